@@ -1,0 +1,27 @@
+using Gateway.Auth;
+using Memory.Model;
+
+namespace Gateway.Pipeline;
+
+/// <summary>Everything the chat pipeline's stages know about one request: who calls, for which end user and
+/// feature, and what earlier stages decided (template, variant, injected memories).</summary>
+public sealed class ChatRequestContext
+{
+    public required string RequestId { get; init; }
+    public required CallerIdentity Caller { get; init; }
+    /// <summary>The end user (body <c>user</c> or <c>X-User-Id</c>), validated; null: proxied with no memory.</summary>
+    public string? UserId { get; init; }
+    /// <summary>The feature context (<c>X-Memory-Context</c>), default <c>chat</c>.</summary>
+    public required string MemoryContext { get; init; }
+    public string? Model { get; init; }
+    /// <summary>A per-request marker placed in the injected memory block; an answer that repeats it is leakage.</summary>
+    public required string Canary { get; init; }
+
+    public UserKey? User => UserId is null ? null : new UserKey(Caller.Tenant, UserId);
+
+    // Filled by the prompt stage.
+    public string? TemplateName { get; set; }
+    public string? TemplateVersion { get; set; }
+    public string? Variant { get; set; }
+    public IReadOnlyList<MemoryItem> InjectedMemories { get; set; } = [];
+}

@@ -1,0 +1,34 @@
+namespace Memory.Configuration;
+
+/// <summary>Settings section <c>Memory</c>. Nested adapter settings live in their own classes.</summary>
+public sealed class MemoryOptions
+{
+    public const string Section = "Memory";
+
+    /// <summary><c>sqlite</c> (embedded default) or <c>qdrant</c>.</summary>
+    public string Store { get; set; } = "sqlite";
+
+    /// <summary><c>minilm</c> (default), <c>hash</c>, <c>onnx</c> or <c>openai</c>.</summary>
+    public string Embedder { get; set; } = "minilm";
+
+    /// <summary>Most tokens the injected memory block may take.</summary>
+    public int TokenBudget { get; set; } = 600;
+
+    /// <summary>Share of <see cref="TokenBudget"/> reserved for the always-injected profile.</summary>
+    public double ProfileBudgetShare { get; set; } = 0.35;
+
+    /// <summary>Memories below this confidence are never injected.</summary>
+    public double InjectionConfidenceFloor { get; set; } = 0.2;
+
+    public ExtractionOptions Extraction { get; set; } = new();
+}
+
+/// <summary>Settings section <c>Memory:Extraction</c>.</summary>
+public sealed class ExtractionOptions
+{
+    /// <summary><c>llm</c> (default), <c>heuristic</c> or <c>off</c>.</summary>
+    public string Mode { get; set; } = "llm";
+
+    /// <summary>Model for extraction and consolidation calls; empty: the chat request's model.</summary>
+    public string? Model { get; set; }
+}
