@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+
+namespace Gateway.OpenAI;
+
+/// <summary>OpenAI's error shape: <c>{"error": {"message", "type", "code"}}</c>. The one place failure kinds
+/// become HTTP answers.</summary>
+public static class OpenAIError
+{
+    public static IResult Result(int status, string message, string type, string? code = null) =>
+        Results.Json(new ErrorEnvelope(new ErrorBody(message, type, code)), OpenAIJsonContext.Default.ErrorEnvelope, statusCode: status);
+
+    public static IResult BadRequest(string message, string code = "invalid_request") =>
+        Result(StatusCodes.Status400BadRequest, message, "invalid_request_error", code);
+
+    public static IResult NotFound(string message) =>
+        Result(StatusCodes.Status404NotFound, message, "invalid_request_error", "not_found");
+
+    public static IResult Conflict(string message, string code) =>
+        Result(StatusCodes.Status409Conflict, message, "invalid_request_error", code);
+
+    public static IResult Unauthorized() =>
+        Result(StatusCodes.Status401Unauthorized, "Missing or invalid API key. Send Authorization: Bearer KEY.", "authentication_error", "invalid_api_key");
+
+    public static IResult Forbidden(string scope) =>
+        Result(StatusCodes.Status403Forbidden, $"This key lacks the '{scope}' scope.", "permission_error", "insufficient_scope");
+
+    /// <summary>Writes the error directly (middleware that runs before endpoints).</summary>
+    public static Task WriteAsync(HttpContext context, int status, string message, string type, string? code = null) =>
+        Result(status, message, type, code).ExecuteAsync(context);
+}
+
+public sealed record ErrorEnvelope([property: JsonPropertyName("error")] ErrorBody Error);
+
+public sealed record ErrorBody(
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("code")] string? Code);
+
+[JsonSerializable(typeof(ErrorEnvelope))]
+internal sealed partial class OpenAIJsonContext : JsonSerializerContext;
