@@ -1,0 +1,179 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gateway.Auth;
+using Gateway.OpenAI;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Gateway.Pipeline;
+
+/// <summary>Reads and validates a chat completions body and the identity headers. Anything malformed becomes a
+/// 400 (413 over the body limit) in OpenAI's error shape; nothing here can throw a 500.</summary>
+public static class ChatRequestReader
+{
+    public const string UserIdHeader = "X-User-Id";
+    public const string ContextHeader = "X-Memory-Context";
+
+    private static readonly HashSet<string> Roles = new(StringComparer.Ordinal)
+    {
+        "system", "developer", "user", "assistant", "tool", "function",
+    };
+
+    /// <summary>Parses the request; returns either the request or the error to answer with.</summary>
+    public static async Task<(ChatRequest? Request, IResult? Error)> ReadAsync(HttpContext http, CancellationToken cancellationToken = default)
+    {
+        JsonNode? node;
+        try
+        {
+            node = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            return (null, OpenAIError.BadRequest("The request body is not valid JSON.", "invalid_json"));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge(http));
+        }
+
+        return Validate(node, http);
+    }
+
+    /// <summary>The 413 answer naming the configured limit.</summary>
+    public static IResult TooLarge(HttpContext http)
+    {
+        var limit = http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        return OpenAIError.Result(StatusCodes.Status413PayloadTooLarge,
+            limit is null ? "The request body is too large." : $"The request body is larger than the limit of {limit} bytes.",
+            "invalid_request_error", "request_too_large");
+    }
+
+    internal static (ChatRequest? Request, IResult? Error) Validate(JsonNode? node, HttpContext http)
+    {
+        if (node is not JsonObject body)
+        {
+            return Fail("The request body must be a JSON object.", "invalid_json");
+        }
+
+        if (!body.TryGetPropertyValue("model", out var modelNode) || modelNode is not JsonValue modelValue ||
+            !modelValue.TryGetValue<string>(out var model) || string.IsNullOrWhiteSpace(model))
+        {
+            return Fail("'model' is required and must be a non-empty string.", "invalid_model");
+        }
+
+        if (!body.TryGetPropertyValue("messages", out var messagesNode) || messagesNode is not JsonArray messages)
+        {
+            return Fail("'messages' is required and must be an array.", "invalid_messages");
+        }
+
+        if (messages.Count == 0)
+        {
+            return Fail("'messages' must contain at least one message.", "invalid_messages");
+        }
+
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (MessageError(messages[i]) is { } error)
+            {
+                return Fail($"messages[{i}]: {error}", "invalid_messages");
+            }
+        }
+
+        var stream = false;
+        if (body.TryGetPropertyValue("stream", out var streamNode) && streamNode is not null)
+        {
+            if (streamNode.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                return Fail("'stream' must be a boolean.", "invalid_stream");
+            }
+
+            stream = streamNode.GetValue<bool>();
+        }
+
+        string? userId = null;
+        if (body.TryGetPropertyValue("user", out var userNode) && userNode is not null)
+        {
+            if (userNode.GetValueKind() != JsonValueKind.String)
+            {
+                return Fail("'user' must be a string.", "invalid_user");
+            }
+
+            userId = userNode.GetValue<string>();
+        }
+
+        if (string.IsNullOrEmpty(userId) && http.Request.Headers.TryGetValue(UserIdHeader, out var header))
+        {
+            userId = header.ToString();
+        }
+
+        if (userId is { Length: 0 })
+        {
+            userId = null;
+        }
+
+        if (userId is not null && !IdentityRules.IsValidUserId(userId))
+        {
+            return Fail($"The user id must be 1-{IdentityRules.MaxUserIdLength} characters of letters, digits and . _ : @ + -.", "invalid_user");
+        }
+
+        var context = IdentityRules.DefaultContext;
+        if (http.Request.Headers.TryGetValue(ContextHeader, out var contextHeader) && contextHeader.Count > 0)
+        {
+            context = contextHeader.ToString();
+            if (!IdentityRules.IsValidContext(context))
+            {
+                return Fail($"{ContextHeader} must be 1-{IdentityRules.MaxContextLength} characters of letters, digits and . _ -.", "invalid_context");
+            }
+        }
+
+        var requestContext = new ChatRequestContext
+        {
+            RequestId = http.TraceIdentifier,
+            Caller = http.GetCaller(),
+            UserId = userId,
+            MemoryContext = context,
+            Model = model,
+            Canary = NewCanary(),
+        };
+        return (new ChatRequest(body, messages, stream, requestContext), null);
+    }
+
+    private static string? MessageError(JsonNode? message)
+    {
+        if (message is not JsonObject m)
+        {
+            return "each message must be an object.";
+        }
+
+        if (!m.TryGetPropertyValue("role", out var role) || role is not JsonValue rv || !rv.TryGetValue<string>(out var r))
+        {
+            return "'role' is required and must be a string.";
+        }
+
+        if (!Roles.Contains(r))
+        {
+            return $"unknown role '{Truncate(r)}'.";
+        }
+
+        if (!m.TryGetPropertyValue("content", out var content) || content is null)
+        {
+            // Assistant messages that only call tools carry no content.
+            return r is "assistant" && (m.ContainsKey("tool_calls") || m.ContainsKey("function_call"))
+                ? null
+                : "'content' is required.";
+        }
+
+        return content.GetValueKind() switch
+        {
+            JsonValueKind.String => null,
+            JsonValueKind.Array => content.AsArray().All(p => p is JsonObject) ? null : "content parts must be objects.",
+            _ => "'content' must be a string or an array of content parts.",
+        };
+    }
+
+    private static string Truncate(string s) => s.Length <= 32 ? s : s[..32];
+
+    private static (ChatRequest?, IResult?) Fail(string message, string code) => (null, OpenAIError.BadRequest(message, code));
+
+    private static string NewCanary() => "mem-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+}

@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using Microsoft.ML.Tokenizers;
+
+namespace Memory.Text;
+
+/// <summary>Token counts with the tiktoken encoding of the named model: o200k for the GPT-4o/4.1/5 and o-series
+/// families, cl100k for everything else (GPT-4, GPT-3.5 and the many open models served behind OpenAI-compatible
+/// APIs, for which cl100k is a close, slightly conservative estimate).</summary>
+internal sealed class TiktokenTokenCounter : ITokenCounter
+{
+    private readonly Lazy<Tokenizer> _cl100k = new(() => TiktokenTokenizer.CreateForEncoding("cl100k_base"));
+    private readonly Lazy<Tokenizer> _o200k = new(() => TiktokenTokenizer.CreateForEncoding("o200k_base"));
+    private readonly ConcurrentDictionary<string, bool> _usesO200k = new(StringComparer.OrdinalIgnoreCase);
+
+    public int Count(string text, string? model = null)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return 0;
+        }
+
+        return TokenizerFor(model).CountTokens(text);
+    }
+
+    private Tokenizer TokenizerFor(string? model)
+    {
+        if (string.IsNullOrEmpty(model))
+        {
+            return _cl100k.Value;
+        }
+
+        var o200k = _usesO200k.GetOrAdd(model, static m =>
+            m.StartsWith("gpt-4o", StringComparison.OrdinalIgnoreCase) ||
+            m.StartsWith("gpt-4.1", StringComparison.OrdinalIgnoreCase) ||
+            m.StartsWith("gpt-4.5", StringComparison.OrdinalIgnoreCase) ||
+            m.StartsWith("gpt-5", StringComparison.OrdinalIgnoreCase) ||
+            m.StartsWith("chatgpt-4o", StringComparison.OrdinalIgnoreCase) ||
+            (m.Length > 1 && m[0] is 'o' or 'O' && char.IsDigit(m[1])));
+        return o200k ? _o200k.Value : _cl100k.Value;
+    }
+}
