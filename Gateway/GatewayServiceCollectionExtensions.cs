@@ -73,6 +73,8 @@ public static class GatewayServiceCollectionExtensions
             app.MapUserEndpoints();
         }
 
+        app.MapFallback("/v1/{**path}", (HttpContext http) => OpenAI.OpenAIError.NotFound($"Unknown endpoint {http.Request.Method} {http.Request.Path}."));
+
         var keys = app.Services.GetRequiredService<AppKeyRegistry>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway");
         if (!keys.Enabled)
