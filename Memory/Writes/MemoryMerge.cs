@@ -12,7 +12,7 @@ namespace Memory.Writes;
 /// <c>c' = 1 - (1 - c)(1 - c_new / 2)</c> (half weight, so a weak hint nudges and one repetition never jumps to
 /// certainty); without a new source it is a repetition and only raises to <c>max(c, c_new)</c>, so retried writes
 /// are idempotent.</item>
-/// <item>occurredAt: the later of the two (the fact was seen again).</item>
+/// <item>occurredAt: kept (when the fact was first seen); <c>updatedAt</c> records the reinforcement.</item>
 /// </list>
 /// Nothing changed means NOOP: no write, no history.</summary>
 internal static class MemoryMerge
@@ -48,7 +48,6 @@ internal static class MemoryMerge
             Embedding = takeText && incomingVector is not null ? incomingVector : current.Embedding,
             EmbeddingModel = takeText && incomingVector is not null ? model : current.EmbeddingModel,
             Confidence = confidence,
-            OccurredAt = incoming.OccurredAt > current.OccurredAt ? incoming.OccurredAt : current.OccurredAt,
             Sources = sources,
             Metadata = metadata,
         };
