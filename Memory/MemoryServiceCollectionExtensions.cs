@@ -1,5 +1,6 @@
 using Memory.Configuration;
 using Memory.Embeddings;
+using Memory.Retrieval;
 using Memory.Stores;
 using Memory.Stores.Sqlite;
 using Memory.Text;
@@ -65,7 +66,8 @@ public static class MemoryServiceCollectionExtensions
                 : raw;
         });
 
-        // Retrieval: IMemoryRetriever (HybridRetriever) is registered by the retrieval branch's AddXxx.
+        services.AddConfiguredEmbedder(configuration);
+        services.AddHybridRetrieval();
         services.TryAddSingleton<IMemoryService, MemoryService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ReembeddingService>());
         return services;
