@@ -110,7 +110,7 @@ internal sealed class ContextWindowBudget
         foreach (var key in (string[])["max_completion_tokens", "max_tokens"])
         {
             if (body is not null && body.TryGetPropertyValue(key, out var node) && node is JsonValue value &&
-                value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<double>(out var tokens) &&
+                value.GetValueKind() == JsonValueKind.Number && NumberOf(value) is { } tokens &&
                 tokens >= 0 && tokens <= int.MaxValue)
             {
                 return (int)tokens;
@@ -119,4 +119,11 @@ internal sealed class ContextWindowBudget
 
         return options.DefaultOutputReserve;
     }
+
+    /// <summary>A number whether it was parsed from the body or set in code (an int-backed value is no double).</summary>
+    private static double? NumberOf(JsonValue value) =>
+        value.TryGetValue<double>(out var d) ? d
+        : value.TryGetValue<long>(out var l) ? l
+        : value.TryGetValue<int>(out var i) ? i
+        : null;
 }
