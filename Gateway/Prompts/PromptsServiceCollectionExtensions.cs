@@ -1,3 +1,4 @@
+using Gateway.Pipeline;
 using Memory.Abstractions;
 using Memory.Configuration;
 using Memory.Text;
@@ -33,6 +34,7 @@ public static class PromptsServiceCollectionExtensions
         services.TryAddSingleton<IPromptAssembler, PromptAssembler>();
         services.TryAddSingleton<IPromptRenderer, PromptRenderer>();
         services.TryAddSingleton<IPromptStats, PromptStats>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatRequestObserver, PromptStatsObserver>());
         services.AddHostedService<PromptReloadService>();
         return services;
     }
