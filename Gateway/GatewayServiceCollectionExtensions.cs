@@ -3,6 +3,7 @@ using Gateway.Diagnostics;
 using Gateway.Endpoints;
 using Gateway.Hosting;
 using Gateway.Pipeline;
+using Gateway.Prompts;
 using Gateway.Upstream;
 using Guardrails.Abstractions;
 using Memory;
@@ -50,6 +51,7 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddGatewayMemory(configuration);
         services.AddSingleton<IDegradationReporter, EmbedderHealth>();
+        services.AddGatewayPrompts(configuration);
 
         // The request pipeline's stages (order: ChatCompletionHandler).
         services.TryAddSingleton<IGuardrailPipeline, DisabledGuardrailPipeline>();
@@ -73,6 +75,7 @@ public static class GatewayServiceCollectionExtensions
         app.MapChatEndpoints();
         app.MapMemoryEndpoints();
         app.MapUserEndpoints();
+        app.MapPromptEndpoints();
 
         app.MapFallback("/v1/{**path}", (HttpContext http) => OpenAI.OpenAIError.NotFound($"Unknown endpoint {http.Request.Method} {http.Request.Path}."));
 
