@@ -8,7 +8,6 @@ using Gateway.Upstream;
 using Guardrails.Abstractions;
 using Memory;
 using Memory.Configuration;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
@@ -52,6 +51,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayMemory(configuration);
         services.AddSingleton<IDegradationReporter, EmbedderHealth>();
         services.AddGatewayPrompts(configuration);
+        services.AddHostedService<WarmUpService>();
 
         // The request pipeline's stages (order: ChatCompletionHandler).
         services.TryAddSingleton<IGuardrailPipeline, DisabledGuardrailPipeline>();
@@ -86,8 +86,6 @@ public static class GatewayServiceCollectionExtensions
             GatewayLog.GatewayOpen(logger);
         }
 
-        // Load the embedding model now rather than on the first request.
-        _ = app.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
         var upstreams = app.Services.GetRequiredService<UpstreamRegistry>();
         var memory = app.Services.GetRequiredService<IOptions<MemoryOptions>>().Value;
         GatewayLog.GatewayReady(logger, upstreams.All.Count, upstreams.All[0].Name, upstreams.All[0].IsEcho ? "echo" : "http",
