@@ -1,1 +1,8 @@
-namespace Benchmarks; public static class Program { public static void Main() {} }
+using BenchmarkDotNet.Running;
+
+namespace Benchmarks;
+
+public static class Program
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}
