@@ -4,10 +4,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Memory.Embeddings.Onnx;
 
-/// <summary>Coalesces texts from concurrent callers into model runs on one worker thread. The first waiting text
-/// waits at most the window for company (or until a full batch has queued); texts that arrive while a batch runs
-/// form the next one. Each round takes up to a few batches' worth of texts, sorts them by length so that texts of
-/// similar length share a batch and padding stays small, and runs them in batches of at most the cap.</summary>
+/// <summary>Coalesces texts from concurrent callers into model runs on one worker thread. Texts that arrive while a
+/// batch runs form the next one. A lone call runs at once (a query's embedding is on the request's path); when texts
+/// of several calls are waiting, a burst is under way and the oldest waits at most the window for more company (or
+/// until a full batch has queued). Each round takes up to a few batches' worth of texts, sorts them by length so that
+/// texts of similar length share a batch and padding stays small, and runs them in batches of at most the cap.</summary>
 internal sealed class EmbeddingBatcher : IDisposable
 {
     // A round spans a few batches so sorting has room to work, yet a small request never waits behind a huge one.
@@ -15,14 +16,14 @@ internal sealed class EmbeddingBatcher : IDisposable
 
     private readonly object _gate = new();
     private readonly Queue<PendingText> _queue = new();
-    private readonly OnnxSentenceEncoder _encoder;
+    private readonly ISentenceEncoder _encoder;
     private readonly ILogger _logger;
     private readonly int _maxBatchSize;
     private readonly long _windowTicks;
     private readonly Thread _worker;
     private bool _stopping;
 
-    public EmbeddingBatcher(OnnxSentenceEncoder encoder, int maxBatchSize, TimeSpan window, ILogger logger)
+    public EmbeddingBatcher(ISentenceEncoder encoder, int maxBatchSize, TimeSpan window, ILogger logger)
     {
         _encoder = encoder;
         _maxBatchSize = maxBatchSize;
@@ -102,7 +103,7 @@ internal sealed class EmbeddingBatcher : IDisposable
 
                 // Measured from when the oldest text arrived: under load it has waited long enough already.
                 var deadline = _queue.Count > 0 ? _queue.Peek().EnqueuedAt + _windowTicks : 0;
-                while (!_stopping && _queue.Count < _maxBatchSize)
+                while (!_stopping && _queue.Count < _maxBatchSize && HoldsSeveralCalls())
                 {
                     var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
                     if (remaining <= TimeSpan.Zero)
@@ -132,6 +133,20 @@ internal sealed class EmbeddingBatcher : IDisposable
                 }
             }
         }
+    }
+
+    private bool HoldsSeveralCalls()
+    {
+        var first = _queue.Peek().Call;
+        foreach (var pending in _queue)
+        {
+            if (!ReferenceEquals(pending.Call, first))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void EncodeBatch(ReadOnlySpan<PendingText> batch)

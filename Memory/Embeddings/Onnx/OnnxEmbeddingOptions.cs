@@ -44,7 +44,8 @@ public sealed class OnnxEmbeddingOptions
     /// <summary>Most texts embedded in one model run.</summary>
     public int MaxBatchSize { get; set; } = 32;
 
-    /// <summary>How long the first waiting text may wait for company before its batch runs; 0: run at once with
-    /// whatever has queued (texts that arrive during a run still form the next batch).</summary>
+    /// <summary>When texts of several calls are waiting (a burst), how long the oldest may wait for more company
+    /// before its batch runs; a lone call never waits. 0: run at once with whatever has queued (texts that arrive
+    /// during a run still form the next batch).</summary>
     public double BatchWindowMilliseconds { get; set; } = 1;
 }

@@ -8,7 +8,7 @@ namespace Memory.Embeddings.Onnx;
 /// loaded once from the file (ONNX Runtime owns the only copy of the weights) and is thread-safe; the input and
 /// output buffers are reused from run to run, so <see cref="Encode"/> must be called by one thread at a time (the
 /// batcher's worker).</summary>
-internal sealed class OnnxSentenceEncoder : IDisposable
+internal sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
 {
     private const string InputIds = "input_ids";
     private const string AttentionMask = "attention_mask";

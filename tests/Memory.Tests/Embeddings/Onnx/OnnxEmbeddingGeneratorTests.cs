@@ -124,25 +124,6 @@ public sealed class OnnxEmbeddingGeneratorTests : IDisposable
     }
 
     [Fact]
-    public async Task Concurrent_callers_are_coalesced_into_one_batch()
-    {
-        var log = new RecordingLoggerFactory();
-        var options = Options();
-        options.MaxBatchSize = 4;
-        options.BatchWindowMilliseconds = 1000;
-        using var generator = Create(options, log);
-
-        // Each call queues its text before it first awaits, so the four are waiting together; the full batch runs
-        // without waiting out the window.
-        var calls = new[] { "hello", "world", "big cats", "cat" }.Select(t => generator.GenerateAsync([t])).ToArray();
-        var results = await Task.WhenAll(calls);
-
-        var batch = Assert.Single(log.Events(BatchEncodedEvent));
-        Assert.Equal(4, batch["Count"]);
-        AssertClose(Normalised(Mean(2, 7, 8, 9, 3)), results[2][0].Vector.ToArray());
-    }
-
-    [Fact]
     public async Task Texts_are_sorted_by_length_so_batches_pad_little()
     {
         var log = new RecordingLoggerFactory();
