@@ -3,9 +3,12 @@ using Gateway.Diagnostics;
 using Gateway.Endpoints;
 using Gateway.Hosting;
 using Gateway.Pipeline;
+using Gateway.Prompts;
 using Gateway.Upstream;
 using Guardrails.Abstractions;
+using Memory;
 using Memory.Configuration;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
@@ -38,7 +41,6 @@ public static class GatewayServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section));
-        services.AddOptions<MemoryOptions>().Bind(configuration.GetSection(MemoryOptions.Section));
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<AppKeyRegistry>();
@@ -46,6 +48,10 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayRateLimiting(configuration);
         services.AddSingleton<GatewayMetrics>();
         services.AddTelemetry(configuration);
+
+        services.AddGatewayMemory(configuration);
+        services.AddSingleton<IDegradationReporter, EmbedderHealth>();
+        services.AddGatewayPrompts(configuration);
 
         // The request pipeline's stages (order: ChatCompletionHandler).
         services.TryAddSingleton<IGuardrailPipeline, DisabledGuardrailPipeline>();
@@ -67,11 +73,9 @@ public static class GatewayServiceCollectionExtensions
 
         app.MapHealthEndpoints();
         app.MapChatEndpoints();
-        if (app.Services.GetService<Memory.IMemoryService>() is not null)
-        {
-            app.MapMemoryEndpoints();
-            app.MapUserEndpoints();
-        }
+        app.MapMemoryEndpoints();
+        app.MapUserEndpoints();
+        app.MapPromptEndpoints();
 
         app.MapFallback("/v1/{**path}", (HttpContext http) => OpenAI.OpenAIError.NotFound($"Unknown endpoint {http.Request.Method} {http.Request.Path}."));
 
@@ -82,6 +86,8 @@ public static class GatewayServiceCollectionExtensions
             GatewayLog.GatewayOpen(logger);
         }
 
+        // Load the embedding model now rather than on the first request.
+        _ = app.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
         var upstreams = app.Services.GetRequiredService<UpstreamRegistry>();
         var memory = app.Services.GetRequiredService<IOptions<MemoryOptions>>().Value;
         GatewayLog.GatewayReady(logger, upstreams.All.Count, upstreams.All[0].Name, upstreams.All[0].IsEcho ? "echo" : "http",

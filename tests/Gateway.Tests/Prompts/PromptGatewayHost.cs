@@ -44,6 +44,7 @@ internal sealed class PromptGatewayHost : IAsyncDisposable
             ["Upstream:BaseUrl"] = upstreamBaseUrl,
             ["Prompts:Directory"] = prompts.Path,
             ["Memory:TokenBudget"] = "200",
+            ["Memory:Embedder"] = "hash",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
@@ -54,10 +55,8 @@ internal sealed class PromptGatewayHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(merged);
         builder.AddGateway();
         builder.Services.AddSingleton<IMemoryService>(memory);
-        builder.Services.AddGatewayPrompts(builder.Configuration);
         var app = builder.Build();
         app.MapGateway();
-        app.MapPromptEndpoints();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         return new PromptGatewayHost(app, address, prompts, memory);
