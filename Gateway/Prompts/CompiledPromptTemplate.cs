@@ -57,10 +57,6 @@ internal sealed class CompiledPromptTemplate
         return Variants.Last(v => v.Weight > 0);
     }
 
-    /// <summary>The variant with this name, or null.</summary>
-    public PromptVariant? FindVariant(string? name) =>
-        Variants.FirstOrDefault(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase));
-
     /// <summary>Renders one variant. Declared variables take the given value, else their default; a required one
     /// with neither is an error, never a silent blank. Values are inserted as they are (not HTML-encoded, not
     /// re-evaluated): the result is plain text, never parsed as Semantic Kernel chat-prompt XML.</summary>

@@ -65,7 +65,13 @@ internal sealed class PromptAssembler : IPromptAssembler
         var messages = new JsonArray(appMessages.Select(m => m?.DeepClone()).ToArray());
         var appTokens = _window.CountMessages(appMessages, model) + ContextWindowBudget.ReplyPriming;
 
-        if (request.User is not { } user || !await ConsentsAsync(user, request.RequestId, cancellationToken).ConfigureAwait(false))
+        if (request.User is not { } user)
+        {
+            return Unpersonalized(request, messages, appTokens);
+        }
+
+        request.MemoryEnabled = await ConsentsAsync(user, request.RequestId, cancellationToken).ConfigureAwait(false);
+        if (!request.MemoryEnabled)
         {
             return Unpersonalized(request, messages, appTokens);
         }

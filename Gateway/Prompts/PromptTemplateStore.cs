@@ -49,29 +49,29 @@ internal sealed class PromptTemplateStore
 
             _reportedMissingDirectory = false;
             var next = new Dictionary<string, PromptTemplateEntry>(StringComparer.OrdinalIgnoreCase);
-            var changed = !current.DirectoryExists;
             foreach (var path in TemplateFiles())
             {
                 var name = Path.GetFileNameWithoutExtension(path);
                 var fileName = Path.GetFileName(path);
-                current.Entries.TryGetValue(name, out var previous);
-                if (next.ContainsKey(name))
+                if (next.TryGetValue(name, out var first))
                 {
-                    // chat.yaml and chat.yml: the first (sorted) one wins, the other is reported.
+                    // chat.yaml and chat.yml: the first (sorted) one serves; the clash is reported on it.
+                    next[name] = first with { Error = $"{fileName} is ignored: {first.FileName} defines the same template." };
                     continue;
                 }
 
-                var entry = Load(name, fileName, path, previous);
-                next[name] = entry;
-                changed |= !ReferenceEquals(entry, previous);
+                current.Entries.TryGetValue(name, out var previous);
+                next[name] = Load(name, fileName, path, previous);
             }
 
             foreach (var removed in current.Entries.Keys.Where(k => !next.ContainsKey(k)))
             {
                 _logger.TemplateRemoved(removed);
-                changed = true;
             }
 
+            // Entries are records: equal when file, content hash, served template and error are the same.
+            var changed = !current.DirectoryExists || next.Count != current.Entries.Count ||
+                          next.Any(kv => !current.Entries.TryGetValue(kv.Key, out var was) || was != kv.Value);
             if (changed)
             {
                 Volatile.Write(ref _catalog, new PromptCatalog(next, directoryExists: true));
@@ -121,7 +121,8 @@ internal sealed class PromptTemplateStore
         var hash = PromptTemplateCompiler.VersionOf(content);
         if (previous is not null && previous.ContentHash == hash && previous.FileName == fileName)
         {
-            return previous;
+            // Same bytes, same outcome; a clash note from the last pass is recomputed by the caller.
+            return previous.Served?.Version == hash ? previous with { Error = null } : previous;
         }
 
         var text = Encoding.UTF8.GetString(content).TrimStart('\uFEFF');

@@ -182,6 +182,19 @@ public sealed class PromptTemplateCompilerTests
     }
 
     [Fact]
+    public void A_minimal_chat_template_with_bare_variable_names_loads()
+    {
+        const string yaml = "name: chat\ndescription: check marker\ntemplate_format: semantic-kernel\n" +
+            "template: |\n  CHECK-MARKER-1 for {{$user_id}}\n  {{$memories}}\n" +
+            "input_variables:\n  - name: user_id\n  - name: memories\n";
+
+        var template = Compile(yaml, "chat").Template;
+
+        Assert.NotNull(template);
+        Assert.All(template.Variables, v => Assert.True(v.IsRequired));
+    }
+
+    [Fact]
     public void The_built_in_chat_template_compiles()
     {
         Assert.Equal(BuiltInChatTemplate.Version, BuiltInChatTemplate.Instance.Version);

@@ -114,6 +114,26 @@ public sealed class PromptTemplateStoreTests : IDisposable
     }
 
     [Fact]
+    public void Two_files_for_one_template_serve_the_first_and_report_the_clash()
+    {
+        _dir.Write("chat.yaml", PromptYaml.Chat);
+        _dir.Write("chat.yml", PromptYaml.ChatNamed("SHADOW"));
+
+        var store = NewStore();
+        var entry = store.Catalog.Entries["chat"];
+
+        Assert.Equal("chat.yaml", entry.FileName);
+        Assert.NotNull(entry.Served);
+        Assert.Contains("chat.yml is ignored", entry.Error, StringComparison.Ordinal);
+        Assert.False(store.Reload());
+
+        _dir.Delete("chat.yml");
+        Assert.True(store.Reload());
+        Assert.True(store.Catalog.Entries["chat"].IsHealthy);
+        Assert.Same(entry.Served, store.Catalog.Find("chat"));
+    }
+
+    [Fact]
     public void A_missing_directory_serves_nothing_until_it_appears()
     {
         var path = Path.Combine(_dir.Path, "later");
