@@ -65,7 +65,7 @@ internal static partial class ProfileClassifier
     }
 
     [GeneratedRegex(
-        @"\b" + Be + @"\s+" + Adverb + @"(?:allergic|intolerant|hypersensitive)\b" +
+        @"\b" + Be + @"\s+" + Adverb + @"(?:(?:lactose|gluten|dairy|wheat|fructose|histamine|soy|egg|nut|peanut|penicillin)\s+)?(?:allergic|intolerant|hypersensitive)\b" +
         @"|\ballergic\s+(?:to|reaction)\b" +
         @"|\b" + Have + @"\s+(?:an?\s+|some\s+|multiple\s+|several\s+|food\s+)?(?:[\w-]+\s+){0,3}(?:allergy|allergies|intolerance|intolerances)\b" +
         @"|\b(?:coeliac|celiac)\b|\banaphyla\w*|\bepi-?pens?\b",

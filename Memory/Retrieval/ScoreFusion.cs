@@ -17,23 +17,15 @@ internal static class ScoreFusion
         }
 
         var maxLexical = 0.0;
-        var minDense = double.PositiveInfinity;
-        var maxDense = double.NegativeInfinity;
         foreach (var candidate in candidates)
         {
             maxLexical = Math.Max(maxLexical, candidate.Lexical);
-            if (candidate.Dense is { } dense)
-            {
-                minDense = Math.Min(minDense, dense);
-                maxDense = Math.Max(maxDense, dense);
-            }
         }
 
         foreach (var candidate in candidates)
         {
-            var lexical = maxLexical > 0 ? candidate.Lexical / maxLexical : 0;
-            var dense = candidate.Dense is { } d ? MinMax(d, minDense, maxDense) : 0;
-            candidate.Fused = Weighted(lexical, dense, options.LexicalWeight, options.DenseWeight);
+            candidate.Fused = Weighted(NormalizeLexical(candidate.Lexical, maxLexical), NormalizeDense(candidate.Dense),
+                options.LexicalWeight, options.DenseWeight);
         }
     }
 
@@ -58,7 +50,11 @@ internal static class ScoreFusion
     public static double Weighted(double lexical, double dense, double lexicalWeight, double denseWeight) =>
         (lexicalWeight * lexical) + (denseWeight * dense);
 
-    /// <summary><paramref name="value"/> scaled so the candidates' minimum maps to 0 and maximum to 1 (all equal: 1).</summary>
-    public static double MinMax(double value, double min, double max) =>
-        max > min ? (value - min) / (max - min) : 1.0;
+    /// <summary>BM25 is unbounded and query-dependent: scaled by the query's best score, so the best match is 1.</summary>
+    public static double NormalizeLexical(double score, double maxScore) => maxScore > 0 ? Math.Clamp(score / maxScore, 0, 1) : 0;
+
+    /// <summary>Cosine is already on a fixed scale: kept as is, negatives (and unknown) as 0. On the dev split this
+    /// beat min-max scaling over the candidates, which stretches small differences and depends on who else is in
+    /// the pool (docs/memory-retrieval.md).</summary>
+    public static double NormalizeDense(double? cosine) => cosine is { } c && double.IsFinite(c) ? Math.Clamp(c, 0, 1) : 0;
 }
