@@ -1,36 +1,28 @@
 using Gateway.Diagnostics;
 using Gateway.Prompts;
-using Memory;
 
 namespace Gateway.Pipeline;
 
-/// <summary>Memory injection stage: for a request with a user who has not withdrawn consent, the prompt assembler
-/// renders the template with the user's relevant memories and the result replaces the forwarded messages.
-/// A memory outage degrades to a plain proxy call rather than failing the app.</summary>
-internal sealed class PromptStage(IPromptAssembler assembler, IMemoryService memory, GatewayMetrics metrics, ILogger<PromptStage> logger)
+/// <summary>Memory injection stage: for a request with a user, the prompt assembler checks consent, renders the
+/// template with the user's relevant memories and fills the request context (template, variant, injected
+/// memories); the result replaces the forwarded messages. A memory outage degrades to a plain proxy call.</summary>
+internal sealed class PromptStage(IPromptAssembler assembler, GatewayMetrics metrics, ILogger<PromptStage> logger)
 {
     public async Task RunAsync(ChatRequest request, CancellationToken cancellationToken = default)
     {
-        if (request.Context.User is not { } user)
+        if (request.Context.User is null)
         {
             return;
         }
 
         try
         {
-            request.Context.MemoryEnabled = await memory.GetConsentAsync(user, cancellationToken).ConfigureAwait(false);
-            if (!request.Context.MemoryEnabled)
+            var assembled = await assembler.AssembleAsync(request, cancellationToken).ConfigureAwait(false);
+            if (assembled.IsPersonalized)
             {
-                return;
+                request.Body["messages"] = assembled.Messages;
+                metrics.RecordInjected(assembled.Memories.Count);
             }
-
-            var assembled = await assembler.AssembleAsync(request.Context, request.Messages, cancellationToken).ConfigureAwait(false);
-            request.Body["messages"] = assembled.Messages;
-            request.Context.TemplateName = assembled.TemplateName;
-            request.Context.TemplateVersion = assembled.TemplateVersion;
-            request.Context.Variant = assembled.Variant;
-            request.Context.InjectedMemories = assembled.Memories;
-            metrics.RecordInjected(assembled.Memories.Count);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
