@@ -1,1 +1,1 @@
-namespace Benchmarks; public static class Program { public static void Main() {} }
+namespace Benchmarks; public static class Program { public static void Main(string[] args) => BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args); }
