@@ -13,13 +13,10 @@ namespace Memory.Stores.Qdrant;
 /// read filters on the tenant-indexed user key inside Qdrant, together with the caller's filters.</summary>
 internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
 {
-    private const uint PageSize = 256;
-    private const int WriteBatch = 256;
-
     private readonly QdrantClient _client;
     private readonly bool _ownsClient;
     private readonly QdrantCollectionNames _names;
-    private readonly QdrantCollectionProvisioner _collections;
+    private readonly QdrantCollectionAccess _collections;
     private readonly HistorySequence _sequence;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -29,7 +26,7 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
         _client = client;
         _ownsClient = ownsClient;
         _names = new QdrantCollectionNames(options.CollectionPrefix);
-        _collections = new QdrantCollectionProvisioner(client, options, logger);
+        _collections = new QdrantCollectionAccess(client, _names, new QdrantCollectionProvisioner(client, options, logger), logger);
         _sequence = new HistorySequence(time);
         _time = time;
         _logger = logger;
@@ -50,19 +47,18 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
         {
             var dimensions = group.First().Embedding?.Length ?? QdrantMemoryPayload.Placeholder.Length;
             var points = group.Select(m => QdrantMemoryPayload.ToPoint(user, m)).ToList();
-            await WriteAsync(group.Key, ct => _collections.EnsureMemoryCollectionAsync(group.Key, dimensions, ct),
-                ct => UpsertInBatchesAsync(group.Key, points, ct), cancellationToken).ConfigureAwait(false);
+            await _collections.UpsertMemoriesAsync(group.Key, dimensions, points, cancellationToken).ConfigureAwait(false);
         }
 
         // A memory re-embedded by another model (or embedded for the first time) moved collection: drop the copy it
         // left behind. Written after the new copy, so the memory is never missing, at worst briefly doubled.
         var targets = latest.ToDictionary(m => QdrantPointIds.Memory(user, m.Id), CollectionOf);
-        foreach (var collection in await MemoryCollectionsAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var collection in await _collections.MemoryCollectionsAsync(cancellationToken).ConfigureAwait(false))
         {
             var stale = targets.Where(t => t.Value != collection).Select(t => (PointId)t.Key).ToList();
             if (stale.Count > 0)
             {
-                await IgnoreMissingCollectionAsync(() => _client.DeleteAsync(collection, stale, wait: true, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await QdrantCollectionAccess.IgnoreMissingCollectionAsync(() => _client.DeleteAsync(collection, stale, wait: true, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
         }
     }
@@ -70,7 +66,7 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
     public async Task<MemoryItem?> GetAsync(UserKey user, string id, CancellationToken cancellationToken = default)
     {
         var pointId = (PointId)QdrantPointIds.Memory(user, id);
-        var found = await FromEveryMemoryCollectionAsync(async collection =>
+        var found = await _collections.FromEveryMemoryCollectionAsync(async collection =>
         {
             var points = await _client.RetrieveAsync(collection, [pointId], withPayload: true,
                 withVectors: collection != _names.Pending, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -82,9 +78,9 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
     public async Task<IReadOnlyList<MemoryItem>> ListAsync(UserKey user, MemoryFilter filter, CancellationToken cancellationToken = default)
     {
         var qdrantFilter = QdrantFilters.Memories(user, filter);
-        var found = await FromEveryMemoryCollectionAsync(async collection =>
+        var found = await _collections.FromEveryMemoryCollectionAsync(async collection =>
         {
-            var points = await ScrollAsync(collection, qdrantFilter, withVectors: collection != _names.Pending, max: null, cancellationToken).ConfigureAwait(false);
+            var points = await _collections.ScrollAsync(collection, qdrantFilter, withVectors: collection != _names.Pending, max: null, cancellationToken).ConfigureAwait(false);
             return points.Select(p => ToMemory(collection, p)).ToList();
         }, cancellationToken).ConfigureAwait(false);
 
@@ -119,7 +115,7 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
     public async Task<bool> DeleteAsync(UserKey user, string id, CancellationToken cancellationToken = default)
     {
         var pointId = (PointId)QdrantPointIds.Memory(user, id);
-        var holders = await FromEveryMemoryCollectionAsync(async collection =>
+        var holders = await _collections.FromEveryMemoryCollectionAsync(async collection =>
         {
             var points = await _client.RetrieveAsync(collection, [pointId], new WithPayloadSelector { Include = new PayloadIncludeSelector { Fields = { Keys.UserKey } } },
                 new WithVectorsSelector { Enable = false }, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -128,7 +124,7 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
 
         foreach (var collection in holders)
         {
-            await IgnoreMissingCollectionAsync(() => _client.DeleteAsync(collection, [pointId], wait: true, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await QdrantCollectionAccess.IgnoreMissingCollectionAsync(() => _client.DeleteAsync(collection, [pointId], wait: true, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
         return holders.Count > 0;
@@ -136,11 +132,11 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
 
     public async Task DeleteUserAsync(UserKey user, CancellationToken cancellationToken = default)
     {
-        var owned = (await _client.ListCollectionsAsync(cancellationToken).ConfigureAwait(false)).Where(_names.IsOwned).ToList();
+        var owned = await _collections.OwnedCollectionsAsync(cancellationToken).ConfigureAwait(false);
         var filter = QdrantFilters.OwnedBy(user);
         foreach (var collection in owned)
         {
-            await IgnoreMissingCollectionAsync(() => _client.DeleteAsync(collection, filter, wait: true, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await QdrantCollectionAccess.IgnoreMissingCollectionAsync(() => _client.DeleteAsync(collection, filter, wait: true, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
         QdrantStoreLog.UserErased(_logger, owned.Count);
@@ -155,8 +151,7 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
         }
 
         var points = entries.Select(e => QdrantHistoryPayload.HistoryPoint(user, e, _sequence.Next(), Guid.CreateVersion7(_time.GetUtcNow()))).ToList();
-        await WriteAsync(_names.Meta, ct => _collections.EnsureMetaCollectionAsync(_names.Meta, ct),
-            ct => UpsertInBatchesAsync(_names.Meta, points, ct), cancellationToken).ConfigureAwait(false);
+        await _collections.UpsertMetaAsync(points, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<IReadOnlyList<MemoryHistoryEntry>> GetHistoryAsync(UserKey user, string memoryId, CancellationToken cancellationToken = default) =>
@@ -183,8 +178,7 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
     public Task SetConsentAsync(UserKey user, bool memory, CancellationToken cancellationToken = default)
     {
         var point = QdrantHistoryPayload.ConsentPoint(user, memory, _time.GetUtcNow());
-        return WriteAsync(_names.Meta, ct => _collections.EnsureMetaCollectionAsync(_names.Meta, ct),
-            ct => _client.UpsertAsync(_names.Meta, [point], wait: true, cancellationToken: ct), cancellationToken);
+        return _collections.UpsertMetaAsync([point], cancellationToken);
     }
 
     public async Task<IReadOnlyList<(UserKey User, MemoryItem Memory)>> ListStaleEmbeddingsAsync(string embeddingModel, int max, CancellationToken cancellationToken = default)
@@ -197,13 +191,13 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
         }
 
         var current = _names.ModelPrefix(embeddingModel);
-        var collections = (await MemoryCollectionsAsync(cancellationToken).ConfigureAwait(false))
+        var collections = (await _collections.MemoryCollectionsAsync(cancellationToken).ConfigureAwait(false))
             .Where(c => !c.StartsWith(current, StringComparison.Ordinal))
             .ToList();
         var filter = QdrantFilters.NotEmbeddedBy(embeddingModel);
         foreach (var collection in collections)
         {
-            var points = await ScrollAsync(collection, filter, withVectors: collection != _names.Pending, max - stale.Count, cancellationToken).ConfigureAwait(false);
+            var points = await _collections.ScrollAsync(collection, filter, withVectors: collection != _names.Pending, max - stale.Count, cancellationToken).ConfigureAwait(false);
             stale.AddRange(points.Select(p => (QdrantMemoryPayload.Owner(p.Payload), ToMemory(collection, p))));
             if (stale.Count >= max)
             {
@@ -240,7 +234,7 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
 
     private async Task<IReadOnlyList<MemoryHistoryEntry>> HistoryAsync(Filter filter, CancellationToken cancellationToken)
     {
-        var points = await ScrollAsync(_names.Meta, filter, withVectors: false, max: null, cancellationToken).ConfigureAwait(false);
+        var points = await _collections.ScrollAsync(_names.Meta, filter, withVectors: false, max: null, cancellationToken).ConfigureAwait(false);
         return [.. points
             .Select(p => QdrantHistoryPayload.FromHistoryPoint(p.Payload))
             .OrderBy(h => h.Entry.At)
@@ -265,92 +259,6 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
         if (memory.Embedding is { } embedding && (embedding.Length == 0 || string.IsNullOrEmpty(memory.EmbeddingModel)))
         {
             throw new ArgumentException($"Memory '{memory.Id}' has an embedding but no embedding model, or an empty embedding.", nameof(memory));
-        }
-    }
-
-    private async Task<IReadOnlyList<string>> MemoryCollectionsAsync(CancellationToken cancellationToken) =>
-        [.. (await _client.ListCollectionsAsync(cancellationToken).ConfigureAwait(false)).Where(_names.IsMemoryCollection)];
-
-    /// <summary>Runs <paramref name="read"/> on every memory collection at once; a collection deleted meanwhile
-    /// counts as empty.</summary>
-    private async Task<List<T>> FromEveryMemoryCollectionAsync<T>(Func<string, Task<List<T>>> read, CancellationToken cancellationToken)
-    {
-        var collections = await MemoryCollectionsAsync(cancellationToken).ConfigureAwait(false);
-        var results = await Task.WhenAll(collections.Select(async c =>
-        {
-            try
-            {
-                return await read(c).ConfigureAwait(false);
-            }
-            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
-            {
-                return [];
-            }
-        })).ConfigureAwait(false);
-        return [.. results.SelectMany(r => r)];
-    }
-
-    /// <summary>Every point matching the filter (at most <paramref name="max"/>), page by page; none when the
-    /// collection does not exist.</summary>
-    private async Task<List<RetrievedPoint>> ScrollAsync(string collection, Filter filter, bool withVectors, int? max, CancellationToken cancellationToken)
-    {
-        var points = new List<RetrievedPoint>();
-        PointId? offset = null;
-        try
-        {
-            do
-            {
-                var limit = max is { } m ? (uint)Math.Min(PageSize, m - points.Count) : PageSize;
-                var page = await _client.ScrollAsync(collection, filter, limit, offset, payloadSelector: true,
-                    vectorsSelector: withVectors, cancellationToken: cancellationToken).ConfigureAwait(false);
-                points.AddRange(page.Result);
-                offset = page.NextPageOffset;
-            }
-            while (offset is not null && (max is null || points.Count < max));
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
-        {
-            return [];
-        }
-
-        return points;
-    }
-
-    private async Task UpsertInBatchesAsync(string collection, List<PointStruct> points, CancellationToken cancellationToken)
-    {
-        foreach (var batch in points.Chunk(WriteBatch))
-        {
-            await _client.UpsertAsync(collection, batch, wait: true, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Ensures the collection, then writes; when the collection was deleted behind this process's back,
-    /// re-creates it and writes once more.</summary>
-    private async Task WriteAsync(string collection, Func<CancellationToken, Task> ensure, Func<CancellationToken, Task> write, CancellationToken cancellationToken)
-    {
-        await ensure(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await write(cancellationToken).ConfigureAwait(false);
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
-        {
-            QdrantStoreLog.CollectionVanished(_logger, collection);
-            _collections.Forget(collection);
-            await ensure(cancellationToken).ConfigureAwait(false);
-            await write(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task IgnoreMissingCollectionAsync(Func<Task> operation)
-    {
-        try
-        {
-            await operation().ConfigureAwait(false);
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
-        {
-            // Deleted meanwhile: nothing left to remove there.
         }
     }
 }

@@ -32,15 +32,3 @@ internal static class LiveQdrant
         }
     }
 }
-
-/// <summary>A fact that runs only against a live Qdrant (<c>QDRANT_URL</c> set), skipped otherwise.</summary>
-public sealed class LiveQdrantFactAttribute : FactAttribute
-{
-    public LiveQdrantFactAttribute() => Skip = LiveQdrant.SkipReason;
-}
-
-/// <summary>A theory that runs only against a live Qdrant (<c>QDRANT_URL</c> set), skipped otherwise.</summary>
-public sealed class LiveQdrantTheoryAttribute : TheoryAttribute
-{
-    public LiveQdrantTheoryAttribute() => Skip = LiveQdrant.SkipReason;
-}

@@ -26,16 +26,16 @@ public sealed class LiveQdrantTests : IAsyncLifetime
     public async Task Qdrant_builds_the_tenant_index_on_the_user_key_and_cosine_collections()
     {
         using var store = QdrantTestStores.Create(LiveQdrant.Url, _prefix, LiveQdrant.ApiKey);
-        await store.UpsertAsync(Alice, [Memory("fact", Vectors.Random(1))]);
+        await store.UpsertAsync(Alice, [Memory("fact", TestVectors.Random(1))]);
         await store.SetConsentAsync(Alice, true);
 
         using var client = QdrantTestStores.Client(LiveQdrant.Url, LiveQdrant.ApiKey);
         var names = new QdrantCollectionNames(_prefix);
-        var memories = await client.GetCollectionInfoAsync(names.ForModel("model-a", Vectors.Dimensions));
+        var memories = await client.GetCollectionInfoAsync(names.ForModel("model-a", TestVectors.Dimensions));
         var meta = await client.GetCollectionInfoAsync(names.Meta);
 
         Assert.Equal(Distance.Cosine, memories.Config.Params.VectorsConfig.Params.Distance);
-        Assert.Equal((ulong)Vectors.Dimensions, memories.Config.Params.VectorsConfig.Params.Size);
+        Assert.Equal((ulong)TestVectors.Dimensions, memories.Config.Params.VectorsConfig.Params.Size);
         Assert.True(memories.PayloadSchema["userKey"].Params.KeywordIndexParams.IsTenant);
         Assert.True(meta.PayloadSchema["userKey"].Params.KeywordIndexParams.IsTenant);
         Assert.Equal(PayloadSchemaType.Float, memories.PayloadSchema["confidence"].DataType);
@@ -49,7 +49,7 @@ public sealed class LiveQdrantTests : IAsyncLifetime
         var replicas = Enumerable.Range(0, 4).Select(_ => QdrantTestStores.Create(LiveQdrant.Url, _prefix, LiveQdrant.ApiKey)).ToList();
         try
         {
-            var memories = Enumerable.Range(0, 4).Select(i => Memory($"replica {i}", Vectors.Random(10 + i))).ToList();
+            var memories = Enumerable.Range(0, 4).Select(i => Memory($"replica {i}", TestVectors.Random(10 + i))).ToList();
 
             await Task.WhenAll(replicas.Select((r, i) => r.UpsertAsync(Alice, [memories[i]])));
 

@@ -1,7 +1,7 @@
 namespace Memory.Tests.Stores.Qdrant;
 
 /// <summary>Deterministic, L2-normalised test vectors.</summary>
-internal static class Vectors
+internal static class TestVectors
 {
     public const int Dimensions = 16;
 
