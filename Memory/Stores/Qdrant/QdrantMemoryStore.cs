@@ -34,6 +34,7 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
 
     public async Task UpsertAsync(UserKey user, IReadOnlyList<MemoryItem> memories, CancellationToken cancellationToken = default)
     {
+        ValidateUser(user);
         ArgumentNullException.ThrowIfNull(memories);
         foreach (var memory in memories)
         {
@@ -65,6 +66,7 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
 
     public async Task<MemoryItem?> GetAsync(UserKey user, string id, CancellationToken cancellationToken = default)
     {
+        ValidateUser(user);
         var pointId = (PointId)QdrantPointIds.Memory(user, id);
         var found = await _collections.FromEveryMemoryCollectionAsync(async collection =>
         {
@@ -77,6 +79,12 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
 
     public async Task<IReadOnlyList<MemoryItem>> ListAsync(UserKey user, MemoryFilter filter, CancellationToken cancellationToken = default)
     {
+        ValidateUser(user);
+        if (filter.Contexts is { Count: 0 })
+        {
+            return []; // an empty context list matches no memory, as in the SQLite store
+        }
+
         var qdrantFilter = QdrantFilters.Memories(user, filter);
         var found = await _collections.FromEveryMemoryCollectionAsync(async collection =>
         {
@@ -93,8 +101,9 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
 
     public async Task<IReadOnlyList<ScoredMemory>> SearchAsync(UserKey user, ReadOnlyMemory<float> query, string embeddingModel, MemoryFilter filter, int top, CancellationToken cancellationToken = default)
     {
+        ValidateUser(user);
         ArgumentException.ThrowIfNullOrEmpty(embeddingModel);
-        if (top <= 0 || query.IsEmpty)
+        if (top <= 0 || query.IsEmpty || filter.Contexts is { Count: 0 })
         {
             return [];
         }
@@ -114,6 +123,7 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
 
     public async Task<bool> DeleteAsync(UserKey user, string id, CancellationToken cancellationToken = default)
     {
+        ValidateUser(user);
         var pointId = (PointId)QdrantPointIds.Memory(user, id);
         var holders = await _collections.FromEveryMemoryCollectionAsync(async collection =>
         {
@@ -132,6 +142,7 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
 
     public async Task DeleteUserAsync(UserKey user, CancellationToken cancellationToken = default)
     {
+        ValidateUser(user);
         var owned = await _collections.OwnedCollectionsAsync(cancellationToken).ConfigureAwait(false);
         var filter = QdrantFilters.OwnedBy(user);
         foreach (var collection in owned)
@@ -144,6 +155,7 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
 
     public async Task AppendHistoryAsync(UserKey user, IReadOnlyList<MemoryHistoryEntry> entries, CancellationToken cancellationToken = default)
     {
+        ValidateUser(user);
         ArgumentNullException.ThrowIfNull(entries);
         if (entries.Count == 0)
         {
@@ -154,14 +166,21 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
         await _collections.UpsertMetaAsync(points, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<IReadOnlyList<MemoryHistoryEntry>> GetHistoryAsync(UserKey user, string memoryId, CancellationToken cancellationToken = default) =>
-        HistoryAsync(QdrantFilters.History(user, memoryId), cancellationToken);
+    public Task<IReadOnlyList<MemoryHistoryEntry>> GetHistoryAsync(UserKey user, string memoryId, CancellationToken cancellationToken = default)
+    {
+        ValidateUser(user);
+        return HistoryAsync(QdrantFilters.History(user, memoryId), cancellationToken);
+    }
 
-    public Task<IReadOnlyList<MemoryHistoryEntry>> GetUserHistoryAsync(UserKey user, CancellationToken cancellationToken = default) =>
-        HistoryAsync(QdrantFilters.History(user, null), cancellationToken);
+    public Task<IReadOnlyList<MemoryHistoryEntry>> GetUserHistoryAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        ValidateUser(user);
+        return HistoryAsync(QdrantFilters.History(user, null), cancellationToken);
+    }
 
     public async Task<bool?> GetConsentAsync(UserKey user, CancellationToken cancellationToken = default)
     {
+        ValidateUser(user);
         try
         {
             var points = await _client.RetrieveAsync(_names.Meta, [(PointId)QdrantPointIds.Consent(user)], withPayload: true,
@@ -177,6 +196,7 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
 
     public Task SetConsentAsync(UserKey user, bool memory, CancellationToken cancellationToken = default)
     {
+        ValidateUser(user);
         var point = QdrantHistoryPayload.ConsentPoint(user, memory, _time.GetUtcNow());
         return _collections.UpsertMetaAsync([point], cancellationToken);
     }
@@ -247,6 +267,14 @@ internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
 
     private MemoryItem ToMemory(string collection, RetrievedPoint point) =>
         QdrantMemoryPayload.FromFields(point.Payload, collection == _names.Pending ? null : QdrantMemoryPayload.Vector(point.Vectors));
+
+    private static void ValidateUser(UserKey user)
+    {
+        if (string.IsNullOrEmpty(user.Tenant) || string.IsNullOrEmpty(user.UserId))
+        {
+            throw new ArgumentException("A memory operation needs a tenant and a user id.", nameof(user));
+        }
+    }
 
     private static void Validate(MemoryItem memory)
     {

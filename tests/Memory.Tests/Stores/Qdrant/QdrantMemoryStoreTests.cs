@@ -50,6 +50,24 @@ public sealed class QdrantMemoryStoreTests : QdrantStoreTestBase
     }
 
     [Fact]
+    public async Task An_empty_context_list_matches_nothing_as_in_the_sqlite_store()
+    {
+        await Store.UpsertAsync(Alice, [Memory("a", TestVectors.Random(40))]);
+
+        Assert.Empty(await Store.ListAsync(Alice, new MemoryFilter { Contexts = [] }));
+        Assert.Empty(await Store.SearchAsync(Alice, TestVectors.Random(40), "model-a", new MemoryFilter { Contexts = [] }, 5));
+        Assert.Single(await Store.ListAsync(Alice, new MemoryFilter { Contexts = null }));
+    }
+
+    [Fact]
+    public async Task A_user_key_without_tenant_or_user_is_rejected()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.ListAsync(new UserKey("", "alice"), MemoryFilter.Current));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.DeleteUserAsync(new UserKey("acme", "")));
+        Assert.Empty(Server.Requests);
+    }
+
+    [Fact]
     public async Task List_pages_through_scroll_with_the_filter_in_every_page_request()
     {
         var memories = Enumerable.Range(0, 600)
