@@ -41,7 +41,7 @@ internal static partial class HeuristicRules
         One(@"^I(?:'m|\s+am)\s+(?:a\s+)?(?:celiac|coeliac)$|^I\s+have\s+(?:celiac|coeliac)(?:\s+disease)?$",
             _ => Draft(FactSlots.Allergy, "celiac", "The user has celiac disease (must avoid gluten)"), exclusive: true),
         Make(@"^I(?:'m|\s+am|\s+have\s+been|'ve\s+been)\s+(?:severely\s+|very\s+|really\s+|highly\s+|mildly\s+|slightly\s+|deathly\s+|super\s+)?allergic\s+to\s+(?<v>.+)$",
-            m => Value(m.Groups["v"].Value, 6) is { } v
+            m => Value(m.Groups["v"].Value, 8, list: true) is { } v
                 ? Items(v).Select(i => Draft(FactSlots.Allergy, i, $"The user is allergic to {i}"))
                 : [], exclusive: true),
         Make(@"^I\s+(?:have|'ve\s+got|have\s+got|suffer\s+from)\s+(?:a\s+|an\s+)?(?:severe\s+|mild\s+|bad\s+|serious\s+)?(?<v>[\w -]+?)\s+allerg(?:y|ies)$",
@@ -52,15 +52,15 @@ internal static partial class HeuristicRules
             m => Favorite(m.Groups["k"].Value, m.Groups["v"].Value), exclusive: true),
         One(@"^(?<v>[\w' -]{1,40}?)\s+(?:is|are)\s+my\s+(?:favou?rite|fav|fave)\s+(?<k>[a-z][\w -]{1,30})$",
             m => Favorite(m.Groups["k"].Value, m.Groups["v"].Value), exclusive: true),
-        Make(@"^I\s+(?:really\s+|absolutely\s+|also\s+|just\s+|truly\s+|totally\s+|kind\s+of\s+|sort\s+of\s+)?(?<verb>" + DislikeVerbs + @")\s+(?<v>.+)$",
-            m => Value(m.Groups["v"].Value, 6) is { } v
+        Make(@"^I(?:\s+|(?='))(?:really\s+|absolutely\s+|also\s+|just\s+|truly\s+|totally\s+|kind\s+of\s+|sort\s+of\s+)?(?<verb>" + DislikeVerbs + @")\s+(?<v>.+)$",
+            m => Value(m.Groups["v"].Value, 8, list: true) is { } v
                 ? Items(v).Select(i => Draft(FactSlots.Dislike, i, $"The user dislikes {i}"))
                 : [], exclusive: true),
-        Make(@"^I\s+(?:really\s+|absolutely\s+|also\s+|just\s+|truly\s+|totally\s+|do\s+|still\s+)?(?<verb>" + LikeVerbs + @")\s+(?<v>.+)$",
+        Make(@"^I(?:\s+|(?='))(?:really\s+|absolutely\s+|also\s+|just\s+|truly\s+|totally\s+|do\s+|still\s+)?(?<verb>" + LikeVerbs + @")\s+(?<v>.+)$",
             m =>
             {
                 var verb = m.Groups["verb"].Value.ToLowerInvariant();
-                if (Value(m.Groups["v"].Value, 6) is not { } v)
+                if (Value(m.Groups["v"].Value, 8, list: true) is not { } v)
                 {
                     return [];
                 }
@@ -69,7 +69,7 @@ internal static partial class HeuristicRules
                 return Items(v).Select(i => Draft(FactSlots.Like, i, $"The user {said} {i}"));
             }, exclusive: true),
         Make(@"^I\s+(?:can\s+|also\s+)?(?:speak|am\s+fluent\s+in|'m\s+fluent\s+in|am\s+bilingual\s+in|'m\s+bilingual\s+in)\s+(?<v>.+?)(?:\s+(?:fluently|natively|a\s+bit|a\s+little|well|very\s+well|at\s+home))?$",
-            m => Value(m.Groups["v"].Value, 8) is { } v
+            m => Value(m.Groups["v"].Value, 8, list: true) is { } v
                 ? Items(v).Where(LanguageNames.IsLanguage).Select(l => Draft(FactSlots.Language, l, $"The user speaks {LanguageNames.Display(l)}"))
                 : [], exclusive: true),
         One(@"^(?:my\s+(?:native|first|mother)\s+(?:language|tongue)\s+is\s+(?<v>\w+)|I(?:'m|\s+am)\s+a\s+native\s+(?<v>\w+)\s+speaker)$",

@@ -67,10 +67,13 @@ internal static partial class HeuristicRules
     // ---- value clean-up -------------------------------------------------------------------------------------
 
     private static readonly Regex TrailingFiller = R(
-        @"\s+(now|today|currently|these\s+days|nowadays|at\s+the\s+moment|right\s+now|again|anymore|any\s+more|any\s+longer|too|as\s+well|though|actually|lol|haha|please|thanks|recently|lately|already|full[- ]time|last\s+(year|month|week|summer|winter|spring|fall|autumn)|this\s+(year|month|week)|(a|one|two|three|four|five|six|few|a\s+few|couple\s+of|a\s+couple\s+of|several|\d+)\s+(days?|weeks?|months?|years?)\s+ago|in\s+(19|20)\d\d|since\s+(19|20)\d\d|since\s+(last\s+)?\w+|for\s+(a|an|one|two|three|four|five|six|ten|many|several|a\s+few|a\s+couple\s+of|\d+)\s+(days?|weeks?|months?|years?|decades?)|(on|every)\s+(weekends?|weekdays?))$");
+        @"\s+(now|today|currently|these\s+days|nowadays|at\s+the\s+moment|right\s+now|again|anymore|any\s+more|any\s+longer|too|as\s+well|though|actually|lol|haha|please|originally|thanks|recently|lately|already|full[- ]time|last\s+(year|month|week|summer|winter|spring|fall|autumn)|this\s+(year|month|week)|(a|one|two|three|four|five|six|few|a\s+few|couple\s+of|a\s+couple\s+of|several|\d+)\s+(days?|weeks?|months?|years?)\s+ago|in\s+(19|20)\d\d|since\s+(19|20)\d\d|since\s+(last\s+)?\w+|for\s+(a|an|one|two|three|four|five|six|ten|many|several|a\s+few|a\s+couple\s+of|\d+)\s+(days?|weeks?|months?|years?|decades?)|(on|every)\s+(weekends?|weekdays?))$");
 
     private static readonly Regex ClauseBoundary = R(
         @"\s*(,|;|:|\s-\s|\(|\bbecause\b|\bsince\b|\bso\b|\bbut\b|\bwhich\b|\bwhere\b|\bwho\b|\bthough\b|\balthough\b|\bwhile\b|\bwhen\b|\bif\b|\bunless\b)");
+
+    private static readonly Regex ListBoundary = R(
+        @"\s*(;|:|\s-\s|\(|,\s*(?=(it|that|this|which|I|I'm|but|so|because|they|he|she|you|especially|mostly|though)\b)|\bbecause\b|\bsince\b|\bso\b|\bbut\b|\bwhich\b|\bwhere\b|\bwho\b|\bthough\b|\balthough\b|\bwhile\b|\bwhen\b|\bif\b|\bunless\b)");
 
     private static readonly Regex PlaceBoundary = R(@"\s+(with|for|near|since|on|after|before|from|and\s+work|and\s+I)\b");
 
@@ -83,10 +86,10 @@ internal static partial class HeuristicRules
     private static readonly Regex InnerPlace = R(@"\bin\s+(?<v>(the\s+)?[A-Z][\w'.-]*(\s+[A-Z][\w'.-]*){0,3})");
 
     /// <summary>The captured value without trailing filler and the rest of the sentence, or null when unusable.</summary>
-    private static string? Value(string raw, int maxWords = 8, bool place = false)
+    private static string? Value(string raw, int maxWords = 8, bool place = false, bool list = false)
     {
         var v = raw.Trim();
-        var cut = ClauseBoundary.Match(v);
+        var cut = (list ? ListBoundary : ClauseBoundary).Match(v);
         if (cut.Success && cut.Index > 0)
         {
             v = v[..cut.Index];
@@ -185,7 +188,7 @@ internal static partial class HeuristicRules
         }
 
         var parts = ListSeparator.Split(value).Where(p => p.Length > 0).ToList();
-        return parts.Count > 1 && parts.All(p => p.Split(' ').Length <= 4) ? parts : [value];
+        return parts.Count > 1 && parts.All(p => p.Split(' ').Length <= 4 && !Pronoun.IsMatch(p)) ? parts : [value];
     }
 
     private static string ThirdPersonVerb(string verb)

@@ -25,9 +25,11 @@ internal static partial class HeuristicStatements
 
         text = Quoted().Replace(text, " ");
         text = LowerI().Replace(text, "I");
-        text = LowerIm().Replace(text, "I'm");
-        text = LowerIve().Replace(text, "I've");
+        text = LowerIm().Replace(text, "I am");
+        text = LowerIve().Replace(text, "I have");
+        text = WeHave().Replace(text, "we have");
 
+        var greeted = false;
         foreach (Match sentenceMatch in Sentence().Matches(text))
         {
             var sentence = sentenceMatch.Value.Trim();
@@ -36,7 +38,7 @@ internal static partial class HeuristicStatements
             {
                 try
                 {
-                    ReadClause(rawClause, isQuestion, result);
+                    greeted = ReadClause(rawClause, isQuestion, greeted, result);
                 }
                 catch (RegexMatchTimeoutException)
                 {
@@ -48,13 +50,17 @@ internal static partial class HeuristicStatements
         return result;
     }
 
-    private static void ReadClause(string rawClause, bool isQuestion, List<Statement> result)
+    /// <summary>Reads one clause into <paramref name="result"/>; returns true when the clause was only a greeting,
+    /// so a self-introduction in the next clause ("Hi! I'm Ana") is read as the user's name.</summary>
+    private static bool ReadClause(string rawClause, bool isQuestion, bool greeted, List<Statement> result)
     {
         var clause = Clean(rawClause, out var greeting);
         if (clause.Length < 3)
         {
-            return;
+            return greeting;
         }
+
+        greeting |= greeted;
 
         var forget = Forget().Match(clause);
         if (forget.Success)
@@ -64,18 +70,18 @@ internal static partial class HeuristicStatements
                 result.Add(new Statement(draft, FactAction.Retract, Hedged: false));
             }
 
-            return;
+            return false;
         }
 
         if (isQuestion || QuestionStart().IsMatch(clause))
         {
-            return;
+            return false;
         }
 
         if (!ThirdPartyStart().IsMatch(clause) && !Conditional().IsMatch(clause) && StylePreferences.Match(clause) is { } style)
         {
             result.Add(new Statement(new FactDraft(style.Slot, null, style.Text), FactAction.Assert, Hedged: false));
-            return;
+            return false;
         }
 
         var hedge = Hedge().Match(clause);
@@ -87,7 +93,7 @@ internal static partial class HeuristicStatements
 
         if (Hypothetical().IsMatch(clause))
         {
-            return;
+            return false;
         }
 
         if (greeting && GreetingName().Match(clause) is { Success: true } name && !LanguageNames.IsLanguage(name.Groups["v"].Value) &&
@@ -95,13 +101,13 @@ internal static partial class HeuristicStatements
         {
             var n = name.Groups["v"].Value;
             result.Add(new Statement(new FactDraft(FactSlots.Name, TextNormalizer.SubjectKey(n), $"The user's name is {n}"), FactAction.Assert, hedged));
-            return;
+            return false;
         }
 
         if (SpecialRetraction().IsMatch(clause))
         {
             result.AddRange(SpecialRetractions(clause).Select(d => new Statement(d, FactAction.Retract, hedged)));
-            return;
+            return false;
         }
 
         if (RetractTrigger().IsMatch(clause))
@@ -113,12 +119,13 @@ internal static partial class HeuristicStatements
                 if (retracted.Count > 0)
                 {
                     result.AddRange(retracted.Select(d => new Statement(d, FactAction.Retract, hedged)));
-                    return;
+                    return false;
                 }
             }
         }
 
         result.AddRange(HeuristicRules.Apply(clause).Select(d => new Statement(d, FactAction.Assert, hedged)));
+        return false;
     }
 
     private static string Clean(string raw, out bool greeting)
@@ -234,11 +241,14 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"\bi\b(?!\.e\.)")]
     private static partial Regex LowerI();
 
-    [GeneratedRegex(@"\b[Ii]m\b")]
+    [GeneratedRegex(@"\b[Ii]'?m\b")]
     private static partial Regex LowerIm();
 
-    [GeneratedRegex(@"\b[Ii]ve\b")]
+    [GeneratedRegex(@"\b[Ii]'?ve\b")]
     private static partial Regex LowerIve();
+
+    [GeneratedRegex(@"\b([Ww]e)'ve\b")]
+    private static partial Regex WeHave();
 
     [GeneratedRegex(@"[^.!?;\n]+[.!?;]*")]
     private static partial Regex Sentence();
