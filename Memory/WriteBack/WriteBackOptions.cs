@@ -57,4 +57,11 @@ public sealed class WriteBackOptions
 
     /// <summary>Most memories one compression pass changes (bounded work per pass).</summary>
     public int CompressionMaxChangesPerPass { get; set; } = 24;
+
+    /// <summary>How LLM calls ask for JSON: <c>schema</c> (a JSON schema, strict upstreams) or <c>json</c> (any JSON
+    /// object, for upstreams without schema support). The answer is validated against the schema either way.</summary>
+    public string LlmResponseFormat { get; set; } = "schema";
+
+    /// <summary>Most existing memories shown to the consolidation prompt per turn.</summary>
+    public int ConsolidationMaxExisting { get; set; } = 40;
 }
