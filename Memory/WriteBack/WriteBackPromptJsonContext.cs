@@ -12,13 +12,16 @@ namespace Memory.WriteBack;
 internal sealed partial class WriteBackPromptJsonContext : JsonSerializerContext
 {
     /// <summary>Readable non-ASCII (the model reads "São Paulo", not escapes); the text is a prompt, not HTML.</summary>
-    public static JsonSerializerOptions Relaxed { get; } = new()
+    public static JsonSerializerOptions Relaxed => RelaxedOptions.Value;
+
+    // Lazy: the generated Default is initialised in another part of this partial class, in no guaranteed order.
+    private static readonly Lazy<JsonSerializerOptions> RelaxedOptions = new(() => new JsonSerializerOptions
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         TypeInfoResolver = Default,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    });
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Relaxed.GetTypeInfo(typeof(T)));
 }

@@ -179,7 +179,17 @@ internal sealed class MemoryCompressor(
         string? text = null;
         for (var attempt = 1; attempt <= 2 && text is null; attempt++)
         {
-            var answer = await llm.AskAsync(TemplateName, variables, CompressionSchema.Element, CompressionSchema.Name, model, cancellationToken).ConfigureAwait(false);
+            string answer;
+            try
+            {
+                answer = await llm.AskAsync(TemplateName, variables, CompressionSchema.Element, CompressionSchema.Name, model, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                WriteBackLog.CompressionAnswerInvalid(logger, ex.GetType().Name);
+                return null;
+            }
+
             text = CompressionSchema.Parse(answer, out var error);
             if (text is null)
             {

@@ -56,8 +56,19 @@ internal sealed class LlmConsolidationDecider(
         string? reason = null;
         for (var attempt = 1; attempt <= 2; attempt++)
         {
-            var answer = await llm.AskAsync(TemplateName, variables, ConsolidationSchema.Element, ConsolidationSchema.Name, turn.Model, cancellationToken)
-                .ConfigureAwait(false);
+            string answer;
+            try
+            {
+                answer = await llm.AskAsync(TemplateName, variables, ConsolidationSchema.Element, ConsolidationSchema.Name, turn.Model, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The facts are already checkpointed; deterministic rules are a safe way to finish the turn.
+                WriteBackLog.ConsolidationFallback(logger, turn.TurnId, ex.GetType().Name);
+                return null;
+            }
+
             var decisions = ConsolidationAnswerParser.Parse(answer, facts, refs, out reason);
             if (decisions is not null)
             {
