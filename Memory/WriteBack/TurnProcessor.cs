@@ -36,6 +36,7 @@ internal sealed class TurnProcessor(
         }
 
         IReadOnlyList<ExtractedFact> facts;
+        var refused = 0;
         if (lease.Checkpoint is { } saved)
         {
             facts = saved;
@@ -44,7 +45,7 @@ internal sealed class TurnProcessor(
         else
         {
             var extracted = await ExtractAsync(lease, cancellationToken).ConfigureAwait(false);
-            facts = await AdmitAsync(turn, extracted, cancellationToken).ConfigureAwait(false);
+            (facts, refused) = await AdmitAsync(turn, extracted, cancellationToken).ConfigureAwait(false);
             await outbox.SaveCheckpointAsync(lease, facts, cancellationToken).ConfigureAwait(false);
         }
 
@@ -59,7 +60,7 @@ internal sealed class TurnProcessor(
         }
 
         WriteBackLog.TurnProcessed(logger, turn.TurnId, facts.Count, result.Added, result.Updated, result.Superseded, result.Deleted,
-            0);
+            refused);
         return OutboxState.Done;
     }
 
@@ -79,10 +80,11 @@ internal sealed class TurnProcessor(
 
     /// <summary>Only what may be stored: no instructions to the system, nothing the memory guard refuses (a refusal
     /// is audited by the guard itself); allowed text may come back redacted.</summary>
-    private async Task<IReadOnlyList<ExtractedFact>> AdmitAsync(ConversationTurn turn, IReadOnlyList<ExtractedFact> extracted, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<ExtractedFact> Facts, int Refused)> AdmitAsync(ConversationTurn turn, IReadOnlyList<ExtractedFact> extracted, CancellationToken cancellationToken)
     {
         var admitted = new List<ExtractedFact>(extracted.Count);
         var instructions = 0;
+        var refused = 0;
         foreach (var fact in extracted)
         {
             if (InstructionFilter.IsInstruction(fact.Text))
@@ -101,6 +103,7 @@ internal sealed class TurnProcessor(
             if (!verdict.Allowed)
             {
                 WriteBackLog.FactRefusedByGuard(logger, turn.TurnId, verdict.Rule ?? "unspecified");
+                refused++;
                 continue;
             }
 
@@ -112,6 +115,6 @@ internal sealed class TurnProcessor(
             WriteBackLog.FactsDroppedAsInstructions(logger, turn.TurnId, instructions);
         }
 
-        return admitted;
+        return (admitted, refused + instructions);
     }
 }

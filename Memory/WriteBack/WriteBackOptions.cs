@@ -25,6 +25,10 @@ public sealed class WriteBackOptions
     /// <summary>How long finished turn ids are remembered so a re-enqueue of the same turn is a no-op.</summary>
     public TimeSpan ProcessedRetention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>True (default): every enqueue is fsynced before it returns (<c>synchronous=FULL</c>), surviving power
+    /// loss. False: <c>synchronous=NORMAL</c>, which still survives a process crash and is several times faster.</summary>
+    public bool SynchronousFull { get; set; } = true;
+
     /// <summary>Outbox file name under <c>Storage:Directory</c>.</summary>
     public string FileName { get; set; } = "writeback-outbox.db";
 

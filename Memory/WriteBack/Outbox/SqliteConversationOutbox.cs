@@ -8,11 +8,11 @@ using Microsoft.Extensions.Options;
 
 namespace Memory.WriteBack;
 
-/// <summary>The durable outbox: one SQLite file (WAL, synchronous=FULL, secure_delete) under
+/// <summary>The durable outbox: one SQLite file (WAL, synchronous=FULL by default, secure_delete, pooled connections) under
 /// <c>Storage:Directory</c>. Enqueue commits before it returns and is idempotent by turn id; the worker claims
 /// turns under leases, retries with backoff and sets poisoned turns aside for inspection. A process restart
 /// releases every lease, so unfinished turns are replayed.</summary>
-internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQueue, IWriteBackAdmin
+internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQueue, IWriteBackAdmin, IDisposable
 {
     private readonly string _connectionString;
     private readonly WriteBackOptions _options;
@@ -22,6 +22,7 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
     private readonly ILogger<SqliteConversationOutbox> _logger;
     private readonly UserLocks _locks = new();
     private readonly Lazy<bool> _initialized;
+    private readonly string _pragmas;
 
     public SqliteConversationOutbox(
         IOptions<StorageOptions> storage,
@@ -42,10 +43,18 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
         {
             DataSource = FilePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
+            Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        _pragmas = $"PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON; PRAGMA synchronous = {(_options.SynchronousFull ? "FULL" : "NORMAL")};";
         _initialized = new Lazy<bool>(Initialize, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Releases the pooled connections (and with them the file handles).</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
     }
 
     /// <summary>The outbox database file.</summary>
@@ -298,8 +307,7 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, null, "PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON; PRAGMA synchronous = FULL;",
-                cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, null, _pragmas, cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
