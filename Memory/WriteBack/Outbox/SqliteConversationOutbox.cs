@@ -210,8 +210,10 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT EXISTS (SELECT 1 FROM outbox WHERE status = 0 AND next_attempt_at <= $now
-                           AND (lease_until IS NULL OR lease_until <= $now))
+            SELECT EXISTS (SELECT 1 FROM outbox o WHERE o.status = 0 AND o.next_attempt_at <= $now
+                           AND (o.lease_until IS NULL OR o.lease_until <= $now)
+                           AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.status = 0 AND p.tenant = o.tenant
+                                           AND p.user_id = o.user_id AND p.seq < o.seq))
             """;
         command.Parameters.AddWithValue("$now", Now());
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) != 0;

@@ -32,6 +32,24 @@ public sealed class WorkerTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenIdle_returns_while_a_users_earlier_turn_backs_off()
+    {
+        await using var h = new WriteBackHarness();
+        h.Store.BeforeWrite = _ => throw new IOException("disk gone");
+        await h.SayAsync(Turns.Say("t1", "I live in Porto"));
+        await h.Outbox.EnqueueAsync(Turns.Say("t2", "I love jazz"));
+        h.Store.BeforeWrite = null;
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await h.Worker.WhenIdleAsync(timeout.Token); // t2 waits behind t1, which is in backoff: nothing is due
+
+        Assert.Empty(h.Store.All(Turns.User));
+        h.Time.Advance(TimeSpan.FromSeconds(6));
+        await h.DrainAsync();
+        Assert.Equal(["The user lives in Porto", "The user loves jazz"], h.Store.CurrentTexts(Turns.User));
+    }
+
+    [Fact]
     public async Task Killed_after_the_memory_write_then_restarted_loses_nothing_and_doubles_nothing()
     {
         var store = new InMemoryMemoryStore();
