@@ -23,6 +23,10 @@ public sealed record ConversationTurn
     public IReadOnlyList<string>? Sources { get; init; }
     /// <summary>True for POST /observations: the text is what a feature observed, not a chat message.</summary>
     public bool IsObservation { get; init; }
+    /// <summary>The chat request's upstream model; extraction uses it unless <c>Memory:Extraction:Model</c> is set.</summary>
+    public string? Model { get; init; }
+    /// <summary>Extra provenance refs added to every memory learned from this turn (an observation's <c>sources</c>).</summary>
+    public IReadOnlyList<string>? Sources { get; init; }
 }
 
 public sealed record TurnMessage(string Id, string Text);
