@@ -8,6 +8,8 @@ using Gateway.Upstream;
 using Guardrails.Abstractions;
 using Memory;
 using Memory.Configuration;
+using Memory.WriteBack;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
@@ -51,6 +53,9 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayMemory(configuration);
         services.AddSingleton<IDegradationReporter, EmbedderHealth>();
         services.AddGatewayPrompts(configuration);
+        services.AddKeyedSingleton<IChatClient, UpstreamChatClient>(WriteBackServiceCollectionExtensions.ChatClientKey);
+        services.AddMemoryWriteBack(configuration);
+        services.AddSingleton<IUserErasureParticipant, WriteBackErasure>();
         services.AddHostedService<WarmUpService>();
 
         // The request pipeline's stages (order: ChatCompletionHandler).
