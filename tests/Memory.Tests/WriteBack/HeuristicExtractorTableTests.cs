@@ -15,6 +15,8 @@ public sealed class HeuristicExtractorTableTests
         { "Please call me Sam", "The user prefers to be called Sam" },
         { "I live in Lisbon.", "The user lives in Lisbon" },
         { "I moved to Porto last year.", "The user lives in Porto" },
+        { "Big news: I moved to Porto last month.", "The user lives in Porto" },
+        { "Guess what, I moved to Berlin a few weeks ago!", "The user lives in Berlin" },
         { "i just moved to porto", "The user lives in Porto" },
         { "We moved from Lisbon to Porto in 2023", "The user lives in Porto" },
         { "I've been living in Berlin for 5 years", "The user lives in Berlin" },
