@@ -72,7 +72,7 @@ public static class MemoryServiceCollectionExtensions
         });
 
         services.AddConfiguredEmbedder(configuration);
-        services.AddHybridRetrieval();
+        services.AddHybridRetrieval(configuration);
         services.TryAddSingleton<IMemoryService, MemoryService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ReembeddingService>());
         return services;

@@ -53,7 +53,15 @@ public static class UserEndpoints
             await participant.EraseUserAsync(user, http.RequestAborted);
         }
 
+        // A withdrawn consent outlives erasure (it holds no personal text): "forget me" must not turn into
+        // "start remembering me again".
+        var consent = await memory.GetConsentAsync(user, http.RequestAborted);
         await memory.EraseUserAsync(user, http.RequestAborted);
+        if (!consent)
+        {
+            await memory.SetConsentAsync(user, false, http.RequestAborted);
+        }
+
         return Results.Json(new EraseResponse(userId, true), ApiJsonContext.Default.EraseResponse);
     }
 

@@ -13,12 +13,8 @@ public static partial class EmbedderSelection
 {
     public static IServiceCollection AddConfiguredEmbedder(this IServiceCollection services, IConfiguration configuration)
     {
+        // An unknown name is reported by the settings validator at startup (Memory:Embedder).
         var requested = (configuration["Memory:Embedder"] ?? "minilm").Trim().ToLowerInvariant();
-        if (requested is not ("minilm" or "hash" or "onnx" or "openai"))
-        {
-            throw new InvalidOperationException($"Memory:Embedder must be minilm, hash, onnx or openai (got '{requested}').");
-        }
-
         // One selection per container: the status and the generator come from the same attempt.
         services.AddSingleton(sp => Select(requested, configuration, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => sp.GetRequiredService<Selected>().Status);
@@ -45,7 +41,7 @@ public static partial class EmbedderSelection
                 }
 
                 break;
-            default:
+            case "onnx":
                 var onnx = configuration.GetSection(OnnxEmbeddingOptions.OnnxSection).Get<OnnxEmbeddingOptions>() ?? new OnnxEmbeddingOptions();
                 if (OnnxEmbeddingGenerators.TryCreate(onnx, loggers, out generator, out error))
                 {
@@ -53,6 +49,8 @@ public static partial class EmbedderSelection
                 }
 
                 break;
+            default:
+                throw new InvalidOperationException($"Memory:Embedder must be minilm, hash, onnx or openai (got '{requested}').");
         }
 
         LogFallback(logger, requested, error);

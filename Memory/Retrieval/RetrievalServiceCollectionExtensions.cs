@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -10,10 +11,11 @@ namespace Memory.Retrieval;
 public static class RetrievalServiceCollectionExtensions
 {
     /// <summary>Binds <c>Memory:Retrieval</c> (validated on start) and adds <see cref="IMemoryRetriever"/> as a singleton.</summary>
-    public static IServiceCollection AddHybridRetrieval(this IServiceCollection services)
+    public static IServiceCollection AddHybridRetrieval(this IServiceCollection services, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<RetrievalOptions>().BindConfiguration(RetrievalOptions.Section).ValidateOnStart();
+        var options = services.AddOptions<RetrievalOptions>();
+        (configuration is null ? options.BindConfiguration(RetrievalOptions.Section) : options.Bind(configuration.GetSection(RetrievalOptions.Section))).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetrievalOptions>, RetrievalOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMemoryRetriever, HybridRetriever>();

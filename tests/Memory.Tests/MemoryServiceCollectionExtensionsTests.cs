@@ -72,14 +72,14 @@ public sealed class MemoryServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_an_embedder_resolution_says_what_to_register()
+    public async Task The_embedder_named_by_the_settings_is_the_one_behind_the_cache()
     {
         var services = new ServiceCollection().AddLogging();
-        services.AddGatewayMemory(Configuration([]));
+        services.AddGatewayMemory(Configuration(new Dictionary<string, string?> { ["Memory:Embedder"] = "hash", ["Storage:Directory"] = _directory.Path }));
         await using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
-        Assert.Contains("AddMemoryEmbedder", error.Message, StringComparison.Ordinal);
+        var raw = provider.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(MemoryServiceCollectionExtensions.RawEmbedderKey);
+        Assert.StartsWith("hash-", raw.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -119,12 +119,16 @@ public sealed class ResilienceTests
         await using var gateway = await TestGateway.StartAsync(settings);
         var body = """{"model":"m","messages":[{"role":"user","content":"x"}]}""";
 
-        for (var i = 0; i < 4; i++)
+        // Failing calls until the breaker opens (the warm-up's successful model listing counts in its window too).
+        var opened = false;
+        for (var i = 0; i < 10 && !opened; i++)
         {
             using var failing = await gateway.Client.PostAsync("v1/chat/completions", HttpAssert.Json(body));
-            Assert.Equal(HttpStatusCode.BadGateway, failing.StatusCode);
+            Assert.True(failing.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable, $"got {(int)failing.StatusCode}");
+            opened = failing.StatusCode == HttpStatusCode.ServiceUnavailable;
         }
 
+        Assert.True(opened, "the circuit never opened");
         var callsBefore = upstream.ChatCalls;
         using var response = await gateway.Client.PostAsync("v1/chat/completions", HttpAssert.Json(body));
 

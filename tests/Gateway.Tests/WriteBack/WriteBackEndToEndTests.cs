@@ -74,7 +74,7 @@ public sealed partial class WriteBackEndToEndTests
                 return null;
             }
 
-            var id = MessageId().Match(prompt).Groups[1].Value;
+            var id = MessageId().Matches(prompt)[^1].Groups[1].Value; // the last ids are the turn's; earlier ones belong to the examples
             return new FakeReply { Text = $$"""{"facts":[{"text":"The user is allergic to hazelnuts","category":"allergy","subject":"hazelnuts","action":"assert","confidence":0.9,"sources":["{{id}}"],"context":null}]}""" };
         };
         await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
