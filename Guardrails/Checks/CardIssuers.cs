@@ -7,7 +7,7 @@ internal static class CardIssuers
 
     private static readonly Range[] Ranges =
     [
-        new(4, 4, 1, 13, 19),               // Visa (13, 16, 19; 18 and 17 do not exist but cost nothing)
+        new(4, 4, 1, 16, 19),               // Visa (13-digit numbers are retired; EAN-13 codes look like them)
         new(51, 55, 2, 16, 16),             // Mastercard
         new(2221, 2720, 4, 16, 16),         // Mastercard 2-series
         new(34, 34, 2, 15, 15),             // American Express
@@ -19,7 +19,7 @@ internal static class CardIssuers
         new(300, 305, 3, 14, 19),           // Diners Club International
         new(3095, 3095, 4, 14, 19),
         new(36, 36, 2, 14, 19),
-        new(38, 39, 2, 16, 19),
+        new(38, 39, 2, 14, 19),
         new(3528, 3589, 4, 16, 19),         // JCB
         new(62, 62, 2, 16, 19),             // UnionPay
         new(81, 81, 2, 16, 19),

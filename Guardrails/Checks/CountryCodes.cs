@@ -27,7 +27,7 @@ internal static class CountryCodes
             return false;
         }
 
-        return firstGroup > 3 || firstGroup == length || (length == 1 && firstGroup <= 4 && digits[0] == '1');
+        return firstGroup > 3 || firstGroup == length;
     }
 
     private static int CodeLength(string digits)

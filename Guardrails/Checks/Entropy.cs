@@ -81,7 +81,7 @@ internal static partial class Entropy
         return distinct.Count <= Math.Max(2, value.Length / 8);
     }
 
-    [GeneratedRegex(@"^(?:<[^>]*>?|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{.*\}\}?|%\(?[A-Za-z_]+\)?s?|\[[^\]]*\]?|(?:process\.env|os\.environ|env|config|settings|secrets)\b.*|.*(?:your|my|insert|replace|example|sample|dummy|placeholder|changeme|change_me|redacted|xxxx|todo|fixme|here|goes|secret_value|api_key|apikey|token_value).*)$",
+    [GeneratedRegex(@"^(?:<[^>]*>?|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{.*\}\}?|%\(?[A-Za-z_]+\)?s?|\[[^\]]*\]?|(?:process\.env|os\.environ|env|config|settings|secrets)\b.*)$|(?:^|[^a-z])(?:your|my|insert|replace|example|sample|dummy|placeholder|changeme|change_me|redacted|x{4,}|todo|fixme|here|goes|secret_value|api_key|apikey|token_value)(?:[^a-z]|$)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex Placeholder();
 

@@ -42,6 +42,10 @@ internal static partial class InjectionSignals
         new(NoRestrictions, WithoutRestrictions(), 0.3),
         new(NoRestrictions, Jailbreak(), 0.35),
         new(Delimiter, ChatMarkup(), 0.45),
+        new(Delimiter, SystemMarkup(), 0.6),
+        new(SystemPromptLeak, GivenAbove(), 0.3),
+        new(IgnoreInstructions, ForgetEverything(), 0.75),
+        new(AssistantDirective, NoteToAssistantWithOrder(), 0.6),
         new(Delimiter, FakeSystemHeader(), 0.4),
         new(Exfiltration, MarkdownImageBeacon(), 0.55),
         new(Exfiltration, SendConversation(), 0.6),
@@ -49,13 +53,13 @@ internal static partial class InjectionSignals
         new(EncodedPayload, DecodeAndFollow(), 0.6),
     ];
 
-    [GeneratedRegex(@"\b(ignore|disregard|forget|override|overrule|bypass|discard|abandon|drop|skip|neglect|throw\s+away|set\s+aside|pay\s+no\s+attention\s+to)\b[^.\n]{0,24}?\b(all|every|any)?\s*(of\s+)?(the|your|my|these|those)?\s*(previous|prior|preceding|above|earlier|foregoing|former|initial|original|existing|system|safety|developer|old)\s+(\w+\s+){0,2}?(instructions?|prompts?|rules|directives?|guidelines|guidance|constraints|restrictions|programming|policies|filters|commands|context|orders|messages\s+from\s+the\s+system)\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(ignor(e|ing)|disregard(ing)?|forget(ting)?|overrid(e|ing)|overrule|bypass(ing)?|discard(ing)?|abandon(ing)?|drop|skip|neglect|throw\s+away|set\s+aside|pay\s+no\s+attention\s+to)\b[^.\n]{0,24}?\b(all|every|any)?\s*(of\s+)?(the|your|my|these|those)?\s*(previous|prior|preceding|above|earlier|foregoing|former|initial|original|system|safety|developer)\s+(\w+\s+){0,2}?(instructions?|prompts?|rules|directives?|directions|guidelines|guidance|constraints|restrictions|programming|policies|filters|commands|context|orders|messages\s+from\s+the\s+system)\b", Options, Timeout)]
     private static partial Regex IgnorePrior();
 
-    [GeneratedRegex(@"\b(ignore|disregard|forget|override|bypass|discard|abandon)\b[^.\n]{0,16}?\b(all\s+)?(of\s+)?your\s+(\w+\s+){0,2}?(instructions|rules|programming|guidelines|restrictions|filters|training|policies|constraints|directives|system\s+prompt|safety\s+settings|content\s+polic(y|ies))\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(ignor(e|ing)|disregard(ing)?|forget(ting)?|overrid(e|ing)|bypass(ing)?|discard(ing)?|abandon(ing)?)\b[^.\n]{0,16}?\b(all\s+)?(of\s+)?your\s+(\w+\s+){0,2}?(instructions|rules|programming|guidelines|restrictions|filters|training|policies|constraints|directives|system\s+prompt|safety\s+settings|content\s+polic(y|ies))\b", Options, Timeout)]
     private static partial Regex IgnoreYours();
 
-    [GeneratedRegex(@"\b(ignore|disregard)\s+(all|any|the)\s+(instructions|rules)\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(ignore|disregard)\s+(all|any|the|other|these)\s+(instructions|rules)\b", Options, Timeout)]
     private static partial Regex IgnoreAny();
 
     [GeneratedRegex(@"(^|\n|[.!:]\s+)\s*(new|updated|real|actual|true)\s+(system\s+)?(instructions?|prompt|directives?|rules)\s*:", Options, Timeout)]
@@ -64,28 +68,28 @@ internal static partial class InjectionSignals
     [GeneratedRegex(@"\b(reveal|show|print|display|output|repeat|recite|leak|dump|expose|disclose|share|give|tell|write\s+out|spell\s+out|paste|copy|list|send|translate|summari[sz]e|what\s+(is|are|were|was))\b[^.\n?]{0,24}?\byour\s+((full|entire|exact|complete|original|initial|hidden|secret|internal|real|verbatim|underlying|confidential)\s+){0,2}(system\s+(prompt|message|instructions?)|(initial|original|hidden|secret|internal|starting|pre-?prompt(ed)?)\s+(prompt|instructions?)|instructions\s+verbatim|prompt\s+verbatim|(prompt|instructions)(\s+(you\s+were\s+given|above|before\s+this))?)\b", Options, Timeout)]
     private static partial Regex RevealYourPrompt();
 
-    [GeneratedRegex(@"\b(reveal|print|output|repeat|recite|leak|dump|expose|disclose)\b[^.\n?]{0,16}?\bthe\s+((full|entire|exact|complete|original|initial|hidden|secret|internal|verbatim)\s+){1,2}(system\s+)?(prompt|instructions)\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(reveal|print|output|repeat|recite|leak|dump|expose|disclose)\b[^.\n?]{0,16}?\bthe\s+((full|entire|exact|complete|original|initial|hidden|secret|internal|verbatim)\s+){1,2}(system\s+(prompt|message|instructions)|prompt|instructions)\b", Options, Timeout)]
     private static partial Regex RevealThePrompt();
 
     [GeneratedRegex(@"\b(repeat|print|output|recite|write|copy)\b[^.\n]{0,24}?\b(words|text|everything|all|content|lines|message)\s+(above|before\s+this|prior\s+to\s+this|preceding)\b|\bstarting\s+with\s+[""'“]?you\s+are\b|\bwhat\s+(was|is)\s+written\s+(above|before\s+this\s+(message|conversation))", Options, Timeout)]
     private static partial Regex RepeatAbove();
 
-    [GeneratedRegex(@"\byou\s+(are|'re)\s+(now|going\s+to\s+be|about\s+to\s+become|from\s+now\s+on)\s+(a\s+|an\s+|the\s+)?(DAN|STAN|DUDE|AIM|Mongo\s+Tom|evil|unrestricted|unfiltered|uncensored|unlimited|jailbroken|rogue|unbound|unchained|liberated|amoral|immoral|freed?|different\s+(ai|model|assistant)|new\s+ai|an?\s+ai\s+without)\b", Options, Timeout)]
+    [GeneratedRegex(@"\byou(\s+are|'re|’re)\s+(now|going\s+to\s+be|about\s+to\s+become|from\s+now\s+on)\s+(a\s+|an\s+|the\s+)?(DAN|STAN|DUDE|AIM|Mongo\s+Tom|evil|unrestricted|unfiltered|uncensored|unlimited|jailbroken|rogue|unbound|unchained|liberated|amoral|immoral|freed?|different\s+(ai|model|assistant)|new\s+ai|an?\s+ai\s+without)\b", Options, Timeout)]
     private static partial Regex YouAreNow();
 
     [GeneratedRegex(@"\bdo\s+anything\s+now\b|\b(act|be|become|play)\s+(as\s+)?(a\s+)?DAN\b|\bDAN\s+(mode|prompt|jailbreak)\b", Options, Timeout)]
     private static partial Regex DoAnythingNow();
 
-    [GeneratedRegex(@"\byou\s+(are|'re)\s+no\s+longer\s+(an?\s+)?(ai|assistant|chatgpt|claude|language\s+model|bound|restricted|limited|constrained|required)\b|\b(freed|released|liberated)\s+from\s+(your|the|all)\s+(\w+\s+)?(rules|restrictions|constraints|guidelines|programming|limitations)\b", Options, Timeout)]
+    [GeneratedRegex(@"\byou(\s+are|'re|’re)\s+no\s+longer\s+(an?\s+)?(ai|assistant|chatgpt|claude|language\s+model|bound|restricted|limited|constrained|required)\b|\b(freed|released|liberated)\s+from\s+(your|the|all)\s+(\w+\s+)?(rules|restrictions|constraints|guidelines|programming|limitations)\b", Options, Timeout)]
     private static partial Regex NoLongerBound();
 
-    [GeneratedRegex(@"\b(pretend|act|behave|roleplay|role-play|respond|answer|imagine)\s+(to\s+be\s+|as\s+if\s+(you\s+(are|were)\s+)?|as\s+|like\s+|that\s+you\s+(are|were)\s+)?(an?\s+|the\s+)?((ai|assistant|model|chatbot|character|version\s+of\s+yourself)\s+)?(with(out)?\s+(any\s+|no\s+)?(restrictions|limits|limitations|filters|rules|guidelines|ethics|morals|censorship|safety)|that\s+(has|have)\s+no\s+(restrictions|limits|filters|rules|guidelines|ethics)|(unrestricted|unfiltered|uncensored|jailbroken|evil|amoral)\s+(ai|assistant|model|chatbot|version))\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(pretend|act|behave|roleplay|role-play|respond|answer|imagine)\s+(to\s+be\s+|as\s+if\s+(you\s+(are|were)\s+)?|as\s+|like\s+|(that\s+)?you(\s+are|\s+were|'re)\s+)?(an?\s+|the\s+)?((ai|assistant|model|chatbot|character|version\s+of\s+yourself)\s+)?(with(out)?\s+(any\s+|no\s+)?(restrictions|limits|limitations|filters|rules|guidelines|ethics|morals|censorship|safety)|that\s+(has|have)\s+no\s+(restrictions|limits|filters|rules|guidelines|ethics)|(unrestricted|unfiltered|uncensored|jailbroken|evil|amoral)\s+(ai|assistant|model|chatbot|version))\b", Options, Timeout)]
     private static partial Regex PretendUnrestricted();
 
     [GeneratedRegex(@"\bfrom\s+now\s+on\b[^.\n]{0,40}?\byou\s+(are|will|must|shall|have\s+to|should)\b", Options, Timeout)]
     private static partial Regex FromNowOn();
 
-    [GeneratedRegex(@"\b(you\s+(are|'re)\s+(now\s+)?(in|entering|running\s+in|operating\s+in)|(chatgpt|assistant|ai|model|gpt|claude|llm)\s+with)\s+(developer|dev|god|debug|sudo|admin|jailbreak|unrestricted|DAN)\s+mode\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(you(\s+are|'re)\s+(now\s+)?(in|entering|running\s+in|operating\s+in)|(chatgpt|assistant|ai|model|gpt|claude|llm)\s+(is\s+(now\s+)?(in|running\s+in)|with))\s+(developer|dev|god|debug|sudo|admin|jailbreak|unrestricted|DAN)\s+mode\b", Options, Timeout)]
     private static partial Regex InDeveloperMode();
 
     [GeneratedRegex(@"\b(god|jailbreak|jailbroken|DAN|unrestricted|unfiltered|evil|chaos)\s+mode\b", Options, Timeout)]
@@ -102,6 +106,18 @@ internal static partial class InjectionSignals
 
     [GeneratedRegex(@"<\|(im_start|im_end|system|endoftext|start_header_id|end_header_id|eot_id)\|>|\[/?INST\]|<</?SYS>>|</?(system|sys)>|\[(system|SYSTEM)\s*(message|prompt)?\]", Options, Timeout)]
     private static partial Regex ChatMarkup();
+
+    [GeneratedRegex(@"<\|im_start\|>\s*system|<</?SYS>>|</?system>|\[/?system\]", Options, Timeout)]
+    private static partial Regex SystemMarkup();
+
+    [GeneratedRegex(@"\b(you\s+were\s+given|given\s+to\s+you)\s+(above|before|earlier|initially|at\s+the\s+(start|beginning))\b", Options, Timeout)]
+    private static partial Regex GivenAbove();
+
+    [GeneratedRegex(@"\b(forget|ignore|disregard)\s+(everything|anything|all)\s+(above|before|previously|prior|you\s+(were|have\s+been)\s+told)\b", Options, Timeout)]
+    private static partial Regex ForgetEverything();
+
+    [GeneratedRegex(@"\b(note|message|instructions?|attention)\s+(to|for)\s+(the\s+)?(ai|assistant|model|llm|chatbot|language\s+model)\b\s*:?[^.\n]{0,24}?\b(ignore|disregard|you\s+must|always|never|do\s+not|don't)\b", Options, Timeout)]
+    private static partial Regex NoteToAssistantWithOrder();
 
     [GeneratedRegex(@"(^|\n)\s*(#{2,}|={3,}|-{3,}|\*{2,})?\s*(system|developer)\s*(prompt|message|instructions?)?\s*(#{2,}|={3,}|-{3,}|\*{2,})?\s*:\s*\S|\bend\s+of\s+(the\s+)?(system\s+)?(prompt|instructions)\b|\b(begin|start)\s+(new\s+)?system\s+prompt\b", Options, Timeout)]
     private static partial Regex FakeSystemHeader();

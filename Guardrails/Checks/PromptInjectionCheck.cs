@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Guardrails.Checks;
 
 /// <summary>Prompt injection and jailbreak attempts as a score: each tell in <see cref="InjectionSignals"/> weighs
-/// in (the strongest per rule counts, rules combine as a noisy-OR), and so do payloads hidden from a reader:
+/// in and tells combine as a noisy-OR, and so do payloads hidden from a reader:
 /// base64 or hex that decodes to an injection, ROT13, Unicode tag characters, zero-width runs and bidi
 /// overrides. One finding per text, named for the strongest tell, when the score reaches
 /// <c>thresholds.injection</c> (default 0.5).</summary>
@@ -33,14 +33,9 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
 
     private static Assessment Assess(string text, int depth)
     {
-        var perRule = new Dictionary<string, (double Weight, int Start, int Length)>(StringComparer.Ordinal);
-        void Add(string rule, double weight, int start, int length)
-        {
-            if (!perRule.TryGetValue(rule, out var current) || weight > current.Weight)
-            {
-                perRule[rule] = (weight, start, length);
-            }
-        }
+        // Every distinct tell counts once; the finding is named for the strongest.
+        var tells = new List<(string Rule, double Weight, int Start, int Length)>();
+        void Add(string rule, double weight, int start, int length) => tells.Add((rule, weight, start, length));
 
         foreach (var signal in InjectionSignals.All)
         {
@@ -57,19 +52,19 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
             AddEncoded(text, depth, Add);
         }
 
-        if (perRule.Count == 0)
+        if (tells.Count == 0)
         {
             return default;
         }
 
         var keep = 1.0;
-        foreach (var (weight, _, _) in perRule.Values)
+        foreach (var tell in tells)
         {
-            keep *= 1 - weight;
+            keep *= 1 - tell.Weight;
         }
 
-        var top = perRule.MaxBy(p => p.Value.Weight);
-        return new Assessment(1 - keep, top.Key, top.Value.Start, Math.Max(1, top.Value.Length));
+        var top = tells.MaxBy(t => t.Weight);
+        return new Assessment(1 - keep, top.Rule, top.Start, Math.Max(1, top.Length));
     }
 
     private static void AddHidden(string text, int depth, Action<string, double, int, int> add)

@@ -153,6 +153,6 @@ internal static partial class SecretPatterns
     [GeneratedRegex(@"(?i)(?<![A-Za-z0-9])(?:[a-z0-9]{1,24}[_\-.])?(?:password|passwd|passphrase|pwd|pass)[""']?\s{0,4}(?::|=|:=|=>|\s(?:is|was)\s)\s{0,4}[""'`]?([^\s""'`,;]{6,128})", Options, Timeout)]
     private static partial Regex Password();
 
-    [GeneratedRegex(@"(?i)(?<![A-Za-z0-9])(?:[a-z0-9]{1,24}[_\-.])?(?:api[_\-]?key|apikey|api[_\-]?secret|secret[_\-]?key|client[_\-]?secret|app[_\-]?secret|consumer[_\-]?secret|access[_\-]?key|access[_\-]?token|auth[_\-]?token|refresh[_\-]?token|session[_\-]?token|id[_\-]?token|private[_\-]?key|account[_\-]?key|accountkey|signing[_\-]?key|encryption[_\-]?key|master[_\-]?key|shared[_\-]?key|webhook[_\-]?secret|x-api-key|secret|token|credentials?)[""']?\s{0,4}(?::|=|:=|=>|\s(?:is|was)\s)\s{0,4}[""'`]?([A-Za-z0-9_\-+/=.~!@#$%^&*]{16,512})", Options, Timeout)]
+    [GeneratedRegex(@"(?i)(?<![A-Za-z0-9])(?:[a-z0-9]{1,24}[_\-.]){0,3}(?:api[_\-]?key|apikey|api[_\-]?secret|secret[_\-]?key|client[_\-]?secret|app[_\-]?secret|consumer[_\-]?secret|access[_\-]?key|access[_\-]?token|auth[_\-]?token|refresh[_\-]?token|session[_\-]?token|id[_\-]?token|private[_\-]?key|account[_\-]?key|accountkey|signing[_\-]?key|encryption[_\-]?key|master[_\-]?key|shared[_\-]?key|webhook[_\-]?secret|x-api-key|secret|token|credentials?)[""']?\s{0,4}(?::|=|:=|=>|\s(?:is|was)\s)\s{0,4}[""'`]?([A-Za-z0-9_\-+/=.~!@#$%^&*]{16,512})", Options, Timeout)]
     private static partial Regex KeyValue();
 }

@@ -34,7 +34,7 @@ internal static partial class TextContext
 
     public static bool HasNetworkCue(string text, int start) => NetworkCue().IsMatch(Before(text, start, 48));
 
-    [GeneratedRegex(@"(?:\b(?:order|orders|invoice|inv|ticket|case|ref|reference|tracking|track|shipment|parcel|package|account|acct|a/c|customer|client|member|membership|policy|claim|serial|sku|part|model|isbn|issn|ean|upc|imei|iccid|meid|po|purchase\s+order|confirmation|booking|reservation|transaction|txn|trx|receipt|batch|lot|build|version|id|identifier|pin|otp|code|item|product|article|patient|employee|student|license|licence|registration|vin|routing|sort\s+code|swift|bic|record|file|report|job|task|request|incident|bug|issue|pr|commit|hash|checksum|uuid|guid|no|number|num|nr|nº)\.?\s*(?:no\.?|nr\.?|num\.?|number|id|code|#)?\s*[:#=]?\s*#?\s*|#\s*)$",
+    [GeneratedRegex(@"(?:\b(?:order|orders|invoice|inv|ticket|case|ref|reference|tracking|track|shipment|parcel|package|account|acct|a/c|customer|client|member|membership|policy|claim|serial|sku|part|model|isbn|issn|ean|upc|imei|iccid|meid|po|purchase\s+order|confirmation|booking|reservation|transaction|txn|trx|receipt|batch|lot|build|version|id|identifier|pin|otp|code|item|product|article|patient|employee|student|license|licence|registration|vin|routing|sort\s+code|swift|bic|record|file|report|job|task|request|incident|bug|issue|pr|commit|hash|checksum|uuid|guid)\.?\s*(?:no\.?|nr\.?|num\.?|number|id|code|#)?\s*[:#=]?\s*#?\s*|#\s*)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex IdentifierLabel();
 
