@@ -36,6 +36,7 @@ internal static partial class InjectionSignals
         new(RolePlay, NoLongerBound(), 0.7),
         new(RolePlay, PretendUnrestricted(), 0.7),
         new(RolePlay, FromNowOn(), 0.3),
+        new(RolePlay, NamedUnrestrictedPersona(), 0.7),
         new(DeveloperMode, InDeveloperMode(), 0.75),
         new(DeveloperMode, JailbreakMode(), 0.6),
         new(DeveloperMode, DeveloperModeOn(), 0.3),
@@ -56,7 +57,7 @@ internal static partial class InjectionSignals
     [GeneratedRegex(@"\b(ignor(e|ing)|disregard(ing)?|forget(ting)?|overrid(e|ing)|overrule|bypass(ing)?|discard(ing)?|abandon(ing)?|drop|skip|neglect|throw\s+away|set\s+aside|pay\s+no\s+attention\s+to)\b[^.\n]{0,24}?\b(all|every|any)?\s*(of\s+)?(the|your|my|these|those)?\s*(previous|prior|preceding|above|earlier|foregoing|former|initial|original|system|safety|developer)\s+(\w+\s+){0,2}?(instructions?|prompts?|rules|directives?|directions|guidelines|guidance|constraints|restrictions|programming|policies|filters|commands|context|orders|messages\s+from\s+the\s+system)\b", Options, Timeout)]
     private static partial Regex IgnorePrior();
 
-    [GeneratedRegex(@"\b(ignor(e|ing)|disregard(ing)?|forget(ting)?|overrid(e|ing)|bypass(ing)?|discard(ing)?|abandon(ing)?)\b[^.\n]{0,16}?\b(all\s+)?(of\s+)?your\s+(\w+\s+){0,2}?(instructions|rules|programming|guidelines|restrictions|filters|training|policies|constraints|directives|system\s+prompt|safety\s+settings|content\s+polic(y|ies))\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(ignor(e|ing)|disregard(ing)?|forget(ting)?|overrid(e|ing)|bypass(ing)?|discard(ing)?|abandon(ing)?|stop\s+following|no\s+longer\s+follow|(do\s+not|don't)\s+follow)\b[^.\n]{0,16}?\b(all\s+)?(of\s+)?your\s+(\w+\s+){0,2}?(instructions|rules|programming|guidelines|restrictions|filters|training|policies|constraints|directives|system\s+prompt|safety\s+settings|content\s+polic(y|ies))\b", Options, Timeout)]
     private static partial Regex IgnoreYours();
 
     [GeneratedRegex(@"\b(ignore|disregard)\s+(all|any|the|other|these)\s+(instructions|rules)\b", Options, Timeout)]
@@ -85,6 +86,9 @@ internal static partial class InjectionSignals
 
     [GeneratedRegex(@"\b(pretend|act|behave|roleplay|role-play|respond|answer|imagine)\s+(to\s+be\s+|as\s+if\s+(you\s+(are|were)\s+)?|as\s+|like\s+|(that\s+)?you(\s+are|\s+were|'re)\s+)?(an?\s+|the\s+)?((ai|assistant|model|chatbot|character|version\s+of\s+yourself)\s+)?(with(out)?\s+(any\s+|no\s+)?(restrictions|limits|limitations|filters|rules|guidelines|ethics|morals|censorship|safety)|that\s+(has|have)\s+no\s+(restrictions|limits|filters|rules|guidelines|ethics)|(unrestricted|unfiltered|uncensored|jailbroken|evil|amoral)\s+(ai|assistant|model|chatbot|version))\b", Options, Timeout)]
     private static partial Regex PretendUnrestricted();
+
+    [GeneratedRegex(@"\byou(\s+are|'re|’re)\s+(now\s+)?\w+,?\s+(an?\s+)?(ai|assistant|model|chatbot|bot)\s+(without|with\s+no|that\s+(has|have)\s+no|free\s+of)\s+(any\s+)?(restrictions|limits|rules|filters|guidelines|ethics)\b", Options, Timeout)]
+    private static partial Regex NamedUnrestrictedPersona();
 
     [GeneratedRegex(@"\bfrom\s+now\s+on\b[^.\n]{0,40}?\byou\s+(are|will|must|shall|have\s+to|should)\b", Options, Timeout)]
     private static partial Regex FromNowOn();

@@ -141,7 +141,7 @@ internal static partial class SecretPatterns
     [GeneratedRegex(@"(?<![A-Za-z0-9_\-])eyJ[A-Za-z0-9_\-]{8,2000}\.eyJ[A-Za-z0-9_\-]{0,8000}(?:\.[A-Za-z0-9_\-]{0,2000})?", Options, Timeout)]
     private static partial Regex Jwt();
 
-    [GeneratedRegex(@"(?i)\b[a-z][a-z0-9+.\-]{1,20}://[^\s:/@""'<>]{1,64}:([^\s/@""'<>]{1,128})@[A-Za-z0-9.\-\[\]]", Options, Timeout)]
+    [GeneratedRegex(@"(?i)\b[a-z][a-z0-9+.\-]{1,20}://[^\s:/@""'<>]{0,64}:([^\s/@""'<>]{1,128})@[A-Za-z0-9.\-\[\]]", Options, Timeout)]
     private static partial Regex UrlCredentials();
 
     [GeneratedRegex(@"(?i)\bbearer\s+([A-Za-z0-9_\-.~+/]{16,4000}=*)", Options, Timeout)]

@@ -51,6 +51,8 @@ public sealed class DetectionQualityTests(ITestOutputHelper output)
         }
 
         Report(name, cases.Count, tp, fp, fn);
+        ReportHeldOut(name, (text, value) => check.Detect(text, TestPolicies.Context(GuardrailStage.Output))
+            .Where(d => d.Rule.StartsWith(rulePrefix, StringComparison.Ordinal)).ToList());
         Assert.True(cases.Count >= 200, $"{name}: only {cases.Count} labelled cases");
         AssertFloor(name, tp, fp, fn);
     }
@@ -70,8 +72,32 @@ public sealed class DetectionQualityTests(ITestOutputHelper output)
         }
 
         Report("injection", cases.Count, tp, fp, fn);
+        var held = Load("injection", "holdout");
+        int htp = held.Count(c => c.Injection == true && PromptInjectionCheck.Score(c.Text) >= PromptInjectionCheck.DefaultThreshold);
+        int hfp = held.Count(c => c.Injection != true && PromptInjectionCheck.Score(c.Text) >= PromptInjectionCheck.DefaultThreshold);
+        int hfn = held.Count(c => c.Injection == true && PromptInjectionCheck.Score(c.Text) < PromptInjectionCheck.DefaultThreshold);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"HELDOUT injection: cases={held.Count} tp={htp} fp={hfp} fn={hfn} precision={Precision(htp, hfp):0.000} recall={Recall(htp, hfn):0.000}"));
         Assert.True(cases.Count >= 200, $"injection: only {cases.Count} labelled cases");
         AssertFloor("injection", tp, fp, fn);
+    }
+
+    /// <summary>Figures on Data/*.holdout.jsonl alone: cases written after the checks were tuned.</summary>
+    private void ReportHeldOut(string name, Func<string, string?, List<Detection>> detect)
+    {
+        int tp = 0, fp = 0, fn = 0;
+        var cases = Load(name, "holdout");
+        foreach (var item in cases)
+        {
+            var detections = detect(item.Text, null);
+            var expected = (item.Expected ?? []).SelectMany(v => Occurrences(item.Text, v)).ToList();
+            tp += expected.Count(e => detections.Any(d => d.Start <= e.Start && d.End >= e.Start + e.Length));
+            fn += expected.Count(e => !detections.Any(d => d.Start <= e.Start && d.End >= e.Start + e.Length));
+            fp += detections.Count(d => !expected.Any(e => d.Start < e.Start + e.Length && d.End > e.Start));
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"HELDOUT {name}: cases={cases.Count} tp={tp} fp={fp} fn={fn} precision={Precision(tp, fp):0.000} recall={Recall(tp, fn):0.000}"));
     }
 
     private void Report(string name, int cases, int tp, int fp, int fn) =>
@@ -108,10 +134,10 @@ public sealed class DetectionQualityTests(ITestOutputHelper output)
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
-    internal static List<LabelledCase> Load(string name)
+    internal static List<LabelledCase> Load(string name, string part = "*")
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Data");
-        return Directory.EnumerateFiles(folder, $"{name}.*.jsonl")
+        return Directory.EnumerateFiles(folder, $"{name}.{part}.jsonl")
             .Order(StringComparer.Ordinal)
             .SelectMany(File.ReadLines)
             .Where(line => line.Length > 0)
