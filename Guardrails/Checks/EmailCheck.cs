@@ -27,6 +27,11 @@ internal sealed partial class EmailCheck : IGuardrailCheck
 
     public IEnumerable<Detection> Detect(string text, CheckContext context)
     {
+        if (!text.Contains('@', StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
         foreach (System.Text.RegularExpressions.Match match in Candidate().Matches(text))
         {
             if (IsEmail(text, match.Index, match.Length))
@@ -71,6 +76,6 @@ internal sealed partial class EmailCheck : IGuardrailCheck
     }
 
     [GeneratedRegex(@"(?<![A-Za-z0-9._%+\-@])[A-Za-z0-9](?:[A-Za-z0-9._+\-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,5}[A-Za-z]{2,24}(?![A-Za-z0-9\-@_]|\.[A-Za-z0-9])",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Candidate();
 }

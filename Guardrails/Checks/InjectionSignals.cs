@@ -20,7 +20,7 @@ internal static partial class InjectionSignals
     public const string AssistantDirective = "injection.assistant_directive";
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
-    private const int Timeout = 250;
+    private const int Timeout = 1000;
 
     public static IReadOnlyList<InjectionSignal> All { get; } =
     [
@@ -84,7 +84,7 @@ internal static partial class InjectionSignals
     [GeneratedRegex(@"\byou(\s+are|'re|’re)\s+no\s+longer\s+(an?\s+)?(ai|assistant|chatgpt|claude|language\s+model|bound|restricted|limited|constrained|required)\b|\b(freed|released|liberated)\s+from\s+(your|the|all)\s+(\w+\s+)?(rules|restrictions|constraints|guidelines|programming|limitations)\b", Options, Timeout)]
     private static partial Regex NoLongerBound();
 
-    [GeneratedRegex(@"\b(pretend|act|behave|roleplay|role-play|respond|answer|imagine)\s+(to\s+be\s+|as\s+if\s+(you\s+(are|were)\s+)?|as\s+|like\s+|(that\s+)?you(\s+are|\s+were|'re)\s+)?(an?\s+|the\s+)?((ai|assistant|model|chatbot|character|version\s+of\s+yourself)\s+)?(with(out)?\s+(any\s+|no\s+)?(restrictions|limits|limitations|filters|rules|guidelines|ethics|morals|censorship|safety)|that\s+(has|have)\s+no\s+(restrictions|limits|filters|rules|guidelines|ethics)|(unrestricted|unfiltered|uncensored|jailbroken|evil|amoral)\s+(ai|assistant|model|chatbot|version))\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(pretend|act|behave|roleplay|role-play|respond|answer|imagine)\s+(to\s+be\s+|as\s+if\s+(you\s+(are|were)\s+)?|as\s+|like\s+|(that\s+)?you(\s+are|\s+were|'re)\s+)(an?\s+|the\s+)?((ai|assistant|model|chatbot|character|version\s+of\s+yourself)\s+)?(with(out)?\s+(any\s+|no\s+)?(restrictions|limits|limitations|filters|rules|guidelines|ethics|morals|censorship|safety)|that\s+(has|have)\s+no\s+(restrictions|limits|filters|rules|guidelines|ethics)|(unrestricted|unfiltered|uncensored|jailbroken|evil|amoral)\s+(ai|assistant|model|chatbot|version))\b", Options, Timeout)]
     private static partial Regex PretendUnrestricted();
 
     [GeneratedRegex(@"\byou(\s+are|'re|’re)\s+(now\s+)?\w+,?\s+(an?\s+)?(ai|assistant|model|chatbot|bot)\s+(without|with\s+no|that\s+(has|have)\s+no|free\s+of)\s+(any\s+)?(restrictions|limits|rules|filters|guidelines|ethics)\b", Options, Timeout)]

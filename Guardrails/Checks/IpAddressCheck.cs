@@ -17,7 +17,7 @@ internal sealed partial class IpAddressCheck : IGuardrailCheck
 
     public IEnumerable<Detection> Detect(string text, CheckContext context)
     {
-        foreach (System.Text.RegularExpressions.Match match in V4().Matches(text))
+        foreach (System.Text.RegularExpressions.Match match in text.Contains('.', StringComparison.Ordinal) ? V4().Matches(text) : Enumerable.Empty<System.Text.RegularExpressions.Match>())
         {
             if (IsV4(text, match.Index, match.Length))
             {
@@ -25,7 +25,7 @@ internal sealed partial class IpAddressCheck : IGuardrailCheck
             }
         }
 
-        foreach (System.Text.RegularExpressions.Match match in V6().Matches(text))
+        foreach (System.Text.RegularExpressions.Match match in text.Contains(':', StringComparison.Ordinal) ? V6().Matches(text) : Enumerable.Empty<System.Text.RegularExpressions.Match>())
         {
             if (IsV6(text.AsSpan(match.Index, match.Length)))
             {
@@ -85,10 +85,10 @@ internal sealed partial class IpAddressCheck : IGuardrailCheck
     }
 
     [GeneratedRegex(@"(?<![\w.\-])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w\-]|\.\d)",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex V4();
 
     [GeneratedRegex(@"(?<![\w:.\-])(?:[0-9A-Fa-f]{1,4}:{1,2}|::){1,7}(?:[0-9A-Fa-f]{1,4}|(?<=:)(?:\d{1,3}\.){3}\d{1,3}|(?<=::))(?:%[A-Za-z0-9_.]{1,16})?(?![\w:]|\.\d)",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex V6();
 }

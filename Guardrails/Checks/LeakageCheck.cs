@@ -76,6 +76,6 @@ internal sealed class LeakageCheck : IGuardrailCheck
             return null;
         }
 
-        return new Regex(string.Join(@"\s+", taken), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
+        return new Regex(string.Join(@"\s+", taken), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(1000));
     }
 }

@@ -90,6 +90,6 @@ internal sealed partial class PaymentCardCheck : IGuardrailCheck
     }
 
     [GeneratedRegex(@"(?<![\w\-.,/$€£¥#+])\d(?:[ \-]?\d){12,18}(?![\w/$€%]|[.,]\d|[ \-]\d)",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Candidate();
 }

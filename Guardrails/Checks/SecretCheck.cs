@@ -23,7 +23,7 @@ internal sealed class SecretCheck : IGuardrailCheck
             }
         }
 
-        foreach (System.Text.RegularExpressions.Match match in SecretPatterns.PasswordAssignment.Matches(text))
+        foreach (System.Text.RegularExpressions.Match match in Matches(SecretPatterns.PasswordAssignment, text))
         {
             var value = match.Groups[1];
             if (SecretPatterns.IsPassword(value.Value))
@@ -33,7 +33,7 @@ internal sealed class SecretCheck : IGuardrailCheck
         }
 
         var threshold = context.Policy.Threshold("entropy", DefaultEntropy);
-        foreach (System.Text.RegularExpressions.Match match in SecretPatterns.KeyAssignment.Matches(text))
+        foreach (System.Text.RegularExpressions.Match match in Matches(SecretPatterns.KeyAssignment, text))
         {
             var value = match.Groups[1];
             var trimmed = value.Value.TrimEnd('.', ',', ')', ']', '}');
@@ -44,9 +44,12 @@ internal sealed class SecretCheck : IGuardrailCheck
         }
     }
 
+    private static IEnumerable<System.Text.RegularExpressions.Match> Matches(SecretPattern pattern, string text) =>
+        pattern.IsWorthRunning(text) ? pattern.Regex.Matches(text) : [];
+
     private static IEnumerable<Detection> Find(string text, SecretPattern pattern)
     {
-        foreach (System.Text.RegularExpressions.Match match in pattern.Regex.Matches(text))
+        foreach (System.Text.RegularExpressions.Match match in Matches(pattern, text))
         {
             var group = match.Groups[pattern.Group];
             if (pattern.Validate is null || pattern.Validate(group.Value))

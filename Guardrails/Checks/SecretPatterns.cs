@@ -10,36 +10,36 @@ namespace Guardrails.Checks;
 internal static partial class SecretPatterns
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant;
-    private const int Timeout = 250;
+    private const int Timeout = 1000;
 
     public static IReadOnlyList<SecretPattern> Specific { get; } =
     [
-        new("secret.private_key", PrivateKey(), Continuation: new TerminatorContinuation("-----END ", "-----", 48)),
-        new("secret.aws_access_key", AwsAccessKey(), Continuation: SpanContinuation.Token),
-        new("secret.aws_secret_key", AwsSecretKey(), Group: 1, Continuation: SpanContinuation.Token),
-        new("secret.github_token", GitHubToken(), Continuation: SpanContinuation.Token),
-        new("secret.gitlab_token", GitLabToken(), Continuation: SpanContinuation.Token),
-        new("secret.slack_token", SlackToken(), Continuation: SpanContinuation.Token),
-        new("secret.slack_webhook", SlackWebhook(), Continuation: SpanContinuation.Token),
-        new("secret.stripe_key", StripeKey(), Continuation: SpanContinuation.Token),
-        new("secret.anthropic_key", AnthropicKey(), Continuation: SpanContinuation.Token),
-        new("secret.openai_key", OpenAIKey(), Validate: v => LooksRandom(v, 3.0), Continuation: SpanContinuation.Token),
-        new("secret.google_api_key", GoogleApiKey(), Continuation: SpanContinuation.Token),
-        new("secret.google_oauth_token", GoogleOAuthToken(), Continuation: SpanContinuation.Token),
-        new("secret.npm_token", NpmToken(), Continuation: SpanContinuation.Token),
-        new("secret.sendgrid_key", SendGridKey(), Continuation: SpanContinuation.Token),
-        new("secret.huggingface_token", HuggingFaceToken(), Validate: v => LooksRandom(v, 3.0), Continuation: SpanContinuation.Token),
-        new("secret.jwt", Jwt(), Validate: IsJwt, Continuation: SpanContinuation.Token),
-        new("secret.url_credentials", UrlCredentials(), Group: 1, Validate: v => !Entropy.LooksLikePlaceholder(v) && !IsCommonPlaceholderPassword(v)),
-        new("secret.bearer_token", Bearer(), Group: 1, Validate: v => !Entropy.LooksLikePlaceholder(v) && LooksRandom(v, 3.0), Continuation: SpanContinuation.Token),
-        new("secret.basic_auth", Basic(), Group: 1, Validate: IsBasicCredentials, Continuation: SpanContinuation.Token),
+        new("secret.private_key", PrivateKey(), ["PRIVATE KEY"], Continuation: new TerminatorContinuation("-----END ", "-----", 48)),
+        new("secret.aws_access_key", AwsAccessKey(), ["AKIA", "ASIA", "ABIA", "ACCA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "APKA", "AGPA"], Continuation: SpanContinuation.Token),
+        new("secret.aws_secret_key", AwsSecretKey(), ["aws"], Group: 1, Continuation: SpanContinuation.Token),
+        new("secret.github_token", GitHubToken(), ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"], Continuation: SpanContinuation.Token),
+        new("secret.gitlab_token", GitLabToken(), ["gl"], Continuation: SpanContinuation.Token),
+        new("secret.slack_token", SlackToken(), ["xox"], Continuation: SpanContinuation.Token),
+        new("secret.slack_webhook", SlackWebhook(), ["hooks.slack.com"], Continuation: SpanContinuation.Token),
+        new("secret.stripe_key", StripeKey(), ["_live_", "_test_", "whsec_"], Continuation: SpanContinuation.Token),
+        new("secret.anthropic_key", AnthropicKey(), ["sk-ant-"], Continuation: SpanContinuation.Token),
+        new("secret.openai_key", OpenAIKey(), ["sk-"], Validate: v => LooksRandom(v, 3.0), Continuation: SpanContinuation.Token),
+        new("secret.google_api_key", GoogleApiKey(), ["AIza"], Continuation: SpanContinuation.Token),
+        new("secret.google_oauth_token", GoogleOAuthToken(), ["ya29."], Continuation: SpanContinuation.Token),
+        new("secret.npm_token", NpmToken(), ["npm_"], Continuation: SpanContinuation.Token),
+        new("secret.sendgrid_key", SendGridKey(), ["SG."], Continuation: SpanContinuation.Token),
+        new("secret.huggingface_token", HuggingFaceToken(), ["hf_"], Validate: v => LooksRandom(v, 3.0), Continuation: SpanContinuation.Token),
+        new("secret.jwt", Jwt(), ["eyJ"], Validate: IsJwt, Continuation: SpanContinuation.Token),
+        new("secret.url_credentials", UrlCredentials(), ["://"], Group: 1, Validate: v => !Entropy.LooksLikePlaceholder(v) && !IsCommonPlaceholderPassword(v)),
+        new("secret.bearer_token", Bearer(), ["bearer"], Group: 1, Validate: v => !Entropy.LooksLikePlaceholder(v) && LooksRandom(v, 3.0), Continuation: SpanContinuation.Token),
+        new("secret.basic_auth", Basic(), ["basic"], Group: 1, Validate: IsBasicCredentials, Continuation: SpanContinuation.Token),
     ];
 
     /// <summary>Passwords after a password key; judged by <see cref="IsPassword"/>.</summary>
-    public static Regex PasswordAssignment => Password();
+    public static SecretPattern PasswordAssignment { get; } = new("secret.password", Password(), ["pass", "pwd"], Group: 1);
 
     /// <summary>Values after a key-like name; judged by entropy against the policy threshold.</summary>
-    public static Regex KeyAssignment => KeyValue();
+    public static SecretPattern KeyAssignment { get; } = new("secret.generic", KeyValue(), ["key", "secret", "token", "credential"], Group: 1);
 
     public static bool LooksRandom(string value, double minBitsPerChar) =>
         Entropy.CharacterClasses(value) >= 2 && Entropy.BitsPerChar(value) >= Math.Min(minBitsPerChar, Math.Log2(value.Length) - 0.6)

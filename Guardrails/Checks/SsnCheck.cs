@@ -63,6 +63,6 @@ internal sealed partial class SsnCheck : IGuardrailCheck
     }
 
     [GeneratedRegex(@"(?<![\w\-/.+#$])(?:\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4}|\d{9})(?![\w\-/]|[.,]\d)",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Candidate();
 }

@@ -20,6 +20,6 @@ internal sealed record TermList(string Rule, Regex Pattern)
         }
 
         var pattern = $@"(?<![\p{{L}}\p{{N}}_])(?:{string.Join('|', escaped)})(?![\p{{L}}\p{{N}}_])";
-        return new TermList(rule, new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(250)));
+        return new TermList(rule, new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(1000)));
     }
 }

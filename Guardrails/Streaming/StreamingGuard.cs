@@ -147,28 +147,27 @@ internal sealed class StreamingGuard : IStreamingGuard
                 continue;
             }
 
+            var complete = final || span.End <= pending.Length - LookAhead;
+            var blocking = decision.Action is GuardrailAction.Block or GuardrailAction.Retry;
+            if (blocking && (complete || span.Start < limit))
+            {
+                // A final match that blocks ends the stream at once, even inside the hold-back: nothing after
+                // the clean text before it is sent.
+                toRecord.Add(decision);
+                var cleanEnd = Math.Max(cursor, Math.Min(span.Start, limit));
+                output.Append(pending, cursor, cleanEnd - cursor);
+                await RecordAsync(window, offset, toRecord, cancellationToken).ConfigureAwait(false);
+                Block(span.Rule);
+                return await LimitAsync(Advance(output.ToString(), pending.Length, pending), cancellationToken, blocked: true).ConfigureAwait(false);
+            }
+
             if (!final && span.Start >= limit)
             {
                 emitUpTo = Math.Min(emitUpTo, span.Start);
                 break;
             }
 
-            var complete = final || span.End <= pending.Length - LookAhead;
-            if (!complete && span.Start >= limit)
-            {
-                emitUpTo = Math.Min(emitUpTo, span.Start);
-                break;
-            }
-
             toRecord.Add(decision);
-            if (decision.Action is GuardrailAction.Block or GuardrailAction.Retry)
-            {
-                output.Append(pending, cursor, span.Start - cursor);
-                await RecordAsync(window, offset, toRecord, cancellationToken).ConfigureAwait(false);
-                Block(span.Rule);
-                return await LimitAsync(Advance(output.ToString(), pending.Length, pending), cancellationToken, blocked: true).ConfigureAwait(false);
-            }
-
             output.Append(pending, cursor, span.Start - cursor).Append(span.Replacement);
             cursor = span.End;
             if (!complete)
