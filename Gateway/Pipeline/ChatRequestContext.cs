@@ -17,6 +17,9 @@ public sealed class ChatRequestContext
     /// <summary>A per-request marker placed in the injected memory block; an answer that repeats it is leakage.</summary>
     public required string Canary { get; init; }
 
+    /// <summary>True when a user is set and has not withdrawn memory consent (set by the prompt stage).</summary>
+    public bool MemoryEnabled { get; set; }
+
     public UserKey? User => UserId is null ? null : new UserKey(Caller.Tenant, UserId);
 
     // Filled by the prompt stage.
@@ -24,4 +27,10 @@ public sealed class ChatRequestContext
     public string? TemplateVersion { get; set; }
     public string? Variant { get; set; }
     public IReadOnlyList<MemoryItem> InjectedMemories { get; set; } = [];
+
+    // Filled as the request runs.
+    /// <summary>Guardrail decisions other than allow, on any stage.</summary>
+    public int GuardrailInterventions { get; set; }
+    public long PromptTokens { get; set; }
+    public long CompletionTokens { get; set; }
 }

@@ -1,1 +1,24 @@
-namespace Benchmarks; public static class Program { public static void Main() {} }
+using BenchmarkDotNet.Running;
+
+namespace Benchmarks;
+
+/// <summary>Entry point: <c>locomo [options]</c> runs the LoCoMo retrieval evaluation, <c>overhead [calls]</c> the
+/// gateway overhead load run; anything else goes to BenchmarkDotNet's switcher (<c>--filter *</c>, <c>--list flat</c>).</summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "locomo")
+        {
+            return await Locomo.LocomoHarness.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "overhead")
+        {
+            return await Overhead.OverheadRun.RunAsync(args).ConfigureAwait(false);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}

@@ -1,0 +1,43 @@
+using Gateway.OpenAI;
+
+namespace Gateway.Auth;
+
+/// <summary>When keys are configured, every <c>/v1/*</c> request and <c>/review</c> needs
+/// <c>Authorization: Bearer KEY</c> (401 otherwise); the resolved caller is attached to the request.</summary>
+internal sealed class ApiKeyMiddleware(RequestDelegate next, AppKeyRegistry keys)
+{
+    internal const string RateLimitItem = "gateway.rpm";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (!keys.Enabled || !IsProtected(context.Request.Path))
+        {
+            return next(context);
+        }
+
+        var header = context.Request.Headers.Authorization.ToString();
+        const string prefix = "Bearer ";
+        if (header.Length <= prefix.Length || !header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return OpenAIError.Unauthorized().ExecuteAsync(context);
+        }
+
+        var caller = keys.Resolve(header.AsSpan(prefix.Length).Trim(), out var rpm);
+        if (caller is null)
+        {
+            return OpenAIError.Unauthorized().ExecuteAsync(context);
+        }
+
+        context.SetCaller(caller);
+        if (rpm is not null)
+        {
+            context.Items[RateLimitItem] = rpm;
+        }
+
+        return next(context);
+    }
+
+    private static bool IsProtected(PathString path) =>
+        path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase) ||
+        path.StartsWithSegments("/review", StringComparison.OrdinalIgnoreCase);
+}

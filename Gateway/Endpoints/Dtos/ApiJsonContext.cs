@@ -1,0 +1,26 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Gateway.Endpoints.Dtos;
+
+/// <summary>Source-generated JSON for the gateway's own API (camelCase, as the contract spells fields).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(WriteMemoriesRequest))]
+[JsonSerializable(typeof(WriteMemoriesResponse))]
+[JsonSerializable(typeof(SearchMemoriesRequest))]
+[JsonSerializable(typeof(SearchResponse))]
+[JsonSerializable(typeof(MemoryListResponse))]
+[JsonSerializable(typeof(MemoryDto))]
+[JsonSerializable(typeof(PatchMemoryRequest))]
+[JsonSerializable(typeof(HistoryResponse))]
+[JsonSerializable(typeof(ConsentDto))]
+[JsonSerializable(typeof(ConsentResponse))]
+[JsonSerializable(typeof(ExportResponse))]
+[JsonSerializable(typeof(EraseResponse))]
+[JsonSerializable(typeof(ObservationRequest))]
+[JsonSerializable(typeof(ObservationResponse))]
+[JsonSerializable(typeof(DeletedResponse))]
+[JsonSerializable(typeof(HealthResponse))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;
+
+public sealed record HealthResponse(string Status, IReadOnlyDictionary<string, string> Checks);

@@ -1,0 +1,83 @@
+using System.Text.Json.Serialization;
+using Memory.Model;
+
+namespace Gateway.Endpoints.Dtos;
+
+/// <summary>A memory on the wire (contract: Memory). Embeddings never leave the gateway.</summary>
+public sealed record MemoryDto(
+    string Id,
+    string Text,
+    string Context,
+    double Confidence,
+    DateTimeOffset OccurredAt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ValidTo,
+    IReadOnlyList<string> Sources,
+    IReadOnlyDictionary<string, string> Metadata,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Score = null)
+{
+    public static MemoryDto From(MemoryItem m, double? score = null) =>
+        new(m.Id, m.Text, m.Context, m.Confidence, m.OccurredAt, m.CreatedAt, m.UpdatedAt, m.ValidTo, m.Sources, m.Metadata, score);
+}
+
+public sealed record NewMemoryDto(
+    string? Text,
+    string? Context,
+    double? Confidence,
+    DateTimeOffset? OccurredAt,
+    List<string>? Sources,
+    Dictionary<string, string>? Metadata);
+
+public sealed record WriteMemoriesRequest(List<NewMemoryDto?>? Memories);
+
+public sealed record WriteResultDto(string Id, string Event);
+
+public sealed record WriteMemoriesResponse(IReadOnlyList<WriteResultDto> Results);
+
+public sealed record SearchMemoriesRequest(
+    string? Query,
+    int? Limit,
+    List<string>? Contexts,
+    double? MinConfidence,
+    double? MaxAgeDays,
+    bool? IncludeSuperseded);
+
+public sealed record MemoryListResponse(IReadOnlyList<MemoryDto> Memories);
+
+public sealed record SearchResponse(IReadOnlyList<MemoryDto> Results);
+
+public sealed record PatchMemoryRequest(
+    string? Text,
+    string? Context,
+    double? Confidence,
+    DateTimeOffset? OccurredAt,
+    List<string>? Sources,
+    Dictionary<string, string>? Metadata);
+
+public sealed record HistoryEntryDto(string MemoryId, string Event, MemoryDto? Before, MemoryDto? After, DateTimeOffset At, string? Actor)
+{
+    public static HistoryEntryDto From(MemoryHistoryEntry h) =>
+        new(h.MemoryId, h.Event.ToWire(), h.Before is null ? null : MemoryDto.From(h.Before), h.After is null ? null : MemoryDto.From(h.After), h.At, h.Actor);
+}
+
+public sealed record HistoryResponse(IReadOnlyList<HistoryEntryDto> History);
+
+public sealed record ConsentDto(bool? Memory);
+
+public sealed record ConsentResponse(bool Memory);
+
+public sealed record ExportResponse(
+    string UserId,
+    ConsentResponse Consent,
+    IReadOnlyList<MemoryDto> Memories,
+    IReadOnlyList<HistoryEntryDto> History,
+    DateTimeOffset ExportedAt);
+
+public sealed record EraseResponse(string UserId, bool Erased);
+
+public sealed record ObservationRequest(string? Text, string? Context, DateTimeOffset? OccurredAt, List<string>? Sources);
+
+public sealed record ObservationResponse(string Id, string Status);
+
+public sealed record DeletedResponse(string Id, bool Deleted);

@@ -1,0 +1,234 @@
+using Gateway.Auth;
+using Gateway.Endpoints.Dtos;
+using Gateway.OpenAI;
+using Gateway.Pipeline;
+using Memory;
+using Memory.Model;
+
+namespace Gateway.Endpoints;
+
+/// <summary>The memory API (contract: Memory): write, search, list, get, patch, delete, history. Every route is
+/// scoped to the caller's tenant; an unknown user has an empty memory.</summary>
+public static class MemoryEndpoints
+{
+    public static IEndpointRouteBuilder MapMemoryEndpoints(this IEndpointRouteBuilder app)
+    {
+        var users = app.MapGroup("/v1/users/{userId}");
+        users.MapPost("/memories", WriteAsync).RequireScope(Scope.MemoryWrite);
+        users.MapPost("/memories/search", SearchAsync).RequireScope(Scope.MemoryRead);
+        users.MapGet("/memories", ListAsync).RequireScope(Scope.MemoryRead);
+        users.MapGet("/memories/{id}", GetAsync).RequireScope(Scope.MemoryRead);
+        users.MapPatch("/memories/{id}", PatchAsync).RequireScope(Scope.MemoryWrite);
+        users.MapDelete("/memories/{id}", DeleteAsync).RequireScope(Scope.MemoryWrite);
+        users.MapGet("/memories/{id}/history", HistoryAsync).RequireScope(Scope.MemoryRead);
+        return app;
+    }
+
+    internal static (UserKey User, IResult? Error) UserOf(HttpContext http, string userId) =>
+        IdentityRules.IsValidUserId(userId)
+            ? (new UserKey(http.GetCaller().Tenant, userId), null)
+            : (default, OpenAIError.BadRequest($"The user id must be 1-{IdentityRules.MaxUserIdLength} characters of letters, digits and . _ : @ + -.", "invalid_user"));
+
+    private static async Task<IResult> WriteAsync(HttpContext http, string userId, IMemoryService memory)
+    {
+        var (user, error) = UserOf(http, userId);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var (body, bodyError) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.WriteMemoriesRequest);
+        if (bodyError is not null)
+        {
+            return bodyError;
+        }
+
+        if (body!.Memories is not { Count: > 0 } items)
+        {
+            return OpenAIError.BadRequest("'memories' must be a non-empty array.", "invalid_memories");
+        }
+
+        if (items.Count > MemoryInputRules.MaxBatch)
+        {
+            return OpenAIError.BadRequest($"At most {MemoryInputRules.MaxBatch} memories per request.", "invalid_memories");
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var m = items[i];
+            if (m is null)
+            {
+                return OpenAIError.BadRequest($"memories[{i}] must be an object.", "invalid_memories");
+            }
+
+            if (MemoryInputRules.Check($"memories[{i}]", m.Text, m.Context, m.Confidence, m.Sources, m.Metadata) is { } problem)
+            {
+                return OpenAIError.BadRequest(problem, "invalid_memories");
+            }
+        }
+
+        if (!await memory.GetConsentAsync(user, http.RequestAborted))
+        {
+            return ConsentWithdrawn();
+        }
+
+        var results = await memory.WriteAsync(user, items.Select(m => MemoryInputRules.ToModel(m!)).ToList(), http.GetCaller().KeyId, http.RequestAborted);
+        return Results.Json(new WriteMemoriesResponse(results.Select(r => new WriteResultDto(r.Id, r.Event.ToWire())).ToList()),
+            ApiJsonContext.Default.WriteMemoriesResponse);
+    }
+
+    private static async Task<IResult> SearchAsync(HttpContext http, string userId, IMemoryService memory)
+    {
+        var (user, error) = UserOf(http, userId);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var (body, bodyError) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.SearchMemoriesRequest);
+        if (bodyError is not null)
+        {
+            return bodyError;
+        }
+
+        if (string.IsNullOrWhiteSpace(body!.Query) || body.Query.Length > MemoryInputRules.MaxTextLength)
+        {
+            return OpenAIError.BadRequest($"'query' is required: a non-empty string of at most {MemoryInputRules.MaxTextLength} characters.", "invalid_query");
+        }
+
+        if (body.Limit is < 1 or > 100)
+        {
+            return OpenAIError.BadRequest("'limit' must be between 1 and 100.", "invalid_limit");
+        }
+
+        if (body.MinConfidence is { } mc && (double.IsNaN(mc) || mc < 0 || mc > 1))
+        {
+            return OpenAIError.BadRequest("'minConfidence' must be between 0 and 1.", "invalid_filter");
+        }
+
+        if (body.MaxAgeDays is { } age && (double.IsNaN(age) || age <= 0))
+        {
+            return OpenAIError.BadRequest("'maxAgeDays' must be a positive number.", "invalid_filter");
+        }
+
+        if (body.Contexts is { } contexts && contexts.Any(c => c is null || !MemoryInputRules.IsValidContext(c)))
+        {
+            return OpenAIError.BadRequest("'contexts' must be a list of context names.", "invalid_filter");
+        }
+
+        var includeSuperseded = body.IncludeSuperseded ?? QueryFlag(http, "includeSuperseded");
+        if (!await memory.GetConsentAsync(user, http.RequestAborted))
+        {
+            return Results.Json(new SearchResponse([]), ApiJsonContext.Default.SearchResponse);
+        }
+
+        var results = await memory.SearchAsync(user, new MemorySearchRequest
+        {
+            Query = body.Query,
+            Limit = body.Limit ?? 10,
+            Contexts = body.Contexts,
+            MinConfidence = body.MinConfidence,
+            MaxAgeDays = body.MaxAgeDays,
+            IncludeSuperseded = includeSuperseded,
+        }, http.RequestAborted);
+        return Results.Json(new SearchResponse(results.Select(r => MemoryDto.From(r.Memory, Math.Round(r.Score, 6))).ToList()), ApiJsonContext.Default.SearchResponse);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, string userId, IMemoryService memory)
+    {
+        var (user, error) = UserOf(http, userId);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var items = await memory.ListAsync(user, QueryFlag(http, "includeSuperseded"), http.RequestAborted);
+        return Results.Json(new MemoryListResponse(items.Select(m => MemoryDto.From(m)).ToList()), ApiJsonContext.Default.MemoryListResponse);
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext http, string userId, string id, IMemoryService memory)
+    {
+        var (user, error) = UserOf(http, userId);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var item = await memory.GetAsync(user, id, http.RequestAborted);
+        return item is null
+            ? OpenAIError.NotFound($"No memory '{Clip(id)}' for this user.")
+            : Results.Json(MemoryDto.From(item), ApiJsonContext.Default.MemoryDto);
+    }
+
+    private static async Task<IResult> PatchAsync(HttpContext http, string userId, string id, IMemoryService memory)
+    {
+        var (user, error) = UserOf(http, userId);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var (body, bodyError) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.PatchMemoryRequest);
+        if (bodyError is not null)
+        {
+            return bodyError;
+        }
+
+        if (MemoryInputRules.Check("body", body!.Text, body.Context, body.Confidence, body.Sources, body.Metadata, textRequired: false) is { } problem)
+        {
+            return OpenAIError.BadRequest(problem, "invalid_memory");
+        }
+
+        if (!await memory.GetConsentAsync(user, http.RequestAborted))
+        {
+            return ConsentWithdrawn();
+        }
+
+        var patched = await memory.PatchAsync(user, id, new MemoryPatch
+        {
+            Text = body.Text?.Trim(),
+            Context = body.Context?.Trim(),
+            Confidence = body.Confidence,
+            OccurredAt = body.OccurredAt,
+            Sources = body.Sources,
+            Metadata = body.Metadata,
+        }, http.GetCaller().KeyId, http.RequestAborted);
+        return patched is null
+            ? OpenAIError.NotFound($"No memory '{Clip(id)}' for this user.")
+            : Results.Json(MemoryDto.From(patched), ApiJsonContext.Default.MemoryDto);
+    }
+
+    private static async Task<IResult> DeleteAsync(HttpContext http, string userId, string id, IMemoryService memory)
+    {
+        var (user, error) = UserOf(http, userId);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var deleted = await memory.DeleteAsync(user, id, http.GetCaller().KeyId, http.RequestAborted);
+        return deleted
+            ? Results.Json(new DeletedResponse(id, true), ApiJsonContext.Default.DeletedResponse)
+            : OpenAIError.NotFound($"No memory '{Clip(id)}' for this user.");
+    }
+
+    private static async Task<IResult> HistoryAsync(HttpContext http, string userId, string id, IMemoryService memory)
+    {
+        var (user, error) = UserOf(http, userId);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var history = await memory.GetHistoryAsync(user, id, http.RequestAborted);
+        return Results.Json(new HistoryResponse(history.Select(HistoryEntryDto.From).ToList()), ApiJsonContext.Default.HistoryResponse);
+    }
+
+    internal static IResult ConsentWithdrawn() =>
+        OpenAIError.Conflict("The user has withdrawn memory consent; nothing about them is stored.", "consent_withdrawn");
+
+    private static bool QueryFlag(HttpContext http, string name) =>
+        http.Request.Query.TryGetValue(name, out var v) && (v.ToString() is "" or "1" || bool.TryParse(v, out var b) && b);
+
+    private static string Clip(string s) => s.Length <= 64 ? s : s[..64];
+}

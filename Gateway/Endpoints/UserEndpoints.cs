@@ -1,0 +1,134 @@
+using Gateway.Auth;
+using Gateway.Endpoints.Dtos;
+using Gateway.OpenAI;
+using Gateway.Pipeline;
+using Memory;
+using Memory.WriteBack;
+
+namespace Gateway.Endpoints;
+
+/// <summary>What users can do about what is held on them: export, erasure, consent; and observations from features.</summary>
+public static class UserEndpoints
+{
+    public static IEndpointRouteBuilder MapUserEndpoints(this IEndpointRouteBuilder app)
+    {
+        var users = app.MapGroup("/v1/users/{userId}");
+        users.MapGet("/export", ExportAsync).RequireScope(Scope.MemoryRead);
+        users.MapDelete("/", EraseAsync).RequireScope(Scope.MemoryWrite);
+        users.MapGet("/consent", GetConsentAsync).RequireScope(Scope.MemoryRead);
+        users.MapPut("/consent", PutConsentAsync).RequireScope(Scope.MemoryWrite);
+        users.MapPost("/observations", ObserveAsync).RequireScope(Scope.MemoryWrite);
+        return app;
+    }
+
+    private static async Task<IResult> ExportAsync(HttpContext http, string userId, IMemoryService memory)
+    {
+        var (user, error) = MemoryEndpoints.UserOf(http, userId);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var export = await memory.ExportAsync(user, http.RequestAborted);
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"memory-export-{userId}.json\"";
+        return Results.Json(new ExportResponse(
+            userId,
+            new ConsentResponse(export.MemoryConsent),
+            export.Memories.Select(m => MemoryDto.From(m)).ToList(),
+            export.History.Select(HistoryEntryDto.From).ToList(),
+            export.ExportedAt), ApiJsonContext.Default.ExportResponse);
+    }
+
+    private static async Task<IResult> EraseAsync(HttpContext http, string userId, IMemoryService memory, IEnumerable<IUserErasureParticipant> participants)
+    {
+        var (user, error) = MemoryEndpoints.UserOf(http, userId);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        // Pending write-back first, so nothing queued can re-create memories after the store is wiped.
+        foreach (var participant in participants)
+        {
+            await participant.EraseUserAsync(user, http.RequestAborted);
+        }
+
+        await memory.EraseUserAsync(user, http.RequestAborted);
+        return Results.Json(new EraseResponse(userId, true), ApiJsonContext.Default.EraseResponse);
+    }
+
+    private static async Task<IResult> GetConsentAsync(HttpContext http, string userId, IMemoryService memory)
+    {
+        var (user, error) = MemoryEndpoints.UserOf(http, userId);
+        return error ?? Results.Json(new ConsentResponse(await memory.GetConsentAsync(user, http.RequestAborted)), ApiJsonContext.Default.ConsentResponse);
+    }
+
+    private static async Task<IResult> PutConsentAsync(HttpContext http, string userId, IMemoryService memory)
+    {
+        var (user, error) = MemoryEndpoints.UserOf(http, userId);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var (body, bodyError) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.ConsentDto);
+        if (bodyError is not null)
+        {
+            return bodyError;
+        }
+
+        if (body!.Memory is not { } consent)
+        {
+            return OpenAIError.BadRequest("'memory' is required and must be a boolean.", "invalid_consent");
+        }
+
+        await memory.SetConsentAsync(user, consent, http.RequestAborted);
+        return Results.Json(new ConsentResponse(consent), ApiJsonContext.Default.ConsentResponse);
+    }
+
+    private static async Task<IResult> ObserveAsync(HttpContext http, string userId, IMemoryService memory, IServiceProvider services, TimeProvider time)
+    {
+        var (user, error) = MemoryEndpoints.UserOf(http, userId);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var (body, bodyError) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.ObservationRequest);
+        if (bodyError is not null)
+        {
+            return bodyError;
+        }
+
+        if (MemoryInputRules.Check("body", body!.Text, body.Context, null, body.Sources, null) is { } problem)
+        {
+            return OpenAIError.BadRequest(problem, "invalid_observation");
+        }
+
+        if (!await memory.GetConsentAsync(user, http.RequestAborted))
+        {
+            return MemoryEndpoints.ConsentWithdrawn();
+        }
+
+        if (services.GetService<IConversationOutbox>() is not { } outbox)
+        {
+            return OpenAIError.Result(StatusCodes.Status503ServiceUnavailable, "Write-back is not available.", "server_error", "writeback_unavailable");
+        }
+
+        var id = "obs_" + http.TraceIdentifier;
+        var context = body.Context?.Trim()
+            ?? (http.Request.Headers.TryGetValue(ChatRequestReader.ContextHeader, out var h) && IdentityRules.IsValidContext(h.ToString()) ? h.ToString() : IdentityRules.DefaultContext);
+        await outbox.EnqueueAsync(new ConversationTurn
+        {
+            TurnId = id,
+            User = user,
+            Context = context,
+            UserMessages = [new TurnMessage(id, body.Text!.Trim())],
+            At = body.OccurredAt ?? time.GetUtcNow(),
+            Actor = http.GetCaller().KeyId,
+            IsObservation = true,
+            Sources = body.Sources,
+        }, http.RequestAborted);
+        return Results.Json(new ObservationResponse(id, "queued"), ApiJsonContext.Default.ObservationResponse, statusCode: StatusCodes.Status202Accepted);
+    }
+}

@@ -1,0 +1,111 @@
+using Gateway.Auth;
+using Gateway.Diagnostics;
+using Gateway.Endpoints;
+using Gateway.Hosting;
+using Gateway.Pipeline;
+using Gateway.Prompts;
+using Gateway.Upstream;
+using Guardrails.Abstractions;
+using Memory;
+using Memory.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Gateway;
+
+/// <summary>The composition root's two calls: <see cref="AddGateway"/> registers every part, <see cref="MapGateway"/>
+/// puts the middleware in order and maps the endpoints.</summary>
+public static class GatewayServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+
+        if (string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls("http://localhost:8080");
+        }
+
+        var limits = configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = limits.MaxRequestBytes;
+            k.AddServerHeader = false;
+        });
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section));
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddSingleton<AppKeyRegistry>();
+        services.AddUpstreams(configuration);
+        services.AddGatewayRateLimiting(configuration);
+        services.AddSingleton<GatewayMetrics>();
+        services.AddTelemetry(configuration);
+
+        services.AddGatewayMemory(configuration);
+        services.AddSingleton<IDegradationReporter, EmbedderHealth>();
+        services.AddGatewayPrompts(configuration);
+        services.AddHostedService<WarmUpService>();
+
+        // The request pipeline's stages (order: ChatCompletionHandler).
+        services.TryAddSingleton<IGuardrailPipeline, DisabledGuardrailPipeline>();
+        services.AddSingleton<InputGuardStage>();
+        services.AddSingleton<PromptStage>();
+        services.AddSingleton<TurnRecorder>();
+        services.AddSingleton<PlainCompletionHandler>();
+        services.AddSingleton<StreamingCompletionRelay>();
+        services.AddSingleton<ChatCompletionHandler>();
+        return builder;
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<ErrorShapingMiddleware>();
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseRateLimiter();
+
+        app.MapHealthEndpoints();
+        app.MapChatEndpoints();
+        app.MapMemoryEndpoints();
+        app.MapUserEndpoints();
+        app.MapPromptEndpoints();
+
+        app.MapFallback("/v1/{**path}", (HttpContext http) => OpenAI.OpenAIError.NotFound($"Unknown endpoint {http.Request.Method} {http.Request.Path}."));
+
+        var keys = app.Services.GetRequiredService<AppKeyRegistry>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway");
+        if (!keys.Enabled)
+        {
+            GatewayLog.GatewayOpen(logger);
+        }
+
+        var upstreams = app.Services.GetRequiredService<UpstreamRegistry>();
+        var memory = app.Services.GetRequiredService<IOptions<MemoryOptions>>().Value;
+        GatewayLog.GatewayReady(logger, upstreams.All.Count, upstreams.All[0].Name, upstreams.All[0].IsEcho ? "echo" : "http",
+            keys.Count, memory.Store, memory.Embedder);
+        return app;
+    }
+
+    private static void AddTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        var telemetry = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var endpoint = telemetry.OtlpEndpoint ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            return; // Instruments still record through IMeterFactory; nothing is exported.
+        }
+
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(telemetry.ServiceName))
+            .WithTracing(t => t.AddSource(GatewayMetrics.ActivitySource.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+            .WithMetrics(m => m.AddMeter(GatewayMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation())
+            .UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(endpoint));
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Gateway.Diagnostics;
+using Gateway.OpenAI;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Gateway.Hosting;
+
+/// <summary>The last line of defence: bad input that surfaced as an exception (oversized body, broken JSON, a
+/// client that left) becomes a 4xx in OpenAI's shape or a quiet abort; anything unexpected is logged with the
+/// request id and answered 500 in the same shape, never a stack trace.</summary>
+internal sealed class ErrorShapingMiddleware(RequestDelegate next, ILogger<ErrorShapingMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            context.Abort();
+        }
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            var status = e.StatusCode is >= 400 and < 500 ? e.StatusCode : StatusCodes.Status400BadRequest;
+            var message = status == StatusCodes.Status413PayloadTooLarge
+                ? $"The request body is larger than the limit of {context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize} bytes."
+                : "The request could not be read.";
+            await OpenAIError.WriteAsync(context, status, message, "invalid_request_error",
+                status == StatusCodes.Status413PayloadTooLarge ? "request_too_large" : "bad_request").ConfigureAwait(false);
+        }
+        catch (JsonException) when (!context.Response.HasStarted)
+        {
+            await OpenAIError.WriteAsync(context, StatusCodes.Status400BadRequest, "The request body is not valid JSON.", "invalid_request_error", "invalid_json").ConfigureAwait(false);
+        }
+        catch (Exception e) when (!context.Response.HasStarted)
+        {
+            GatewayLog.UnhandledError(logger, context.TraceIdentifier, e.GetType().Name, e);
+            await OpenAIError.WriteAsync(context, StatusCodes.Status500InternalServerError,
+                $"Internal gateway error (request {context.TraceIdentifier}).", "server_error", "internal_error").ConfigureAwait(false);
+        }
+    }
+}

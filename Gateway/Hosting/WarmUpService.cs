@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gateway.Upstream;
+using Gateway.Auth;
+using Gateway.Pipeline;
+using Gateway.Prompts;
+using Memory.Stores;
+using Memory.Text;
+using Microsoft.Extensions.AI;
+
+namespace Gateway.Hosting;
+
+/// <summary>Runs before the server accepts requests: loads and exercises the embedding model once, loads the
+/// tiktoken encodings and opens the memory store, so the first personalized request pays none of it.</summary>
+internal sealed partial class WarmUpService(
+    IEmbeddingGenerator<string, Embedding<float>> embedder,
+    ITokenCounter tokens,
+    IMemoryStore store,
+    IPromptAssembler assembler,
+    UpstreamClient upstreams,
+    ILogger<WarmUpService> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        try
+        {
+            tokens.Count("warm up", "gpt-4o");
+            tokens.Count("warm up", "gpt-4");
+            await store.IsReadyAsync(cancellationToken).ConfigureAwait(false);
+            await embedder.GenerateAsync(["warm up the embedding model"], cancellationToken: cancellationToken).ConfigureAwait(false);
+
+            // One read-only pass through memory selection and template rendering for a user that has no memories.
+            var context = new ChatRequestContext
+            {
+                RequestId = "warm-up",
+                Caller = new CallerIdentity("__warm-up__", null, new HashSet<string>()),
+                UserId = "warm-up",
+                MemoryContext = "chat",
+                Model = "gpt-4o",
+                Canary = "warm-up",
+                MemoryEnabled = true,
+            };
+            await assembler.AssembleAsync(context, [new JsonObject { ["role"] = "user", ["content"] = "hello" }], cancellationToken).ConfigureAwait(false);
+
+            // The request path's parsing and serialisation, and the upstream clients with their resilience
+            // pipelines (a models listing costs no tokens; an upstream that is down or slow only ends the warm-up).
+            var (request, _) = ChatRequestReader.Validate(JsonNode.Parse("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"), new DefaultHttpContext());
+            _ = JsonSerializer.SerializeToUtf8Bytes(request!.Body);
+            using var quick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            quick.CancelAfter(TimeSpan.FromSeconds(2));
+            try
+            {
+                var (response, _, _) = await upstreams.GetAsync("models", quick.Token).ConfigureAwait(false);
+                response?.Dispose();
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogWarmUpFailed(logger, e);
+        }
+
+        LogWarmedUp(logger, (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(1060, LogLevel.Information, "Warmed up the embedder, tokenizers, memory store and prompt path in {ElapsedMs} ms.", EventName = "WarmedUp")]
+    private static partial void LogWarmedUp(ILogger logger, long elapsedMs);
+
+    [LoggerMessage(1061, LogLevel.Warning, "Warm-up failed; the first requests may be slower.", EventName = "WarmUpFailed")]
+    private static partial void LogWarmUpFailed(ILogger logger, Exception exception);
+}

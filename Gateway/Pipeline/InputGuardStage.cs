@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using Gateway.Diagnostics;
+using Gateway.OpenAI;
+using Guardrails.Abstractions;
+
+namespace Gateway.Pipeline;
+
+/// <summary>Input stage: runs the input checks over the app's user messages before anything else sees them;
+/// redactions replace the message text in place, a block answers 400 <c>content_blocked</c>.</summary>
+internal sealed class InputGuardStage(IGuardrailPipeline guardrails, ILogger<InputGuardStage> logger)
+{
+    /// <summary>Returns an error to answer with, or null to go on.</summary>
+    public async Task<IResult?> RunAsync(ChatRequest request, CancellationToken cancellationToken = default)
+    {
+        var context = GuardrailContextFactory.For(request);
+        foreach (var message in request.Messages)
+        {
+            if (MessageText.RoleOf(message) != "user" || message is not JsonObject m)
+            {
+                continue;
+            }
+
+            var content = m["content"];
+            if (content is JsonValue)
+            {
+                var text = content.GetValue<string>();
+                var result = await guardrails.CheckAsync(GuardrailStage.Input, text, context, cancellationToken).ConfigureAwait(false);
+                if (Apply(result, request) is { } error)
+                {
+                    return error;
+                }
+
+                if (result.Text != text)
+                {
+                    m["content"] = result.Text;
+                }
+            }
+            else if (content is JsonArray parts)
+            {
+                foreach (var part in parts.OfType<JsonObject>())
+                {
+                    if (part["text"] is JsonValue tv && tv.TryGetValue<string>(out var text))
+                    {
+                        var result = await guardrails.CheckAsync(GuardrailStage.Input, text, context, cancellationToken).ConfigureAwait(false);
+                        if (Apply(result, request) is { } error)
+                        {
+                            return error;
+                        }
+
+                        if (result.Text != text)
+                        {
+                            part["text"] = result.Text;
+                        }
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private IResult? Apply(GuardrailResult result, ChatRequest request)
+    {
+        if (result.Action == GuardrailAction.Allow)
+        {
+            return null;
+        }
+
+        request.Context.GuardrailInterventions++;
+        GatewayLog.GuardrailIntervened(logger, result.Action.ToString(), "input", request.Context.RequestId, result.DecisiveRule);
+        return result.IsBlocked
+            ? OpenAIError.Result(StatusCodes.Status400BadRequest,
+                $"The request was blocked by the gateway's input guardrail ({result.DecisiveRule}).", "invalid_request_error", "content_blocked")
+            : null;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gateway.Pipeline;
+
+namespace Gateway.Upstream;
+
+/// <summary>The built-in <c>echo:</c> upstream: answers like an OpenAI-compatible server, plain or streamed, with a
+/// short, clearly labelled account of what it received (including the gateway's injected memory), so a newcomer
+/// sees personalization work without any LLM.</summary>
+internal sealed class EchoUpstreamHandler(TimeProvider time) : HttpMessageHandler
+{
+    public const string Model = "echo";
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var path = request.RequestUri?.AbsolutePath ?? string.Empty;
+        if (request.Method == HttpMethod.Get && path.EndsWith("/models", StringComparison.Ordinal))
+        {
+            return Json(HttpStatusCode.OK, new JsonObject
+            {
+                ["object"] = "list",
+                ["data"] = new JsonArray(new JsonObject { ["id"] = Model, ["object"] = "model", ["owned_by"] = "gateway" }),
+            });
+        }
+
+        if (request.Method != HttpMethod.Post || !path.EndsWith("/chat/completions", StringComparison.Ordinal) || request.Content is null)
+        {
+            return Json(HttpStatusCode.NotFound, new JsonObject { ["error"] = new JsonObject { ["message"] = "echo serves /models and /chat/completions", ["type"] = "invalid_request_error" } });
+        }
+
+        var body = JsonNode.Parse(await request.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false)) as JsonObject ?? [];
+        var model = body["model"]?.GetValueKind() == JsonValueKind.String ? body["model"]!.GetValue<string>() : Model;
+        var text = Describe(body);
+        var id = "chatcmpl-echo-" + Guid.NewGuid().ToString("N")[..12];
+        var created = time.GetUtcNow().ToUnixTimeSeconds();
+        var stream = body["stream"]?.GetValueKind() == JsonValueKind.True;
+        if (!stream)
+        {
+            return Json(HttpStatusCode.OK, new JsonObject
+            {
+                ["id"] = id,
+                ["object"] = "chat.completion",
+                ["created"] = created,
+                ["model"] = model,
+                ["choices"] = new JsonArray(new JsonObject
+                {
+                    ["index"] = 0,
+                    ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = text },
+                    ["finish_reason"] = "stop",
+                }),
+                ["usage"] = new JsonObject { ["prompt_tokens"] = 0, ["completion_tokens"] = 0, ["total_tokens"] = 0 },
+            });
+        }
+
+        var sse = new StringBuilder();
+        void Chunk(JsonObject delta, string? finish) => sse.Append("data: ").Append(new JsonObject
+        {
+            ["id"] = id,
+            ["object"] = "chat.completion.chunk",
+            ["created"] = created,
+            ["model"] = model,
+            ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finish }),
+        }.ToJsonString()).Append("\n\n");
+
+        Chunk(new JsonObject { ["role"] = "assistant", ["content"] = string.Empty }, null);
+        foreach (var line in text.Split('\n'))
+        {
+            Chunk(new JsonObject { ["content"] = line + "\n" }, null);
+        }
+
+        Chunk([], "stop");
+        sse.Append("data: [DONE]\n\n");
+        return new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StringContent(sse.ToString(), Encoding.UTF8, "text/event-stream"),
+        };
+    }
+
+    private static string Describe(JsonObject body)
+    {
+        var messages = body["messages"] as JsonArray ?? [];
+        var sb = new StringBuilder();
+        sb.Append("[echo upstream: no LLM here] I received ").Append(messages.Count).Append(" message(s).\n");
+        var gatewaySystem = messages.FirstOrDefault(m => MessageText.RoleOf(m) == "system");
+        if (gatewaySystem is not null)
+        {
+            sb.Append("First system message (the gateway's memory injection when a user is set):\n")
+              .Append(MessageText.Of(gatewaySystem).Trim()).Append('\n');
+        }
+
+        var lastUser = messages.LastOrDefault(m => MessageText.RoleOf(m) == "user");
+        sb.Append("Your last message: ").Append(lastUser is null ? "(none)" : MessageText.Of(lastUser));
+        return sb.ToString();
+    }
+
+    private static HttpResponseMessage Json(HttpStatusCode status, JsonObject body) =>
+        new(status) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Gateway.Upstream;
+
+/// <summary>Registers the upstreams: one named HttpClient per upstream with its own resilience pipeline
+/// (attempt timeout, jittered retries on connect errors, 429 and 5xx, circuit breaker).</summary>
+public static class UpstreamServiceCollectionExtensions
+{
+    public static IServiceCollection AddUpstreams(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<UpstreamOptions>().Bind(configuration.GetSection(UpstreamOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UpstreamOptions>, UpstreamOptionsValidator>();
+        services.AddSingleton<UpstreamRegistry>();
+        services.AddSingleton<UpstreamClient>();
+
+        // The clients are named after the configured upstreams, so bind once here to know them.
+        var primary = configuration.GetSection(UpstreamOptions.Section).Get<UpstreamOptions>() ?? new UpstreamOptions();
+        var endpoints = new[] { primary }.Concat(primary.Fallbacks).Select((o, i) => new UpstreamEndpoint(o, i));
+        foreach (var upstream in endpoints)
+        {
+            var o = upstream.Options;
+            services.AddHttpClient(upstream.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+                .ConfigurePrimaryHttpMessageHandler(sp => upstream.IsEcho
+                    ? new EchoUpstreamHandler(sp.GetRequiredService<TimeProvider>())
+                    : new SocketsHttpHandler
+                    {
+                        ConnectTimeout = TimeSpan.FromSeconds(Math.Min(10, o.TimeoutSeconds)),
+                        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                        AutomaticDecompression = DecompressionMethods.None,
+                        UseCookies = false,
+                    })
+                .RemoveAllLoggers()
+                .AddResilienceHandler("upstream", builder => builder
+                    .AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = Math.Max(o.MaxRetries, 1),
+                        ShouldHandle = o.MaxRetries == 0
+                            ? static _ => ValueTask.FromResult(false)
+                            : new HttpRetryStrategyOptions().ShouldHandle,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = TimeSpan.FromSeconds(o.RetryBaseDelaySeconds),
+                        MaxDelay = TimeSpan.FromSeconds(10),
+                        ShouldRetryAfterHeader = true,
+                    })
+                    .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                    {
+                        FailureRatio = o.BreakerFailureRatio,
+                        MinimumThroughput = o.BreakerMinimumThroughput,
+                        SamplingDuration = TimeSpan.FromSeconds(o.BreakerSamplingSeconds),
+                        BreakDuration = TimeSpan.FromSeconds(o.BreakDurationSeconds),
+                    })
+                    .AddTimeout(TimeSpan.FromSeconds(o.TimeoutSeconds)));
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,286 @@
+using System.Security.Cryptography;
+using System.Text;
+using Memory.Configuration;
+using Memory.Stores.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace Memory.Embeddings;
+
+/// <summary>Caches vectors by (model id, SHA-256 of the text) in <c>embedding-cache.db</c> under the storage directory,
+/// with a small in-memory LRU in front. Only the hash is stored, never the text. A batch sends only its misses, once
+/// each, to the inner generator in one call. The model key is the request's model id (or the generator's default)
+/// plus the requested dimensions, if any.</summary>
+internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGenerator<string, Embedding<float>>, IEmbeddingCache
+{
+    public const string FileName = "embedding-cache.db";
+    private const int MaxParametersPerStatement = 400;
+    private const int PruneEvery = 1000;
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS embeddings (
+            model      TEXT    NOT NULL,
+            text_hash  BLOB    NOT NULL,
+            vector     BLOB    NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (model, text_hash)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_embeddings_hash ON embeddings (text_hash);
+        CREATE INDEX IF NOT EXISTS ix_embeddings_created ON embeddings (created_at);
+        """;
+
+    private readonly SqliteDatabase _db;
+    private readonly LruCache<(string Model, string Hash), Embedding<float>> _memory;
+    private readonly int _maxEntries;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _initGate = new(1, 1);
+    private volatile bool _initialised;
+    private int _insertsSincePrune;
+
+    public CachingEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> inner, string directory, EmbeddingCacheOptions options, TimeProvider time, ILogger<CachingEmbeddingGenerator> logger)
+        : base(inner)
+    {
+        _db = new SqliteDatabase(Path.Combine(directory, FileName));
+        _memory = new LruCache<(string, string), Embedding<float>>(options.MemoryEntries);
+        _maxEntries = options.MaxEntries;
+        _time = time;
+        _logger = logger;
+    }
+
+    public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var texts = values as IReadOnlyList<string> ?? values.ToList();
+        var model = ModelKey(options);
+        var results = new Embedding<float>?[texts.Count];
+        var hashes = new string[texts.Count];
+        var missing = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            hashes[i] = Hash(texts[i]);
+            if (_memory.TryGet((model, hashes[i]), out var cached))
+            {
+                results[i] = cached;
+            }
+            else
+            {
+                Missing(missing, hashes[i]).Add(i);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            foreach (var (hash, embedding) in await ReadAsync(model, missing.Keys.ToList(), cancellationToken))
+            {
+                _memory.Set((model, hash), embedding);
+                foreach (var i in missing[hash])
+                {
+                    results[i] = embedding;
+                }
+
+                missing.Remove(hash);
+            }
+        }
+
+        UsageDetails? usage = null;
+        if (missing.Count > 0)
+        {
+            var order = missing.Keys.ToList();
+            var generated = await base.GenerateAsync(order.Select(h => texts[missing[h][0]]).ToList(), options, cancellationToken);
+            if (generated.Count != order.Count)
+            {
+                throw new InvalidOperationException($"The embedding generator returned {generated.Count} vectors for {order.Count} inputs.");
+            }
+
+            usage = generated.Usage;
+            var now = _time.GetUtcNow();
+            var fresh = new List<(string Hash, Embedding<float> Embedding)>(order.Count);
+            for (var j = 0; j < order.Count; j++)
+            {
+                var embedding = new Embedding<float>(generated[j].Vector) { ModelId = generated[j].ModelId, CreatedAt = generated[j].CreatedAt ?? now };
+                fresh.Add((order[j], embedding));
+                _memory.Set((model, order[j]), embedding);
+                foreach (var i in missing[order[j]])
+                {
+                    results[i] = embedding;
+                }
+            }
+
+            await WriteAsync(model, fresh, now, cancellationToken);
+        }
+
+        return new GeneratedEmbeddings<Embedding<float>>(results!) { Usage = usage };
+    }
+
+    public async Task ForgetAsync(IEnumerable<string> texts, CancellationToken cancellationToken = default)
+    {
+        var hashes = texts.Select(Hash).Distinct(StringComparer.Ordinal).ToList();
+        var set = hashes.ToHashSet(StringComparer.Ordinal);
+        _memory.RemoveWhere(key => set.Contains(key.Hash));
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            foreach (var chunk in hashes.Chunk(MaxParametersPerStatement))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "DELETE FROM embeddings WHERE text_hash IN (" + Parameters(command, chunk) + ");";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        catch (SqliteException ex)
+        {
+            LogCacheFailed(_logger, "forget", ex.SqliteErrorCode);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _db.Dispose();
+            _initGate.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private async Task<List<(string Hash, Embedding<float> Embedding)>> ReadAsync(string model, List<string> hashes, CancellationToken cancellationToken)
+    {
+        var found = new List<(string, Embedding<float>)>();
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            foreach (var chunk in hashes.Chunk(MaxParametersPerStatement))
+            {
+                await using var command = connection.CreateCommand();
+                command.Parameters.AddWithValue("$model", model);
+                command.CommandText = "SELECT text_hash, vector, created_at FROM embeddings WHERE model = $model AND text_hash IN (" + Parameters(command, chunk) + ");";
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var hash = Convert.ToHexString(reader.GetFieldValue<byte[]>(0));
+                    var vector = EmbeddingBlob.FromBlob(reader.GetFieldValue<byte[]>(1));
+                    found.Add((hash, new Embedding<float>(vector) { ModelId = model, CreatedAt = new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero) }));
+                }
+            }
+        }
+        catch (SqliteException ex)
+        {
+            LogCacheFailed(_logger, "read", ex.SqliteErrorCode);
+        }
+
+        return found;
+    }
+
+    private async Task WriteAsync(string model, List<(string Hash, Embedding<float> Embedding)> fresh, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "INSERT OR REPLACE INTO embeddings (model, text_hash, vector, created_at) VALUES ($model, $hash, $vector, $at);";
+                command.Parameters.AddWithValue("$model", model);
+                command.Parameters.AddWithValue("$at", now.UtcTicks);
+                var hash = command.Parameters.Add("$hash", SqliteType.Blob);
+                var vector = command.Parameters.Add("$vector", SqliteType.Blob);
+                foreach (var (h, embedding) in fresh)
+                {
+                    hash.Value = Convert.FromHexString(h);
+                    vector.Value = EmbeddingBlob.ToBlob(embedding.Vector.Span);
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            if (Interlocked.Add(ref _insertsSincePrune, fresh.Count) >= PruneEvery)
+            {
+                Interlocked.Exchange(ref _insertsSincePrune, 0);
+                await PruneAsync(connection, cancellationToken);
+            }
+        }
+        catch (SqliteException ex)
+        {
+            LogCacheFailed(_logger, "write", ex.SqliteErrorCode);
+        }
+    }
+
+    private async Task PruneAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM embeddings;";
+        var count = (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
+        if (count <= _maxEntries)
+        {
+            return;
+        }
+
+        command.CommandText = """
+            DELETE FROM embeddings WHERE (model, text_hash) IN
+                (SELECT model, text_hash FROM embeddings ORDER BY created_at LIMIT $excess);
+            """;
+        command.Parameters.AddWithValue("$excess", count - _maxEntries);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!_initialised)
+        {
+            await _initGate.WaitAsync(cancellationToken);
+            try
+            {
+                if (!_initialised)
+                {
+                    await _db.InitialiseAsync(Schema, 1, cancellationToken);
+                    _initialised = true;
+                }
+            }
+            finally
+            {
+                _initGate.Release();
+            }
+        }
+
+        return await _db.OpenAsync(cancellationToken);
+    }
+
+    private string ModelKey(EmbeddingGenerationOptions? options)
+    {
+        var model = options?.ModelId is { Length: > 0 } requested ? requested : EmbeddingModels.IdOf(this);
+        return options?.Dimensions is { } dimensions ? $"{model}@{dimensions}" : model;
+    }
+
+    private static string Parameters(SqliteCommand command, string[] hashes)
+    {
+        var names = new StringBuilder();
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            names.Append(i == 0 ? "$h0" : $", $h{i}");
+            command.Parameters.Add($"$h{i}", SqliteType.Blob).Value = Convert.FromHexString(hashes[i]);
+        }
+
+        return names.ToString();
+    }
+
+    private static List<int> Missing(Dictionary<string, List<int>> missing, string hash)
+    {
+        if (!missing.TryGetValue(hash, out var indexes))
+        {
+            missing[hash] = indexes = [];
+        }
+
+        return indexes;
+    }
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    [LoggerMessage(EventId = 2100, EventName = "EmbeddingCacheFailed", Level = LogLevel.Warning,
+        Message = "Embedding cache {Operation} failed (SQLite error {ErrorCode}); falling through to the embedder.")]
+    private static partial void LogCacheFailed(ILogger logger, string operation, int errorCode);
+}

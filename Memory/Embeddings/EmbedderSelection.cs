@@ -1,0 +1,67 @@
+using Memory.Embeddings.Onnx;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Memory.Embeddings;
+
+/// <summary>Picks the embedder named by <c>Memory:Embedder</c>: <c>minilm</c> (default, shipped, offline),
+/// <c>hash</c>, <c>onnx</c> (the deployer's model) or <c>openai</c>. A local model that cannot load falls back to
+/// <c>hash</c>, logged once and reported through <see cref="EmbedderStatus"/>, so the gateway still starts.</summary>
+public static partial class EmbedderSelection
+{
+    public static IServiceCollection AddConfiguredEmbedder(this IServiceCollection services, IConfiguration configuration)
+    {
+        var requested = (configuration["Memory:Embedder"] ?? "minilm").Trim().ToLowerInvariant();
+        if (requested is not ("minilm" or "hash" or "onnx" or "openai"))
+        {
+            throw new InvalidOperationException($"Memory:Embedder must be minilm, hash, onnx or openai (got '{requested}').");
+        }
+
+        // One selection per container: the status and the generator come from the same attempt.
+        services.AddSingleton(sp => Select(requested, configuration, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => sp.GetRequiredService<Selected>().Status);
+        services.AddMemoryEmbedder(sp => sp.GetRequiredService<Selected>().Generator);
+        return services;
+    }
+
+    private static Selected Select(string requested, IConfiguration configuration, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger(typeof(EmbedderSelection));
+        IEmbeddingGenerator<string, Embedding<float>>? generator;
+        string? error;
+        switch (requested)
+        {
+            case "hash":
+                return new Selected(EmbeddingGenerators.CreateHash(configuration), new EmbedderStatus { Requested = requested, Active = "hash" });
+            case "openai":
+                return new Selected(EmbeddingGenerators.CreateOpenAI(configuration), new EmbedderStatus { Requested = requested, Active = "openai" });
+            case "minilm":
+                var miniLm = configuration.GetSection(OnnxEmbeddingOptions.MiniLmSection).Get<OnnxEmbeddingOptions>() ?? new OnnxEmbeddingOptions();
+                if (OnnxEmbeddingGenerators.TryCreateMiniLm(miniLm, loggers, out generator, out error))
+                {
+                    return new Selected(generator, new EmbedderStatus { Requested = requested, Active = "minilm" });
+                }
+
+                break;
+            default:
+                var onnx = configuration.GetSection(OnnxEmbeddingOptions.OnnxSection).Get<OnnxEmbeddingOptions>() ?? new OnnxEmbeddingOptions();
+                if (OnnxEmbeddingGenerators.TryCreate(onnx, loggers, out generator, out error))
+                {
+                    return new Selected(generator, new EmbedderStatus { Requested = requested, Active = "onnx" });
+                }
+
+                break;
+        }
+
+        LogFallback(logger, requested, error);
+        return new Selected(EmbeddingGenerators.CreateHash(configuration),
+            new EmbedderStatus { Requested = requested, Active = "hash", FallbackReason = $"{requested} could not load ({error}); serving with the lexical hash embedder" });
+    }
+
+    [LoggerMessage(2050, LogLevel.Error, "The '{Requested}' embedder could not load ({Reason}); falling back to the lexical 'hash' embedder. /healthz reports degraded.", EventName = "EmbedderFallback")]
+    private static partial void LogFallback(ILogger logger, string requested, string? reason);
+
+    private sealed record Selected(IEmbeddingGenerator<string, Embedding<float>> Generator, EmbedderStatus Status);
+}

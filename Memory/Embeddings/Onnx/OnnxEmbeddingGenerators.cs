@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace Memory.Embeddings.Onnx;
+
+/// <summary>Creates the local sentence-embedding generators: <c>minilm</c> (the all-MiniLM-L6-v2 shipped with the
+/// build) and <c>onnx</c> (the deployer's own model). A model that cannot load is reported as a value, so the caller
+/// can fall back to another embedder and say why.</summary>
+public static class OnnxEmbeddingGenerators
+{
+    /// <summary>Model id recorded with vectors of the shipped model.</summary>
+    public const string MiniLmModelId = "all-MiniLM-L6-v2";
+
+    // all-MiniLM-L6-v2 has 512 position embeddings; sentence-transformers uses it with 256.
+    private const int MiniLmTokenLimit = 512;
+    private const int AnyModelTokenLimit = 8192;
+    private const int MaxBatchSizeLimit = 1024;
+
+    /// <summary>Where the build puts the shipped model: <c>models/all-MiniLM-L6-v2/{model.onnx,vocab.txt}</c> beside the
+    /// application's assemblies.</summary>
+    public static string MiniLmDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "models", MiniLmModelId);
+
+    /// <summary>Loads the shipped all-MiniLM-L6-v2 (384 dimensions, mean pooling, uncased), tuned by
+    /// <paramref name="options"/> (MaxTokens, IntraOpThreads, MaxBatchSize, BatchWindowMilliseconds; the path, id,
+    /// pooling and casing keys are ignored). False, with the reason in <paramref name="error"/>, when it cannot load.</summary>
+    public static bool TryCreateMiniLm(OnnxEmbeddingOptions options, ILoggerFactory loggerFactory,
+        [NotNullWhen(true)] out IEmbeddingGenerator<string, Embedding<float>>? generator,
+        [NotNullWhen(false)] out string? error) =>
+        TryCreateMiniLm(options, loggerFactory, MiniLmDirectory, out generator, out error);
+
+    /// <summary>Loads the deployer's sentence-transformers model named by <paramref name="options"/> (section
+    /// <c>Memory:Onnx</c>). False, with the reason in <paramref name="error"/>, when it cannot load.</summary>
+    public static bool TryCreate(OnnxEmbeddingOptions options, ILoggerFactory loggerFactory,
+        [NotNullWhen(true)] out IEmbeddingGenerator<string, Embedding<float>>? generator,
+        [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        generator = null;
+        if (string.IsNullOrWhiteSpace(options.ModelPath))
+        {
+            error = $"{OnnxEmbeddingOptions.OnnxSection}:ModelPath is not set.";
+            return false;
+        }
+
+        if (string.IsNullOrWhiteSpace(options.VocabPath))
+        {
+            error = $"{OnnxEmbeddingOptions.OnnxSection}:VocabPath is not set.";
+            return false;
+        }
+
+        var modelPath = Path.GetFullPath(options.ModelPath);
+        var vocabPath = Path.GetFullPath(options.VocabPath);
+        error = Validate(options, OnnxEmbeddingOptions.OnnxSection, AnyModelTokenLimit) ?? MissingFile(modelPath, vocabPath);
+        if (error is not null)
+        {
+            return false;
+        }
+
+        string modelId;
+        try
+        {
+            modelId = string.IsNullOrWhiteSpace(options.ModelId) ? ContentModelId(modelPath) : options.ModelId.Trim();
+        }
+        catch (IOException ex)
+        {
+            error = $"The model file {modelPath} could not be read: {ex.Message}";
+            return false;
+        }
+
+        return TryLoad(options, modelPath, vocabPath, modelId, loggerFactory, out generator, out error);
+    }
+
+    internal static bool TryCreateMiniLm(OnnxEmbeddingOptions options, ILoggerFactory loggerFactory, string directory,
+        [NotNullWhen(true)] out IEmbeddingGenerator<string, Embedding<float>>? generator,
+        [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        generator = null;
+        var modelPath = Path.Combine(directory, "model.onnx");
+        var vocabPath = Path.Combine(directory, "vocab.txt");
+        error = Validate(options, OnnxEmbeddingOptions.MiniLmSection, MiniLmTokenLimit) ?? MissingFile(modelPath, vocabPath);
+        if (error is not null)
+        {
+            return false;
+        }
+
+        var shipped = new OnnxEmbeddingOptions
+        {
+            MaxTokens = options.MaxTokens,
+            Pooling = OnnxPooling.Mean,
+            Normalize = true,
+            LowerCase = true,
+            OutputName = "last_hidden_state",
+            IntraOpThreads = options.IntraOpThreads,
+            MaxBatchSize = options.MaxBatchSize,
+            BatchWindowMilliseconds = options.BatchWindowMilliseconds,
+        };
+        return TryLoad(shipped, modelPath, vocabPath, MiniLmModelId, loggerFactory, out generator, out error);
+    }
+
+    private static bool TryLoad(OnnxEmbeddingOptions options, string modelPath, string vocabPath, string modelId,
+        ILoggerFactory loggerFactory, [NotNullWhen(true)] out IEmbeddingGenerator<string, Embedding<float>>? generator,
+        [NotNullWhen(false)] out string? error)
+    {
+        var logger = loggerFactory.CreateLogger(typeof(OnnxEmbeddingGenerator));
+        var threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : Environment.ProcessorCount;
+        var started = Stopwatch.GetTimestamp();
+        OnnxSentenceEncoder? encoder = null;
+        try
+        {
+            var tokenizer = SentenceTokenizer.Load(vocabPath, options.LowerCase, options.MaxTokens);
+            encoder = OnnxSentenceEncoder.Load(modelPath, options.OutputName, threads, tokenizer.PaddingId,
+                tokenizer.Encode("hello"), options.Pooling, options.Normalize, options.MaxBatchSize * options.MaxTokens);
+            var batcher = new EmbeddingBatcher(encoder, options.MaxBatchSize,
+                TimeSpan.FromMilliseconds(options.BatchWindowMilliseconds), logger);
+            generator = new OnnxEmbeddingGenerator(tokenizer, encoder, batcher, modelId, new Uri(modelPath));
+            OnnxEmbeddingLog.ModelLoaded(logger, modelId, encoder.Dimensions, options.MaxTokens, threads,
+                options.MaxBatchSize, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            error = null;
+            return true;
+        }
+        catch (Exception ex)
+        {
+            // Whatever stops the model (a corrupt file, a foreign vocabulary, a missing native runtime) is reported
+            // to the caller, which falls back to another embedder and says why.
+            encoder?.Dispose();
+            OnnxEmbeddingLog.ModelLoadFailed(logger, modelId, modelPath, ex);
+            generator = null;
+            error = $"{modelId} could not be loaded from {modelPath}: {ex.Message}";
+            return false;
+        }
+    }
+
+    private static string? Validate(OnnxEmbeddingOptions options, string section, int tokenLimit)
+    {
+        if (options.MaxTokens < 3 || options.MaxTokens > tokenLimit)
+        {
+            return $"{section}:MaxTokens must be between 3 and {tokenLimit}; it is {options.MaxTokens}.";
+        }
+
+        if (options.MaxBatchSize < 1 || options.MaxBatchSize > MaxBatchSizeLimit)
+        {
+            return $"{section}:MaxBatchSize must be between 1 and {MaxBatchSizeLimit}; it is {options.MaxBatchSize}.";
+        }
+
+        if (!(options.BatchWindowMilliseconds >= 0 && options.BatchWindowMilliseconds <= 1000))
+        {
+            return $"{section}:BatchWindowMilliseconds must be between 0 and 1000; it is {options.BatchWindowMilliseconds}.";
+        }
+
+        if (options.IntraOpThreads < 0)
+        {
+            return $"{section}:IntraOpThreads must be 0 (one per processor) or more; it is {options.IntraOpThreads}.";
+        }
+
+        return Enum.IsDefined(options.Pooling) ? null : $"{section}:Pooling must be Mean or Cls.";
+    }
+
+    private static string? MissingFile(string modelPath, string vocabPath)
+    {
+        if (!File.Exists(modelPath))
+        {
+            return $"The model file {modelPath} does not exist.";
+        }
+
+        return File.Exists(vocabPath) ? null : $"The vocabulary file {vocabPath} does not exist.";
+    }
+
+    // Content-addressed, so a replaced model file never shares cached vectors with the one before it.
+    private static string ContentModelId(string modelPath)
+    {
+        using var stream = new FileStream(modelPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return "onnx-" + Convert.ToHexStringLower(SHA256.HashData(stream).AsSpan(0, 6));
+    }
+}

@@ -1,0 +1,51 @@
+namespace Memory.Embeddings.Onnx;
+
+/// <summary>Settings of a local sentence-transformers model run with ONNX Runtime: section <c>Memory:Onnx</c> for the
+/// deployer's own model (<c>Memory__Embedder=onnx</c>), <c>Memory:MiniLm</c> for the tuning of the shipped
+/// all-MiniLM-L6-v2 (<c>Memory__Embedder=minilm</c>, which ignores the path, id, pooling and casing keys).</summary>
+public sealed class OnnxEmbeddingOptions
+{
+    /// <summary>Configuration section of the <c>onnx</c> embedder.</summary>
+    public const string OnnxSection = "Memory:Onnx";
+
+    /// <summary>Configuration section of the <c>minilm</c> embedder.</summary>
+    public const string MiniLmSection = "Memory:MiniLm";
+
+    /// <summary>The ONNX model file; relative paths are resolved against the current directory.</summary>
+    public string? ModelPath { get; set; }
+
+    /// <summary>The WordPiece vocabulary (<c>vocab.txt</c>, one token a line) the model was trained with.</summary>
+    public string? VocabPath { get; set; }
+
+    /// <summary>Id recorded with every vector; empty: <c>onnx-</c> and the start of the model file's SHA-256, so a
+    /// different model file never shares cached vectors with this one.</summary>
+    public string? ModelId { get; set; }
+
+    /// <summary>Most tokens per text, <c>[CLS]</c> and <c>[SEP]</c> included; longer texts are truncated. At most the
+    /// model's own limit (512 for BERT-style models).</summary>
+    public int MaxTokens { get; set; } = 256;
+
+    /// <summary>How token vectors are pooled into the sentence vector.</summary>
+    public OnnxPooling Pooling { get; set; } = OnnxPooling.Mean;
+
+    /// <summary>L2-normalise the sentence vector (cosine similarity becomes a dot product).</summary>
+    public bool Normalize { get; set; } = true;
+
+    /// <summary>Uncased model: lower-case and strip accents before WordPiece, as uncased BERT does.</summary>
+    public bool LowerCase { get; set; } = true;
+
+    /// <summary>The model output holding token vectors [batch, tokens, dimensions]; empty: <c>last_hidden_state</c>,
+    /// else <c>token_embeddings</c>.</summary>
+    public string? OutputName { get; set; }
+
+    /// <summary>ONNX Runtime intra-op threads for one batch; 0: one per processor.</summary>
+    public int IntraOpThreads { get; set; }
+
+    /// <summary>Most texts embedded in one model run.</summary>
+    public int MaxBatchSize { get; set; } = 32;
+
+    /// <summary>When texts of several calls are waiting (a burst), how long the oldest may wait for more company
+    /// before its batch runs; a lone call never waits. 0: run at once with whatever has queued (texts that arrive
+    /// during a run still form the next batch).</summary>
+    public double BatchWindowMilliseconds { get; set; } = 1;
+}

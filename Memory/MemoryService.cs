@@ -1,0 +1,293 @@
+using Memory.Configuration;
+using Memory.Embeddings;
+using Memory.Model;
+using Memory.Retrieval;
+using Memory.Stores;
+using Memory.Writes;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Memory;
+
+/// <summary>The memory API over one <see cref="IMemoryStore"/>: validated, de-duplicated writes (<see cref="WriteBatchPlanner"/>),
+/// every change in history, consent, export and erasure; search and prompt selection go to the <see cref="IMemoryRetriever"/>,
+/// which is told after every change. A write batch is embedded in one call, under the user's write lock.</summary>
+internal sealed partial class MemoryService(
+    IMemoryStore store,
+    IMemoryRetriever retriever,
+    IEmbeddingGenerator<string, Embedding<float>> embedder,
+    UserWriteLocks locks,
+    IOptionsMonitor<MemoryDedupOptions> dedup,
+    TimeProvider time,
+    ILogger<MemoryService> logger) : IMemoryService
+{
+    public async Task<IReadOnlyList<MemoryWriteResult>> WriteAsync(UserKey user, IReadOnlyList<NewMemory> memories, string? actor, CancellationToken cancellationToken = default)
+    {
+        MemoryInputValidator.ValidateUser(user);
+        var batch = MemoryInputValidator.PrepareWrites(memories, time.GetUtcNow());
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+
+        WriteBatchPlan plan;
+        using (await locks.AcquireAsync(user, cancellationToken))
+        {
+            await EnsureConsentAsync(user, cancellationToken);
+            var (model, vectors) = await EmbedAsync(batch.Select(m => m.Text).ToList(), cancellationToken);
+            var current = await store.ListAsync(user, MemoryFilter.Current, cancellationToken);
+            plan = WriteBatchPlanner.Plan(current, batch, vectors, model, dedup.CurrentValue.CosineThreshold, time.GetUtcNow(), actor, NewId);
+            await store.UpsertAsync(user, plan.Upserts, cancellationToken);
+            await store.AppendHistoryAsync(user, plan.History, cancellationToken);
+        }
+
+        retriever.Invalidate(user);
+        LogWritten(logger, batch.Count,
+            plan.Results.Count(r => r.Event == MemoryEvent.Add),
+            plan.Results.Count(r => r.Event == MemoryEvent.Update),
+            plan.Results.Count(r => r.Event == MemoryEvent.Noop));
+        return plan.Results;
+    }
+
+    public Task<IReadOnlyList<ScoredMemory>> SearchAsync(UserKey user, MemorySearchRequest request, CancellationToken cancellationToken = default)
+    {
+        MemoryInputValidator.ValidateUser(user);
+        MemoryInputValidator.ValidateSearch(request);
+        return retriever.SearchAsync(user, request, cancellationToken);
+    }
+
+    public async Task<MemorySelection> SelectForPromptAsync(UserKey user, PromptMemoryRequest request, CancellationToken cancellationToken = default)
+    {
+        MemoryInputValidator.ValidateUser(user);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.TokenBudget <= 0 || !await GetConsentAsync(user, cancellationToken))
+        {
+            return MemorySelection.Empty;
+        }
+
+        return await retriever.SelectForPromptAsync(user, request, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<MemoryItem>> ListAsync(UserKey user, bool includeSuperseded, CancellationToken cancellationToken = default)
+    {
+        MemoryInputValidator.ValidateUser(user);
+        var memories = await store.ListAsync(user, new MemoryFilter { IncludeSuperseded = includeSuperseded }, cancellationToken);
+        return memories.Select(m => m with { Embedding = null }).ToList();
+    }
+
+    public async Task<MemoryItem?> GetAsync(UserKey user, string id, CancellationToken cancellationToken = default)
+    {
+        MemoryInputValidator.ValidateUser(user);
+        return string.IsNullOrEmpty(id) ? null : WithoutVector(await store.GetAsync(user, id, cancellationToken));
+    }
+
+    public async Task<MemoryItem?> PatchAsync(UserKey user, string id, MemoryPatch patch, string? actor, CancellationToken cancellationToken = default)
+    {
+        MemoryInputValidator.ValidateUser(user);
+        var clean = MemoryInputValidator.PreparePatch(patch);
+        if (string.IsNullOrEmpty(id))
+        {
+            return null;
+        }
+
+        MemoryItem updated;
+        using (await locks.AcquireAsync(user, cancellationToken))
+        {
+            if (await store.GetAsync(user, id, cancellationToken) is not { } current)
+            {
+                return null;
+            }
+
+            await EnsureConsentAsync(user, cancellationToken);
+            updated = current with
+            {
+                Text = clean.Text ?? current.Text,
+                Context = clean.Context ?? current.Context,
+                Confidence = clean.Confidence ?? current.Confidence,
+                OccurredAt = clean.OccurredAt ?? current.OccurredAt,
+                Sources = clean.Sources ?? current.Sources,
+                Metadata = clean.Metadata ?? current.Metadata,
+            };
+            if (!MemoryMerge.HasVisibleChange(current, updated))
+            {
+                return WithoutVector(current);
+            }
+
+            if (!string.Equals(current.Text, updated.Text, StringComparison.Ordinal))
+            {
+                var (model, vectors) = await EmbedAsync([updated.Text], cancellationToken);
+                updated = updated with { Embedding = vectors?[0], EmbeddingModel = vectors is null ? null : model };
+            }
+
+            updated = updated with { UpdatedAt = time.GetUtcNow() };
+            await store.UpsertAsync(user, [updated], cancellationToken);
+            await store.AppendHistoryAsync(user, [Entry(id, MemoryEvent.Update, current, updated, actor)], cancellationToken);
+        }
+
+        retriever.Invalidate(user);
+        return updated with { Embedding = null };
+    }
+
+    public async Task<bool> DeleteAsync(UserKey user, string id, string? actor, CancellationToken cancellationToken = default)
+    {
+        MemoryInputValidator.ValidateUser(user);
+        if (string.IsNullOrEmpty(id))
+        {
+            return false;
+        }
+
+        using (await locks.AcquireAsync(user, cancellationToken))
+        {
+            if (await store.GetAsync(user, id, cancellationToken) is not { } current ||
+                !await store.DeleteAsync(user, id, cancellationToken))
+            {
+                return false;
+            }
+
+            await store.AppendHistoryAsync(user, [Entry(id, MemoryEvent.Delete, current, null, actor)], cancellationToken);
+        }
+
+        retriever.Invalidate(user);
+        return true;
+    }
+
+    public Task<IReadOnlyList<MemoryHistoryEntry>> GetHistoryAsync(UserKey user, string id, CancellationToken cancellationToken = default)
+    {
+        MemoryInputValidator.ValidateUser(user);
+        return string.IsNullOrEmpty(id)
+            ? Task.FromResult<IReadOnlyList<MemoryHistoryEntry>>([])
+            : store.GetHistoryAsync(user, id, cancellationToken);
+    }
+
+    public async Task<UserExport> ExportAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        MemoryInputValidator.ValidateUser(user);
+        var consent = await GetConsentAsync(user, cancellationToken);
+        var memories = await store.ListAsync(user, new MemoryFilter { IncludeSuperseded = true }, cancellationToken);
+        var history = await store.GetUserHistoryAsync(user, cancellationToken);
+        return new UserExport
+        {
+            UserId = user.UserId,
+            MemoryConsent = consent,
+            Memories = memories.Select(m => m with { Embedding = null }).ToList(),
+            History = history,
+            ExportedAt = time.GetUtcNow(),
+        };
+    }
+
+    public async Task EraseUserAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        MemoryInputValidator.ValidateUser(user);
+        using (await locks.AcquireAsync(user, cancellationToken))
+        {
+            var texts = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var memory in await store.ListAsync(user, new MemoryFilter { IncludeSuperseded = true }, cancellationToken))
+            {
+                texts.Add(memory.Text);
+            }
+
+            foreach (var entry in await store.GetUserHistoryAsync(user, cancellationToken))
+            {
+                AddText(texts, entry.Before);
+                AddText(texts, entry.After);
+            }
+
+            await store.DeleteUserAsync(user, cancellationToken);
+            if (texts.Count > 0 && embedder.GetService<IEmbeddingCache>() is { } cache)
+            {
+                await cache.ForgetAsync(texts, cancellationToken);
+            }
+        }
+
+        retriever.Invalidate(user);
+        LogErased(logger);
+    }
+
+    public async Task<bool> GetConsentAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        MemoryInputValidator.ValidateUser(user);
+        return await store.GetConsentAsync(user, cancellationToken) ?? true;
+    }
+
+    public async Task SetConsentAsync(UserKey user, bool memory, CancellationToken cancellationToken = default)
+    {
+        MemoryInputValidator.ValidateUser(user);
+        using (await locks.AcquireAsync(user, cancellationToken))
+        {
+            await store.SetConsentAsync(user, memory, cancellationToken);
+        }
+
+        retriever.Invalidate(user);
+        LogConsentChanged(logger, memory);
+    }
+
+    private async Task EnsureConsentAsync(UserKey user, CancellationToken cancellationToken)
+    {
+        if (await store.GetConsentAsync(user, cancellationToken) == false)
+        {
+            throw new MemoryConsentWithdrawnException();
+        }
+    }
+
+    /// <summary>Embeds the texts in one call. A failing embedder does not fail the write: the memories are stored
+    /// without vectors (text dedup still applies) and the re-embedding service embeds them later.</summary>
+    private async Task<(string Model, IReadOnlyList<float[]>? Vectors)> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        var model = EmbeddingModels.IdOf(embedder);
+        try
+        {
+            var generated = await embedder.GenerateAsync(texts, cancellationToken: cancellationToken);
+            if (generated.Count != texts.Count)
+            {
+                LogEmbeddingFailed(logger, "count mismatch");
+                return (model, null);
+            }
+
+            return (model, generated.Select(e => e.Vector.ToArray()).ToList());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogEmbeddingFailed(logger, ex.GetType().Name);
+            return (model, null);
+        }
+    }
+
+    private static void AddText(HashSet<string> texts, MemoryItem? memory)
+    {
+        if (memory is not null)
+        {
+            texts.Add(memory.Text);
+        }
+    }
+
+    private MemoryHistoryEntry Entry(string id, MemoryEvent e, MemoryItem? before, MemoryItem? after, string? actor) => new()
+    {
+        MemoryId = id,
+        Event = e,
+        Before = WithoutVector(before),
+        After = WithoutVector(after),
+        At = after?.UpdatedAt ?? time.GetUtcNow(),
+        Actor = actor,
+    };
+
+    private static MemoryItem? WithoutVector(MemoryItem? memory) => memory is null ? null : memory with { Embedding = null };
+
+    private static string NewId() => Guid.CreateVersion7().ToString();
+
+    [LoggerMessage(EventId = 2000, EventName = "MemoriesWritten", Level = LogLevel.Debug,
+        Message = "Memory write of {Requested}: {Added} added, {Updated} updated, {Unchanged} unchanged.")]
+    private static partial void LogWritten(ILogger logger, int requested, int added, int updated, int unchanged);
+
+    [LoggerMessage(EventId = 2001, EventName = "MemoryEmbeddingFailed", Level = LogLevel.Warning,
+        Message = "Embedding a memory write failed ({Reason}); stored without vectors, to be embedded in the background.")]
+    private static partial void LogEmbeddingFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2002, EventName = "MemoryUserErased", Level = LogLevel.Information,
+        Message = "A user's memory was erased.")]
+    private static partial void LogErased(ILogger logger);
+
+    [LoggerMessage(EventId = 2003, EventName = "MemoryConsentChanged", Level = LogLevel.Information,
+        Message = "A user's memory consent was set to {Consent}.")]
+    private static partial void LogConsentChanged(ILogger logger, bool consent);
+}

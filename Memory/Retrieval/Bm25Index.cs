@@ -1,0 +1,133 @@
+using Memory.Model;
+using Memory.Stores;
+
+namespace Memory.Retrieval;
+
+/// <summary>An immutable Okapi BM25 index over one user's memories (inverted postings, Lucene's non-negative
+/// idf). Filters are applied while scoring, so the top-k is always taken among the memories that pass them.</summary>
+internal sealed class Bm25Index
+{
+    private readonly IndexedMemory[] _documents;
+    private readonly Dictionary<string, Posting[]> _postings;
+    private readonly Dictionary<string, int> _positions;
+    private readonly double _k1;
+    private readonly double _b;
+    private readonly double _averageLength;
+
+    public Bm25Index(IEnumerable<MemoryItem> items, double k1, double b, DateTimeOffset builtAt)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        _k1 = k1;
+        _b = b;
+        BuiltAt = builtAt;
+        _documents = items.Select(IndexedMemory.Analyse).ToArray();
+        _positions = new Dictionary<string, int>(_documents.Length, StringComparer.Ordinal);
+        var postings = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
+        long totalLength = 0;
+        long bytes = 256;
+        for (var i = 0; i < _documents.Length; i++)
+        {
+            var document = _documents[i];
+            _positions[document.Item.Id] = i;
+            totalLength += document.Length;
+            bytes += document.EstimatedBytes;
+            foreach (var (term, count) in document.TermCounts)
+            {
+                if (!postings.TryGetValue(term, out var list))
+                {
+                    postings[term] = list = [];
+                    bytes += 64 + (term.Length * 2L);
+                }
+
+                list.Add(new Posting(i, count));
+                bytes += 8;
+            }
+        }
+
+        _postings = postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _averageLength = _documents.Length == 0 ? 0 : (double)totalLength / _documents.Length;
+        EstimatedBytes = bytes;
+    }
+
+    public IReadOnlyList<IndexedMemory> Documents => _documents;
+
+    public DateTimeOffset BuiltAt { get; }
+
+    public long EstimatedBytes { get; }
+
+    public IndexedMemory? Find(string id) => _positions.TryGetValue(id, out var i) ? _documents[i] : null;
+
+    /// <summary>The best <paramref name="top"/> memories passing <paramref name="filter"/> that share at least one
+    /// term with the query, best first (ties: older first).</summary>
+    public List<(IndexedMemory Document, double Score)> Search(IReadOnlyCollection<string> queryTerms, MemoryFilter filter, int top)
+    {
+        var results = new List<(IndexedMemory, double)>();
+        if (queryTerms.Count == 0 || _documents.Length == 0 || top <= 0)
+        {
+            return results;
+        }
+
+        var scores = new Dictionary<int, double>();
+        var passes = new Dictionary<int, bool>();
+        foreach (var term in queryTerms)
+        {
+            if (!_postings.TryGetValue(term, out var postings))
+            {
+                continue;
+            }
+
+            var idf = Idf(postings.Length);
+            foreach (var posting in postings)
+            {
+                if (!passes.TryGetValue(posting.Document, out var pass))
+                {
+                    passes[posting.Document] = pass = MemoryFilterMatcher.Matches(filter, _documents[posting.Document].Item);
+                }
+
+                if (pass)
+                {
+                    scores[posting.Document] = scores.GetValueOrDefault(posting.Document) +
+                        (idf * TermWeight(posting.Count, _documents[posting.Document].Length));
+                }
+            }
+        }
+
+        foreach (var (doc, score) in scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(top))
+        {
+            results.Add((_documents[doc], score));
+        }
+
+        return results;
+    }
+
+    /// <summary>The BM25 score of any analysed memory against the query with this index's statistics (a memory
+    /// newer than the index counts as a document of its own).</summary>
+    public double Score(IReadOnlyCollection<string> queryTerms, IndexedMemory document)
+    {
+        var score = 0.0;
+        foreach (var term in queryTerms)
+        {
+            if (document.TermCounts.TryGetValue(term, out var count))
+            {
+                var df = _postings.TryGetValue(term, out var postings) ? postings.Length : 1;
+                score += Idf(df) * TermWeight(count, document.Length);
+            }
+        }
+
+        return score;
+    }
+
+    private double Idf(int documentFrequency)
+    {
+        var n = Math.Max(_documents.Length, documentFrequency);
+        return Math.Log(1 + ((n - documentFrequency + 0.5) / (documentFrequency + 0.5)));
+    }
+
+    private double TermWeight(int count, int length)
+    {
+        var norm = _averageLength > 0 ? length / _averageLength : 1;
+        return count * (_k1 + 1) / (count + (_k1 * (1 - _b + (_b * norm))));
+    }
+
+    private readonly record struct Posting(int Document, int Count);
+}

@@ -1,0 +1,286 @@
+using System.Diagnostics;
+using Memory.Configuration;
+using Memory.Embeddings;
+using Memory.Model;
+using Memory.Stores;
+using Memory.Text;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Memory.Retrieval;
+
+/// <summary>Hybrid retrieval over one user's memories: BM25 (per-user cached index) and dense cosine (the store's
+/// vector search, filters pushed down) fused by weighted normalised scores or reciprocal rank, gently reranked by
+/// confidence and freshness, diversified with MMR. Filters always apply before any top-k. For prompts it adds the
+/// user's profile within its own token sub-budget and fills the rest with relevant memories.</summary>
+internal sealed class HybridRetriever : IMemoryRetriever
+{
+    public const int DefaultLimit = 10;
+    public const int MaxLimit = 100;
+
+    private readonly IMemoryStore _store;
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
+    private readonly ITokenCounter _tokens;
+    private readonly MemoryOptions _memory;
+    private readonly RetrievalOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<HybridRetriever> _logger;
+    private readonly Bm25IndexCache _indexes;
+    private readonly string _modelId;
+
+    public HybridRetriever(
+        IMemoryStore store,
+        IEmbeddingGenerator<string, Embedding<float>> embedder,
+        ITokenCounter tokenCounter,
+        IOptions<MemoryOptions> memoryOptions,
+        IOptions<RetrievalOptions> retrievalOptions,
+        TimeProvider timeProvider,
+        ILogger<HybridRetriever> logger)
+    {
+        _store = store;
+        _embedder = embedder;
+        _tokens = tokenCounter;
+        _memory = memoryOptions.Value;
+        _options = retrievalOptions.Value;
+        _time = timeProvider;
+        _logger = logger;
+        _modelId = EmbeddingGenerators.ModelIdOf(embedder);
+        _indexes = new Bm25IndexCache(_options.IndexCacheMegabytes * 1024L * 1024L, _options.IndexTimeToLive, timeProvider);
+        _indexes.Evicted += (count, bytes) => RetrievalLog.IndexesEvicted(_logger, count, bytes);
+    }
+
+    /// <summary>The per-user index cache (exposed for tests and benchmarks).</summary>
+    internal Bm25IndexCache Indexes => _indexes;
+
+    public async Task<IReadOnlyList<ScoredMemory>> SearchAsync(UserKey user, MemorySearchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var started = Stopwatch.GetTimestamp();
+        var limit = request.Limit <= 0 ? DefaultLimit : Math.Min(request.Limit, MaxLimit);
+        var filter = new MemoryFilter
+        {
+            Contexts = request.Contexts is { Count: > 0 } ? request.Contexts : null,
+            MinConfidence = request.MinConfidence,
+            OccurredAfter = request.MaxAgeDays is { } days && double.IsFinite(days) && days >= 0
+                ? _time.GetUtcNow() - TimeSpan.FromDays(Math.Min(days, 3_650_000))
+                : null,
+            IncludeSuperseded = request.IncludeSuperseded,
+        };
+
+        var ranking = await RankAsync(user, request.Query ?? string.Empty, filter, preferredContext: null, limit, cancellationToken).ConfigureAwait(false);
+        var selected = MaximalMarginalRelevance.Select(ranking.Candidates, _options.MmrLambda, limit);
+        RetrievalLog.Searched(_logger, ranking.LexicalCount, ranking.DenseCount, selected.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return selected.Select(c => new ScoredMemory(c.Document.Item, c.Score)).ToList();
+    }
+
+    public async Task<MemorySelection> SelectForPromptAsync(UserKey user, PromptMemoryRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.TokenBudget <= 0)
+        {
+            return MemorySelection.Empty;
+        }
+
+        var floor = Math.Clamp(_memory.InjectionConfidenceFloor, 0, 1);
+        var filter = new MemoryFilter { MinConfidence = floor };
+        var ranking = await RankAsync(user, request.Query ?? string.Empty, filter, request.Context, MaxLimit, cancellationToken).ConfigureAwait(false);
+
+        var used = 0;
+        var profileBudget = (int)Math.Floor(request.TokenBudget * Math.Clamp(_memory.ProfileBudgetShare, 0, 1));
+        var profile = SelectProfile(ranking, floor, profileBudget, request.Model, ref used);
+
+        var chosen = profile.Select(p => p.Memory.Id).ToHashSet(StringComparer.Ordinal);
+        var eligible = ranking.Candidates
+            .Where(c => !chosen.Contains(c.Document.Item.Id) && IsRelevant(c))
+            .ToList();
+        var relevant = new List<ScoredMemory>();
+        foreach (var candidate in MaximalMarginalRelevance.Select(eligible, _options.MmrLambda, eligible.Count))
+        {
+            if (relevant.Count >= _options.MaxPromptMemories)
+            {
+                break;
+            }
+
+            var cost = Cost(candidate.Document.Item, request.Model);
+            if (used + cost <= request.TokenBudget)
+            {
+                used += cost;
+                relevant.Add(new ScoredMemory(candidate.Document.Item, candidate.Score));
+            }
+        }
+
+        RetrievalLog.PromptSelected(_logger, profile.Count, relevant.Count, used, request.TokenBudget);
+        return new MemorySelection(profile, relevant);
+    }
+
+    public void Invalidate(UserKey user) => _indexes.Invalidate(user);
+
+    /// <summary>Tokens one memory takes in the prompt: its text plus the formatted line's fixed overhead.</summary>
+    internal int Cost(MemoryItem item, string? model) => _tokens.Count(item.Text, model) + _options.TokensPerMemoryOverhead;
+
+    private List<ScoredMemory> SelectProfile(Ranking ranking, double floor, int budget, string? model, ref int used)
+    {
+        var profileFloor = Math.Max(floor, _options.ProfileConfidenceFloor);
+        var scores = ranking.Candidates.ToDictionary(c => c.Document.Item.Id, c => c.Score, StringComparer.Ordinal);
+        var now = _time.GetUtcNow();
+        var facts = ranking.Index.Documents
+            .Where(d => d.Profile != ProfileCategory.None && d.Item.IsCurrent && d.Item.Confidence >= profileFloor)
+            .OrderBy(d => d.Profile)
+            .ThenByDescending(d => scores.GetValueOrDefault(d.Item.Id))
+            .ThenByDescending(d => CandidateReranker.Factor(d.Item, _options, now, preferredContext: null))
+            .ThenBy(d => d.Item.Id, StringComparer.Ordinal);
+
+        var profile = new List<ScoredMemory>();
+        var picked = new List<IndexedMemory>();
+        foreach (var fact in facts)
+        {
+            if (picked.Any(p => MaximalMarginalRelevance.Similarity(p, fact) >= _options.DuplicateSimilarity))
+            {
+                continue;
+            }
+
+            var cost = Cost(fact.Item, model);
+            if (used + cost <= budget)
+            {
+                used += cost;
+                picked.Add(fact);
+                profile.Add(new ScoredMemory(fact.Item, scores.GetValueOrDefault(fact.Item.Id)));
+            }
+        }
+
+        return profile;
+    }
+
+    private bool IsRelevant(RetrievalCandidate candidate) =>
+        candidate.Lexical > 0 || candidate.Dense >= _options.MinPromptDenseSimilarity;
+
+    private async Task<Ranking> RankAsync(
+        UserKey user, string query, MemoryFilter filter, string? preferredContext, int limit, CancellationToken cancellationToken)
+    {
+        var index = await GetIndexAsync(user, filter.IncludeSuperseded, cancellationToken).ConfigureAwait(false);
+        var pool = Math.Max(_options.CandidatesPerRanker, limit);
+        var candidates = new Dictionary<string, RetrievalCandidate>(StringComparer.Ordinal);
+        var queryTerms = TextAnalyzer.Terms(query).Distinct(StringComparer.Ordinal).ToArray();
+
+        var lexicalCount = 0;
+        if (_options.LexicalWeight > 0)
+        {
+            var rank = 0;
+            foreach (var (document, score) in index.Search(queryTerms, filter, pool))
+            {
+                candidates[document.Item.Id] = new RetrievalCandidate(document) { Lexical = score, LexicalRank = ++rank };
+            }
+
+            lexicalCount = rank;
+        }
+
+        var queryVector = _options.DenseWeight > 0 ? await EmbedQueryAsync(query, cancellationToken).ConfigureAwait(false) : null;
+        var denseCount = 0;
+        if (queryVector is not null)
+        {
+            var dense = await DenseSearchAsync(user, queryVector.Value, filter, pool, cancellationToken).ConfigureAwait(false);
+            foreach (var hit in dense)
+            {
+                denseCount++;
+                if (!candidates.TryGetValue(hit.Memory.Id, out var candidate))
+                {
+                    var document = index.Find(hit.Memory.Id) ?? IndexedMemory.Analyse(hit.Memory);
+                    candidate = new RetrievalCandidate(document) { Lexical = index.Score(queryTerms, document) };
+                    candidates[hit.Memory.Id] = candidate;
+                }
+
+                candidate.Dense = hit.Score;
+                candidate.DenseRank = denseCount;
+            }
+
+            // Lexical candidates the dense list missed still have a true cosine: compute it from their stored vector.
+            foreach (var candidate in candidates.Values)
+            {
+                if (candidate.Dense is null && Cosine(queryVector.Value, candidate.Document.Item) is { } cosine)
+                {
+                    candidate.Dense = cosine;
+                }
+            }
+        }
+
+        if (candidates.Count == 0 && queryTerms.Length == 0 && queryVector is null)
+        {
+            // No query to rank by: the filtered memories, freshest and most confident first.
+            foreach (var document in index.Documents.Where(d => MemoryFilterMatcher.Matches(filter, d.Item)))
+            {
+                candidates[document.Item.Id] = new RetrievalCandidate(document) { Fused = 1 };
+            }
+        }
+        else
+        {
+            ScoreFusion.Apply(candidates.Values.ToList(), _options);
+        }
+
+        CandidateReranker.Apply(candidates.Values, _options, _time.GetUtcNow(), preferredContext);
+        var ranked = candidates.Values
+            .OrderByDescending(c => c.Score)
+            .ThenByDescending(c => c.Document.Item.OccurredAt)
+            .ThenBy(c => c.Document.Item.Id, StringComparer.Ordinal)
+            .Take(Math.Max(pool, limit))
+            .ToList();
+        return new Ranking(index, ranked, lexicalCount, denseCount);
+    }
+
+    private Task<Bm25Index> GetIndexAsync(UserKey user, bool includeSuperseded, CancellationToken cancellationToken) =>
+        _indexes.GetOrBuildAsync(user, includeSuperseded, async ct =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            var items = await _store.ListAsync(user, new MemoryFilter { IncludeSuperseded = includeSuperseded }, ct).ConfigureAwait(false);
+            var index = new Bm25Index(items, _options.Bm25K1, _options.Bm25B, _time.GetUtcNow());
+            RetrievalLog.IndexBuilt(_logger, index.Documents.Count, index.EstimatedBytes, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return index;
+        }, cancellationToken);
+
+    private async Task<ReadOnlyMemory<float>?> EmbedQueryAsync(string query, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return null;
+        }
+
+        try
+        {
+            var generated = await _embedder.GenerateAsync([query], cancellationToken: cancellationToken).ConfigureAwait(false);
+            return generated.Count > 0 ? generated[0].Vector : null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            RetrievalLog.QueryEmbeddingFailed(_logger, ex.GetType().Name, ex);
+            return null;
+        }
+    }
+
+    private async Task<IReadOnlyList<ScoredMemory>> DenseSearchAsync(
+        UserKey user, ReadOnlyMemory<float> vector, MemoryFilter filter, int top, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _store.SearchAsync(user, vector, _modelId, filter, top, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            RetrievalLog.DenseSearchFailed(_logger, ex.GetType().Name, ex);
+            return [];
+        }
+    }
+
+    private double? Cosine(ReadOnlyMemory<float> query, MemoryItem item)
+    {
+        if (item.Embedding is not { Length: > 0 } vector || vector.Length != query.Length ||
+            !string.Equals(item.EmbeddingModel, _modelId, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var cosine = System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(query.Span, vector);
+        return float.IsFinite(cosine) ? cosine : 0;
+    }
+
+    private sealed record Ranking(Bm25Index Index, List<RetrievalCandidate> Candidates, int LexicalCount, int DenseCount);
+}

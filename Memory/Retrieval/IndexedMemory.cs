@@ -1,0 +1,43 @@
+using Memory.Model;
+using Memory.Text;
+
+namespace Memory.Retrieval;
+
+/// <summary>A memory analysed for lexical retrieval: its term counts, length in terms and profile category.</summary>
+internal sealed class IndexedMemory
+{
+    private IndexedMemory(MemoryItem item, Dictionary<string, int> termCounts, int length, ProfileCategory profile)
+    {
+        Item = item;
+        TermCounts = termCounts;
+        Length = length;
+        Profile = profile;
+    }
+
+    public MemoryItem Item { get; }
+
+    /// <summary>Stemmed non-stop-word terms and how often each occurs.</summary>
+    public IReadOnlyDictionary<string, int> TermCounts { get; }
+
+    /// <summary>Number of terms (document length for BM25).</summary>
+    public int Length { get; }
+
+    public ProfileCategory Profile { get; }
+
+    /// <summary>Rough heap size, for the index cache's memory bound.</summary>
+    public long EstimatedBytes =>
+        200 + (Item.Text.Length * 2L) + ((Item.Embedding?.Length ?? 0) * 4L) + (TermCounts.Count * 64L);
+
+    public static IndexedMemory Analyse(MemoryItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var terms = TextAnalyzer.Terms(item.Text);
+        var counts = new Dictionary<string, int>(terms.Count, StringComparer.Ordinal);
+        foreach (var term in terms)
+        {
+            counts[term] = counts.GetValueOrDefault(term) + 1;
+        }
+
+        return new IndexedMemory(item, counts, terms.Count, ProfileClassifier.Classify(item));
+    }
+}

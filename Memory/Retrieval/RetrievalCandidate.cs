@@ -1,0 +1,25 @@
+namespace Memory.Retrieval;
+
+/// <summary>One memory under consideration for a query, with what each ranker and each later stage made of it.</summary>
+internal sealed class RetrievalCandidate(IndexedMemory document)
+{
+    public IndexedMemory Document { get; } = document;
+
+    /// <summary>BM25 score (0 when no query term occurs in it).</summary>
+    public double Lexical { get; set; }
+
+    /// <summary>1-based rank in the BM25 candidate list, or null when not in it.</summary>
+    public int? LexicalRank { get; set; }
+
+    /// <summary>Cosine similarity to the query, or null when unknown (no vector of the current model).</summary>
+    public double? Dense { get; set; }
+
+    /// <summary>1-based rank in the dense candidate list, or null when not in it.</summary>
+    public int? DenseRank { get; set; }
+
+    /// <summary>Fused relevance before reranking.</summary>
+    public double Fused { get; set; }
+
+    /// <summary>Final relevance: fused, scaled by confidence, freshness and context.</summary>
+    public double Score { get; set; }
+}

@@ -1,0 +1,67 @@
+namespace Memory.Retrieval;
+
+/// <summary>Settings section <c>Memory:Retrieval</c>: how hybrid retrieval ranks, diversifies and budgets
+/// memories. Defaults were chosen on the LoCoMo dev split (docs/memory-retrieval.md).</summary>
+public sealed class RetrievalOptions
+{
+    public const string Section = "Memory:Retrieval";
+
+    /// <summary><c>Weighted</c> (default) or <c>Rrf</c>.</summary>
+    public FusionMethod Fusion { get; set; } = FusionMethod.Weighted;
+
+    /// <summary>Weight of the BM25 ranking in fusion; 0 turns lexical retrieval off.</summary>
+    public double LexicalWeight { get; set; } = 0.3;
+
+    /// <summary>Weight of the dense (embedding) ranking in fusion; 0 turns dense retrieval off (no query embedding).</summary>
+    public double DenseWeight { get; set; } = 0.7;
+
+    /// <summary>The k of reciprocal rank fusion (larger flattens the rank discount).</summary>
+    public int RrfK { get; set; } = 60;
+
+    /// <summary>How many candidates each ranking contributes before fusion.</summary>
+    public int CandidatesPerRanker { get; set; } = 50;
+
+    /// <summary>BM25 term-frequency saturation.</summary>
+    public double Bm25K1 { get; set; } = 1.2;
+
+    /// <summary>BM25 length normalisation (0 none, 1 full).</summary>
+    public double Bm25B { get; set; } = 0.75;
+
+    /// <summary>How much confidence scales a score: 0.1 keeps a 0.5-confidence memory at 95%.</summary>
+    public double ConfidenceWeight { get; set; } = 0.1;
+
+    /// <summary>How much freshness scales a score: 0.1 keeps a very old memory at 90% or more.</summary>
+    public double FreshnessWeight { get; set; } = 0.1;
+
+    /// <summary>Age (days since the memory occurred) at which its freshness factor halves.</summary>
+    public double FreshnessHalfLifeDays { get; set; } = 365;
+
+    /// <summary>Maximal marginal relevance trade-off: 1 ranks by relevance alone, lower values favour diversity.</summary>
+    public double MmrLambda { get; set; } = 0.9;
+
+    /// <summary>Profile memories at least this similar to one already chosen are skipped as duplicates.</summary>
+    public double DuplicateSimilarity { get; set; } = 0.92;
+
+    /// <summary>A memory needs at least this confidence (and at least <c>Memory:InjectionConfidenceFloor</c>) to be
+    /// part of the always-injected profile.</summary>
+    public double ProfileConfidenceFloor { get; set; } = 0.7;
+
+    /// <summary>Tokens added to each memory's text for its formatted line (bullet, age and confidence cue).</summary>
+    public int TokensPerMemoryOverhead { get; set; } = 14;
+
+    /// <summary>For prompt injection, a memory sharing no term with the request must be at least this cosine-similar
+    /// to it to count as relevant.</summary>
+    public double MinPromptDenseSimilarity { get; set; } = 0.3;
+
+    /// <summary>Most relevant (non-profile) memories injected into one prompt, whatever the budget.</summary>
+    public int MaxPromptMemories { get; set; } = 20;
+
+    /// <summary>Score boost for memories written in the calling feature's own context (prompt selection).</summary>
+    public double SameContextBoost { get; set; } = 0.1;
+
+    /// <summary>Memory the per-user BM25 indexes may take together (estimated); least recently used are evicted.</summary>
+    public int IndexCacheMegabytes { get; set; } = 64;
+
+    /// <summary>A cached index is rebuilt after this long even without an invalidation (other instances' writes).</summary>
+    public TimeSpan IndexTimeToLive { get; set; } = TimeSpan.FromMinutes(10);
+}

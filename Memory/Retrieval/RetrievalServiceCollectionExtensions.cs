@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Memory.Retrieval;
+
+/// <summary>Registers hybrid retrieval. Needs an <see cref="Stores.IMemoryStore"/>, an
+/// <c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c>, a <see cref="Text.ITokenCounter"/> and
+/// <c>IOptions&lt;MemoryOptions&gt;</c> registered alongside.</summary>
+public static class RetrievalServiceCollectionExtensions
+{
+    /// <summary>Binds <c>Memory:Retrieval</c> (validated on start) and adds <see cref="IMemoryRetriever"/> as a singleton.</summary>
+    public static IServiceCollection AddHybridRetrieval(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<RetrievalOptions>().BindConfiguration(RetrievalOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetrievalOptions>, RetrievalOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IMemoryRetriever, HybridRetriever>();
+        return services;
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.Data.Sqlite;
+
+namespace Memory.Stores.Sqlite;
+
+/// <summary>One SQLite file opened the same way everywhere: WAL, <c>secure_delete</c> on (deleted content is
+/// overwritten, so erased text leaves no trace in the file), full fsync at commit (durable before answering),
+/// pooled connections.</summary>
+internal sealed class SqliteDatabase : IDisposable
+{
+    private const string ConnectionPragmas =
+        "PRAGMA secure_delete = ON; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000; PRAGMA temp_store = MEMORY;";
+
+    private readonly string _connectionString;
+
+    public SqliteDatabase(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    /// <summary>Opens a pooled connection with the per-connection pragmas applied.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = ConnectionPragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Opens a pooled connection synchronously (for work done under a lock).</summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = ConnectionPragmas;
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Creates the schema (idempotent) and switches the file to WAL, which persists in the file.</summary>
+    public async Task InitialiseAsync(string schema, int version, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.CommandText = schema + $"\nPRAGMA user_version = {version};";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Copies the WAL into the main file and truncates it to zero bytes, so no older page image (which
+    /// may hold deleted text) survives in the WAL. False when readers kept it busy through every attempt.</summary>
+    public async Task<bool> CheckpointTruncateAsync(SqliteConnection connection, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken) && reader.GetInt32(0) == 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50 * (attempt + 1)), cancellationToken);
+        }
+
+        return false;
+    }
+
+    /// <summary>Closes pooled connections so the files are released.</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+}

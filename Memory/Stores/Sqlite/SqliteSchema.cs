@@ -1,0 +1,56 @@
+namespace Memory.Stores.Sqlite;
+
+/// <summary>The embedded store's tables. Times are UTC ticks; sources and metadata JSON; embeddings
+/// little-endian float32 BLOBs tagged with the model that made them.</summary>
+internal static class SqliteSchema
+{
+    public const int Version = 1;
+
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS memories (
+            tenant          TEXT    NOT NULL,
+            user_id         TEXT    NOT NULL,
+            id              TEXT    NOT NULL,
+            text            TEXT    NOT NULL,
+            context         TEXT    NOT NULL,
+            confidence      REAL    NOT NULL,
+            occurred_at     INTEGER NOT NULL,
+            created_at      INTEGER NOT NULL,
+            updated_at      INTEGER NOT NULL,
+            valid_to        INTEGER NULL,
+            sources         TEXT    NOT NULL,
+            metadata        TEXT    NOT NULL,
+            embedding_model TEXT    NULL,
+            embedding       BLOB    NULL,
+            UNIQUE (tenant, user_id, id)
+        );
+        CREATE INDEX IF NOT EXISTS ix_memories_user_created ON memories (tenant, user_id, created_at);
+        CREATE INDEX IF NOT EXISTS ix_memories_embedding_model ON memories (embedding_model);
+
+        CREATE TABLE IF NOT EXISTS history (
+            seq        INTEGER PRIMARY KEY,
+            tenant     TEXT    NOT NULL,
+            user_id    TEXT    NOT NULL,
+            memory_id  TEXT    NOT NULL,
+            event      TEXT    NOT NULL,
+            before     TEXT    NULL,
+            after      TEXT    NULL,
+            at         INTEGER NOT NULL,
+            actor      TEXT    NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_history_memory ON history (tenant, user_id, memory_id);
+        CREATE INDEX IF NOT EXISTS ix_history_user_at ON history (tenant, user_id, at);
+
+        CREATE TABLE IF NOT EXISTS consent (
+            tenant     TEXT    NOT NULL,
+            user_id    TEXT    NOT NULL,
+            memory     INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (tenant, user_id)
+        ) WITHOUT ROWID;
+        """;
+
+    /// <summary>Columns read into a <see cref="Model.MemoryItem"/>, in <see cref="MemoryRowReader"/>'s order.</summary>
+    public const string MemoryColumns =
+        "id, text, context, confidence, occurred_at, created_at, updated_at, valid_to, sources, metadata, embedding_model, embedding";
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace Benchmarks.Locomo;
+
+/// <summary>Command line of <c>locomo</c>: <c>--data DIR</c> (default: <c>../shared/data/locomo-dev</c> next to the
+/// repository, or above it), <c>--embedder NAME</c>, <c>--mmr LAMBDA</c>, <c>--sweep</c> (weight and MMR grids),
+/// <c>--latency</c> (in-process search latency per ranking).</summary>
+internal sealed record LocomoSettings(string DataDirectory, string Embedder, double? Mmr, bool Sweep, bool Latency)
+{
+    public static LocomoSettings Parse(string[] args)
+    {
+        string? data = null;
+        var embedder = "hash";
+        double? mmr = null;
+        bool sweep = false, latency = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--data": data = Value(args, ref i); break;
+                case "--embedder": embedder = Value(args, ref i); break;
+                case "--mmr": mmr = double.Parse(Value(args, ref i), CultureInfo.InvariantCulture); break;
+                case "--sweep": sweep = true; break;
+                case "--latency": latency = true; break;
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --data DIR --embedder hash|hash:DIM|bm25|openai --mmr L --sweep --latency");
+            }
+        }
+
+        return new LocomoSettings(data ?? DefaultData(), embedder, mmr, sweep, latency);
+    }
+
+    private static string Value(string[] args, ref int i) =>
+        ++i < args.Length ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value.");
+
+    /// <summary><c>shared/data/locomo-dev</c> in the nearest ancestor of the repository root that has it.</summary>
+    private static string DefaultData()
+    {
+        var directory = new DirectoryInfo(Directory.GetCurrentDirectory());
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Gateway.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        for (var d = directory?.Parent; d is not null; d = d.Parent)
+        {
+            var candidate = Path.Combine(d.FullName, "shared", "data", "locomo-dev");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("No shared/data/locomo-dev found above the repository; pass --data DIR.");
+    }
+}

@@ -1,0 +1,128 @@
+using System.Net.Http.Json;
+using Gateway.Prompts;
+
+namespace Gateway.Tests.Prompts;
+
+public sealed class PromptEndpointTests : IAsyncLifetime
+{
+    private const string CarolFact = "Carol's allergic to peanuts & tree nuts.";
+
+    private FakeOpenAIUpstream _upstream = null!;
+    private PromptGatewayHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _upstream = await FakeOpenAIUpstream.StartAsync();
+        _host = await PromptGatewayHost.StartAsync(_upstream.BaseUrl);
+        _host.Memory.Set(AssemblerHarness.Carol, [TestMemories.Make(CarolFact, 0.95, id: "m-carol")], []);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _upstream.DisposeAsync();
+    }
+
+    private static object Body(string user, string content = "snack ideas?") => new
+    {
+        model = "fake-model",
+        user,
+        messages = new object[] { new { role = "system", content = "You are SnackBot." }, new { role = "user", content } },
+    };
+
+    private async Task<JsonObject> PostJsonAsync(string path, object body, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await _host.Client.PostAsJsonAsync(path, body);
+        Assert.Equal(expected, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    [Fact]
+    public async Task Preview_shows_exactly_what_would_go_upstream_and_sends_nothing()
+    {
+        var json = await PostJsonAsync("v1/prompts/preview", Body("carol"));
+
+        var messages = json["messages"]!.AsArray();
+        Assert.Equal(3, messages.Count);
+        Assert.Equal("system", (string?)messages[0]!["role"]);
+        Assert.Contains(CarolFact, (string?)messages[0]!["content"], StringComparison.Ordinal);
+        Assert.Equal("You are SnackBot.", (string?)messages[1]!["content"]);
+        Assert.Equal("snack ideas?", (string?)messages[2]!["content"]);
+        var memory = json["memories"]!.AsArray().Single()!.AsObject();
+        Assert.Equal(["id", "text", "context", "confidence", "occurredAt", "createdAt", "updatedAt", "validTo", "sources", "metadata"],
+            memory.Select(p => p.Key));
+        Assert.Equal(CarolFact, (string?)memory["text"]);
+        Assert.Equal("chat", (string?)json["template"]!["name"]);
+        Assert.Equal(12, ((string?)json["template"]!["version"])!.Length);
+        Assert.Empty(_upstream.Requests);
+    }
+
+    [Fact]
+    public async Task Preview_without_a_user_returns_the_apps_messages_and_no_template()
+    {
+        var json = await PostJsonAsync("v1/prompts/preview", new { model = "fake-model", messages = new object[] { new { role = "user", content = "hi" } } });
+
+        Assert.Single(json["messages"]!.AsArray());
+        Assert.Empty(json["memories"]!.AsArray());
+        Assert.Null(json["template"]);
+    }
+
+    [Fact]
+    public async Task Preview_of_a_malformed_body_is_a_400_in_openai_shape()
+    {
+        var json = await PostJsonAsync("v1/prompts/preview", new { model = "fake-model" }, HttpStatusCode.BadRequest);
+
+        Assert.Equal("invalid_messages", (string?)json["error"]!["code"]);
+    }
+
+    [Fact]
+    public async Task A_chat_reaches_the_upstream_with_the_memory_unaltered_and_the_prompt_version_header()
+    {
+        using var response = await _host.Client.PostAsJsonAsync("v1/chat/completions", Body("carol", "Can you suggest a snack? [[reply:Try an apple.]]"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sent = _upstream.ChatRequests.First().Json!;
+        var messages = sent["messages"]!.AsArray();
+        Assert.Equal("system", (string?)messages[0]!["role"]);
+        Assert.Contains(" · high] " + CarolFact + "\n", (string?)messages[0]!["content"], StringComparison.Ordinal);
+        Assert.Equal("You are SnackBot.", (string?)messages[1]!["content"]);
+        var version = _host.Services.GetRequiredService<PromptTemplateStore>().Catalog.Find("chat")!.Version;
+        Assert.StartsWith(version, response.Headers.GetValues("X-Prompt-Version").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Listing_shows_each_template_and_a_broken_edit_with_its_error_while_the_last_good_serves()
+    {
+        var store = _host.Services.GetRequiredService<PromptTemplateStore>();
+        var good = store.Catalog.Find("chat")!.Version;
+        _host.Prompts.Write("chat.yaml", "name: chat\ntemplate: [unclosed\n  : :\n");
+        store.Reload();
+
+        var json = await _host.Client.GetFromJsonAsync<JsonObject>("v1/prompts");
+
+        var chat = json!["prompts"]!.AsArray().Single(p => (string?)p!["name"] == "chat")!;
+        Assert.Equal("error", (string?)chat["status"]);
+        Assert.Equal(good, (string?)chat["version"]);
+        Assert.Contains("YAML error", (string?)chat["error"], StringComparison.Ordinal);
+        var preview = await PostJsonAsync("v1/prompts/preview", Body("carol"));
+        Assert.Equal(good, (string?)preview["template"]!["version"]);
+    }
+
+    [Fact]
+    public async Task Stats_list_every_declared_variant_and_404_for_unknown_templates()
+    {
+        var store = _host.Services.GetRequiredService<PromptTemplateStore>();
+        _host.Prompts.Write("chat.yaml", PromptYaml.Chat + "\nvariants:\n  - name: a\n    weight: 1\n  - name: b\n    weight: 1\n");
+        store.Reload();
+        using var chat = await _host.Client.PostAsJsonAsync("v1/chat/completions", Body("carol", "hi [[reply:ok]]"));
+        Assert.Equal(HttpStatusCode.OK, chat.StatusCode);
+
+        var json = await _host.Client.GetFromJsonAsync<JsonObject>("v1/prompts/chat/stats");
+
+        var variants = json!["variants"]!.AsArray();
+        Assert.Equal(["a", "b"], variants.Select(v => (string?)v!["variant"]));
+        Assert.Equal(1, variants.Sum(v => (long)v!["requests"]!));
+        using var missing = await _host.Client.GetAsync("v1/prompts/nope/stats");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+}

@@ -1,0 +1,69 @@
+using Memory.Model;
+using Memory.Retrieval;
+using Memory.Stores;
+using Memory.Text;
+
+namespace Memory.Tests.Retrieval;
+
+public class Bm25IndexTests
+{
+    private static MemoryItem Item(string id, string text, string context = "chat") => new() { Id = id, Text = text, Context = context };
+
+    private static Bm25Index Index(params MemoryItem[] items) => new(items, 1.2, 0.75, DateTimeOffset.UnixEpoch);
+
+    private static string[] Terms(string query) => TextAnalyzer.Terms(query).Distinct().ToArray();
+
+    [Fact]
+    public void Rarer_terms_weigh_more()
+    {
+        var index = Index(
+            Item("common", "Alice likes music."),
+            Item("rare", "Alice likes the theremin."),
+            Item("x", "Alice likes music and films."));
+
+        var results = index.Search(Terms("music theremin"), MemoryFilter.Current, 3);
+
+        Assert.Equal("rare", results[0].Document.Item.Id);
+    }
+
+    [Fact]
+    public void Stemming_matches_inflected_forms()
+    {
+        var index = Index(Item("a", "Melanie painted a sunrise."), Item("b", "Melanie swims."));
+        var results = index.Search(Terms("when did Melanie paint?"), MemoryFilter.Current, 1);
+        Assert.Equal("a", results[0].Document.Item.Id);
+    }
+
+    [Fact]
+    public void Shorter_documents_win_at_equal_term_frequency()
+    {
+        var index = Index(
+            Item("long", "Alice mentioned the garden while talking about work, travel, books and many other things."),
+            Item("short", "Alice loves her garden."));
+        var results = index.Search(Terms("garden"), MemoryFilter.Current, 2);
+        Assert.Equal(["short", "long"], results.Select(r => r.Document.Item.Id));
+    }
+
+    [Fact]
+    public void Filter_applies_before_taking_the_top()
+    {
+        var items = Enumerable.Range(0, 100).Select(i => Item($"c{i}", "garden garden garden")).Append(Item("d", "a garden note", "docs")).ToArray();
+        var results = Index(items).Search(Terms("garden"), new MemoryFilter { Contexts = ["docs"] }, 1);
+        Assert.Equal(["d"], results.Select(r => r.Document.Item.Id));
+    }
+
+    [Fact]
+    public void Stop_word_only_queries_match_nothing()
+    {
+        Assert.Empty(Index(Item("a", "The cat is on the mat.")).Search(Terms("what is the"), MemoryFilter.Current, 5));
+    }
+
+    [Fact]
+    public void Score_of_an_unindexed_memory_uses_the_index_statistics()
+    {
+        var index = Index(Item("a", "Alice likes tea."), Item("b", "Alice likes coffee."));
+        var fresh = IndexedMemory.Analyse(Item("c", "Alice drinks tea."));
+        Assert.True(index.Score(Terms("tea"), fresh) > 0);
+        Assert.Equal(0, index.Score(Terms("juice"), fresh));
+    }
+}

@@ -1,0 +1,90 @@
+using Memory.Model;
+using Memory.Retrieval;
+
+namespace Memory.Tests.Retrieval;
+
+public class FusionAndDiversityTests
+{
+    [Fact]
+    public void Reciprocal_rank_fusion_sums_weighted_inverse_ranks()
+    {
+        Assert.Equal((0.3 / 61) + (0.7 / 63), ScoreFusion.ReciprocalRank(1, 3, 0.3, 0.7, 60), 12);
+        Assert.Equal(0.7 / 61, ScoreFusion.ReciprocalRank(null, 1, 0.3, 0.7, 60), 12);
+        Assert.Equal(0, ScoreFusion.ReciprocalRank(null, null, 0.3, 0.7, 60));
+    }
+
+    [Fact]
+    public void Weighted_fusion_scales_bm25_by_the_best_and_keeps_cosine()
+    {
+        var a = Candidate("a", lexical: 8, dense: 0.2);
+        var b = Candidate("b", lexical: 2, dense: 0.9);
+        var c = Candidate("c", lexical: 0, dense: -0.3);
+        ScoreFusion.Apply([a, b, c], new RetrievalOptions { Fusion = FusionMethod.Weighted, LexicalWeight = 0.3, DenseWeight = 0.7 });
+
+        Assert.Equal((0.3 * 1.0) + (0.7 * 0.2), a.Fused, 12);
+        Assert.Equal((0.3 * 0.25) + (0.7 * 0.9), b.Fused, 12);
+        Assert.Equal(0, c.Fused, 12);
+    }
+
+    [Fact]
+    public void Rrf_fusion_uses_ranks_not_scores()
+    {
+        var a = Candidate("a", lexical: 100, dense: 0.1, lexicalRank: 1, denseRank: 2);
+        var b = Candidate("b", lexical: 1, dense: 0.2, lexicalRank: 2, denseRank: 1);
+        ScoreFusion.Apply([a, b], new RetrievalOptions { Fusion = FusionMethod.Rrf, LexicalWeight = 0.5, DenseWeight = 0.5 });
+        Assert.Equal(a.Fused, b.Fused, 12);
+    }
+
+    [Fact]
+    public void Mmr_with_lambda_one_keeps_relevance_order()
+    {
+        var ranked = new[] { Candidate("a", score: 3), Candidate("a2", score: 2), Candidate("b", score: 1) };
+        Assert.Equal(["a", "a2"], MaximalMarginalRelevance.Select(ranked, 1.0, 2).Select(c => c.Document.Item.Id));
+    }
+
+    [Fact]
+    public void Mmr_prefers_a_different_fact_over_a_near_duplicate()
+    {
+        var ranked = new[]
+        {
+            Candidate("a", score: 1.0, text: "Alice loves pasta carbonara"),
+            Candidate("a2", score: 0.95, text: "Alice loves carbonara pasta"),
+            Candidate("b", score: 0.8, text: "Alice bakes sourdough bread"),
+        };
+        var selected = MaximalMarginalRelevance.Select(ranked, 0.6, 2);
+        Assert.Equal(["a", "b"], selected.Select(c => c.Document.Item.Id));
+    }
+
+    [Fact]
+    public void Similarity_uses_vectors_of_one_model_else_term_overlap()
+    {
+        var x = IndexedMemory.Analyse(new MemoryItem { Id = "x", Text = "red apple", EmbeddingModel = "m", Embedding = [1, 0] });
+        var y = IndexedMemory.Analyse(new MemoryItem { Id = "y", Text = "green pear", EmbeddingModel = "m", Embedding = [1, 0] });
+        var z = IndexedMemory.Analyse(new MemoryItem { Id = "z", Text = "red apple", EmbeddingModel = "other", Embedding = [0, 1] });
+        Assert.Equal(1.0, MaximalMarginalRelevance.Similarity(x, y), 6);
+        Assert.Equal(1.0, MaximalMarginalRelevance.Similarity(x, z), 6); // different models: identical terms
+        Assert.Equal(0.0, MaximalMarginalRelevance.Similarity(y, z), 6);
+    }
+
+    [Fact]
+    public void Reranking_is_gentle_and_prefers_confident_fresh_memories()
+    {
+        var now = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var options = new RetrievalOptions();
+        var fresh = new MemoryItem { Id = "f", Text = "t", Confidence = 1, OccurredAt = now };
+        var stale = new MemoryItem { Id = "s", Text = "t", Confidence = 0.5, OccurredAt = now.AddYears(-10) };
+
+        var freshFactor = CandidateReranker.Factor(fresh, options, now, null);
+        var staleFactor = CandidateReranker.Factor(stale, options, now, null);
+
+        Assert.Equal(1.0, freshFactor, 6);
+        Assert.InRange(staleFactor, 0.8, freshFactor - 0.05);
+    }
+
+    private static RetrievalCandidate Candidate(string id, double lexical = 0, double? dense = null, int? lexicalRank = null,
+        int? denseRank = null, double score = 0, string? text = null) =>
+        new(IndexedMemory.Analyse(new MemoryItem { Id = id, Text = text ?? id }))
+        {
+            Lexical = lexical, Dense = dense, LexicalRank = lexicalRank, DenseRank = denseRank, Score = score,
+        };
+}

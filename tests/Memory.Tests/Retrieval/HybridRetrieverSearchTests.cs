@@ -1,0 +1,212 @@
+using Memory.Model;
+using Memory.Retrieval;
+using Microsoft.Extensions.AI;
+
+namespace Memory.Tests.Retrieval;
+
+public class HybridRetrieverSearchTests
+{
+    private readonly RetrieverFixture _f = new();
+
+    [Fact]
+    public async Task Search_puts_the_memory_that_answers_the_query_first()
+    {
+        await _f.AddAsync(RetrieverFixture.Alice,
+            _f.Item("m1", "Alice is vegetarian and avoids all meat and fish.", confidence: 0.9),
+            _f.Item("m2", "Alice prefers short, concise answers without bullet lists.", "docs", 0.8),
+            _f.Item("m3", "Alice might be interested in marathon running.", "search", 0.3));
+
+        var results = await _f.Create().SearchAsync(RetrieverFixture.Alice,
+            new MemorySearchRequest { Query = "what should I cook for dinner tonight, any meat or fish ideas?", Limit = 3 });
+
+        Assert.Equal("m1", results[0].Memory.Id);
+        Assert.True(results.Zip(results.Skip(1)).All(p => p.First.Score >= p.Second.Score || p.Second.Score >= 0));
+    }
+
+    [Fact]
+    public async Task Context_filter_applies_before_top_k()
+    {
+        var many = Enumerable.Range(0, 500)
+            .Select(i => _f.Item($"c{i}", $"Alice hiked the lake trail number {i} and loved the hiking trails by the lake."))
+            .ToArray();
+        await _f.AddAsync(RetrieverFixture.Alice, many);
+        await _f.AddAsync(RetrieverFixture.Alice,
+            _f.Item("d1", "Alice wrote documentation about a lake.", "docs"),
+            _f.Item("d2", "Alice keeps notes on trail maps.", "docs"));
+
+        var results = await _f.Create().SearchAsync(RetrieverFixture.Alice,
+            new MemorySearchRequest { Query = "hiking trails by the lake", Limit = 10, Contexts = ["docs"] });
+
+        Assert.Equal(["d1", "d2"], results.Select(r => r.Memory.Id).Order());
+        Assert.Equal(["docs"], _f.Store.LastSearchFilter?.Contexts);
+    }
+
+    [Fact]
+    public async Task Min_confidence_applies_before_top_k()
+    {
+        await _f.AddAsync(RetrieverFixture.Alice, Enumerable.Range(0, 500)
+            .Select(i => _f.Item($"low{i}", $"Alice may like marathon running, guess {i}.", confidence: 0.3)).ToArray());
+        await _f.AddAsync(RetrieverFixture.Alice,
+            _f.Item("sure1", "Alice ran a marathon in Berlin.", confidence: 0.9),
+            _f.Item("sure2", "Alice trains for running races on Sundays.", confidence: 0.8));
+
+        var results = await _f.Create().SearchAsync(RetrieverFixture.Alice,
+            new MemorySearchRequest { Query = "marathon running", Limit = 10, MinConfidence = 0.5 });
+
+        Assert.Equal(["sure1", "sure2"], results.Select(r => r.Memory.Id).Order());
+    }
+
+    [Fact]
+    public async Task Max_age_keeps_only_memories_that_occurred_recently()
+    {
+        await _f.AddAsync(RetrieverFixture.Alice,
+            _f.Item("old", "Alice adopted a cat named Tom.", ageDays: 400),
+            _f.Item("new", "Alice's cat Tom likes tuna.", ageDays: 3));
+
+        var results = await _f.Create().SearchAsync(RetrieverFixture.Alice,
+            new MemorySearchRequest { Query = "cat", Limit = 10, MaxAgeDays = 30 });
+
+        Assert.Equal(["new"], results.Select(r => r.Memory.Id));
+        Assert.Equal(_f.Time.GetUtcNow() - TimeSpan.FromDays(30), _f.Store.LastSearchFilter?.OccurredAfter);
+    }
+
+    [Fact]
+    public async Task Search_excludes_superseded_memories_unless_asked()
+    {
+        await _f.AddAsync(RetrieverFixture.Alice,
+            _f.Item("then", "Alice lives in Paris.", validTo: _f.Time.GetUtcNow().AddDays(-1)),
+            _f.Item("now", "Alice lives in Lyon."));
+        var retriever = _f.Create();
+
+        var current = await retriever.SearchAsync(RetrieverFixture.Alice, new MemorySearchRequest { Query = "where does Alice live, Paris?" });
+        var all = await retriever.SearchAsync(RetrieverFixture.Alice,
+            new MemorySearchRequest { Query = "where does Alice live, Paris?", IncludeSuperseded = true });
+
+        Assert.Equal(["now"], current.Select(r => r.Memory.Id));
+        Assert.Equal(["now", "then"], all.Select(r => r.Memory.Id).Order());
+    }
+
+    [Fact]
+    public async Task Limit_defaults_to_ten_and_is_capped_at_one_hundred()
+    {
+        await _f.AddAsync(RetrieverFixture.Alice, Enumerable.Range(0, 150)
+            .Select(i => _f.Item($"m{i}", $"Alice played chess game {i}.")).ToArray());
+        var retriever = _f.Create();
+
+        var unspecified = await retriever.SearchAsync(RetrieverFixture.Alice, new MemorySearchRequest { Query = "chess", Limit = 0 });
+        var huge = await retriever.SearchAsync(RetrieverFixture.Alice, new MemorySearchRequest { Query = "chess", Limit = 1000 });
+
+        Assert.Equal(10, unspecified.Count);
+        Assert.Equal(100, huge.Count);
+    }
+
+    [Fact]
+    public async Task A_user_with_no_memories_gets_an_empty_result()
+    {
+        var results = await _f.Create().SearchAsync(new UserKey("acme", "nobody"), new MemorySearchRequest { Query = "anything" });
+        Assert.Empty(results);
+    }
+
+    [Fact]
+    public async Task Tenants_and_users_never_see_each_others_memories_through_the_cache()
+    {
+        var otherTenant = new UserKey("globex", "alice");
+        var otherUser = new UserKey("acme", "bob");
+        await _f.AddAsync(RetrieverFixture.Alice, _f.Item("a", "Alice plays the violin."));
+        await _f.AddAsync(otherTenant, _f.Item("g", "This Alice plays the violin too."));
+        await _f.AddAsync(otherUser, _f.Item("b", "Bob plays the violin."));
+        var retriever = _f.Create();
+
+        var first = await retriever.SearchAsync(RetrieverFixture.Alice, new MemorySearchRequest { Query = "violin" });
+        var tenant = await retriever.SearchAsync(otherTenant, new MemorySearchRequest { Query = "violin" });
+        var user = await retriever.SearchAsync(otherUser, new MemorySearchRequest { Query = "violin" });
+        var again = await retriever.SearchAsync(RetrieverFixture.Alice, new MemorySearchRequest { Query = "violin" });
+
+        Assert.Equal(["a"], first.Select(r => r.Memory.Id));
+        Assert.Equal(["g"], tenant.Select(r => r.Memory.Id));
+        Assert.Equal(["b"], user.Select(r => r.Memory.Id));
+        Assert.Equal(["a"], again.Select(r => r.Memory.Id));
+        Assert.Equal(3, retriever.Indexes.Count);
+    }
+
+    [Fact]
+    public async Task The_index_is_cached_until_invalidated()
+    {
+        _f.Options.DenseWeight = 0; // lexical only: what BM25 sees is what the cache holds
+        await _f.AddAsync(RetrieverFixture.Alice, _f.Item("a", "Alice plays the violin."));
+        var retriever = _f.Create();
+        await retriever.SearchAsync(RetrieverFixture.Alice, new MemorySearchRequest { Query = "violin" });
+        await _f.AddAsync(RetrieverFixture.Alice, _f.Item("b", "Alice bought a new violin bow."));
+
+        var cached = await retriever.SearchAsync(RetrieverFixture.Alice, new MemorySearchRequest { Query = "violin" });
+        retriever.Invalidate(RetrieverFixture.Alice);
+        var refreshed = await retriever.SearchAsync(RetrieverFixture.Alice, new MemorySearchRequest { Query = "violin" });
+
+        Assert.Equal(["a"], cached.Select(r => r.Memory.Id));
+        Assert.Equal(["a", "b"], refreshed.Select(r => r.Memory.Id).Order());
+        Assert.Equal(2, _f.Store.ListCalls);
+    }
+
+    [Fact]
+    public async Task The_index_is_rebuilt_after_its_time_to_live()
+    {
+        _f.Options.IndexTimeToLive = TimeSpan.FromMinutes(5);
+        await _f.AddAsync(RetrieverFixture.Alice, _f.Item("a", "Alice plays the violin."));
+        var retriever = _f.Create();
+        await retriever.SearchAsync(RetrieverFixture.Alice, new MemorySearchRequest { Query = "violin" });
+        _f.Time.Advance(TimeSpan.FromMinutes(6));
+        await retriever.SearchAsync(RetrieverFixture.Alice, new MemorySearchRequest { Query = "violin" });
+        Assert.Equal(2, _f.Store.ListCalls);
+    }
+
+    [Fact]
+    public async Task A_failing_embedder_leaves_lexical_search_working()
+    {
+        _f.Embedder = new FailingEmbedder();
+        await _f.AddAsync(RetrieverFixture.Alice, _f.Item("a", "Alice plays the violin."), _f.Item("b", "Alice likes tea."));
+
+        var results = await _f.Create().SearchAsync(RetrieverFixture.Alice, new MemorySearchRequest { Query = "violin" });
+
+        Assert.Equal("a", results[0].Memory.Id);
+        Assert.Equal(0, _f.Store.SearchCalls);
+    }
+
+    [Fact]
+    public async Task Dense_search_asks_the_store_for_the_embedders_model()
+    {
+        var store = new RecordingStore(_f.Store);
+        await _f.AddAsync(RetrieverFixture.Alice, _f.Item("a", "Alice plays the violin."));
+        var retriever = new HybridRetriever(store, _f.Hash, _f.Tokens, Microsoft.Extensions.Options.Options.Create(_f.Memory),
+            Microsoft.Extensions.Options.Options.Create(_f.Options), _f.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<HybridRetriever>.Instance);
+
+        await retriever.SearchAsync(RetrieverFixture.Alice, new MemorySearchRequest { Query = "violin" });
+
+        Assert.Equal(["hash-v1-512"], store.Models);
+    }
+
+    [Fact]
+    public async Task Near_duplicates_give_way_to_other_facts_with_mmr()
+    {
+        _f.Options.MmrLambda = 0.5;
+        await _f.AddAsync(RetrieverFixture.Alice,
+            _f.Item("a1", "Alice loves Italian food, especially pasta."),
+            _f.Item("a2", "Alice loves Italian food, especially pasta dishes."),
+            _f.Item("b", "On weekends Alice cooks fresh pasta from an Italian recipe book."));
+
+        var results = await _f.Create().SearchAsync(RetrieverFixture.Alice, new MemorySearchRequest { Query = "Italian food pasta", Limit = 2 });
+
+        Assert.Contains("b", results.Select(r => r.Memory.Id));
+    }
+
+    private sealed class FailingEmbedder : IEmbeddingGenerator<string, Embedding<float>>
+    {
+        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new HttpRequestException("embedding service down");
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
+}

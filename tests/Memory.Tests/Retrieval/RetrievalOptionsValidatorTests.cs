@@ -1,0 +1,18 @@
+using Memory.Retrieval;
+
+namespace Memory.Tests.Retrieval;
+
+public class RetrievalOptionsValidatorTests
+{
+    [Fact]
+    public void Defaults_are_valid() => Assert.True(new RetrievalOptionsValidator().Validate(null, new RetrievalOptions()).Succeeded);
+
+    [Fact]
+    public void Bad_settings_are_named()
+    {
+        var result = new RetrievalOptionsValidator().Validate(null, new RetrievalOptions { LexicalWeight = 0, DenseWeight = 0, MmrLambda = 2 });
+        Assert.True(result.Failed);
+        Assert.Contains("Memory:Retrieval:MmrLambda", result.FailureMessage);
+        Assert.Contains("Memory:Retrieval:LexicalWeight", result.FailureMessage);
+    }
+}
