@@ -5,6 +5,7 @@ using Gateway.Hosting;
 using Gateway.Pipeline;
 using Gateway.Prompts;
 using Gateway.Upstream;
+using Guardrails;
 using Guardrails.Abstractions;
 using Memory;
 using Memory.Configuration;
@@ -53,6 +54,10 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayPrompts(configuration);
         services.AddHostedService<WarmUpService>();
 
+        // Guardrails (checks, policies, audit log); registered before the pass-through fallback below.
+        services.AddGatewayGuardrails(configuration);
+        services.AddSingleton<IUserErasureParticipant, AuditErasureParticipant>();
+
         // The request pipeline's stages (order: ChatCompletionHandler).
         services.TryAddSingleton<IGuardrailPipeline, DisabledGuardrailPipeline>();
         services.AddSingleton<InputGuardStage>();
@@ -76,6 +81,8 @@ public static class GatewayServiceCollectionExtensions
         app.MapMemoryEndpoints();
         app.MapUserEndpoints();
         app.MapPromptEndpoints();
+        app.MapAuditEndpoints();
+        app.MapReviewPage();
 
         app.MapFallback("/v1/{**path}", (HttpContext http) => OpenAI.OpenAIError.NotFound($"Unknown endpoint {http.Request.Method} {http.Request.Path}."));
 

@@ -70,16 +70,19 @@ internal sealed partial class SqliteAuditLog
         var where = BuildFilter(query, command);
         command.CommandText = $"SELECT {EventColumns}, v.verdict, v.note, v.at_ms FROM audit_events e {LatestVerdictJoin} WHERE {where} ORDER BY e.id";
         var keys = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var audit = await ToEventAsync(connection, reader, keys, cancellationToken).ConfigureAwait(false);
-            await using (var writer = new Utf8JsonWriter(destination))
+            buffer.ResetWrittenCount();
+            await using (var writer = new Utf8JsonWriter(buffer))
             {
                 WriteJson(writer, audit);
             }
 
-            destination.WriteByte((byte)'\n');
+            System.Buffers.BuffersExtensions.Write(buffer, "\n"u8);
+            await destination.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
         }
 
         await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
