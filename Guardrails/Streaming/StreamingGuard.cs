@@ -9,7 +9,9 @@ namespace Guardrails.Streaming;
 
 /// <summary>Output checks over a streamed answer without buffering it. Text flows on as soon as no pattern could
 /// still be forming over it: the guard holds back only the last <see cref="HoldBack"/> characters (what the
-/// longest active pattern needs, at most 128), so a card number or key split across chunks is still redacted.
+/// longest active pattern needs, at most 128) and, unless policy phrases are in play, only the trailing run of
+/// tokens that could begin a pattern (<see cref="HoldBackBoundary"/>), so plain words flow at once while a card
+/// number or key split across chunks is still redacted.
 /// A match that reaches past the hold-back (a long token, a PEM block) is replaced at once and its continuation
 /// swallowed. A block ends the stream with the reason. Checks over the whole answer (schema, injection) run at
 /// the end and, since the answer has been sent, can only be recorded.</summary>
@@ -32,6 +34,7 @@ internal sealed class StreamingGuard : IStreamingGuard
     private readonly StringBuilder? _whole;
     private readonly HashSet<(string Rule, long Start)> _recorded = [];
     private readonly GuardrailAction _lengthAction;
+    private readonly bool _tokenAware;
     private string _emittedTail = string.Empty;
     private long _consumed;
     private long _emittedChars;
@@ -54,6 +57,13 @@ internal sealed class StreamingGuard : IStreamingGuard
         HoldBack = _spanChecks.Length == 0 ? 0 : Math.Min(MaxHoldBack, _spanChecks.Max(c => c.StreamWindow));
         _lengthAction = policy.MaxOutputChars > 0 ? policy.ActionFor(GuardrailStage.Output, OutputLengthCheck.Rule) : GuardrailAction.Allow;
         _whole = _wholeChecks.Length > 0 ? new StringBuilder() : null;
+
+        // Policy phrases and other users' memories are made of ordinary words, so with them in play the whole
+        // window is held; otherwise only the trailing run of tokens that could begin a pattern.
+        _tokenAware = !(policy.Blocklists.Count > 0 && policy.IsActive(GuardrailStage.Output, RuleFamilies.Blocklist))
+            && !(policy.Topics.Count > 0 && policy.IsActive(GuardrailStage.Output, RuleFamilies.Topic))
+            && context.ForeignMemoryTexts.Count == 0
+            && context.Canaries.All(c => !c.Any(char.IsWhiteSpace));
     }
 
     /// <summary>Characters held back at most (the longest active pattern's window, ≤ 128).</summary>
@@ -128,6 +138,11 @@ internal sealed class StreamingGuard : IStreamingGuard
             .Select(d => d with { Detection = d.Detection with { Start = d.Detection.Start - offset } })
             .ToList();
         var limit = final ? pending.Length : Math.Max(0, pending.Length - HoldBack);
+        if (!final && _tokenAware)
+        {
+            limit = Math.Max(limit, HoldBackBoundary.Find(pending));
+        }
+
         var output = new StringBuilder();
         var toRecord = new List<Decision>();
         var cursor = 0;

@@ -80,6 +80,27 @@ public sealed class StreamingGuardTests : IDisposable
     }
 
     [Fact]
+    public async Task Plain_words_flow_at_once_and_only_a_possible_pattern_start_waits()
+    {
+        var guard = _harness.Pipeline.BeginStream(TestPolicies.Request());
+        Assert.Equal("first words and ", (await guard.PushAsync("first words and then")).Emit);
+        Assert.Equal("then call ", (await guard.PushAsync(" call +44 20")).Emit);
+        Assert.Equal(string.Empty, (await guard.PushAsync(" 7946")).Emit);
+        Assert.Equal("[PHONE] today", (await guard.PushAsync(" 0958 today")).Emit + (await guard.CompleteAsync()).Emit);
+    }
+
+    [Fact]
+    public async Task With_policy_phrases_in_play_the_whole_window_is_held()
+    {
+        using var harness = new GuardrailsHarness("blocklists:\n  rivals: [Acme Corp]\n");
+        var guard = harness.Pipeline.BeginStream(TestPolicies.Request());
+        Assert.Equal(string.Empty, (await guard.PushAsync("We prefer Acme")).Emit);
+        var blocked = await guard.PushAsync(" Corp products.");
+        Assert.True(blocked.Blocked);
+        Assert.DoesNotContain("Acme", blocked.Emit, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Swallows_a_token_longer_than_the_hold_back()
     {
         var jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9." + "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ" + new string('x', 300) + ".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
