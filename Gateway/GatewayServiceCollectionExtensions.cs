@@ -57,6 +57,7 @@ public static class GatewayServiceCollectionExtensions
         // Guardrails (checks, policies, audit log); registered before the pass-through fallback below.
         services.AddGatewayGuardrails(configuration);
         services.AddSingleton<IUserErasureParticipant, AuditErasureParticipant>();
+        services.TryAddSingleton<Memory.Abstractions.IMemoryContentGuard, Pipeline.GuardrailMemoryContentGuard>();
 
         // The request pipeline's stages (order: ChatCompletionHandler).
         services.TryAddSingleton<IGuardrailPipeline, DisabledGuardrailPipeline>();
