@@ -9,6 +9,8 @@ using Guardrails;
 using Guardrails.Abstractions;
 using Memory;
 using Memory.Configuration;
+using Memory.WriteBack;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
@@ -52,6 +54,9 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayMemory(configuration);
         services.AddSingleton<IDegradationReporter, EmbedderHealth>();
         services.AddGatewayPrompts(configuration);
+        services.AddKeyedSingleton<IChatClient, UpstreamChatClient>(WriteBackServiceCollectionExtensions.ChatClientKey);
+        services.AddMemoryWriteBack(configuration);
+        services.AddSingleton<IUserErasureParticipant, WriteBackErasure>();
         services.AddHostedService<WarmUpService>();
 
         // Guardrails (checks, policies, audit log); registered before the pass-through fallback below.

@@ -2,6 +2,7 @@ using Memory.Configuration;
 using Memory.Embeddings;
 using Memory.Retrieval;
 using Memory.Stores;
+using Memory.Stores.Qdrant;
 using Memory.Stores.Sqlite;
 using Memory.Text;
 using Memory.Writes;
@@ -41,9 +42,13 @@ public static class MemoryServiceCollectionExtensions
         services.AddTokenCounter();
         services.TryAddSingleton<UserWriteLocks>();
 
-        // Store. Memory:Store=qdrant: the Qdrant store's own registration (qdrant branch) adds IMemoryStore.
+        // Store: Memory:Store picks the adapter (sqlite by default).
         var store = configuration[$"{MemoryOptions.Section}:{nameof(MemoryOptions.Store)}"] ?? "sqlite";
-        if (string.Equals(store, "sqlite", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(store, "qdrant", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddQdrantMemoryStore(configuration);
+        }
+        else
         {
             services.TryAddSingleton<IMemoryStore>(sp => new SqliteMemoryStore(
                 sp.GetRequiredService<IOptions<StorageOptions>>().Value.Directory,

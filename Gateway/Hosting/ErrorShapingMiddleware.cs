@@ -29,6 +29,15 @@ internal sealed class ErrorShapingMiddleware(RequestDelegate next, ILogger<Error
             await OpenAIError.WriteAsync(context, status, message, "invalid_request_error",
                 status == StatusCodes.Status413PayloadTooLarge ? "request_too_large" : "bad_request").ConfigureAwait(false);
         }
+        catch (Memory.MemoryValidationException e) when (!context.Response.HasStarted)
+        {
+            await OpenAIError.WriteAsync(context, StatusCodes.Status400BadRequest, e.Message, "invalid_request_error", "invalid_memory").ConfigureAwait(false);
+        }
+        catch (Memory.MemoryConsentWithdrawnException) when (!context.Response.HasStarted)
+        {
+            await OpenAIError.WriteAsync(context, StatusCodes.Status409Conflict,
+                "The user has withdrawn memory consent; nothing about them is stored.", "invalid_request_error", "consent_withdrawn").ConfigureAwait(false);
+        }
         catch (JsonException) when (!context.Response.HasStarted)
         {
             await OpenAIError.WriteAsync(context, StatusCodes.Status400BadRequest, "The request body is not valid JSON.", "invalid_request_error", "invalid_json").ConfigureAwait(false);

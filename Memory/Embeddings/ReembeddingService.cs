@@ -87,7 +87,8 @@ internal sealed partial class ReembeddingService(
                 foreach (var (user, listed, vector) in group)
                 {
                     // Only if unchanged since listed: a concurrent edit or erasure wins.
-                    if (await store.GetAsync(user, listed.Id, cancellationToken) is { } current &&
+                    if (vector.Length > 0 &&
+                        await store.GetAsync(user, listed.Id, cancellationToken) is { } current &&
                         string.Equals(current.Text, listed.Text, StringComparison.Ordinal) &&
                         current.UpdatedAt == listed.UpdatedAt)
                     {

@@ -62,9 +62,7 @@ internal sealed class HybridRetriever : IMemoryRetriever
         {
             Contexts = request.Contexts is { Count: > 0 } ? request.Contexts : null,
             MinConfidence = request.MinConfidence,
-            OccurredAfter = request.MaxAgeDays is { } days && double.IsFinite(days) && days >= 0
-                ? _time.GetUtcNow() - TimeSpan.FromDays(Math.Min(days, 3_650_000))
-                : null,
+            OccurredAfter = OccurredAfter(request.MaxAgeDays),
             IncludeSuperseded = request.IncludeSuperseded,
         };
 
@@ -150,6 +148,19 @@ internal sealed class HybridRetriever : IMemoryRetriever
         }
 
         return profile;
+    }
+
+    /// <summary>The instant <c>maxAgeDays</c> reaches back to; null (no bound) when it is not a finite, non-negative
+    /// number or reaches back past the calendar's first day (which <see cref="DateTimeOffset"/> cannot hold).</summary>
+    private DateTimeOffset? OccurredAfter(double? maxAgeDays)
+    {
+        if (maxAgeDays is not { } days || !double.IsFinite(days) || days < 0)
+        {
+            return null;
+        }
+
+        var now = _time.GetUtcNow();
+        return days < (now - DateTimeOffset.MinValue).TotalDays - 1 ? now - TimeSpan.FromDays(days) : null;
     }
 
     private bool IsRelevant(RetrievalCandidate candidate) =>

@@ -17,12 +17,12 @@ public sealed record ConversationTurn
     public string? TemplateVersion { get; init; }
     /// <summary>Who caused it (app key id), recorded in history.</summary>
     public string? Actor { get; init; }
-    /// <summary>The upstream model the chat used (extraction may use it when no extraction model is set).</summary>
-    public string? Model { get; init; }
-    /// <summary>Provenance refs given with an observation; they become the sources of what is learned from it.</summary>
-    public IReadOnlyList<string>? Sources { get; init; }
     /// <summary>True for POST /observations: the text is what a feature observed, not a chat message.</summary>
     public bool IsObservation { get; init; }
+    /// <summary>The chat request's upstream model; extraction uses it unless <c>Memory:Extraction:Model</c> is set.</summary>
+    public string? Model { get; init; }
+    /// <summary>Extra provenance refs added to every memory learned from this turn (an observation's <c>sources</c>).</summary>
+    public IReadOnlyList<string>? Sources { get; init; }
 }
 
 public sealed record TurnMessage(string Id, string Text);

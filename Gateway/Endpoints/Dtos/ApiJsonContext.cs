@@ -3,8 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace Gateway.Endpoints.Dtos;
 
+// Strict numbers: "confidence": "0.5" or "limit": "10" is a malformed request (400), as in OpenAI's API, not a number.
 /// <summary>Source-generated JSON for the gateway's own API (camelCase, as the contract spells fields).</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(WriteMemoriesRequest))]
 [JsonSerializable(typeof(WriteMemoriesResponse))]
 [JsonSerializable(typeof(SearchMemoriesRequest))]

@@ -416,17 +416,14 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
         var started = Stopwatch.GetTimestamp();
         using var connection = _db.Open();
         using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM memories WHERE tenant = $tenant AND user_id = $user AND embedding_model = $model;";
+        count.CommandText = SqliteSchema.CountUserVectors;
         AddUser(count, user);
         count.Parameters.AddWithValue("$model", model);
         var rows = Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
 
         var set = new VectorSet(model, rows);
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT id, context, confidence, occurred_at, valid_to IS NULL, embedding FROM memories
-            WHERE tenant = $tenant AND user_id = $user AND embedding_model = $model;
-            """;
+        command.CommandText = SqliteSchema.LoadUserVectors;
         AddUser(command, user);
         command.Parameters.AddWithValue("$model", model);
         using var reader = command.ExecuteReader();

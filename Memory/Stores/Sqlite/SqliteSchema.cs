@@ -50,6 +50,19 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         """;
 
+    // "+embedding_model" keeps the planner on the user index: without statistics it would otherwise pick the
+    // model index, whose single value matches every row, and scan the whole table for one user's vectors.
+
+    /// <summary>How many vectors of one model a user has.</summary>
+    public const string CountUserVectors =
+        "SELECT count(*) FROM memories WHERE tenant = $tenant AND user_id = $user AND +embedding_model = $model;";
+
+    /// <summary>A user's vectors of one model with the fields the index filters on.</summary>
+    public const string LoadUserVectors = """
+        SELECT id, context, confidence, occurred_at, valid_to IS NULL, embedding FROM memories
+        WHERE tenant = $tenant AND user_id = $user AND +embedding_model = $model;
+        """;
+
     /// <summary>Columns read into a <see cref="Model.MemoryItem"/>, in <see cref="MemoryRowReader"/>'s order.</summary>
     public const string MemoryColumns =
         "id, text, context, confidence, occurred_at, created_at, updated_at, valid_to, sources, metadata, embedding_model, embedding";

@@ -33,7 +33,7 @@ public sealed class TestGateway : IAsyncDisposable
             ["Prompts:Directory"] = Path.Combine(RepoRoot, "prompts"),
             ["Memory:Embedder"] = "hash",
             ["Memory:Extraction:Mode"] = "heuristic",
-            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("GATEWAY_TEST_LOGLEVEL") ?? "Warning",
         };
         foreach (var (k, v) in settings)
         {

@@ -146,6 +146,28 @@ public sealed class SqliteMemoryStoreTests : IDisposable
         });
     }
 
+    [Theory]
+    [InlineData(SqliteSchema.CountUserVectors)]
+    [InlineData(SqliteSchema.LoadUserVectors)]
+    public async Task Loading_a_users_vectors_reads_through_the_user_index_not_the_whole_table(string sql)
+    {
+        using (var store = CreateStore())
+        {
+            await store.UpsertAsync(Alice, [Memory("Alice rows", 13)]);
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory.Path, SqliteMemoryStore.FileName)}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        command.Parameters.AddWithValue("$tenant", "acme");
+        command.Parameters.AddWithValue("$user", "alice");
+        command.Parameters.AddWithValue("$model", Model);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Contains("(tenant=? AND user_id=?)", reader.GetString(3), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Search_with_a_query_of_another_size_finds_nothing()
     {

@@ -40,6 +40,9 @@ public sealed partial class FakeOpenAIUpstream : IAsyncDisposable
     /// <summary>Default reply for calls with no scripted reply left.</summary>
     public FakeReply DefaultReply { get; set; } = new();
 
+    /// <summary>Consulted first for every chat call: a reply for this request, or null for the script/default.</summary>
+    public Func<JsonObject, FakeReply?>? Responder { get; set; }
+
     /// <summary>Models listed by <c>/v1/models</c>.</summary>
     public IReadOnlyList<string> Models { get; set; } = ["fake-model"];
 
@@ -95,7 +98,7 @@ public sealed partial class FakeOpenAIUpstream : IAsyncDisposable
 
         Interlocked.Increment(ref _chatCalls);
         var request = JsonNode.Parse(body) as JsonObject ?? [];
-        var reply = _script.TryDequeue(out var scripted) ? scripted : DefaultReply;
+        var reply = Responder?.Invoke(request) ?? (_script.TryDequeue(out var scripted) ? scripted : DefaultReply);
         try
         {
             if (reply.DelayBeforeHeaders > TimeSpan.Zero)

@@ -1,0 +1,50 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Collections.Concurrent;
+using Microsoft.Extensions.AI;
+using OpenAI;
+
+namespace Gateway.Upstream;
+
+/// <summary>The gateway's own LLM calls (memory extraction, consolidation, compression) as a Microsoft.Extensions.AI
+/// <see cref="IChatClient"/> over the OpenAI adapter. Each call goes to the first upstream serving
+/// <see cref="ChatOptions.ModelId"/>, through that upstream's resilient HttpClient (same retries, breaker and
+/// timeouts as app traffic, and the echo upstream works too).</summary>
+internal sealed class UpstreamChatClient(UpstreamRegistry registry, IHttpClientFactory httpClientFactory) : IChatClient
+{
+    private const string FallbackModel = "default";
+    private readonly ConcurrentDictionary<(string Upstream, string Model), IChatClient> _clients = new();
+
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        ClientFor(options?.ModelId).GetResponseAsync(messages, options, cancellationToken);
+
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        ClientFor(options?.ModelId).GetStreamingResponseAsync(messages, options, cancellationToken);
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+
+    public void Dispose()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+    }
+
+    private IChatClient ClientFor(string? model)
+    {
+        model = string.IsNullOrWhiteSpace(model) ? FallbackModel : model;
+        var upstream = registry.For(model)[0];
+        return _clients.GetOrAdd((upstream.Name, model), key =>
+        {
+            var openAI = new OpenAIClient(new ApiKeyCredential(upstream.ApiKey ?? "no-key"), new OpenAIClientOptions
+            {
+                Endpoint = upstream.BaseUrl,
+                Transport = new HttpClientPipelineTransport(httpClientFactory.CreateClient(upstream.HttpClientName)),
+                RetryPolicy = new ClientRetryPolicy(0), // the upstream's resilience pipeline retries
+            });
+            return openAI.GetChatClient(key.Model).AsIChatClient();
+        });
+    }
+}

@@ -1,0 +1,236 @@
+using System.Globalization;
+using Memory.Abstractions;
+using Memory.Configuration;
+using Memory.Model;
+using Memory.Stores;
+using Memory.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Memory.WriteBack;
+
+/// <summary>Keeps a user's memory dense: when their current memories pass the count or token threshold, related
+/// memories are merged (llm: a cluster summarised through <c>prompts/memory-compress.yaml</c>; heuristic:
+/// near-duplicates folded into the most useful one) and, if still over, the least useful memories (lowest
+/// effective confidence, which already accounts for age) are dropped, never identity or safety facts. History
+/// keeps every change and sources are unioned. Work per pass is bounded.</summary>
+internal sealed class MemoryCompressor(
+    IMemoryStore store,
+    FactEmbedder embedder,
+    MemoryChangeWriter writer,
+    LlmCalls llm,
+    IMemoryContentGuard guard,
+    ITokenCounter? tokens,
+    IOptions<MemoryOptions> memoryOptions,
+    IOptions<WriteBackOptions> options,
+    TimeProvider time,
+    ILogger<MemoryCompressor> logger)
+{
+    public const string TemplateName = "memory-compress";
+    private const double ClusterSimilarity = 0.75;
+    private const int MaxClusterSize = 6;
+
+    private readonly WriteBackOptions _options = options.Value;
+    private readonly bool _useLlm = string.Equals(memoryOptions.Value.Extraction.Mode, "llm", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Runs one bounded pass; true when anything changed.</summary>
+    public async Task<bool> CompressAsync(UserKey user, string? model, CancellationToken cancellationToken = default)
+    {
+        var current = (await store.ListAsync(user, MemoryFilter.Current, cancellationToken).ConfigureAwait(false)).ToList();
+        if (!OverThreshold(current, 1.0))
+        {
+            return false;
+        }
+
+        var before = current.Count;
+        var budget = Math.Max(1, _options.CompressionMaxChangesPerPass);
+        var merged = 0;
+        var now = time.GetUtcNow();
+
+        foreach (var cluster in Clusters(current, _useLlm && llm.Available ? ClusterSimilarity : _options.NearDuplicateSimilarity))
+        {
+            if (budget <= 0 || !OverThreshold(current, _options.CompressionTargetRatio))
+            {
+                break;
+            }
+
+            var replaced = _useLlm && llm.Available
+                ? await SummariseAsync(user, cluster, model, now, cancellationToken).ConfigureAwait(false)
+                : null;
+            replaced ??= await FoldAsync(user, cluster, now, cancellationToken).ConfigureAwait(false);
+            current.RemoveAll(m => cluster.Exists(c => c.Id == m.Id));
+            current.Add(replaced);
+            merged += cluster.Count - 1;
+            budget -= cluster.Count;
+        }
+
+        var dropped = 0;
+        var droppable = current
+            .Where(m => !FactSlots.IsProtected(MemoryFacts.Read(m).Slot))
+            .OrderBy(m => ConfidenceDecay.Effective(m, now, _options.ConfidenceHalfLifeDays, _options.DurableHalfLifeFactor))
+            .ThenBy(m => m.UpdatedAt)
+            .ToList();
+        foreach (var victim in droppable)
+        {
+            if (budget <= 0 || !OverThreshold(current, _options.CompressionTargetRatio))
+            {
+                break;
+            }
+
+            await writer.DeleteAsync(user, victim, WriteBackActors.Compression, now, cancellationToken).ConfigureAwait(false);
+            current.Remove(victim);
+            dropped++;
+            budget--;
+        }
+
+        WriteBackLog.Compressed(logger, before, merged, dropped);
+        return merged + dropped > 0;
+    }
+
+    private bool OverThreshold(List<MemoryItem> current, double ratio) =>
+        current.Count > _options.CompressionMaxMemories * ratio ||
+        current.Sum(m => tokens?.Count(m.Text) ?? ((m.Text.Length / 4) + 1)) > _options.CompressionMaxTokens * ratio;
+
+    /// <summary>Groups of related memories in the same multi-valued slot, most similar first.</summary>
+    private List<List<MemoryItem>> Clusters(List<MemoryItem> current, double threshold)
+    {
+        var clusters = new List<List<MemoryItem>>();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var groups = current
+            .GroupBy(m => MemoryFacts.Read(m).Slot ?? FactSlots.Other)
+            .Where(g => !FactSlots.IsSingleValued(g.Key));
+        foreach (var group in groups)
+        {
+            var members = group.OrderByDescending(m => m.Confidence).ToList();
+            foreach (var seed in members)
+            {
+                if (taken.Contains(seed.Id))
+                {
+                    continue;
+                }
+
+                var cluster = new List<MemoryItem> { seed };
+                foreach (var other in members)
+                {
+                    if (cluster.Count >= MaxClusterSize)
+                    {
+                        break;
+                    }
+
+                    if (other.Id != seed.Id && !taken.Contains(other.Id) && Related(seed, other, threshold))
+                    {
+                        cluster.Add(other);
+                    }
+                }
+
+                if (cluster.Count > 1)
+                {
+                    cluster.ForEach(m => taken.Add(m.Id));
+                    clusters.Add(cluster);
+                }
+            }
+        }
+
+        return clusters;
+    }
+
+    private bool Related(MemoryItem a, MemoryItem b, double threshold)
+    {
+        if (a.EmbeddingModel == embedder.ModelId && b.EmbeddingModel == a.EmbeddingModel && a.Embedding is not null && b.Embedding is not null)
+        {
+            return FactEmbedder.Cosine(a.Embedding, b.Embedding) >= threshold;
+        }
+
+        return TextNormalizer.TokenSimilarity(a.Text, b.Text) >= 0.85;
+    }
+
+    /// <summary>Heuristic merge: the most useful member absorbs the others (sources unioned, confidence reinforced);
+    /// the others are superseded by it.</summary>
+    private async Task<MemoryItem> FoldAsync(UserKey user, List<MemoryItem> cluster, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var survivor = cluster
+            .OrderByDescending(m => ConfidenceDecay.Effective(m, now, _options.ConfidenceHalfLifeDays, _options.DurableHalfLifeFactor))
+            .ThenByDescending(m => m.OccurredAt)
+            .First();
+        var absorbed = cluster.Where(m => m.Id != survivor.Id).ToList();
+        var updated = survivor with
+        {
+            Sources = absorbed.Aggregate(survivor.Sources, (s, m) => SourceRefs.Union(s, m.Sources)),
+            Confidence = absorbed.Aggregate(survivor.Confidence, (c, m) => ConfidenceDecay.Reinforce(c, m.Confidence)),
+            OccurredAt = cluster.Max(m => m.OccurredAt),
+            UpdatedAt = now,
+        };
+        await writer.UpdateAsync(user, survivor, updated, WriteBackActors.Compression, cancellationToken).ConfigureAwait(false);
+        await writer.SupersedeAsync(user, absorbed, updated, WriteBackActors.Compression, cancellationToken).ConfigureAwait(false);
+        return updated;
+    }
+
+    /// <summary>LLM merge: one denser memory replaces the cluster; null when the answer is invalid or refused.</summary>
+    private async Task<MemoryItem?> SummariseAsync(UserKey user, List<MemoryItem> cluster, string? model, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var memories = cluster.Select((m, i) => new PromptMemory($"m{i + 1}", m.Text, MemoryFacts.Read(m).Slot, MemoryFacts.Read(m).Subject,
+            m.OccurredAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Math.Round(m.Confidence, 2))).ToList();
+        var variables = new Dictionary<string, object?>
+        {
+            ["memories"] = WriteBackPromptJsonContext.Serialize(memories),
+            ["now"] = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        };
+
+        string? text = null;
+        for (var attempt = 1; attempt <= 2 && text is null; attempt++)
+        {
+            string answer;
+            try
+            {
+                answer = await llm.AskAsync(TemplateName, variables, CompressionSchema.Element, CompressionSchema.Name, model, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                WriteBackLog.CompressionAnswerInvalid(logger, ex.GetType().Name);
+                return null;
+            }
+
+            text = CompressionSchema.Parse(answer, out var error);
+            if (text is null)
+            {
+                WriteBackLog.CompressionAnswerInvalid(logger, error ?? "invalid");
+            }
+        }
+
+        if (text is null || InstructionFilter.IsInstruction(text))
+        {
+            return null;
+        }
+
+        var verdict = await guard.CheckAsync(user, text, MemoryGuardPoint.BeforeStore, null, cancellationToken).ConfigureAwait(false);
+        if (!verdict.Allowed)
+        {
+            return null;
+        }
+
+        var (slot, _) = MemoryFacts.Read(cluster[0]);
+        var vector = (await embedder.EmbedAsync([verdict.Text], cancellationToken).ConfigureAwait(false))[0];
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [FactSlots.MetadataKey] = slot ?? FactSlots.Other,
+            ["origin"] = WriteBackActors.Compression,
+            ["supersedes"] = string.Join(',', cluster.Select(m => m.Id)),
+        };
+        var summary = new MemoryItem
+        {
+            Id = MemoryIds.ForMerge(user, cluster.Select(m => m.Id)),
+            Text = verdict.Text,
+            Context = cluster[0].Context,
+            Confidence = cluster.Max(m => m.Confidence),
+            OccurredAt = cluster.Max(m => m.OccurredAt),
+            CreatedAt = now,
+            UpdatedAt = now,
+            Sources = cluster.Aggregate((IReadOnlyList<string>)[], (s, m) => SourceRefs.Union(s, m.Sources)),
+            Metadata = metadata,
+            EmbeddingModel = embedder.ModelId,
+            Embedding = vector,
+        };
+        await writer.SupersedeAsync(user, cluster, summary, WriteBackActors.Compression, cancellationToken).ConfigureAwait(false);
+        return summary;
+    }
+}

@@ -1,0 +1,14 @@
+using Memory.Model;
+
+namespace Memory.WriteBack;
+
+/// <summary>What to do with one new fact: ADD, UPDATE one target (optionally with merged text), SUPERSEDE or
+/// DELETE targets, or NOOP.</summary>
+internal sealed record ConsolidationDecision(MemoryEvent Event, IReadOnlyList<MemoryItem> Targets, string? Text = null)
+{
+    public static ConsolidationDecision Add { get; } = new(MemoryEvent.Add, []);
+    public static ConsolidationDecision Noop { get; } = new(MemoryEvent.Noop, []);
+}
+
+/// <summary>A current memory considered for a fact, with its cosine similarity to the fact (0 when unknown).</summary>
+internal sealed record Candidate(MemoryItem Memory, double Similarity);

@@ -1,0 +1,13 @@
+namespace Memory.WriteBack;
+
+/// <summary>Counts of what consolidating one turn did.</summary>
+internal sealed class ConsolidationResult
+{
+    public int Added { get; set; }
+    public int Updated { get; set; }
+    public int Superseded { get; set; }
+    public int Deleted { get; set; }
+    public int Unchanged { get; set; }
+
+    public bool Changed => Added + Updated + Superseded + Deleted > 0;
+}

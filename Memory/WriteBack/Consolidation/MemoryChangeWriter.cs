@@ -1,0 +1,100 @@
+using Memory.Model;
+using Memory.Stores;
+
+namespace Memory.WriteBack;
+
+/// <summary>Writes consolidation and compression changes to the store with their history, so that doing the
+/// same change twice (a replay after a crash) leaves one memory and one history entry: new memories have
+/// deterministic ids and are skipped when present, history is appended only when not already recorded, and a
+/// deletion records its history before it deletes.</summary>
+internal sealed class MemoryChangeWriter(IMemoryStore store)
+{
+    /// <summary>Adds <paramref name="item"/> unless it exists; history records <paramref name="historyEvent"/>.</summary>
+    public async Task AddAsync(UserKey user, MemoryItem item, MemoryEvent historyEvent, MemoryItem? before, string actor, CancellationToken cancellationToken = default)
+    {
+        if (await store.GetAsync(user, item.Id, cancellationToken).ConfigureAwait(false) is null)
+        {
+            await store.UpsertAsync(user, [item], cancellationToken).ConfigureAwait(false);
+        }
+
+        await EnsureHistoryAsync(user, Entry(item.Id, historyEvent, before, item, actor, item.UpdatedAt), e => true, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task UpdateAsync(UserKey user, MemoryItem before, MemoryItem after, string actor, CancellationToken cancellationToken = default)
+    {
+        await store.UpsertAsync(user, [after], cancellationToken).ConfigureAwait(false);
+        await EnsureHistoryAsync(user, Entry(after.Id, MemoryEvent.Update, before, after, actor, after.UpdatedAt),
+            e => e.Event == MemoryEvent.Update && e.After is { } a && SourceRefs.Covers(a.Sources, after.Sources) && a.Text == after.Text,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends the old memories (<c>validTo</c>) and makes <paramref name="replacement"/> current, in one upsert;
+    /// history keeps both under the Supersede event.</summary>
+    public async Task SupersedeAsync(UserKey user, IReadOnlyList<MemoryItem> olds, MemoryItem replacement, string actor, CancellationToken cancellationToken = default)
+    {
+        var now = replacement.UpdatedAt;
+        var ended = olds.Where(o => o.IsCurrent)
+            .Select(o => o with
+            {
+                ValidTo = now,
+                UpdatedAt = now,
+                Metadata = With(o.Metadata, "supersededBy", replacement.Id),
+            })
+            .ToList();
+        var exists = await store.GetAsync(user, replacement.Id, cancellationToken).ConfigureAwait(false) is not null;
+        var writes = exists ? ended : [.. ended, replacement];
+        if (writes.Count > 0)
+        {
+            await store.UpsertAsync(user, writes, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (before, after) in olds.Zip(olds.Select(o => ended.Find(e => e.Id == o.Id) ?? o)))
+        {
+            await EnsureHistoryAsync(user, Entry(before.Id, MemoryEvent.Supersede, before, after, actor, now),
+                e => e.Event == MemoryEvent.Supersede, cancellationToken).ConfigureAwait(false);
+        }
+
+        await EnsureHistoryAsync(user, Entry(replacement.Id, MemoryEvent.Supersede, olds.Count > 0 ? olds[0] : null, replacement, actor, now),
+            e => true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes the memory; its Delete history entry is written first so a crash in between is repaired.</summary>
+    public async Task DeleteAsync(UserKey user, MemoryItem target, string actor, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await EnsureHistoryAsync(user, Entry(target.Id, MemoryEvent.Delete, target, null, actor, now),
+            e => e.Event == MemoryEvent.Delete, cancellationToken).ConfigureAwait(false);
+        await store.DeleteAsync(user, target.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>After a replay found the change already applied: adds the history entry if the crash lost it.</summary>
+    public Task RepairHistoryAsync(UserKey user, MemoryItem memory, MemoryEvent historyEvent, string actor, CancellationToken cancellationToken = default) =>
+        EnsureHistoryAsync(user, Entry(memory.Id, historyEvent, null, memory, actor, memory.UpdatedAt),
+            e => e.After is { } a && SourceRefs.Covers(a.Sources, memory.Sources), cancellationToken);
+
+    private async Task EnsureHistoryAsync(UserKey user, MemoryHistoryEntry entry, Func<MemoryHistoryEntry, bool> recorded, CancellationToken cancellationToken)
+    {
+        var history = await store.GetHistoryAsync(user, entry.MemoryId, cancellationToken).ConfigureAwait(false);
+        if (history.Any(e => e.Actor == entry.Actor && recorded(e)))
+        {
+            return;
+        }
+
+        await store.AppendHistoryAsync(user, [entry], cancellationToken).ConfigureAwait(false);
+    }
+
+    private static MemoryHistoryEntry Entry(string id, MemoryEvent e, MemoryItem? before, MemoryItem? after, string actor, DateTimeOffset at) => new()
+    {
+        MemoryId = id,
+        Event = e,
+        Before = before is null ? null : before with { Embedding = null },
+        After = after is null ? null : after with { Embedding = null },
+        At = at,
+        Actor = actor,
+    };
+
+    internal static IReadOnlyDictionary<string, string> With(IReadOnlyDictionary<string, string> metadata, string key, string value)
+    {
+        var copy = new Dictionary<string, string>(metadata, StringComparer.Ordinal) { [key] = value };
+        return copy;
+    }
+}

@@ -1,0 +1,288 @@
+using Memory.Abstractions;
+using Memory.Configuration;
+using Memory.Model;
+using Memory.Stores;
+using Microsoft.Extensions.Options;
+
+namespace Memory.WriteBack;
+
+/// <summary>Folds a turn's facts into the user's memory. For each fact it gathers the similar current memories
+/// (dense search with the fact's embedding, plus memories in the same or the opposite slot, or about the same
+/// subject), decides ADD / UPDATE / SUPERSEDE / DELETE / NOOP (the LLM in <c>llm</c> mode, validated, else the
+/// heuristic rules), and writes the change with history. Facts are applied in order, each against the state the
+/// previous ones left; a fact already applied by an earlier attempt of the same turn is recognised and skipped.</summary>
+internal sealed class MemoryConsolidator(
+    IMemoryStore store,
+    FactEmbedder embedder,
+    MemoryChangeWriter writer,
+    LlmConsolidationDecider llmDecider,
+    IMemoryContentGuard guard,
+    IOptions<MemoryOptions> memoryOptions,
+    IOptions<WriteBackOptions> options,
+    TimeProvider time)
+{
+    private readonly WriteBackOptions _options = options.Value;
+    private readonly bool _useLlm = string.Equals(memoryOptions.Value.Extraction.Mode, "llm", StringComparison.OrdinalIgnoreCase);
+
+    public async Task<ConsolidationResult> ConsolidateAsync(ConversationTurn turn, IReadOnlyList<ExtractedFact> facts, CancellationToken cancellationToken = default)
+    {
+        var result = new ConsolidationResult();
+        if (facts.Count == 0)
+        {
+            return result;
+        }
+
+        var user = turn.User;
+        var current = (await store.ListAsync(user, MemoryFilter.Current, cancellationToken).ConfigureAwait(false)).ToList();
+        var vectors = await embedder.EmbedAsync([.. facts.Select(SearchText)], cancellationToken).ConfigureAwait(false);
+
+        IReadOnlyList<ConsolidationDecision>? proposed = null;
+        if (_useLlm)
+        {
+            var shown = new Dictionary<string, MemoryItem>(StringComparer.Ordinal);
+            for (var i = 0; i < facts.Count; i++)
+            {
+                foreach (var c in await CandidatesAsync(user, facts[i], vectors[i], current, cancellationToken).ConfigureAwait(false))
+                {
+                    shown.TryAdd(c.Memory.Id, c.Memory);
+                }
+            }
+
+            proposed = await llmDecider.DecideAsync(turn, facts, [.. shown.Values], cancellationToken).ConfigureAwait(false);
+        }
+
+        for (var i = 0; i < facts.Count; i++)
+        {
+            await ApplyFactAsync(turn, facts[i], i, vectors[i], proposed?[i], current, result, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private async Task ApplyFactAsync(ConversationTurn turn, ExtractedFact fact, int index, float[] vector, ConsolidationDecision? proposed,
+        List<MemoryItem> current, ConsolidationResult result, CancellationToken cancellationToken)
+    {
+        var user = turn.User;
+        var now = time.GetUtcNow();
+        var sources = SourceRefs.For(turn, fact);
+        var id = MemoryIds.ForFact(user, turn.TurnId, index);
+
+        // A replay: this fact's memory was written before the crash. Make sure the rest of its change landed.
+        if (await store.GetAsync(user, id, cancellationToken).ConfigureAwait(false) is { } written)
+        {
+            if (written.Metadata.TryGetValue("supersedes", out var supersededIds))
+            {
+                var olds = new List<MemoryItem>();
+                foreach (var oldId in supersededIds.Split(',', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (await store.GetAsync(user, oldId, cancellationToken).ConfigureAwait(false) is { } old)
+                    {
+                        olds.Add(old);
+                    }
+                }
+
+                await writer.SupersedeAsync(user, olds, written, WriteBackActors.WriteBack, cancellationToken).ConfigureAwait(false);
+                Replace(current, olds.Select(o => o.Id), null);
+            }
+            else
+            {
+                await writer.RepairHistoryAsync(user, written, MemoryEvent.Add, WriteBackActors.WriteBack, cancellationToken).ConfigureAwait(false);
+            }
+
+            result.Unchanged++;
+            return;
+        }
+
+        var candidates = await CandidatesAsync(user, fact, vector, current, cancellationToken).ConfigureAwait(false);
+        var decision = Validate(proposed, fact, sources, turn.At, current)
+                       ?? HeuristicConsolidationRules.Decide(fact, sources, turn.At, candidates, _options.NearDuplicateSimilarity);
+
+        switch (decision.Event)
+        {
+            case MemoryEvent.Add:
+            {
+                var item = NewMemory(turn, fact, id, sources, vector, now, supersedes: null);
+                await writer.AddAsync(user, item, MemoryEvent.Add, null, WriteBackActors.WriteBack, cancellationToken).ConfigureAwait(false);
+                current.Add(item);
+                result.Added++;
+                break;
+            }
+
+            case MemoryEvent.Update:
+            {
+                var target = decision.Targets[0];
+                var text = await AcceptableTextAsync(user, decision.Text, turn.TurnId, cancellationToken).ConfigureAwait(false) ?? target.Text;
+                var embedding = text == target.Text ? target.Embedding : text == fact.Text ? vector : (await embedder.EmbedAsync([text], cancellationToken).ConfigureAwait(false))[0];
+                var updated = target with
+                {
+                    Text = text,
+                    Confidence = ConfidenceDecay.Reinforce(target.Confidence, fact.Confidence),
+                    OccurredAt = turn.At > target.OccurredAt ? turn.At : target.OccurredAt,
+                    UpdatedAt = now,
+                    Sources = SourceRefs.Union(target.Sources, sources),
+                    Embedding = embedding,
+                    EmbeddingModel = embedding is null ? target.EmbeddingModel : text == target.Text ? target.EmbeddingModel : embedder.ModelId,
+                };
+                await writer.UpdateAsync(user, target, updated, WriteBackActors.WriteBack, cancellationToken).ConfigureAwait(false);
+                Replace(current, [target.Id], updated);
+                result.Updated++;
+                break;
+            }
+
+            case MemoryEvent.Supersede:
+            {
+                var item = NewMemory(turn, fact, id, sources, vector, now, supersedes: decision.Targets);
+                await writer.SupersedeAsync(user, decision.Targets, item, WriteBackActors.WriteBack, cancellationToken).ConfigureAwait(false);
+                Replace(current, decision.Targets.Select(t => t.Id), item);
+                result.Superseded++;
+                break;
+            }
+
+            case MemoryEvent.Delete:
+                foreach (var target in decision.Targets)
+                {
+                    await writer.DeleteAsync(user, target, WriteBackActors.WriteBack, now, cancellationToken).ConfigureAwait(false);
+                }
+
+                Replace(current, decision.Targets.Select(t => t.Id), null);
+                result.Deleted++;
+                break;
+
+            default:
+                if (decision.Targets.Count == 1 && SourceRefs.Covers(decision.Targets[0].Sources, sources))
+                {
+                    // Already applied by an earlier attempt of this turn: only the history may be missing.
+                    await writer.RepairHistoryAsync(user, decision.Targets[0], MemoryEvent.Update, WriteBackActors.WriteBack, cancellationToken).ConfigureAwait(false);
+                }
+
+                result.Unchanged++;
+                break;
+        }
+    }
+
+    /// <summary>The LLM's decision if it still fits the current state and the time rules, else null (heuristic).</summary>
+    private static ConsolidationDecision? Validate(ConsolidationDecision? proposed, ExtractedFact fact, IReadOnlyList<string> sources,
+        DateTimeOffset factTime, List<MemoryItem> current)
+    {
+        if (proposed is null)
+        {
+            return null;
+        }
+
+        var live = new List<MemoryItem>();
+        foreach (var target in proposed.Targets)
+        {
+            if (current.Find(m => m.Id == target.Id) is not { } now)
+            {
+                return null;
+            }
+
+            live.Add(now);
+        }
+
+        return proposed.Event switch
+        {
+            MemoryEvent.Update when SourceRefs.Covers(live[0].Sources, sources) => new ConsolidationDecision(MemoryEvent.Noop, live),
+            MemoryEvent.Update => proposed with { Targets = live, Text = proposed.Text ?? (factTime >= live[0].OccurredAt ? fact.Text : live[0].Text) },
+            MemoryEvent.Supersede when live.Exists(m => m.OccurredAt > factTime) => ConsolidationDecision.Noop,
+            _ => proposed with { Targets = live },
+        };
+    }
+
+    /// <summary>Null when the text would instruct the system or the memory guard refuses it; else the (possibly
+    /// redacted) text to store.</summary>
+    private async Task<string?> AcceptableTextAsync(UserKey user, string? text, string turnId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(text) || InstructionFilter.IsInstruction(text))
+        {
+            return null;
+        }
+
+        var verdict = await guard.CheckAsync(user, text, MemoryGuardPoint.BeforeStore, turnId, cancellationToken).ConfigureAwait(false);
+        return verdict.Allowed ? verdict.Text : null;
+    }
+
+    private async Task<IReadOnlyList<Candidate>> CandidatesAsync(UserKey user, ExtractedFact fact, float[] vector, List<MemoryItem> current,
+        CancellationToken cancellationToken)
+    {
+        var byId = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+        var dense = await store.SearchAsync(user, vector, embedder.ModelId, MemoryFilter.Current, Math.Max(1, _options.CandidateCount), cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var hit in dense)
+        {
+            if (current.Find(m => m.Id == hit.Memory.Id) is { } live)
+            {
+                byId[live.Id] = new Candidate(live, hit.Score);
+            }
+        }
+
+        var opposite = FactSlots.Opposite(fact.Slot);
+        foreach (var memory in current)
+        {
+            if (byId.ContainsKey(memory.Id))
+            {
+                continue;
+            }
+
+            var (slot, _) = MemoryFacts.Read(memory);
+            var related = (slot is not null && (slot == fact.Slot || slot == opposite)) ||
+                          (fact.Subject is not null && (fact.Action == FactAction.Retract || slot is null) && MemoryFacts.IsAbout(memory, fact.Subject));
+            if (related)
+            {
+                var similarity = memory.EmbeddingModel == embedder.ModelId ? FactEmbedder.Cosine(vector, memory.Embedding) : 0;
+                byId[memory.Id] = new Candidate(memory, similarity);
+            }
+        }
+
+        return [.. byId.Values.OrderByDescending(c => c.Similarity)];
+    }
+
+    private MemoryItem NewMemory(ConversationTurn turn, ExtractedFact fact, string id, IReadOnlyList<string> sources, float[] vector,
+        DateTimeOffset now, IReadOnlyList<MemoryItem>? supersedes)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [FactSlots.MetadataKey] = fact.Slot,
+            ["origin"] = turn.IsObservation ? "observation" : WriteBackActors.WriteBack,
+        };
+        if (fact.Subject is not null)
+        {
+            metadata[FactSlots.SubjectKey] = fact.Subject;
+        }
+
+        if (supersedes is { Count: > 0 })
+        {
+            metadata["supersedes"] = string.Join(',', supersedes.Select(s => s.Id));
+        }
+
+        return new MemoryItem
+        {
+            Id = id,
+            Text = fact.Text,
+            Context = string.IsNullOrWhiteSpace(fact.Context) ? turn.Context : fact.Context,
+            Confidence = Math.Clamp(fact.Confidence, 0, 1),
+            OccurredAt = turn.At,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Sources = sources,
+            Metadata = metadata,
+            EmbeddingModel = embedder.ModelId,
+            Embedding = vector,
+        };
+    }
+
+    private static string SearchText(ExtractedFact fact) =>
+        fact.Action == FactAction.Retract && fact.Subject is not null && fact.Text.StartsWith("Forget: ", StringComparison.Ordinal) && fact.Slot == WriteBackSlots.Any
+            ? fact.Subject
+            : fact.Text;
+
+    private static void Replace(List<MemoryItem> current, IEnumerable<string> removedIds, MemoryItem? added)
+    {
+        var removed = removedIds.ToHashSet(StringComparer.Ordinal);
+        current.RemoveAll(m => removed.Contains(m.Id));
+        if (added is not null)
+        {
+            current.Add(added);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace Memory.WriteBack;
+
+/// <summary>One thing the user said about themselves, ready for consolidation: a third-person text ("The user
+/// lives in Porto"), its slot and subject, whether it asserts or retracts, and the user messages it came from.</summary>
+internal sealed record ExtractedFact
+{
+    public required string Text { get; init; }
+    public required string Slot { get; init; }
+    /// <summary>The value the fact is about ("Porto", "jazz"), normalised for matching; null when unknown.</summary>
+    public string? Subject { get; init; }
+    public FactAction Action { get; init; } = FactAction.Assert;
+    public double Confidence { get; init; }
+    /// <summary>Ids of the user messages the fact came from.</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+    /// <summary>Feature context, when the extractor narrowed it; null: the turn's context.</summary>
+    public string? Context { get; init; }
+}
+
+/// <summary>Whether a fact states something or takes it back ("I no longer ...", "forget that ...").</summary>
+internal enum FactAction
+{
+    Assert,
+    Retract,
+}

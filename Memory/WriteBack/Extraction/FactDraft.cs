@@ -1,0 +1,4 @@
+namespace Memory.WriteBack;
+
+/// <summary>What one heuristic rule read from a clause: slot, matching subject and third-person text.</summary>
+internal sealed record FactDraft(string Slot, string? Subject, string Text);

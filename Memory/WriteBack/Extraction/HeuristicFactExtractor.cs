@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Options;
+
+namespace Memory.WriteBack;
+
+/// <summary>Built-in extraction with no LLM call: first-person statements, style preferences and retractions from
+/// the user's messages, phrased as third-person memories ("The user lives in Porto"). Observations that are not
+/// first-person statements are kept as they were observed.</summary>
+internal sealed class HeuristicFactExtractor(IOptions<WriteBackOptions> options) : IFactExtractor
+{
+    private const int MaxObservationLength = 500;
+
+    private readonly WriteBackOptions _options = options.Value;
+
+    public Task<IReadOnlyList<ExtractedFact>> ExtractAsync(ConversationTurn turn, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Extract(turn));
+
+    public IReadOnlyList<ExtractedFact> Extract(ConversationTurn turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var facts = new List<ExtractedFact>();
+        foreach (var message in turn.UserMessages)
+        {
+            var statements = HeuristicStatements.Read(message.Text);
+            foreach (var s in statements)
+            {
+                var confidence = s.Hedged || turn.IsObservation ? _options.InferredConfidence : _options.StatedConfidence;
+                Add(facts, new ExtractedFact
+                {
+                    Text = s.Draft.Text,
+                    Slot = s.Draft.Slot,
+                    Subject = s.Draft.Subject,
+                    Action = s.Action,
+                    Confidence = confidence,
+                    Sources = [message.Id],
+                });
+            }
+
+            if (statements.Count == 0 && turn.IsObservation && Observed(message.Text) is { } observed)
+            {
+                Add(facts, new ExtractedFact
+                {
+                    Text = observed,
+                    Slot = FactSlots.Observation,
+                    Subject = null,
+                    Confidence = _options.InferredConfidence,
+                    Sources = [message.Id],
+                });
+            }
+        }
+
+        return facts;
+    }
+
+    /// <summary>An observation kept as observed, unless it instructs the system.</summary>
+    private static string? Observed(string text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        if (normalized.Length is 0 or > MaxObservationLength || InstructionFilter.IsInstruction(normalized))
+        {
+            return null;
+        }
+
+        if (normalized.StartsWith("user ", StringComparison.OrdinalIgnoreCase))
+        {
+            normalized = "The user " + normalized[5..];
+        }
+
+        return normalized.TrimEnd();
+    }
+
+    /// <summary>Adds the fact, or merges its sources into the same fact already read from another message.</summary>
+    private static void Add(List<ExtractedFact> facts, ExtractedFact fact)
+    {
+        var index = facts.FindIndex(f => f.Slot == fact.Slot && f.Subject == fact.Subject && f.Action == fact.Action &&
+                                         string.Equals(f.Text, fact.Text, StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
+        {
+            facts.Add(fact);
+            return;
+        }
+
+        var existing = facts[index];
+        facts[index] = existing with
+        {
+            Sources = [.. existing.Sources.Union(fact.Sources, StringComparer.Ordinal)],
+            Confidence = Math.Max(existing.Confidence, fact.Confidence),
+        };
+    }
+}

@@ -1,0 +1,48 @@
+namespace Memory.WriteBack;
+
+internal static partial class HeuristicRules
+{
+    private const string LivePrefix =
+        @"^(?:I|we)\s+(?:currently\s+|now\s+|still\s+|actually\s+|also\s+)?(?:live|reside|stay|am\s+living|'m\s+living|are\s+living|'re\s+living|have\s+been\s+living|'ve\s+been\s+living|have\s+lived|'ve\s+lived|am\s+based|'m\s+based|are\s+based|am\s+located|'m\s+located|am\s+settled|'m\s+settled)";
+
+    private static IEnumerable<Rule> IdentityRules() =>
+    [
+        One(@"^my\s+(?:full\s+|real\s+|first\s+)?name(?:'s|\s+is)\s+(?<v>.+)$",
+            m => PersonName(m.Groups["v"].Value) is { } n ? Draft(FactSlots.Name, n, $"The user's name is {n}") : null, exclusive: true),
+        One(@"^I(?:'m|\s+am)\s+called\s+(?<v>.+)$",
+            m => PersonName(m.Groups["v"].Value) is { } n ? Draft(FactSlots.Name, n, $"The user's name is {n}") : null, exclusive: true),
+        One(@"^(?:you\s+can\s+|please\s+|just\s+|always\s+|everyone\s+|people\s+|friends\s+)?call\s+me\s+(?<v>.+)$",
+            m => PersonName(m.Groups["v"].Value) is { } n ? Draft(FactSlots.Nickname, n, $"The user prefers to be called {n}") : null, exclusive: true),
+        One(@"^I\s+go\s+by\s+(?<v>.+)$",
+            m => PersonName(m.Groups["v"].Value) is { } n ? Draft(FactSlots.Nickname, n, $"The user prefers to be called {n}") : null, exclusive: true),
+        One(@"^I(?:'m|\s+am)\s+(?<v>\d{1,3})(?:\s+years?\s+old|\s+yo|\s+y/o)?$",
+            m => int.TryParse(m.Groups["v"].Value, out var age) && age is >= 5 and <= 120
+                ? Draft(FactSlots.Age, null, $"The user is {age} years old")
+                : null, exclusive: true),
+        One(@"^my\s+birthday\s+is\s+(?:on\s+)?(?<v>.+)$",
+            m => Value(m.Groups["v"].Value, 4) is { } v ? Draft(FactSlots.Birthday, null, $"The user's birthday is {v}") : null, exclusive: true),
+        Make(@"^(?:I|we)\s+(?:have\s+|'ve\s+|had\s+)?(?:just\s+|recently\s+|finally\s+|now\s+|also\s+)*(?:moved|relocated|emigrated|moved\s+back|moved\s+house)\s+(?:from\s+(?<from>.+?)\s+)?(?:to|back\s+to|over\s+to)\s+(?<v>.+)$",
+            m => Place(m.Groups["v"].Value) is { } p ? [Draft(FactSlots.Location, p, $"The user lives in {p}")] : [], exclusive: true),
+        Make(LivePrefix + @"\s+(?<p>in|near|outside\s+of|outside|just\s+outside(?:\s+of)?|close\s+to)\s+(?<v>.+)$",
+            m =>
+            {
+                if (Place(m.Groups["v"].Value) is not { } p)
+                {
+                    return [];
+                }
+
+                var preposition = m.Groups["p"].Value.ToLowerInvariant().Replace("  ", " ", StringComparison.Ordinal);
+                return [Draft(FactSlots.Location, p, $"The user lives {preposition} {p}")];
+            }, exclusive: true),
+        One(@"^(?:my\s+home(?:town)?\s+is|home\s+(?:for\s+me\s+)?is)\s+(?:in\s+)?(?<v>.+)$",
+            m => Place(m.Groups["v"].Value) is { } p ? Draft(FactSlots.Location, p, $"The user lives in {p}") : null, exclusive: true),
+        One(@"^I(?:'m|\s+am)\s+(?:originally\s+)?from\s+(?<v>.+)$",
+            m => Place(m.Groups["v"].Value) is { } p ? Draft(FactSlots.Origin, p, $"The user is from {p}") : null, exclusive: true),
+        One(@"^I\s+grew\s+up\s+in\s+(?<v>.+)$",
+            m => Place(m.Groups["v"].Value) is { } p ? Draft(FactSlots.Origin, p, $"The user grew up in {p}") : null, exclusive: true),
+        One(@"^I\s+was\s+born\s+in\s+(?<v>.+)$",
+            m => Place(m.Groups["v"].Value) is { } p ? Draft(FactSlots.Birthplace, p, $"The user was born in {p}") : null, exclusive: true),
+        One(@"^(?:my\s+(?:time\s*zone|tz)\s+is|I(?:'m|\s+am)\s+in\s+the)\s+(?<v>[\w/+:-]+(?:\s+[\w/+:-]+){0,2}?)(?:\s+time\s*zone)?$",
+            m => Value(m.Groups["v"].Value, 3) is { } v ? Draft(FactSlots.Timezone, v, $"The user's time zone is {v}") : null, exclusive: true),
+    ];
+}

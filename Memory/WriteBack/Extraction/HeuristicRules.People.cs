@@ -1,0 +1,85 @@
+namespace Memory.WriteBack;
+
+internal static partial class HeuristicRules
+{
+    private const string Relatives =
+        "wife|husband|partner|boyfriend|girlfriend|fianc[eé]e?|spouse|son|daughter|kid|child|baby|mother|mom|mum|father|dad|" +
+        "brother|sister|grandmother|grandma|granny|grandfather|grandpa|twin|aunt|uncle|cousin|stepson|stepdaughter|" +
+        "stepmother|stepfather|nephew|niece|parents|sons|daughters|kids|children|siblings|brothers|sisters";
+
+    private const string RelativeNouns =
+        "kids?|children|child|sons?|daughters?|brothers?|sisters?|siblings?|grandchildren|grandkids?|grandsons?|" +
+        "granddaughters?|twins|stepsons?|stepdaughters?|stepkids|nephews?|nieces?|babies|baby|toddlers?|teenagers?";
+
+    private const string PetNouns =
+        "dogs?|cats?|puppy|puppies|kittens?|parrots?|rabbits?|bunn(?:y|ies)|hamsters?|guinea\\s+pigs?|fish|goldfish|" +
+        "turtles?|tortoises?|snakes?|lizards?|horses?|birds?|ferrets?|chickens?|budgies?|geckos?|rats?|mice|mouse|pony|ponies";
+
+    private const string Count = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2}";
+
+    private static IEnumerable<Rule> PeopleRules() =>
+    [
+        One(@"^I\s+(?:have|'ve\s+got|have\s+got|own)\s+(?<n>" + Count + @")\s+(?<kind>(?:[\w-]+\s+){0,2}?(?:" + PetNouns + @"))(?:,?\s+(?:named|called)\s+(?<name>.+))?$",
+            m => Pet(m.Groups["n"].Value, m.Groups["kind"].Value, m.Groups["name"].Success ? m.Groups["name"].Value : null), exclusive: true),
+        One(@"^my\s+(?<kind>(?:[\w-]+\s+)?(?:dog|cat|puppy|kitten|parrot|rabbit|bunny|hamster|guinea\s+pig|fish|turtle|tortoise|snake|lizard|horse|bird|ferret|budgie|gecko|pony))(?:'s\s+name\s+is|\s+is\s+(?:called|named))\s+(?<name>.+)$",
+            m => Pet("a", m.Groups["kind"].Value, m.Groups["name"].Value), exclusive: true),
+        One(@"^I\s+(?:have|'ve\s+got|have\s+got)\s+(?<n>" + Count + @")\s+(?<rel>(?:[\w-]+\s+)?(?:" + RelativeNouns + @"))(?:,?\s+(?:named|called)\s+(?<name>.+))?$",
+            m =>
+            {
+                var rel = m.Groups["rel"].Value.ToLowerInvariant();
+                var count = m.Groups["n"].Value.ToLowerInvariant();
+                var name = m.Groups["name"].Success ? Value(m.Groups["name"].Value, 8) : null;
+                var text = $"The user has {count} {rel}" + (name is null ? string.Empty : $" named {TextNormalizer.TitleCase(name)}");
+                return Draft(FactSlots.Family, name is null ? rel : $"{rel} {name}", text);
+            }, exclusive: true),
+        One(@"^my\s+(?<rel>" + Relatives + @")(?:'s\s+name\s+is|\s+is\s+(?:called|named))\s+(?<name>.+)$",
+            m => PersonName(m.Groups["name"].Value) is { } n
+                ? Draft(FactSlots.Family, $"{m.Groups["rel"].Value} {n}", $"The user's {m.Groups["rel"].Value.ToLowerInvariant()} is named {n}")
+                : null, exclusive: true),
+        One(@"^my\s+(?<rel>" + Relatives + @")\s+(?<verb>lives\s+in|live\s+in|works\s+at|works\s+for|work\s+at|works\s+as|is\s+allergic\s+to|are\s+allergic\s+to|is\s+(?:a|an)|is\s+from|are\s+from|is|are)\s+(?<v>.+)$",
+            m =>
+            {
+                var rel = m.Groups["rel"].Value.ToLowerInvariant();
+                var verb = m.Groups["verb"].Value.ToLowerInvariant();
+                var value = verb.Contains("in", StringComparison.Ordinal) || verb.Contains("from", StringComparison.Ordinal)
+                    ? Place(m.Groups["v"].Value)
+                    : Value(m.Groups["v"].Value, 5);
+                if (value is null || (verb is "is" or "are" && !AgeOrState().IsMatch(value)))
+                {
+                    return null;
+                }
+
+                return Draft(FactSlots.Family, $"{rel} {verb} {value}", $"The user's {rel} {verb} {value}");
+            }, exclusive: true),
+        One(@"^I(?:'m|\s+am)\s+(?:now\s+|happily\s+|recently\s+)?(?<v>married|single|divorced|engaged|widowed|separated|in\s+a\s+relationship)$",
+            m => Draft(FactSlots.Marital, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()}"), exclusive: true),
+        One(@"^I\s+(?:just\s+|recently\s+)?got\s+(?<v>married|divorced|engaged)$",
+            m => Draft(FactSlots.Marital, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()}"), exclusive: true),
+        One(@"^I(?:'m|\s+am)\s+(?:a\s+)?(?:proud\s+|single\s+|new\s+|first-time\s+)?(?<v>mom|mother|mum|dad|father|parent|grandmother|grandfather|grandma|grandpa)(?:\s+of\s+(?<n>.+))?$",
+            m =>
+            {
+                var of = m.Groups["n"].Success ? Value(m.Groups["n"].Value, 4) : null;
+                var v = m.Groups["v"].Value.ToLowerInvariant();
+                return Draft(FactSlots.Family, v, of is null ? $"The user is {Article(v)} {v}" : $"The user is {Article(v)} {v} of {of}");
+            }, exclusive: true),
+        One(@"^I\s+live\s+(?:alone|by\s+myself|on\s+my\s+own)$",
+            _ => Draft(FactSlots.Family, "lives alone", "The user lives alone"), exclusive: true),
+        One(@"^I\s+live\s+with\s+(?<v>my\s+.+)$",
+            m => Value(m.Groups["v"].Value, 6) is { } v ? Draft(FactSlots.Family, $"lives with {v}", $"The user lives with {v}") : null, exclusive: true),
+    ];
+
+    private static readonly System.Text.RegularExpressions.Regex AgeOrStateRegex =
+        R(@"^(\d{1,3}(\s+years\s+old)?|(a|an)\s+\w+|vegan|vegetarian|pregnant|retired|sick|ill|disabled|deaf|blind|autistic)$");
+
+    private static System.Text.RegularExpressions.Regex AgeOrState() => AgeOrStateRegex;
+
+    private static FactDraft? Pet(string count, string kind, string? rawName)
+    {
+        var k = kind.ToLowerInvariant();
+        var n = count.ToLowerInvariant();
+        var name = rawName is null ? null : PersonName(rawName);
+        var text = name is null ? $"The user has {n} {k}" : $"The user has {n} {k} named {name}";
+        var singular = k.EndsWith("ies", StringComparison.Ordinal) ? k[..^3] + "y" : k.TrimEnd('s');
+        return Draft(FactSlots.Pet, name is null ? singular : $"{singular} {name}", text);
+    }
+}

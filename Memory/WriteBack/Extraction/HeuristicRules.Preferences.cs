@@ -1,0 +1,103 @@
+namespace Memory.WriteBack;
+
+internal static partial class HeuristicRules
+{
+    private const string Diets = "vegetarian|vegan|pescatarian|pescetarian|flexitarian|carnivore|keto|paleo|raw\\s+vegan";
+
+    private const string DietStyles =
+        "vegan|vegetarian|keto|ketogenic|paleo|halal|kosher|low-carb|low\\s+carb|gluten-free|gluten\\s+free|plant-based|plant\\s+based|" +
+        "mediterranean|low-fodmap|low\\s+fodmap|dairy-free|dairy\\s+free|sugar-free|sugar\\s+free|carnivore|whole30|low-fat|low\\s+fat";
+
+    private const string LikeVerbs =
+        "like|love|enjoy|adore|am\\s+into|'m\\s+into|am\\s+(?:a\\s+)?(?:big\\s+|huge\\s+|great\\s+)?fan\\s+of|'m\\s+(?:a\\s+)?(?:big\\s+|huge\\s+|great\\s+)?fan\\s+of|" +
+        "am\\s+passionate\\s+about|'m\\s+passionate\\s+about|am\\s+obsessed\\s+with|'m\\s+obsessed\\s+with|am\\s+crazy\\s+about|'m\\s+crazy\\s+about";
+
+    private const string DislikeVerbs =
+        "hate|dislike|detest|loathe|despise|can't\\s+stand|cannot\\s+stand|can\\s+not\\s+stand|don't\\s+like|do\\s+not\\s+like|don't\\s+enjoy|do\\s+not\\s+enjoy|" +
+        "don't\\s+care\\s+for|am\\s+not\\s+(?:a\\s+)?(?:big\\s+)?fan\\s+of|'m\\s+not\\s+(?:a\\s+)?(?:big\\s+)?fan\\s+of|am\\s+not\\s+into|'m\\s+not\\s+into";
+
+    private static IEnumerable<Rule> PreferenceRules() =>
+    [
+        One(@"^I(?:'m|\s+am)\s+(?:a\s+|an\s+)?(?:strict\s+|full\s+|fully\s+|mostly\s+|now\s+)?(?<v>" + Diets + @")(?:\s+now)?$",
+            m => Draft(FactSlots.Diet, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()}"), exclusive: true),
+        One(@"^I\s+(?:eat|follow|keep|do|am\s+on|'m\s+on|stick\s+to|went)\s+(?:a\s+|an\s+|strictly\s+|only\s+)?(?<v>" + DietStyles + @")(?:\s+(?:diet|food|meals))?$",
+            m =>
+            {
+                var v = m.Groups["v"].Value.ToLowerInvariant();
+                return v is "halal" or "kosher"
+                    ? Draft(FactSlots.Diet, v, $"The user eats {v}")
+                    : Draft(FactSlots.Diet, v, $"The user follows {Article(v)} {v} diet");
+            }, exclusive: true),
+        Make(@"^I\s+(?:don't|do\s+not|never|can't|cannot|can\s+not|no\s+longer|won't)\s+eat\s+(?<v>.+)$",
+            m => Value(m.Groups["v"].Value, 5) is { } v
+                ? Items(v).Select(i => Draft(FactSlots.Food, i, $"The user doesn't eat {i}"))
+                : [], exclusive: true),
+        Make(@"^I\s+(?:avoid|stay\s+away\s+from|cut\s+out)\s+(?<v>.+)$",
+            m => Value(m.Groups["v"].Value, 5) is { } v
+                ? Items(v).Select(i => Draft(FactSlots.Food, i, $"The user avoids {i}"))
+                : [], exclusive: true),
+        One(@"^I(?:'m|\s+am)\s+(?:very\s+|severely\s+|a\s+bit\s+|slightly\s+)?(?<v>lactose|gluten|fructose|histamine)\s+intolerant$",
+            m => Draft(FactSlots.Allergy, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()} intolerant"), exclusive: true),
+        One(@"^I(?:'m|\s+am)\s+(?:a\s+)?(?:celiac|coeliac)$|^I\s+have\s+(?:celiac|coeliac)(?:\s+disease)?$",
+            _ => Draft(FactSlots.Allergy, "celiac", "The user has celiac disease (must avoid gluten)"), exclusive: true),
+        Make(@"^I(?:'m|\s+am|\s+have\s+been|'ve\s+been)\s+(?:severely\s+|very\s+|really\s+|highly\s+|mildly\s+|slightly\s+|deathly\s+|super\s+)?allergic\s+to\s+(?<v>.+)$",
+            m => Value(m.Groups["v"].Value, 8, list: true) is { } v
+                ? Items(v).Select(i => Draft(FactSlots.Allergy, i, $"The user is allergic to {i}"))
+                : [], exclusive: true),
+        Make(@"^I\s+(?:have|'ve\s+got|have\s+got|suffer\s+from)\s+(?:a\s+|an\s+)?(?:severe\s+|mild\s+|bad\s+|serious\s+)?(?<v>[\w -]+?)\s+allerg(?:y|ies)$",
+            m => Value(m.Groups["v"].Value, 4) is { } v
+                ? Items(v).Select(i => Draft(FactSlots.Allergy, i, $"The user is allergic to {i}"))
+                : [], exclusive: true),
+        One(@"^my\s+(?:favou?rite|fav|fave)\s+(?<k>[a-z][\w -]{1,30}?)\s+(?:is|are)\s+(?<v>.+)$",
+            m => Favorite(m.Groups["k"].Value, m.Groups["v"].Value), exclusive: true),
+        One(@"^(?<v>[\w' -]{1,40}?)\s+(?:is|are)\s+my\s+(?:favou?rite|fav|fave)\s+(?<k>[a-z][\w -]{1,30})$",
+            m => Favorite(m.Groups["k"].Value, m.Groups["v"].Value), exclusive: true),
+        Make(@"^I(?:\s+|(?='))(?:really\s+|absolutely\s+|also\s+|just\s+|truly\s+|totally\s+|kind\s+of\s+|sort\s+of\s+)?(?<verb>" + DislikeVerbs + @")\s+(?<v>.+)$",
+            m => Value(m.Groups["v"].Value, 8, list: true) is { } v
+                ? Items(v).Select(i => Draft(FactSlots.Dislike, i, $"The user dislikes {i}"))
+                : [], exclusive: true),
+        Make(@"^I(?:\s+|(?='))(?:really\s+|absolutely\s+|also\s+|just\s+|truly\s+|totally\s+|do\s+|still\s+)?(?<verb>" + LikeVerbs + @")\s+(?<v>.+)$",
+            m =>
+            {
+                var verb = m.Groups["verb"].Value.ToLowerInvariant();
+                if (Value(m.Groups["v"].Value, 8, list: true) is not { } v)
+                {
+                    return [];
+                }
+
+                var said = verb is "like" or "love" or "enjoy" or "adore" ? ThirdPersonVerb(verb) : "likes";
+                return Items(v).Select(i => Draft(FactSlots.Like, i, $"The user {said} {i}"));
+            }, exclusive: true),
+        Make(@"^I\s+(?:can\s+|also\s+)?(?:speak|am\s+fluent\s+in|'m\s+fluent\s+in|am\s+bilingual\s+in|'m\s+bilingual\s+in)\s+(?<v>.+?)(?:\s+(?:fluently|natively|a\s+bit|a\s+little|well|very\s+well|at\s+home))?$",
+            m => Value(m.Groups["v"].Value, 8, list: true) is { } v
+                ? Items(v).Where(LanguageNames.IsLanguage).Select(l => Draft(FactSlots.Language, l, $"The user speaks {LanguageNames.Display(l)}"))
+                : [], exclusive: true),
+        One(@"^(?:my\s+(?:native|first|mother)\s+(?:language|tongue)\s+is\s+(?<v>\w+)|I(?:'m|\s+am)\s+a\s+native\s+(?<v>\w+)\s+speaker)$",
+            m => LanguageNames.IsLanguage(m.Groups["v"].Value)
+                ? Draft(FactSlots.Language, m.Groups["v"].Value, $"The user's native language is {LanguageNames.Display(m.Groups["v"].Value)}")
+                : null, exclusive: true),
+        One(@"^I(?:'m|\s+am|\s+have\s+been|'ve\s+been)\s+(?:currently\s+|now\s+|also\s+)?(?:learning|studying)\s+(?<v>.+)$",
+            m =>
+            {
+                if (Value(m.Groups["v"].Value, 4) is not { } v)
+                {
+                    return null;
+                }
+
+                return LanguageNames.IsLanguage(v)
+                    ? Draft(FactSlots.Language, v, $"The user is learning {LanguageNames.Display(v)}")
+                    : Draft(FactSlots.Learning, v, $"The user is learning {v}");
+            }, exclusive: true),
+    ];
+
+    private static FactDraft? Favorite(string kind, string raw)
+    {
+        var k = TextNormalizer.SubjectKey(kind);
+        if (k.Length == 0 || Value(raw, 6) is not { } v)
+        {
+            return null;
+        }
+
+        return Draft($"{FactSlots.Favorite}.{k.Replace(' ', '-')}", v, $"The user's favorite {k} is {v}");
+    }
+}

@@ -1,0 +1,88 @@
+namespace Memory.WriteBack;
+
+internal static partial class HeuristicRules
+{
+    private const string Occupations =
+        "engineer|developer|programmer|coder|designer|teacher|professor|lecturer|nurse|doctor|physician|surgeon|dentist|" +
+        "pharmacist|lawyer|attorney|accountant|architect|manager|consultant|analyst|scientist|researcher|writer|author|" +
+        "journalist|editor|artist|illustrator|musician|photographer|chef|cook|baker|waiter|waitress|bartender|barista|" +
+        "driver|pilot|mechanic|electrician|plumber|carpenter|farmer|firefighter|police\\s+officer|officer|soldier|" +
+        "salesperson|salesman|saleswoman|marketer|entrepreneur|founder|co-founder|ceo|cto|cfo|freelancer|translator|" +
+        "therapist|psychologist|psychiatrist|veterinarian|vet|librarian|cashier|nanny|recruiter|administrator|" +
+        "secretary|intern|paramedic|midwife|economist|banker|trader|actor|actress|dancer|singer|coach|trainer|tutor|" +
+        "social\\s+worker|civil\\s+servant|sysadmin|devops|tester|technician|student|pastor|priest|judge|surveyor|" +
+        "carer|caregiver|cleaner|janitor|realtor|real\\s+estate\\s+agent|agent|broker|underwriter|statistician|mathematician|" +
+        "physicist|chemist|biologist|geologist|astronomer|historian|archaeologist|linguist|interpreter|copywriter|" +
+        "producer|director|animator|streamer|youtuber|podcaster|influencer|investor|owner";
+
+    private static IEnumerable<Rule> WorkRules() =>
+    [
+        Make(@"^I\s+(?:currently\s+|now\s+|still\s+|also\s+|actually\s+)?(?:work|am\s+working|'m\s+working|have\s+been\s+working|'ve\s+been\s+working|have\s+worked|'ve\s+worked)\s+(?<p>at|for|in)\s+(?<v>.+?)(?:\s+as\s+(?:a\s+|an\s+)?(?<job>.+))?$",
+            m =>
+            {
+                var raw = m.Groups["v"].Value;
+                if (raw.Trim().Equals("myself", StringComparison.OrdinalIgnoreCase))
+                {
+                    return [Draft(FactSlots.Job, "self-employed", "The user is self-employed")];
+                }
+
+                var p = m.Groups["p"].Value.ToLowerInvariant();
+                var employer = p == "in" ? Value(raw, 6) : Organization(raw);
+                if (employer is null || Pronoun.IsMatch(employer) || employer.StartsWith("home", StringComparison.OrdinalIgnoreCase) ||
+                    employer.StartsWith("night", StringComparison.OrdinalIgnoreCase) || employer.StartsWith("the moment", StringComparison.OrdinalIgnoreCase))
+                {
+                    return [];
+                }
+
+                var drafts = new List<FactDraft>
+                {
+                    p == "in"
+                        ? Draft(FactSlots.Job, employer, $"The user works in {employer}")
+                        : Draft(FactSlots.Employer, employer, $"The user works {(p == "for" ? "for" : "at")} {employer}"),
+                };
+                if (m.Groups["job"].Success && Value(m.Groups["job"].Value, 5) is { } job)
+                {
+                    drafts.Add(Draft(FactSlots.Job, job, $"The user works as {Article(job)} {job}"));
+                }
+
+                return drafts;
+            }, exclusive: true),
+        One(@"^I\s+(?:currently\s+|now\s+)?(?:work|am\s+working|'m\s+working)\s+as\s+(?:a\s+|an\s+)?(?<v>.+)$",
+            m => Value(m.Groups["v"].Value, 5) is { } job ? Draft(FactSlots.Job, job, $"The user works as {Article(job)} {job}") : null, exclusive: true),
+        Make(@"^I(?:'m|\s+am)\s+(?:now\s+|currently\s+)?(?:a|an)\s+(?<v>(?:[\w-]+\s+){0,3}?(?:" + Occupations + @"))(?:\s+(?:at|for)\s+(?<emp>.+))?$",
+            m =>
+            {
+                var job = m.Groups["v"].Value.ToLowerInvariant();
+                if (job.EndsWith("student", StringComparison.Ordinal))
+                {
+                    var school = m.Groups["emp"].Success ? Organization(m.Groups["emp"].Value) : null;
+                    return [Draft(FactSlots.Education, school ?? job, school is null ? $"The user is {Article(job)} {job}" : $"The user is {Article(job)} {job} at {school}")];
+                }
+
+                var drafts = new List<FactDraft> { Draft(FactSlots.Job, job, $"The user works as {Article(job)} {job}") };
+                if (m.Groups["emp"].Success && (Organization(m.Groups["emp"].Value)) is { } employer)
+                {
+                    drafts.Add(Draft(FactSlots.Employer, employer, $"The user works at {employer}"));
+                }
+
+                return drafts;
+            }, exclusive: true),
+        One(@"^my\s+(?:job|profession|occupation|role)\s+is\s+(?:a\s+|an\s+)?(?<v>.+)$",
+            m => Value(m.Groups["v"].Value, 5) is { } job ? Draft(FactSlots.Job, job, $"The user works as {Article(job)} {job}") : null, exclusive: true),
+        One(@"^I\s+(?:just\s+|recently\s+)?(?:joined|started\s+(?:a\s+new\s+job\s+|working\s+)?at|got\s+(?:a\s+job|hired)\s+(?:at|by)|am\s+employed\s+(?:at|by)|'m\s+employed\s+(?:at|by))\s+(?<v>.+)$",
+            m => Organization(m.Groups["v"].Value) is { } e ? Draft(FactSlots.Employer, e, $"The user works at {e}") : null, exclusive: true),
+        One(@"^I(?:'m|\s+am)\s+(?:now\s+)?(?<v>retired|unemployed|self-employed|freelancing|between\s+jobs|a\s+stay-at-home\s+(?:mom|dad|parent))$",
+            m => Draft(FactSlots.Job, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()}"), exclusive: true),
+        One(@"^I\s+(?:study|am\s+studying|'m\s+studying|major\s+in|am\s+majoring\s+in|'m\s+majoring\s+in)\s+(?<v>.+?)(?:\s+at\s+(?<school>.+))?$",
+            m =>
+            {
+                if (Value(m.Groups["v"].Value, 5) is not { } subject)
+                {
+                    return null;
+                }
+
+                var school = m.Groups["school"].Success ? Organization(m.Groups["school"].Value) : null;
+                return Draft(FactSlots.Education, subject, school is null ? $"The user studies {subject}" : $"The user studies {subject} at {school}");
+            }, exclusive: true),
+    ];
+}

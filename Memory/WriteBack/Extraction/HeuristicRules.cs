@@ -1,0 +1,211 @@
+using System.Text.RegularExpressions;
+
+namespace Memory.WriteBack;
+
+/// <summary>The heuristic extractor's first-person patterns. Each rule is anchored at the start of a clause
+/// ("I ...", "my ..."), so statements about other people ("my friend lives in Rome", "she is vegan") never match
+/// a rule about the user. Rules live in partial files by theme.</summary>
+internal static partial class HeuristicRules
+{
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+
+    private static readonly Lazy<IReadOnlyList<Rule>> AllRules = new(() =>
+        [.. IdentityRules(), .. WorkRules(), .. PreferenceRules(), .. PeopleRules(), .. ScheduleRules()]);
+
+    /// <summary>Every fact the clause states about the user (empty when none).</summary>
+    public static IReadOnlyList<FactDraft> Apply(string clause)
+    {
+        var drafts = new List<FactDraft>();
+        foreach (var rule in AllRules.Value)
+        {
+            Match match;
+            try
+            {
+                match = rule.Pattern.Match(clause);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                continue;
+            }
+
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            foreach (var draft in rule.Build(match))
+            {
+                if (!drafts.Exists(d => d.Slot == draft.Slot && d.Subject == draft.Subject))
+                {
+                    drafts.Add(draft);
+                }
+            }
+
+            if (drafts.Count > 0 && rule.Exclusive)
+            {
+                break;
+            }
+        }
+
+        return drafts;
+    }
+
+    private sealed record Rule(Regex Pattern, Func<Match, IEnumerable<FactDraft>> Build, bool Exclusive = false);
+
+    private static Regex R(string pattern) =>
+        new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+
+    private static Rule Make(string pattern, Func<Match, IEnumerable<FactDraft>> build, bool exclusive = false) =>
+        new(R(pattern), build, exclusive);
+
+    private static Rule One(string pattern, Func<Match, FactDraft?> build, bool exclusive = false) =>
+        new(R(pattern), m => build(m) is { } d ? [d] : [], exclusive);
+
+    private static FactDraft Draft(string slot, string? subject, string text) =>
+        new(slot, subject is null ? null : TextNormalizer.SubjectKey(subject), text);
+
+    // ---- value clean-up -------------------------------------------------------------------------------------
+
+    private static readonly Regex TrailingFiller = R(
+        @"\s+(now|today|currently|these\s+days|nowadays|at\s+the\s+moment|right\s+now|again|anymore|any\s+more|any\s+longer|too|as\s+well|though|actually|lol|haha|please|originally|thanks|recently|lately|already|full[- ]time|last\s+(year|month|week|summer|winter|spring|fall|autumn)|this\s+(year|month|week)|(a|one|two|three|four|five|six|few|a\s+few|couple\s+of|a\s+couple\s+of|several|\d+)\s+(days?|weeks?|months?|years?)\s+ago|in\s+(19|20)\d\d|since\s+(19|20)\d\d|since\s+(last\s+)?\w+|for\s+(a|an|one|two|three|four|five|six|ten|many|several|a\s+few|a\s+couple\s+of|\d+)\s+(days?|weeks?|months?|years?|decades?)|(on|every)\s+(weekends?|weekdays?))$");
+
+    private static readonly Regex ClauseBoundary = R(
+        @"\s*(,|;|:|\s-\s|\(|\bbecause\b|\bsince\b|\bso\b|\bbut\b|\bwhich\b|\bwhere\b|\bwho\b|\bthough\b|\balthough\b|\bwhile\b|\bwhen\b|\bif\b|\bunless\b)");
+
+    private static readonly Regex ListBoundary = R(
+        @"\s*(;|:|\s-\s|\(|,\s*(?=(it|that|this|which|I|I'm|but|so|because|they|he|she|you|especially|mostly|though)\b)|\bbecause\b|\bsince\b|\bso\b|\bbut\b|\bwhich\b|\bwhere\b|\bwho\b|\bthough\b|\balthough\b|\bwhile\b|\bwhen\b|\bif\b|\bunless\b)");
+
+    private static readonly Regex PlaceBoundary = R(@"\s+(with|for|near|since|on|after|before|from|and\s+work|and\s+I)\b");
+
+    private static readonly Regex Pronoun = R(
+        @"^(it|that|this|these|those|them|him|her|you|your|yours|everything|nothing|something|anything|so|such|what|how|when|the\s+idea|the\s+way|the\s+fact|hearing|reading\s+your|talking\s+to\s+you|chatting)\b");
+
+    private static readonly Regex PlaceStop = R(
+        @"^(a|an|my|our|his|her|their|this|that|here|there|fear|hope|peace|denial|luxury|poverty|debt|sin|harmony|misery|comfort|the\s+(moment|past|present|future|now|meantime|middle|same|city|country|house|flat|apartment|suburbs|countryside|area|room|dark|shadows))\b");
+
+    private static readonly Regex InnerPlace = R(@"\bin\s+(?<v>(the\s+)?[A-Z][\w'.-]*(\s+[A-Z][\w'.-]*){0,3})");
+
+    /// <summary>The captured value without trailing filler and the rest of the sentence, or null when unusable.</summary>
+    private static string? Value(string raw, int maxWords = 8, bool place = false, bool list = false)
+    {
+        var v = raw.Trim();
+        var cut = (list ? ListBoundary : ClauseBoundary).Match(v);
+        if (cut.Success && cut.Index > 0)
+        {
+            v = v[..cut.Index];
+        }
+
+        if (place)
+        {
+            var placeCut = PlaceBoundary.Match(v);
+            if (placeCut.Success && placeCut.Index > 0)
+            {
+                v = v[..placeCut.Index];
+            }
+        }
+
+        string previous;
+        do
+        {
+            previous = v;
+            v = TrailingFiller.Replace(v, string.Empty).Trim().TrimEnd('.', '!', '?', ',', ';', ':', '"', '\'', ')').Trim();
+        }
+        while (v != previous && v.Length > 0);
+
+        if (v.Length == 0 || v.Length > 80 || v.Split(' ').Length > maxWords || Pronoun.IsMatch(v))
+        {
+            return null;
+        }
+
+        return TextNormalizer.ToThirdPerson(v);
+    }
+
+    /// <summary>A place name: a proper noun ("Porto", "the Netherlands", lower-case "porto" title-cased).</summary>
+    private static string? Place(string raw)
+    {
+        var v = Value(raw, maxWords: 5, place: true);
+        if (v is null)
+        {
+            return null;
+        }
+
+        if (PlaceStop.IsMatch(v))
+        {
+            var inner = InnerPlace.Match(raw);
+            return inner.Success ? Place(inner.Groups["v"].Value) : null;
+        }
+
+        if (v.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
+        {
+            return v.Length > 4 && char.IsUpper(v[4]) ? "the " + v[4..] : null;
+        }
+
+        return v.Any(char.IsDigit) ? null : TextNormalizer.TitleCase(v);
+    }
+
+    /// <summary>An employer or school: "Google", "a bank", lower-case single words title-cased.</summary>
+    private static string? Organization(string raw)
+    {
+        var v = Value(raw, maxWords: 6, place: true);
+        if (v is null)
+        {
+            return null;
+        }
+
+        return v.Contains(' ', StringComparison.Ordinal) ? v : TextNormalizer.TitleCase(v);
+    }
+
+    /// <summary>A person's or pet's name: one to three words, no digits.</summary>
+    private static string? PersonName(string raw)
+    {
+        var v = Value(raw, maxWords: 3);
+        if (v is null || v.Any(c => char.IsDigit(c) || c is '@' or '/' or '#'))
+        {
+            return null;
+        }
+
+        var first = v.Split(' ')[0].ToLowerInvariant();
+        return first is "not" or "a" or "an" or "the" or "secret" or "none" or "private" or "irrelevant" or "unknown"
+            ? null
+            : TextNormalizer.TitleCase(v);
+    }
+
+    private static readonly Regex ListSeparator = R(@"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+");
+
+    private static readonly HashSet<string> Compounds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "rock and roll", "rock 'n' roll", "drum and bass", "rhythm and blues", "fish and chips", "mac and cheese",
+        "salt and pepper", "dungeons and dragons", "pride and prejudice", "peanut butter and jelly", "black and white",
+        "sweet and sour", "tom and jerry", "law and order", "hip hop and r&b",
+    };
+
+    /// <summary>Splits "hiking, climbing and skiing" into items, keeping known compounds ("rock and roll") whole.</summary>
+    private static IEnumerable<string> Items(string value)
+    {
+        if (Compounds.Contains(value))
+        {
+            return [value];
+        }
+
+        var parts = ListSeparator.Split(value).Where(p => p.Length > 0).ToList();
+        return parts.Count > 1 && parts.All(p => p.Split(' ').Length <= 4 && !Pronoun.IsMatch(p)) ? parts : [value];
+    }
+
+    private static string ThirdPersonVerb(string verb)
+    {
+        var v = verb.ToLowerInvariant();
+        return v switch
+        {
+            "have" => "has",
+            "do" => "does",
+            "go" => "goes",
+            "am" or "'m" => "is",
+            _ when v.EndsWith('y') && v.Length > 2 && !"aeiou".Contains(v[^2], StringComparison.Ordinal) => v[..^1] + "ies",
+            _ when v.EndsWith('s') || v.EndsWith('x') || v.EndsWith("ch", StringComparison.Ordinal) || v.EndsWith("sh", StringComparison.Ordinal) || v.EndsWith('o') => v + "es",
+            _ => v + "s",
+        };
+    }
+
+    private static string Article(string noun) =>
+        noun.Length > 0 && "aeiouAEIOU".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
+}

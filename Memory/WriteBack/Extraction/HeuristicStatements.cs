@@ -1,0 +1,336 @@
+using System.Text.RegularExpressions;
+
+namespace Memory.WriteBack;
+
+/// <summary>Reads one user message clause by clause: drops questions, hypotheticals, quoted speech, other people's
+/// facts and instructions to the system; keeps first-person statements, style preferences and retractions.</summary>
+internal static partial class HeuristicStatements
+{
+    /// <summary>A fact read from a message: the draft, whether it asserts or retracts, and whether it was hedged.</summary>
+    public sealed record Statement(FactDraft Draft, FactAction Action, bool Hedged);
+
+    public static IReadOnlyList<Statement> Read(string message)
+    {
+        var result = new List<Statement>();
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return result;
+        }
+
+        var text = TextNormalizer.Normalize(message);
+        if (text.Length > 8000 || InstructionFilter.IsInstruction(text))
+        {
+            return result;
+        }
+
+        text = Quoted().Replace(text, " ");
+        text = LowerI().Replace(text, "I");
+        text = LowerIm().Replace(text, "I am");
+        text = LowerIve().Replace(text, "I have");
+        text = WeHave().Replace(text, "we have");
+
+        var greeted = false;
+        foreach (Match sentenceMatch in Sentence().Matches(text))
+        {
+            var sentence = sentenceMatch.Value.Trim();
+            var isQuestion = sentence.EndsWith('?');
+            foreach (var rawClause in ClauseSplit().Split(sentence))
+            {
+                try
+                {
+                    greeted = ReadClause(rawClause, isQuestion, greeted, result);
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    // A pathological clause is skipped, never half-read.
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Reads one clause into <paramref name="result"/>; returns true when the clause was only a greeting,
+    /// so a self-introduction in the next clause ("Hi! I'm Ana") is read as the user's name.</summary>
+    private static bool ReadClause(string rawClause, bool isQuestion, bool greeted, List<Statement> result)
+    {
+        var clause = Clean(rawClause, out var greeting);
+        if (clause.Length < 3)
+        {
+            return greeting;
+        }
+
+        greeting |= greeted;
+
+        var forget = Forget().Match(clause);
+        if (forget.Success)
+        {
+            foreach (var draft in ForgetTargets(forget.Groups["inner"].Value))
+            {
+                result.Add(new Statement(draft, FactAction.Retract, Hedged: false));
+            }
+
+            return false;
+        }
+
+        if (isQuestion || QuestionStart().IsMatch(clause))
+        {
+            return false;
+        }
+
+        if (!ThirdPartyStart().IsMatch(clause) && !Conditional().IsMatch(clause) && StylePreferences.Match(clause) is { } style)
+        {
+            result.Add(new Statement(new FactDraft(style.Slot, null, style.Text), FactAction.Assert, Hedged: false));
+            return false;
+        }
+
+        var hedge = Hedge().Match(clause);
+        var hedged = hedge.Success;
+        if (hedged)
+        {
+            clause = clause[hedge.Length..];
+        }
+
+        if (Hypothetical().IsMatch(clause))
+        {
+            return false;
+        }
+
+        if (greeting && GreetingName().Match(clause) is { Success: true } name && !LanguageNames.IsLanguage(name.Groups["v"].Value) &&
+            !Demonym().IsMatch(name.Groups["v"].Value))
+        {
+            var n = name.Groups["v"].Value;
+            result.Add(new Statement(new FactDraft(FactSlots.Name, TextNormalizer.SubjectKey(n), $"The user's name is {n}"), FactAction.Assert, hedged));
+            return false;
+        }
+
+        if (SpecialRetraction().IsMatch(clause))
+        {
+            result.AddRange(SpecialRetractions(clause).Select(d => new Statement(d, FactAction.Retract, hedged)));
+            return false;
+        }
+
+        if (RetractTrigger().IsMatch(clause))
+        {
+            var positive = Positive(clause);
+            if (positive != clause)
+            {
+                var retracted = HeuristicRules.Apply(positive);
+                if (retracted.Count > 0)
+                {
+                    result.AddRange(retracted.Select(d => new Statement(d, FactAction.Retract, hedged)));
+                    return false;
+                }
+            }
+        }
+
+        result.AddRange(HeuristicRules.Apply(clause).Select(d => new Statement(d, FactAction.Assert, hedged)));
+        return false;
+    }
+
+    private static string Clean(string raw, out bool greeting)
+    {
+        greeting = false;
+        var clause = raw.Trim().TrimEnd('.', '!', '?', ',', ';', ':', ')').Trim().TrimStart('(', '-', '*', '>').Trim();
+        while (true)
+        {
+            var lead = Interjection().Match(clause);
+            if (!lead.Success || lead.Length == 0)
+            {
+                break;
+            }
+
+            greeting |= lead.Groups["greet"].Success;
+            clause = clause[lead.Length..].TrimStart(',', '!', ' ', '-');
+        }
+
+        return clause.Trim();
+    }
+
+    private static string Positive(string clause)
+    {
+        var p = AnymoreWords().Replace(clause, string.Empty);
+        p = BeNoLonger().Replace(p, "I'm ");
+        p = StoppedBeing().Replace(p, "I'm ");
+        p = DoNot().Replace(p, "I ");
+        p = NoLonger().Replace(p, "I ");
+        return MultiSpace().Replace(p, " ").Trim();
+    }
+
+    private static IEnumerable<FactDraft> ForgetTargets(string inner)
+    {
+        var i = inner.Trim().TrimEnd('.', '!', '?', ',');
+        if (ForgetLocation().IsMatch(i))
+        {
+            return [new FactDraft(FactSlots.Location, null, "Forget: where the user lives")];
+        }
+
+        if (ForgetWork().IsMatch(i))
+        {
+            return [new FactDraft(FactSlots.Employer, null, "Forget: where the user works"), new FactDraft(FactSlots.Job, null, "Forget: the user's job")];
+        }
+
+        if (ForgetName().IsMatch(i))
+        {
+            return [new FactDraft(FactSlots.Name, null, "Forget: the user's name"), new FactDraft(FactSlots.Nickname, null, "Forget: the user's nickname")];
+        }
+
+        if (ForgetSlot().Match(i) is { Success: true } slot)
+        {
+            var s = slot.Groups["s"].Value.ToLowerInvariant();
+            var target = s switch
+            {
+                var x when x.StartsWith("diet", StringComparison.Ordinal) => FactSlots.Diet,
+                var x when x.StartsWith("allerg", StringComparison.Ordinal) => FactSlots.Allergy,
+                "age" => FactSlots.Age,
+                "birthday" => FactSlots.Birthday,
+                "schedule" => FactSlots.Schedule,
+                _ => FactSlots.Other,
+            };
+            return [new FactDraft(target, null, $"Forget: the user's {s}")];
+        }
+
+        if (FirstPerson().IsMatch(i))
+        {
+            var inside = HeuristicRules.Apply(i);
+            if (inside.Count > 0)
+            {
+                return inside.Select(d => d with { Text = $"Forget: {d.Text}" });
+            }
+
+            if (RetractTrigger().IsMatch(i))
+            {
+                return HeuristicRules.Apply(Positive(i)).Select(d => d with { Text = $"Forget: {d.Text}" });
+            }
+        }
+
+        var subject = TextNormalizer.SubjectKey(TextNormalizer.ToThirdPerson(i));
+        return subject.Length is > 0 and <= 40 && subject.Split(' ').Length <= 4 && !EverythingWords().IsMatch(i)
+            ? [new FactDraft(WriteBackSlots.Any, subject, $"Forget: {subject}")]
+            : [];
+    }
+
+    private static IEnumerable<FactDraft> SpecialRetractions(string clause)
+    {
+        if (MovedAway().Match(clause) is { Success: true } away && away.Groups["v"].Value.Trim() is { Length: > 0 } place)
+        {
+            yield return new FactDraft(FactSlots.Location, TextNormalizer.SubjectKey(place), $"No longer: lives in {place}");
+        }
+        else if (QuitJob().Match(clause) is { Success: true } quit)
+        {
+            var target = quit.Groups["v"].Value.Trim();
+            if (target.Length == 0 || target.Equals("my job", StringComparison.OrdinalIgnoreCase) || target.Equals("work", StringComparison.OrdinalIgnoreCase))
+            {
+                yield return new FactDraft(FactSlots.Employer, null, "No longer: works at their employer");
+            }
+            else if (target.Split(' ').Length <= 4 && !target.StartsWith("my ", StringComparison.OrdinalIgnoreCase))
+            {
+                yield return new FactDraft(WriteBackSlots.Any, TextNormalizer.SubjectKey(target), $"No longer: {target}");
+            }
+        }
+        else if (PetGone().Match(clause) is { Success: true } pet)
+        {
+            var kind = pet.Groups["kind"].Value.ToLowerInvariant();
+            yield return new FactDraft(FactSlots.Pet, kind, $"No longer: has a {kind}");
+        }
+    }
+
+    [GeneratedRegex("\"[^\"]{0,400}\"")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"\bi\b(?!\.e\.)")]
+    private static partial Regex LowerI();
+
+    [GeneratedRegex(@"\b[Ii]'?m\b")]
+    private static partial Regex LowerIm();
+
+    [GeneratedRegex(@"\b[Ii]'?ve\b")]
+    private static partial Regex LowerIve();
+
+    [GeneratedRegex(@"\b([Ww]e)'ve\b")]
+    private static partial Regex WeHave();
+
+    [GeneratedRegex(@"[^.!?;\n]+[.!?;]*")]
+    private static partial Regex Sentence();
+
+    [GeneratedRegex(@",?\s+(?:and|but|so|because|although|though|while|whereas|plus|also)\s+(?=(?:I|I'm|I've|my|we)\b)|,\s*(?=(?:I|I'm|I've|my)\b)|,\s+(?=(?:if|unless|because|since)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseSplit();
+
+    [GeneratedRegex(@"^(?:(?<greet>hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?|oh|ah|well|so|and|but|also|btw|by\s+the\s+way|actually|anyway|anyways|ok|okay|yes|yeah|yep|nope|fyi|just\s+so\s+you\s+know|for\s+context|for\s+the\s+record|note\s+that|to\s+be\s+clear|as\s+you\s+know|honestly|basically|thanks|thank\s+you|lol|haha|please|update|quick\s+update|oh\s+and|plus|now|(?:(?:big|good|great|some|exciting|happy|sad|bad|quick|fun)\s+)?news|heads\s+up|guess\s+what|so\s+anyway)\b[,!:.]?\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex Interjection();
+
+    [GeneratedRegex(@"^(?:do|does|did|can|could|would|will|should|shall|is|are|am|was|were|have|has|what|where|when|why|who|whom|whose|which|how)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex QuestionStart();
+
+    [GeneratedRegex(@"^(?:he|she|they|his|her|their|our|someone|somebody|everyone|people|it|this|that|my\s+(?!preference|style|answers|replies)\w+)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ThirdPartyStart();
+
+    [GeneratedRegex(@"\b(?:if|unless|whether|when\s+I|suppose|imagine|hypothetically|pretend)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Conditional();
+
+    [GeneratedRegex(@"^(?:I\s+think|I\s+believe|I\s+guess|I\s+suppose|I'm\s+pretty\s+sure|I\s+am\s+pretty\s+sure|I'm\s+fairly\s+sure|probably|I\s+reckon|apparently)\s*(?:that\s+)?,?\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex Hedge();
+
+    [GeneratedRegex(@"\b(?:if|suppose|supposing|imagine|imagining|hypothetically|pretend|pretending|let's\s+say|lets\s+say|what\s+if|in\s+a\s+(?:story|novel|game|movie|dream)|my\s+character|wish|wished|would|could|might|maybe|perhaps|someday|one\s+day|dream\s+of|dreaming|thinking\s+(?:about|of)|planning|plan\s+to|going\s+to|gonna|want\s+to|wanna|wanted\s+to|hope\s+to|hoping\s+to|considering|will|shall|should|I'd|I'll|unless|whether|assuming|as\s+if|roleplay|role-play|fictional|used\s+to|sometime)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Hypothetical();
+
+    [GeneratedRegex(@"^I(?:'m|\s+am)\s+(?<v>[A-Z][a-z]{1,20}(?:\s+[A-Z][a-z]{1,20})?)$")]
+    private static partial Regex GreetingName();
+
+    [GeneratedRegex(@"(?:ese|ish|ian|can|ench|ch|ic)$")]
+    private static partial Regex Demonym();
+
+    [GeneratedRegex(@"^(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?forget\s+(?:about\s+)?(?:that\s+|the\s+fact\s+that\s+|what\s+I\s+(?:said|told\s+you)\s+about\s+)?(?<inner>.+?)(?:,?\s+please)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Forget();
+
+    [GeneratedRegex(@"\b(?:no\s+longer|anymore|any\s+more|any\s+longer)\b|^I(?:'m|\s+am)\s+not\s+(?!(?:a\s+)?(?:big\s+|huge\s+)?fan\b|into\b|sure\b|certain\b)|^I\s+(?:don't|do\s+not)\s+(?:live|work|have|own|speak)\b|^I\s+(?:have\s+|'ve\s+)?stopped\s+being\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RetractTrigger();
+
+    [GeneratedRegex(@"\s*\b(?:anymore|any\s+more|any\s+longer)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AnymoreWords();
+
+    [GeneratedRegex(@"^I(?:'m|\s+am)\s+(?:no\s+longer|not)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex BeNoLonger();
+
+    [GeneratedRegex(@"^I\s+(?:have\s+|'ve\s+)?stopped\s+being\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex StoppedBeing();
+
+    [GeneratedRegex(@"^I\s+(?:don't|do\s+not)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex DoNot();
+
+    [GeneratedRegex(@"^I\s+no\s+longer\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex NoLonger();
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex MultiSpace();
+
+    [GeneratedRegex(@"^(?:where\s+I\s+(?:live|am\s+from|'m\s+from|moved)|my\s+(?:address|location|city|home|hometown))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ForgetLocation();
+
+    [GeneratedRegex(@"^(?:where\s+I\s+work|my\s+(?:job|employer|work|company|workplace|occupation|profession))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ForgetWork();
+
+    [GeneratedRegex(@"^my\s+(?:name|nickname)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ForgetName();
+
+    [GeneratedRegex(@"^my\s+(?<s>diet|dietary\s+\w+|allerg\w*|age|birthday|schedule)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ForgetSlot();
+
+    [GeneratedRegex(@"^(?:I|I'm|I've|my)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FirstPerson();
+
+    [GeneratedRegex(@"\b(?:everything|all|anything|it|that|this)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EverythingWords();
+
+    [GeneratedRegex(@"^I\s+(?:have\s+|'ve\s+|just\s+|recently\s+)*moved\s+(?:away\s+from|out\s+of)\s+(?<v>[^,]+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex MovedAway();
+
+    [GeneratedRegex(@"^I\s+(?:have\s+|'ve\s+|just\s+|recently\s+)*(?:quit|left|resigned\s+from|was\s+laid\s+off\s+from|got\s+laid\s+off\s+from|got\s+fired\s+from|was\s+fired\s+from)\s*(?:my\s+job\s*(?:at\s+)?)?(?<v>[^,]*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex QuitJob();
+
+    [GeneratedRegex(@"^my\s+(?:old\s+)?(?<kind>dog|cat|puppy|kitten|parrot|rabbit|hamster|fish|turtle|horse|bird|pony)\s+(?:died|passed\s+away|passed|ran\s+away)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PetGone();
+
+    [GeneratedRegex(@"^(?:I\s+(?:have\s+|'ve\s+|just\s+|recently\s+)*(?:moved\s+(?:away\s+from|out\s+of)|quit|left|resigned|was\s+laid\s+off|got\s+laid\s+off|got\s+fired|was\s+fired)|my\s+(?:old\s+)?\w+\s+(?:died|passed|ran\s+away))", RegexOptions.IgnoreCase)]
+    private static partial Regex SpecialRetraction();
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Memory.WriteBack;
+
+/// <summary><c>llm</c> extraction: the user's messages (never the assistant's answer) go to the model through
+/// <c>prompts/memory-extract.yaml</c>; the JSON answer is validated against <see cref="ExtractionSchema"/>. An
+/// invalid answer is retried once, then the heuristic extractor is used instead. Facts that instruct the system
+/// are dropped by the caller's instruction filter like any other.</summary>
+internal sealed class LlmFactExtractor(
+    LlmCalls llm,
+    HeuristicFactExtractor heuristic,
+    IOptions<WriteBackOptions> options,
+    TimeProvider time,
+    ILogger<LlmFactExtractor> logger) : IFactExtractor
+{
+    public const string TemplateName = "memory-extract";
+
+    private readonly WriteBackOptions _options = options.Value;
+
+    public async Task<IReadOnlyList<ExtractedFact>> ExtractAsync(ConversationTurn turn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (turn.UserMessages.Count == 0)
+        {
+            return [];
+        }
+
+        if (!llm.Available)
+        {
+            WriteBackLog.ExtractionFallback(logger, turn.TurnId, "no chat client or prompt renderer");
+            return heuristic.Extract(turn);
+        }
+
+        var ids = turn.UserMessages.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var variables = new Dictionary<string, object?>
+        {
+            ["messages"] = WriteBackPromptJsonContext.Serialize(turn.UserMessages.Select(m => new PromptMessage(m.Id, m.Text)).ToList()),
+            ["context"] = turn.IsObservation ? $"{turn.Context} (observed by a feature, not said in chat)" : turn.Context,
+            ["now"] = time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        };
+
+        string? reason = null;
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            var answer = await llm.AskAsync(TemplateName, variables, ExtractionSchema.Element, ExtractionSchema.Name, turn.Model, cancellationToken)
+                .ConfigureAwait(false);
+            var facts = ExtractionAnswerParser.Parse(answer, ids, out reason);
+            if (facts is not null)
+            {
+                return turn.IsObservation
+                    ? [.. facts.Select(f => f with { Confidence = Math.Min(f.Confidence, _options.InferredConfidence) })]
+                    : facts;
+            }
+
+            WriteBackLog.ExtractionAnswerInvalid(logger, turn.TurnId, attempt, reason ?? "invalid");
+        }
+
+        WriteBackLog.ExtractionFallback(logger, turn.TurnId, reason ?? "invalid");
+        return heuristic.Extract(turn);
+    }
+}

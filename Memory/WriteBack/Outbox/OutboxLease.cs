@@ -1,0 +1,4 @@
+namespace Memory.WriteBack;
+
+/// <summary>A claimed outbox entry: the turn, which attempt this is, and the facts saved by an earlier attempt.</summary>
+internal sealed record OutboxLease(long Seq, string LeaseId, ConversationTurn Turn, int Attempts, IReadOnlyList<ExtractedFact>? Checkpoint);

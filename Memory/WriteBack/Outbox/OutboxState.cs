@@ -1,0 +1,10 @@
+namespace Memory.WriteBack;
+
+/// <summary>Row states in the outbox table.</summary>
+internal enum OutboxState
+{
+    Pending = 0,
+    Done = 1,
+    Poisoned = 2,
+    Dropped = 3,
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace Memory.WriteBack;
+
+/// <summary>Source-generated JSON for what the outbox stores: the turn and its extraction checkpoint.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(ConversationTurn))]
+[JsonSerializable(typeof(List<ExtractedFact>))]
+internal sealed partial class WriteBackJsonContext : JsonSerializerContext;

@@ -1,0 +1,163 @@
+using Memory.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Memory.WriteBack;
+
+/// <summary>The hosted worker that drains the outbox: claims due turns (one per user at a time, each user's in
+/// order), processes each under the user's lock, then completes it, or records the failure for a retry with
+/// backoff (poisoned after the last attempt, kept for inspection). Woken by enqueues; polls otherwise. Stopping
+/// mid-turn leaves the turn leased; the next start replays it.</summary>
+internal sealed class WriteBackWorker(
+    IOutboxQueue outbox,
+    TurnProcessor processor,
+    WriteBackSignal signal,
+    IOptions<MemoryOptions> memoryOptions,
+    IOptions<WriteBackOptions> options,
+    TimeProvider time,
+    ILogger<WriteBackWorker> logger) : BackgroundService, IWriteBackMonitor
+{
+    private readonly WriteBackOptions _options = options.Value;
+    private readonly object _gate = new();
+    private TaskCompletionSource _passDone = NewSignal();
+    private int _inFlight;
+    private DateTimeOffset _lastPrune;
+
+    public async Task WhenIdleAsync(CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            Task pass;
+            lock (_gate)
+            {
+                pass = _passDone.Task;
+            }
+
+            if (Volatile.Read(ref _inFlight) == 0 && !await outbox.HasDueWorkAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            signal.Notify();
+            await pass.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        WriteBackLog.WorkerStarted(logger, memoryOptions.Value.Extraction.Mode);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                claimed = await RunPassAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                WriteBackLog.PassFailed(logger, ex, ex.GetType().Name);
+            }
+            finally
+            {
+                CompletePass();
+            }
+
+            if (claimed == 0)
+            {
+                try
+                {
+                    await signal.WaitAsync(_options.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>One pass: claim a batch and process it; returns how many turns were claimed.</summary>
+    internal async Task<int> RunPassAsync(CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            var leases = await outbox.ClaimAsync(_options.BatchSize, cancellationToken).ConfigureAwait(false);
+            foreach (var lease in leases)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await ProcessOneAsync(lease, cancellationToken).ConfigureAwait(false);
+            }
+
+            await PruneIfDueAsync(cancellationToken).ConfigureAwait(false);
+            return leases.Count;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task ProcessOneAsync(OutboxLease lease, CancellationToken cancellationToken)
+    {
+        using var held = await outbox.LockUserAsync(lease.Turn.User, cancellationToken).ConfigureAwait(false);
+        if (!await outbox.IsLeaseValidAsync(lease, cancellationToken).ConfigureAwait(false))
+        {
+            WriteBackLog.LeaseLost(logger, lease.Turn.TurnId);
+            return;
+        }
+
+        try
+        {
+            var outcome = await processor.ProcessAsync(lease, cancellationToken).ConfigureAwait(false);
+            await outbox.CompleteAsync(lease, outcome, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw; // Stopping: the lease stays; the next start replays the turn.
+        }
+        catch (Exception ex)
+        {
+            var kind = ex.GetType().Name;
+            if (await outbox.FailAsync(lease, kind, CancellationToken.None).ConfigureAwait(false))
+            {
+                WriteBackLog.TurnPoisoned(logger, ex, lease.Turn.TurnId, lease.Attempts, kind);
+            }
+            else
+            {
+                WriteBackLog.TurnFailed(logger, ex, lease.Turn.TurnId, lease.Attempts, kind);
+            }
+        }
+    }
+
+    private async Task PruneIfDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (now - _lastPrune < TimeSpan.FromHours(1))
+        {
+            return;
+        }
+
+        _lastPrune = now;
+        await outbox.PruneAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void CompletePass()
+    {
+        TaskCompletionSource done;
+        lock (_gate)
+        {
+            done = _passDone;
+            _passDone = NewSignal();
+        }
+
+        done.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

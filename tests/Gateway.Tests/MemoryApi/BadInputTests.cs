@@ -1,0 +1,217 @@
+using static Gateway.Tests.MemoryApi.MemoryJson;
+
+namespace Gateway.Tests.MemoryApi;
+
+/// <summary>Malformed input to the memory API is a 400 in OpenAI's error shape (413 over the body limit), never a
+/// 500, and changes nothing.</summary>
+public sealed class BadInputTests(MemoryGatewayFixture fixture) : IClassFixture<MemoryGatewayFixture>
+{
+    private MemoryApiClient Api => fixture.Api;
+
+    private static string Mem(string fields) => $$"""{"memories":[{{{fields}}}]}""";
+
+    public static TheoryData<string, string> BadWrites => new()
+    {
+        { "malformed JSON", """{"memories":[{"text":"a"}""" },
+        { "not JSON", "memories: text" },
+        { "empty body", "" },
+        { "JSON null", "null" },
+        { "top-level array", """[{"text":"a"}]""" },
+        { "memories missing", "{}" },
+        { "memories null", """{"memories":null}""" },
+        { "memories empty", """{"memories":[]}""" },
+        { "memories a string", """{"memories":"Gil likes tea"}""" },
+        { "memories an object", """{"memories":{"text":"Gil likes tea"}}""" },
+        { "element a number", """{"memories":[1]}""" },
+        { "element a string", """{"memories":["Gil likes tea"]}""" },
+        { "element null", """{"memories":[null]}""" },
+        { "text missing", Mem("") },
+        { "text null", Mem("\"text\":null") },
+        { "text empty", Mem("\"text\":\"\"") },
+        { "text blank", Mem("\"text\":\"   \"") },
+        { "text a number", Mem("\"text\":42") },
+        { "text an array", Mem("\"text\":[\"a\"]") },
+        { "text over the API limit", Mem($"\"text\":\"{new string('x', 8001)}\"") },
+        { "text over the store limit", Mem($"\"text\":\"{new string('y', 4001)}\"") },
+        { "confidence above 1", Mem("\"text\":\"Gil likes tea\",\"confidence\":1.5") },
+        { "confidence below 0", Mem("\"text\":\"Gil likes tea\",\"confidence\":-0.1") },
+        { "confidence a string", Mem("\"text\":\"Gil likes tea\",\"confidence\":\"high\"") },
+        { "confidence a numeric string", Mem("\"text\":\"Gil likes tea\",\"confidence\":\"0.5\"") },
+        { "confidence NaN", Mem("\"text\":\"Gil likes tea\",\"confidence\":\"NaN\"") },
+        { "confidence beyond double", Mem("\"text\":\"Gil likes tea\",\"confidence\":1e400") },
+        { "context too long", Mem($"\"text\":\"Gil likes tea\",\"context\":\"{new string('c', 65)}\"") },
+        { "context empty", Mem("\"text\":\"Gil likes tea\",\"context\":\"\"") },
+        { "context a number", Mem("\"text\":\"Gil likes tea\",\"context\":7") },
+        { "sources not strings", Mem("\"text\":\"Gil likes tea\",\"sources\":[1,2]") },
+        { "sources a string", Mem("\"text\":\"Gil likes tea\",\"sources\":\"m1\"") },
+        { "sources with an empty one", Mem("\"text\":\"Gil likes tea\",\"sources\":[\"\"]") },
+        { "metadata value a number", Mem("\"text\":\"Gil likes tea\",\"metadata\":{\"k\":1}") },
+        { "metadata value null", Mem("\"text\":\"Gil likes tea\",\"metadata\":{\"k\":null}") },
+        { "metadata value an object", Mem("\"text\":\"Gil likes tea\",\"metadata\":{\"k\":{\"a\":\"b\"}}") },
+        { "metadata a list", Mem("\"text\":\"Gil likes tea\",\"metadata\":[\"k\"]") },
+        { "occurredAt not a date", Mem("\"text\":\"Gil likes tea\",\"occurredAt\":\"yesterday\"") },
+        { "occurredAt a number", Mem("\"text\":\"Gil likes tea\",\"occurredAt\":1700000000") },
+        { "one bad memory in a batch", """{"memories":[{"text":"Gil likes tea"},{"text":"Gil likes coffee","confidence":7}]}""" },
+    };
+
+    public static TheoryData<string, string> BadSearches => new()
+    {
+        { "malformed JSON", """{"query":"tea""" },
+        { "query missing", "{}" },
+        { "query empty", """{"query":""}""" },
+        { "query blank", """{"query":"  "}""" },
+        { "query a number", """{"query":5}""" },
+        { "query too long", $$"""{"query":"{{new string('q', 8001)}}"}""" },
+        { "limit 0", """{"query":"tea","limit":0}""" },
+        { "limit 101", """{"query":"tea","limit":101}""" },
+        { "limit negative", """{"query":"tea","limit":-1}""" },
+        { "limit a word", """{"query":"tea","limit":"ten"}""" },
+        { "limit a numeric string", """{"query":"tea","limit":"10"}""" },
+        { "limit fractional", """{"query":"tea","limit":2.5}""" },
+        { "minConfidence 2", """{"query":"tea","minConfidence":2}""" },
+        { "minConfidence negative", """{"query":"tea","minConfidence":-0.5}""" },
+        { "minConfidence a string", """{"query":"tea","minConfidence":"high"}""" },
+        { "minConfidence a numeric string", """{"query":"tea","minConfidence":"0.5"}""" },
+        { "maxAgeDays -1", """{"query":"tea","maxAgeDays":-1}""" },
+        { "maxAgeDays a string", """{"query":"tea","maxAgeDays":"week"}""" },
+        { "contexts a string", """{"query":"tea","contexts":"docs"}""" },
+        { "contexts with a number", """{"query":"tea","contexts":[1]}""" },
+        { "contexts with an empty name", """{"query":"tea","contexts":[""]}""" },
+        { "includeSuperseded a string", """{"query":"tea","includeSuperseded":"yes"}""" },
+        { "top-level array", """["tea"]""" },
+    };
+
+    public static TheoryData<string, string> BadPatches => new()
+    {
+        { "malformed JSON", """{"text":""" },
+        { "text empty", """{"text":""}""" },
+        { "text a number", """{"text":1}""" },
+        { "text too long", $$"""{"text":"{{new string('p', 8001)}}"}""" },
+        { "confidence 3", """{"confidence":3}""" },
+        { "confidence a string", """{"confidence":"low"}""" },
+        { "context too long", $$"""{"context":"{{new string('c', 65)}}"}""" },
+        { "sources not strings", """{"sources":[true]}""" },
+        { "metadata values not strings", """{"metadata":{"k":false}}""" },
+        { "occurredAt not a date", """{"occurredAt":"soon"}""" },
+        { "a list", "[]" },
+    };
+
+    public static TheoryData<string, string> BadUserPaths => new()
+    {
+        { "GET", "v1/users/bad%20user/memories" },
+        { "POST", "v1/users/bad%20user/memories" },
+        { "POST", "v1/users/bad%20user/memories/search" },
+        { "GET", "v1/users/bad%20user/export" },
+        { "GET", "v1/users/bad%20user/consent" },
+        { "PUT", "v1/users/bad%20user/consent" },
+        { "DELETE", "v1/users/bad%20user" },
+        { "GET", "v1/users/bad%20user/memories/some-id" },
+        { "GET", "v1/users/bad%20user/memories/some-id/history" },
+        { "GET", $"v1/users/{new string('u', 200)}/memories" },
+        { "POST", $"v1/users/{new string('u', 129)}/memories" },
+        { "GET", "v1/users/%C3%A9l%C3%A8ve/memories" },
+        { "GET", "v1/users/a%2Fb/memories" },
+        { "POST", "v1/users/semi;colon/observations" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadWrites))]
+    public async Task A_bad_write_answers_400_and_stores_nothing(string why, string body)
+    {
+        var user = MemoryGatewayFixture.NewUser("bad");
+
+        var response = await Api.SendAsync(HttpMethod.Post, $"v1/users/{user}/memories", body);
+
+        Assert.True(response.Status == HttpStatusCode.BadRequest, $"{why}: {(int)response.Status} {response.Text}");
+        response.ExpectError(HttpStatusCode.BadRequest);
+        Assert.Empty(await Api.TextsAsync(user, includeSuperseded: true));
+    }
+
+    [Theory]
+    [MemberData(nameof(BadSearches))]
+    public async Task A_bad_search_answers_400(string why, string body)
+    {
+        var user = MemoryGatewayFixture.NewUser("bad");
+        await Api.AddAsync(user, NewMemory("Gil likes green tea", "docs"));
+
+        var response = await Api.SendAsync(HttpMethod.Post, $"v1/users/{user}/memories/search", body);
+
+        Assert.True(response.Status == HttpStatusCode.BadRequest, $"{why}: {(int)response.Status} {response.Text}");
+        response.ExpectError(HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadPatches))]
+    public async Task A_bad_patch_answers_400_and_changes_nothing(string why, string body)
+    {
+        var user = MemoryGatewayFixture.NewUser("bad");
+        var id = await Api.AddAsync(user, NewMemory("Gil likes green tea"));
+        var before = (await Api.GetAsync(user, id)).Expect(HttpStatusCode.OK);
+
+        var response = await Api.SendAsync(HttpMethod.Patch, $"v1/users/{user}/memories/{id}", body);
+
+        Assert.True(response.Status == HttpStatusCode.BadRequest, $"{why}: {(int)response.Status} {response.Text}");
+        response.ExpectError(HttpStatusCode.BadRequest);
+        Assert.True(JsonNode.DeepEquals(before, (await Api.GetAsync(user, id)).Expect(HttpStatusCode.OK)));
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{"text":""}""")]
+    [InlineData("""{"text":3,"context":"chat"}""")]
+    [InlineData("""{"text":"Gil likes tea","context":""}""")]
+    [InlineData("""{"text":"Gil likes tea","sources":"m1"}""")]
+    [InlineData("""{"text":"Gil likes tea","occurredAt":"later"}""")]
+    [InlineData("{")]
+    public async Task A_bad_observation_answers_400(string body)
+    {
+        var response = await Api.SendAsync(HttpMethod.Post, $"v1/users/{MemoryGatewayFixture.NewUser("bad")}/observations", body);
+
+        response.ExpectError(HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadUserPaths))]
+    public async Task An_invalid_user_id_in_the_path_answers_400(string method, string path)
+    {
+        var body = method switch
+        {
+            "POST" when path.EndsWith("/search", StringComparison.Ordinal) => """{"query":"tea"}""",
+            "POST" when path.EndsWith("/observations", StringComparison.Ordinal) => """{"text":"Gil likes tea","context":"chat"}""",
+            "POST" => """{"memories":[{"text":"Gil likes tea"}]}""",
+            "PUT" => """{"memory":false}""",
+            _ => null,
+        };
+
+        var response = await Api.SendAsync(new HttpMethod(method), path, body);
+
+        var error = response.ExpectError(HttpStatusCode.BadRequest);
+        Assert.Equal("invalid_user", (string?)error["code"]);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_answers_413_and_stores_nothing()
+    {
+        var user = MemoryGatewayFixture.NewUser("big");
+        var memories = Enumerable.Range(0, 40).Select(i => $$"""{"text":"Hal item {{i}} {{new string('z', 2000)}}"}""");
+        var body = $$"""{"memories":[{{string.Join(",", memories)}}]}""";
+        Assert.True(body.Length > MemoryGatewayFixture.MaxRequestBytes);
+
+        var response = await Api.SendAsync(HttpMethod.Post, $"v1/users/{user}/memories", body);
+
+        var error = response.ExpectError(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("request_too_large", (string?)error["code"]);
+        Assert.Empty(await Api.TextsAsync(user));
+    }
+
+    [Fact]
+    public async Task A_search_body_over_the_limit_answers_413()
+    {
+        var body = $$"""{"query":"tea","contexts":[{{string.Join(",", Enumerable.Repeat("\"docs\"", 20000))}}]}""";
+        Assert.True(body.Length > MemoryGatewayFixture.MaxRequestBytes);
+
+        var response = await Api.SendAsync(HttpMethod.Post, $"v1/users/{MemoryGatewayFixture.NewUser("big")}/memories/search", body);
+
+        response.ExpectError(HttpStatusCode.RequestEntityTooLarge);
+    }
+}

@@ -1,0 +1,128 @@
+using Memory.Configuration;
+using Memory.Embeddings;
+using Memory.Tests.Fakes;
+using Memory.Tests.Support;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Memory.Tests.Embeddings;
+
+public sealed class CachingEmbeddingGeneratorTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+    private readonly FakeEmbeddingGenerator _inner = new("model-a");
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task A_batch_sends_only_its_misses_once_each_in_one_call()
+    {
+        using var cache = Create();
+        await cache.GenerateAsync(["alpha", "beta"]);
+        _inner.Calls.Clear();
+
+        var result = await cache.GenerateAsync(["beta", "gamma", "alpha", "gamma", "delta"]);
+
+        var call = Assert.Single(_inner.Calls);
+        Assert.Equal(["gamma", "delta"], call);
+        Assert.Equal(5, result.Count);
+        Assert.Equal(_inner.Embed("beta"), result[0].Vector.ToArray());
+        Assert.Equal(_inner.Embed("gamma"), result[1].Vector.ToArray());
+        Assert.Equal(_inner.Embed("alpha"), result[2].Vector.ToArray());
+        Assert.Equal(_inner.Embed("gamma"), result[3].Vector.ToArray());
+        Assert.Equal(_inner.Embed("delta"), result[4].Vector.ToArray());
+    }
+
+    [Fact]
+    public async Task A_fully_cached_batch_does_not_call_the_embedder()
+    {
+        using var cache = Create();
+        await cache.GenerateAsync(["alpha", "beta"]);
+        _inner.Calls.Clear();
+
+        await cache.GenerateAsync(["beta", "alpha"]);
+
+        Assert.Empty(_inner.Calls);
+    }
+
+    [Fact]
+    public async Task Vectors_persist_in_sqlite_across_instances()
+    {
+        using (var first = Create())
+        {
+            await first.GenerateAsync(["persisted text"]);
+        }
+
+        _inner.Calls.Clear();
+        using var second = Create(memoryEntries: 0);
+
+        var result = await second.GenerateAsync(["persisted text"]);
+
+        Assert.Empty(_inner.Calls);
+        Assert.Equal(_inner.Embed("persisted text"), result[0].Vector.ToArray());
+    }
+
+    [Fact]
+    public async Task The_cache_file_holds_hashes_never_the_text()
+    {
+        using var cache = Create();
+
+        await cache.GenerateAsync(["Tamarind-unique-cache-probe 4471"]);
+
+        Assert.NotEmpty(Directory.GetFiles(_directory.Path, CachingEmbeddingGenerator.FileName + "*"));
+        Assert.Empty(_directory.FilesContaining("Tamarind-unique-cache-probe"));
+    }
+
+    [Fact]
+    public async Task Entries_are_kept_per_model()
+    {
+        using var cache = Create();
+        await cache.GenerateAsync(["shared text"]);
+        _inner.ModelId = "model-b";
+        _inner.Calls.Clear();
+
+        await cache.GenerateAsync(["shared text"]);
+        await cache.GenerateAsync(["shared text"], new EmbeddingGenerationOptions { ModelId = "model-a" });
+
+        Assert.Single(_inner.Calls);
+    }
+
+    [Fact]
+    public async Task Forget_drops_the_texts_from_memory_and_disk()
+    {
+        using var cache = Create();
+        await cache.GenerateAsync(["forget me", "keep me"]);
+        _inner.Calls.Clear();
+
+        await ((IEmbeddingCache)cache).ForgetAsync(["forget me"]);
+        await cache.GenerateAsync(["forget me", "keep me"]);
+
+        Assert.Equal(["forget me"], Assert.Single(_inner.Calls));
+    }
+
+    [Fact]
+    public void The_cache_is_found_through_the_generator_and_metadata_comes_from_the_inner_one()
+    {
+        using var cache = Create();
+
+        Assert.Same(cache, cache.GetService<IEmbeddingCache>());
+        Assert.Equal("model-a", cache.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
+    }
+
+    [Fact]
+    public async Task The_in_memory_lru_keeps_at_most_its_capacity()
+    {
+        using var cache = Create(memoryEntries: 2);
+        await cache.GenerateAsync(["one", "two", "three"]);
+
+        // Evicted from memory, still served from SQLite without calling the embedder.
+        _inner.Calls.Clear();
+        await cache.GenerateAsync(["one"]);
+
+        Assert.Empty(_inner.Calls);
+    }
+
+    private CachingEmbeddingGenerator Create(int memoryEntries = 16) => new(
+        _inner, _directory.Path, new EmbeddingCacheOptions { MemoryEntries = memoryEntries }, TimeProvider.System,
+        NullLogger<CachingEmbeddingGenerator>.Instance);
+}

@@ -1,0 +1,114 @@
+using System.Text;
+using Memory.Model;
+using Memory.WriteBack;
+
+namespace Memory.Tests.WriteBack;
+
+public sealed class OutboxTests
+{
+    [Fact]
+    public async Task Enqueue_is_on_disk_when_it_returns_and_idempotent_by_turn_id()
+    {
+        await using var h = new WriteBackHarness();
+
+        await h.Outbox.EnqueueAsync(Turns.Say("t1", "I live in Porto"));
+        await h.Outbox.EnqueueAsync(Turns.Say("t1", "I live in Porto"));
+
+        Assert.Equal(new WriteBackStats(1, 0, 0), await h.Admin.GetStatsAsync());
+        Assert.True(File.Exists(Path.Combine(h.Directory, "writeback-outbox.db")));
+    }
+
+    [Fact]
+    public async Task Re_enqueue_of_a_processed_turn_is_a_noop()
+    {
+        await using var h = new WriteBackHarness();
+        await h.SayAsync(Turns.Say("t1", "I love jazz"));
+
+        await h.SayAsync(Turns.Say("t1", "I love jazz"));
+
+        var memory = Assert.Single(h.Store.All(Turns.User));
+        Assert.Single(await h.Store.GetHistoryAsync(Turns.User, memory.Id));
+        Assert.Equal(new WriteBackStats(0, 0, 1), await h.Admin.GetStatsAsync());
+    }
+
+    [Fact]
+    public async Task Turns_of_a_user_whose_consent_is_withdrawn_are_not_enqueued()
+    {
+        await using var h = new WriteBackHarness();
+        await h.Store.SetConsentAsync(Turns.User, false);
+
+        await h.SayAsync(Turns.Say("t1", "I live in Porto"));
+
+        Assert.Equal(new WriteBackStats(0, 0, 0), await h.Admin.GetStatsAsync());
+        Assert.Empty(h.Store.All(Turns.User));
+    }
+
+    [Fact]
+    public async Task Turns_pending_when_consent_is_withdrawn_are_dropped_not_processed()
+    {
+        await using var h = new WriteBackHarness();
+        await h.Outbox.EnqueueAsync(Turns.Say("t1", "I live in Porto"));
+        await h.Store.SetConsentAsync(Turns.User, false);
+
+        await h.DrainAsync();
+
+        Assert.Empty(h.Store.All(Turns.User));
+        Assert.Equal(new WriteBackStats(0, 0, 1), await h.Admin.GetStatsAsync());
+    }
+
+    [Fact]
+    public async Task Erasure_removes_pending_turns_and_their_text_from_the_files()
+    {
+        await using var h = new WriteBackHarness();
+        var other = new UserKey("tenant-a", "user-2");
+        await h.Outbox.EnqueueAsync(Turns.Say("t1", "My name is Zebulon-Marker"));
+        await h.Outbox.EnqueueAsync(Turns.Say("t2", "I live in Porto", user: other));
+
+        var removed = await h.Admin.EraseUserAsync(Turns.User);
+        await h.DrainAsync();
+
+        Assert.Equal(1, removed);
+        Assert.Empty(h.Store.All(Turns.User));
+        Assert.Equal(["The user lives in Porto"], h.Store.CurrentTexts(other));
+        foreach (var file in Directory.GetFiles(h.Directory))
+        {
+            Assert.DoesNotContain("Zebulon-Marker", Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file)), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_failing_turn_backs_off_then_is_poisoned_and_kept_for_inspection()
+    {
+        await using var h = new WriteBackHarness(settings: new Dictionary<string, string?> { ["Memory:WriteBack:MaxAttempts"] = "2" });
+        h.Store.BeforeWrite = _ => throw new IOException("disk gone");
+        await h.Outbox.EnqueueAsync(Turns.Say("t1", "I live in Porto"));
+
+        await h.DrainAsync();
+        Assert.Equal(new WriteBackStats(1, 0, 0), await h.Admin.GetStatsAsync());
+        await h.DrainAsync(); // still backing off: nothing claimed
+        h.Time.Advance(TimeSpan.FromSeconds(6));
+        await h.DrainAsync();
+
+        var poisoned = Assert.Single(await h.Admin.ListPoisonedAsync());
+        Assert.Equal("t1", poisoned.TurnId);
+        Assert.Equal(2, poisoned.Attempts);
+        Assert.Equal("IOException", poisoned.LastError);
+
+        h.Store.BeforeWrite = null;
+        Assert.True(await h.Admin.RetryPoisonedAsync("t1"));
+        await h.DrainAsync();
+        Assert.Equal(["The user lives in Porto"], h.Store.CurrentTexts(Turns.User));
+    }
+
+    [Fact]
+    public async Task Each_users_turns_are_processed_in_order()
+    {
+        await using var h = new WriteBackHarness();
+        await h.Outbox.EnqueueAsync(Turns.Say("t1", "I live in Lisbon", at: new DateTimeOffset(2025, 1, 1, 8, 0, 0, TimeSpan.Zero)));
+        await h.Outbox.EnqueueAsync(Turns.Say("t2", "I moved to Porto", at: new DateTimeOffset(2025, 1, 1, 9, 0, 0, TimeSpan.Zero)));
+
+        await h.DrainAsync();
+
+        Assert.Equal(["The user lives in Porto"], h.Store.CurrentTexts(Turns.User));
+    }
+}
