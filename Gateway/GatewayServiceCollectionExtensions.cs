@@ -5,6 +5,7 @@ using Gateway.Hosting;
 using Gateway.Pipeline;
 using Gateway.Prompts;
 using Gateway.Upstream;
+using Guardrails;
 using Guardrails.Abstractions;
 using Memory;
 using Memory.Configuration;
@@ -58,6 +59,11 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<IUserErasureParticipant, WriteBackErasure>();
         services.AddHostedService<WarmUpService>();
 
+        // Guardrails (checks, policies, audit log); registered before the pass-through fallback below.
+        services.AddGatewayGuardrails(configuration);
+        services.AddSingleton<IUserErasureParticipant, AuditErasureParticipant>();
+        services.TryAddSingleton<Memory.Abstractions.IMemoryContentGuard, Pipeline.GuardrailMemoryContentGuard>();
+
         // The request pipeline's stages (order: ChatCompletionHandler).
         services.TryAddSingleton<IGuardrailPipeline, DisabledGuardrailPipeline>();
         services.AddSingleton<InputGuardStage>();
@@ -81,6 +87,8 @@ public static class GatewayServiceCollectionExtensions
         app.MapMemoryEndpoints();
         app.MapUserEndpoints();
         app.MapPromptEndpoints();
+        app.MapAuditEndpoints();
+        app.MapReviewPage();
 
         app.MapFallback("/v1/{**path}", (HttpContext http) => OpenAI.OpenAIError.NotFound($"Unknown endpoint {http.Request.Method} {http.Request.Path}."));
 

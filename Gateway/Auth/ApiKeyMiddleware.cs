@@ -19,13 +19,13 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, AppKeyRegistry keys
         const string prefix = "Bearer ";
         if (header.Length <= prefix.Length || !header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
         {
-            return OpenAIError.Unauthorized().ExecuteAsync(context);
+            return Unauthorized(context);
         }
 
         var caller = keys.Resolve(header.AsSpan(prefix.Length).Trim(), out var rpm);
         if (caller is null)
         {
-            return OpenAIError.Unauthorized().ExecuteAsync(context);
+            return Unauthorized(context);
         }
 
         context.SetCaller(caller);
@@ -36,6 +36,12 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, AppKeyRegistry keys
 
         return next(context);
     }
+
+    /// <summary>401 in OpenAI's shape; a browser opening <c>/review</c> gets the page (with 401), which asks for the key.</summary>
+    private static Task Unauthorized(HttpContext context) =>
+        Endpoints.ReviewPageEndpoints.IsPageRequest(context)
+            ? Endpoints.ReviewPageEndpoints.WriteChallengeAsync(context)
+            : OpenAIError.Unauthorized().ExecuteAsync(context);
 
     private static bool IsProtected(PathString path) =>
         path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase) ||

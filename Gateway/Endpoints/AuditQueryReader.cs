@@ -1,0 +1,105 @@
+using System.Globalization;
+using Gateway.Auth;
+using Gateway.OpenAI;
+using Guardrails.Audit;
+
+namespace Gateway.Endpoints;
+
+/// <summary>Reads the audit filters from a query string; any malformed parameter is a 400 naming it.</summary>
+internal static class AuditQueryReader
+{
+    private static readonly HashSet<string> Actions = ["allow", "flag", "redact", "block", "retry"];
+    private static readonly HashSet<string> Stages = ["input", "output", "memory"];
+
+    public static (AuditQuery? Query, IResult? Error) Read(HttpContext http)
+    {
+        var q = http.Request.Query;
+        var tenant = http.GetCaller().Tenant;
+        DateTimeOffset? since = null, until = null;
+        long? before = null;
+        var limit = AuditQuery.DefaultLimit;
+
+        if (q.TryGetValue("since", out var s) && !TryTime(s, out since))
+        {
+            return (null, OpenAIError.BadRequest("'since' must be an ISO 8601 date-time, e.g. 2025-01-31T00:00:00Z.", "invalid_parameter"));
+        }
+
+        if (q.TryGetValue("until", out var u) && !TryTime(u, out until))
+        {
+            return (null, OpenAIError.BadRequest("'until' must be an ISO 8601 date-time, e.g. 2025-01-31T00:00:00Z.", "invalid_parameter"));
+        }
+
+        if (since is not null && until is not null && until <= since)
+        {
+            return (null, OpenAIError.BadRequest("'until' must be after 'since'.", "invalid_parameter"));
+        }
+
+        var action = Text(q, "action");
+        if (action is not null && !Actions.Contains(action))
+        {
+            return (null, OpenAIError.BadRequest("'action' must be one of allow, flag, redact, block, retry.", "invalid_parameter"));
+        }
+
+        var stage = Text(q, "stage");
+        if (stage is not null && !Stages.Contains(stage))
+        {
+            return (null, OpenAIError.BadRequest("'stage' must be one of input, output, memory.", "invalid_parameter"));
+        }
+
+        if (q.TryGetValue("limit", out var l) && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > AuditQuery.MaxLimit))
+        {
+            return (null, OpenAIError.BadRequest($"'limit' must be an integer from 1 to {AuditQuery.MaxLimit}.", "invalid_parameter"));
+        }
+
+        if (q.TryGetValue("before", out var b))
+        {
+            if (!long.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return (null, OpenAIError.BadRequest("'before' must be an event id.", "invalid_parameter"));
+            }
+
+            before = parsed;
+        }
+
+        var rule = Text(q, "rule");
+        if (rule is { Length: > 100 })
+        {
+            return (null, OpenAIError.BadRequest("'rule' is too long.", "invalid_parameter"));
+        }
+
+        return (new AuditQuery
+        {
+            Tenant = tenant,
+            Since = since,
+            Until = until,
+            Rule = rule,
+            Action = action,
+            Stage = stage,
+            UserId = Text(q, "userId"),
+            KeyId = Text(q, "keyId") ?? Text(q, "key"),
+            RequestId = Text(q, "requestId"),
+            BeforeId = before,
+            Limit = limit,
+        }, null);
+    }
+
+    private static string? Text(IQueryCollection q, string name) =>
+        q.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString().Trim() : null;
+
+    private static bool TryTime(string? text, out DateTimeOffset? value)
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            value = parsed;
+            return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,24 @@
+using Guardrails.Abstractions;
+using Memory.Abstractions;
+using Memory.Model;
+
+namespace Gateway.Pipeline;
+
+/// <summary>The memory-stage guardrail as Memory sees it: a memory is checked (and possibly redacted) before it is
+/// stored and again before it is injected; a blocked memory is refused with the rule that refused it.</summary>
+internal sealed class GuardrailMemoryContentGuard(IGuardrailPipeline guardrails) : IMemoryContentGuard
+{
+    public async ValueTask<MemoryGuardDecision> CheckAsync(UserKey user, string text, MemoryGuardPoint point, string? requestId, CancellationToken cancellationToken = default)
+    {
+        var context = new GuardrailRequestContext
+        {
+            RequestId = requestId ?? $"memory-{(point == MemoryGuardPoint.BeforeStore ? "store" : "inject")}",
+            Tenant = user.Tenant,
+            UserId = user.UserId,
+        };
+        var result = await guardrails.CheckAsync(GuardrailStage.Memory, text, context, cancellationToken).ConfigureAwait(false);
+        return result.IsBlocked
+            ? new MemoryGuardDecision(false, text, result.DecisiveRule)
+            : new MemoryGuardDecision(true, result.Text, result.Action == GuardrailAction.Allow ? null : result.DecisiveRule);
+    }
+}

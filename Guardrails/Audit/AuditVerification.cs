@@ -1,0 +1,15 @@
+namespace Guardrails.Audit;
+
+/// <summary>The result of recomputing a tenant's chains. <see cref="HeadHash"/> can be copied somewhere else
+/// (a ticket, a notary) so that even a rewrite of the whole file is detectable later.</summary>
+public sealed record AuditVerification(
+    bool Valid,
+    long Checked,
+    long? FirstBrokenId,
+    string? Reason,
+    long? HeadId,
+    string HeadHash,
+    long AnchorId,
+    bool VerdictsValid,
+    long VerdictsChecked,
+    long? FirstBrokenVerdictId);

@@ -1,0 +1,226 @@
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+
+namespace Guardrails.Audit;
+
+/// <summary>Connections, schema, chain heads and user keys.</summary>
+internal sealed partial class SqliteAuditLog
+{
+    private async ValueTask EnsureInitializedAsync(CancellationToken cancellationToken)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _init.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var create = connection.CreateCommand();
+            create.CommandText = AuditSchema.Create;
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            GuardrailsLog.AuditOpened(_logger, DatabasePath);
+            _initialized = true;
+        }
+        finally
+        {
+            _init.Release();
+        }
+    }
+
+    private async ValueTask<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = "PRAGMA secure_delete = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async ValueTask CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        await checkpoint.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async ValueTask<ChainHead?> ReadChainAsync(SqliteConnection connection, SqliteTransaction? transaction, string tenant, string chain, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT head_id, head_hash, anchor_id, anchor_hash FROM audit_chains WHERE tenant = $tenant AND chain = $chain";
+        command.Parameters.AddWithValue("$tenant", tenant);
+        command.Parameters.AddWithValue("$chain", chain);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new ChainHead(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3))
+            : null;
+    }
+
+    private static async ValueTask WriteHeadAsync(SqliteConnection connection, SqliteTransaction transaction, string tenant, string chain, long id, string hash, ChainHead? previous, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = previous is null
+            ? "INSERT INTO audit_chains (tenant, chain, head_id, head_hash, anchor_id, anchor_hash) VALUES ($tenant, $chain, $id, $hash, 0, $genesis)"
+            : "UPDATE audit_chains SET head_id = $id, head_hash = $hash WHERE tenant = $tenant AND chain = $chain";
+        command.Parameters.AddWithValue("$tenant", tenant);
+        command.Parameters.AddWithValue("$chain", chain);
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$hash", hash);
+        command.Parameters.AddWithValue("$genesis", AuditHasher.Genesis);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Ids are never reused, not even after retention pruned every row: the chains remember the last.</summary>
+    private static async ValueTask<long> NextIdAsync(SqliteConnection connection, SqliteTransaction transaction, string table, string chain, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT MAX((SELECT COALESCE(MAX(id), 0) FROM {table}), (SELECT COALESCE(MAX(head_id), 0) FROM audit_chains WHERE chain = $chain)) + 1";
+        command.Parameters.AddWithValue("$chain", chain);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    private static async ValueTask<List<(string Tenant, string Chain)>> ListChainsAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT tenant, chain FROM audit_chains ORDER BY tenant, chain";
+        var chains = new List<(string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            chains.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return chains;
+    }
+
+    /// <summary>Deletes the longest run of rows at the head of a chain that are all older than the cutoff and
+    /// moves the chain's anchor to the last of them.</summary>
+    private static async ValueTask<int> PruneHeadAsync(SqliteConnection connection, SqliteTransaction transaction, string table, string tenant, string chain, long cutoffMs, CancellationToken cancellationToken)
+    {
+        long lastId;
+        string lastHash;
+        await using (var find = connection.CreateCommand())
+        {
+            find.Transaction = transaction;
+            find.CommandText = $"""
+                SELECT id, hash FROM {table}
+                WHERE tenant = $tenant AND id < COALESCE((SELECT MIN(id) FROM {table} WHERE tenant = $tenant AND at_ms >= $cutoff), 9223372036854775807)
+                ORDER BY id DESC LIMIT 1
+                """;
+            find.Parameters.AddWithValue("$tenant", tenant);
+            find.Parameters.AddWithValue("$cutoff", cutoffMs);
+            await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return 0;
+            }
+
+            lastId = reader.GetInt64(0);
+            lastHash = reader.GetString(1);
+        }
+
+        int deleted;
+        await using (var delete = connection.CreateCommand())
+        {
+            delete.Transaction = transaction;
+            delete.CommandText = $"DELETE FROM {table} WHERE tenant = $tenant AND id <= $last";
+            delete.Parameters.AddWithValue("$tenant", tenant);
+            delete.Parameters.AddWithValue("$last", lastId);
+            deleted = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var anchor = connection.CreateCommand())
+        {
+            anchor.Transaction = transaction;
+            anchor.CommandText = "UPDATE audit_chains SET anchor_id = $id, anchor_hash = $hash WHERE tenant = $tenant AND chain = $chain";
+            anchor.Parameters.AddWithValue("$id", lastId);
+            anchor.Parameters.AddWithValue("$hash", lastHash);
+            anchor.Parameters.AddWithValue("$tenant", tenant);
+            anchor.Parameters.AddWithValue("$chain", chain);
+            await anchor.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return deleted;
+    }
+
+    private async ValueTask<(string KeyId, byte[] Key)> GetOrCreateUserKeyAsync(SqliteConnection connection, SqliteTransaction transaction, string tenant, string pseudonym, CancellationToken cancellationToken)
+    {
+        await using (var select = connection.CreateCommand())
+        {
+            select.Transaction = transaction;
+            select.CommandText = "SELECT key_id, wrapped_key FROM audit_user_keys WHERE tenant = $tenant AND user_pseudonym = $user";
+            select.Parameters.AddWithValue("$tenant", tenant);
+            select.Parameters.AddWithValue("$user", pseudonym);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var keyId = reader.GetString(0);
+                var wrapped = (byte[])reader.GetValue(1);
+                if (ExcerptCipher.TryDecrypt(_keys.WrappingKey, wrapped, KeyAad(keyId), out var key))
+                {
+                    return (keyId, key);
+                }
+
+                throw new CryptographicException("An audit user key does not unwrap; the audit key file or Guardrails:PseudonymKey changed.");
+            }
+        }
+
+        var newId = Guid.NewGuid().ToString("N");
+        var newKey = RandomNumberGenerator.GetBytes(32);
+        await using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO audit_user_keys (key_id, tenant, user_pseudonym, wrapped_key, created_ms) VALUES ($id, $tenant, $user, $key, $at)";
+            insert.Parameters.AddWithValue("$id", newId);
+            insert.Parameters.AddWithValue("$tenant", tenant);
+            insert.Parameters.AddWithValue("$user", pseudonym);
+            insert.Parameters.AddWithValue("$key", ExcerptCipher.Encrypt(_keys.WrappingKey, newKey, KeyAad(newId)));
+            insert.Parameters.AddWithValue("$at", _time.GetUtcNow().ToUnixTimeMilliseconds());
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return (newId, newKey);
+    }
+
+    private async ValueTask<byte[]?> FindUserKeyAsync(SqliteConnection connection, string keyId, Dictionary<string, byte[]?> cache, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(keyId, out var cached))
+        {
+            return cached;
+        }
+
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT wrapped_key FROM audit_user_keys WHERE key_id = $id";
+        select.Parameters.AddWithValue("$id", keyId);
+        byte[]? key = null;
+        if (await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is byte[] wrapped
+            && ExcerptCipher.TryDecrypt(_keys.WrappingKey, wrapped, KeyAad(keyId), out var unwrapped))
+        {
+            key = unwrapped;
+        }
+
+        cache[keyId] = key;
+        return key;
+    }
+
+    private sealed record ChainHead(long HeadId, string HeadHash, long AnchorId, string AnchorHash);
+}

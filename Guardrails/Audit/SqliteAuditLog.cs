@@ -1,0 +1,263 @@
+using System.Text;
+using Guardrails.Checks;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Guardrails.Audit;
+
+/// <summary>The audit log in SQLite (<c>{Storage:Directory}/audit.db</c>). One writer at a time appends under
+/// <c>BEGIN IMMEDIATE</c>; readers use their own pooled connections (WAL). Deleted pages are zeroed
+/// (<c>secure_delete</c>) and the WAL is truncated after an erasure, so a destroyed key leaves no copy.</summary>
+internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
+{
+    private const int MaxNoteChars = 1000;
+
+    private readonly string _connectionString;
+    private readonly AuditKeyMaterial _keys;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SqliteAuditLog> _logger;
+    private readonly GuardrailsOptions _options;
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly SemaphoreSlim _init = new(1, 1);
+    private volatile bool _initialized;
+
+    public SqliteAuditLog(IOptions<GuardrailsOptions> options, TimeProvider time, ILogger<SqliteAuditLog> logger)
+    {
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        var directory = Path.GetFullPath(_options.StorageDirectory ?? "data");
+        Directory.CreateDirectory(directory);
+        DatabasePath = Path.Combine(directory, _options.AuditFileName);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _keys = AuditKeyMaterial.Load(_options.PseudonymKey, directory, logger);
+    }
+
+    /// <summary>Where the database lives (tests edit it directly to prove tampering is caught).</summary>
+    public string DatabasePath { get; }
+
+    public string Pseudonymize(string tenant, string userId) => UserPseudonymizer.Pseudonymize(_keys.PseudonymKey, tenant, userId);
+
+    public async ValueTask<long> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var excerpt = Cap(SensitiveTextRedactor.Redact(entry.Excerpt), Math.Max(40, _options.AuditExcerptChars) * 2);
+        var pseudonym = string.IsNullOrEmpty(entry.UserId) ? null : Pseudonymize(entry.Tenant, entry.UserId);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+            var head = await ReadChainAsync(connection, transaction, entry.Tenant, AuditSchema.Events, cancellationToken).ConfigureAwait(false);
+            var id = await NextIdAsync(connection, transaction, "audit_events", AuditSchema.Events, cancellationToken).ConfigureAwait(false);
+
+            string? plain = excerpt;
+            byte[]? cipher = null;
+            string? keyRef = null;
+            if (pseudonym is not null)
+            {
+                var (keyId, key) = await GetOrCreateUserKeyAsync(connection, transaction, entry.Tenant, pseudonym, cancellationToken).ConfigureAwait(false);
+                cipher = ExcerptCipher.Encrypt(key, Encoding.UTF8.GetBytes(excerpt), ExcerptAad(entry.Tenant, pseudonym, keyId));
+                keyRef = keyId;
+                plain = null;
+            }
+
+            var stored = new StoredEvent(
+                id, _time.GetUtcNow().ToUnixTimeMilliseconds(), entry.Tenant, Cap(entry.RequestId, 200), pseudonym, entry.Stage, entry.Rule, entry.Action,
+                entry.Score, plain, cipher, keyRef, entry.TemplateVersion, entry.KeyId, entry.PolicyVersion, head?.HeadHash ?? AuditHasher.Genesis, string.Empty);
+            stored = stored with { Hash = AuditHasher.HashEvent(stored) };
+
+            await using (var insert = connection.CreateCommand())
+            {
+                insert.Transaction = transaction;
+                insert.CommandText = """
+                    INSERT INTO audit_events (id, at_ms, tenant, request_id, user_pseudonym, stage, rule, action, score, excerpt_plain,
+                        excerpt_cipher, excerpt_key, template_version, key_id, policy_version, prev_hash, hash)
+                    VALUES ($id, $at, $tenant, $request, $user, $stage, $rule, $action, $score, $plain, $cipher, $key, $template, $keyId, $policy, $prev, $hash)
+                    """;
+                insert.Parameters.AddWithValue("$id", stored.Id);
+                insert.Parameters.AddWithValue("$at", stored.AtMs);
+                insert.Parameters.AddWithValue("$tenant", stored.Tenant);
+                insert.Parameters.AddWithValue("$request", stored.RequestId);
+                insert.Parameters.AddWithValue("$user", (object?)stored.UserPseudonym ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$stage", stored.Stage);
+                insert.Parameters.AddWithValue("$rule", stored.Rule);
+                insert.Parameters.AddWithValue("$action", stored.Action);
+                insert.Parameters.AddWithValue("$score", stored.Score);
+                insert.Parameters.AddWithValue("$plain", (object?)stored.ExcerptPlain ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$cipher", (object?)stored.ExcerptCipher ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$key", (object?)stored.ExcerptKey ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$template", (object?)stored.TemplateVersion ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$keyId", (object?)stored.KeyId ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$policy", (object?)stored.PolicyVersion ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$prev", stored.PrevHash);
+                insert.Parameters.AddWithValue("$hash", stored.Hash);
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await WriteHeadAsync(connection, transaction, entry.Tenant, AuditSchema.Events, stored.Id, stored.Hash, head, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return stored.Id;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    public async ValueTask<AuditVerdict?> AddVerdictAsync(string tenant, long eventId, string verdict, string? note, CancellationToken cancellationToken = default)
+    {
+        if (!AuditVerdicts.IsValid(verdict))
+        {
+            throw new ArgumentException($"Verdict must be '{AuditVerdicts.TruePositive}' or '{AuditVerdicts.FalsePositive}'.", nameof(verdict));
+        }
+
+        var cleanNote = string.IsNullOrWhiteSpace(note) ? null : Cap(SensitiveTextRedactor.Redact(note.Trim()), MaxNoteChars);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+            await using (var exists = connection.CreateCommand())
+            {
+                exists.Transaction = transaction;
+                exists.CommandText = "SELECT 1 FROM audit_events WHERE tenant = $tenant AND id = $id";
+                exists.Parameters.AddWithValue("$tenant", tenant);
+                exists.Parameters.AddWithValue("$id", eventId);
+                if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
+                {
+                    return null;
+                }
+            }
+
+            var head = await ReadChainAsync(connection, transaction, tenant, AuditSchema.Verdicts, cancellationToken).ConfigureAwait(false);
+            var id = await NextIdAsync(connection, transaction, "audit_verdicts", AuditSchema.Verdicts, cancellationToken).ConfigureAwait(false);
+            var stored = new StoredVerdict(id, tenant, eventId, verdict, cleanNote, _time.GetUtcNow().ToUnixTimeMilliseconds(), head?.HeadHash ?? AuditHasher.Genesis, string.Empty);
+            stored = stored with { Hash = AuditHasher.HashVerdict(stored) };
+            await using (var insert = connection.CreateCommand())
+            {
+                insert.Transaction = transaction;
+                insert.CommandText = """
+                    INSERT INTO audit_verdicts (id, tenant, event_id, verdict, note, at_ms, prev_hash, hash)
+                    VALUES ($id, $tenant, $event, $verdict, $note, $at, $prev, $hash)
+                    """;
+                insert.Parameters.AddWithValue("$id", stored.Id);
+                insert.Parameters.AddWithValue("$tenant", stored.Tenant);
+                insert.Parameters.AddWithValue("$event", stored.EventId);
+                insert.Parameters.AddWithValue("$verdict", stored.Verdict);
+                insert.Parameters.AddWithValue("$note", (object?)stored.Note ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$at", stored.AtMs);
+                insert.Parameters.AddWithValue("$prev", stored.PrevHash);
+                insert.Parameters.AddWithValue("$hash", stored.Hash);
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await WriteHeadAsync(connection, transaction, tenant, AuditSchema.Verdicts, stored.Id, stored.Hash, head, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new AuditVerdict(stored.Id, eventId, verdict, cleanNote, DateTimeOffset.FromUnixTimeMilliseconds(stored.AtMs));
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    public async ValueTask<int> EraseUserAsync(string tenant, string userId, CancellationToken cancellationToken = default)
+    {
+        var pseudonym = Pseudonymize(tenant, userId);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            int destroyed;
+            await using (var delete = connection.CreateCommand())
+            {
+                delete.CommandText = "DELETE FROM audit_user_keys WHERE tenant = $tenant AND user_pseudonym = $user";
+                delete.Parameters.AddWithValue("$tenant", tenant);
+                delete.Parameters.AddWithValue("$user", pseudonym);
+                destroyed = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await CheckpointAsync(connection, cancellationToken).ConfigureAwait(false);
+            GuardrailsLog.AuditUserErased(_logger, destroyed, tenant);
+            return destroyed;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    public async ValueTask<int> ApplyRetentionAsync(CancellationToken cancellationToken = default)
+    {
+        var days = _options.AuditRetentionDays;
+        if (days <= 0)
+        {
+            return 0;
+        }
+
+        var cutoff = _time.GetUtcNow().AddDays(-days).ToUnixTimeMilliseconds();
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+            var events = 0;
+            var verdicts = 0;
+            foreach (var (tenant, chain) in await ListChainsAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
+            {
+                var table = chain == AuditSchema.Events ? "audit_events" : "audit_verdicts";
+                var pruned = await PruneHeadAsync(connection, transaction, table, tenant, chain, cutoff, cancellationToken).ConfigureAwait(false);
+                if (chain == AuditSchema.Events)
+                {
+                    events += pruned;
+                }
+                else
+                {
+                    verdicts += pruned;
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (events + verdicts > 0)
+            {
+                GuardrailsLog.AuditPruned(_logger, events, verdicts, days);
+                await CheckpointAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+
+            return events;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    private static string Cap(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+
+    private static string ExcerptAad(string tenant, string pseudonym, string keyId) => $"excerpt\u001f{tenant}\u001f{pseudonym}\u001f{keyId}";
+
+    private static string KeyAad(string keyId) => $"user-key\u001f{keyId}";
+
+    public void Dispose()
+    {
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        _writer.Dispose();
+        _init.Dispose();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+namespace Guardrails.Checks;
+
+/// <summary>IPv4 and IPv6 addresses, redacted to <c>[IP]</c>. Loopback, unspecified and broadcast addresses
+/// identify nobody and pass. Version strings are told apart by their cue ("v1.2.3.4", "Chrome/120.0.1.2",
+/// "version 10.0.0.1") and by four single-digit parts without a network word; OIDs by their extra parts.</summary>
+internal sealed partial class IpAddressCheck : IGuardrailCheck
+{
+    public const string Rule = "pii.ip";
+
+    public string Family => RuleFamilies.Pii;
+
+    public int StreamWindow => 72;
+
+    public IEnumerable<Detection> Detect(string text, CheckContext context)
+    {
+        foreach (System.Text.RegularExpressions.Match match in text.Contains('.', StringComparison.Ordinal) ? V4().Matches(text) : Enumerable.Empty<System.Text.RegularExpressions.Match>())
+        {
+            if (IsV4(text, match.Index, match.Length))
+            {
+                yield return new Detection(Rule, match.Index, match.Length, Placeholders.Ip);
+            }
+        }
+
+        foreach (System.Text.RegularExpressions.Match match in text.Contains(':', StringComparison.Ordinal) ? V6().Matches(text) : Enumerable.Empty<System.Text.RegularExpressions.Match>())
+        {
+            if (IsV6(text.AsSpan(match.Index, match.Length)))
+            {
+                yield return new Detection(Rule, match.Index, match.Length, Placeholders.Ip);
+            }
+        }
+    }
+
+    private static bool IsV4(string text, int start, int length)
+    {
+        var value = text.AsSpan(start, length);
+        if (!IPAddress.TryParse(value, out var address) || address.AddressFamily != AddressFamily.InterNetwork)
+        {
+            return false;
+        }
+
+        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.Broadcast))
+        {
+            return false;
+        }
+
+        if (TextContext.HasVersionCue(text, start))
+        {
+            return false;
+        }
+
+        // "1.2.3.4" is far more often a version or a section number than an address.
+        return length > 7 || TextContext.HasNetworkCue(text, start);
+    }
+
+    private static bool IsV6(ReadOnlySpan<char> value)
+    {
+        var core = value;
+        var zone = core.IndexOf('%');
+        if (zone >= 0)
+        {
+            core = core[..zone];
+        }
+
+        if (!IPAddress.TryParse(core, out var address) || address.AddressFamily != AddressFamily.InterNetworkV6
+            || IPAddress.IsLoopback(address) || address.Equals(IPAddress.IPv6None))
+        {
+            return false;
+        }
+
+        // At least three written groups (or an embedded IPv4): "a::b" in code is a scope, not an address.
+        var groups = 0;
+        foreach (var part in core.Split(':'))
+        {
+            if (!core[part].IsEmpty)
+            {
+                groups++;
+            }
+        }
+
+        return groups >= 3 || core.Contains('.');
+    }
+
+    [GeneratedRegex(@"(?<![\w.\-])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w\-]|\.\d)",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex V4();
+
+    [GeneratedRegex(@"(?<![\w:.\-])(?:[0-9A-Fa-f]{1,4}:{1,2}|::){1,7}(?:[0-9A-Fa-f]{1,4}|(?<=:)(?:\d{1,3}\.){3}\d{1,3}|(?<=::))(?:%[A-Za-z0-9_.]{1,16})?(?![\w:]|\.\d)",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex V6();
+}

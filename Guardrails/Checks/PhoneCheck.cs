@@ -1,0 +1,153 @@
+using System.Text.RegularExpressions;
+
+namespace Guardrails.Checks;
+
+/// <summary>Phone numbers, redacted to <c>[PHONE]</c>: international (<c>+CC</c> or <c>00CC</c> with a real country
+/// code), North American (<c>(212) 555-0143</c>, <c>212.555.0143</c>), and trunk-prefixed national numbers
+/// (<c>020 7946 0958</c>, <c>06 12 34 56 78</c>). Bare digit runs and short local numbers count only after a
+/// phone word ("call", "mobile"); dates, versions, IPs, order references and card-like runs never do.</summary>
+internal sealed partial class PhoneCheck : IGuardrailCheck
+{
+    public const string Rule = "pii.phone";
+
+    public string Family => RuleFamilies.Pii;
+
+    public int StreamWindow => 72;
+
+    public IEnumerable<Detection> Detect(string text, CheckContext context)
+    {
+        foreach (System.Text.RegularExpressions.Match match in Candidate().Matches(text))
+        {
+            if (IsPhone(text, match.Index, match.Length))
+            {
+                yield return new Detection(Rule, match.Index, match.Length, Placeholders.Phone);
+            }
+        }
+    }
+
+    private static bool IsPhone(string text, int start, int length)
+    {
+        var value = text.AsSpan(start, length);
+        if (TextContext.FollowsIdentifierLabel(text, start))
+        {
+            return false;
+        }
+
+        var groups = new List<int>(8);
+        var separators = new HashSet<char>();
+        var digits = new System.Text.StringBuilder(20);
+        var run = 0;
+        var international = value[0] == '+' || value.StartsWith("00");
+        var hasParens = false;
+        foreach (var c in value)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits.Append(c);
+                run++;
+                continue;
+            }
+
+            if (run > 0)
+            {
+                groups.Add(run);
+                run = 0;
+            }
+
+            if (c is '(' or ')')
+            {
+                hasParens = true;
+            }
+            else if (c is ' ' or '-' or '.')
+            {
+                separators.Add(c);
+            }
+        }
+
+        if (run > 0)
+        {
+            groups.Add(run);
+        }
+
+        var n = digits.Length;
+        var all = digits.ToString();
+        if (separators.Count > 1 && !(separators.Count == 2 && separators.Contains(' ') && !separators.Contains('.')))
+        {
+            return false; // "555.123-4567" style mixes are dates, ranges or versions
+        }
+
+        if (LooksLikeDate(value) || AllSame(all))
+        {
+            return false;
+        }
+
+        var cue = TextContext.HasPhoneCue(text, start);
+        if (international)
+        {
+            var national = value[0] == '+' ? all : all[2..];
+            var firstGroup = value[0] == '+' ? groups[0]
+                : groups[0] > 2 ? groups[0] - 2
+                : groups.Count > 1 ? groups[1] : 0;
+            return national.Length is >= 8 and <= 15 && CountryCodes.IsPlausible(national, firstGroup);
+        }
+
+        if (separators.Contains('.') && groups.Count == 4 && groups.TrueForAll(g => g <= 3))
+        {
+            return false; // an IPv4 address or a four-part version
+        }
+
+        if (IsNorthAmerican(all, groups, hasParens))
+        {
+            return true;
+        }
+
+        if (IsTrunkNational(all, groups))
+        {
+            return true;
+        }
+
+        if (!cue)
+        {
+            return false;
+        }
+
+        // After a phone word: bare runs and short local numbers.
+        if (groups.Count == 1)
+        {
+            return n is >= 7 and <= 12;
+        }
+
+        return n is >= 7 and <= 13 && groups.TrueForAll(g => g >= 2) && !separators.Contains('.');
+    }
+
+    private static bool IsNorthAmerican(string digits, List<int> groups, bool hasParens)
+    {
+        var national = digits;
+        var shape = groups;
+        if (digits.Length == 11 && digits[0] == '1' && groups.Count == 4 && groups[0] == 1)
+        {
+            national = digits[1..];
+            shape = groups.GetRange(1, 3);
+        }
+
+        return national.Length == 10 && shape.Count == 3 && shape[0] == 3 && shape[1] == 3 && shape[2] == 4
+            && national[0] is >= '2' and <= '9' && national[3] is >= '2' and <= '9'
+            && (hasParens || national[1..3] != "11");
+    }
+
+    private static bool IsTrunkNational(string digits, List<int> groups) =>
+        digits.Length is >= 9 and <= 11 && digits[0] == '0' && digits[1] != '0'
+        && groups.Count is >= 2 and <= 5 && groups[0] is >= 2 and <= 5
+        && groups.TrueForAll(g => g is >= 2 and <= 8);
+
+    private static bool LooksLikeDate(ReadOnlySpan<char> value) => DateShape().IsMatch(value);
+
+    private static bool AllSame(string digits) => digits.Length > 0 && digits.AsSpan().IndexOfAnyExcept(digits[0]) < 0;
+
+    [GeneratedRegex(@"(?<![\w+#/\-.@$€£¥:,])(?:(?:\+|00)\d{1,3}[ \-.]{0,2})?(?:\(\d{1,5}\)[ \-.]{0,2})?\d{1,12}(?:[ \-.]{1,2}\d{1,12}){0,6}(?![\w/@%€$£¥:]|[.,\-]\d|\.[A-Za-z])",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Candidate();
+
+    [GeneratedRegex(@"^(?:\d{4}[./\-]\d{1,2}[./\-]\d{1,2}|\d{1,2}[./\-]\d{1,2}[./\-](?:\d{4}|\d{2}))$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex DateShape();
+}

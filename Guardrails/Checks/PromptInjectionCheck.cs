@@ -1,0 +1,231 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Guardrails.Checks;
+
+/// <summary>Prompt injection and jailbreak attempts as a score: each tell in <see cref="InjectionSignals"/> weighs
+/// in and tells combine as a noisy-OR, and so do payloads hidden from a reader:
+/// base64 or hex that decodes to an injection, ROT13, Unicode tag characters, zero-width runs and bidi
+/// overrides. One finding per text, named for the strongest tell, when the score reaches
+/// <c>thresholds.injection</c> (default 0.5).</summary>
+internal sealed partial class PromptInjectionCheck : IGuardrailCheck
+{
+    public const double DefaultThreshold = 0.5;
+    private const int MaxDepth = 2;
+    private const int MaxDecodedCandidates = 16;
+
+    public string Family => RuleFamilies.Injection;
+
+    public int StreamWindow => 0;
+
+    public IEnumerable<Detection> Detect(string text, CheckContext context)
+    {
+        var threshold = context.Policy.Threshold("injection", DefaultThreshold);
+        var assessment = Assess(text, 0);
+        if (assessment.Score >= threshold && assessment.TopRule is { } rule)
+        {
+            yield return new Detection(rule, assessment.Start, assessment.Length, Placeholders.Redacted, Math.Round(assessment.Score, 3));
+        }
+    }
+
+    /// <summary>The injection score of <paramref name="text"/> in 0..1 (for tests and tuning).</summary>
+    internal static double Score(string text) => Assess(text, 0).Score;
+
+    private static Assessment Assess(string text, int depth)
+    {
+        // Every distinct tell counts once; the finding is named for the strongest.
+        var tells = new List<(string Rule, double Weight, int Start, int Length)>();
+        void Add(string rule, double weight, int start, int length) => tells.Add((rule, weight, start, length));
+
+        foreach (var signal in InjectionSignals.All)
+        {
+            var match = signal.Pattern.Match(text);
+            if (match.Success)
+            {
+                Add(signal.Rule, signal.Weight, match.Index, match.Length);
+            }
+        }
+
+        AddHidden(text, depth, Add);
+        if (depth < MaxDepth)
+        {
+            AddEncoded(text, depth, Add);
+        }
+
+        if (tells.Count == 0)
+        {
+            return default;
+        }
+
+        var keep = 1.0;
+        foreach (var tell in tells)
+        {
+            keep *= 1 - tell.Weight;
+        }
+
+        var top = tells.MaxBy(t => t.Weight);
+        return new Assessment(1 - keep, top.Rule, top.Start, Math.Max(1, top.Length));
+    }
+
+    private static void AddHidden(string text, int depth, Action<string, double, int, int> add)
+    {
+        // Unicode tag characters (U+E0000..U+E007F) spell ASCII invisibly.
+        var tags = new StringBuilder();
+        var firstTag = -1;
+        var zeroWidth = 0;
+        var firstZeroWidth = -1;
+        var bidi = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\uDB40' && i + 1 < text.Length && text[i + 1] is >= '\uDC00' and <= '\uDC7F')
+            {
+                firstTag = firstTag < 0 ? i : firstTag;
+                var ascii = (char)(text[i + 1] - '\uDC00');
+                if (ascii is >= ' ' and <= '~')
+                {
+                    tags.Append(ascii);
+                }
+
+                i++;
+            }
+            else if (c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\u2062' or '\u2063' or '\u2064' or '\uFEFF')
+            {
+                firstZeroWidth = firstZeroWidth < 0 ? i : firstZeroWidth;
+                zeroWidth++;
+            }
+            else if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
+            {
+                bidi = bidi < 0 ? i : bidi;
+            }
+        }
+
+        if (firstTag >= 0)
+        {
+            var hidden = tags.ToString();
+            var weight = depth < MaxDepth && Assess(hidden, depth + 1).Score >= DefaultThreshold ? 0.95 : 0.6;
+            add(InjectionSignals.HiddenText, weight, firstTag, 2);
+        }
+
+        if (zeroWidth >= 4)
+        {
+            add(InjectionSignals.HiddenText, 0.35, firstZeroWidth, 1);
+        }
+
+        if (bidi >= 0)
+        {
+            add(InjectionSignals.HiddenText, 0.3, bidi, 1);
+        }
+    }
+
+    private static void AddEncoded(string text, int depth, Action<string, double, int, int> add)
+    {
+        var tried = 0;
+        foreach (var match in Base64Run().EnumerateMatches(text))
+        {
+            if (++tried > MaxDecodedCandidates)
+            {
+                break;
+            }
+
+            if (TryDecodeBase64(text.AsSpan(match.Index, match.Length), out var decoded) && Assess(decoded, depth + 1).Score >= DefaultThreshold)
+            {
+                add(InjectionSignals.EncodedPayload, 0.85, match.Index, match.Length);
+                return;
+            }
+        }
+
+        foreach (var match in HexRun().EnumerateMatches(text))
+        {
+            if (++tried > MaxDecodedCandidates)
+            {
+                break;
+            }
+
+            if (TryDecodeHex(text.AsSpan(match.Index, match.Length), out var decoded) && Assess(decoded, depth + 1).Score >= DefaultThreshold)
+            {
+                add(InjectionSignals.EncodedPayload, 0.85, match.Index, match.Length);
+                return;
+            }
+        }
+
+        var rot = RotMention().Match(text);
+        if (rot.Success && Assess(Rot13(text), depth + 1).Score >= DefaultThreshold)
+        {
+            add(InjectionSignals.EncodedPayload, 0.8, rot.Index, rot.Length);
+        }
+    }
+
+    private static bool TryDecodeBase64(ReadOnlySpan<char> run, out string decoded)
+    {
+        decoded = string.Empty;
+        var normalized = run.ToString().Replace('-', '+').Replace('_', '/').TrimEnd('=');
+        normalized = normalized.PadRight(normalized.Length + ((4 - (normalized.Length % 4)) % 4), '=');
+        var buffer = new byte[normalized.Length];
+        if (!Convert.TryFromBase64String(normalized, buffer, out var written))
+        {
+            return false;
+        }
+
+        return TryPrintable(buffer.AsSpan(0, written), out decoded);
+    }
+
+    private static bool TryDecodeHex(ReadOnlySpan<char> run, out string decoded)
+    {
+        decoded = string.Empty;
+        var clean = run.ToString().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\\x", string.Empty, StringComparison.Ordinal);
+        if (clean.Length % 2 != 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            return TryPrintable(Convert.FromHexString(clean), out decoded);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private static bool TryPrintable(ReadOnlySpan<byte> bytes, out string decoded)
+    {
+        decoded = Encoding.UTF8.GetString(bytes);
+        var printable = 0;
+        foreach (var c in decoded)
+        {
+            if (c is >= ' ' and <= '~' or '\n' or '\r' or '\t')
+            {
+                printable++;
+            }
+        }
+
+        return decoded.Length >= 8 && printable >= decoded.Length * 0.9;
+    }
+
+    private static string Rot13(string text) => string.Create(text.Length, text, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            span[i] = c switch
+            {
+                >= 'a' and <= 'z' => (char)('a' + ((c - 'a' + 13) % 26)),
+                >= 'A' and <= 'Z' => (char)('A' + ((c - 'A' + 13) % 26)),
+                _ => c,
+            };
+        }
+    });
+
+    private readonly record struct Assessment(double Score, string? TopRule, int Start, int Length);
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9+/_\-])[A-Za-z0-9+/_\-]{24,4096}={0,2}(?![A-Za-z0-9+/_\-])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Base64Run();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:(?:\\x)?[0-9A-Fa-f]{2}\s?){16,2048}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex HexRun();
+
+    [GeneratedRegex(@"\brot[\s\-]?13\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RotMention();
+}

@@ -1,0 +1,158 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Guardrails.Checks;
+
+/// <summary>The credential shapes the secret check knows, most specific first, so that when two shapes cover
+/// the same span the more telling rule name wins. Provider patterns follow each provider's documented prefixes;
+/// values in key-like context (<c>api_key=...</c>) count only when they look random.</summary>
+internal static partial class SecretPatterns
+{
+    private const RegexOptions Options = RegexOptions.CultureInvariant;
+    private const int Timeout = 1000;
+
+    public static IReadOnlyList<SecretPattern> Specific { get; } =
+    [
+        new("secret.private_key", PrivateKey(), ["PRIVATE KEY"], Continuation: new TerminatorContinuation("-----END ", "-----", 48)),
+        new("secret.aws_access_key", AwsAccessKey(), ["AKIA", "ASIA", "ABIA", "ACCA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "APKA", "AGPA"], Continuation: SpanContinuation.Token),
+        new("secret.aws_secret_key", AwsSecretKey(), ["aws"], Group: 1, Continuation: SpanContinuation.Token),
+        new("secret.github_token", GitHubToken(), ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"], Continuation: SpanContinuation.Token),
+        new("secret.gitlab_token", GitLabToken(), ["gl"], Continuation: SpanContinuation.Token),
+        new("secret.slack_token", SlackToken(), ["xox"], Continuation: SpanContinuation.Token),
+        new("secret.slack_webhook", SlackWebhook(), ["hooks.slack.com"], Continuation: SpanContinuation.Token),
+        new("secret.stripe_key", StripeKey(), ["_live_", "_test_", "whsec_"], Continuation: SpanContinuation.Token),
+        new("secret.anthropic_key", AnthropicKey(), ["sk-ant-"], Continuation: SpanContinuation.Token),
+        new("secret.openai_key", OpenAIKey(), ["sk-"], Validate: v => LooksRandom(v, 3.0), Continuation: SpanContinuation.Token),
+        new("secret.google_api_key", GoogleApiKey(), ["AIza"], Continuation: SpanContinuation.Token),
+        new("secret.google_oauth_token", GoogleOAuthToken(), ["ya29."], Continuation: SpanContinuation.Token),
+        new("secret.npm_token", NpmToken(), ["npm_"], Continuation: SpanContinuation.Token),
+        new("secret.sendgrid_key", SendGridKey(), ["SG."], Continuation: SpanContinuation.Token),
+        new("secret.huggingface_token", HuggingFaceToken(), ["hf_"], Validate: v => LooksRandom(v, 3.0), Continuation: SpanContinuation.Token),
+        new("secret.jwt", Jwt(), ["eyJ"], Validate: IsJwt, Continuation: SpanContinuation.Token),
+        new("secret.url_credentials", UrlCredentials(), ["://"], Group: 1, Validate: v => !Entropy.LooksLikePlaceholder(v) && !IsCommonPlaceholderPassword(v)),
+        new("secret.bearer_token", Bearer(), ["bearer"], Group: 1, Validate: v => !Entropy.LooksLikePlaceholder(v) && LooksRandom(v, 3.0), Continuation: SpanContinuation.Token),
+        new("secret.basic_auth", Basic(), ["basic"], Group: 1, Validate: IsBasicCredentials, Continuation: SpanContinuation.Token),
+    ];
+
+    /// <summary>Passwords after a password key; judged by <see cref="IsPassword"/>.</summary>
+    public static SecretPattern PasswordAssignment { get; } = new("secret.password", Password(), ["pass", "pwd"], Group: 1);
+
+    /// <summary>Values after a key-like name; judged by entropy against the policy threshold.</summary>
+    public static SecretPattern KeyAssignment { get; } = new("secret.generic", KeyValue(), ["key", "secret", "token", "credential"], Group: 1);
+
+    public static bool LooksRandom(string value, double minBitsPerChar) =>
+        Entropy.CharacterClasses(value) >= 2 && Entropy.BitsPerChar(value) >= Math.Min(minBitsPerChar, Math.Log2(value.Length) - 0.6)
+        && value.Any(char.IsAsciiDigit);
+
+    public static bool IsPassword(string value)
+    {
+        if (value.Length is < 6 or > 128 || Entropy.LooksLikePlaceholder(value) || IsCommonPlaceholderPassword(value))
+        {
+            return false;
+        }
+
+        var classes = Entropy.CharacterClasses(value);
+        return classes >= 3 || (classes == 2 && value.Any(char.IsAsciiDigit) && value.Any(char.IsAsciiLetter));
+    }
+
+    private static bool IsCommonPlaceholderPassword(string value) =>
+        value.ToLowerInvariant() is "password" or "passwd" or "pass" or "secret" or "pwd" or "admin" or "root" or "changeme"
+            or "password123" or "pa55word" or "p@ssw0rd" or "hunter2" or "letmein" or "12345678" or "123456" or "qwerty";
+
+    private static bool IsJwt(string value)
+    {
+        var dot = value.IndexOf('.', StringComparison.Ordinal);
+        if (dot <= 0)
+        {
+            return false;
+        }
+
+        var header = value[..dot];
+        var bytes = new byte[Base64Url.GetMaxDecodedLength(header.Length)];
+        if (!Base64Url.TryDecodeFromChars(header, bytes, out var written))
+        {
+            return false;
+        }
+
+        var json = Encoding.UTF8.GetString(bytes, 0, written);
+        return json.Contains("\"alg\"", StringComparison.Ordinal) || json.Contains("\"typ\"", StringComparison.Ordinal);
+    }
+
+    private static bool IsBasicCredentials(string value)
+    {
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(value));
+            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+            return colon > 0 && colon < decoded.Length - 1 && decoded.All(c => !char.IsControl(c));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]{0,16000}?-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\s:,\-]{0,16000})", Options, Timeout)]
+    private static partial Regex PrivateKey();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AIPA|ANPA|ANVA|APKA|AGPA)[A-Z0-9]{16}(?![A-Za-z0-9])", Options, Timeout)]
+    private static partial Regex AwsAccessKey();
+
+    [GeneratedRegex(@"(?i)aws[_\-\s.]?secret[_\-\s.]?(?:access[_\-\s.]?)?key[""'\s]*(?::|=|:=|=>)\s*[""']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])", Options, Timeout)]
+    private static partial Regex AwsSecretKey();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{22,255})(?![A-Za-z0-9_])", Options, Timeout)]
+    private static partial Regex GitHubToken();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])(?:glpat|gldt|glrt|glptt|glft|glsoat|glcbt|gloas|glimt|glagent)-[A-Za-z0-9_\-]{20,64}(?![A-Za-z0-9_\-])", Options, Timeout)]
+    private static partial Regex GitLabToken();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9])xox[abposre]-[0-9A-Za-z]{4,}-[A-Za-z0-9\-]{6,250}", Options, Timeout)]
+    private static partial Regex SlackToken();
+
+    [GeneratedRegex(@"https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/]{20,160}", Options, Timeout)]
+    private static partial Regex SlackWebhook();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,247}|whsec_[A-Za-z0-9]{24,64})(?![A-Za-z0-9_])", Options, Timeout)]
+    private static partial Regex StripeKey();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])sk-ant-(?:api|admin|oat)\d{2}-[A-Za-z0-9_\-]{20,200}(?![A-Za-z0-9_\-])", Options, Timeout)]
+    private static partial Regex AnthropicKey();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])sk-(?!ant-)(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_\-]{20,200}(?![A-Za-z0-9_\-])", Options, Timeout)]
+    private static partial Regex OpenAIKey();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])AIza[0-9A-Za-z_\-]{35}(?![A-Za-z0-9_\-])", Options, Timeout)]
+    private static partial Regex GoogleApiKey();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])ya29\.[0-9A-Za-z_\-]{20,2000}", Options, Timeout)]
+    private static partial Regex GoogleOAuthToken();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])", Options, Timeout)]
+    private static partial Regex NpmToken();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}(?![A-Za-z0-9_\-])", Options, Timeout)]
+    private static partial Regex SendGridKey();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])hf_[A-Za-z0-9]{34,40}(?![A-Za-z0-9_])", Options, Timeout)]
+    private static partial Regex HuggingFaceToken();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])eyJ[A-Za-z0-9_\-]{8,2000}\.eyJ[A-Za-z0-9_\-]{0,8000}(?:\.[A-Za-z0-9_\-]{0,2000})?", Options, Timeout)]
+    private static partial Regex Jwt();
+
+    [GeneratedRegex(@"(?i)\b[a-z][a-z0-9+.\-]{1,20}://[^\s:/@""'<>]{0,64}:([^\s/@""'<>]{1,128})@[A-Za-z0-9.\-\[\]]", Options, Timeout)]
+    private static partial Regex UrlCredentials();
+
+    [GeneratedRegex(@"(?i)\bbearer\s+([A-Za-z0-9_\-.~+/]{16,4000}=*)", Options, Timeout)]
+    private static partial Regex Bearer();
+
+    [GeneratedRegex(@"(?i)\bbasic\s+([A-Za-z0-9+/]{12,400}={0,2})(?![A-Za-z0-9+/=])", Options, Timeout)]
+    private static partial Regex Basic();
+
+    [GeneratedRegex(@"(?i)(?<![A-Za-z0-9])(?:[a-z0-9]{1,24}[_\-.])?(?:password|passwd|passphrase|pwd|pass)[""']?\s{0,4}(?::|=|:=|=>|\s(?:is|was)\s)\s{0,4}[""'`]?([^\s""'`,;]{6,128})", Options, Timeout)]
+    private static partial Regex Password();
+
+    [GeneratedRegex(@"(?i)(?<![A-Za-z0-9])(?:[a-z0-9]{1,24}[_\-.]){0,3}(?:api[_\-]?key|apikey|api[_\-]?secret|secret[_\-]?key|client[_\-]?secret|app[_\-]?secret|consumer[_\-]?secret|access[_\-]?key|access[_\-]?token|auth[_\-]?token|refresh[_\-]?token|session[_\-]?token|id[_\-]?token|private[_\-]?key|account[_\-]?key|accountkey|signing[_\-]?key|encryption[_\-]?key|master[_\-]?key|shared[_\-]?key|webhook[_\-]?secret|x-api-key|secret|token|credentials?)[""']?\s{0,4}(?::|=|:=|=>|\s(?:is|was)\s)\s{0,4}[""'`]?([A-Za-z0-9_\-+/=.~!@#$%^&*]{16,512})", Options, Timeout)]
+    private static partial Regex KeyValue();
+}

@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+
+namespace Guardrails.Checks;
+
+/// <summary>Looks at the words just before a candidate: identifier labels ("order #", "invoice no.") turn
+/// card- or phone-shaped numbers into references, and topic words ("call", "card") vouch for weak shapes.</summary>
+internal static partial class TextContext
+{
+    /// <summary>How far back the labels are looked for; the streaming guard keeps at least this much context.</summary>
+    public const int LookBehind = 40;
+
+    public static ReadOnlySpan<char> Before(string text, int start, int length = LookBehind)
+    {
+        var from = Math.Max(0, start - length);
+        return text.AsSpan(from, start - from);
+    }
+
+    public static ReadOnlySpan<char> After(string text, int end, int length = 24)
+    {
+        var to = Math.Min(text.Length, end + length);
+        return text.AsSpan(end, to - end);
+    }
+
+    /// <summary>True when the candidate directly follows a reference label such as "order #" or "tracking no.".</summary>
+    public static bool FollowsIdentifierLabel(string text, int start) => IdentifierLabel().IsMatch(Before(text, start));
+
+    public static bool HasPhoneCue(string text, int start) => PhoneCue().IsMatch(Before(text, start));
+
+    public static bool HasCardCue(string text, int start) => CardCue().IsMatch(Before(text, start));
+
+    public static bool HasSsnCue(string text, int start) => SsnCue().IsMatch(Before(text, start, 48));
+
+    public static bool HasVersionCue(string text, int start) => VersionCue().IsMatch(Before(text, start, 24));
+
+    public static bool HasNetworkCue(string text, int start) => NetworkCue().IsMatch(Before(text, start, 48));
+
+    [GeneratedRegex(@"(?:\b(?:order|orders|invoice|inv|ticket|case|ref|reference|tracking|track|shipment|parcel|package|account|acct|a/c|customer|client|member|membership|policy|claim|serial|sku|part|model|isbn|issn|ean|upc|imei|iccid|meid|po|purchase\s+order|confirmation|booking|reservation|transaction|txn|trx|receipt|batch|lot|build|version|id|identifier|pin|otp|code|item|product|article|patient|employee|student|license|licence|registration|vin|routing|sort\s+code|swift|bic|record|file|report|job|task|request|incident|bug|issue|pr|commit|hash|checksum|uuid|guid)\.?\s*(?:no\.?|nr\.?|num\.?|number|id|code|#)?\s*[:#=]?\s*#?\s*|#\s*)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex IdentifierLabel();
+
+    [GeneratedRegex(@"\b(?:call|calling|called|phone|phones|telephone|tel|mobile|mob|cell|cellphone|landline|whatsapp|signal|telegram|sms|text|texting|fax|dial|ring|reach|hotline|helpline|contact|office|home|work|number)\b[^\n\d]{0,24}$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex PhoneCue();
+
+    [GeneratedRegex(@"\b(?:card|cards|credit|debit|visa|mastercard|master\s+card|amex|american\s+express|discover|diners|jcb|unionpay|maestro|cc|ccn|pan|payment|paid|pay|charged?|billing)\b[^\n\d]{0,32}$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex CardCue();
+
+    [GeneratedRegex(@"\b(?:ssn|ssns|ss#|ss\s+no|social\s+security|social\s+sec|soc\s+sec|taxpayer|tin|itin)\b[^\n\d]{0,32}$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex SsnCue();
+
+    [GeneratedRegex(@"(?:\b(?:v|ver|version|versions|release|rel|build|firmware|fw|rev|revision|sdk|api|runtime|node|nodejs|python|java|jdk|dotnet|\.net|net|chrome|chromium|firefox|safari|edge|opera|os|ios|ipados|macos|android|windows|win|kernel|linux|ubuntu|debian|package|pkg|nuget|npm|pip|gem|crate|tag|upgrade|upgraded|update|updated|downgrade|bump|bumped|patch|semver|oid|section|sect|chapter|figure|fig|table|clause|paragraph|para|step|item|rule|art|article|§)\s*[:=@]?\s*v?|[A-Za-z]/|@)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex VersionCue();
+
+    [GeneratedRegex(@"\b(?:ip|ips|ipv4|ipv6|address|addresses|addr|host|hosts|hostname|server|servers|ping|connect|connected|connecting|ssh|route|router|dns|gateway|subnet|cidr|nat|proxy|firewall|allowlist|whitelist|blocklist|blacklist|client|from|to|src|dst|source|destination|peer|node|vpn|remote|origin|login|logged|listen|listening|bind|nameserver|resolver|lookup|traceroute|curl|http|https)\b[^\n]{0,32}$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex NetworkCue();
+}

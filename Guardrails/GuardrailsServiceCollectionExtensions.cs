@@ -1,0 +1,64 @@
+using Guardrails.Abstractions;
+using Guardrails.Audit;
+using Guardrails.Checks;
+using Guardrails.Decisions;
+using Guardrails.Policies;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Guardrails;
+
+/// <summary>Registers the guardrail pipeline, its checks, the policy files and the audit log.</summary>
+public static class GuardrailsServiceCollectionExtensions
+{
+    /// <summary>Adds <see cref="IGuardrailPipeline"/>, <see cref="IGuardrailPolicies"/>, <see cref="IAuditLog"/>
+    /// and the audit retention service, configured from section <c>Guardrails</c> (the database goes under
+    /// <c>Storage:Directory</c> and the policies under <c>{Prompts:Directory}/policies</c> unless set). Every
+    /// registration is a TryAdd, so a caller may register its own first.</summary>
+    public static IServiceCollection AddGatewayGuardrails(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<GuardrailsOptions>()
+            .Bind(configuration.GetSection(GuardrailsOptions.Section))
+            .PostConfigure(options =>
+            {
+                options.StorageDirectory ??= configuration["Storage:Directory"] is { Length: > 0 } storage ? storage : "data";
+                options.PoliciesDirectory ??= Path.Combine(configuration["Prompts:Directory"] is { Length: > 0 } prompts ? prompts : "prompts", "policies");
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuardrailsOptions>, GuardrailsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddEnumerable(
+        [
+            ServiceDescriptor.Singleton<IGuardrailCheck, SecretCheck>(),
+            ServiceDescriptor.Singleton<IGuardrailCheck, EmailCheck>(),
+            ServiceDescriptor.Singleton<IGuardrailCheck, PaymentCardCheck>(),
+            ServiceDescriptor.Singleton<IGuardrailCheck, IbanCheck>(),
+            ServiceDescriptor.Singleton<IGuardrailCheck, SsnCheck>(),
+            ServiceDescriptor.Singleton<IGuardrailCheck, PhoneCheck>(),
+            ServiceDescriptor.Singleton<IGuardrailCheck, IpAddressCheck>(),
+            ServiceDescriptor.Singleton<IGuardrailCheck, LeakageCheck>(),
+            ServiceDescriptor.Singleton<IGuardrailCheck, PromptInjectionCheck>(),
+            ServiceDescriptor.Singleton<IGuardrailCheck, JsonSchemaCheck>(),
+            ServiceDescriptor.Singleton<IGuardrailCheck, BlocklistCheck>(),
+            ServiceDescriptor.Singleton<IGuardrailCheck, TopicCheck>(),
+            ServiceDescriptor.Singleton<IGuardrailCheck, OutputLengthCheck>(),
+        ]);
+
+        services.TryAddSingleton<PolicyStore>();
+        services.TryAddSingleton<IGuardrailPolicies>(sp => sp.GetRequiredService<PolicyStore>());
+        services.TryAddSingleton<SqliteAuditLog>();
+        services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteAuditLog>());
+        services.TryAddSingleton<JsonSchemaCache>();
+        services.TryAddSingleton<DecisionRecorder>();
+        services.TryAddSingleton<IGuardrailPipeline, GuardrailPipeline>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditRetentionService>());
+        return services;
+    }
+}

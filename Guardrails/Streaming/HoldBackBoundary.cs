@@ -1,0 +1,85 @@
+namespace Guardrails.Streaming;
+
+/// <summary>Where a streamed window can safely be cut. Every PII and secret shape is a run of "risky" tokens:
+/// ones with digits or symbols (<c>4111</c>, <c>+44</c>, <c>jane@acme</c>, <c>-----BEGIN</c>), short all-caps
+/// groups (<c>NWBK</c> in an IBAN) or the words that introduce a credential (<c>password is</c>,
+/// <c>Bearer</c>, <c>api key:</c>). A plain word followed by whitespace can neither start nor continue such a
+/// run, so everything up to it may be sent at once; only the trailing run of risky tokens (and the last,
+/// unfinished token) is held back.</summary>
+internal static class HoldBackBoundary
+{
+    private static readonly HashSet<string> Keywords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "bearer", "basic", "authorization", "password", "passwd", "passphrase", "pwd", "pass", "key", "keys", "token",
+        "secret", "credential", "credentials", "api", "apikey", "is", "was", "begin", "end", "private", "rsa", "ec",
+        "dsa", "openssh", "pgp", "encrypted", "block", "access", "client", "auth", "ssn", "iban",
+    };
+
+    /// <summary>The index in <paramref name="text"/> before which nothing can belong to a match still forming.</summary>
+    public static int Find(ReadOnlySpan<char> text)
+    {
+        var end = text.Length;
+
+        // The last token is unfinished unless whitespace follows it.
+        if (end > 0 && !char.IsWhiteSpace(text[end - 1]))
+        {
+            var start = end;
+            while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+            {
+                start--;
+            }
+
+            end = start;
+        }
+
+        // Walk back over complete tokens while they could be part of a multi-token match.
+        while (end > 0)
+        {
+            var tokenEnd = end;
+            while (tokenEnd > 0 && char.IsWhiteSpace(text[tokenEnd - 1]))
+            {
+                tokenEnd--;
+            }
+
+            var tokenStart = tokenEnd;
+            while (tokenStart > 0 && !char.IsWhiteSpace(text[tokenStart - 1]))
+            {
+                tokenStart--;
+            }
+
+            if (tokenStart == tokenEnd || !IsRisky(text[tokenStart..tokenEnd]))
+            {
+                return end;
+            }
+
+            end = tokenStart;
+        }
+
+        return 0;
+    }
+
+    private static bool IsRisky(ReadOnlySpan<char> token)
+    {
+        var trimmed = token.TrimEnd(".,;!?)\"'");
+        if (trimmed.IsEmpty)
+        {
+            return false;
+        }
+
+        var upper = 0;
+        foreach (var c in trimmed)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return true; // digits, symbols, non-ASCII
+            }
+
+            if (char.IsAsciiLetterUpper(c))
+            {
+                upper++;
+            }
+        }
+
+        return (upper == trimmed.Length && trimmed.Length <= 8) || Keywords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(trimmed);
+    }
+}

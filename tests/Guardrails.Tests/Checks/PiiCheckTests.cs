@@ -1,0 +1,121 @@
+using Guardrails.Checks;
+using Guardrails.Tests.Support;
+
+namespace Guardrails.Tests.Checks;
+
+public sealed class PiiCheckTests
+{
+    [Theory]
+    [InlineData("Write to jane.doe@acme.com today", "jane.doe@acme.com")]
+    [InlineData("mailto:ops+alerts@mail.example.co.uk", "ops+alerts@mail.example.co.uk")]
+    [InlineData("<a href=\"mailto:bob@corp.io\">", "bob@corp.io")]
+    [InlineData("Email: J_Smith-99@sub.domain.travel.", "J_Smith-99@sub.domain.travel")]
+    [InlineData("git@github.com:org/repo.git", null)]
+    [InlineData("background: url(icon@2x.png)", null)]
+    [InlineData("npm i lodash@4.17.21", null)]
+    [InlineData("https://user:pa55@db.internal.net/x", null)]
+    [InlineData("@Override public void run()", null)]
+    [InlineData("root@localhost:~$ ls", null)]
+    [InlineData("weights = inputs@layer.shape", null)]
+    public void Email_by_table(string text, string? expected) => AssertSingle(new EmailCheck(), text, expected);
+
+    [Theory]
+    [InlineData("Call me at +1 (415) 555-0132 tomorrow", "+1 (415) 555-0132")]
+    [InlineData("UK office: +44 20 7946 0958.", "+44 20 7946 0958")]
+    [InlineData("Tel. +44 (0)20 7946 0958", "+44 (0)20 7946 0958")]
+    [InlineData("Mobile 06 12 34 56 78", "06 12 34 56 78")]
+    [InlineData("ring 020 7946 0958 after 5", "020 7946 0958")]
+    [InlineData("(212) 555-0147 is the front desk", "(212) 555-0147")]
+    [InlineData("+49 30 12345678", "+49 30 12345678")]
+    [InlineData("0049 30 1234567", "0049 30 1234567")]
+    [InlineData("call 5551234567 now", "5551234567")]
+    [InlineData("Order #5551234567 shipped", null)]
+    [InlineData("Released 2024-01-15 as 10.2.3", null)]
+    [InlineData("Invoice no. 0201234567", null)]
+    [InlineData("The total is $1,234,567.89", null)]
+    [InlineData("Card 4111 1111 1111 1111", null)]
+    [InlineData("server 192.168.10.20", null)]
+    [InlineData("population grew by +100 200 300", null)]
+    [InlineData("SSN 123-45-6780 on file", null)]
+    public void Phone_by_table(string text, string? expected) => AssertSingle(new PhoneCheck(), text, expected);
+
+    [Theory]
+    [InlineData("Card: 4111 1111 1111 1111 exp 12/27", "4111 1111 1111 1111")]
+    [InlineData("pay with 5500-0000-0000-0004", "5500-0000-0000-0004")]
+    [InlineData("amex 3782 822463 10005", "3782 822463 10005")]
+    [InlineData("number 4242424242424242.", "4242424242424242")]
+    [InlineData("Order #4111111111111111 shipped", null)]
+    [InlineData("card 4111 1111 1111 1112", null)]
+    [InlineData("id 1234567812345670 in db", null)]
+    [InlineData("4111-1111 1111-1111", null)]
+    [InlineData("sha 4111111111111111abcdef", null)]
+    [InlineData("order #4111 1111 1111 1111 was paid by card 4111 1111 1111 1111", "4111 1111 1111 1111")]
+    public void Card_by_table(string text, string? expected)
+    {
+        var matches = TestPolicies.Matches(new PaymentCardCheck(), text);
+        if (expected is null)
+        {
+            Assert.Empty(matches);
+        }
+        else
+        {
+            Assert.Equal(expected, Assert.Single(matches));
+        }
+    }
+
+    [Theory]
+    [InlineData("IBAN DE89 3704 0044 0532 0130 00 BIC COBADEFFXXX", "DE89 3704 0044 0532 0130 00")]
+    [InlineData("GB29NWBK60161331926819", "GB29NWBK60161331926819")]
+    [InlineData("to FR14 2004 1010 0505 0001 3M02 606.", "FR14 2004 1010 0505 0001 3M02 606")]
+    [InlineData("DE89 3704 0044 0532 0130 01", null)]
+    [InlineData("SKU GB12ABCD123456789012", null)]
+    [InlineData("DE89370400440532013000123", null)]
+    public void Iban_by_table(string text, string? expected) => AssertSingle(new IbanCheck(), text, expected);
+
+    [Theory]
+    [InlineData("SSN: 536-22-8471", "536-22-8471")]
+    [InlineData("social security number 536 22 8471", "536 22 8471")]
+    [InlineData("ssn 536228471", "536228471")]
+    [InlineData("536-22-8471 was on the form", "536-22-8471")]
+    [InlineData("000-12-3456", null)]
+    [InlineData("666-12-3456", null)]
+    [InlineData("912-12-3456", null)]
+    [InlineData("536-00-8471", null)]
+    [InlineData("536-22-0000", null)]
+    [InlineData("078-05-1120", null)]
+    [InlineData("part 536-22-8471", null)]
+    [InlineData("call 536228471", null)]
+    public void Ssn_by_table(string text, string? expected) => AssertSingle(new SsnCheck(), text, expected);
+
+    [Theory]
+    [InlineData("login from 203.0.113.45 failed", "203.0.113.45")]
+    [InlineData("GET http://10.20.30.40:8080/health", "10.20.30.40")]
+    [InlineData("peer 2001:db8:85a3::8a2e:370:7334 connected", "2001:db8:85a3::8a2e:370:7334")]
+    [InlineData("fe80::1ff:fe23:4567:890a%eth0", "fe80::1ff:fe23:4567:890a%eth0")]
+    [InlineData("dns 8.8.8.8", "8.8.8.8")]
+    [InlineData("Upgrade to version 10.0.0.1 today", null)]
+    [InlineData("Chrome/120.0.6099.109", null)]
+    [InlineData("Chrome/120.0.1.2 Safari", null)]
+    [InlineData("See section 1.2.3.4", null)]
+    [InlineData("OID 1.3.6.1.4.1.311", null)]
+    [InlineData("listening on 127.0.0.1:5000", null)]
+    [InlineData("std::vector<int> a::b", null)]
+    [InlineData("at 12:30:45 sharp", null)]
+    [InlineData("MAC 00:1A:2B:3C:4D:5E", null)]
+    [InlineData("bind to ::1", null)]
+    [InlineData("use 1.2.3.4 of the spec", null)]
+    public void Ip_by_table(string text, string? expected) => AssertSingle(new IpAddressCheck(), text, expected);
+
+    private static void AssertSingle(IGuardrailCheck check, string text, string? expected)
+    {
+        var matches = TestPolicies.Matches(check, text);
+        if (expected is null)
+        {
+            Assert.Empty(matches);
+        }
+        else
+        {
+            Assert.Equal([expected], matches);
+        }
+    }
+}
