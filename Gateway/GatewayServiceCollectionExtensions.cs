@@ -51,18 +51,19 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<GatewayMetrics>();
         services.AddTelemetry(configuration);
 
+        // Guardrails (checks, policies, audit log) first: the memory library's defaults (an allow-all memory
+        // guard) only fill what is still missing.
+        services.AddGatewayGuardrails(configuration);
+        services.TryAddSingleton<Memory.Abstractions.IMemoryContentGuard, Pipeline.GuardrailMemoryContentGuard>();
+
         services.AddGatewayMemory(configuration);
         services.AddSingleton<IDegradationReporter, EmbedderHealth>();
         services.AddGatewayPrompts(configuration);
         services.AddKeyedSingleton<IChatClient, UpstreamChatClient>(WriteBackServiceCollectionExtensions.ChatClientKey);
         services.AddMemoryWriteBack(configuration);
         services.AddSingleton<IUserErasureParticipant, WriteBackErasure>();
-        services.AddHostedService<WarmUpService>();
-
-        // Guardrails (checks, policies, audit log); registered before the pass-through fallback below.
-        services.AddGatewayGuardrails(configuration);
         services.AddSingleton<IUserErasureParticipant, AuditErasureParticipant>();
-        services.TryAddSingleton<Memory.Abstractions.IMemoryContentGuard, Pipeline.GuardrailMemoryContentGuard>();
+        services.AddHostedService<WarmUpService>();
 
         // The request pipeline's stages (order: ChatCompletionHandler).
         services.TryAddSingleton<IGuardrailPipeline, DisabledGuardrailPipeline>();

@@ -1,3 +1,4 @@
+using Memory.Abstractions;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Gateway.Pipeline;
@@ -27,6 +28,8 @@ internal sealed class PromptAssembler : IPromptAssembler
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
+    private readonly IMemoryContentGuard? _guard;
+
     public PromptAssembler(
         PromptTemplateStore store,
         PromptTemplateSelector selector,
@@ -35,8 +38,10 @@ internal sealed class PromptAssembler : IPromptAssembler
         ContextWindowBudget window,
         IOptionsMonitor<MemoryOptions> memoryOptions,
         TimeProvider time,
-        ILogger<PromptAssembler> logger)
+        ILogger<PromptAssembler> logger,
+        IMemoryContentGuard? guard = null)
     {
+        _guard = guard;
         _store = store;
         _selector = selector;
         _memory = memory;
@@ -157,13 +162,14 @@ internal sealed class PromptAssembler : IPromptAssembler
 
         try
         {
-            return await _memory.SelectForPromptAsync(user, new PromptMemoryRequest
+            var selection = await _memory.SelectForPromptAsync(user, new PromptMemoryRequest
             {
                 Query = query,
                 Context = request.MemoryContext,
                 TokenBudget = budget,
                 Model = request.Model,
             }, cancellationToken).ConfigureAwait(false);
+            return await GuardAsync(user, selection, request.RequestId, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -171,6 +177,33 @@ internal sealed class PromptAssembler : IPromptAssembler
             _logger.MemorySelectionFailed(request.RequestId, e);
             return MemorySelection.Empty;
         }
+    }
+
+    /// <summary>The memory-stage guardrail again, before injection: a memory that now reads as an injection or holds
+    /// a secret is left out (the refusal is an audit event), a redaction is applied to the injected copy.</summary>
+    private async Task<MemorySelection> GuardAsync(UserKey user, MemorySelection selection, string requestId, CancellationToken cancellationToken)
+    {
+        if (_guard is null)
+        {
+            return selection;
+        }
+
+        async Task<IReadOnlyList<ScoredMemory>> FilterAsync(IReadOnlyList<ScoredMemory> memories)
+        {
+            var kept = new List<ScoredMemory>(memories.Count);
+            foreach (var m in memories)
+            {
+                var decision = await _guard.CheckAsync(user, m.Memory.Text, MemoryGuardPoint.BeforeInject, requestId, cancellationToken).ConfigureAwait(false);
+                if (decision.Allowed)
+                {
+                    kept.Add(decision.Text == m.Memory.Text ? m : m with { Memory = m.Memory with { Text = decision.Text } });
+                }
+            }
+
+            return kept;
+        }
+
+        return new MemorySelection(await FilterAsync(selection.Profile).ConfigureAwait(false), await FilterAsync(selection.Relevant).ConfigureAwait(false));
     }
 
     /// <summary>Renders the template; a template that cannot render (a per-key template needing a variable chat
