@@ -108,7 +108,9 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
                 }
             }
 
-            await WriteAsync(model, fresh, now, cancellationToken);
+            // The vectors are already in the in-memory cache and returned; persisting them is off the caller's path
+            // (a search's query embedding must not wait for a disk write). Pending writes finish before disposal.
+            TrackWrite(Task.Run(() => WriteAsync(model, fresh, now, CancellationToken.None), CancellationToken.None));
         }
 
         return new GeneratedEmbeddings<Embedding<float>>(results!) { Usage = usage };
@@ -116,6 +118,7 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
 
     public async Task ForgetAsync(IEnumerable<string> texts, CancellationToken cancellationToken = default)
     {
+        await FlushAsync();
         var hashes = texts.Select(Hash).Distinct(StringComparer.Ordinal).ToList();
         var set = hashes.ToHashSet(StringComparer.Ordinal);
         _memory.RemoveWhere(key => set.Contains(key.Hash));
@@ -139,6 +142,15 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
     {
         if (disposing)
         {
+            try
+            {
+                FlushAsync().Wait(TimeSpan.FromSeconds(5));
+            }
+            catch (AggregateException)
+            {
+                // Write failures were logged where they happened.
+            }
+
             _db.Dispose();
             _initGate.Dispose();
         }
@@ -174,6 +186,17 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
         return found;
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, byte> _pendingWrites = new();
+
+    private void TrackWrite(Task write)
+    {
+        _pendingWrites[write] = 0;
+        _ = write.ContinueWith(t => _pendingWrites.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    /// <summary>Waits until every cache write started so far is on disk.</summary>
+    internal Task FlushAsync() => Task.WhenAll(_pendingWrites.Keys);
+
     private async Task WriteAsync(string model, List<(string Hash, Embedding<float> Embedding)> fresh, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
@@ -207,6 +230,10 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
         catch (SqliteException ex)
         {
             LogCacheFailed(_logger, "write", ex.SqliteErrorCode);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Shutting down: a cache entry less is harmless.
         }
     }
 
