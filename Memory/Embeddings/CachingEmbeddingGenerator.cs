@@ -72,6 +72,8 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
 
         if (missing.Count > 0)
         {
+            // Read your own writes: a background write of an earlier batch lands before the disk is consulted.
+            await FlushAsync();
             foreach (var (hash, embedding) in await ReadAsync(model, missing.Keys.ToList(), cancellationToken))
             {
                 _memory.Set((model, hash), embedding);

@@ -190,9 +190,7 @@ internal sealed class HybridRetriever : IMemoryRetriever
         var denseCount = 0;
         if (queryVector is not null)
         {
-            var dense = index.Documents.Count <= InProcessDenseLimit
-                ? DenseSearchInProcess(index, queryVector.Value, filter, pool)
-                : await DenseSearchAsync(user, queryVector.Value, filter, pool, cancellationToken).ConfigureAwait(false);
+            var dense = await DenseSearchAsync(user, queryVector.Value, filter, pool, cancellationToken).ConfigureAwait(false);
             foreach (var hit in dense)
             {
                 denseCount++;
@@ -267,31 +265,6 @@ internal sealed class HybridRetriever : IMemoryRetriever
             RetrievalLog.QueryEmbeddingFailed(_logger, ex.GetType().Name, ex);
             return null;
         }
-    }
-
-    /// <summary>Up to this many memories, dense scores come from the vectors already held by the user's cached
-    /// index (exact, filters applied first, no store round trip on the request path); above it the store's own
-    /// vector search (SQLite's SIMD index, Qdrant's HNSW) is asked.</summary>
-    private const int InProcessDenseLimit = 5000;
-
-    private List<ScoredMemory> DenseSearchInProcess(Bm25Index index, ReadOnlyMemory<float> vector, MemoryFilter filter, int top)
-    {
-        var hits = new List<ScoredMemory>();
-        foreach (var document in index.Documents)
-        {
-            if (MemoryFilterMatcher.Matches(filter, document.Item) && Cosine(vector, document.Item) is { } cosine)
-            {
-                hits.Add(new ScoredMemory(document.Item, cosine));
-            }
-        }
-
-        hits.Sort((a, b) => b.Score.CompareTo(a.Score));
-        if (hits.Count > top)
-        {
-            hits.RemoveRange(top, hits.Count - top);
-        }
-
-        return hits;
     }
 
     private async Task<IReadOnlyList<ScoredMemory>> DenseSearchAsync(
