@@ -29,6 +29,9 @@ internal sealed class PromptAssembler : IPromptAssembler
     private readonly ILogger _logger;
 
     private readonly IMemoryContentGuard? _guard;
+    private static readonly TimeSpan InjectVerdictLifetime = TimeSpan.FromMinutes(5);
+    private const int MaxInjectVerdicts = 100_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Tenant, string User, string Id, long Version, int Length), (MemoryGuardDecision Decision, DateTimeOffset At)> _injectVerdicts = new();
 
     public PromptAssembler(
         PromptTemplateStore store,
@@ -193,7 +196,22 @@ internal sealed class PromptAssembler : IPromptAssembler
             var kept = new List<ScoredMemory>(memories.Count);
             foreach (var m in memories)
             {
-                var decision = await _guard.CheckAsync(user, m.Memory.Text, MemoryGuardPoint.BeforeInject, requestId, cancellationToken).ConfigureAwait(false);
+                // A memory version is judged once (and audited once), not on every request that injects it; the
+                // verdicts expire so a policy edit reaches memories already judged.
+                var key = (user.Tenant, user.UserId, m.Memory.Id, m.Memory.UpdatedAt.UtcTicks, m.Memory.Text.Length);
+                var now = _time.GetUtcNow();
+                if (!_injectVerdicts.TryGetValue(key, out var cached) || now - cached.At > InjectVerdictLifetime)
+                {
+                    if (_injectVerdicts.Count > MaxInjectVerdicts)
+                    {
+                        _injectVerdicts.Clear();
+                    }
+
+                    cached = (await _guard.CheckAsync(user, m.Memory.Text, MemoryGuardPoint.BeforeInject, requestId, cancellationToken).ConfigureAwait(false), now);
+                    _injectVerdicts[key] = cached;
+                }
+
+                var decision = cached.Decision;
                 if (decision.Allowed)
                 {
                     kept.Add(decision.Text == m.Memory.Text ? m : m with { Memory = m.Memory with { Text = decision.Text } });
