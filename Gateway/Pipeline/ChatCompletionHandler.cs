@@ -10,6 +10,7 @@ namespace Gateway.Pipeline;
 /// Linked to <see cref="HttpContext.RequestAborted"/> throughout, so a client that leaves stops the upstream call.</summary>
 internal sealed class ChatCompletionHandler(
     InputGuardStage inputGuard,
+    PromptStage promptStage,
     IServiceProvider services,
     UpstreamClient upstreams,
     PlainCompletionHandler plain,
@@ -18,6 +19,8 @@ internal sealed class ChatCompletionHandler(
     ILogger<ChatCompletionHandler> logger)
 {
     public const string PromptVersionHeader = "X-Prompt-Version";
+
+    private readonly IChatRequestObserver[] _observers = services.GetServices<IChatRequestObserver>().ToArray();
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -43,7 +46,7 @@ internal sealed class ChatCompletionHandler(
 
             if (request.Context.User is not null)
             {
-                await services.GetRequiredService<PromptStage>().RunAsync(request, cancellationToken).ConfigureAwait(false);
+                await promptStage.RunAsync(request, cancellationToken).ConfigureAwait(false);
             }
 
             activity?.SetTag("gateway.user_present", request.Context.User is not null);
@@ -87,7 +90,7 @@ internal sealed class ChatCompletionHandler(
         {
             metrics.RecordRequest(outcome, request.Stream, request.Context.Variant, Stopwatch.GetElapsedTime(started));
             metrics.RecordTokens(request.Context.PromptTokens, request.Context.CompletionTokens, request.Context.Model);
-            foreach (var observer in services.GetServices<IChatRequestObserver>())
+            foreach (var observer in _observers)
             {
                 observer.OnCompleted(request.Context, outcome);
             }
