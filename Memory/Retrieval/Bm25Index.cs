@@ -100,6 +100,40 @@ internal sealed class Bm25Index
         return results;
     }
 
+    /// <summary>Exact dense search over the indexed memories: the best <paramref name="top"/> passing
+    /// <paramref name="filter"/> whose vector comes from <paramref name="model"/>, by cosine similarity, best first
+    /// (ties: older first). What a vector store's search answers, without leaving the process.</summary>
+    public List<(IndexedMemory Document, double Score)> DenseSearch(ReadOnlySpan<float> query, string model, MemoryFilter filter, int top)
+    {
+        var best = new PriorityQueue<int, (double Score, int Position)>(top + 1, DenseOrder.Instance);
+        for (var i = 0; i < _documents.Length && top > 0; i++)
+        {
+            var item = _documents[i].Item;
+            if (item.Embedding is not { Length: > 0 } vector || vector.Length != query.Length ||
+                !string.Equals(item.EmbeddingModel, model, StringComparison.Ordinal) || !MemoryFilterMatcher.Matches(filter, item))
+            {
+                continue;
+            }
+
+            var cosine = System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(query, vector);
+            var score = float.IsFinite(cosine) ? cosine : 0;
+            best.Enqueue(i, (score, i));
+            if (best.Count > top)
+            {
+                best.Dequeue();
+            }
+        }
+
+        var results = new List<(IndexedMemory, double)>(best.Count);
+        while (best.TryDequeue(out var position, out var key))
+        {
+            results.Add((_documents[position], key.Score));
+        }
+
+        results.Reverse();
+        return results;
+    }
+
     /// <summary>The BM25 score of any analysed memory against the query with this index's statistics (a memory
     /// newer than the index counts as a document of its own).</summary>
     public double Score(IReadOnlyCollection<string> queryTerms, IndexedMemory document)
@@ -130,4 +164,16 @@ internal sealed class Bm25Index
     }
 
     private readonly record struct Posting(int Document, int Count);
+
+    /// <summary>Worst first, so the queue's head is the one to drop: lower score, then the later position.</summary>
+    private sealed class DenseOrder : IComparer<(double Score, int Position)>
+    {
+        public static readonly DenseOrder Instance = new();
+
+        public int Compare((double Score, int Position) x, (double Score, int Position) y)
+        {
+            var byScore = x.Score.CompareTo(y.Score);
+            return byScore != 0 ? byScore : y.Position.CompareTo(x.Position);
+        }
+    }
 }

@@ -10,9 +10,9 @@ using Microsoft.Extensions.Options;
 
 namespace Memory.Retrieval;
 
-/// <summary>Hybrid retrieval over one user's memories: BM25 (per-user cached index) and dense cosine (the store's
-/// vector search, filters pushed down) fused by weighted normalised scores or reciprocal rank, gently reranked by
-/// confidence and freshness, diversified with MMR. Filters always apply before any top-k. For prompts it adds the
+/// <summary>Hybrid retrieval over one user's memories: BM25 (per-user cached index) and dense cosine (exact, over the
+/// vectors the cached index already holds; for very large users the store's vector search, filters pushed down)
+/// fused by weighted normalised scores or reciprocal rank, gently reranked by confidence and freshness, diversified with MMR. Filters always apply before any top-k. For prompts it adds the
 /// user's profile within its own token sub-budget and fills the rest with relevant memories.</summary>
 internal sealed class HybridRetriever : IMemoryRetriever
 {
@@ -93,14 +93,15 @@ internal sealed class HybridRetriever : IMemoryRetriever
             .Where(c => !chosen.Contains(c.Document.Item.Id) && IsRelevant(c))
             .ToList();
         var relevant = new List<ScoredMemory>();
-        foreach (var candidate in MaximalMarginalRelevance.Select(eligible, _options.MmrLambda, eligible.Count))
+        var cheapest = eligible.Count == 0 ? 0 : eligible.Min(c => Cost(c.Document, request.Model));
+        foreach (var candidate in MaximalMarginalRelevance.Order(eligible, _options.MmrLambda))
         {
-            if (relevant.Count >= _options.MaxPromptMemories)
+            if (relevant.Count >= _options.MaxPromptMemories || request.TokenBudget - used < cheapest)
             {
-                break;
+                break; // full, or not even the cheapest candidate fits what is left (MMR need not order the rest)
             }
 
-            var cost = Cost(candidate.Document.Item, request.Model);
+            var cost = Cost(candidate.Document, request.Model);
             if (used + cost <= request.TokenBudget)
             {
                 used += cost;
@@ -117,6 +118,9 @@ internal sealed class HybridRetriever : IMemoryRetriever
     /// <summary>Tokens one memory takes in the prompt: its text plus the formatted line's fixed overhead.</summary>
     internal int Cost(MemoryItem item, string? model) => _tokens.Count(item.Text, model) + _options.TokensPerMemoryOverhead;
 
+    /// <summary><see cref="Cost(MemoryItem, string?)"/>, the count kept with the cached index entry.</summary>
+    private int Cost(IndexedMemory document, string? model) => document.TokenCount(_tokens, model) + _options.TokensPerMemoryOverhead;
+
     private List<ScoredMemory> SelectProfile(Ranking ranking, double floor, int budget, string? model, ref int used)
     {
         var profileFloor = Math.Max(floor, _options.ProfileConfidenceFloor);
@@ -124,27 +128,33 @@ internal sealed class HybridRetriever : IMemoryRetriever
         var now = _time.GetUtcNow();
         var facts = ranking.Index.Documents
             .Where(d => d.Profile != ProfileCategory.None && d.Item.IsCurrent && d.Item.Confidence >= profileFloor)
-            .OrderBy(d => d.Profile)
-            .ThenByDescending(d => scores.GetValueOrDefault(d.Item.Id))
-            .ThenByDescending(d => CandidateReranker.Factor(d.Item, _options, now, preferredContext: null))
-            .ThenBy(d => d.Item.Id, StringComparer.Ordinal);
+            .Select(d => (Document: d, Factor: CandidateReranker.Factor(d.Item, _options, now, preferredContext: null)))
+            .OrderBy(d => d.Document.Profile)
+            .ThenByDescending(d => scores.GetValueOrDefault(d.Document.Item.Id))
+            .ThenByDescending(d => d.Factor)
+            .ThenBy(d => d.Document.Item.Id, StringComparer.Ordinal)
+            .Select(d => d.Document)
+            .ToList();
+        var cheapest = facts.Count == 0 ? 0 : facts.Min(d => Cost(d, model));
 
         var profile = new List<ScoredMemory>();
         var picked = new List<IndexedMemory>();
         foreach (var fact in facts)
         {
-            if (picked.Any(p => MaximalMarginalRelevance.Similarity(p, fact) >= _options.DuplicateSimilarity))
+            if (budget - used < cheapest)
+            {
+                break; // not even the cheapest profile fact fits what is left
+            }
+
+            var cost = Cost(fact, model);
+            if (used + cost > budget || picked.Any(p => MaximalMarginalRelevance.Similarity(p, fact) >= _options.DuplicateSimilarity))
             {
                 continue;
             }
 
-            var cost = Cost(fact.Item, model);
-            if (used + cost <= budget)
-            {
-                used += cost;
-                picked.Add(fact);
-                profile.Add(new ScoredMemory(fact.Item, scores.GetValueOrDefault(fact.Item.Id)));
-            }
+            used += cost;
+            picked.Add(fact);
+            profile.Add(new ScoredMemory(fact.Item, scores.GetValueOrDefault(fact.Item.Id)));
         }
 
         return profile;
@@ -190,7 +200,9 @@ internal sealed class HybridRetriever : IMemoryRetriever
         var denseCount = 0;
         if (queryVector is not null)
         {
-            var dense = await DenseSearchAsync(user, queryVector.Value, filter, pool, cancellationToken).ConfigureAwait(false);
+            var dense = index.Documents.Count <= _options.InProcessDenseMaxMemories
+                ? index.DenseSearch(queryVector.Value.Span, _modelId, filter, pool).Select(h => new ScoredMemory(h.Document.Item, h.Score)).ToList()
+                : await DenseSearchAsync(user, queryVector.Value, filter, pool, cancellationToken).ConfigureAwait(false);
             foreach (var hit in dense)
             {
                 denseCount++;

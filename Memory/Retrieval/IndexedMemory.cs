@@ -24,6 +24,26 @@ internal sealed class IndexedMemory
 
     public ProfileCategory Profile { get; }
 
+    // The text's token count for the last model asked about: a user's memories are costed for the same model on
+    // request after request, and counting is the dominant cost of budgeting.
+    // (A reference, so concurrent requests swap it whole.)
+    private TokenCountEntry? _tokens;
+
+    /// <summary>Tokens of the text for <paramref name="model"/>'s encoding, remembered for the last model asked.</summary>
+    public int TokenCount(ITokenCounter counter, string? model)
+    {
+        if (_tokens is { } known && string.Equals(known.Model, model, StringComparison.Ordinal))
+        {
+            return known.Count;
+        }
+
+        var count = counter.Count(Item.Text, model);
+        _tokens = new TokenCountEntry(model, count);
+        return count;
+    }
+
+    private sealed record TokenCountEntry(string? Model, int Count);
+
     /// <summary>Rough heap size, for the index cache's memory bound.</summary>
     public long EstimatedBytes =>
         200 + (Item.Text.Length * 2L) + ((Item.Embedding?.Length ?? 0) * 4L) + (TermCounts.Count * 64L);

@@ -9,25 +9,33 @@ internal static class MaximalMarginalRelevance
 {
     /// <summary>Up to <paramref name="count"/> candidates in MMR order. <paramref name="ranked"/> must be best first;
     /// relevance is scaled by the best score so it is comparable with similarity in [0, 1].</summary>
-    public static List<RetrievalCandidate> Select(IReadOnlyList<RetrievalCandidate> ranked, double lambda, int count)
+    public static List<RetrievalCandidate> Select(IReadOnlyList<RetrievalCandidate> ranked, double lambda, int count) =>
+        count <= 0 ? [] : Order(ranked, lambda).Take(count).ToList();
+
+    /// <summary>All of <paramref name="ranked"/> in MMR order, computed lazily: a caller that stops after a few (a
+    /// filled token budget) pays only for the similarities of those few.</summary>
+    public static IEnumerable<RetrievalCandidate> Order(IReadOnlyList<RetrievalCandidate> ranked, double lambda)
     {
-        var selected = new List<RetrievalCandidate>(Math.Min(count, ranked.Count));
-        if (count <= 0 || ranked.Count == 0)
+        if (ranked.Count == 0)
         {
-            return selected;
+            yield break;
         }
 
         if (lambda >= 1)
         {
-            selected.AddRange(ranked.Take(count));
-            return selected;
+            foreach (var candidate in ranked)
+            {
+                yield return candidate;
+            }
+
+            yield break;
         }
 
         var top = ranked[0].Score;
         var scale = top > 0 ? 1 / top : 1;
         var remaining = ranked.ToList();
         var maxSimilarity = new double[remaining.Count];
-        while (selected.Count < count && remaining.Count > 0)
+        while (remaining.Count > 0)
         {
             var bestIndex = 0;
             var bestValue = double.NegativeInfinity;
@@ -42,7 +50,7 @@ internal static class MaximalMarginalRelevance
             }
 
             var chosen = remaining[bestIndex];
-            selected.Add(chosen);
+            yield return chosen;
             remaining.RemoveAt(bestIndex);
             Array.Copy(maxSimilarity, bestIndex + 1, maxSimilarity, bestIndex, remaining.Count - bestIndex);
             for (var i = 0; i < remaining.Count; i++)
@@ -50,8 +58,6 @@ internal static class MaximalMarginalRelevance
                 maxSimilarity[i] = Math.Max(maxSimilarity[i], Similarity(chosen.Document, remaining[i].Document));
             }
         }
-
-        return selected;
     }
 
     /// <summary>Cosine of the two stored vectors when both come from the same model, else the Jaccard overlap of

@@ -21,6 +21,11 @@ public sealed class RetrievalOptions
     /// <summary>How many candidates each ranking contributes before fusion.</summary>
     public int CandidatesPerRanker { get; set; } = 50;
 
+    /// <summary>Users with at most this many memories are searched densely in process, over the vectors already held
+    /// by their cached index (exact cosine, no round trip to the store); larger users go to the vector store's search
+    /// (filters pushed down, approximate on Qdrant). 0: always ask the store.</summary>
+    public int InProcessDenseMaxMemories { get; set; } = 20_000;
+
     /// <summary>BM25 term-frequency saturation.</summary>
     public double Bm25K1 { get; set; } = 1.2;
 

@@ -23,9 +23,13 @@ public class HybridRetrieverSearchTests
         Assert.True(results.Zip(results.Skip(1)).All(p => p.First.Score >= p.Second.Score || p.Second.Score >= 0));
     }
 
-    [Fact]
-    public async Task Context_filter_applies_before_top_k()
+    // 0: dense search goes to the store (filters pushed down); the default: in process, over the cached index.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(20_000)]
+    public async Task Context_filter_applies_before_top_k(int inProcessMax)
     {
+        _f.Options.InProcessDenseMaxMemories = inProcessMax;
         var many = Enumerable.Range(0, 500)
             .Select(i => _f.Item($"c{i}", $"Alice hiked the lake trail number {i} and loved the hiking trails by the lake."))
             .ToArray();
@@ -38,7 +42,14 @@ public class HybridRetrieverSearchTests
             new MemorySearchRequest { Query = "hiking trails by the lake", Limit = 10, Contexts = ["docs"] });
 
         Assert.Equal(["d1", "d2"], results.Select(r => r.Memory.Id).Order());
-        Assert.Equal(["docs"], _f.Store.LastSearchFilter?.Contexts);
+        if (inProcessMax == 0)
+        {
+            Assert.Equal(["docs"], _f.Store.LastSearchFilter?.Contexts);
+        }
+        else
+        {
+            Assert.Equal(0, _f.Store.SearchCalls);
+        }
     }
 
     [Fact]
@@ -56,9 +67,12 @@ public class HybridRetrieverSearchTests
         Assert.Equal(["sure1", "sure2"], results.Select(r => r.Memory.Id).Order());
     }
 
-    [Fact]
-    public async Task Max_age_keeps_only_memories_that_occurred_recently()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(20_000)]
+    public async Task Max_age_keeps_only_memories_that_occurred_recently(int inProcessMax)
     {
+        _f.Options.InProcessDenseMaxMemories = inProcessMax;
         await _f.AddAsync(RetrieverFixture.Alice,
             _f.Item("old", "Alice adopted a cat named Tom.", ageDays: 400),
             _f.Item("new", "Alice's cat Tom likes tuna.", ageDays: 3));
@@ -67,7 +81,43 @@ public class HybridRetrieverSearchTests
             new MemorySearchRequest { Query = "cat", Limit = 10, MaxAgeDays = 30 });
 
         Assert.Equal(["new"], results.Select(r => r.Memory.Id));
-        Assert.Equal(_f.Time.GetUtcNow() - TimeSpan.FromDays(30), _f.Store.LastSearchFilter?.OccurredAfter);
+        if (inProcessMax == 0)
+        {
+            Assert.Equal(_f.Time.GetUtcNow() - TimeSpan.FromDays(30), _f.Store.LastSearchFilter?.OccurredAfter);
+        }
+    }
+
+    [Fact]
+    public async Task In_process_dense_search_ranks_as_the_store_does()
+    {
+        await _f.AddAsync(RetrieverFixture.Alice, Enumerable.Range(0, 120)
+            .Select(i => _f.Item($"m{i}", $"Alice note {i}: {(i % 3 == 0 ? "violin lessons" : i % 3 == 1 ? "garden tomatoes" : "train to Porto")} on day {i}.",
+                i % 4 == 0 ? "docs" : "chat", 0.5 + (i % 5 * 0.1), ageDays: i)).ToArray());
+        var request = new MemorySearchRequest { Query = "violin lessons on a train", Limit = 25, Contexts = ["chat"], MinConfidence = 0.6, MaxAgeDays = 90 };
+
+        _f.Options.InProcessDenseMaxMemories = 0;
+        var viaStore = await _f.Create().SearchAsync(RetrieverFixture.Alice, request);
+        var storeCalls = _f.Store.SearchCalls;
+        _f.Options.InProcessDenseMaxMemories = 20_000;
+        var inProcess = await _f.Create().SearchAsync(RetrieverFixture.Alice, request);
+
+        Assert.Equal(1, storeCalls);
+        Assert.Equal(storeCalls, _f.Store.SearchCalls);
+        Assert.Equal(viaStore.Select(r => r.Memory.Id), inProcess.Select(r => r.Memory.Id));
+        Assert.Equal(viaStore.Select(r => Math.Round(r.Score, 6)), inProcess.Select(r => Math.Round(r.Score, 6)));
+    }
+
+    [Fact]
+    public async Task Users_above_the_in_process_limit_are_searched_by_the_store()
+    {
+        _f.Options.InProcessDenseMaxMemories = 2;
+        await _f.AddAsync(RetrieverFixture.Alice, _f.Item("a", "Alice plays the violin."), _f.Item("b", "Alice likes tea."));
+        await _f.Create().SearchAsync(RetrieverFixture.Alice, new MemorySearchRequest { Query = "violin" });
+        Assert.Equal(0, _f.Store.SearchCalls);
+
+        await _f.AddAsync(RetrieverFixture.Alice, _f.Item("c", "Alice owns a bicycle."));
+        await _f.Create().SearchAsync(RetrieverFixture.Alice, new MemorySearchRequest { Query = "violin" });
+        Assert.Equal(1, _f.Store.SearchCalls);
     }
 
     [Fact]
@@ -174,6 +224,7 @@ public class HybridRetrieverSearchTests
     [Fact]
     public async Task Dense_search_asks_the_store_for_the_embedders_model()
     {
+        _f.Options.InProcessDenseMaxMemories = 0;
         var store = new RecordingStore(_f.Store);
         await _f.AddAsync(RetrieverFixture.Alice, _f.Item("a", "Alice plays the violin."));
         var retriever = new HybridRetriever(store, _f.Hash, _f.Tokens, Microsoft.Extensions.Options.Options.Create(_f.Memory),
