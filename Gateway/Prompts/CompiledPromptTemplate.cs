@@ -89,6 +89,45 @@ internal sealed class CompiledPromptTemplate
             throw new PromptTemplateException($"Template '{Name}' needs a value for {string.Join(", ", missing.Select(m => "'" + m + "'"))}.");
         }
 
-        return await variant.Template.RenderAsync(EmptyKernel, arguments, cancellationToken).ConfigureAwait(false);
+        var skeleton = _skeletons.TryGetValue(variant, out var known) ? known : await BuildSkeletonAsync(variant, cancellationToken).ConfigureAwait(false);
+        return skeleton is not null
+            ? skeleton.Fill(arguments)
+            : await variant.Template.RenderAsync(EmptyKernel, arguments, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Templates can only reference variables and insert their values verbatim, so rendering is substitution: Semantic
+    // Kernel renders each variant once with a marker for every variable, and a request fills the markers in. Exactly
+    // what a full render gives, in microseconds instead of a kernel render per request (two per personalized call).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<PromptVariant, RenderSkeleton?> _skeletons = new(ReferenceEqualityComparer.Instance);
+
+    private async Task<RenderSkeleton?> BuildSkeletonAsync(PromptVariant variant, CancellationToken cancellationToken)
+    {
+        var names = Variables.Select(v => v.Name).ToArray();
+        var arguments = new KernelArguments();
+        for (var i = 0; i < names.Length; i++)
+        {
+            arguments[names[i]] = RenderSkeleton.Marker(i);
+        }
+
+        var rendered = await variant.Template.RenderAsync(EmptyKernel, arguments, cancellationToken).ConfigureAwait(false);
+        var skeleton = RenderSkeleton.Parse(rendered, names);
+        if (skeleton is not null)
+        {
+            // Proof by example: other values must come out exactly as a full render puts them (a template whose own
+            // text looks like a marker fails this and is rendered in full every time).
+            var probe = new KernelArguments();
+            for (var i = 0; i < names.Length; i++)
+            {
+                probe[names[i]] = $"<probe {i} {Guid.NewGuid():N}>";
+            }
+
+            if (skeleton.Fill(probe) != await variant.Template.RenderAsync(EmptyKernel, probe, cancellationToken).ConfigureAwait(false))
+            {
+                skeleton = null;
+            }
+        }
+
+        _skeletons[variant] = skeleton;
+        return skeleton;
     }
 }
