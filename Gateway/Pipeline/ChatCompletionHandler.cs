@@ -15,6 +15,7 @@ internal sealed class ChatCompletionHandler(
     UpstreamClient upstreams,
     PlainCompletionHandler plain,
     StreamingCompletionRelay streaming,
+    TurnRecorder recorder,
     GatewayMetrics metrics,
     ILogger<ChatCompletionHandler> logger)
 {
@@ -56,6 +57,8 @@ internal sealed class ChatCompletionHandler(
                 http.Response.Headers[PromptVersionHeader] = request.Context.Variant is { } v ? $"{version};variant={v}" : version;
             }
 
+            // The turn goes to the outbox (and its flush to the disk) while the upstream answers.
+            recorder.Open(request);
             var body = JsonSerializer.SerializeToUtf8Bytes(request.Body);
             var (response, upstream, failure) = await upstreams.PostJsonAsync("chat/completions", body, request.Context.Model!, cancellationToken).ConfigureAwait(false);
             if (failure is not null)
@@ -88,6 +91,7 @@ internal sealed class ChatCompletionHandler(
         }
         finally
         {
+            recorder.AbandonIfOpen(request);
             metrics.RecordRequest(outcome, request.Stream, request.Context.Variant, Stopwatch.GetElapsedTime(started));
             metrics.RecordTokens(request.Context.PromptTokens, request.Context.CompletionTokens, request.Context.Model);
             foreach (var observer in _observers)

@@ -33,4 +33,7 @@ public sealed class ChatRequestContext
     public int GuardrailInterventions { get; set; }
     public long PromptTokens { get; set; }
     public long CompletionTokens { get; set; }
+
+    /// <summary>The turn the write-back stage opened in the outbox while the upstream answers (null: none).</summary>
+    internal OpenTurn? OpenTurn { get; set; }
 }

@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace Gateway.Pipeline;
 
-/// <summary>Write-back stage: puts the completed turn (the user's new messages and the answer) in the durable
-/// outbox before the response's last byte goes out. Skipped without a user, without consent, or with
-/// extraction off.</summary>
+/// <summary>Write-back stage: the completed turn (the user's new messages and the answer) is in the durable outbox
+/// before the response's last byte goes out. The turn is opened (written and flushed) as the call goes upstream, so
+/// the flush overlaps the model's answer; the answer is attached when it is known, and a failed call abandons the
+/// turn. Skipped without a user, without consent, or with extraction off.</summary>
 internal sealed class TurnRecorder(
     IServiceProvider services,
     IOptions<MemoryOptions> memoryOptions,
@@ -19,39 +20,101 @@ internal sealed class TurnRecorder(
 
     public bool Enabled => _outbox is not null && !string.Equals(memoryOptions.Value.Extraction.Mode, "off", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Enqueues the turn durably. Never throws for the client's sake: a failure is logged.</summary>
+    /// <summary>Starts writing the turn to the outbox without waiting for the disk; <see cref="RecordAsync"/> waits.</summary>
+    public void Open(ChatRequest request)
+    {
+        if (request.Context.OpenTurn is null && Turn(request, answer: null) is { } turn)
+        {
+            // SQLite's async calls complete synchronously: run the write (and its flush) on the pool, beside the call.
+            request.Context.OpenTurn = new OpenTurn(turn, Task.Run(() => OpenAsync(turn)));
+        }
+    }
+
+    /// <summary>Puts the turn with its answer in the outbox durably: closes the turn <see cref="Open"/> started, or
+    /// enqueues it whole. Never throws for the client's sake: a failure is logged.</summary>
     public async Task RecordAsync(ChatRequest request, string? answer, CancellationToken cancellationToken = default)
     {
-        if (!Enabled || request.Context.User is not { } user || !request.Context.MemoryEnabled)
-        {
-            return;
-        }
-
-        var userMessages = NewUserMessages(request.Messages, request.Context.RequestId);
-        if (userMessages.Count == 0)
-        {
-            return;
-        }
-
         try
         {
-            await _outbox!.EnqueueAsync(new ConversationTurn
+            if (request.Context.OpenTurn is { } open)
             {
-                TurnId = request.Context.RequestId,
-                User = user,
-                Context = request.Context.MemoryContext,
-                UserMessages = userMessages,
-                AssistantAnswer = answer,
-                At = time.GetUtcNow(),
-                TemplateVersion = request.Context.TemplateVersion,
-                Actor = request.Context.Caller.KeyId,
-                Model = request.Context.Model,
-            }, cancellationToken).ConfigureAwait(false);
+                request.Context.OpenTurn = null;
+                if (await open.Opened.ConfigureAwait(false))
+                {
+                    await _outbox!.CloseTurnAsync(open.Turn with { AssistantAnswer = answer }, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+            else if (Turn(request, answer) is { } turn)
+            {
+                await _outbox!.EnqueueAsync(turn, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             GatewayLog.WriteBackEnqueueFailed(logger, request.Context.RequestId, e);
         }
+    }
+
+    /// <summary>Forgets a turn opened for a call that ended without an answer (upstream failure, client gone).</summary>
+    public void AbandonIfOpen(ChatRequest request)
+    {
+        if (request.Context.OpenTurn is not { } open)
+        {
+            return;
+        }
+
+        request.Context.OpenTurn = null;
+        _ = AbandonAsync(open, request.Context.RequestId);
+    }
+
+    private async Task<bool> OpenAsync(ConversationTurn turn)
+    {
+        try
+        {
+            return await _outbox!.OpenTurnAsync(turn, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            GatewayLog.WriteBackEnqueueFailed(logger, turn.TurnId, e);
+            return false;
+        }
+    }
+
+    private async Task AbandonAsync(OpenTurn open, string requestId)
+    {
+        try
+        {
+            if (await open.Opened.ConfigureAwait(false))
+            {
+                await _outbox!.AbandonTurnAsync(open.Turn.TurnId, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e)
+        {
+            GatewayLog.WriteBackEnqueueFailed(logger, requestId, e);
+        }
+    }
+
+    private ConversationTurn? Turn(ChatRequest request, string? answer)
+    {
+        if (!Enabled || request.Context.User is not { } user || !request.Context.MemoryEnabled)
+        {
+            return null;
+        }
+
+        var userMessages = NewUserMessages(request.Messages, request.Context.RequestId);
+        return userMessages.Count == 0 ? null : new ConversationTurn
+        {
+            TurnId = request.Context.RequestId,
+            User = user,
+            Context = request.Context.MemoryContext,
+            UserMessages = userMessages,
+            AssistantAnswer = answer,
+            At = time.GetUtcNow(),
+            TemplateVersion = request.Context.TemplateVersion,
+            Actor = request.Context.Caller.KeyId,
+            Model = request.Context.Model,
+        };
     }
 
     /// <summary>The user messages after the last assistant message: what this turn added.</summary>
@@ -79,3 +142,7 @@ internal sealed class TurnRecorder(
         return result;
     }
 }
+
+/// <summary>A turn being written to the outbox while its call runs; <see cref="Opened"/> is false when it was not
+/// recorded (no consent, a failure: logged).</summary>
+internal sealed record OpenTurn(ConversationTurn Turn, Task<bool> Opened);

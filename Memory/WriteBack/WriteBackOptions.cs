@@ -8,6 +8,14 @@ public sealed class WriteBackOptions
     /// <summary>How often the worker looks for due turns when nothing woke it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>A user's turns are written back once their conversation has been quiet this long (no new turn), so
+    /// extraction never competes with the requests of a burst and a burst's turns are consolidated together.
+    /// 0: at once.</summary>
+    public TimeSpan QuietPeriod { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>... but no turn waits longer than this for its conversation to pause.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Most turns claimed per pass.</summary>
     public int BatchSize { get; set; } = 16;
 

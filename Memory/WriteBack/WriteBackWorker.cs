@@ -71,7 +71,12 @@ internal sealed class WriteBackWorker(
             {
                 try
                 {
-                    await signal.WaitAsync(_options.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                    // Turns waiting for a quiet conversation become due without a signal: look often enough to
+                    // take them soon after.
+                    var wait = _options.QuietPeriod > TimeSpan.Zero && _options.QuietPeriod / 4 < _options.PollInterval
+                        ? _options.QuietPeriod / 4
+                        : _options.PollInterval;
+                    await signal.WaitAsync(wait, time, stoppingToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {

@@ -7,4 +7,7 @@ internal enum OutboxState
     Done = 1,
     Poisoned = 2,
     Dropped = 3,
+
+    /// <summary>Recorded while its call runs; pending once closed with the answer.</summary>
+    Open = 4,
 }

@@ -62,12 +62,51 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
 
     public async ValueTask EnqueueAsync(ConversationTurn turn, CancellationToken cancellationToken = default)
     {
+        if (await InsertAsync(turn, OutboxState.Pending, cancellationToken).ConfigureAwait(false))
+        {
+            _signal.Notify();
+        }
+    }
+
+    public ValueTask<bool> OpenTurnAsync(ConversationTurn turn, CancellationToken cancellationToken = default) =>
+        InsertAsync(turn, OutboxState.Open, cancellationToken);
+
+    public async ValueTask CloseTurnAsync(ConversationTurn turn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var payload = JsonSerializer.Serialize(turn, WriteBackJsonContext.Default.ConversationTurn);
+        int closed;
+        await using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // The record is already durable; this update only adds the answer, so it skips the flush (WAL: it survives
+            // a process crash as it is and reaches the disk with the next synchronous commit).
+            await ExecuteAsync(connection, null, "PRAGMA synchronous = NORMAL", cancellationToken).ConfigureAwait(false);
+            closed = await ExecuteAsync(connection, null, "UPDATE outbox SET payload = $payload, status = 0 WHERE turn_id = $turn AND status = 4",
+                cancellationToken, ("$payload", payload), ("$turn", turn.TurnId)).ConfigureAwait(false);
+        }
+
+        if (closed > 0)
+        {
+            _signal.Notify();
+        }
+    }
+
+    public async ValueTask AbandonTurnAsync(string turnId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, null, "PRAGMA synchronous = NORMAL", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, null, "DELETE FROM outbox WHERE turn_id = $turn AND status = 4",
+            cancellationToken, ("$turn", turnId)).ConfigureAwait(false);
+    }
+
+    private async ValueTask<bool> InsertAsync(ConversationTurn turn, OutboxState state, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentException.ThrowIfNullOrWhiteSpace(turn.TurnId);
         if (await _store.GetConsentAsync(turn.User, cancellationToken).ConfigureAwait(false) == false)
         {
             WriteBackLog.TurnDroppedNoConsent(_logger, turn.TurnId);
-            return;
+            return false;
         }
 
         var payload = JsonSerializer.Serialize(turn, WriteBackJsonContext.Default.ConversationTurn);
@@ -78,8 +117,9 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
             await using var command = connection.CreateCommand();
             command.CommandText = """
                 INSERT OR IGNORE INTO outbox (turn_id, tenant, user_id, payload, status, attempts, enqueued_at, next_attempt_at)
-                VALUES ($turn, $tenant, $user, $payload, 0, 0, $now, $now)
+                VALUES ($turn, $tenant, $user, $payload, $state, 0, $now, $now)
                 """;
+            command.Parameters.AddWithValue("$state", (int)state);
             command.Parameters.AddWithValue("$turn", turn.TurnId);
             command.Parameters.AddWithValue("$tenant", turn.User.Tenant);
             command.Parameters.AddWithValue("$user", turn.User.UserId);
@@ -91,11 +131,11 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
         if (inserted == 0)
         {
             WriteBackLog.DuplicateTurnIgnored(_logger, turn.TurnId);
-            return;
+            return false;
         }
 
         WriteBackLog.TurnEnqueued(_logger, turn.TurnId, turn.UserMessages.Count);
-        _signal.Notify();
+        return true;
     }
 
     public async Task<IReadOnlyList<OutboxLease>> ClaimAsync(int max, CancellationToken cancellationToken = default)
@@ -112,11 +152,14 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
             select.CommandText = """
                 SELECT o.seq, o.turn_id, o.payload, o.facts, o.attempts FROM outbox o
                 WHERE o.status = 0 AND o.next_attempt_at <= $now AND (o.lease_until IS NULL OR o.lease_until <= $now)
-                  AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.status = 0 AND p.tenant = o.tenant
+                  AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.status IN (0, 4) AND p.tenant = o.tenant
                                   AND p.user_id = o.user_id AND p.seq < o.seq)
+                  AND (o.enqueued_at <= $overdue OR NOT EXISTS (SELECT 1 FROM outbox q WHERE q.status IN (0, 4)
+                                  AND q.tenant = o.tenant AND q.user_id = o.user_id AND q.enqueued_at > $quiet))
                 ORDER BY o.seq LIMIT $max
                 """;
             select.Parameters.AddWithValue("$now", now);
+            AddQuietWindow(select, now);
             select.Parameters.AddWithValue("$max", Math.Max(1, max));
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -212,10 +255,14 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
         command.CommandText = """
             SELECT EXISTS (SELECT 1 FROM outbox o WHERE o.status = 0 AND o.next_attempt_at <= $now
                            AND (o.lease_until IS NULL OR o.lease_until <= $now)
-                           AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.status = 0 AND p.tenant = o.tenant
-                                           AND p.user_id = o.user_id AND p.seq < o.seq))
+                           AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.status IN (0, 4) AND p.tenant = o.tenant
+                                           AND p.user_id = o.user_id AND p.seq < o.seq)
+                           AND (o.enqueued_at <= $overdue OR NOT EXISTS (SELECT 1 FROM outbox q WHERE q.status IN (0, 4)
+                                           AND q.tenant = o.tenant AND q.user_id = o.user_id AND q.enqueued_at > $quiet)))
             """;
-        command.Parameters.AddWithValue("$now", Now());
+        var now = Now();
+        command.Parameters.AddWithValue("$now", now);
+        AddQuietWindow(command, now);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) != 0;
     }
 
@@ -248,7 +295,7 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT COALESCE(SUM(status = 0), 0), COALESCE(SUM(status = 2), 0), COALESCE(SUM(status IN (1, 3)), 0) FROM outbox
+            SELECT COALESCE(SUM(status IN (0, 4)), 0), COALESCE(SUM(status = 2), 0), COALESCE(SUM(status IN (1, 3)), 0) FROM outbox
             """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -302,6 +349,14 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
 
     private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
+    /// <summary>A user's turns wait until the conversation pauses (no turn for the quiet period), so write-back runs
+    /// after a burst rather than inside it; a turn waiting longer than the most delay goes anyway.</summary>
+    private void AddQuietWindow(SqliteCommand command, long now)
+    {
+        command.Parameters.AddWithValue("$quiet", now - (long)_options.QuietPeriod.TotalMilliseconds);
+        command.Parameters.AddWithValue("$overdue", now - (long)_options.MaxDelay.TotalMilliseconds);
+    }
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         _ = _initialized.Value;
@@ -346,6 +401,7 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
             CREATE INDEX IF NOT EXISTS ix_outbox_due ON outbox (status, next_attempt_at);
             CREATE INDEX IF NOT EXISTS ix_outbox_user ON outbox (tenant, user_id, status, seq);
             UPDATE outbox SET lease_id = NULL, lease_until = NULL WHERE status = 0 AND lease_id IS NOT NULL;
+            UPDATE outbox SET status = 0 WHERE status = 4;
             """;
         var released = command.ExecuteNonQuery();
         WriteBackLog.OutboxOpened(_logger, released);

@@ -33,6 +33,8 @@ public sealed class TestGateway : IAsyncDisposable
             ["Prompts:Directory"] = Path.Combine(RepoRoot, "prompts"),
             ["Memory:Embedder"] = "hash",
             ["Memory:Extraction:Mode"] = "heuristic",
+            // Write back at once (the quiet period has tests of its own), so tests need not wait for it.
+            ["Memory:WriteBack:QuietPeriod"] = "00:00:00",
             ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("GATEWAY_TEST_LOGLEVEL") ?? "Warning",
         };
         foreach (var (k, v) in settings)

@@ -137,6 +137,51 @@ public sealed partial class WriteBackEndToEndTests
         Assert.Empty(await MemoriesAsync(gateway, "mallory", includeSuperseded: true));
     }
 
+    [Fact]
+    public async Task The_turn_is_on_disk_while_the_model_answers_and_a_failed_call_leaves_nothing()
+    {
+        await using var upstream = await FakeOpenAIUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
+        {
+            ["Upstream:BaseUrl"] = upstream.BaseUrl,
+            ["Memory:Extraction:Mode"] = "heuristic",
+        });
+        var admin = gateway.Services.GetRequiredService<IWriteBackAdmin>();
+        var asQuinn = new ChatCompletionOptions { EndUserId = "quinn" };
+
+        // A slow answer: the turn is already in the outbox (open) before the model has said anything.
+        upstream.Enqueue(new FakeReply { DelayBeforeHeaders = TimeSpan.FromSeconds(3) });
+        var call = SdkClients.Chat(gateway).CompleteChatAsync([new UserChatMessage("I live in Oslo.")], asQuinn);
+        var deadline = DateTime.UtcNow.AddSeconds(2.5);
+        var pendingDuringCall = 0;
+        while (pendingDuringCall == 0 && DateTime.UtcNow < deadline && !call.IsCompleted)
+        {
+            pendingDuringCall = (await admin.GetStatsAsync()).Pending;
+            await Task.Delay(20);
+        }
+
+        Assert.False(call.IsCompleted);
+        Assert.Equal(1, pendingDuringCall);
+        await call;
+        await WaitIdleAsync(gateway);
+        Assert.Contains(await MemoriesAsync(gateway, "quinn"), m => m!["text"]!.GetValue<string>().Contains("Oslo", StringComparison.Ordinal));
+
+        // A call the upstream refuses: its turn is abandoned, nothing is written back.
+        upstream.Enqueue(new FakeReply { FailStatus = 400 });
+        await Assert.ThrowsAnyAsync<System.ClientModel.ClientResultException>(() =>
+            SdkClients.Chat(gateway).CompleteChatAsync([new UserChatMessage("I have a parrot named Kiwi.")], asQuinn));
+        await WaitIdleAsync(gateway);
+        var deadline2 = DateTime.UtcNow.AddSeconds(5);
+        while ((await admin.GetStatsAsync()).Pending > 0 && DateTime.UtcNow < deadline2)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(0, (await admin.GetStatsAsync()).Pending);
+        Assert.DoesNotContain(await MemoriesAsync(gateway, "quinn", includeSuperseded: true),
+            m => m!["text"]!.GetValue<string>().Contains("Kiwi", StringComparison.Ordinal));
+    }
+
     [GeneratedRegex("\"id\"\\s*:\\s*\"([^\"]+)\"")]
     private static partial Regex MessageId();
 }

@@ -111,4 +111,114 @@ public sealed class OutboxTests
 
         Assert.Equal(["The user lives in Porto"], h.Store.CurrentTexts(Turns.User));
     }
+    [Fact]
+    public async Task An_open_turn_waits_for_its_answer_then_is_written_back_with_it()
+    {
+        await using var h = new WriteBackHarness();
+        var turn = Turns.Say("t1", "I live in Porto");
+
+        Assert.True(await h.Outbox.OpenTurnAsync(turn));
+        await h.DrainAsync();
+        Assert.Empty(h.Store.All(Turns.User));
+        Assert.Equal(new WriteBackStats(1, 0, 0), await h.Admin.GetStatsAsync());
+
+        await h.Outbox.CloseTurnAsync(turn with { AssistantAnswer = "Porto is lovely." });
+        await h.DrainAsync();
+
+        Assert.Equal(["The user lives in Porto"], h.Store.CurrentTexts(Turns.User));
+        Assert.Equal(new WriteBackStats(0, 0, 1), await h.Admin.GetStatsAsync());
+    }
+
+    [Fact]
+    public async Task An_abandoned_turn_is_forgotten()
+    {
+        await using var h = new WriteBackHarness();
+        var turn = Turns.Say("t1", "I live in Porto");
+        await h.Outbox.OpenTurnAsync(turn);
+
+        await h.Outbox.AbandonTurnAsync(turn.TurnId);
+        await h.Outbox.CloseTurnAsync(turn); // too late: nothing to close
+        await h.DrainAsync();
+
+        Assert.Empty(h.Store.All(Turns.User));
+        Assert.Equal(new WriteBackStats(0, 0, 0), await h.Admin.GetStatsAsync());
+    }
+
+    [Fact]
+    public async Task An_open_turn_holds_back_the_same_users_later_turns_but_not_other_users()
+    {
+        await using var h = new WriteBackHarness();
+        var other = new UserKey("tenant-a", "user-2");
+        var first = Turns.Say("t1", "I live in Lisbon", at: new DateTimeOffset(2025, 1, 1, 8, 0, 0, TimeSpan.Zero));
+        await h.Outbox.OpenTurnAsync(first);
+        await h.Outbox.EnqueueAsync(Turns.Say("t2", "I moved to Porto", at: new DateTimeOffset(2025, 1, 1, 9, 0, 0, TimeSpan.Zero)));
+        await h.Outbox.EnqueueAsync(Turns.Say("t3", "I love jazz", user: other));
+
+        await h.DrainAsync();
+        Assert.Empty(h.Store.All(Turns.User));
+        Assert.Single(h.Store.All(other));
+
+        await h.Outbox.CloseTurnAsync(first);
+        await h.DrainAsync();
+        Assert.Equal(["The user lives in Porto"], h.Store.CurrentTexts(Turns.User));
+    }
+
+    [Fact]
+    public async Task Turns_left_open_by_a_stopped_process_are_written_back_after_a_restart()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "wb-open-" + Guid.NewGuid().ToString("N"));
+        var store = new InMemoryMemoryStore();
+        try
+        {
+            await using (var before = new WriteBackHarness(directory: directory, store: store))
+            {
+                await before.Outbox.OpenTurnAsync(Turns.Say("t1", "I live in Porto"));
+            }
+
+            await using var after = new WriteBackHarness(directory: directory, store: store);
+            await after.DrainAsync();
+
+            Assert.Equal(["The user lives in Porto"], after.Store.CurrentTexts(Turns.User));
+        }
+        finally
+        {
+            WriteBackHarness.DeleteDirectory(directory);
+        }
+    }
+
+    [Fact]
+    public async Task A_users_turns_wait_until_the_conversation_pauses_or_the_most_delay_passes()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Memory:WriteBack:QuietPeriod"] = "00:00:03",
+            ["Memory:WriteBack:MaxDelay"] = "00:00:10",
+        };
+        await using var h = new WriteBackHarness(settings: settings);
+        var other = new UserKey("tenant-a", "user-2");
+
+        await h.Outbox.EnqueueAsync(Turns.Say("t1", "I live in Lisbon"));
+        await h.DrainAsync();
+        Assert.Empty(h.Store.All(Turns.User));
+
+        h.Time.Advance(TimeSpan.FromSeconds(3));
+        await h.Outbox.EnqueueAsync(Turns.Say("t2", "I love jazz", user: other));
+        await h.DrainAsync();
+        Assert.Single(h.Store.All(Turns.User)); // quiet for 3 s: written back
+        Assert.Empty(h.Store.All(other)); // just spoke
+
+        // A conversation that never pauses is still written back once its oldest turn waited the most delay.
+        for (var i = 0; i < 4; i++)
+        {
+            h.Time.Advance(TimeSpan.FromSeconds(2));
+            await h.Outbox.EnqueueAsync(Turns.Say($"o{i}", $"I have a cat number {i}", user: other));
+            await h.DrainAsync();
+        }
+
+        Assert.Empty(h.Store.All(other));
+        h.Time.Advance(TimeSpan.FromSeconds(2));
+        await h.Outbox.EnqueueAsync(Turns.Say("o9", "I have a dog", user: other));
+        await h.DrainAsync();
+        Assert.NotEmpty(h.Store.All(other));
+    }
 }

@@ -38,6 +38,7 @@ internal sealed class WriteBackHarness : IAsyncDisposable
             ["Storage:Directory"] = Directory,
             ["Memory:Extraction:Mode"] = mode,
             ["Memory:WriteBack:InitialBackoff"] = "00:00:05",
+            ["Memory:WriteBack:QuietPeriod"] = "00:00:00",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
