@@ -16,6 +16,13 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
     private const int MaxParametersPerStatement = 500;
 
     private readonly SqliteDatabase _db;
+
+    // Consent is read on every personalized call (prompt, selection, write-back) and changes rarely. This store is the
+    // only writer of its file (one gateway per data directory), so it caches what it read and what it wrote; null
+    // is cached too ("no choice recorded").
+    private const int MaxCachedConsents = 100_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<UserKey, bool?> _consent = new();
+    private long _consentGeneration;
     private readonly VectorIndexCache _index;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -217,9 +224,18 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
                 """;
             AddUser(command, user);
             await command.ExecuteNonQueryAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            try
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Increment(ref _consentGeneration);
+                _consent.TryRemove(user, out _);
+            }
         }
 
+        ConsentChanged(user, null);
         _index.Remove(user);
 
         // secure_delete zeroed the rows in the new page images; the WAL still holds older images until truncated.
@@ -276,12 +292,41 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
     public async Task<bool?> GetConsentAsync(UserKey user, CancellationToken cancellationToken = default)
     {
         Validate(user);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT memory FROM consent WHERE tenant = $tenant AND user_id = $user;";
-        AddUser(command, user);
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return value is long stored ? stored != 0 : null;
+        if (_consent.TryGetValue(user, out var known))
+        {
+            return known;
+        }
+
+        // A read that raced a change must not cache what it read: the generation tells.
+        var generation = Volatile.Read(ref _consentGeneration);
+        bool? consent;
+        await using (var connection = await OpenAsync(cancellationToken))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT memory FROM consent WHERE tenant = $tenant AND user_id = $user;";
+            AddUser(command, user);
+            var value = await command.ExecuteScalarAsync(cancellationToken);
+            consent = value is long stored ? stored != 0 : null;
+        }
+
+        if (_consent.Count >= MaxCachedConsents)
+        {
+            Interlocked.Increment(ref _consentGeneration);
+            _consent.Clear();
+        }
+        else if (Volatile.Read(ref _consentGeneration) == generation)
+        {
+            _consent.TryAdd(user, consent);
+        }
+
+        return consent;
+    }
+
+    /// <summary>Records a consent change in the cache, after it is committed.</summary>
+    private void ConsentChanged(UserKey user, bool? consent)
+    {
+        Interlocked.Increment(ref _consentGeneration);
+        _consent[user] = consent;
     }
 
     public async Task SetConsentAsync(UserKey user, bool memory, CancellationToken cancellationToken = default)
@@ -296,7 +341,18 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
         AddUser(command, user);
         command.Parameters.AddWithValue("$memory", memory ? 1 : 0);
         command.Parameters.AddWithValue("$at", _time.GetUtcNow().UtcTicks);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            // Even a failed write may have committed: the next read goes to the file.
+            Interlocked.Increment(ref _consentGeneration);
+            _consent.TryRemove(user, out _);
+        }
+
+        ConsentChanged(user, memory);
     }
 
     public async Task<IReadOnlyList<(UserKey User, MemoryItem Memory)>> ListStaleEmbeddingsAsync(string embeddingModel, int max, CancellationToken cancellationToken = default)

@@ -497,6 +497,23 @@ public abstract class MemoryStoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Consent_reads_follow_every_change_in_order()
+    {
+        Assert.Null(await Store.GetConsentAsync(Alice));
+        await Store.SetConsentAsync(Alice, false);
+        Assert.False(await Store.GetConsentAsync(Alice));
+        Assert.Null(await Store.GetConsentAsync(Bob));
+        await Store.SetConsentAsync(Alice, true);
+        Assert.True(await Store.GetConsentAsync(Alice));
+        await Store.SetConsentAsync(Alice, false);
+        await Store.DeleteUserAsync(Alice);
+        Assert.Null(await Store.GetConsentAsync(Alice));
+        await Store.SetConsentAsync(Alice, false);
+        Assert.False(await Store.GetConsentAsync(Alice));
+        Assert.Null(await Store.GetConsentAsync(AliceInB));
+    }
+
+    [Fact]
     public async Task Delete_user_leaves_other_users_and_tenants_untouched()
     {
         var alice = Memory("alice fact", Vector(64));
