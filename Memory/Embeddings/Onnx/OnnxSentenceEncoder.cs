@@ -60,10 +60,6 @@ internal sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
             EnableMemoryPattern = false,
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
-
-        // Idle intra-op threads sleep instead of spinning: on a small host a spinning pool takes the cores the rest of
-        // the request (and the next one) needs, and measured here it was no faster for a single query.
-        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         InferenceSession? session = null;
         try
         {
