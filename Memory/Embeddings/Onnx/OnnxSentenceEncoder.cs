@@ -56,8 +56,10 @@ internal sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             IntraOpNumThreads = intraOpThreads,
             InterOpNumThreads = 1,
-            // Shapes change from batch to batch, so a memory plan recorded for one shape rarely applies to the next.
-            EnableMemoryPattern = false,
+            // ONNX Runtime plans the intermediate buffers per input shape and reuses the plan when a shape comes back
+            // (padded lengths repeat): measured 0.80-0.86x the time of a plain session at batch 8 and 32, against
+            // 1.04-1.23x with planning off (docs/minilm.md).
+            EnableMemoryPattern = true,
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
         InferenceSession? session = null;
