@@ -18,6 +18,7 @@ internal sealed partial class WarmUpService(
     IMemoryStore store,
     IPromptAssembler assembler,
     UpstreamClient upstreams,
+    UpstreamRegistry registry,
     ILogger<WarmUpService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -25,8 +26,12 @@ internal sealed partial class WarmUpService(
         var started = TimeProvider.System.GetTimestamp();
         try
         {
-            tokens.Count("warm up", "gpt-4o");
-            tokens.Count("warm up", "gpt-4");
+            // The tiktoken encodings the served models need (each holds ~50 MB): cl100k, the one for model names it
+            // does not know, and o200k only when a configured model uses it; an unlisted gpt-4o loads it on first use.
+            foreach (var model in registry.All.SelectMany(u => u.Models).Select(m => m.TrimEnd('*')).Where(m => m.Length > 0).Append("gpt-4"))
+            {
+                tokens.Count("warm up", model);
+            }
             await store.IsReadyAsync(cancellationToken).ConfigureAwait(false);
             await embedder.GenerateAsync(["warm up the embedding model"], cancellationToken: cancellationToken).ConfigureAwait(false);
 
@@ -37,7 +42,7 @@ internal sealed partial class WarmUpService(
                 Caller = new CallerIdentity("__warm-up__", null, new HashSet<string>()),
                 UserId = "warm-up",
                 MemoryContext = "chat",
-                Model = "gpt-4o",
+                Model = "gpt-4",
                 Canary = "warm-up",
                 MemoryEnabled = true,
             };
