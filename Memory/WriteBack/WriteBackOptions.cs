@@ -11,7 +11,7 @@ public sealed class WriteBackOptions
     /// <summary>A user's turns are written back once their conversation has been quiet this long (no new turn), so
     /// extraction never competes with the requests of a burst and a burst's turns are consolidated together.
     /// 0: at once.</summary>
-    public TimeSpan QuietPeriod { get; set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan QuietPeriod { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>... but no turn waits longer than this for its conversation to pause.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);
