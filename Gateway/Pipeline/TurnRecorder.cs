@@ -39,9 +39,15 @@ internal sealed class TurnRecorder(
             if (request.Context.OpenTurn is { } open)
             {
                 request.Context.OpenTurn = null;
-                if (await open.Opened.ConfigureAwait(false))
+                switch (await open.Opened.ConfigureAwait(false))
                 {
-                    await _outbox!.CloseTurnAsync(open.Turn with { AssistantAnswer = answer }, CancellationToken.None).ConfigureAwait(false);
+                    case true:
+                        await _outbox!.CloseTurnAsync(open.Turn with { AssistantAnswer = answer }, CancellationToken.None).ConfigureAwait(false);
+                        break;
+                    case null:
+                        // Opening failed (logged): one more try, whole, before the answer goes out.
+                        await _outbox!.EnqueueAsync(open.Turn with { AssistantAnswer = answer }, cancellationToken).ConfigureAwait(false);
+                        break;
                 }
             }
             else if (Turn(request, answer) is { } turn)
@@ -67,7 +73,7 @@ internal sealed class TurnRecorder(
         _ = AbandonAsync(open, request.Context.RequestId);
     }
 
-    private async Task<bool> OpenAsync(ConversationTurn turn)
+    private async Task<bool?> OpenAsync(ConversationTurn turn)
     {
         try
         {
@@ -76,7 +82,7 @@ internal sealed class TurnRecorder(
         catch (Exception e)
         {
             GatewayLog.WriteBackEnqueueFailed(logger, turn.TurnId, e);
-            return false;
+            return null;
         }
     }
 
@@ -84,7 +90,7 @@ internal sealed class TurnRecorder(
     {
         try
         {
-            if (await open.Opened.ConfigureAwait(false))
+            if (await open.Opened.ConfigureAwait(false) == true)
             {
                 await _outbox!.AbandonTurnAsync(open.Turn.TurnId, CancellationToken.None).ConfigureAwait(false);
             }
@@ -143,6 +149,6 @@ internal sealed class TurnRecorder(
     }
 }
 
-/// <summary>A turn being written to the outbox while its call runs; <see cref="Opened"/> is false when it was not
-/// recorded (no consent, a failure: logged).</summary>
-internal sealed record OpenTurn(ConversationTurn Turn, Task<bool> Opened);
+/// <summary>A turn being written to the outbox while its call runs; <see cref="Opened"/> is true once it is on disk,
+/// false when the outbox declined it (no consent, a known turn id), null when writing it failed (logged).</summary>
+internal sealed record OpenTurn(ConversationTurn Turn, Task<bool?> Opened);

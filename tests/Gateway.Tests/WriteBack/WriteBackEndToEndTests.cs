@@ -182,6 +182,35 @@ public sealed partial class WriteBackEndToEndTests
             m => m!["text"]!.GetValue<string>().Contains("Kiwi", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_turn_whose_opening_failed_is_still_recorded_whole_before_the_answer()
+    {
+        await using var upstream = await FakeOpenAIUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
+        {
+            ["Upstream:BaseUrl"] = upstream.BaseUrl,
+            ["Memory:Extraction:Mode"] = "heuristic",
+        }, builder => builder.Services.AddSingleton<IConversationOutbox>(sp =>
+            new OpeningFailsOutbox((IConversationOutbox)sp.GetRequiredService<IWriteBackAdmin>())));
+
+        await SdkClients.Chat(gateway).CompleteChatAsync([new UserChatMessage("I live in Oslo.")], new ChatCompletionOptions { EndUserId = "rhea" });
+        await WaitIdleAsync(gateway);
+
+        Assert.Contains(await MemoriesAsync(gateway, "rhea"), m => m!["text"]!.GetValue<string>().Contains("Oslo", StringComparison.Ordinal));
+    }
+
+    private sealed class OpeningFailsOutbox(IConversationOutbox inner) : IConversationOutbox
+    {
+        public ValueTask EnqueueAsync(ConversationTurn turn, CancellationToken cancellationToken = default) => inner.EnqueueAsync(turn, cancellationToken);
+
+        public ValueTask<bool> OpenTurnAsync(ConversationTurn turn, CancellationToken cancellationToken = default) =>
+            throw new IOException("disk full");
+
+        public ValueTask CloseTurnAsync(ConversationTurn turn, CancellationToken cancellationToken = default) => inner.CloseTurnAsync(turn, cancellationToken);
+
+        public ValueTask AbandonTurnAsync(string turnId, CancellationToken cancellationToken = default) => inner.AbandonTurnAsync(turnId, cancellationToken);
+    }
+
     [GeneratedRegex("\"id\"\\s*:\\s*\"([^\"]+)\"")]
     private static partial Regex MessageId();
 }
