@@ -1,5 +1,6 @@
 using Memory.Configuration;
 using Memory.Embeddings;
+using Memory.Embeddings.Hash;
 using Memory.Retrieval;
 using Memory.Stores;
 using Memory.Stores.Qdrant;
@@ -65,7 +66,9 @@ public static class MemoryServiceCollectionExtensions
                 ?? throw new InvalidOperationException(
                     "No embedding generator is registered for Memory:Embedder: call services.AddMemoryEmbedder(...).");
             var cache = sp.GetRequiredService<IOptions<EmbeddingCacheOptions>>().Value;
-            return cache.Enabled
+
+            // A hash vector is computed faster than it is read back from disk: only model embedders are cached.
+            return cache.Enabled && raw.GetService<HashEmbeddingGenerator>() is null
                 ? new CachingEmbeddingGenerator(raw, sp.GetRequiredService<IOptions<StorageOptions>>().Value.Directory, cache,
                     sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CachingEmbeddingGenerator>>())
                 : raw;

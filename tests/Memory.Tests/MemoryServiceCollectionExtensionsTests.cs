@@ -1,5 +1,6 @@
 using Memory.Configuration;
 using Memory.Embeddings;
+using Memory.Embeddings.Hash;
 using Memory.Model;
 using Memory.Retrieval;
 using Memory.Stores;
@@ -35,6 +36,20 @@ public sealed class MemoryServiceCollectionExtensionsTests : IDisposable
         Assert.Equal(MemoryEvent.Add, written[0].Event);
         Assert.True(File.Exists(Path.Combine(_directory.Path, SqliteMemoryStore.FileName)));
         Assert.True(File.Exists(Path.Combine(_directory.Path, CachingEmbeddingGenerator.FileName)));
+    }
+
+    [Fact]
+    public async Task The_hash_embedder_is_not_cached_it_is_cheaper_than_the_cache()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddGatewayMemory(Configuration(new Dictionary<string, string?> { ["Memory:Embedder"] = "hash" }));
+        await using var provider = services.BuildServiceProvider();
+
+        var embedder = provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        Assert.IsType<HashEmbeddingGenerator>(embedder);
+        Assert.Null(embedder.GetService<IEmbeddingCache>());
+        await embedder.GenerateAsync(["Alice is vegetarian."]);
+        Assert.False(File.Exists(Path.Combine(_directory.Path, CachingEmbeddingGenerator.FileName)));
     }
 
     [Fact]
