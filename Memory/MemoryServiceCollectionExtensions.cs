@@ -67,8 +67,10 @@ public static class MemoryServiceCollectionExtensions
                     "No embedding generator is registered for Memory:Embedder: call services.AddMemoryEmbedder(...).");
             var cache = sp.GetRequiredService<IOptions<EmbeddingCacheOptions>>().Value;
 
-            // A hash vector is computed faster than it is read back from disk: only model embedders are cached.
-            return cache.Enabled && raw.GetService<HashEmbeddingGenerator>() is null
+            // A hash vector is computed faster than it is read back from disk: only model embedders are cached (unless
+            // a cache file is already there, from an earlier configuration: erasure must keep cleaning it).
+            var directory = sp.GetRequiredService<IOptions<StorageOptions>>().Value.Directory;
+            return cache.Enabled && (raw.GetService<HashEmbeddingGenerator>() is null || File.Exists(Path.Combine(directory, CachingEmbeddingGenerator.FileName)))
                 ? new CachingEmbeddingGenerator(raw, sp.GetRequiredService<IOptions<StorageOptions>>().Value.Directory, cache,
                     sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CachingEmbeddingGenerator>>())
                 : raw;

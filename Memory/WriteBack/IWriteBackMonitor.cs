@@ -4,6 +4,6 @@ namespace Memory.WriteBack;
 public interface IWriteBackMonitor
 {
     /// <summary>Wakes the worker and completes once no turn is due and none is in flight. Turns waiting out a
-    /// retry backoff do not count as due.</summary>
+    /// retry backoff, a quiet period or their call's answer (open turns) do not count as due.</summary>
     Task WhenIdleAsync(CancellationToken cancellationToken = default);
 }

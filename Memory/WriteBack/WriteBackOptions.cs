@@ -30,6 +30,10 @@ public sealed class WriteBackOptions
     /// <summary>How long a claimed turn stays leased before another pass may take it over.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>An open turn (its call still answering) older than this is taken as closed without an answer, so a
+    /// close that failed, or a call that never ended, cannot hold back the user's write-back.</summary>
+    public TimeSpan OpenTurnTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>How long finished turn ids are remembered so a re-enqueue of the same turn is a no-op.</summary>
     public TimeSpan ProcessedRetention { get; set; } = TimeSpan.FromDays(7);
 

@@ -9,6 +9,7 @@ internal sealed class WriteBackOptionsValidator : IValidateOptions<WriteBackOpti
     {
         var errors = new List<string>();
         if (options.PollInterval <= TimeSpan.Zero) errors.Add("Memory:WriteBack:PollInterval must be positive.");
+        if (options.OpenTurnTimeout <= TimeSpan.Zero) errors.Add("Memory:WriteBack:OpenTurnTimeout must be positive.");
         if (options.QuietPeriod < TimeSpan.Zero) errors.Add("Memory:WriteBack:QuietPeriod must be 0 or more.");
         if (options.MaxDelay < options.QuietPeriod) errors.Add("Memory:WriteBack:MaxDelay must be at least QuietPeriod.");
         if (options.BatchSize is < 1 or > 1000) errors.Add("Memory:WriteBack:BatchSize must be between 1 and 1000.");

@@ -53,6 +53,17 @@ public sealed class MemoryServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cache_file_left_by_an_earlier_embedder_keeps_the_hash_embedder_behind_the_cache_so_erasure_cleans_it()
+    {
+        await File.WriteAllBytesAsync(Path.Combine(_directory.Path, CachingEmbeddingGenerator.FileName), []);
+        var services = new ServiceCollection().AddLogging();
+        services.AddGatewayMemory(Configuration(new Dictionary<string, string?> { ["Memory:Embedder"] = "hash" }));
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.NotNull(provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().GetService<IEmbeddingCache>());
+    }
+
+    [Fact]
     public async Task Settings_are_bound_from_their_sections()
     {
         await using var provider = Build(new Dictionary<string, string?>

@@ -17,12 +17,16 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
 
     private readonly SqliteDatabase _db;
 
-    // Consent is read on every personalized call (prompt, selection, write-back) and changes rarely. This store is the
-    // only writer of its file (one gateway per data directory), so it caches what it read and what it wrote; null
-    // is cached too ("no choice recorded").
+    // Consent is read on every personalized call (prompt, selection, write-back) and changes rarely. This store is
+    // meant to be the only writer of its file (one gateway per data directory), so it caches what it read and what it
+    // wrote (null too: "no choice recorded"); entries expire after a few seconds, which bounds how long a change
+    // made by another process sharing the file by mistake can go unseen.
     private const int MaxCachedConsents = 100_000;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<UserKey, bool?> _consent = new();
+    private static readonly TimeSpan ConsentLifetime = TimeSpan.FromSeconds(2);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<UserKey, CachedConsent> _consent = new();
     private long _consentGeneration;
+
+    private sealed record CachedConsent(bool? Value, long ExpiresAt);
     private readonly VectorIndexCache _index;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -292,9 +296,9 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
     public async Task<bool?> GetConsentAsync(UserKey user, CancellationToken cancellationToken = default)
     {
         Validate(user);
-        if (_consent.TryGetValue(user, out var known))
+        if (_consent.TryGetValue(user, out var known) && System.Diagnostics.Stopwatch.GetTimestamp() < known.ExpiresAt)
         {
-            return known;
+            return known.Value;
         }
 
         // A read that raced a change must not cache what it read: the generation tells.
@@ -316,7 +320,13 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
         }
         else if (Volatile.Read(ref _consentGeneration) == generation)
         {
-            _consent.TryAdd(user, consent);
+            var entry = new CachedConsent(consent, ConsentExpiry());
+            _consent.AddOrUpdate(user, entry, (_, current) => System.Diagnostics.Stopwatch.GetTimestamp() < current.ExpiresAt ? current : entry);
+            if (Volatile.Read(ref _consentGeneration) != generation)
+            {
+                // A change raced this read: drop what it may have cached.
+                _consent.TryRemove(KeyValuePair.Create(user, entry));
+            }
         }
 
         return consent;
@@ -326,8 +336,11 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
     private void ConsentChanged(UserKey user, bool? consent)
     {
         Interlocked.Increment(ref _consentGeneration);
-        _consent[user] = consent;
+        _consent[user] = new CachedConsent(consent, ConsentExpiry());
     }
+
+    private static long ConsentExpiry() =>
+        System.Diagnostics.Stopwatch.GetTimestamp() + (long)(ConsentLifetime.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
 
     public async Task SetConsentAsync(UserKey user, bool memory, CancellationToken cancellationToken = default)
     {

@@ -116,8 +116,10 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                INSERT OR IGNORE INTO outbox (turn_id, tenant, user_id, payload, status, attempts, enqueued_at, next_attempt_at)
+                INSERT INTO outbox (turn_id, tenant, user_id, payload, status, attempts, enqueued_at, next_attempt_at)
                 VALUES ($turn, $tenant, $user, $payload, $state, 0, $now, $now)
+                ON CONFLICT (turn_id) DO UPDATE SET payload = excluded.payload, status = excluded.status
+                    WHERE outbox.status = 4 AND excluded.status = 0
                 """;
             command.Parameters.AddWithValue("$state", (int)state);
             command.Parameters.AddWithValue("$turn", turn.TurnId);
@@ -145,6 +147,8 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
         var corrupt = new List<long>();
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, "UPDATE outbox SET status = 0 WHERE status = 4 AND enqueued_at <= $stale",
+            cancellationToken, ("$stale", now - (long)_options.OpenTurnTimeout.TotalMilliseconds)).ConfigureAwait(false);
         var rows = new List<(long Seq, string TurnId, string? Payload, string? Facts, int Attempts)>();
         await using (var select = connection.CreateCommand())
         {

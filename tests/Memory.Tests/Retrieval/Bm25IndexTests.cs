@@ -66,4 +66,21 @@ public class Bm25IndexTests
         Assert.True(index.Score(Terms("tea"), fresh) > 0);
         Assert.Equal(0, index.Score(Terms("juice"), fresh));
     }
+
+    [Fact]
+    public void Dense_search_ranks_by_cosine_among_the_filtered_memories_of_the_model()
+    {
+        MemoryItem Vec(string id, string context, string model, params float[] v) => Item(id, id, context) with { Embedding = v, EmbeddingModel = model };
+        var index = Index(
+            Vec("near", "chat", "m", 1, 0.1f),
+            Vec("far", "chat", "m", 0, 1),
+            Vec("other-model", "chat", "x", 1, 0),
+            Vec("docs", "docs", "m", 1, 0));
+
+        var hits = index.DenseSearch([1f, 0f], "m", new MemoryFilter { Contexts = ["chat"] }, 5);
+
+        Assert.Equal(["near", "far"], hits.Select(h => h.Document.Item.Id));
+        Assert.Empty(index.DenseSearch([0f, 0f], "m", MemoryFilter.Current, 5));
+        Assert.Equal(["near"], index.DenseSearch([1f, 0f], "m", new MemoryFilter { Contexts = ["chat"] }, 1).Select(h => h.Document.Item.Id));
+    }
 }

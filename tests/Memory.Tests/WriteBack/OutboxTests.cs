@@ -221,4 +221,36 @@ public sealed class OutboxTests
         await h.DrainAsync();
         Assert.NotEmpty(h.Store.All(other));
     }
+
+    [Fact]
+    public async Task An_open_turn_never_closed_is_written_back_after_the_open_turn_timeout()
+    {
+        await using var h = new WriteBackHarness(settings: new Dictionary<string, string?> { ["Memory:WriteBack:OpenTurnTimeout"] = "00:15:00" });
+        await h.Outbox.OpenTurnAsync(Turns.Say("t1", "I live in Lisbon", at: new DateTimeOffset(2025, 1, 1, 8, 0, 0, TimeSpan.Zero)));
+        await h.Outbox.EnqueueAsync(Turns.Say("t2", "I moved to Porto", at: new DateTimeOffset(2025, 1, 1, 9, 0, 0, TimeSpan.Zero)));
+
+        h.Time.Advance(TimeSpan.FromMinutes(14));
+        await h.DrainAsync();
+        Assert.Empty(h.Store.All(Turns.User));
+
+        h.Time.Advance(TimeSpan.FromMinutes(2));
+        await h.DrainAsync();
+        Assert.Equal(["The user lives in Porto"], h.Store.CurrentTexts(Turns.User));
+    }
+
+    [Fact]
+    public async Task Enqueueing_a_turn_left_open_completes_it_but_a_finished_turn_stays_finished()
+    {
+        await using var h = new WriteBackHarness();
+        var turn = Turns.Say("t1", "I live in Porto");
+        await h.Outbox.OpenTurnAsync(turn);
+
+        await h.Outbox.EnqueueAsync(turn with { AssistantAnswer = "Nice." });
+        await h.DrainAsync();
+        Assert.Equal(["The user lives in Porto"], h.Store.CurrentTexts(Turns.User));
+
+        await h.Outbox.EnqueueAsync(turn);
+        await h.DrainAsync();
+        Assert.Equal(new WriteBackStats(0, 0, 1), await h.Admin.GetStatsAsync());
+    }
 }
