@@ -269,7 +269,7 @@ internal sealed class HybridRetriever : IMemoryRetriever
 
         try
         {
-            var generated = await _embedder.GenerateAsync([query], cancellationToken: cancellationToken).ConfigureAwait(false);
+            var generated = await _embedder.GenerateAsync([EmbeddedPart(query, _options.MaxQueryEmbeddingCharacters)], cancellationToken: cancellationToken).ConfigureAwait(false);
             return generated.Count > 0 ? generated[0].Vector : null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -277,6 +277,24 @@ internal sealed class HybridRetriever : IMemoryRetriever
             RetrievalLog.QueryEmbeddingFailed(_logger, ex.GetType().Name, ex);
             return null;
         }
+    }
+
+    /// <summary>The end of <paramref name="query"/> within <paramref name="max"/> characters, starting at a word.</summary>
+    internal static string EmbeddedPart(string query, int max)
+    {
+        if (max <= 0 || query.Length <= max)
+        {
+            return query;
+        }
+
+        var start = query.Length - max;
+        if (char.IsLowSurrogate(query[start]))
+        {
+            start++;
+        }
+
+        var space = query.AsSpan(start).IndexOfAny(' ', '\n', '\t');
+        return space >= 0 && space <= max / 2 ? query[(start + space + 1)..] : query[start..];
     }
 
     private async Task<IReadOnlyList<ScoredMemory>> DenseSearchAsync(

@@ -26,6 +26,11 @@ public sealed class RetrievalOptions
     /// (filters pushed down, approximate on Qdrant). 0: always ask the store.</summary>
     public int InProcessDenseMaxMemories { get; set; } = 20_000;
 
+    /// <summary>Most characters of the query that are embedded (its end, cut at a word): the query's embedding is on
+    /// the request's path and a model's cost grows with its length, so a pasted page must not cost what a page costs
+    /// to embed. BM25 still sees the whole query. 0: no limit.</summary>
+    public int MaxQueryEmbeddingCharacters { get; set; } = 600;
+
     /// <summary>BM25 term-frequency saturation.</summary>
     public double Bm25K1 { get; set; } = 1.2;
 

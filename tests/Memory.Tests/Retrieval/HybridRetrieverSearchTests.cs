@@ -260,4 +260,45 @@ public class HybridRetrieverSearchTests
         {
         }
     }
+
+    [Fact]
+    public async Task Only_the_end_of_a_long_query_is_embedded_while_bm25_sees_all_of_it()
+    {
+        var recorder = new RecordingEmbedder(_f.Hash);
+        _f.Embedder = recorder;
+        await _f.AddAsync(RetrieverFixture.Alice, _f.Item("a", "Alice plays the violin."), _f.Item("b", "Alice grows tomatoes."));
+        var pasted = string.Join(' ', Enumerable.Repeat("lorem ipsum dolor sit amet tomatoes", 100));
+
+        var results = await _f.Create().SearchAsync(RetrieverFixture.Alice, new MemorySearchRequest { Query = pasted + " Which instrument do I play? violin", Limit = 2 });
+
+        var embedded = Assert.Single(recorder.Texts);
+        Assert.True(embedded.Length <= _f.Options.MaxQueryEmbeddingCharacters, $"embedded {embedded.Length} characters");
+        Assert.EndsWith("Which instrument do I play? violin", embedded, StringComparison.Ordinal);
+        Assert.False(char.IsWhiteSpace(embedded[0]));
+        Assert.Equal(["a", "b"], results.Select(r => r.Memory.Id).Order()); // "tomatoes" only in the part BM25 alone saw
+    }
+
+    [Theory]
+    [InlineData("short query", 600, "short query")]
+    [InlineData("one two three four", 9, "four")]
+    [InlineData("abcdefghij", 4, "ghij")]
+    [InlineData("anything", 0, "anything")]
+    public void The_embedded_part_is_the_end_of_the_query_from_a_word(string query, int max, string expected) =>
+        Assert.Equal(expected, HybridRetriever.EmbeddedPart(query, max));
+
+    private sealed class RecordingEmbedder(IEmbeddingGenerator<string, Embedding<float>> inner) : DelegatingEmbeddingGenerator<string, Embedding<float>>(inner)
+    {
+        public List<string> Texts { get; } = [];
+
+        public override Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            var list = values.ToList();
+            lock (Texts)
+            {
+                Texts.AddRange(list);
+            }
+
+            return base.GenerateAsync(list, options, cancellationToken);
+        }
+    }
 }
