@@ -179,6 +179,8 @@ internal sealed class HybridRetriever : IMemoryRetriever
     private async Task<Ranking> RankAsync(
         UserKey user, string query, MemoryFilter filter, string? preferredContext, int limit, CancellationToken cancellationToken)
     {
+        // The query's embedding (a model pass) runs while the index is fetched and BM25 scores.
+        var embedding = _options.DenseWeight > 0 ? EmbedQueryAsync(query, cancellationToken) : Task.FromResult<ReadOnlyMemory<float>?>(null);
         var index = await GetIndexAsync(user, filter.IncludeSuperseded, cancellationToken).ConfigureAwait(false);
         var pool = Math.Max(_options.CandidatesPerRanker, limit);
         var candidates = new Dictionary<string, RetrievalCandidate>(StringComparer.Ordinal);
@@ -196,7 +198,7 @@ internal sealed class HybridRetriever : IMemoryRetriever
             lexicalCount = rank;
         }
 
-        var queryVector = _options.DenseWeight > 0 ? await EmbedQueryAsync(query, cancellationToken).ConfigureAwait(false) : null;
+        var queryVector = await embedding.ConfigureAwait(false);
         var denseCount = 0;
         if (queryVector is not null)
         {
