@@ -114,14 +114,11 @@ internal sealed class Bm25Index
         for (var i = 0; i < _documents.Length && top > 0; i++)
         {
             var item = _documents[i].Item;
-            if (item.Embedding is not { Length: > 0 } vector || vector.Length != query.Length ||
-                !string.Equals(item.EmbeddingModel, model, StringComparison.Ordinal) || !MemoryFilterMatcher.Matches(filter, item))
+            if (!MemoryFilterMatcher.Matches(filter, item) || DenseSimilarity.Cosine(query, item, model) is not { } score)
             {
                 continue;
             }
 
-            var cosine = System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(query, vector);
-            var score = float.IsFinite(cosine) ? cosine : 0;
             best.Enqueue(i, (score, i));
             if (best.Count > top)
             {

@@ -313,17 +313,7 @@ internal sealed class HybridRetriever : IMemoryRetriever
         }
     }
 
-    private double? Cosine(ReadOnlyMemory<float> query, MemoryItem item)
-    {
-        if (item.Embedding is not { Length: > 0 } vector || vector.Length != query.Length ||
-            !string.Equals(item.EmbeddingModel, _modelId, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var cosine = System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(query.Span, vector);
-        return float.IsFinite(cosine) ? cosine : 0;
-    }
+    private double? Cosine(ReadOnlyMemory<float> query, MemoryItem item) => DenseSimilarity.Cosine(query.Span, item, _modelId);
 
     private sealed record Ranking(Bm25Index Index, List<RetrievalCandidate> Candidates, int LexicalCount, int DenseCount);
 }

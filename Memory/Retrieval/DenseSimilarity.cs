@@ -1,0 +1,21 @@
+using System.Numerics.Tensors;
+using Memory.Model;
+
+namespace Memory.Retrieval;
+
+/// <summary>The cosine between a query vector and a memory's stored vector, when that vector comes from the query's
+/// model and has its length; null otherwise. A non-finite result (a zero vector) counts as 0.</summary>
+internal static class DenseSimilarity
+{
+    public static double? Cosine(ReadOnlySpan<float> query, MemoryItem item, string model)
+    {
+        if (item.Embedding is not { Length: > 0 } vector || vector.Length != query.Length ||
+            !string.Equals(item.EmbeddingModel, model, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var cosine = TensorPrimitives.CosineSimilarity(query, vector);
+        return float.IsFinite(cosine) ? cosine : 0;
+    }
+}
