@@ -23,6 +23,8 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
     private readonly UserLocks _locks = new();
     private readonly Lazy<bool> _initialized;
     private readonly string _pragmas;
+    private const long OpenTurnSweepMilliseconds = 60_000;
+    private long _nextOpenTurnSweep;
 
     public SqliteConversationOutbox(
         IOptions<StorageOptions> storage,
@@ -75,15 +77,9 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
     {
         ArgumentNullException.ThrowIfNull(turn);
         var payload = JsonSerializer.Serialize(turn, WriteBackJsonContext.Default.ConversationTurn);
-        int closed;
-        await using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
-        {
-            // The record is already durable; this update only adds the answer, so it skips the flush (WAL: it survives
-            // a process crash as it is and reaches the disk with the next synchronous commit).
-            await ExecuteAsync(connection, null, "PRAGMA synchronous = NORMAL", cancellationToken).ConfigureAwait(false);
-            closed = await ExecuteAsync(connection, null, "UPDATE outbox SET payload = $payload, status = 0 WHERE turn_id = $turn AND status = 4",
-                cancellationToken, ("$payload", payload), ("$turn", turn.TurnId)).ConfigureAwait(false);
-        }
+        // The record is already durable; this update only adds the answer.
+        var closed = await ExecuteUnflushedAsync("UPDATE outbox SET payload = $payload, status = 0 WHERE turn_id = $turn AND status = 4",
+            cancellationToken, ("$payload", payload), ("$turn", turn.TurnId)).ConfigureAwait(false);
 
         if (closed > 0)
         {
@@ -93,10 +89,16 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
 
     public async ValueTask AbandonTurnAsync(string turnId, CancellationToken cancellationToken = default)
     {
+        await ExecuteUnflushedAsync("DELETE FROM outbox WHERE turn_id = $turn AND status = 4", cancellationToken, ("$turn", turnId)).ConfigureAwait(false);
+    }
+
+    /// <summary>One statement committed without waiting for the disk (WAL, <c>synchronous=NORMAL</c> on this
+    /// connection only: it survives a process crash as it is and reaches the disk with the next flushed commit).</summary>
+    private async Task<int> ExecuteUnflushedAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, null, "PRAGMA synchronous = NORMAL", cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, null, "DELETE FROM outbox WHERE turn_id = $turn AND status = 4",
-            cancellationToken, ("$turn", turnId)).ConfigureAwait(false);
+        return await ExecuteAsync(connection, null, sql, cancellationToken, parameters).ConfigureAwait(false);
     }
 
     private async ValueTask<bool> InsertAsync(ConversationTurn turn, OutboxState state, CancellationToken cancellationToken)
@@ -147,19 +149,22 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
         var corrupt = new List<long>();
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, transaction, "UPDATE outbox SET status = 0 WHERE status = 4 AND enqueued_at <= $stale",
-            cancellationToken, ("$stale", now - (long)_options.OpenTurnTimeout.TotalMilliseconds)).ConfigureAwait(false);
+        if (now >= Interlocked.Read(ref _nextOpenTurnSweep))
+        {
+            // Rarely: open turns only go stale when a close failed or a call never ended.
+            Interlocked.Exchange(ref _nextOpenTurnSweep, now + OpenTurnSweepMilliseconds);
+            await ExecuteAsync(connection, transaction, "UPDATE outbox SET status = 0 WHERE status = 4 AND enqueued_at <= $stale",
+                cancellationToken, ("$stale", now - (long)_options.OpenTurnTimeout.TotalMilliseconds)).ConfigureAwait(false);
+        }
+
         var rows = new List<(long Seq, string TurnId, string? Payload, string? Facts, int Attempts)>();
         await using (var select = connection.CreateCommand())
         {
             select.Transaction = transaction;
             select.CommandText = """
                 SELECT o.seq, o.turn_id, o.payload, o.facts, o.attempts FROM outbox o
-                WHERE o.status = 0 AND o.next_attempt_at <= $now AND (o.lease_until IS NULL OR o.lease_until <= $now)
-                  AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.status IN (0, 4) AND p.tenant = o.tenant
-                                  AND p.user_id = o.user_id AND p.seq < o.seq)
-                  AND (o.enqueued_at <= $overdue OR NOT EXISTS (SELECT 1 FROM outbox q WHERE q.status IN (0, 4)
-                                  AND q.tenant = o.tenant AND q.user_id = o.user_id AND q.enqueued_at > $quiet))
+                WHERE
+                """ + " " + DueTurn + " " + """
                 ORDER BY o.seq LIMIT $max
                 """;
             select.Parameters.AddWithValue("$now", now);
@@ -257,13 +262,8 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT EXISTS (SELECT 1 FROM outbox o WHERE o.status = 0 AND o.next_attempt_at <= $now
-                           AND (o.lease_until IS NULL OR o.lease_until <= $now)
-                           AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.status IN (0, 4) AND p.tenant = o.tenant
-                                           AND p.user_id = o.user_id AND p.seq < o.seq)
-                           AND (o.enqueued_at <= $overdue OR NOT EXISTS (SELECT 1 FROM outbox q WHERE q.status IN (0, 4)
-                                           AND q.tenant = o.tenant AND q.user_id = o.user_id AND q.enqueued_at > $quiet)))
-            """;
+            SELECT EXISTS (SELECT 1 FROM outbox o WHERE
+            """ + " " + DueTurn + ")";
         var now = Now();
         command.Parameters.AddWithValue("$now", now);
         AddQuietWindow(command, now);
@@ -352,6 +352,17 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
     }
 
     private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>A turn <c>o</c> the worker may take now: pending, not backing off, not leased; no earlier turn of its
+    /// user pending or open; and its user's conversation quiet (or the turn overdue). Parameters: $now, $quiet,
+    /// $overdue.</summary>
+    private const string DueTurn = """
+        o.status = 0 AND o.next_attempt_at <= $now AND (o.lease_until IS NULL OR o.lease_until <= $now)
+          AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.status IN (0, 4) AND p.tenant = o.tenant
+                          AND p.user_id = o.user_id AND p.seq < o.seq)
+          AND (o.enqueued_at <= $overdue OR NOT EXISTS (SELECT 1 FROM outbox q WHERE q.status IN (0, 4)
+                          AND q.tenant = o.tenant AND q.user_id = o.user_id AND q.enqueued_at > $quiet))
+        """;
 
     /// <summary>A user's turns wait until the conversation pauses (no turn for the quiet period), so write-back runs
     /// after a burst rather than inside it; a turn waiting longer than the most delay goes anyway.</summary>
