@@ -18,6 +18,8 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
+using Memory.Probe;
+
 namespace Gateway;
 
 /// <summary>The composition root's two calls: <see cref="AddGateway"/> registers every part, <see cref="MapGateway"/>
@@ -64,6 +66,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<IUserErasureParticipant, WriteBackErasure>();
         services.AddSingleton<IUserErasureParticipant, AuditErasureParticipant>();
         services.AddHostedService<WarmUpService>();
+        services.AddMemoryProbe();
+        services.AddHostedService<MemoryProbeOnStartup>();
 
         // The request pipeline's stages (order: ChatCompletionHandler).
         services.TryAddSingleton<IGuardrailPipeline, DisabledGuardrailPipeline>();
@@ -89,6 +93,7 @@ public static class GatewayServiceCollectionExtensions
         app.MapUserEndpoints();
         app.MapPromptEndpoints();
         app.MapAuditEndpoints();
+        app.MapAdminEndpoints();
         app.MapReviewPage();
 
         app.MapFallback("/v1/{**path}", (HttpContext http) => OpenAI.OpenAIError.NotFound($"Unknown endpoint {http.Request.Method} {http.Request.Path}."));

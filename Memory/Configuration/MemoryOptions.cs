@@ -21,6 +21,9 @@ public sealed class MemoryOptions
     public double InjectionConfidenceFloor { get; set; } = 0.2;
 
     public ExtractionOptions Extraction { get; set; } = new();
+
+    /// <summary>Run the built-in memory self-test once the gateway has started, and log its figures.</summary>
+    public bool ProbeOnStartup { get; set; }
 }
 
 /// <summary>Settings section <c>Memory:Extraction</c>.</summary>
