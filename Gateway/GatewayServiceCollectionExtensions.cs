@@ -42,7 +42,8 @@ public static class GatewayServiceCollectionExtensions
         });
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section));
+        services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>();
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<AppKeyRegistry>();
@@ -65,14 +66,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<IUserErasureParticipant, AuditErasureParticipant>();
         services.AddHostedService<WarmUpService>();
 
-        // The request pipeline's stages (order: ChatCompletionHandler).
-        services.TryAddSingleton<IGuardrailPipeline, DisabledGuardrailPipeline>();
-        services.AddSingleton<InputGuardStage>();
-        services.AddSingleton<PromptStage>();
-        services.AddSingleton<TurnRecorder>();
-        services.AddSingleton<PlainCompletionHandler>();
-        services.AddSingleton<StreamingCompletionRelay>();
-        services.AddSingleton<ChatCompletionHandler>();
+        // The request pipeline's stages (composed in order by ChatCompletionHandler).
+        services.AddChatPipeline();
         return builder;
     }
 

@@ -28,7 +28,7 @@ public static class ChatEndpoints
         using (response)
         {
             var bytes = await response!.Content.ReadAsByteArrayAsync(http.RequestAborted);
-            await PlainCompletionHandler.WriteAsync(http, response, bytes);
+            await ChatAnswerWriter.WritePlainAsync(http, response, bytes);
         }
     }
 }
