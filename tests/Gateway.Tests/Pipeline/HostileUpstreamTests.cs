@@ -6,7 +6,7 @@ namespace Gateway.Tests.Pipeline;
 
 /// <summary>Issue 14.4: a hostile or broken upstream ends the answer cleanly with an error, and the gateway stops
 /// reading (its memory stays flat); what is not JSON is still guarded.</summary>
-public sealed class HostileUpstreamTests(PipelineFixture fixture) : IClassFixture<PipelineFixture>
+public sealed class HostileUpstreamTests(PipelineFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<PipelineFixture>
 {
     private const string AwsKey = "AKIAZ3MSJV2QWERTY7XC";
 
@@ -55,6 +55,7 @@ public sealed class HostileUpstreamTests(PipelineFixture fixture) : IClassFixtur
         await AssertErrorEventAsync(response, "upstream_answer_too_large");
 
         var after = GC.GetTotalMemory(forceFullCollection: true);
+        output.WriteLine($"upstream wrote {written.Value / 1024} KiB; managed heap {(after - before) / 1024} KiB");
         Assert.True(after - before < 64L * 1024 * 1024, $"managed memory grew by {(after - before) / (1024 * 1024)} MB");
         Assert.True(written.Value < 100L * 1024 * 1024, $"the gateway read {written.Value / (1024 * 1024)} MB before stopping");
     }
@@ -68,6 +69,7 @@ public sealed class HostileUpstreamTests(PipelineFixture fixture) : IClassFixtur
         using var response = await PostAsync(stream: true);
         await AssertErrorEventAsync(response, "upstream_answer_too_large");
 
+        output.WriteLine($"upstream wrote {written.Value / 1024} KiB");
         Assert.True(written.Value < 100L * 1024 * 1024);
     }
 
@@ -81,6 +83,7 @@ public sealed class HostileUpstreamTests(PipelineFixture fixture) : IClassFixtur
 
         var error = await HttpAssert.OpenAIErrorAsync(response, HttpStatusCode.BadGateway);
         Assert.Equal("upstream_answer_too_large", error["code"]!.GetValue<string>());
+        output.WriteLine($"upstream wrote {written.Value / 1024} KiB");
         Assert.True(written.Value < 100L * 1024 * 1024);
     }
 
