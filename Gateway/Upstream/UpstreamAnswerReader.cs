@@ -36,6 +36,7 @@ public sealed class UpstreamAnswerReader(IOptions<LimitsOptions> limits, TimePro
                 try
                 {
                     read = await stream.ReadAsync(buffer, linked.Token).ConfigureAwait(false);
+                    idle.CancelAfter(Timeout.InfiniteTimeSpan);
                 }
                 catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
@@ -90,6 +91,9 @@ public sealed class UpstreamAnswerReader(IOptions<LimitsOptions> limits, TimePro
                 try
                 {
                     read = await reader.ReadAsync(linked.Token).ConfigureAwait(false);
+
+                    // Disarmed while the lines go on: a slow client is not a stalled upstream.
+                    idle.CancelAfter(Timeout.InfiniteTimeSpan);
                 }
                 catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
