@@ -60,6 +60,18 @@ public sealed class HostileUpstreamTests(PipelineFixture fixture, Xunit.Abstract
         Assert.True(written.Value < 100L * 1024 * 1024, $"the gateway read {written.Value / (1024 * 1024)} MB before stopping");
     }
 
+    [Theory]
+    [InlineData("Limits:MaxAnswerBytes", "10")]
+    [InlineData("Limits:MaxAnswerLineBytes", "0")]
+    [InlineData("Limits:AnswerIdleTimeoutSeconds", "0")]
+    public async Task Bad_answer_limits_stop_startup_naming_the_key(string key, string value)
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => TestGateway.StartAsync(new Dictionary<string, string?> { ["Upstream:BaseUrl"] = Upstream.BaseUrl, [key] = value }));
+
+        Assert.Contains(key, error.Message);
+    }
+
     [Fact]
     public async Task A_line_without_a_newline_past_the_limit_ends_the_stream_with_an_error()
     {
