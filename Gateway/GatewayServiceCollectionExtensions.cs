@@ -44,7 +44,8 @@ public static class GatewayServiceCollectionExtensions
         });
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section));
+        services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>();
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<AppKeyRegistry>();
@@ -69,14 +70,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddMemoryProbe();
         services.AddHostedService<MemoryProbeOnStartup>();
 
-        // The request pipeline's stages (order: ChatCompletionHandler).
-        services.TryAddSingleton<IGuardrailPipeline, DisabledGuardrailPipeline>();
-        services.AddSingleton<InputGuardStage>();
-        services.AddSingleton<PromptStage>();
-        services.AddSingleton<TurnRecorder>();
-        services.AddSingleton<PlainCompletionHandler>();
-        services.AddSingleton<StreamingCompletionRelay>();
-        services.AddSingleton<ChatCompletionHandler>();
+        // The request pipeline's stages (composed in order by ChatCompletionHandler).
+        services.AddChatPipeline();
         return builder;
     }
 

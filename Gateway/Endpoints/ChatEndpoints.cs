@@ -16,7 +16,7 @@ public static class ChatEndpoints
     }
 
     /// <summary>The upstreams' models (the first that answers), passed through as the upstream sent them.</summary>
-    private static async Task ModelsAsync(HttpContext http, UpstreamClient upstreams)
+    private static async Task ModelsAsync(HttpContext http, UpstreamClient upstreams, UpstreamAnswerReader reader)
     {
         var (response, _, failure) = await upstreams.GetAsync("models", http.RequestAborted);
         if (failure is not null)
@@ -27,8 +27,14 @@ public static class ChatEndpoints
 
         using (response)
         {
-            var bytes = await response!.Content.ReadAsByteArrayAsync(http.RequestAborted);
-            await PlainCompletionHandler.WriteAsync(http, response, bytes);
+            var (bytes, cut) = await reader.ReadBodyAsync(response!, http.RequestAborted);
+            if (cut is not null)
+            {
+                await UpstreamFailureResults.ToResult(cut).ExecuteAsync(http);
+                return;
+            }
+
+            await ChatAnswerWriter.WritePlainAsync(http, response!, bytes!);
         }
     }
 }

@@ -1,27 +1,74 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Gateway.Diagnostics;
-using Gateway.Upstream;
+using Guardrails;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Pipeline;
 
-/// <summary>The chat request path, stage by stage in one visible order: read and validate → input guardrails →
-/// memory injection → forward to the upstreams → output guardrails and write-back (plain or streamed).
-/// Linked to <see cref="HttpContext.RequestAborted"/> throughout, so a client that leaves stops the upstream call.</summary>
+/// <summary>The chat request path, composed in one visible order: read and validate → input guardrails →
+/// memory injection → write-back → output guardrails → forward to the upstreams; then the answer (a refusal, a
+/// plain answer or a stream) is written to the client as the stages shaped it. A stage that would do nothing for
+/// a request (no user, guardrails off, write-back off) is not inserted. Linked to
+/// <see cref="HttpContext.RequestAborted"/> throughout, so a client that leaves stops the upstream call.</summary>
 internal sealed class ChatCompletionHandler(
     InputGuardStage inputGuard,
-    PromptStage promptStage,
-    IServiceProvider services,
-    UpstreamClient upstreams,
-    PlainCompletionHandler plain,
-    StreamingCompletionRelay streaming,
+    PromptStage prompt,
+    WriteBackStage writeBack,
+    OutputGuardStage outputGuard,
+    ForwardStage forward,
     TurnRecorder recorder,
+    IOptions<GuardrailsOptions> guardrails,
+    IEnumerable<IChatRequestObserver> observers,
     GatewayMetrics metrics,
     ILogger<ChatCompletionHandler> logger)
 {
     public const string PromptVersionHeader = "X-Prompt-Version";
 
-    private readonly IChatRequestObserver[] _observers = services.GetServices<IChatRequestObserver>().ToArray();
+    private readonly IChatRequestObserver[] _observers = observers.ToArray();
+
+    /// <summary>The stages a request goes through, outermost first.</summary>
+    internal IReadOnlyList<IChatStage> StagesFor(ChatRequest request)
+    {
+        var guarded = guardrails.Value.Enabled;
+        var user = request.Context.User is not null;
+        var stages = new List<IChatStage>(4);
+        if (guarded)
+        {
+            stages.Add(inputGuard);
+        }
+
+        if (user)
+        {
+            stages.Add(prompt);
+        }
+
+        if (user && writeBack.Enabled)
+        {
+            stages.Add(writeBack);
+        }
+
+        if (guarded)
+        {
+            stages.Add(outputGuard);
+        }
+
+        return stages;
+    }
+
+    /// <summary>The stages folded around the forward stage: the first stage is outermost.</summary>
+    internal ChatStageDelegate Compose(ChatRequest request)
+    {
+        ChatStageDelegate pipeline = forward.InvokeAsync;
+        var stages = StagesFor(request);
+        for (var i = stages.Count - 1; i >= 0; i--)
+        {
+            var stage = stages[i];
+            var next = pipeline;
+            pipeline = (r, ct) => stage.InvokeAsync(r, next, ct);
+        }
+
+        return pipeline;
+    }
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -38,51 +85,17 @@ internal sealed class ChatCompletionHandler(
         var outcome = "error";
         try
         {
-            if (await inputGuard.RunAsync(request, cancellationToken).ConfigureAwait(false) is { } blocked)
-            {
-                outcome = "blocked";
-                await blocked.ExecuteAsync(http).ConfigureAwait(false);
-                return;
-            }
-
-            if (request.Context.User is not null)
-            {
-                await promptStage.RunAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-
+            using var answer = await Compose(request)(request, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("gateway.user_present", request.Context.User is not null);
             activity?.SetTag("gateway.memories", request.Context.InjectedMemories.Count);
+            activity?.SetTag("gateway.upstream", request.Context.UpstreamName);
             if (request.Context.TemplateVersion is { } version)
             {
                 http.Response.Headers[PromptVersionHeader] = request.Context.Variant is { } v ? $"{version};variant={v}" : version;
             }
 
-            // The turn goes to the outbox (and its flush to the disk) while the upstream answers.
-            recorder.Open(request);
-            var body = JsonSerializer.SerializeToUtf8Bytes(request.Body);
-            var (response, upstream, failure) = await upstreams.PostJsonAsync("chat/completions", body, request.Context.Model!, cancellationToken).ConfigureAwait(false);
-            if (failure is not null)
-            {
-                outcome = "upstream_" + failure.Kind.ToString().ToLowerInvariant();
-                await UpstreamFailureResults.ToResult(failure, http).ExecuteAsync(http).ConfigureAwait(false);
-                return;
-            }
-
-            using (response)
-            {
-                activity?.SetTag("gateway.upstream", upstream!.Name);
-                var isStream = response!.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType == "text/event-stream";
-                if (isStream)
-                {
-                    await streaming.RelayAsync(http, response, request, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await plain.HandleAsync(http, response, request, cancellationToken).ConfigureAwait(false);
-                }
-
-                outcome = response.IsSuccessStatusCode ? "ok" : "upstream_" + (int)response.StatusCode;
-            }
+            await ChatAnswerWriter.WriteAsync(http, answer, cancellationToken).ConfigureAwait(false);
+            outcome = request.Context.AnswerOutcome ?? answer.Outcome;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -91,6 +104,7 @@ internal sealed class ChatCompletionHandler(
         }
         finally
         {
+            // A turn whose answer was never read to its end (the client left first) is abandoned here.
             recorder.AbandonIfOpen(request);
             metrics.RecordRequest(outcome, request.Stream, request.Context.Variant, Stopwatch.GetElapsedTime(started));
             metrics.RecordTokens(request.Context.PromptTokens, request.Context.CompletionTokens, request.Context.Model);

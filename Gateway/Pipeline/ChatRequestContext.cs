@@ -34,6 +34,13 @@ public sealed class ChatRequestContext
     public long PromptTokens { get; set; }
     public long CompletionTokens { get; set; }
 
+    /// <summary>The upstream that answered (set by the forward stage).</summary>
+    public string? UpstreamName { get; set; }
+
+    /// <summary>Set when a streamed answer ended otherwise than as the upstream sent it (an upstream cut off
+    /// mid-answer): the metrics outcome.</summary>
+    public string? AnswerOutcome { get; set; }
+
     /// <summary>The turn the write-back stage opened in the outbox while the upstream answers (null: none).</summary>
     internal OpenTurn? OpenTurn { get; set; }
 }

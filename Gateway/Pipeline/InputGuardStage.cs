@@ -7,8 +7,13 @@ namespace Gateway.Pipeline;
 
 /// <summary>Input stage: runs the input checks over the app's user messages before anything else sees them;
 /// redactions replace the message text in place, a block answers 400 <c>content_blocked</c>.</summary>
-internal sealed class InputGuardStage(IGuardrailPipeline guardrails, ILogger<InputGuardStage> logger)
+internal sealed class InputGuardStage(IGuardrailPipeline guardrails, ILogger<InputGuardStage> logger) : IChatStage
 {
+    public async Task<ChatAnswer> InvokeAsync(ChatRequest request, ChatStageDelegate next, CancellationToken cancellationToken) =>
+        await RunAsync(request, cancellationToken).ConfigureAwait(false) is { } blocked
+            ? new RefusedAnswer(_ => blocked, "blocked")
+            : await next(request, cancellationToken).ConfigureAwait(false);
+
     /// <summary>Returns an error to answer with, or null to go on.</summary>
     public async Task<IResult?> RunAsync(ChatRequest request, CancellationToken cancellationToken = default)
     {

@@ -6,17 +6,17 @@ using Microsoft.Extensions.Options;
 
 namespace Gateway.Pipeline;
 
-/// <summary>Write-back stage: the completed turn (the user's new messages and the answer) is in the durable outbox
+/// <summary>Puts turns in the write-back outbox for <see cref="WriteBackStage"/>: the completed turn (the user's new messages and the answer) is in the durable outbox
 /// before the response's last byte goes out. The turn is opened (written and flushed) as the call goes upstream, so
 /// the flush overlaps the model's answer; the answer is attached when it is known, and a failed call abandons the
 /// turn. Skipped without a user, without consent, or with extraction off.</summary>
 internal sealed class TurnRecorder(
-    IServiceProvider services,
     IOptions<MemoryOptions> memoryOptions,
     TimeProvider time,
-    ILogger<TurnRecorder> logger)
+    ILogger<TurnRecorder> logger,
+    IConversationOutbox? outbox = null)
 {
-    private readonly IConversationOutbox? _outbox = services.GetService<IConversationOutbox>();
+    private readonly IConversationOutbox? _outbox = outbox;
 
     public bool Enabled => _outbox is not null && !string.Equals(memoryOptions.Value.Extraction.Mode, "off", StringComparison.OrdinalIgnoreCase);
 

@@ -5,6 +5,10 @@ namespace Gateway.Upstream;
 /// <summary>Maps upstream failures to OpenAI-shaped 502/503/504/429 answers naming the upstream.</summary>
 internal static class UpstreamFailureResults
 {
+    /// <summary>An answer cut off before any byte reached the client: 502, or 504 when it stalled.</summary>
+    public static IResult ToResult(UpstreamAnswerFailure failure) =>
+        OpenAIError.Result(failure.Status, failure.Message, "upstream_error", failure.Code);
+
     public static IResult ToResult(UpstreamFailure failure, HttpContext http)
     {
         var tried = failure.Tried.Count > 1 ? $" (tried: {string.Join(", ", failure.Tried)})" : string.Empty;

@@ -9,6 +9,9 @@ public sealed record GuardrailResult(GuardrailAction Action, string Text, IReadO
 {
     public static GuardrailResult Allowed(string text) => new(GuardrailAction.Allow, text, []);
 
+    /// <summary>The spans of the checked text that <see cref="Text"/> replaced, in text order.</summary>
+    public IReadOnlyList<RedactedSpan> Redactions { get; init; } = [];
+
     public bool IsBlocked => Action == GuardrailAction.Block;
 
     public bool NeedsRetry => Action == GuardrailAction.Retry;

@@ -13,6 +13,7 @@ internal sealed class GuardrailPolicy
 
     private readonly FrozenDictionary<GuardrailStage, FrozenDictionary<string, GuardrailAction>> _actions;
     private readonly FrozenDictionary<string, double> _thresholds;
+    private GuardrailPolicy? _toolArguments;
 
     private GuardrailPolicy(
         string version,
@@ -46,6 +47,10 @@ internal sealed class GuardrailPolicy
     public IReadOnlyList<TermList> Blocklists { get; }
 
     public IReadOnlyList<TermList> Topics { get; }
+
+    /// <summary>This policy as it applies to tool call arguments: the <c>toolArguments</c> actions laid over
+    /// <c>actions.output</c> (a rule or family named in both takes the <c>toolArguments</c> action).</summary>
+    public GuardrailPolicy ToolArguments => _toolArguments ?? this;
 
     /// <summary>Allows everything: used when guardrails are disabled.</summary>
     public static GuardrailPolicy AllowAll { get; } = Merge([("none", new PolicyDocument())]);
@@ -93,6 +98,7 @@ internal sealed class GuardrailPolicy
         var thresholds = new Dictionary<string, double>(StringComparer.Ordinal);
         var blocklists = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var topics = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var toolArguments = new Dictionary<string, GuardrailAction>(StringComparer.Ordinal);
         int maxOutput = 0, reask = DefaultReaskMaxAttempts, excerpt = DefaultExcerptChars;
         var sources = new List<string>();
         foreach (var (source, document) in layers)
@@ -119,6 +125,14 @@ internal sealed class GuardrailPolicy
                 }
             }
 
+            foreach (var (rule, actionName) in document.ToolArguments ?? [])
+            {
+                if (PolicyParser.TryParseAction(actionName, out var action))
+                {
+                    toolArguments[rule] = action;
+                }
+            }
+
             foreach (var (name, value) in document.Thresholds ?? [])
             {
                 thresholds[name] = value;
@@ -131,16 +145,28 @@ internal sealed class GuardrailPolicy
             MergeLists(topics, document.Topics);
         }
 
-        return new GuardrailPolicy(
-            string.Join('+', sources),
-            actions.ToFrozenDictionary(a => a.Key, a => a.Value.ToFrozenDictionary(StringComparer.Ordinal)),
-            thresholds.ToFrozenDictionary(StringComparer.Ordinal),
-            maxOutput,
-            reask,
-            excerpt,
-            Compile(RuleFamilies.Blocklist, blocklists),
-            Compile(RuleFamilies.Topic, topics));
+        var version = string.Join('+', sources);
+        var frozenThresholds = thresholds.ToFrozenDictionary(StringComparer.Ordinal);
+        var compiledBlocklists = Compile(RuleFamilies.Blocklist, blocklists);
+        var compiledTopics = Compile(RuleFamilies.Topic, topics);
+        var policy = new GuardrailPolicy(version, Freeze(actions), frozenThresholds, maxOutput, reask, excerpt, compiledBlocklists, compiledTopics);
+        if (toolArguments.Count > 0)
+        {
+            var output = actions.TryGetValue(GuardrailStage.Output, out var o) ? new Dictionary<string, GuardrailAction>(o, StringComparer.Ordinal) : new(StringComparer.Ordinal);
+            foreach (var (rule, action) in toolArguments)
+            {
+                output[rule] = action;
+            }
+
+            var overlaid = new Dictionary<GuardrailStage, Dictionary<string, GuardrailAction>>(actions) { [GuardrailStage.Output] = output };
+            policy._toolArguments = new GuardrailPolicy(version, Freeze(overlaid), frozenThresholds, maxOutput, reask, excerpt, compiledBlocklists, compiledTopics);
+        }
+
+        return policy;
     }
+
+    private static FrozenDictionary<GuardrailStage, FrozenDictionary<string, GuardrailAction>> Freeze(Dictionary<GuardrailStage, Dictionary<string, GuardrailAction>> actions) =>
+        actions.ToFrozenDictionary(a => a.Key, a => a.Value.ToFrozenDictionary(StringComparer.Ordinal));
 
     private static void MergeLists(Dictionary<string, List<string>> into, Dictionary<string, List<string>>? from)
     {

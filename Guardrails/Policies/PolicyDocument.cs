@@ -9,6 +9,10 @@ internal sealed class PolicyDocument
     /// <summary>Per stage (<c>input</c>, <c>output</c>, <c>memory</c>): rule or family → action.</summary>
     public Dictionary<string, Dictionary<string, string>>? Actions { get; set; }
 
+    /// <summary>Rule or family → action for the arguments of tool calls the model writes; what it does not name
+    /// follows <c>actions.output</c>.</summary>
+    public Dictionary<string, string>? ToolArguments { get; set; }
+
     /// <summary>Named thresholds: <c>injection</c> (0..1), <c>entropy</c> (bits per character).</summary>
     public Dictionary<string, double>? Thresholds { get; set; }
 

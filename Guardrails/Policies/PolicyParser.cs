@@ -62,6 +62,19 @@ internal static partial class PolicyParser
             }
         }
 
+        foreach (var (rule, actionName) in document.ToolArguments ?? [])
+        {
+            if (!RuleName().IsMatch(rule) || !RuleFamilies.All.Contains(RuleFamilies.FamilyOf(rule)))
+            {
+                errors.Add($"toolArguments.{rule}: unknown rule family (use {string.Join(", ", RuleFamilies.All)})");
+            }
+
+            if (!TryParseAction(actionName, out var action) || action == GuardrailAction.Retry)
+            {
+                errors.Add($"toolArguments.{rule}: unknown action '{actionName}' (use allow, flag, redact or block)");
+            }
+        }
+
         foreach (var (name, value) in document.Thresholds ?? [])
         {
             var valid = name switch

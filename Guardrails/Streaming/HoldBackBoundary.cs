@@ -47,7 +47,7 @@ internal static class HoldBackBoundary
                 tokenStart--;
             }
 
-            if (tokenStart == tokenEnd || !IsRisky(text[tokenStart..tokenEnd]))
+            if (tokenStart == tokenEnd || !(IsRisky(text[tokenStart..tokenEnd]) || ContinuesNumber(text, tokenStart, tokenEnd)))
             {
                 return end;
             }
@@ -56,6 +56,31 @@ internal static class HoldBackBoundary
         }
 
         return 0;
+    }
+
+    /// <summary>A group of up to four letters right after a token with digits (<c>gb82 west</c>, a lowercase
+    /// IBAN's bank code) may be the middle of a number, whatever its case.</summary>
+    private static bool ContinuesNumber(ReadOnlySpan<char> text, int tokenStart, int tokenEnd)
+    {
+        var token = text[tokenStart..tokenEnd];
+        if (token.Length > 4 || (token.ContainsAnyExceptInRange('a', 'z') && token.ContainsAnyExceptInRange('A', 'Z')))
+        {
+            return false;
+        }
+
+        var previousEnd = tokenStart;
+        while (previousEnd > 0 && char.IsWhiteSpace(text[previousEnd - 1]))
+        {
+            previousEnd--;
+        }
+
+        var previousStart = previousEnd;
+        while (previousStart > 0 && !char.IsWhiteSpace(text[previousStart - 1]))
+        {
+            previousStart--;
+        }
+
+        return previousStart < previousEnd && text[previousStart..previousEnd].IndexOfAnyInRange('0', '9') >= 0;
     }
 
     private static bool IsRisky(ReadOnlySpan<char> token)

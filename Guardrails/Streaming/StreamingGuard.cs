@@ -23,6 +23,11 @@ internal sealed class StreamingGuard : IStreamingGuard
     /// <summary>Characters after a match that must be known before it is final (look-ahead of the patterns).</summary>
     private const int LookAhead = 3;
 
+    /// <summary>Most characters of an unbroken token already sent that are kept as look-behind, so a match whose
+    /// start was sent before it could be recognised (a JWT whose header is longer than the hold-back) is still
+    /// found and its remainder redacted.</summary>
+    private const int MaxTokenLookBehind = 1024;
+
     private readonly GuardrailPipeline _pipeline;
     private readonly IGuardrailCheck[] _spanChecks;
     private readonly IGuardrailCheck[] _wholeChecks;
@@ -73,12 +78,12 @@ internal sealed class StreamingGuard : IStreamingGuard
     {
         if (_blocked)
         {
-            return ValueTask.FromResult(new StreamGuardOutput(string.Empty, true, _reason));
+            return ValueTask.FromResult(Output(string.Empty, true, _reason));
         }
 
         if (string.IsNullOrEmpty(delta))
         {
-            return ValueTask.FromResult(new StreamGuardOutput(string.Empty));
+            return ValueTask.FromResult(Output(string.Empty));
         }
 
         _whole?.Append(delta);
@@ -90,7 +95,7 @@ internal sealed class StreamingGuard : IStreamingGuard
             delta = delta[swallowed..];
             if (!ended)
             {
-                return ValueTask.FromResult(new StreamGuardOutput(string.Empty));
+                return ValueTask.FromResult(Output(string.Empty));
             }
 
             _swallower = null;
@@ -104,7 +109,7 @@ internal sealed class StreamingGuard : IStreamingGuard
     {
         if (_blocked)
         {
-            return new StreamGuardOutput(string.Empty, true, _reason);
+            return Output(string.Empty, true, _reason);
         }
 
         var output = await DrainAsync(final: true, cancellationToken).ConfigureAwait(false);
@@ -120,7 +125,7 @@ internal sealed class StreamingGuard : IStreamingGuard
     {
         if (_pending.Length == 0)
         {
-            return new StreamGuardOutput(string.Empty);
+            return Output(string.Empty);
         }
 
         var pending = _pending.ToString();
@@ -133,9 +138,11 @@ internal sealed class StreamingGuard : IStreamingGuard
         var window = _emittedTail + pending;
         var offset = _emittedTail.Length;
         var checkContext = new CheckContext(GuardrailStage.Output, _context, _policy);
+        // A match found wholly in text already sent was dealt with then; one that begins there and runs on into
+        // the pending text (its start looked harmless until the rest arrived) has its remainder redacted.
         var decisions = CheckRunner.Run(_spanChecks, window, checkContext, _logger)
-            .Where(d => d.Detection.Start >= offset)
-            .Select(d => d with { Detection = d.Detection with { Start = d.Detection.Start - offset } })
+            .Where(d => d.Detection.Start >= offset || d.Detection.End > offset)
+            .Select(d => d with { Detection = Rebase(d.Detection, offset) })
             .ToList();
         var limit = final ? pending.Length : Math.Max(0, pending.Length - HoldBack);
         if (!final && _tokenAware)
@@ -210,6 +217,16 @@ internal sealed class StreamingGuard : IStreamingGuard
         return await LimitAsync(Advance(output.ToString(), emitUpTo, pending), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Moves a detection from window to pending offsets; one that began in text already sent keeps only
+    /// its pending part.</summary>
+    private static Detection Rebase(Detection detection, int offset) =>
+        detection.Start >= offset
+            ? detection with { Start = detection.Start - offset }
+            : detection with { Start = 0, Length = detection.End - offset };
+
+    private StreamGuardOutput Output(string emit, bool blocked = false, string? reason = null) =>
+        new(emit, blocked, reason) { Held = _pending.Length };
+
     /// <summary>Moves past <paramref name="consumed"/> characters of <paramref name="pending"/>, keeping their tail
     /// as look-behind context for the next window.</summary>
     private string Advance(string emit, int consumed, string pending)
@@ -219,13 +236,31 @@ internal sealed class StreamingGuard : IStreamingGuard
         return emit;
     }
 
-    private static string Tail(string text) => text.Length <= TextContext.LookBehind + 8 ? text : text[^(TextContext.LookBehind + 8)..];
+    /// <summary>The look-behind kept from sent text: the last few characters, extended back to the start of the
+    /// unbroken token they end in (at most <see cref="MaxTokenLookBehind"/>).</summary>
+    private static string Tail(string text)
+    {
+        var keep = TextContext.LookBehind + 8;
+        if (text.Length <= keep)
+        {
+            return text;
+        }
+
+        var start = text.Length - keep;
+        var floor = Math.Max(0, text.Length - MaxTokenLookBehind);
+        while (start > floor && !char.IsWhiteSpace(text[start - 1]) && !char.IsWhiteSpace(text[start]))
+        {
+            start--;
+        }
+
+        return text[start..];
+    }
 
     private async ValueTask<StreamGuardOutput> LimitAsync(string emit, CancellationToken cancellationToken, bool blocked = false)
     {
         if (_truncated)
         {
-            return new StreamGuardOutput(string.Empty, blocked, _reason);
+            return Output(string.Empty, blocked, _reason);
         }
 
         var max = _policy.MaxOutputChars;
@@ -245,16 +280,16 @@ internal sealed class StreamingGuard : IStreamingGuard
                     Block(OutputLengthCheck.Rule);
                     _truncated = true;
                     _emittedChars += allowed;
-                    return new StreamGuardOutput(emit[..allowed], true, _reason);
+                    return Output(emit[..allowed], true, _reason);
                 case GuardrailAction.Redact:
                     _truncated = true;
                     _emittedChars += allowed;
-                    return new StreamGuardOutput(emit[..allowed], blocked, _reason);
+                    return Output(emit[..allowed], blocked, _reason);
             }
         }
 
         _emittedChars += emit.Length;
-        return new StreamGuardOutput(emit, blocked, blocked ? _reason : null);
+        return Output(emit, blocked, blocked ? _reason : null);
     }
 
     private void Block(string rule)

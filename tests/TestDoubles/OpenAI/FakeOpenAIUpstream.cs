@@ -106,6 +106,12 @@ public sealed partial class FakeOpenAIUpstream : IAsyncDisposable
                 await Task.Delay(reply.DelayBeforeHeaders, http.RequestAborted).ConfigureAwait(false);
             }
 
+            if (reply.Write is { } write)
+            {
+                await write(http.Response, http.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+
             if (reply.FailStatus is { } status)
             {
                 if (reply.RetryAfter is not null)

@@ -20,4 +20,6 @@ public sealed record FakeReply
     public bool HangAfterFirstChunk { get; init; }
     /// <summary>Overrides the whole JSON answer of a plain call.</summary>
     public JsonObject? RawAnswer { get; init; }
+    /// <summary>Writes the whole answer itself (status, headers, body): hostile or broken upstreams, exact SSE lines.</summary>
+    public Func<Microsoft.AspNetCore.Http.HttpResponse, CancellationToken, Task>? Write { get; init; }
 }

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gateway.Upstream;
+
+namespace Gateway.Pipeline;
+
+/// <summary>Turns upstream SSE lines into items: JSON data lines parsed, everything else kept as text to be guarded.</summary>
+internal static class SseItemParser
+{
+    public static SseItem Parse(UpstreamLine line)
+    {
+        if (line.Failure is { } failure)
+        {
+            return new SseItem { Kind = SseItemKind.Error, Failure = failure, Flush = true };
+        }
+
+        var bytes = line.Bytes;
+        if (bytes.Length == 0)
+        {
+            return new SseItem { Kind = SseItemKind.Blank, Flush = line.EndOfBatch };
+        }
+
+        var span = bytes.AsSpan();
+        if (!span.StartsWith("data:"u8))
+        {
+            return new SseItem { Kind = SseItemKind.Text, Raw = bytes, Flush = line.EndOfBatch };
+        }
+
+        var payload = span[5..];
+        if (payload.Length > 0 && payload[0] == (byte)' ')
+        {
+            payload = payload[1..];
+        }
+
+        if (payload.SequenceEqual("[DONE]"u8))
+        {
+            return new SseItem { Kind = SseItemKind.Done, Raw = bytes, Flush = true };
+        }
+
+        try
+        {
+            if (JsonNode.Parse(payload) is JsonObject json)
+            {
+                return new SseItem { Kind = SseItemKind.Data, Raw = bytes, Json = json, Flush = line.EndOfBatch };
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return new SseItem { Kind = SseItemKind.Text, Raw = bytes, Flush = line.EndOfBatch };
+    }
+}
