@@ -21,6 +21,9 @@ public static class OnnxEmbeddingGenerators
     /// sentence-transformers <c>query</c> prompt); stored texts are embedded without it.</summary>
     public const string ArcticQueryPrefix = "Represent this sentence for searching relevant passages: ";
 
+    /// <summary>Appended to a shipped model's id when its int8 variant runs.</summary>
+    public const string Int8Suffix = "-int8";
+
     // Both shipped models have 512 position embeddings; sentence-transformers uses MiniLM with 256.
     private const int MiniLmTokenLimit = 512;
     private const int AnyModelTokenLimit = 8192;
@@ -105,7 +108,8 @@ public static class OnnxEmbeddingGenerators
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         generator = null;
-        var modelPath = Path.Combine(directory, "model.onnx");
+        var int8 = options.Precision == OnnxPrecision.Int8;
+        var modelPath = Path.Combine(directory, int8 ? "model.int8.onnx" : "model.onnx");
         var vocabPath = Path.Combine(directory, "vocab.txt");
         var arctic = model == ShippedModel.Arctic;
         error = Validate(options, arctic ? OnnxEmbeddingOptions.ArcticSection : OnnxEmbeddingOptions.MiniLmSection, MiniLmTokenLimit)
@@ -127,9 +131,10 @@ public static class OnnxEmbeddingGenerators
             MaxBatchSize = options.MaxBatchSize,
             BatchWindowMilliseconds = options.BatchWindowMilliseconds,
         };
-        return arctic
-            ? TryLoad(shipped, modelPath, vocabPath, ArcticModelId, loggerFactory, out generator, out error, ArcticQueryPrefix)
-            : TryLoad(shipped, modelPath, vocabPath, MiniLmModelId, loggerFactory, out generator, out error);
+        // int8 vectors differ slightly from fp32 ones: their own id keeps them apart in stores and caches, and switching
+        // precision re-embeds the memories in the background like any model change.
+        var modelId = (arctic ? ArcticModelId : MiniLmModelId) + (int8 ? Int8Suffix : "");
+        return TryLoad(shipped, modelPath, vocabPath, modelId, loggerFactory, out generator, out error, arctic ? ArcticQueryPrefix : null);
     }
 
     private static bool TryLoad(OnnxEmbeddingOptions options, string modelPath, string vocabPath, string modelId,
@@ -185,6 +190,11 @@ public static class OnnxEmbeddingGenerators
         if (options.IntraOpThreads < 0)
         {
             return $"{section}:IntraOpThreads must be 0 (one per processor) or more; it is {options.IntraOpThreads}.";
+        }
+
+        if (!Enum.IsDefined(options.Precision))
+        {
+            return $"{section}:Precision must be Int8 or Fp32.";
         }
 
         return Enum.IsDefined(options.Pooling) ? null : $"{section}:Pooling must be Mean or Cls.";

@@ -43,6 +43,9 @@ public sealed class OnnxEmbeddingOptions
     /// else <c>token_embeddings</c>.</summary>
     public string? OutputName { get; set; }
 
+    /// <summary>Shipped models only: run the published fp32 graph or the int8 variant made at build.</summary>
+    public OnnxPrecision Precision { get; set; } = OnnxPrecision.Fp32;
+
     /// <summary>ONNX Runtime intra-op threads for one batch; 0: one per processor.</summary>
     public int IntraOpThreads { get; set; }
 
