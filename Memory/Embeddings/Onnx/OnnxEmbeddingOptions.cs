@@ -46,8 +46,10 @@ public sealed class OnnxEmbeddingOptions
     /// <summary>Shipped models only: run the published fp32 graph or the int8 variant made at build.</summary>
     public OnnxPrecision Precision { get; set; } = OnnxPrecision.Fp32;
 
-    /// <summary>ONNX Runtime intra-op threads for one batch; 0: one per processor.</summary>
-    public int IntraOpThreads { get; set; }
+    /// <summary>ONNX Runtime intra-op threads for one batch; 0: one per processor. Default 1: at batch 1 (a query) one
+    /// thread was as fast as two or faster on the 2-core target (docs/embedders.md), and leaves the other core to the
+    /// rest of the request.</summary>
+    public int IntraOpThreads { get; set; } = 1;
 
     /// <summary>Most texts embedded in one model run.</summary>
     public int MaxBatchSize { get; set; } = 32;

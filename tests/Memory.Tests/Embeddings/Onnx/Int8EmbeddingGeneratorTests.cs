@@ -63,6 +63,18 @@ public sealed class Int8EmbeddingGeneratorTests
     }
 
     [Fact]
+    public void The_shipped_models_run_on_one_intra_op_thread_unless_told_otherwise()
+    {
+        var log = new RecordingLoggerFactory();
+
+        Assert.True(OnnxEmbeddingGenerators.TryCreateMiniLm(new OnnxEmbeddingOptions(), log, out var generator, out var error), error);
+        generator.Dispose();
+
+        var loaded = Assert.Single(log.Events(2500));
+        Assert.Equal(1, loaded["Threads"]);
+    }
+
+    [Fact]
     public void An_unknown_precision_is_a_clear_error()
     {
         var options = new OnnxEmbeddingOptions { Precision = (OnnxPrecision)7 };
