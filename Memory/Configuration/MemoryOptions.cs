@@ -8,7 +8,7 @@ public sealed class MemoryOptions
     /// <summary><c>sqlite</c> (embedded default) or <c>qdrant</c>.</summary>
     public string Store { get; set; } = "sqlite";
 
-    /// <summary><c>minilm</c> (default), <c>hash</c>, <c>onnx</c> or <c>openai</c>.</summary>
+    /// <summary><c>minilm</c> (default), <c>arctic</c>, <c>hash</c>, <c>onnx</c> or <c>openai</c>.</summary>
     public string Embedder { get; set; } = "minilm";
 
     /// <summary>Most tokens the injected memory block may take.</summary>

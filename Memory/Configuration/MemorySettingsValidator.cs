@@ -12,7 +12,7 @@ internal sealed class MemorySettingsValidator :
     IValidateOptions<ReembeddingOptions>
 {
     private static readonly string[] Stores = ["sqlite", "qdrant"];
-    private static readonly string[] Embedders = ["minilm", "hash", "onnx", "openai"];
+    private static readonly string[] Embedders = ["minilm", "arctic", "hash", "onnx", "openai"];
     private static readonly string[] ExtractionModes = ["llm", "heuristic", "off"];
 
     public ValidateOptionsResult Validate(string? name, MemoryOptions options)

@@ -36,6 +36,7 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _initGate = new(1, 1);
+    private readonly bool _distinctQueries;
     private volatile bool _initialised;
     private int _insertsSincePrune;
 
@@ -47,6 +48,8 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
         _maxEntries = options.MaxEntries;
         _time = time;
         _logger = logger;
+        // A model that embeds queries with an instruction prefix gives the same text two vectors.
+        _distinctQueries = inner.GetService<Onnx.OnnxEmbeddingGenerator>()?.QueryPrefix is not null;
     }
 
     public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
@@ -282,7 +285,8 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
     private string ModelKey(EmbeddingGenerationOptions? options)
     {
         var model = options?.ModelId is { Length: > 0 } requested ? requested : EmbeddingModels.IdOf(this);
-        return options?.Dimensions is { } dimensions ? $"{model}@{dimensions}" : model;
+        model = options?.Dimensions is { } dimensions ? $"{model}@{dimensions}" : model;
+        return _distinctQueries && EmbeddingInputs.IsQuery(options) ? model + "#query" : model;
     }
 
     private static string Parameters(SqliteCommand command, string[] hashes)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Memory.Embeddings;
 
-/// <summary>Picks the embedder named by <c>Memory:Embedder</c>: <c>minilm</c> (default, shipped, offline),
+/// <summary>Picks the embedder named by <c>Memory:Embedder</c>: <c>minilm</c> (default) or <c>arctic</c> (shipped, offline),
 /// <c>hash</c>, <c>onnx</c> (the deployer's model) or <c>openai</c>. A local model that cannot load falls back to
 /// <c>hash</c>, logged once and reported through <see cref="EmbedderStatus"/>, so the gateway still starts.</summary>
 public static partial class EmbedderSelection
@@ -41,6 +41,14 @@ public static partial class EmbedderSelection
                 }
 
                 break;
+            case "arctic":
+                var arctic = configuration.GetSection(OnnxEmbeddingOptions.ArcticSection).Get<OnnxEmbeddingOptions>() ?? new OnnxEmbeddingOptions();
+                if (OnnxEmbeddingGenerators.TryCreateArctic(arctic, loggers, out generator, out error))
+                {
+                    return new Selected(generator, new EmbedderStatus { Requested = requested, Active = "arctic" });
+                }
+
+                break;
             case "onnx":
                 var onnx = configuration.GetSection(OnnxEmbeddingOptions.OnnxSection).Get<OnnxEmbeddingOptions>() ?? new OnnxEmbeddingOptions();
                 if (OnnxEmbeddingGenerators.TryCreate(onnx, loggers, out generator, out error))
@@ -50,7 +58,7 @@ public static partial class EmbedderSelection
 
                 break;
             default:
-                throw new InvalidOperationException($"Memory:Embedder must be minilm, hash, onnx or openai (got '{requested}').");
+                throw new InvalidOperationException($"Memory:Embedder must be minilm, arctic, hash, onnx or openai (got '{requested}').");
         }
 
         LogFallback(logger, requested, error);

@@ -271,7 +271,7 @@ internal sealed class HybridRetriever : IMemoryRetriever
 
         try
         {
-            var generated = await _embedder.GenerateAsync([EmbeddedPart(query, _options.MaxQueryEmbeddingCharacters)], cancellationToken: cancellationToken).ConfigureAwait(false);
+            var generated = await _embedder.GenerateAsync([EmbeddedPart(query, _options.MaxQueryEmbeddingCharacters)], EmbeddingInputs.Query(), cancellationToken).ConfigureAwait(false);
             return generated.Count > 0 ? generated[0].Vector : null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -14,17 +14,22 @@ internal sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private int _disposed;
 
     public OnnxEmbeddingGenerator(SentenceTokenizer tokenizer, OnnxSentenceEncoder encoder, EmbeddingBatcher batcher,
-        string modelId, Uri modelUri)
+        string modelId, Uri modelUri, string? queryPrefix = null)
     {
         _tokenizer = tokenizer;
         _encoder = encoder;
         _batcher = batcher;
         ModelId = modelId;
+        QueryPrefix = string.IsNullOrEmpty(queryPrefix) ? null : queryPrefix;
         _metadata = new EmbeddingGeneratorMetadata("onnxruntime", modelUri, modelId, encoder.Dimensions);
     }
 
     /// <summary>Id recorded with every vector.</summary>
     public string ModelId { get; }
+
+    /// <summary>Prepended to texts marked as search queries (<see cref="EmbeddingInputs.Query"/>), as the model was
+    /// trained; null for a symmetric model.</summary>
+    public string? QueryPrefix { get; }
 
     /// <summary>Length of every vector.</summary>
     public int Dimensions => _encoder.Dimensions;
@@ -49,12 +54,13 @@ internal sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             return [];
         }
 
+        var prefix = QueryPrefix is not null && EmbeddingInputs.IsQuery(options) ? QueryPrefix : null;
         var tokenIds = new int[texts.Count][];
         long tokenCount = 0;
         for (var i = 0; i < tokenIds.Length; i++)
         {
             var text = texts[i] ?? throw new ArgumentException("Texts to embed must not be null.", nameof(values));
-            tokenIds[i] = _tokenizer.Encode(text);
+            tokenIds[i] = _tokenizer.Encode(prefix is null ? text : string.Concat(prefix, text));
             tokenCount += tokenIds[i].Length;
         }
 

@@ -6,15 +6,25 @@ using Microsoft.Extensions.Logging;
 
 namespace Memory.Embeddings.Onnx;
 
-/// <summary>Creates the local sentence-embedding generators: <c>minilm</c> (the all-MiniLM-L6-v2 shipped with the
-/// build) and <c>onnx</c> (the deployer's own model). A model that cannot load is reported as a value, so the caller
+/// <summary>Creates the local sentence-embedding generators: <c>minilm</c> and <c>arctic</c> (all-MiniLM-L6-v2 and
+/// snowflake-arctic-embed-xs, shipped with the build) and <c>onnx</c> (the deployer's own model). A model that cannot load is reported as a value, so the caller
 /// can fall back to another embedder and say why.</summary>
 public static class OnnxEmbeddingGenerators
 {
     /// <summary>Model id recorded with vectors of the shipped model.</summary>
     public const string MiniLmModelId = "all-MiniLM-L6-v2";
 
-    // all-MiniLM-L6-v2 has 512 position embeddings; sentence-transformers uses it with 256.
+    /// <summary>Model id recorded with vectors of the shipped snowflake-arctic-embed-xs.</summary>
+    public const string ArcticModelId = "snowflake-arctic-embed-xs";
+
+    /// <summary>The instruction snowflake-arctic-embed-xs was trained to see before a search query (its
+    /// sentence-transformers <c>query</c> prompt); stored texts are embedded without it.</summary>
+    public const string ArcticQueryPrefix = "Represent this sentence for searching relevant passages: ";
+
+    /// <summary>Appended to a shipped model's id when its int8 variant runs.</summary>
+    public const string Int8Suffix = "-int8";
+
+    // Both shipped models have 512 position embeddings; sentence-transformers uses MiniLM with 256.
     private const int MiniLmTokenLimit = 512;
     private const int AnyModelTokenLimit = 8192;
     private const int MaxBatchSizeLimit = 1024;
@@ -23,6 +33,10 @@ public static class OnnxEmbeddingGenerators
     /// application's assemblies.</summary>
     public static string MiniLmDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "models", MiniLmModelId);
 
+    /// <summary>Where the build puts snowflake-arctic-embed-xs:
+    /// <c>models/snowflake-arctic-embed-xs/{model.onnx,vocab.txt}</c> beside the application's assemblies.</summary>
+    public static string ArcticDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "models", ArcticModelId);
+
     /// <summary>Loads the shipped all-MiniLM-L6-v2 (384 dimensions, mean pooling, uncased), tuned by
     /// <paramref name="options"/> (MaxTokens, IntraOpThreads, MaxBatchSize, BatchWindowMilliseconds; the path, id,
     /// pooling and casing keys are ignored). False, with the reason in <paramref name="error"/>, when it cannot load.</summary>
@@ -30,6 +44,14 @@ public static class OnnxEmbeddingGenerators
         [NotNullWhen(true)] out IEmbeddingGenerator<string, Embedding<float>>? generator,
         [NotNullWhen(false)] out string? error) =>
         TryCreateMiniLm(options, loggerFactory, MiniLmDirectory, out generator, out error);
+
+    /// <summary>Loads the shipped snowflake-arctic-embed-xs (384 dimensions, CLS pooling, uncased, queries prefixed
+    /// with <see cref="ArcticQueryPrefix"/>), tuned by <paramref name="options"/> as for MiniLM. False, with the
+    /// reason in <paramref name="error"/>, when it cannot load.</summary>
+    public static bool TryCreateArctic(OnnxEmbeddingOptions options, ILoggerFactory loggerFactory,
+        [NotNullWhen(true)] out IEmbeddingGenerator<string, Embedding<float>>? generator,
+        [NotNullWhen(false)] out string? error) =>
+        TryCreateShipped(ShippedModel.Arctic, options, loggerFactory, ArcticDirectory, out generator, out error);
 
     /// <summary>Loads the deployer's sentence-transformers model named by <paramref name="options"/> (section
     /// <c>Memory:Onnx</c>). False, with the reason in <paramref name="error"/>, when it cannot load.</summary>
@@ -76,14 +98,22 @@ public static class OnnxEmbeddingGenerators
 
     internal static bool TryCreateMiniLm(OnnxEmbeddingOptions options, ILoggerFactory loggerFactory, string directory,
         [NotNullWhen(true)] out IEmbeddingGenerator<string, Embedding<float>>? generator,
+        [NotNullWhen(false)] out string? error) =>
+        TryCreateShipped(ShippedModel.MiniLm, options, loggerFactory, directory, out generator, out error);
+
+    internal static bool TryCreateShipped(ShippedModel model, OnnxEmbeddingOptions options, ILoggerFactory loggerFactory,
+        string directory, [NotNullWhen(true)] out IEmbeddingGenerator<string, Embedding<float>>? generator,
         [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         generator = null;
-        var modelPath = Path.Combine(directory, "model.onnx");
+        var int8 = options.Precision == OnnxPrecision.Int8;
+        var modelPath = Path.Combine(directory, int8 ? "model.int8.onnx" : "model.onnx");
         var vocabPath = Path.Combine(directory, "vocab.txt");
-        error = Validate(options, OnnxEmbeddingOptions.MiniLmSection, MiniLmTokenLimit) ?? MissingFile(modelPath, vocabPath);
+        var arctic = model == ShippedModel.Arctic;
+        error = Validate(options, arctic ? OnnxEmbeddingOptions.ArcticSection : OnnxEmbeddingOptions.MiniLmSection, MiniLmTokenLimit)
+            ?? MissingFile(modelPath, vocabPath);
         if (error is not null)
         {
             return false;
@@ -92,7 +122,8 @@ public static class OnnxEmbeddingGenerators
         var shipped = new OnnxEmbeddingOptions
         {
             MaxTokens = options.MaxTokens,
-            Pooling = OnnxPooling.Mean,
+            // sentence-transformers' configurations of the two models: MiniLM mean-pools, arctic takes [CLS].
+            Pooling = arctic ? OnnxPooling.Cls : OnnxPooling.Mean,
             Normalize = true,
             LowerCase = true,
             OutputName = "last_hidden_state",
@@ -100,12 +131,15 @@ public static class OnnxEmbeddingGenerators
             MaxBatchSize = options.MaxBatchSize,
             BatchWindowMilliseconds = options.BatchWindowMilliseconds,
         };
-        return TryLoad(shipped, modelPath, vocabPath, MiniLmModelId, loggerFactory, out generator, out error);
+        // int8 vectors differ slightly from fp32 ones: their own id keeps them apart in stores and caches, and switching
+        // precision re-embeds the memories in the background like any model change.
+        var modelId = (arctic ? ArcticModelId : MiniLmModelId) + (int8 ? Int8Suffix : "");
+        return TryLoad(shipped, modelPath, vocabPath, modelId, loggerFactory, out generator, out error, arctic ? ArcticQueryPrefix : null);
     }
 
     private static bool TryLoad(OnnxEmbeddingOptions options, string modelPath, string vocabPath, string modelId,
         ILoggerFactory loggerFactory, [NotNullWhen(true)] out IEmbeddingGenerator<string, Embedding<float>>? generator,
-        [NotNullWhen(false)] out string? error)
+        [NotNullWhen(false)] out string? error, string? queryPrefix = null)
     {
         var logger = loggerFactory.CreateLogger(typeof(OnnxEmbeddingGenerator));
         var threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : Environment.ProcessorCount;
@@ -118,7 +152,7 @@ public static class OnnxEmbeddingGenerators
                 tokenizer.Encode("hello"), options.Pooling, options.Normalize, options.MaxBatchSize * options.MaxTokens);
             var batcher = new EmbeddingBatcher(encoder, options.MaxBatchSize,
                 TimeSpan.FromMilliseconds(options.BatchWindowMilliseconds), logger);
-            generator = new OnnxEmbeddingGenerator(tokenizer, encoder, batcher, modelId, new Uri(modelPath));
+            generator = new OnnxEmbeddingGenerator(tokenizer, encoder, batcher, modelId, new Uri(modelPath), queryPrefix);
             OnnxEmbeddingLog.ModelLoaded(logger, modelId, encoder.Dimensions, options.MaxTokens, threads,
                 options.MaxBatchSize, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             error = null;
@@ -156,6 +190,11 @@ public static class OnnxEmbeddingGenerators
         if (options.IntraOpThreads < 0)
         {
             return $"{section}:IntraOpThreads must be 0 (one per processor) or more; it is {options.IntraOpThreads}.";
+        }
+
+        if (!Enum.IsDefined(options.Precision))
+        {
+            return $"{section}:Precision must be Int8 or Fp32.";
         }
 
         return Enum.IsDefined(options.Pooling) ? null : $"{section}:Pooling must be Mean or Cls.";

@@ -2,7 +2,9 @@ namespace Memory.Embeddings.Onnx;
 
 /// <summary>Settings of a local sentence-transformers model run with ONNX Runtime: section <c>Memory:Onnx</c> for the
 /// deployer's own model (<c>Memory__Embedder=onnx</c>), <c>Memory:MiniLm</c> for the tuning of the shipped
-/// all-MiniLM-L6-v2 (<c>Memory__Embedder=minilm</c>, which ignores the path, id, pooling and casing keys).</summary>
+/// all-MiniLM-L6-v2 (<c>Memory__Embedder=minilm</c>) and <c>Memory:Arctic</c> for the shipped
+/// snowflake-arctic-embed-xs (<c>Memory__Embedder=arctic</c>); the shipped models ignore the path, id, pooling, casing
+/// and output keys.</summary>
 public sealed class OnnxEmbeddingOptions
 {
     /// <summary>Configuration section of the <c>onnx</c> embedder.</summary>
@@ -10,6 +12,9 @@ public sealed class OnnxEmbeddingOptions
 
     /// <summary>Configuration section of the <c>minilm</c> embedder.</summary>
     public const string MiniLmSection = "Memory:MiniLm";
+
+    /// <summary>Configuration section of the <c>arctic</c> embedder (snowflake-arctic-embed-xs).</summary>
+    public const string ArcticSection = "Memory:Arctic";
 
     /// <summary>The ONNX model file; relative paths are resolved against the current directory.</summary>
     public string? ModelPath { get; set; }
@@ -38,8 +43,13 @@ public sealed class OnnxEmbeddingOptions
     /// else <c>token_embeddings</c>.</summary>
     public string? OutputName { get; set; }
 
-    /// <summary>ONNX Runtime intra-op threads for one batch; 0: one per processor.</summary>
-    public int IntraOpThreads { get; set; }
+    /// <summary>Shipped models only: run the published fp32 graph or the int8 variant made at build.</summary>
+    public OnnxPrecision Precision { get; set; } = OnnxPrecision.Fp32;
+
+    /// <summary>ONNX Runtime intra-op threads for one batch; 0: one per processor. Default 1: at batch 1 (a query) one
+    /// thread was as fast as two or faster on the 2-core target (docs/embedders.md), and leaves the other core to the
+    /// rest of the request.</summary>
+    public int IntraOpThreads { get; set; } = 1;
 
     /// <summary>Most texts embedded in one model run.</summary>
     public int MaxBatchSize { get; set; } = 32;

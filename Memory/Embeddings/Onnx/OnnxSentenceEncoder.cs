@@ -58,7 +58,7 @@ internal sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
             InterOpNumThreads = 1,
             // ONNX Runtime plans the intermediate buffers per input shape and reuses the plan when a shape comes back
             // (padded lengths repeat): measured 0.80-0.86x the time of a plain session at batch 8 and 32, against
-            // 1.04-1.23x with planning off (docs/minilm.md).
+            // 1.04-1.23x with planning off (docs/embedders.md).
             EnableMemoryPattern = true,
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };

@@ -1,4 +1,5 @@
 using Memory.Embeddings;
+using Memory.Embeddings.Onnx;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 
@@ -8,8 +9,9 @@ namespace Benchmarks.Locomo;
 /// <c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c> plugs in here.</summary>
 internal static class LocomoEmbedders
 {
-    /// <summary><c>hash</c> (512), <c>hash:DIM</c>, <c>bm25</c> (no embedder: lexical rows only) or <c>openai</c>
-    /// (configured from environment variables such as <c>Memory__OpenAI__BaseUrl</c>).</summary>
+    /// <summary><c>hash</c> (512), <c>hash:DIM</c>, <c>bm25</c> (no embedder: lexical rows only), <c>minilm</c> or
+    /// <c>arctic</c> (the shipped models, tuned by <c>Memory__MiniLm__*</c> / <c>Memory__Arctic__*</c>) or
+    /// <c>openai</c> (configured from environment variables such as <c>Memory__OpenAI__BaseUrl</c>).</summary>
     public static IEmbeddingGenerator<string, Embedding<float>>? Create(string name)
     {
         var parts = name.Split(':', 2);
@@ -18,8 +20,22 @@ internal static class LocomoEmbedders
             "bm25" => null,
             "hash" when parts.Length == 2 => EmbeddingGenerators.CreateHash(int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)),
             "hash" => EmbeddingGenerators.CreateHash(),
+            "minilm" => Shipped(OnnxEmbeddingOptions.MiniLmSection, OnnxEmbeddingGenerators.TryCreateMiniLm),
+            "arctic" => Shipped(OnnxEmbeddingOptions.ArcticSection, OnnxEmbeddingGenerators.TryCreateArctic),
             "openai" => EmbeddingGenerators.CreateOpenAI(new ConfigurationBuilder().AddEnvironmentVariables().Build()),
-            _ => throw new ArgumentException($"Unknown embedder '{name}': use hash, hash:DIM, bm25 or openai."),
+            _ => throw new ArgumentException($"Unknown embedder '{name}': use hash, hash:DIM, bm25, minilm, arctic or openai."),
         };
+    }
+
+    private delegate bool ShippedFactory(OnnxEmbeddingOptions options, Microsoft.Extensions.Logging.ILoggerFactory loggers,
+        out IEmbeddingGenerator<string, Embedding<float>>? generator, out string? error);
+
+    private static IEmbeddingGenerator<string, Embedding<float>> Shipped(string section, ShippedFactory factory)
+    {
+        var options = new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(section).Get<OnnxEmbeddingOptions>()
+            ?? new OnnxEmbeddingOptions();
+        return factory(options, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, out var generator, out var error)
+            ? generator!
+            : throw new InvalidOperationException(error);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Memory.Embeddings;
 using Microsoft.Extensions.AI;
 
 namespace Benchmarks.Locomo;
@@ -13,11 +14,13 @@ internal sealed class QueryCachingEmbeddingGenerator(IEmbeddingGenerator<string,
     public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var texts = values.ToList();
+        // A query is embedded differently from a stored text by models with a query prefix.
+        var purpose = EmbeddingInputs.IsQuery(options) ? "q:" : "d:";
+        var texts = values.Select(v => purpose + v).ToList();
         var missing = texts.Where(t => !_cache.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
-            var generated = await base.GenerateAsync(missing, options, cancellationToken).ConfigureAwait(false);
+            var generated = await base.GenerateAsync(missing.Select(m => m[2..]).ToList(), options, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < missing.Count; i++)
             {
                 _cache[missing[i]] = generated[i];
