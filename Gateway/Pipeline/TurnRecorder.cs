@@ -26,9 +26,20 @@ internal sealed class TurnRecorder(
     /// from now on keeps this turn from ever writing.</summary>
     public async ValueTask BeginAsync(ChatRequest request, CancellationToken cancellationToken = default)
     {
-        if (Enabled && request.Context.User is not null)
+        if (!Enabled || request.Context.User is null)
+        {
+            return;
+        }
+
+        try
         {
             request.Context.ErasureGeneration = await tombstones.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The store is unreachable (memory is off for this request anyway): generation 0 is the safe side, the
+            // turn is refused if its user was ever erased.
+            GatewayLog.WriteBackEnqueueFailed(logger, request.Context.RequestId, e);
         }
     }
 
