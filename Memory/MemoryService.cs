@@ -1,3 +1,4 @@
+using Memory.Abstractions;
 using Memory.Configuration;
 using Memory.Embeddings;
 using Memory.Model;
@@ -20,18 +21,22 @@ internal sealed partial class MemoryService(
     UserWriteLocks locks,
     IOptionsMonitor<MemoryDedupOptions> dedup,
     TimeProvider time,
-    ILogger<MemoryService> logger) : IMemoryService
+    ILogger<MemoryService> logger,
+    IMemoryContentGuard? guard = null) : IMemoryService
 {
     public async Task<IReadOnlyList<MemoryWriteResult>> WriteAsync(UserKey user, IReadOnlyList<NewMemory> memories, string? actor, CancellationToken cancellationToken = default)
     {
         MemoryInputValidator.ValidateUser(user);
-        var batch = MemoryInputValidator.PrepareWrites(memories, time.GetUtcNow());
+        IReadOnlyList<PreparedMemory> batch = MemoryInputValidator.PrepareWrites(memories, time.GetUtcNow());
         if (batch.Count == 0)
         {
             return [];
         }
 
+        batch = await ScreenAsync(user, batch, cancellationToken);
+
         WriteBatchPlan plan;
+        using (EmbeddingOwner.Use(user))
         using (await locks.AcquireAsync(user, cancellationToken))
         {
             await EnsureConsentAsync(user, cancellationToken);
@@ -54,7 +59,11 @@ internal sealed partial class MemoryService(
     {
         MemoryInputValidator.ValidateUser(user);
         MemoryInputValidator.ValidateSearch(request);
-        return retriever.SearchAsync(user, request, cancellationToken);
+        using (EmbeddingOwner.Use(user))
+        {
+            // The owner flows into the retriever's query embedding (captured by the task when it starts).
+            return retriever.SearchAsync(user, request, cancellationToken);
+        }
     }
 
     public async Task<MemorySelection> SelectForPromptAsync(UserKey user, PromptMemoryRequest request, CancellationToken cancellationToken = default)
@@ -66,7 +75,10 @@ internal sealed partial class MemoryService(
             return MemorySelection.Empty;
         }
 
-        return await retriever.SelectForPromptAsync(user, request, cancellationToken);
+        using (EmbeddingOwner.Use(user))
+        {
+            return await retriever.SelectForPromptAsync(user, request, cancellationToken);
+        }
     }
 
     public async Task<IReadOnlyList<MemoryItem>> ListAsync(UserKey user, bool includeSuperseded, CancellationToken cancellationToken = default)
@@ -91,7 +103,13 @@ internal sealed partial class MemoryService(
             return null;
         }
 
+        if (clean.Text is { } text)
+        {
+            clean = clean with { Text = await DirectWriteScreen.AdmitAsync(guard, user, text, 0, cancellationToken) };
+        }
+
         MemoryItem updated;
+        using (EmbeddingOwner.Use(user))
         using (await locks.AcquireAsync(user, cancellationToken))
         {
             if (await store.GetAsync(user, id, cancellationToken) is not { } current)
@@ -193,10 +211,17 @@ internal sealed partial class MemoryService(
                 AddText(texts, entry.After);
             }
 
-            await store.DeleteUserAsync(user, cancellationToken);
-            if (texts.Count > 0 && embedder.GetService<IEmbeddingCache>() is { } cache)
+            // The cache goes even when the store reports residue: both are reported, neither skipped.
+            try
             {
-                await cache.ForgetAsync(texts, cancellationToken);
+                await store.DeleteUserAsync(user, cancellationToken);
+            }
+            finally
+            {
+                if (embedder.GetService<IEmbeddingCache>() is { } cache)
+                {
+                    await cache.ForgetUserAsync(user, texts, CancellationToken.None);
+                }
             }
         }
 
@@ -220,6 +245,22 @@ internal sealed partial class MemoryService(
 
         retriever.Invalidate(user);
         LogConsentChanged(logger, memory);
+    }
+
+    /// <summary>Every memory of the batch through the memory guard before anything is embedded or stored; one refusal
+    /// refuses the batch.</summary>
+    private async Task<IReadOnlyList<PreparedMemory>> ScreenAsync(UserKey user, IReadOnlyList<PreparedMemory> batch, CancellationToken cancellationToken)
+    {
+        var screened = new List<PreparedMemory>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var text = await DirectWriteScreen.AdmitAsync(guard, user, batch[i].Text, i, cancellationToken);
+            screened.Add(string.Equals(text, batch[i].Text, StringComparison.Ordinal)
+                ? batch[i]
+                : batch[i] with { Text = text, Key = MemoryText.DedupKey(text) });
+        }
+
+        return screened;
     }
 
     private async Task EnsureConsentAsync(UserKey user, CancellationToken cancellationToken)

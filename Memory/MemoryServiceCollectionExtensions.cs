@@ -78,6 +78,7 @@ public static class MemoryServiceCollectionExtensions
 
         services.AddConfiguredEmbedder(configuration);
         services.AddHybridRetrieval(configuration);
+        services.AddErasureTombstones();
         services.TryAddSingleton<IMemoryService, MemoryService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ReembeddingService>());
         return services;

@@ -101,15 +101,27 @@ public static class AuditEndpoints
         }
 
         var until = query.Until ?? time.GetUtcNow();
-        var since = query.Since ?? until - (bucket.Value * 48);
+        var since = query.Since ?? DefaultSince(until, bucket.Value * 48);
+        if (since > until)
+        {
+            return OpenAIError.BadRequest("'since' must be before 'until' (without 'until': now).", "invalid_parameter");
+        }
+
         if ((until - since) / bucket.Value > 5000)
         {
             return OpenAIError.BadRequest("The range holds too many buckets; use a larger 'bucket' or a shorter range.", "invalid_parameter");
         }
 
-        var counts = await audit.CountByRuleAsync(query with { Since = since, Until = until }, bucket.Value, http.RequestAborted).ConfigureAwait(false);
+        IReadOnlyList<AuditRuleCount> counts = since == until
+            ? []
+            : await audit.CountByRuleAsync(query with { Since = since, Until = until }, bucket.Value, http.RequestAborted).ConfigureAwait(false);
         return Results.Json(new AuditCountsResponse(bucketName, since, until, counts), AuditJsonContext.Default.AuditCountsResponse);
     }
+
+    /// <summary>The default range ends at <paramref name="until"/>, clipped at the first representable instant
+    /// (<c>until=0001-01-01T00:00:00Z</c> is valid input, not an overflow).</summary>
+    private static DateTimeOffset DefaultSince(DateTimeOffset until, TimeSpan span) =>
+        until.UtcTicks - DateTimeOffset.MinValue.UtcTicks >= span.Ticks ? until - span : DateTimeOffset.MinValue;
 
     private static async Task<IResult> ExportAsync(HttpContext http, IAuditLog audit)
     {

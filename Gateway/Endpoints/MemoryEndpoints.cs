@@ -72,7 +72,17 @@ public static class MemoryEndpoints
             return ConsentWithdrawn();
         }
 
-        var results = await memory.WriteAsync(user, items.Select(m => MemoryInputRules.ToModel(m!)).ToList(), http.GetCaller().KeyId, http.RequestAborted);
+        IReadOnlyList<MemoryWriteResult> results;
+        try
+        {
+            results = await memory.WriteAsync(user, items.Select(m => MemoryInputRules.ToModel(m!)).ToList(), http.GetCaller().KeyId, http.RequestAborted);
+        }
+        catch (MemoryRefusedException refused)
+        {
+            return await MemoryRefusals.RefuseAsync(http, user, refused, $"memories[{refused.Index}]",
+                refused.Index < items.Count ? items[refused.Index]?.Text : null);
+        }
+
         return Results.Json(new WriteMemoriesResponse(results.Select(r => new WriteResultDto(r.Id, r.Event.ToWire())).ToList()),
             ApiJsonContext.Default.WriteMemoriesResponse);
     }
@@ -184,15 +194,24 @@ public static class MemoryEndpoints
             return ConsentWithdrawn();
         }
 
-        var patched = await memory.PatchAsync(user, id, new MemoryPatch
+        MemoryItem? patched;
+        try
         {
-            Text = body.Text?.Trim(),
-            Context = body.Context?.Trim(),
-            Confidence = body.Confidence,
-            OccurredAt = body.OccurredAt,
-            Sources = body.Sources,
-            Metadata = body.Metadata,
-        }, http.GetCaller().KeyId, http.RequestAborted);
+            patched = await memory.PatchAsync(user, id, new MemoryPatch
+            {
+                Text = body.Text?.Trim(),
+                Context = body.Context?.Trim(),
+                Confidence = body.Confidence,
+                OccurredAt = body.OccurredAt,
+                Sources = body.Sources,
+                Metadata = body.Metadata,
+            }, http.GetCaller().KeyId, http.RequestAborted);
+        }
+        catch (MemoryRefusedException refused)
+        {
+            return await MemoryRefusals.RefuseAsync(http, user, refused, "text", body.Text);
+        }
+
         return patched is null
             ? OpenAIError.NotFound($"No memory '{Clip(id)}' for this user.")
             : Results.Json(MemoryDto.From(patched), ApiJsonContext.Default.MemoryDto);

@@ -36,9 +36,9 @@ public static class PromptEndpoints
         return Results.Json(PromptApiMapper.Preview(prompt), PromptJsonContext.Default.PromptPreviewResponse);
     }
 
-    private static IResult Stats(string name, PromptTemplateStore store, IPromptStats stats)
+    private static IResult Stats(HttpContext http, string name, PromptTemplateStore store, IPromptStats stats)
     {
-        var response = PromptApiMapper.Stats(name, store.Catalog.Find(name), stats.GetStats(name));
+        var response = PromptApiMapper.Stats(name, store.Catalog.Find(name), stats.GetStats(http.GetCaller().Tenant, name));
         return response is null
             ? OpenAIError.NotFound($"No prompt template named '{name}'.")
             : Results.Json(response, PromptJsonContext.Default.PromptStatsResponse);

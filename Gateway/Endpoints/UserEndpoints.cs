@@ -3,6 +3,7 @@ using Gateway.Endpoints.Dtos;
 using Gateway.OpenAI;
 using Gateway.Pipeline;
 using Memory;
+using Memory.Stores;
 using Memory.WriteBack;
 
 namespace Gateway.Endpoints;
@@ -39,7 +40,8 @@ public static class UserEndpoints
             export.ExportedAt), ApiJsonContext.Default.ExportResponse);
     }
 
-    private static async Task<IResult> EraseAsync(HttpContext http, string userId, IMemoryService memory, IEnumerable<IUserErasureParticipant> participants)
+    private static async Task<IResult> EraseAsync(HttpContext http, string userId, IMemoryService memory, IErasureTombstones tombstones,
+        IEnumerable<IUserErasureParticipant> participants)
     {
         var (user, error) = MemoryEndpoints.UserOf(http, userId);
         if (error is not null)
@@ -47,19 +49,31 @@ public static class UserEndpoints
             return error;
         }
 
-        // Pending write-back first, so nothing queued can re-create memories after the store is wiped.
-        foreach (var participant in participants)
+        // The tombstone first, durably: from here on no turn that started before this erasure opens, enqueues or
+        // writes (the outbox and the worker check it), whatever it was waiting for.
+        await tombstones.RecordAsync(user, http.RequestAborted);
+        try
         {
-            await participant.EraseUserAsync(user, http.RequestAborted);
-        }
+            // Pending write-back next, so nothing queued can re-create memories after the store is wiped.
+            foreach (var participant in participants)
+            {
+                await participant.EraseUserAsync(user, http.RequestAborted);
+            }
 
-        // A withdrawn consent outlives erasure (it holds no personal text): "forget me" must not turn into
-        // "start remembering me again".
-        var consent = await memory.GetConsentAsync(user, http.RequestAborted);
-        await memory.EraseUserAsync(user, http.RequestAborted);
-        if (!consent)
+            // A withdrawn consent outlives erasure (it holds no personal text): "forget me" must not turn into
+            // "start remembering me again".
+            var consent = await memory.GetConsentAsync(user, http.RequestAborted);
+            await memory.EraseUserAsync(user, http.RequestAborted);
+            if (!consent)
+            {
+                await memory.SetConsentAsync(user, false, http.RequestAborted);
+            }
+        }
+        catch (ErasureIncompleteException)
         {
-            await memory.SetConsentAsync(user, false, http.RequestAborted);
+            http.Response.Headers.RetryAfter = "1";
+            return OpenAIError.Result(StatusCodes.Status503ServiceUnavailable,
+                "The user's data was deleted but a storage file is still busy; repeat the erasure to finish it.", "server_error", ErasureIncompleteException.Code);
         }
 
         return Results.Json(new EraseResponse(userId, true), ApiJsonContext.Default.EraseResponse);
@@ -94,8 +108,11 @@ public static class UserEndpoints
         return Results.Json(new ConsentResponse(consent), ApiJsonContext.Default.ConsentResponse);
     }
 
-    private static async Task<IResult> ObserveAsync(HttpContext http, string userId, IMemoryService memory, IServiceProvider services, TimeProvider time)
+    private static async Task<IResult> ObserveAsync(HttpContext http, string userId, IMemoryService memory, IErasureTombstones tombstones,
+        IServiceProvider services, TimeProvider time)
     {
+        // Taken before anything else: an erasure that lands while this request is read or checked still wins.
+        var generation = await tombstones.CurrentAsync(http.RequestAborted);
         var (user, error) = MemoryEndpoints.UserOf(http, userId);
         if (error is not null)
         {
@@ -123,7 +140,8 @@ public static class UserEndpoints
             return OpenAIError.Result(StatusCodes.Status503ServiceUnavailable, "Write-back is not available.", "server_error", "writeback_unavailable");
         }
 
-        var id = "obs_" + http.TraceIdentifier;
+        // The turn's identity is the gateway's own; the caller's request id is kept for correlation only.
+        var id = "obs_" + Guid.CreateVersion7().ToString("N");
         var context = body.Context?.Trim()
             ?? (http.Request.Headers.TryGetValue(ChatRequestReader.ContextHeader, out var h) && IdentityRules.IsValidContext(h.ToString()) ? h.ToString() : IdentityRules.DefaultContext);
         await outbox.EnqueueAsync(new ConversationTurn
@@ -131,7 +149,9 @@ public static class UserEndpoints
             TurnId = id,
             User = user,
             Context = context,
-            UserMessages = [new TurnMessage(id, body.Text!.Trim())],
+            RequestId = http.TraceIdentifier,
+            ErasureGeneration = generation,
+            UserMessages = [new TurnMessage(http.TraceIdentifier, body.Text!.Trim())],
             At = body.OccurredAt ?? time.GetUtcNow(),
             Actor = http.GetCaller().KeyId,
             IsObservation = true,

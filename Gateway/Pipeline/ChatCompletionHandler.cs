@@ -82,6 +82,7 @@ internal sealed class ChatCompletionHandler(
             return;
         }
 
+        await recorder.BeginAsync(request, cancellationToken).ConfigureAwait(false);
         var outcome = "error";
         try
         {

@@ -41,6 +41,10 @@ public sealed class ChatRequestContext
     /// mid-answer): the metrics outcome.</summary>
     public string? AnswerOutcome { get; set; }
 
+    /// <summary>The erasure generation when the request arrived: if the user is erased after that, its turn never
+    /// writes (set by <see cref="TurnRecorder.BeginAsync"/>).</summary>
+    public long ErasureGeneration { get; set; }
+
     /// <summary>The turn the write-back stage opened in the outbox while the upstream answers (null: none).</summary>
     internal OpenTurn? OpenTurn { get; set; }
 }

@@ -25,11 +25,14 @@ public static class ChatRequestReader
         JsonNode? node;
         try
         {
-            node = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
+            // Duplicate properties are refused, not resolved: the guardrails and the upstream must read the same body
+            // (and a duplicate met later would surface as an ArgumentException, a 500).
+            node = await JsonNode.ParseAsync(http.Request.Body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false },
+                cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException)
         {
-            return (null, OpenAIError.BadRequest("The request body is not valid JSON.", "invalid_json"));
+            return (null, OpenAIError.BadRequest("The request body is not valid JSON (or repeats a property).", "invalid_json"));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Gateway.Diagnostics;
 using Memory.Configuration;
+using Memory.Stores;
 using Memory.WriteBack;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,7 @@ namespace Gateway.Pipeline;
 /// the flush overlaps the model's answer; the answer is attached when it is known, and a failed call abandons the
 /// turn. Skipped without a user, without consent, or with extraction off.</summary>
 internal sealed class TurnRecorder(
+    IErasureTombstones tombstones,
     IOptions<MemoryOptions> memoryOptions,
     TimeProvider time,
     ILogger<TurnRecorder> logger,
@@ -19,6 +21,27 @@ internal sealed class TurnRecorder(
     private readonly IConversationOutbox? _outbox = outbox;
 
     public bool Enabled => _outbox is not null && !string.Equals(memoryOptions.Value.Extraction.Mode, "off", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Notes the erasure generation as the request arrives (no I/O once loaded): an erasure of the user
+    /// from now on keeps this turn from ever writing.</summary>
+    public async ValueTask BeginAsync(ChatRequest request, CancellationToken cancellationToken = default)
+    {
+        if (!Enabled || request.Context.User is null)
+        {
+            return;
+        }
+
+        try
+        {
+            request.Context.ErasureGeneration = await tombstones.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The store is unreachable (memory is off for this request anyway): generation 0 is the safe side, the
+            // turn is refused if its user was ever erased.
+            GatewayLog.WriteBackEnqueueFailed(logger, request.Context.RequestId, e);
+        }
+    }
 
     /// <summary>Starts writing the turn to the outbox without waiting for the disk; <see cref="RecordAsync"/> waits.</summary>
     public void Open(ChatRequest request)
@@ -111,7 +134,10 @@ internal sealed class TurnRecorder(
         var userMessages = NewUserMessages(request.Messages, request.Context.RequestId);
         return userMessages.Count == 0 ? null : new ConversationTurn
         {
-            TurnId = request.Context.RequestId,
+            // The gateway's own id: callers' request ids collide across users and tenants.
+            TurnId = "turn_" + Guid.CreateVersion7().ToString("N"),
+            RequestId = request.Context.RequestId,
+            ErasureGeneration = request.Context.ErasureGeneration,
             User = user,
             Context = request.Context.MemoryContext,
             UserMessages = userMessages,

@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 
 namespace Gateway.Prompts;
 
-/// <summary>In-memory, lock-free per-variant counters (since process start).</summary>
+/// <summary>In-memory, lock-free per-variant counters (since process start), kept per tenant.</summary>
 internal sealed class PromptStats : IPromptStats
 {
     /// <summary>The variant name reported for templates that declare no variants.</summary>
     public const string DefaultVariant = "default";
 
-    private readonly ConcurrentDictionary<(string Template, string Variant), Counters> _counters = new(KeyComparer.Instance);
+    private readonly ConcurrentDictionary<(string Tenant, string Template, string Variant), Counters> _counters = new(KeyComparer.Instance);
 
     public void Record(PromptUsage usage)
     {
@@ -18,13 +18,16 @@ internal sealed class PromptStats : IPromptStats
             return;
         }
 
-        var counters = _counters.GetOrAdd((usage.TemplateName, usage.Variant ?? DefaultVariant), static _ => new Counters());
+        var counters = _counters.GetOrAdd((usage.Tenant, usage.TemplateName, usage.Variant ?? DefaultVariant), static _ => new Counters());
         counters.Add(usage);
     }
 
-    public IReadOnlyList<PromptVariantStats> GetStats(string templateName) =>
+    public IReadOnlyList<PromptVariantStats> GetStats(string templateName) => GetStats(PromptUsage.DefaultTenant, templateName);
+
+    public IReadOnlyList<PromptVariantStats> GetStats(string tenant, string templateName) =>
         _counters
-            .Where(kv => string.Equals(kv.Key.Template, templateName, StringComparison.OrdinalIgnoreCase))
+            .Where(kv => string.Equals(kv.Key.Tenant, tenant, StringComparison.Ordinal) &&
+                         string.Equals(kv.Key.Template, templateName, StringComparison.OrdinalIgnoreCase))
             .Select(kv => kv.Value.Snapshot(kv.Key.Variant))
             .OrderBy(s => s.Variant, StringComparer.Ordinal)
             .ToList();
@@ -79,14 +82,16 @@ internal sealed class PromptStats : IPromptStats
         }
     }
 
-    private sealed class KeyComparer : IEqualityComparer<(string Template, string Variant)>
+    private sealed class KeyComparer : IEqualityComparer<(string Tenant, string Template, string Variant)>
     {
         public static KeyComparer Instance { get; } = new();
 
-        public bool Equals((string Template, string Variant) x, (string Template, string Variant) y) =>
+        public bool Equals((string Tenant, string Template, string Variant) x, (string Tenant, string Template, string Variant) y) =>
+            StringComparer.Ordinal.Equals(x.Tenant, y.Tenant) &&
             StringComparer.OrdinalIgnoreCase.Equals(x.Template, y.Template) && StringComparer.OrdinalIgnoreCase.Equals(x.Variant, y.Variant);
 
-        public int GetHashCode((string Template, string Variant) obj) =>
-            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Template), StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Variant));
+        public int GetHashCode((string Tenant, string Template, string Variant) obj) =>
+            HashCode.Combine(StringComparer.Ordinal.GetHashCode(obj.Tenant),
+                StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Template), StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Variant));
     }
 }

@@ -13,7 +13,7 @@ public static class PromptStatsExtensions
         ArgumentNullException.ThrowIfNull(request);
         if (request.TemplateName is { Length: > 0 } template)
         {
-            stats.Record(new PromptUsage(template, request.Variant, request.TemplateVersion, guardrailIntervened, promptTokens, completionTokens));
+            stats.Record(new PromptUsage(template, request.Variant, request.TemplateVersion, guardrailIntervened, promptTokens, completionTokens, request.Caller.Tenant));
         }
     }
 }

@@ -8,17 +8,29 @@ using Microsoft.Extensions.Logging;
 
 namespace Memory.Embeddings;
 
-/// <summary>Caches vectors by (model id, SHA-256 of the text) in <c>embedding-cache.db</c> under the storage directory,
-/// with a small in-memory LRU in front. Only the hash is stored, never the text. A batch sends only its misses, once
-/// each, to the inner generator in one call. The model key is the request's model id (or the generator's default)
-/// plus the requested dimensions, if any.</summary>
+/// <summary>Caches vectors by (model id, salted hash of the tenant and text) in <c>embedding-cache.db</c> under the
+/// storage directory, with a small in-memory LRU in front. Only the hash is stored, never the text; the hash is an
+/// HMAC under a key of this cache file with the tenant folded in, so two tenants never share (or can time) an entry.
+/// Which user caused an entry is recorded (a keyed hash of the user, never the id), so erasure drops it. A batch sends
+/// only its misses, once each, to the inner generator in one call. The model key is the request's model id (or the
+/// generator's default) plus the requested dimensions, if any.</summary>
 internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGenerator<string, Embedding<float>>, IEmbeddingCache
 {
     public const string FileName = "embedding-cache.db";
     private const int MaxParametersPerStatement = 400;
     private const int PruneEvery = 1000;
 
+    private const int SchemaVersion = 2;
+
     private const string Schema = """
+        CREATE TABLE IF NOT EXISTS cache_key (id INTEGER PRIMARY KEY CHECK (id = 1), key BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS owners (
+            owner      BLOB    NOT NULL,
+            model      TEXT    NOT NULL,
+            text_hash  BLOB    NOT NULL,
+            PRIMARY KEY (owner, model, text_hash)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_owners_entry ON owners (model, text_hash);
         CREATE TABLE IF NOT EXISTS embeddings (
             model      TEXT    NOT NULL,
             text_hash  BLOB    NOT NULL,
@@ -32,6 +44,8 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
 
     private readonly SqliteDatabase _db;
     private readonly LruCache<(string Model, string Hash), Embedding<float>> _memory;
+    private readonly LruCache<(string Owner, string Model, string Hash), bool> _recordedOwners;
+    private byte[] _key = [];
     private readonly int _maxEntries;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -45,6 +59,7 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
     {
         _db = new SqliteDatabase(Path.Combine(directory, FileName));
         _memory = new LruCache<(string, string), Embedding<float>>(options.MemoryEntries);
+        _recordedOwners = new LruCache<(string, string, string), bool>(Math.Max(1, options.MemoryEntries) * 2);
         _maxEntries = options.MaxEntries;
         _time = time;
         _logger = logger;
@@ -56,13 +71,15 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
     {
         ArgumentNullException.ThrowIfNull(values);
         var texts = values as IReadOnlyList<string> ?? values.ToList();
+        await EnsureInitialisedAsync(cancellationToken);
+        var owner = EmbeddingOwner.Current;
         var model = ModelKey(options);
         var results = new Embedding<float>?[texts.Count];
         var hashes = new string[texts.Count];
         var missing = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < texts.Count; i++)
         {
-            hashes[i] = Hash(texts[i]);
+            hashes[i] = KeyOf(owner?.Tenant, texts[i]);
             if (_memory.TryGet((model, hashes[i]), out var cached))
             {
                 results[i] = cached;
@@ -118,29 +135,12 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
             TrackWrite(Task.Run(() => WriteAsync(model, fresh, now, CancellationToken.None), CancellationToken.None));
         }
 
-        return new GeneratedEmbeddings<Embedding<float>>(results!) { Usage = usage };
-    }
+        if (owner is { } user)
+        {
+            RecordOwner(user, model, hashes);
+        }
 
-    public async Task ForgetAsync(IEnumerable<string> texts, CancellationToken cancellationToken = default)
-    {
-        await FlushAsync();
-        var hashes = texts.Select(Hash).Distinct(StringComparer.Ordinal).ToList();
-        var set = hashes.ToHashSet(StringComparer.Ordinal);
-        _memory.RemoveWhere(key => set.Contains(key.Hash));
-        try
-        {
-            await using var connection = await OpenAsync(cancellationToken);
-            foreach (var chunk in hashes.Chunk(MaxParametersPerStatement))
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = "DELETE FROM embeddings WHERE text_hash IN (" + Parameters(command, chunk) + ");";
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-        catch (SqliteException ex)
-        {
-            LogCacheFailed(_logger, "forget", ex.SqliteErrorCode);
-        }
+        return new GeneratedEmbeddings<Embedding<float>>(results!) { Usage = usage };
     }
 
     protected override void Dispose(bool disposing)
@@ -258,28 +258,65 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
             """;
         command.Parameters.AddWithValue("$excess", count - _maxEntries);
         await command.ExecuteNonQueryAsync(cancellationToken);
+        command.CommandText = "DELETE FROM owners WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.model = owners.model AND e.text_hash = owners.text_hash);";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        if (!_initialised)
+        await EnsureInitialisedAsync(cancellationToken);
+        return await _db.OpenAsync(cancellationToken);
+    }
+
+    private async Task EnsureInitialisedAsync(CancellationToken cancellationToken)
+    {
+        if (_initialised)
         {
-            await _initGate.WaitAsync(cancellationToken);
-            try
-            {
-                if (!_initialised)
-                {
-                    await _db.InitialiseAsync(Schema, 1, cancellationToken);
-                    _initialised = true;
-                }
-            }
-            finally
-            {
-                _initGate.Release();
-            }
+            return;
         }
 
-        return await _db.OpenAsync(cancellationToken);
+        await _initGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_initialised)
+            {
+                _key = await InitialiseFileAsync(cancellationToken);
+                _initialised = true;
+            }
+        }
+        finally
+        {
+            _initGate.Release();
+        }
+    }
+
+    /// <summary>Creates the schema and the file's key; entries of an older, unsalted version are dropped (a cache).
+    /// Without a usable file the cache still works in memory, under a key of this process.</summary>
+    private async Task<byte[]> InitialiseFileAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await _db.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version;";
+            var version = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            await _db.InitialiseAsync(Schema, SchemaVersion, cancellationToken);
+            if (version is > 0 and < SchemaVersion)
+            {
+                command.CommandText = "DELETE FROM embeddings;";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                await WalTruncation.TryTruncateAsync(connection, cancellationToken);
+            }
+
+            command.CommandText = "INSERT OR IGNORE INTO cache_key (id, key) VALUES (1, $key); SELECT key FROM cache_key WHERE id = 1;";
+            command.Parameters.AddWithValue("$key", RandomNumberGenerator.GetBytes(32));
+            return (byte[])(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+        catch (SqliteException ex)
+        {
+            LogCacheFailed(_logger, "open", ex.SqliteErrorCode);
+            return RandomNumberGenerator.GetBytes(32);
+        }
     }
 
     private string ModelKey(EmbeddingGenerationOptions? options)
@@ -311,7 +348,6 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
         return indexes;
     }
 
-    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     [LoggerMessage(EventId = 2100, EventName = "EmbeddingCacheFailed", Level = LogLevel.Warning,
         Message = "Embedding cache {Operation} failed (SQLite error {ErrorCode}); falling through to the embedder.")]

@@ -6,8 +6,14 @@ namespace Memory.WriteBack;
 /// client; the write-back worker extracts and consolidates memories from it.</summary>
 public sealed record ConversationTurn
 {
-    /// <summary>Unique per turn (the request id); processing is idempotent on it.</summary>
+    /// <summary>The gateway's own id of the turn (never the caller's request id, which two tenants or users may
+    /// share); the outbox keys turns by tenant, user and this id, and processing is idempotent on it.</summary>
     public required string TurnId { get; init; }
+    /// <summary>The caller's <c>X-Request-Id</c>, for correlation only (message ids and sources mention it).</summary>
+    public string? RequestId { get; init; }
+    /// <summary>The erasure generation current when the turn started (<see cref="Stores.IErasureTombstones"/>): if the
+    /// user is erased after that, the turn never writes.</summary>
+    public long ErasureGeneration { get; init; }
     public required UserKey User { get; init; }
     public required string Context { get; init; }
     /// <summary>The user's messages of this request, each with a stable id that becomes a memory source.</summary>

@@ -28,6 +28,15 @@ internal sealed class TurnProcessor(
     /// <summary>Processes the turn; returns how the outbox should finish it. Throws on failures worth a retry.</summary>
     public async Task<OutboxState> ProcessAsync(OutboxLease lease, CancellationToken cancellationToken = default)
     {
+        // Embeddings made for this turn are cached in its tenant's partition and dropped with its user at erasure.
+        using (Embeddings.EmbeddingOwner.Use(lease.Turn.User))
+        {
+            return await ProcessOwnedAsync(lease, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<OutboxState> ProcessOwnedAsync(OutboxLease lease, CancellationToken cancellationToken)
+    {
         var turn = lease.Turn;
         if (await store.GetConsentAsync(turn.User, cancellationToken).ConfigureAwait(false) == false)
         {

@@ -38,6 +38,7 @@ public static class WriteBackServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMemoryContentGuard, AllowAllMemoryContentGuard>();
 
+        services.AddErasureTombstones();
         services.TryAddSingleton<WriteBackSignal>();
         services.TryAddSingleton<SqliteConversationOutbox>();
         services.TryAddSingleton<IConversationOutbox>(sp => sp.GetRequiredService<SqliteConversationOutbox>());

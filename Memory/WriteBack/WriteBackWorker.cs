@@ -1,4 +1,5 @@
 using Memory.Configuration;
+using Memory.Stores;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,12 +7,13 @@ using Microsoft.Extensions.Options;
 namespace Memory.WriteBack;
 
 /// <summary>The hosted worker that drains the outbox: claims due turns (one per user at a time, each user's in
-/// order), processes each under the user's lock, then completes it, or records the failure for a retry with
+/// order), processes each under the user's lock (dropping it when its user was erased after it started), then completes it, or records the failure for a retry with
 /// backoff (poisoned after the last attempt, kept for inspection). Woken by enqueues; polls otherwise. Stopping
 /// mid-turn leaves the turn leased; the next start replays it.</summary>
 internal sealed class WriteBackWorker(
     IOutboxQueue outbox,
     TurnProcessor processor,
+    IErasureTombstones tombstones,
     WriteBackSignal signal,
     IOptions<MemoryOptions> memoryOptions,
     IOptions<WriteBackOptions> options,
@@ -119,6 +121,15 @@ internal sealed class WriteBackWorker(
 
         try
         {
+            // Under the user's lock, which erasure takes after recording its tombstone: either the tombstone is seen
+            // here, or the erasure waits for this turn and wipes what it wrote.
+            if (await tombstones.ErasedSinceAsync(lease.Turn.User, lease.Turn.ErasureGeneration, cancellationToken).ConfigureAwait(false))
+            {
+                ErasureLog.TurnRefusedErased(logger, lease.Turn.TurnId);
+                await outbox.CompleteAsync(lease, OutboxState.Dropped, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+
             var outcome = await processor.ProcessAsync(lease, cancellationToken).ConfigureAwait(false);
             await outbox.CompleteAsync(lease, outcome, CancellationToken.None).ConfigureAwait(false);
         }

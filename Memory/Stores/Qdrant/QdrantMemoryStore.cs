@@ -11,7 +11,7 @@ namespace Memory.Stores.Qdrant;
 /// Memories live in one collection per embedding model and dimension (memories not embedded yet in a pending
 /// collection), history and consent in a meta collection; every point carries its tenant and user, and every
 /// read filters on the tenant-indexed user key inside Qdrant, together with the caller's filters.</summary>
-internal sealed class QdrantMemoryStore : IMemoryStore, IDisposable
+internal sealed partial class QdrantMemoryStore : IMemoryStore, IDisposable
 {
     private readonly QdrantClient _client;
     private readonly bool _ownsClient;

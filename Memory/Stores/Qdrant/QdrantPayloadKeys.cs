@@ -32,4 +32,7 @@ internal static class QdrantPayloadKeys
 
     public const string KindHistory = "history";
     public const string KindConsent = "consent";
+    public const string KindTombstone = "tombstone";
+    public const string KindErasureCounter = "erasure-counter";
+    public const string Generation = "generation";
 }

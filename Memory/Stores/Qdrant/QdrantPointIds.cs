@@ -17,6 +17,12 @@ internal static class QdrantPointIds
 
     public static Guid Consent(UserKey user) => NameBased("consent", user, "");
 
+    /// <summary>The user's erasure tombstone (a point without the user key, so erasing the user keeps it).</summary>
+    public static Guid Tombstone(UserKey user) => NameBased("tombstone", user, "");
+
+    /// <summary>The store-wide erasure generation counter.</summary>
+    public static Guid ErasureCounter { get; } = new("6f1c2b1e-3d52-4b8e-9a8c-0c5d7e2f4a92");
+
     /// <summary>The combined tenant and user key, unambiguous whatever characters either holds: the tenant's
     /// length, the tenant, then the user id (<c>7:acme-eu:alice</c>).</summary>
     public static string UserKeyValue(UserKey user) =>

@@ -84,23 +84,8 @@ internal sealed class SqliteDatabase : IDisposable
 
     /// <summary>Copies the WAL into the main file and truncates it to zero bytes, so no older page image (which
     /// may hold deleted text) survives in the WAL. False when readers kept it busy through every attempt.</summary>
-    public async Task<bool> CheckpointTruncateAsync(SqliteConnection connection, CancellationToken cancellationToken = default)
-    {
-        for (var attempt = 0; attempt < 20; attempt++)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken) && reader.GetInt32(0) == 0)
-            {
-                return true;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50 * (attempt + 1)), cancellationToken);
-        }
-
-        return false;
-    }
+    public Task<bool> CheckpointTruncateAsync(SqliteConnection connection, CancellationToken cancellationToken = default) =>
+        WalTruncation.TryTruncateAsync(connection, cancellationToken);
 
     /// <summary>Closes pooled connections so the files are released.</summary>
     public void Dispose()

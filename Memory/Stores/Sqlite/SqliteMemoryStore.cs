@@ -246,6 +246,7 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
         if (!await _db.CheckpointTruncateAsync(connection, CancellationToken.None))
         {
             LogCheckpointIncomplete(_logger);
+            throw new ErasureIncompleteException($"The write-ahead log of {FileName} could not be truncated after the erasure.");
         }
     }
 
@@ -630,7 +631,7 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
     private static partial void LogOpened(ILogger logger, int schemaVersion);
 
     [LoggerMessage(EventId = 2051, EventName = "SqliteCheckpointIncomplete", Level = LogLevel.Warning,
-        Message = "After a user's erasure the WAL could not be truncated: readers kept it busy. It will be on the next erasure or checkpoint.")]
+        Message = "After a user's erasure the WAL could not be truncated: readers kept it busy. The erasure reports it; repeating it truncates again.")]
     private static partial void LogCheckpointIncomplete(ILogger logger);
 
     [LoggerMessage(EventId = 2052, EventName = "SqliteStoreNotReady", Level = LogLevel.Warning,

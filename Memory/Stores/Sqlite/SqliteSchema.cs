@@ -48,6 +48,13 @@ internal static class SqliteSchema
             updated_at INTEGER NOT NULL,
             PRIMARY KEY (tenant, user_id)
         ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS erasures (
+            user_hash  TEXT    NOT NULL PRIMARY KEY,
+            generation INTEGER NOT NULL,
+            erased_at  INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_erasures_generation ON erasures (generation);
         """;
 
     // "+embedding_model" keeps the planner on the user index: without statistics it would otherwise pick the

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Memory.Configuration;
 using Memory.Model;
 using Memory.Stores;
+using Memory.Stores.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
     private readonly string _connectionString;
     private readonly WriteBackOptions _options;
     private readonly IMemoryStore _store;
+    private readonly IErasureTombstones _tombstones;
     private readonly TimeProvider _time;
     private readonly WriteBackSignal _signal;
     private readonly ILogger<SqliteConversationOutbox> _logger;
@@ -25,17 +27,20 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
     private readonly string _pragmas;
     private const long OpenTurnSweepMilliseconds = 60_000;
     private long _nextOpenTurnSweep;
+    private int _claimRotation;
 
     public SqliteConversationOutbox(
         IOptions<StorageOptions> storage,
         IOptions<WriteBackOptions> options,
         IMemoryStore store,
+        IErasureTombstones tombstones,
         TimeProvider time,
         WriteBackSignal signal,
         ILogger<SqliteConversationOutbox> logger)
     {
         _options = options.Value;
         _store = store;
+        _tombstones = tombstones;
         _time = time;
         _signal = signal;
         _logger = logger;
@@ -111,6 +116,12 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
             return false;
         }
 
+        if (await _tombstones.ErasedSinceAsync(turn.User, turn.ErasureGeneration, cancellationToken).ConfigureAwait(false))
+        {
+            ErasureLog.TurnRefusedErased(_logger, turn.TurnId);
+            return false;
+        }
+
         var payload = JsonSerializer.Serialize(turn, WriteBackJsonContext.Default.ConversationTurn);
         var now = Now();
         int inserted;
@@ -120,7 +131,7 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
             command.CommandText = """
                 INSERT INTO outbox (turn_id, tenant, user_id, payload, status, attempts, enqueued_at, next_attempt_at)
                 VALUES ($turn, $tenant, $user, $payload, $state, 0, $now, $now)
-                ON CONFLICT (turn_id) DO UPDATE SET payload = excluded.payload, status = excluded.status
+                ON CONFLICT (tenant, user_id, turn_id) DO UPDATE SET payload = excluded.payload, status = excluded.status
                     WHERE outbox.status = 4 AND excluded.status = 0
                 """;
             command.Parameters.AddWithValue("$state", (int)state);
@@ -138,8 +149,36 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
             return false;
         }
 
+        // An erasure records its tombstone before it deletes the user's rows: a row written before that delete is
+        // deleted by it, and one written after it sees the tombstone here and removes itself.
+        if (await _tombstones.ErasedSinceAsync(turn.User, turn.ErasureGeneration, CancellationToken.None).ConfigureAwait(false))
+        {
+            await RemoveErasedTurnAsync(turn).ConfigureAwait(false);
+            return false;
+        }
+
         WriteBackLog.TurnEnqueued(_logger, turn.TurnId, turn.UserMessages.Count);
         return true;
+    }
+
+    private async Task RemoveErasedTurnAsync(ConversationTurn turn)
+    {
+        await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        await ExecuteAsync(connection, null, "DELETE FROM outbox WHERE tenant = $tenant AND user_id = $user AND turn_id = $turn",
+            CancellationToken.None, ("$tenant", turn.User.Tenant), ("$user", turn.User.UserId), ("$turn", turn.TurnId)).ConfigureAwait(false);
+        await TruncateWalAsync(connection).ConfigureAwait(false);
+        ErasureLog.TurnRemovedAfterErasure(_logger, turn.TurnId);
+    }
+
+    /// <summary>Truncates the WAL after an erasure, checked: when readers keep it busy through every attempt the
+    /// erasure fails with <see cref="ErasureIncompleteException"/> (a repeated erasure truncates again).</summary>
+    private async Task TruncateWalAsync(SqliteConnection connection)
+    {
+        if (!await WalTruncation.TryTruncateAsync(connection, CancellationToken.None).ConfigureAwait(false))
+        {
+            ErasureLog.WalNotTruncated(_logger, _options.FileName);
+            throw new ErasureIncompleteException($"The write-ahead log of {_options.FileName} could not be truncated after the erasure.");
+        }
     }
 
     public async Task<IReadOnlyList<OutboxLease>> ClaimAsync(int max, CancellationToken cancellationToken = default)
@@ -157,26 +196,7 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
                 cancellationToken, ("$stale", now - (long)_options.OpenTurnTimeout.TotalMilliseconds)).ConfigureAwait(false);
         }
 
-        var rows = new List<(long Seq, string TurnId, string? Payload, string? Facts, int Attempts)>();
-        await using (var select = connection.CreateCommand())
-        {
-            select.Transaction = transaction;
-            select.CommandText = """
-                SELECT o.seq, o.turn_id, o.payload, o.facts, o.attempts FROM outbox o
-                WHERE
-                """ + " " + DueTurn + " " + """
-                ORDER BY o.seq LIMIT $max
-                """;
-            select.Parameters.AddWithValue("$now", now);
-            AddQuietWindow(select, now);
-            select.Parameters.AddWithValue("$max", Math.Max(1, max));
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt32(4)));
-            }
-        }
+        var rows = await FairDueRowsAsync(connection, transaction, now, Math.Max(1, max), cancellationToken).ConfigureAwait(false);
 
         var leaseUntil = now + (long)_options.LeaseDuration.TotalMilliseconds;
         foreach (var row in rows)
@@ -204,6 +224,57 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
         }
 
         return leases;
+    }
+
+    /// <summary>Due turns, fair across tenants: each tenant's oldest due turns, taken round-robin (starting from a
+    /// tenant that rotates every claim), so one tenant's backlog never holds back another's turns.</summary>
+    private async Task<List<DueRow>> FairDueRowsAsync(SqliteConnection connection, SqliteTransaction transaction, long now, int max, CancellationToken cancellationToken)
+    {
+        var tenants = new List<string>();
+        await using (var distinct = connection.CreateCommand())
+        {
+            distinct.Transaction = transaction;
+            // A skip-scan over (status, tenant): one index seek per tenant with pending turns, however long the backlog.
+            distinct.CommandText = """
+                WITH RECURSIVE t(tenant) AS (
+                    SELECT MIN(tenant) FROM outbox WHERE status = 0
+                    UNION ALL
+                    SELECT (SELECT MIN(tenant) FROM outbox WHERE status = 0 AND tenant > t.tenant) FROM t WHERE t.tenant IS NOT NULL)
+                SELECT tenant FROM t WHERE tenant IS NOT NULL
+                """;
+            await using var reader = await distinct.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                tenants.Add(reader.GetString(0));
+            }
+        }
+
+        var perTenant = new List<List<DueRow>>(tenants.Count);
+        foreach (var tenant in tenants)
+        {
+            await using var select = connection.CreateCommand();
+            select.Transaction = transaction;
+            select.CommandText = "SELECT o.seq, o.turn_id, o.payload, o.facts, o.attempts FROM outbox o WHERE o.tenant = $tenant AND "
+                + DueTurn + " ORDER BY o.seq LIMIT $max";
+            select.Parameters.AddWithValue("$tenant", tenant);
+            select.Parameters.AddWithValue("$now", now);
+            AddQuietWindow(select, now);
+            select.Parameters.AddWithValue("$max", max);
+            var rows = new List<DueRow>();
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(new DueRow(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt32(4)));
+            }
+
+            if (rows.Count > 0)
+            {
+                perTenant.Add(rows);
+            }
+        }
+
+        return FairShare.RoundRobin(perTenant, max, Interlocked.Increment(ref _claimRotation));
     }
 
     public async Task<bool> IsLeaseValidAsync(OutboxLease lease, CancellationToken cancellationToken = default)
@@ -289,8 +360,8 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
             cancellationToken, ("$tenant", user.Tenant), ("$user", user.UserId)).ConfigureAwait(false);
 
         // Erased text must not linger in the write-ahead log either: fold it into the zeroed database file.
-        await ExecuteAsync(connection, null, "PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken).ConfigureAwait(false);
         WriteBackLog.UserErased(_logger, removed);
+        await TruncateWalAsync(connection).ConfigureAwait(false);
         return removed;
     }
 
@@ -400,7 +471,7 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
             PRAGMA secure_delete = ON;
             CREATE TABLE IF NOT EXISTS outbox (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                turn_id TEXT NOT NULL UNIQUE,
+                turn_id TEXT NOT NULL,
                 tenant TEXT NOT NULL,
                 user_id TEXT NOT NULL,
                 payload TEXT NULL,
@@ -415,6 +486,8 @@ internal sealed class SqliteConversationOutbox : IConversationOutbox, IOutboxQue
                 finished_at INTEGER NULL);
             CREATE INDEX IF NOT EXISTS ix_outbox_due ON outbox (status, next_attempt_at);
             CREATE INDEX IF NOT EXISTS ix_outbox_user ON outbox (tenant, user_id, status, seq);
+            CREATE UNIQUE INDEX IF NOT EXISTS ux_outbox_turn ON outbox (tenant, user_id, turn_id);
+            CREATE INDEX IF NOT EXISTS ix_outbox_tenant ON outbox (status, tenant, seq);
             UPDATE outbox SET lease_id = NULL, lease_until = NULL WHERE status = 0 AND lease_id IS NOT NULL;
             UPDATE outbox SET status = 0 WHERE status = 4;
             """;

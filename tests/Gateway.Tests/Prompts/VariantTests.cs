@@ -121,4 +121,21 @@ public sealed class VariantTests : IDisposable
         var only = Assert.Single(stats.GetStats("chat"));
         Assert.Equal(("terse", 1L, 1L), (only.Variant, only.Requests, only.GuardrailInterventions));
     }
+
+    [Fact]
+    public void Stats_are_kept_per_tenant()
+    {
+        var stats = new PromptStats();
+        stats.Record(new PromptUsage("chat", "control", "v1", false, 100, 20, Tenant: "acme"));
+        stats.Record(new PromptUsage("chat", "control", "v1", true, 100, 20, Tenant: "acme"));
+        stats.Record(new PromptUsage("chat", "control", "v1", false, 10, 2, Tenant: "globex"));
+
+        var acme = Assert.Single(stats.GetStats("acme", "chat"));
+        var globex = Assert.Single(stats.GetStats("globex", "chat"));
+
+        Assert.Equal((2L, 1L), (acme.Requests, acme.GuardrailInterventions));
+        Assert.Equal((1L, 0L), (globex.Requests, globex.GuardrailInterventions));
+        Assert.Empty(stats.GetStats("initech", "chat"));
+        Assert.Empty(stats.GetStats("chat")); // the keyless tenant saw none of it
+    }
 }

@@ -539,6 +539,30 @@ public abstract class MemoryStoreConformanceTests : IAsyncLifetime
         Assert.False(await Store.GetConsentAsync(AliceInB));
     }
 
+    // ---- erasure tombstones -------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Erasure_tombstones_carry_growing_generations_per_user_and_outlive_the_erasure()
+    {
+        var tombstones = Assert.IsAssignableFrom<IErasureTombstoneStore>(Store);
+        var before = await tombstones.GetLatestErasureGenerationAsync();
+        Assert.Equal(0, await tombstones.GetErasureGenerationAsync(Alice));
+
+        var first = await tombstones.RecordErasureAsync(Alice);
+        await Store.UpsertAsync(Alice, [Memory("alice again", Vector(70))]);
+        await Store.DeleteUserAsync(Alice);
+        var second = await tombstones.RecordErasureAsync(Bob);
+        var third = await tombstones.RecordErasureAsync(Alice);
+
+        Assert.True(first > before);
+        Assert.True(second > first);
+        Assert.True(third > second);
+        Assert.Equal(third, await tombstones.GetErasureGenerationAsync(Alice));
+        Assert.Equal(second, await tombstones.GetErasureGenerationAsync(Bob));
+        Assert.Equal(0, await tombstones.GetErasureGenerationAsync(AliceInB));
+        Assert.True(await tombstones.GetLatestErasureGenerationAsync() >= third);
+    }
+
     [Fact]
     public async Task Delete_user_of_an_unknown_user_succeeds()
     {

@@ -13,6 +13,17 @@ public sealed class SqliteMemoryStoreConformanceTests : MemoryStoreConformanceTe
     protected override Task<IMemoryStore> CreateStoreAsync() =>
         Task.FromResult<IMemoryStore>(new SqliteMemoryStore(_directory.Path, 64L * 1024 * 1024, TimeProvider.System, NullLogger<SqliteMemoryStore>.Instance));
 
+    [Fact]
+    public async Task Erasure_tombstones_survive_reopening_the_file()
+    {
+        var generation = await ((IErasureTombstoneStore)Store).RecordErasureAsync(Alice);
+
+        using var reopened = new SqliteMemoryStore(_directory.Path, 64L * 1024 * 1024, TimeProvider.System, NullLogger<SqliteMemoryStore>.Instance);
+
+        Assert.Equal(generation, await reopened.GetErasureGenerationAsync(Alice));
+        Assert.Equal(generation, await reopened.GetLatestErasureGenerationAsync());
+    }
+
     protected override async Task DisposeStoreAsync(IMemoryStore store)
     {
         await base.DisposeStoreAsync(store);

@@ -1,3 +1,4 @@
+using Memory.Embeddings;
 using Memory.Model;
 using Memory.Stores;
 using Memory.Tests.Support;
@@ -208,12 +209,70 @@ public sealed class MemoryServiceLifecycleTests : IDisposable
     public async Task Erasure_drops_the_users_texts_from_the_embedding_cache()
     {
         await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "Alice is allergic to peanuts." }], null);
-        await _h.Service.EraseUserAsync(Alice);
         _h.Embedder.Calls.Clear();
+        using (EmbeddingOwner.Use(Alice))
+        {
+            await _h.Cached.GenerateAsync(["Alice is allergic to peanuts."]);
+        }
 
-        await _h.Cached.GenerateAsync(["Alice is allergic to peanuts."]);
+        Assert.Empty(_h.Embedder.Calls); // cached in Alice's tenant by the write
+
+        await _h.Service.EraseUserAsync(Alice);
+        using (EmbeddingOwner.Use(Alice))
+        {
+            await _h.Cached.GenerateAsync(["Alice is allergic to peanuts."]);
+        }
 
         Assert.Single(_h.Embedder.Calls);
+    }
+
+    [Fact]
+    public async Task Erasure_drops_the_users_cached_query_embeddings_but_not_other_users()
+    {
+        var bob = new UserKey(Alice.Tenant, "bob");
+        using (EmbeddingOwner.Use(Alice))
+        {
+            await _h.Cached.GenerateAsync(["where does alice live"]);
+        }
+
+        using (EmbeddingOwner.Use(bob))
+        {
+            await _h.Cached.GenerateAsync(["what does bob eat"]);
+        }
+
+        _h.Embedder.Calls.Clear();
+
+        await _h.Service.EraseUserAsync(Alice);
+        using (EmbeddingOwner.Use(bob))
+        {
+            await _h.Cached.GenerateAsync(["where does alice live", "what does bob eat"]);
+        }
+
+        Assert.Equal(["where does alice live"], Assert.Single(_h.Embedder.Calls));
+    }
+
+    [Fact]
+    public async Task Cached_embeddings_are_kept_per_tenant()
+    {
+        using (EmbeddingOwner.Use(Alice))
+        {
+            await _h.Cached.GenerateAsync(["a shared sentence"]);
+        }
+
+        _h.Embedder.Calls.Clear();
+        using (EmbeddingOwner.Use(new UserKey(Alice.Tenant, "carol")))
+        {
+            await _h.Cached.GenerateAsync(["a shared sentence"]);
+        }
+
+        Assert.Empty(_h.Embedder.Calls); // same tenant: a hit
+
+        using (EmbeddingOwner.Use(AliceElsewhere))
+        {
+            await _h.Cached.GenerateAsync(["a shared sentence"]);
+        }
+
+        Assert.Single(_h.Embedder.Calls); // another tenant never hits (nor times) it
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Memory.Abstractions;
 using Memory.Configuration;
 using Memory.Embeddings;
 using Memory.Stores.Sqlite;
@@ -13,7 +14,7 @@ namespace Memory.Tests.Support;
 /// cache, the fake retriever and a fake clock.</summary>
 internal sealed class MemoryHarness : IDisposable
 {
-    public MemoryHarness(double cosineThreshold = 0.92)
+    public MemoryHarness(double cosineThreshold = 0.92, IMemoryContentGuard? guard = null)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2025, 6, 1, 9, 0, 0, TimeSpan.Zero));
         Store = new SqliteMemoryStore(Directory.Path, 16 * 1024 * 1024, Time, NullLogger<SqliteMemoryStore>.Instance);
@@ -21,7 +22,7 @@ internal sealed class MemoryHarness : IDisposable
         Cached = new CachingEmbeddingGenerator(Embedder, Directory.Path, new EmbeddingCacheOptions(), Time, NullLogger<CachingEmbeddingGenerator>.Instance);
         Retriever = new FakeRetriever(Store);
         Dedup = new StaticOptionsMonitor<MemoryDedupOptions>(new MemoryDedupOptions { CosineThreshold = cosineThreshold });
-        Service = new MemoryService(Store, Retriever, Cached, Locks, Dedup, Time, NullLogger<MemoryService>.Instance);
+        Service = new MemoryService(Store, Retriever, Cached, Locks, Dedup, Time, NullLogger<MemoryService>.Instance, guard);
     }
 
     public TempDirectory Directory { get; } = new();

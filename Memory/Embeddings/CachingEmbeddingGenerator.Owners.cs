@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Memory.Model;
+using Memory.Stores.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Memory.Embeddings;
+
+/// <summary>The cache's keys and erasure: entries are keyed by an HMAC of the tenant and text, and each user's part in
+/// an entry is recorded (keyed hash of the user) so erasure can drop it, then truncate the write-ahead log.</summary>
+internal sealed partial class CachingEmbeddingGenerator
+{
+    public async Task ForgetAsync(IEnumerable<string> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        await EnsureInitialisedAsync(cancellationToken);
+        var tenant = EmbeddingOwner.Current?.Tenant;
+        var keys = texts.SelectMany(t => tenant is null ? new[] { KeyOf(null, t) } : new[] { KeyOf(tenant, t), KeyOf(null, t) }).ToHashSet(StringComparer.Ordinal);
+        try
+        {
+            await ForgetEntriesAsync(owner: null, keys, cancellationToken);
+        }
+        catch (SqliteException ex)
+        {
+            LogCacheFailed(_logger, "forget", ex.SqliteErrorCode);
+        }
+    }
+
+    public async Task ForgetUserAsync(UserKey user, IEnumerable<string> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        await EnsureInitialisedAsync(cancellationToken);
+        var keys = texts.SelectMany(t => new[] { KeyOf(user.Tenant, t), KeyOf(null, t) }).ToHashSet(StringComparer.Ordinal);
+        bool truncated;
+        try
+        {
+            truncated = await ForgetEntriesAsync(OwnerOf(user), keys, cancellationToken);
+        }
+        catch (SqliteException ex)
+        {
+            LogCacheFailed(_logger, "forget", ex.SqliteErrorCode);
+            throw new ErasureIncompleteException($"The erased user's entries could not be removed from {FileName}.", ex);
+        }
+
+        if (!truncated)
+        {
+            throw new ErasureIncompleteException($"The write-ahead log of {FileName} could not be truncated after the erasure.");
+        }
+    }
+
+    /// <summary>Deletes the entries with these text keys (any model) and, with an owner, every entry the owner caused;
+    /// memory and disk. True when the write-ahead log was truncated afterwards.</summary>
+    private async Task<bool> ForgetEntriesAsync(string? owner, IReadOnlySet<string> keys, CancellationToken cancellationToken)
+    {
+        await FlushAsync();
+        var entries = new HashSet<(string Model, string Hash)>();
+        await using var connection = await OpenAsync(cancellationToken);
+        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
+        {
+            if (owner is not null)
+            {
+                await using var select = connection.CreateCommand();
+                select.Transaction = transaction;
+                select.CommandText = "SELECT model, text_hash FROM owners WHERE owner = $owner;";
+                select.Parameters.Add("$owner", SqliteType.Blob).Value = Convert.FromHexString(owner);
+                await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    entries.Add((reader.GetString(0), Convert.ToHexString(reader.GetFieldValue<byte[]>(1))));
+                }
+            }
+
+            await using var delete = connection.CreateCommand();
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM embeddings WHERE model = $model AND text_hash = $hash; DELETE FROM owners WHERE model = $model AND text_hash = $hash;";
+            var model = delete.Parameters.Add("$model", SqliteType.Text);
+            var hash = delete.Parameters.Add("$hash", SqliteType.Blob);
+            foreach (var entry in entries)
+            {
+                model.Value = entry.Model;
+                hash.Value = Convert.FromHexString(entry.Hash);
+                await delete.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            foreach (var chunk in keys.Chunk(MaxParametersPerStatement))
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                var parameters = Parameters(command, chunk);
+                command.CommandText = $"DELETE FROM embeddings WHERE text_hash IN ({parameters}); DELETE FROM owners WHERE text_hash IN ({parameters});";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        _memory.RemoveWhere(key => keys.Contains(key.Hash) || entries.Contains(key));
+        _recordedOwners.RemoveWhere(key => string.Equals(key.Owner, owner, StringComparison.Ordinal) || keys.Contains(key.Hash) || entries.Contains((key.Model, key.Hash)));
+        var truncated = await WalTruncation.TryTruncateAsync(connection, CancellationToken.None);
+        if (!truncated)
+        {
+            LogCacheFailed(_logger, "wal truncation", 5); // SQLITE_BUSY
+        }
+
+        return truncated;
+    }
+
+    /// <summary>Notes (off the caller's path) that the user caused these entries; pairs recorded lately are skipped.</summary>
+    private void RecordOwner(UserKey user, string model, string[] hashes)
+    {
+        var owner = OwnerOf(user);
+        List<string>? fresh = null;
+        foreach (var hash in hashes.Distinct(StringComparer.Ordinal))
+        {
+            if (!_recordedOwners.TryGet((owner, model, hash), out _))
+            {
+                _recordedOwners.Set((owner, model, hash), true);
+                (fresh ??= []).Add(hash);
+            }
+        }
+
+        if (fresh is not null)
+        {
+            TrackWrite(Task.Run(() => WriteOwnersAsync(owner, model, fresh), CancellationToken.None));
+        }
+    }
+
+    private async Task WriteOwnersAsync(string owner, string model, List<string> hashes)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(CancellationToken.None);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(CancellationToken.None);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT OR IGNORE INTO owners (owner, model, text_hash) VALUES ($owner, $model, $hash);";
+            command.Parameters.Add("$owner", SqliteType.Blob).Value = Convert.FromHexString(owner);
+            command.Parameters.AddWithValue("$model", model);
+            var hash = command.Parameters.Add("$hash", SqliteType.Blob);
+            foreach (var h in hashes)
+            {
+                hash.Value = Convert.FromHexString(h);
+                await command.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        catch (SqliteException ex)
+        {
+            LogCacheFailed(_logger, "owner write", ex.SqliteErrorCode);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>The entry key of a text: HMAC-SHA256 under the file's key of the tenant (empty: no owner) and text.</summary>
+    private string KeyOf(string? tenant, string text) =>
+        Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(
+            string.Create(CultureInfo.InvariantCulture, $"text\n{(tenant ?? string.Empty).Length}:{tenant}{text}"))));
+
+    private string OwnerOf(UserKey user) =>
+        Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(
+            string.Create(CultureInfo.InvariantCulture, $"owner\n{user.Tenant.Length}:{user.Tenant}{user.UserId}"))));
+}

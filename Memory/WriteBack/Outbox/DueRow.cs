@@ -1,0 +1,4 @@
+namespace Memory.WriteBack;
+
+/// <summary>An outbox row the worker may claim now, as read before it is leased.</summary>
+internal sealed record DueRow(long Seq, string TurnId, string? Payload, string? Facts, int Attempts);
