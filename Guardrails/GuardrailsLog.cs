@@ -6,7 +6,7 @@ namespace Guardrails;
 /// user ids or keys: rules, stages, counts and file names only.</summary>
 internal static partial class GuardrailsLog
 {
-    [LoggerMessage(3000, LogLevel.Error, "Guardrail check {Family} failed on stage {Stage}; its findings are skipped")]
+    [LoggerMessage(3000, LogLevel.Error, "Guardrail check {Family} failed on stage {Stage}; recorded as guardrail.error and treated as the policy says")]
     public static partial void CheckFailed(ILogger logger, string family, string stage, Exception exception);
 
     [LoggerMessage(3001, LogLevel.Error, "Could not record audit event for rule {Rule}")]

@@ -21,7 +21,7 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
     public IEnumerable<Detection> Detect(string text, CheckContext context)
     {
         var threshold = context.Policy.Threshold("injection", DefaultThreshold);
-        var assessment = Assess(text, 0);
+        var assessment = Assess(text, 0, context.Budget);
         if (assessment.Score >= threshold && assessment.TopRule is { } rule)
         {
             yield return new Detection(rule, assessment.Start, assessment.Length, Placeholders.Redacted, Math.Round(assessment.Score, 3));
@@ -29,9 +29,9 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
     }
 
     /// <summary>The injection score of <paramref name="text"/> in 0..1 (for tests and tuning).</summary>
-    internal static double Score(string text) => Assess(text, 0).Score;
+    internal static double Score(string text) => Assess(text, 0, null).Score;
 
-    private static Assessment Assess(string text, int depth)
+    private static Assessment Assess(string text, int depth, CheckBudget? budget)
     {
         // Every distinct tell counts once; the finding is named for the strongest.
         var tells = new List<(string Rule, double Weight, int Start, int Length)>();
@@ -39,6 +39,7 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
 
         foreach (var signal in InjectionSignals.All)
         {
+            budget?.ThrowIfExceeded();
             var match = signal.Pattern.Match(text);
             if (match.Success)
             {
@@ -46,10 +47,10 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
             }
         }
 
-        AddHidden(text, depth, Add);
+        AddHidden(text, depth, budget, Add);
         if (depth < MaxDepth)
         {
-            AddEncoded(text, depth, Add);
+            AddEncoded(text, depth, budget, Add);
         }
 
         if (tells.Count == 0)
@@ -67,7 +68,7 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
         return new Assessment(1 - keep, top.Rule, top.Start, Math.Max(1, top.Length));
     }
 
-    private static void AddHidden(string text, int depth, Action<string, double, int, int> add)
+    private static void AddHidden(string text, int depth, CheckBudget? budget, Action<string, double, int, int> add)
     {
         // Unicode tag characters (U+E0000..U+E007F) spell ASCII invisibly.
         var tags = new StringBuilder();
@@ -103,7 +104,7 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
         if (firstTag >= 0)
         {
             var hidden = tags.ToString();
-            var weight = depth < MaxDepth && Assess(hidden, depth + 1).Score >= DefaultThreshold ? 0.95 : 0.6;
+            var weight = depth < MaxDepth && Assess(hidden, depth + 1, budget).Score >= DefaultThreshold ? 0.95 : 0.6;
             add(InjectionSignals.HiddenText, weight, firstTag, 2);
         }
 
@@ -118,7 +119,7 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
         }
     }
 
-    private static void AddEncoded(string text, int depth, Action<string, double, int, int> add)
+    private static void AddEncoded(string text, int depth, CheckBudget? budget, Action<string, double, int, int> add)
     {
         var tried = 0;
         foreach (var match in Base64Run().EnumerateMatches(text))
@@ -128,7 +129,7 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
                 break;
             }
 
-            if (TryDecodeBase64(text.AsSpan(match.Index, match.Length), out var decoded) && Assess(decoded, depth + 1).Score >= DefaultThreshold)
+            if (TryDecodeBase64(text.AsSpan(match.Index, match.Length), out var decoded) && Assess(decoded, depth + 1, budget).Score >= DefaultThreshold)
             {
                 add(InjectionSignals.EncodedPayload, 0.85, match.Index, match.Length);
                 return;
@@ -142,7 +143,7 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
                 break;
             }
 
-            if (TryDecodeHex(text.AsSpan(match.Index, match.Length), out var decoded) && Assess(decoded, depth + 1).Score >= DefaultThreshold)
+            if (TryDecodeHex(text.AsSpan(match.Index, match.Length), out var decoded) && Assess(decoded, depth + 1, budget).Score >= DefaultThreshold)
             {
                 add(InjectionSignals.EncodedPayload, 0.85, match.Index, match.Length);
                 return;
@@ -150,7 +151,7 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
         }
 
         var rot = RotMention().Match(text);
-        if (rot.Success && Assess(Rot13(text), depth + 1).Score >= DefaultThreshold)
+        if (rot.Success && Assess(Rot13(text), depth + 1, budget).Score >= DefaultThreshold)
         {
             add(InjectionSignals.EncodedPayload, 0.8, rot.Index, rot.Length);
         }

@@ -27,6 +27,7 @@ internal sealed class SecretCheck : IGuardrailCheck
         var found = new List<Detection>();
         foreach (var pattern in SecretPatterns.Specific)
         {
+            context.Budget?.ThrowIfExceeded();
             Find(text, pattern, found);
         }
 
@@ -51,6 +52,7 @@ internal sealed class SecretCheck : IGuardrailCheck
             }
         }
 
+        context.Budget?.ThrowIfExceeded();
         AddBareValues(text, threshold, found);
         return found;
     }
