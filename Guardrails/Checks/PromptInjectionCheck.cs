@@ -122,7 +122,7 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
     private static void AddEncoded(string text, int depth, CheckBudget? budget, Action<string, double, int, int> add)
     {
         var tried = 0;
-        foreach (var match in Base64Run().EnumerateMatches(text))
+        foreach (var match in EncodedRuns.Base64(text))
         {
             if (++tried > MaxDecodedCandidates)
             {
@@ -136,7 +136,7 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
             }
         }
 
-        foreach (var match in HexRun().EnumerateMatches(text))
+        foreach (var match in EncodedRuns.Hex(text))
         {
             if (++tried > MaxDecodedCandidates)
             {
@@ -220,12 +220,6 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
     });
 
     private readonly record struct Assessment(double Score, string? TopRule, int Start, int Length);
-
-    [GeneratedRegex(@"(?<![A-Za-z0-9+/_\-])[A-Za-z0-9+/_\-]{24,4096}={0,2}(?![A-Za-z0-9+/_\-])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Base64Run();
-
-    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:(?:\\x)?[0-9A-Fa-f]{2}\s?){16,2048}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex HexRun();
 
     [GeneratedRegex(@"\brot[\s\-]?13\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RotMention();

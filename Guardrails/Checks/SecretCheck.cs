@@ -119,13 +119,23 @@ internal sealed class SecretCheck : IGuardrailCheck
     private static bool IsBase64Char(char c) => char.IsAsciiLetterOrDigit(c) || c is '/' or '+';
 
     /// <summary>Adds <paramref name="detection"/> unless an earlier (more specific) finding already covers it.</summary>
+    /// <remarks>Looks back over the last <see cref="DedupWindow"/> findings only, so a text with thousands of
+    /// findings stays linear; findings arrive in text order per pattern, so a covering one is near the end (a
+    /// duplicate past the window costs one extra audit event, never a missed redaction).</remarks>
     private static void AddNew(List<Detection> found, Detection detection)
     {
-        if (!found.Any(d => d.Start <= detection.Start && d.End >= detection.End))
+        for (var i = found.Count - 1; i >= Math.Max(0, found.Count - DedupWindow); i--)
         {
-            found.Add(detection);
+            if (found[i].Start <= detection.Start && found[i].End >= detection.End)
+            {
+                return;
+            }
         }
+
+        found.Add(detection);
     }
+
+    private const int DedupWindow = 64;
 
     private static IEnumerable<Match> Matches(SecretPattern pattern, string text) =>
         pattern.IsWorthRunning(text) ? pattern.Regex.Matches(text) : [];

@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 namespace Benchmarks;
 
 /// <summary>Entry point: <c>locomo [options]</c> runs the LoCoMo retrieval evaluation, <c>overhead [calls]</c> the
-/// gateway overhead load run; anything else goes to BenchmarkDotNet's switcher (<c>--filter *</c>, <c>--list flat</c>).</summary>
+/// gateway overhead load run, <c>guard-linear</c> the guardrail checks on hostile megabyte inputs; anything else goes to BenchmarkDotNet's switcher (<c>--filter *</c>, <c>--list flat</c>).</summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -11,6 +11,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "locomo")
         {
             return await Locomo.LocomoHarness.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "guard-linear")
+        {
+            return GuardChecks.CheckLinearityRun.Run();
         }
 
         if (args.Length > 0 && args[0] == "overhead")
