@@ -14,6 +14,9 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
     private const int MaxDepth = 2;
     private const int MaxDecodedCandidates = 16;
 
+    /// <summary>Texts longer than this are assessed on their <see cref="BlankRuns"/> view when it is much shorter.</summary>
+    private const int CompactAbove = 4096;
+
     public string Family => RuleFamilies.Injection;
 
     public int StreamWindow => 0;
@@ -21,10 +24,12 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
     public IEnumerable<Detection> Detect(string text, CheckContext context)
     {
         var threshold = context.Policy.Threshold("injection", DefaultThreshold);
-        var assessment = Assess(text, 0, context.Budget);
+        var compact = text.Length > CompactAbove ? BlankRuns.Compact(text) : null;
+        var assessment = Assess(compact?.Text ?? text, 0, context.Budget);
         if (assessment.Score >= threshold && assessment.TopRule is { } rule)
         {
-            yield return new Detection(rule, assessment.Start, assessment.Length, Placeholders.Redacted, Math.Round(assessment.Score, 3));
+            (int start, int length) = compact is null ? (assessment.Start, assessment.Length) : compact.ToOriginal(assessment.Start, assessment.Length);
+            yield return new Detection(rule, start, length, Placeholders.Redacted, Math.Round(assessment.Score, 3));
         }
     }
 
