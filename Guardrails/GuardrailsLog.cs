@@ -6,7 +6,7 @@ namespace Guardrails;
 /// user ids or keys: rules, stages, counts and file names only.</summary>
 internal static partial class GuardrailsLog
 {
-    [LoggerMessage(3000, LogLevel.Error, "Guardrail check {Family} failed on stage {Stage}; its findings are skipped")]
+    [LoggerMessage(3000, LogLevel.Error, "Guardrail check {Family} failed on stage {Stage}; recorded as guardrail.error and treated as the policy says")]
     public static partial void CheckFailed(ILogger logger, string family, string stage, Exception exception);
 
     [LoggerMessage(3001, LogLevel.Error, "Could not record audit event for rule {Rule}")]
@@ -15,8 +15,8 @@ internal static partial class GuardrailsLog
     [LoggerMessage(3002, LogLevel.Debug, "Guardrail decision on {Stage}: {Action} ({FindingCount} findings, decisive rule {Rule})")]
     public static partial void Decision(ILogger logger, string stage, string action, int findingCount, string? rule);
 
-    [LoggerMessage(3003, LogLevel.Warning, "Too many findings on one text ({FindingCount}); auditing the first {Audited}")]
-    public static partial void FindingsCapped(ILogger logger, int findingCount, int audited);
+    [LoggerMessage(3003, LogLevel.Warning, "{FindingCount} findings not audited: the request reached the cap of {Cap} audit events")]
+    public static partial void FindingsCapped(ILogger logger, int findingCount, int cap);
 
     [LoggerMessage(3100, LogLevel.Information, "Guardrail policy {File} loaded (version {Version})")]
     public static partial void PolicyLoaded(ILogger logger, string file, string version);

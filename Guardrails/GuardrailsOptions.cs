@@ -33,4 +33,12 @@ public sealed class GuardrailsOptions
 
     /// <summary>Quiet time after a file-change notification before policies reload.</summary>
     public int PolicyDebounceMilliseconds { get; set; } = 250;
+
+    /// <summary>Most time one check may spend on one text. A check that runs out (or whose pattern times out)
+    /// is recorded as <c>guardrail.error</c> and treated as a match unless the policy names another action.</summary>
+    public int CheckTimeoutMilliseconds { get; set; } = 1000;
+
+    /// <summary>Most audit events one request may record; past it one <c>guardrail.audit_capped</c> event says how
+    /// many were left out.</summary>
+    public int MaxAuditEventsPerRequest { get; set; } = 100;
 }

@@ -28,6 +28,16 @@ internal sealed class GuardrailsOptionsValidator : IValidateOptions<GuardrailsOp
             errors.Add("Guardrails:PolicyDebounceMilliseconds must be between 0 and 60000.");
         }
 
+        if (options.CheckTimeoutMilliseconds is < 1 or > 60_000)
+        {
+            errors.Add("Guardrails:CheckTimeoutMilliseconds must be between 1 and 60000.");
+        }
+
+        if (options.MaxAuditEventsPerRequest is < 1 or > 100_000)
+        {
+            errors.Add("Guardrails:MaxAuditEventsPerRequest must be between 1 and 100000.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.AuditFileName) || options.AuditFileName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0
             || options.AuditFileName.Contains('/', StringComparison.Ordinal))
         {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gateway.Auth;
 using Gateway.OpenAI;
+using Guardrails.Checks;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Gateway.Pipeline;
@@ -93,6 +94,11 @@ public static class ChatRequestReader
             stream = streamNode.GetValue<bool>();
         }
 
+        if (ResponseFormatProblem(body) is { } schemaProblem)
+        {
+            return Fail($"'response_format': {schemaProblem}.", "invalid_response_format");
+        }
+
         string? userId = null;
         if (body.TryGetPropertyValue("user", out var userNode) && userNode is not null)
         {
@@ -173,6 +179,12 @@ public static class ChatRequestReader
             _ => "'content' must be a string or an array of content parts.",
         };
     }
+
+    /// <summary>Why the <c>response_format</c> JSON schema cannot be used by the output guard (an invalid pattern).</summary>
+    private static string? ResponseFormatProblem(JsonObject body) =>
+        body["response_format"] is JsonObject format && format["json_schema"] is JsonObject jsonSchema && jsonSchema["schema"] is JsonObject schema
+            ? ResponseSchemaRules.Problem(schema)
+            : null;
 
     private static string Truncate(string s) => s.Length <= 32 ? s : s[..32];
 

@@ -8,6 +8,10 @@ public interface IAuditLog
     /// <summary>Appends one decision; returns its id.</summary>
     ValueTask<long> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default);
 
+    /// <summary>Appends decisions in order, committed together; returns their ids. One request's events should
+    /// be appended in one call.</summary>
+    ValueTask<IReadOnlyList<long>> AppendManyAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default);
+
     /// <summary>Events of <see cref="AuditQuery.Tenant"/> matching the filters, newest first.</summary>
     ValueTask<IReadOnlyList<AuditEvent>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default);
 

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 
 namespace Guardrails.Audit;
 
-/// <summary>The audit log in SQLite (<c>{Storage:Directory}/audit.db</c>). One writer at a time appends under
-/// <c>BEGIN IMMEDIATE</c>; readers use their own pooled connections (WAL). Deleted pages are zeroed
+/// <summary>The audit log in SQLite (<c>{Storage:Directory}/audit.db</c>). Appends go through a channel to one
+/// writer that commits whatever is queued in one transaction (see <c>SqliteAuditLog.Writer.cs</c>); verdicts,
+/// erasure and retention take the same writer lock. Readers use their own pooled connections (WAL). Deleted pages are zeroed
 /// (<c>secure_delete</c>) and the WAL is truncated after an erasure, so a destroyed key leaves no copy.</summary>
 internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
 {
@@ -48,69 +49,8 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
     public async ValueTask<long> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var excerpt = Cap(SensitiveTextRedactor.Redact(entry.Excerpt), Math.Max(40, _options.AuditExcerptChars) * 2);
-        var pseudonym = string.IsNullOrEmpty(entry.UserId) ? null : Pseudonymize(entry.Tenant, entry.UserId);
-        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
-            var head = await ReadChainAsync(connection, transaction, entry.Tenant, AuditSchema.Events, cancellationToken).ConfigureAwait(false);
-            var id = await NextIdAsync(connection, transaction, "audit_events", AuditSchema.Events, cancellationToken).ConfigureAwait(false);
-
-            string? plain = excerpt;
-            byte[]? cipher = null;
-            string? keyRef = null;
-            if (pseudonym is not null)
-            {
-                var (keyId, key) = await GetOrCreateUserKeyAsync(connection, transaction, entry.Tenant, pseudonym, cancellationToken).ConfigureAwait(false);
-                cipher = ExcerptCipher.Encrypt(key, Encoding.UTF8.GetBytes(excerpt), ExcerptAad(entry.Tenant, pseudonym, keyId));
-                keyRef = keyId;
-                plain = null;
-            }
-
-            var stored = new StoredEvent(
-                id, _time.GetUtcNow().ToUnixTimeMilliseconds(), entry.Tenant, Cap(entry.RequestId, 200), pseudonym, entry.Stage, entry.Rule, entry.Action,
-                entry.Score, plain, cipher, keyRef, entry.TemplateVersion, entry.KeyId, entry.PolicyVersion, head?.HeadHash ?? AuditHasher.Genesis, string.Empty);
-            stored = stored with { Hash = AuditHasher.HashEvent(stored) };
-
-            await using (var insert = connection.CreateCommand())
-            {
-                insert.Transaction = transaction;
-                insert.CommandText = """
-                    INSERT INTO audit_events (id, at_ms, tenant, request_id, user_pseudonym, stage, rule, action, score, excerpt_plain,
-                        excerpt_cipher, excerpt_key, template_version, key_id, policy_version, prev_hash, hash)
-                    VALUES ($id, $at, $tenant, $request, $user, $stage, $rule, $action, $score, $plain, $cipher, $key, $template, $keyId, $policy, $prev, $hash)
-                    """;
-                insert.Parameters.AddWithValue("$id", stored.Id);
-                insert.Parameters.AddWithValue("$at", stored.AtMs);
-                insert.Parameters.AddWithValue("$tenant", stored.Tenant);
-                insert.Parameters.AddWithValue("$request", stored.RequestId);
-                insert.Parameters.AddWithValue("$user", (object?)stored.UserPseudonym ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$stage", stored.Stage);
-                insert.Parameters.AddWithValue("$rule", stored.Rule);
-                insert.Parameters.AddWithValue("$action", stored.Action);
-                insert.Parameters.AddWithValue("$score", stored.Score);
-                insert.Parameters.AddWithValue("$plain", (object?)stored.ExcerptPlain ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$cipher", (object?)stored.ExcerptCipher ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$key", (object?)stored.ExcerptKey ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$template", (object?)stored.TemplateVersion ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$keyId", (object?)stored.KeyId ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$policy", (object?)stored.PolicyVersion ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$prev", stored.PrevHash);
-                insert.Parameters.AddWithValue("$hash", stored.Hash);
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await WriteHeadAsync(connection, transaction, entry.Tenant, AuditSchema.Events, stored.Id, stored.Hash, head, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return stored.Id;
-        }
-        finally
-        {
-            _writer.Release();
-        }
+        var ids = await AppendManyAsync([entry], cancellationToken).ConfigureAwait(false);
+        return ids[0];
     }
 
     public async ValueTask<AuditVerdict?> AddVerdictAsync(string tenant, long eventId, string verdict, string? note, CancellationToken cancellationToken = default)
@@ -252,6 +192,7 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
 
     public void Dispose()
     {
+        StopWriter();
         using (var connection = new SqliteConnection(_connectionString))
         {
             SqliteConnection.ClearPool(connection);

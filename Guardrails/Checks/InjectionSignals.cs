@@ -19,8 +19,11 @@ internal static partial class InjectionSignals
     public const string Exfiltration = "injection.exfiltration";
     public const string AssistantDirective = "injection.assistant_directive";
 
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
-    private const int Timeout = 1000;
+    // Non-backtracking: each tell is matched in time linear in the text, whatever its shape (a megabyte of newlines
+    // before "ignore all previous instructions" used to cost quadratic time in the leading-blank patterns and time out).
+    // No match timeout: with one, .NET 10's non-backtracking engine reported "no match" on inputs past ~100 000
+    // characters instead of throwing (see SecretAndInjectionCheckTests); linear time makes it unnecessary.
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.NonBacktracking;
 
     public static IReadOnlyList<InjectionSignal> All { get; } =
     [
@@ -54,87 +57,87 @@ internal static partial class InjectionSignals
         new(EncodedPayload, DecodeAndFollow(), 0.6),
     ];
 
-    [GeneratedRegex(@"\b(ignor(e|ing)|disregard(ing)?|forget(ting)?|overrid(e|ing)|overrule|bypass(ing)?|discard(ing)?|abandon(ing)?|drop|skip|neglect|throw\s+away|set\s+aside|pay\s+no\s+attention\s+to)\b[^.\n]{0,24}?\b(all|every|any)?\s*(of\s+)?(the|your|my|these|those)?\s*(previous|prior|preceding|above|earlier|foregoing|former|initial|original|system|safety|developer)\s+(\w+\s+){0,2}?(instructions?|prompts?|rules|directives?|directions|guidelines|guidance|constraints|restrictions|programming|policies|filters|commands|context|orders|messages\s+from\s+the\s+system)\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(ignor(e|ing)|disregard(ing)?|forget(ting)?|overrid(e|ing)|overrule|bypass(ing)?|discard(ing)?|abandon(ing)?|drop|skip|neglect|throw\s+away|set\s+aside|pay\s+no\s+attention\s+to)\b[^.\n]{0,24}?\b(all|every|any)?\s*(of\s+)?(the|your|my|these|those)?\s*(previous|prior|preceding|above|earlier|foregoing|former|initial|original|system|safety|developer)\s+(\w+\s+){0,2}?(instructions?|prompts?|rules|directives?|directions|guidelines|guidance|constraints|restrictions|programming|policies|filters|commands|context|orders|messages\s+from\s+the\s+system)\b", Options)]
     private static partial Regex IgnorePrior();
 
-    [GeneratedRegex(@"\b(ignor(e|ing)|disregard(ing)?|forget(ting)?|overrid(e|ing)|bypass(ing)?|discard(ing)?|abandon(ing)?|stop\s+following|no\s+longer\s+follow|(do\s+not|don't)\s+follow)\b[^.\n]{0,16}?\b(all\s+)?(of\s+)?your\s+(\w+\s+){0,2}?(instructions|rules|programming|guidelines|restrictions|filters|training|policies|constraints|directives|system\s+prompt|safety\s+settings|content\s+polic(y|ies))\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(ignor(e|ing)|disregard(ing)?|forget(ting)?|overrid(e|ing)|bypass(ing)?|discard(ing)?|abandon(ing)?|stop\s+following|no\s+longer\s+follow|(do\s+not|don't)\s+follow)\b[^.\n]{0,16}?\b(all\s+)?(of\s+)?your\s+(\w+\s+){0,2}?(instructions|rules|programming|guidelines|restrictions|filters|training|policies|constraints|directives|system\s+prompt|safety\s+settings|content\s+polic(y|ies))\b", Options)]
     private static partial Regex IgnoreYours();
 
-    [GeneratedRegex(@"\b(ignore|disregard)\s+(all|any|the|other|these)\s+(instructions|rules)\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(ignore|disregard)\s+(all|any|the|other|these)\s+(instructions|rules)\b", Options)]
     private static partial Regex IgnoreAny();
 
-    [GeneratedRegex(@"(^|\n|[.!:]\s+)\s*(new|updated|real|actual|true)\s+(system\s+)?(instructions?|prompt|directives?|rules)\s*:", Options, Timeout)]
+    [GeneratedRegex(@"(^|\n|[.!:]\s+)\s*(new|updated|real|actual|true)\s+(system\s+)?(instructions?|prompt|directives?|rules)\s*:", Options)]
     private static partial Regex NewInstructions();
 
-    [GeneratedRegex(@"\b(reveal|show|print|display|output|repeat|recite|leak|dump|expose|disclose|share|give|tell|write\s+out|spell\s+out|paste|copy|list|send|translate|summari[sz]e|what\s+(is|are|were|was))\b[^.\n?]{0,24}?\byour\s+((full|entire|exact|complete|original|initial|hidden|secret|internal|real|verbatim|underlying|confidential)\s+){0,2}(system\s+(prompt|message|instructions?)|(initial|original|hidden|secret|internal|starting|pre-?prompt(ed)?)\s+(prompt|instructions?)|instructions\s+verbatim|prompt\s+verbatim|(prompt|instructions)(\s+(you\s+were\s+given|above|before\s+this))?)\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(reveal|show|print|display|output|repeat|recite|leak|dump|expose|disclose|share|give|tell|write\s+out|spell\s+out|paste|copy|list|send|translate|summari[sz]e|what\s+(is|are|were|was))\b[^.\n?]{0,24}?\byour\s+((full|entire|exact|complete|original|initial|hidden|secret|internal|real|verbatim|underlying|confidential)\s+){0,2}(system\s+(prompt|message|instructions?)|(initial|original|hidden|secret|internal|starting|pre-?prompt(ed)?)\s+(prompt|instructions?)|instructions\s+verbatim|prompt\s+verbatim|(prompt|instructions)(\s+(you\s+were\s+given|above|before\s+this))?)\b", Options)]
     private static partial Regex RevealYourPrompt();
 
-    [GeneratedRegex(@"\b(reveal|print|output|repeat|recite|leak|dump|expose|disclose)\b[^.\n?]{0,16}?\bthe\s+((full|entire|exact|complete|original|initial|hidden|secret|internal|verbatim)\s+){1,2}(system\s+(prompt|message|instructions)|prompt|instructions)\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(reveal|print|output|repeat|recite|leak|dump|expose|disclose)\b[^.\n?]{0,16}?\bthe\s+((full|entire|exact|complete|original|initial|hidden|secret|internal|verbatim)\s+){1,2}(system\s+(prompt|message|instructions)|prompt|instructions)\b", Options)]
     private static partial Regex RevealThePrompt();
 
-    [GeneratedRegex(@"\b(repeat|print|output|recite|write|copy)\b[^.\n]{0,24}?\b(words|text|everything|all|content|lines|message)\s+(above|before\s+this|prior\s+to\s+this|preceding)\b|\bstarting\s+with\s+[""'“]?you\s+are\b|\bwhat\s+(was|is)\s+written\s+(above|before\s+this\s+(message|conversation))", Options, Timeout)]
+    [GeneratedRegex(@"\b(repeat|print|output|recite|write|copy)\b[^.\n]{0,24}?\b(words|text|everything|all|content|lines|message)\s+(above|before\s+this|prior\s+to\s+this|preceding)\b|\bstarting\s+with\s+[""'“]?you\s+are\b|\bwhat\s+(was|is)\s+written\s+(above|before\s+this\s+(message|conversation))", Options)]
     private static partial Regex RepeatAbove();
 
-    [GeneratedRegex(@"\byou(\s+are|'re|’re)\s+(now|going\s+to\s+be|about\s+to\s+become|from\s+now\s+on)\s+(a\s+|an\s+|the\s+)?(DAN|STAN|DUDE|AIM|Mongo\s+Tom|evil|unrestricted|unfiltered|uncensored|unlimited|jailbroken|rogue|unbound|unchained|liberated|amoral|immoral|freed?|different\s+(ai|model|assistant)|new\s+ai|an?\s+ai\s+without)\b", Options, Timeout)]
+    [GeneratedRegex(@"\byou(\s+are|'re|’re)\s+(now|going\s+to\s+be|about\s+to\s+become|from\s+now\s+on)\s+(a\s+|an\s+|the\s+)?(DAN|STAN|DUDE|AIM|Mongo\s+Tom|evil|unrestricted|unfiltered|uncensored|unlimited|jailbroken|rogue|unbound|unchained|liberated|amoral|immoral|freed?|different\s+(ai|model|assistant)|new\s+ai|an?\s+ai\s+without)\b", Options)]
     private static partial Regex YouAreNow();
 
-    [GeneratedRegex(@"\bdo\s+anything\s+now\b|\b(act|be|become|play)\s+(as\s+)?(a\s+)?DAN\b|\bDAN\s+(mode|prompt|jailbreak)\b", Options, Timeout)]
+    [GeneratedRegex(@"\bdo\s+anything\s+now\b|\b(act|be|become|play)\s+(as\s+)?(a\s+)?DAN\b|\bDAN\s+(mode|prompt|jailbreak)\b", Options)]
     private static partial Regex DoAnythingNow();
 
-    [GeneratedRegex(@"\byou(\s+are|'re|’re)\s+no\s+longer\s+(an?\s+)?(ai|assistant|chatgpt|claude|language\s+model|bound|restricted|limited|constrained|required)\b|\b(freed|released|liberated)\s+from\s+(your|the|all)\s+(\w+\s+)?(rules|restrictions|constraints|guidelines|programming|limitations)\b", Options, Timeout)]
+    [GeneratedRegex(@"\byou(\s+are|'re|’re)\s+no\s+longer\s+(an?\s+)?(ai|assistant|chatgpt|claude|language\s+model|bound|restricted|limited|constrained|required)\b|\b(freed|released|liberated)\s+from\s+(your|the|all)\s+(\w+\s+)?(rules|restrictions|constraints|guidelines|programming|limitations)\b", Options)]
     private static partial Regex NoLongerBound();
 
-    [GeneratedRegex(@"\b(pretend|act|behave|roleplay|role-play|respond|answer|imagine)\s+(to\s+be\s+|as\s+if\s+(you\s+(are|were)\s+)?|as\s+|like\s+|(that\s+)?you(\s+are|\s+were|'re)\s+)(an?\s+|the\s+)?((ai|assistant|model|chatbot|character|version\s+of\s+yourself)\s+)?(with(out)?\s+(any\s+|no\s+)?(restrictions|limits|limitations|filters|rules|guidelines|ethics|morals|censorship|safety)|that\s+(has|have)\s+no\s+(restrictions|limits|filters|rules|guidelines|ethics)|(unrestricted|unfiltered|uncensored|jailbroken|evil|amoral)\s+(ai|assistant|model|chatbot|version))\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(pretend|act|behave|roleplay|role-play|respond|answer|imagine)\s+(to\s+be\s+|as\s+if\s+(you\s+(are|were)\s+)?|as\s+|like\s+|(that\s+)?you(\s+are|\s+were|'re)\s+)(an?\s+|the\s+)?((ai|assistant|model|chatbot|character|version\s+of\s+yourself)\s+)?(with(out)?\s+(any\s+|no\s+)?(restrictions|limits|limitations|filters|rules|guidelines|ethics|morals|censorship|safety)|that\s+(has|have)\s+no\s+(restrictions|limits|filters|rules|guidelines|ethics)|(unrestricted|unfiltered|uncensored|jailbroken|evil|amoral)\s+(ai|assistant|model|chatbot|version))\b", Options)]
     private static partial Regex PretendUnrestricted();
 
-    [GeneratedRegex(@"\byou(\s+are|'re|’re)\s+(now\s+)?\w+,?\s+(an?\s+)?(ai|assistant|model|chatbot|bot)\s+(without|with\s+no|that\s+(has|have)\s+no|free\s+of)\s+(any\s+)?(restrictions|limits|rules|filters|guidelines|ethics)\b", Options, Timeout)]
+    [GeneratedRegex(@"\byou(\s+are|'re|’re)\s+(now\s+)?\w+,?\s+(an?\s+)?(ai|assistant|model|chatbot|bot)\s+(without|with\s+no|that\s+(has|have)\s+no|free\s+of)\s+(any\s+)?(restrictions|limits|rules|filters|guidelines|ethics)\b", Options)]
     private static partial Regex NamedUnrestrictedPersona();
 
-    [GeneratedRegex(@"\bfrom\s+now\s+on\b[^.\n]{0,40}?\byou\s+(are|will|must|shall|have\s+to|should)\b", Options, Timeout)]
+    [GeneratedRegex(@"\bfrom\s+now\s+on\b[^.\n]{0,40}?\byou\s+(are|will|must|shall|have\s+to|should)\b", Options)]
     private static partial Regex FromNowOn();
 
-    [GeneratedRegex(@"\b(you(\s+are|'re)\s+(now\s+)?(in|entering|running\s+in|operating\s+in)|(chatgpt|assistant|ai|model|gpt|claude|llm)\s+(is\s+(now\s+)?(in|running\s+in)|with))\s+(developer|dev|god|debug|sudo|admin|jailbreak|unrestricted|DAN)\s+mode\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(you(\s+are|'re)\s+(now\s+)?(in|entering|running\s+in|operating\s+in)|(chatgpt|assistant|ai|model|gpt|claude|llm)\s+(is\s+(now\s+)?(in|running\s+in)|with))\s+(developer|dev|god|debug|sudo|admin|jailbreak|unrestricted|DAN)\s+mode\b", Options)]
     private static partial Regex InDeveloperMode();
 
-    [GeneratedRegex(@"\b(god|jailbreak|jailbroken|DAN|unrestricted|unfiltered|evil|chaos)\s+mode\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(god|jailbreak|jailbroken|DAN|unrestricted|unfiltered|evil|chaos)\s+mode\b", Options)]
     private static partial Regex JailbreakMode();
 
-    [GeneratedRegex(@"\b(developer|debug|sudo|admin)\s+mode\s+(is\s+)?(enabled|activated|on|engaged)\b|\b(enable|activate|enter|engage)\s+(developer|debug|sudo)\s+mode\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(developer|debug|sudo|admin)\s+mode\s+(is\s+)?(enabled|activated|on|engaged)\b|\b(enable|activate|enter|engage)\s+(developer|debug|sudo)\s+mode\b", Options)]
     private static partial Regex DeveloperModeOn();
 
-    [GeneratedRegex(@"\b(without|free\s+(of|from)|bypass(ing)?|remove|removing|disable|disabling|turn\s+off|ignore|ignoring)\s+(any\s+|all\s+|your\s+|the\s+)?(ethical\s+|moral\s+|safety\s+|content\s+|openai\s+|usage\s+)?(restrictions|filters|filtering|guidelines|guardrails|limitations|censorship|safeguards|safety\s+measures|policies|moderation)\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(without|free\s+(of|from)|bypass(ing)?|remove|removing|disable|disabling|turn\s+off|ignore|ignoring)\s+(any\s+|all\s+|your\s+|the\s+)?(ethical\s+|moral\s+|safety\s+|content\s+|openai\s+|usage\s+)?(restrictions|filters|filtering|guidelines|guardrails|limitations|censorship|safeguards|safety\s+measures|policies|moderation)\b", Options)]
     private static partial Regex WithoutRestrictions();
 
-    [GeneratedRegex(@"\bjail\s?break(ing|s)?\b", Options, Timeout)]
+    [GeneratedRegex(@"\bjail\s?break(ing|s)?\b", Options)]
     private static partial Regex Jailbreak();
 
-    [GeneratedRegex(@"<\|(im_start|im_end|system|endoftext|start_header_id|end_header_id|eot_id)\|>|\[/?INST\]|<</?SYS>>|</?(system|sys)>|\[(system|SYSTEM)\s*(message|prompt)?\]", Options, Timeout)]
+    [GeneratedRegex(@"<\|(im_start|im_end|system|endoftext|start_header_id|end_header_id|eot_id)\|>|\[/?INST\]|<</?SYS>>|</?(system|sys)>|\[(system|SYSTEM)\s*(message|prompt)?\]", Options)]
     private static partial Regex ChatMarkup();
 
-    [GeneratedRegex(@"<\|im_start\|>\s*system|<</?SYS>>|</?system>|\[/?system\]", Options, Timeout)]
+    [GeneratedRegex(@"<\|im_start\|>\s*system|<</?SYS>>|</?system>|\[/?system\]", Options)]
     private static partial Regex SystemMarkup();
 
-    [GeneratedRegex(@"\b(you\s+were\s+given|given\s+to\s+you)\s+(above|before|earlier|initially|at\s+the\s+(start|beginning))\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(you\s+were\s+given|given\s+to\s+you)\s+(above|before|earlier|initially|at\s+the\s+(start|beginning))\b", Options)]
     private static partial Regex GivenAbove();
 
-    [GeneratedRegex(@"\b(forget|ignore|disregard)\s+(everything|anything|all)\s+(above|before|previously|prior|you\s+(were|have\s+been)\s+told)\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(forget|ignore|disregard)\s+(everything|anything|all)\s+(above|before|previously|prior|you\s+(were|have\s+been)\s+told)\b", Options)]
     private static partial Regex ForgetEverything();
 
-    [GeneratedRegex(@"\b(note|message|instructions?|attention)\s+(to|for)\s+(the\s+)?(ai|assistant|model|llm|chatbot|language\s+model)\b\s*:?[^.\n]{0,24}?\b(ignore|disregard|you\s+must|always|never|do\s+not|don't)\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(note|message|instructions?|attention)\s+(to|for)\s+(the\s+)?(ai|assistant|model|llm|chatbot|language\s+model)\b\s*:?[^.\n]{0,24}?\b(ignore|disregard|you\s+must|always|never|do\s+not|don't)\b", Options)]
     private static partial Regex NoteToAssistantWithOrder();
 
-    [GeneratedRegex(@"(^|\n)\s*(#{2,}|={3,}|-{3,}|\*{2,})?\s*(system|developer)\s*(prompt|message|instructions?)?\s*(#{2,}|={3,}|-{3,}|\*{2,})?\s*:\s*\S|\bend\s+of\s+(the\s+)?(system\s+)?(prompt|instructions)\b|\b(begin|start)\s+(new\s+)?system\s+prompt\b", Options, Timeout)]
+    [GeneratedRegex(@"(^|\n)\s*(#{2,}|={3,}|-{3,}|\*{2,})?\s*(system|developer)\s*(prompt|message|instructions?)?\s*(#{2,}|={3,}|-{3,}|\*{2,})?\s*:\s*\S|\bend\s+of\s+(the\s+)?(system\s+)?(prompt|instructions)\b|\b(begin|start)\s+(new\s+)?system\s+prompt\b", Options)]
     private static partial Regex FakeSystemHeader();
 
-    [GeneratedRegex(@"!\[[^\]\n]{0,60}\]\(\s*https?://[^)\s]{1,200}[?&][A-Za-z0-9_]{1,20}=[^)\s]{0,200}\)", Options, Timeout)]
+    [GeneratedRegex(@"!\[[^\]\n]{0,60}\]\(\s*https?://[^)\s]{1,200}[?&][A-Za-z0-9_]{1,20}=[^)\s]{0,200}\)", Options)]
     private static partial Regex MarkdownImageBeacon();
 
-    [GeneratedRegex(@"\b(send|post|forward|upload|exfiltrate|leak|transmit|email)\b[^.\n]{0,24}?\b(the|this|all|entire|whole|user'?s?|previous)\s+((\w+\s+){0,2})(conversation|chat|history|memories|memory|data|messages|context|api\s+keys?|credentials|passwords?)\b[^.\n]{0,24}?\b(to|at)\s+(https?://|\S+@\S+|(the\s+)?(following|this)\s+(url|address|endpoint|server))", Options, Timeout)]
+    [GeneratedRegex(@"\b(send|post|forward|upload|exfiltrate|leak|transmit|email)\b[^.\n]{0,24}?\b(the|this|all|entire|whole|user'?s?|previous)\s+((\w+\s+){0,2})(conversation|chat|history|memories|memory|data|messages|context|api\s+keys?|credentials|passwords?)\b[^.\n]{0,24}?\b(to|at)\s+(https?://|\S+@\S+|(the\s+)?(following|this)\s+(url|address|endpoint|server))", Options)]
     private static partial Regex SendConversation();
 
-    [GeneratedRegex(@"\b(note|message|instruction|attention)\s+(to|for)\s+(the\s+)?(ai|assistant|model|llm|chatbot|language\s+model)\b|\b(ai|assistant|model|llm)\s*[:,]\s*(you\s+must|always|never|ignore|do\s+not\s+tell)\b|\bif\s+you\s+are\s+(an?\s+)?(ai|assistant|language\s+model|llm)\b[^.\n]{0,40}?\b(you\s+must|must|should|have\s+to|need\s+to)\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(note|message|instruction|attention)\s+(to|for)\s+(the\s+)?(ai|assistant|model|llm|chatbot|language\s+model)\b|\b(ai|assistant|model|llm)\s*[:,]\s*(you\s+must|always|never|ignore|do\s+not\s+tell)\b|\bif\s+you\s+are\s+(an?\s+)?(ai|assistant|language\s+model|llm)\b[^.\n]{0,40}?\b(you\s+must|must|should|have\s+to|need\s+to)\b", Options)]
     private static partial Regex DirectiveToAssistant();
 
-    [GeneratedRegex(@"\b(decode|decipher|decrypt|translate|convert|unscramble)\b[^.\n]{0,40}?\b(base64|base-64|b64|hex|rot13|rot-13|binary|morse|caesar|reversed?)\b[^.\n]{0,60}?\b(follow|execute|run|obey|do\s+what|carry\s+out|act\s+on|comply|perform)\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(decode|decipher|decrypt|translate|convert|unscramble)\b[^.\n]{0,40}?\b(base64|base-64|b64|hex|rot13|rot-13|binary|morse|caesar|reversed?)\b[^.\n]{0,60}?\b(follow|execute|run|obey|do\s+what|carry\s+out|act\s+on|comply|perform)\b", Options)]
     private static partial Regex DecodeAndFollow();
 }

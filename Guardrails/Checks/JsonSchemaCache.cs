@@ -9,7 +9,7 @@ namespace Guardrails.Checks;
 
 /// <summary>Parses the schemas apps send with <c>response_format</c> once and keeps them (bounded). Accepts the
 /// bare schema or OpenAI's <c>{"name", "schema", "strict"}</c> wrapper; refuses schemas with external
-/// <c>$ref</c>s, which NJsonSchema would otherwise fetch.</summary>
+/// <c>$ref</c>s, which NJsonSchema would otherwise fetch, and schemas with a pattern .NET cannot parse.</summary>
 internal sealed class JsonSchemaCache
 {
     private const int Capacity = 256;
@@ -34,13 +34,19 @@ internal sealed class JsonSchemaCache
                 node = inner;
             }
 
+            var patterns = SchemaPatterns.Collect(node);
             if (node is null || HasExternalReference(node))
             {
                 error = "schema is empty or has an external $ref";
             }
+            else if (SchemaPatterns.FirstInvalid(patterns) is { } invalid)
+            {
+                error = invalid;
+            }
             else
             {
                 schema = await JsonSchema.FromJsonAsync(node.ToJsonString(), cancellationToken).ConfigureAwait(false);
+                SchemaPatterns.Remember(schema, patterns);
             }
         }
         catch (Exception ex) when (ex is JsonException or Newtonsoft.Json.JsonException or InvalidOperationException or NotSupportedException or ArgumentException)

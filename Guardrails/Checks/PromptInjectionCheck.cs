@@ -14,6 +14,9 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
     private const int MaxDepth = 2;
     private const int MaxDecodedCandidates = 16;
 
+    /// <summary>Texts longer than this are assessed on their <see cref="BlankRuns"/> view when it is much shorter.</summary>
+    private const int CompactAbove = 4096;
+
     public string Family => RuleFamilies.Injection;
 
     public int StreamWindow => 0;
@@ -21,17 +24,19 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
     public IEnumerable<Detection> Detect(string text, CheckContext context)
     {
         var threshold = context.Policy.Threshold("injection", DefaultThreshold);
-        var assessment = Assess(text, 0);
+        var compact = text.Length > CompactAbove ? BlankRuns.Compact(text) : null;
+        var assessment = Assess(compact?.Text ?? text, 0, context.Budget);
         if (assessment.Score >= threshold && assessment.TopRule is { } rule)
         {
-            yield return new Detection(rule, assessment.Start, assessment.Length, Placeholders.Redacted, Math.Round(assessment.Score, 3));
+            (int start, int length) = compact is null ? (assessment.Start, assessment.Length) : compact.ToOriginal(assessment.Start, assessment.Length);
+            yield return new Detection(rule, start, length, Placeholders.Redacted, Math.Round(assessment.Score, 3));
         }
     }
 
     /// <summary>The injection score of <paramref name="text"/> in 0..1 (for tests and tuning).</summary>
-    internal static double Score(string text) => Assess(text, 0).Score;
+    internal static double Score(string text) => Assess(text, 0, null).Score;
 
-    private static Assessment Assess(string text, int depth)
+    private static Assessment Assess(string text, int depth, CheckBudget? budget)
     {
         // Every distinct tell counts once; the finding is named for the strongest.
         var tells = new List<(string Rule, double Weight, int Start, int Length)>();
@@ -39,6 +44,7 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
 
         foreach (var signal in InjectionSignals.All)
         {
+            budget?.ThrowIfExceeded();
             var match = signal.Pattern.Match(text);
             if (match.Success)
             {
@@ -46,10 +52,10 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
             }
         }
 
-        AddHidden(text, depth, Add);
+        AddHidden(text, depth, budget, Add);
         if (depth < MaxDepth)
         {
-            AddEncoded(text, depth, Add);
+            AddEncoded(text, depth, budget, Add);
         }
 
         if (tells.Count == 0)
@@ -67,7 +73,7 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
         return new Assessment(1 - keep, top.Rule, top.Start, Math.Max(1, top.Length));
     }
 
-    private static void AddHidden(string text, int depth, Action<string, double, int, int> add)
+    private static void AddHidden(string text, int depth, CheckBudget? budget, Action<string, double, int, int> add)
     {
         // Unicode tag characters (U+E0000..U+E007F) spell ASCII invisibly.
         var tags = new StringBuilder();
@@ -103,7 +109,7 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
         if (firstTag >= 0)
         {
             var hidden = tags.ToString();
-            var weight = depth < MaxDepth && Assess(hidden, depth + 1).Score >= DefaultThreshold ? 0.95 : 0.6;
+            var weight = depth < MaxDepth && Assess(hidden, depth + 1, budget).Score >= DefaultThreshold ? 0.95 : 0.6;
             add(InjectionSignals.HiddenText, weight, firstTag, 2);
         }
 
@@ -118,31 +124,31 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
         }
     }
 
-    private static void AddEncoded(string text, int depth, Action<string, double, int, int> add)
+    private static void AddEncoded(string text, int depth, CheckBudget? budget, Action<string, double, int, int> add)
     {
         var tried = 0;
-        foreach (var match in Base64Run().EnumerateMatches(text))
+        foreach (var match in EncodedRuns.Base64(text))
         {
             if (++tried > MaxDecodedCandidates)
             {
                 break;
             }
 
-            if (TryDecodeBase64(text.AsSpan(match.Index, match.Length), out var decoded) && Assess(decoded, depth + 1).Score >= DefaultThreshold)
+            if (TryDecodeBase64(text.AsSpan(match.Index, match.Length), out var decoded) && Assess(decoded, depth + 1, budget).Score >= DefaultThreshold)
             {
                 add(InjectionSignals.EncodedPayload, 0.85, match.Index, match.Length);
                 return;
             }
         }
 
-        foreach (var match in HexRun().EnumerateMatches(text))
+        foreach (var match in EncodedRuns.Hex(text))
         {
             if (++tried > MaxDecodedCandidates)
             {
                 break;
             }
 
-            if (TryDecodeHex(text.AsSpan(match.Index, match.Length), out var decoded) && Assess(decoded, depth + 1).Score >= DefaultThreshold)
+            if (TryDecodeHex(text.AsSpan(match.Index, match.Length), out var decoded) && Assess(decoded, depth + 1, budget).Score >= DefaultThreshold)
             {
                 add(InjectionSignals.EncodedPayload, 0.85, match.Index, match.Length);
                 return;
@@ -150,7 +156,7 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
         }
 
         var rot = RotMention().Match(text);
-        if (rot.Success && Assess(Rot13(text), depth + 1).Score >= DefaultThreshold)
+        if (rot.Success && Assess(Rot13(text), depth + 1, budget).Score >= DefaultThreshold)
         {
             add(InjectionSignals.EncodedPayload, 0.8, rot.Index, rot.Length);
         }
@@ -219,12 +225,6 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
     });
 
     private readonly record struct Assessment(double Score, string? TopRule, int Start, int Length);
-
-    [GeneratedRegex(@"(?<![A-Za-z0-9+/_\-])[A-Za-z0-9+/_\-]{24,4096}={0,2}(?![A-Za-z0-9+/_\-])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Base64Run();
-
-    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:(?:\\x)?[0-9A-Fa-f]{2}\s?){16,2048}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex HexRun();
 
     [GeneratedRegex(@"\brot[\s\-]?13\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RotMention();

@@ -12,9 +12,12 @@ internal static class RuleFamilies
     public const string Topic = "topic";
     public const string Length = "length";
 
+    /// <summary>The guardrails' own failures: <c>guardrail.error</c> when a check timed out.</summary>
+    public const string Guardrail = "guardrail";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        Pii, Secret, Injection, Schema, Leakage, Blocklist, Topic, Length,
+        Pii, Secret, Injection, Schema, Leakage, Blocklist, Topic, Length, Guardrail,
     };
 
     /// <summary>Families whose matches are personal data or credentials: always redacted in audit excerpts.</summary>

@@ -1,13 +1,22 @@
+using System.Text.RegularExpressions;
+
 namespace Guardrails.Checks;
 
 /// <summary>Credentials, redacted to <c>[SECRET]</c>: provider keys and tokens by their documented shapes,
-/// private key blocks, JWTs, bearer and basic credentials, passwords after a password key, and random-looking
-/// values after a key-like name (threshold <c>thresholds.entropy</c>, bits per character).</summary>
+/// private key blocks, JWTs, bearer and basic credentials, passwords after a password key, random-looking
+/// values after a key-like name (threshold <c>thresholds.entropy</c>, bits per character) or right after a
+/// secret word with no separator ("my token Zx8k..."), and the 40-character secret next to an AWS access key id.
+/// A value already found under a more telling rule is not reported again.</summary>
 internal sealed class SecretCheck : IGuardrailCheck
 {
     public const string GenericRule = "secret.generic";
     public const string PasswordRule = "secret.password";
+    public const string AwsSecretRule = "secret.aws_secret_key";
+    public const string AwsAccessKeyRule = "secret.aws_access_key";
     public const double DefaultEntropy = 3.2;
+
+    /// <summary>Shortest value taken as a generic secret after a bare word (assignments take 16 too).</summary>
+    private const int MinBareLength = 16;
 
     public string Family => RuleFamilies.Secret;
 
@@ -15,46 +24,130 @@ internal sealed class SecretCheck : IGuardrailCheck
 
     public IEnumerable<Detection> Detect(string text, CheckContext context)
     {
+        var found = new List<Detection>();
         foreach (var pattern in SecretPatterns.Specific)
         {
-            foreach (var detection in Find(text, pattern))
-            {
-                yield return detection;
-            }
+            context.Budget?.ThrowIfExceeded();
+            Find(text, pattern, found);
         }
 
-        foreach (System.Text.RegularExpressions.Match match in Matches(SecretPatterns.PasswordAssignment, text))
+        AddAwsSecretsNearKeyIds(text, found);
+        foreach (Match match in Matches(SecretPatterns.PasswordAssignment, text))
         {
             var value = match.Groups[1];
             if (SecretPatterns.IsPassword(value.Value))
             {
-                yield return new Detection(PasswordRule, value.Index, value.Length, Placeholders.Secret, Continuation: SpanContinuation.Token);
+                AddNew(found, new Detection(PasswordRule, value.Index, value.Length, Placeholders.Secret, Continuation: SpanContinuation.Token));
             }
         }
 
         var threshold = context.Policy.Threshold("entropy", DefaultEntropy);
-        foreach (System.Text.RegularExpressions.Match match in Matches(SecretPatterns.KeyAssignment, text))
+        foreach (Match match in Matches(SecretPatterns.KeyAssignment, text))
         {
             var value = match.Groups[1];
             var trimmed = value.Value.TrimEnd('.', ',', ')', ']', '}');
             if (!Entropy.LooksLikePlaceholder(trimmed) && SecretPatterns.LooksRandom(trimmed, threshold))
             {
-                yield return new Detection(GenericRule, value.Index, trimmed.Length, Placeholders.Secret, Continuation: SpanContinuation.Token);
+                AddNew(found, new Detection(GenericRule, value.Index, trimmed.Length, Placeholders.Secret, Continuation: SpanContinuation.Token));
+            }
+        }
+
+        context.Budget?.ThrowIfExceeded();
+        AddBareValues(text, threshold, found);
+        return found;
+    }
+
+    /// <summary>"secret wJalr...", "token Zx8k...", "password Tr0ub4dor&amp;3": a secret word, blanks, then a
+    /// value. Without a separator the value must look random and must not be a hex digest or UUID (commit SHAs,
+    /// request ids) or a publishable key (<c>pk_live_...</c>); a password needs three character classes.</summary>
+    private static void AddBareValues(string text, double threshold, List<Detection> found)
+    {
+        foreach (Match match in Matches(SecretPatterns.BareValue, text))
+        {
+            var word = match.Groups[1].Value;
+            var value = match.Groups[2];
+            var trimmed = value.Value.TrimEnd('.', ',', ')', ']', '}', '!', '*');
+            if (Entropy.LooksLikePlaceholder(trimmed) || SecretPatterns.IsHexOrUuid(trimmed) || trimmed.StartsWith("pk_", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var isPassword = word.StartsWith("pass", StringComparison.OrdinalIgnoreCase) || word.Equals("pwd", StringComparison.OrdinalIgnoreCase);
+            if (isPassword && SecretPatterns.IsPassword(trimmed) && Entropy.CharacterClasses(trimmed) >= 3 && SecretPatterns.LooksRandom(trimmed, threshold))
+            {
+                AddNew(found, new Detection(PasswordRule, value.Index, trimmed.Length, Placeholders.Secret, Continuation: SpanContinuation.Token));
+            }
+            else if (trimmed.Length >= MinBareLength && Entropy.CharacterClasses(trimmed) >= 3 && SecretPatterns.LooksRandom(trimmed, threshold))
+            {
+                AddNew(found, new Detection(GenericRule, value.Index, trimmed.Length, Placeholders.Secret, Continuation: SpanContinuation.Token));
             }
         }
     }
 
-    private static IEnumerable<System.Text.RegularExpressions.Match> Matches(SecretPattern pattern, string text) =>
+    /// <summary>An AWS secret access key is 40 base64 characters with no prefix of its own; scanners pair it with
+    /// the access key id it travels with. Any standalone 40-character random run near an id is one.</summary>
+    private static void AddAwsSecretsNearKeyIds(string text, List<Detection> found)
+    {
+        var keyIds = found.Where(d => d.Rule == AwsAccessKeyRule).ToList();
+        var searchedTo = 0;
+        foreach (var keyId in keyIds)
+        {
+            var from = Math.Max(searchedTo, keyId.Start - SecretPatterns.AwsPairDistance);
+            var to = Math.Min(text.Length, keyId.End + SecretPatterns.AwsPairDistance);
+            if (from >= to)
+            {
+                continue;
+            }
+
+            foreach (var candidate in SecretPatterns.AwsSecretCandidate.EnumerateMatches(text.AsSpan(from, to - from)))
+            {
+                // The slice hides its edges from the pattern's look-arounds: a run cut by the slice is not standalone.
+                var start = from + candidate.Index;
+                var end = start + candidate.Length;
+                var value = text.Substring(start, candidate.Length);
+                if ((start == 0 || !IsBase64Char(text[start - 1])) && (end == text.Length || !(IsBase64Char(text[end]) || text[end] == '='))
+                    && SecretPatterns.LooksLikeAwsSecret(value))
+                {
+                    AddNew(found, new Detection(AwsSecretRule, start, candidate.Length, Placeholders.Secret, Continuation: SpanContinuation.Token));
+                }
+            }
+
+            searchedTo = to;
+        }
+    }
+
+    private static bool IsBase64Char(char c) => char.IsAsciiLetterOrDigit(c) || c is '/' or '+';
+
+    /// <summary>Adds <paramref name="detection"/> unless an earlier (more specific) finding already covers it.</summary>
+    /// <remarks>Looks back over the last <see cref="DedupWindow"/> findings only, so a text with thousands of
+    /// findings stays linear; findings arrive in text order per pattern, so a covering one is near the end (a
+    /// duplicate past the window costs one extra audit event, never a missed redaction).</remarks>
+    private static void AddNew(List<Detection> found, Detection detection)
+    {
+        for (var i = found.Count - 1; i >= Math.Max(0, found.Count - DedupWindow); i--)
+        {
+            if (found[i].Start <= detection.Start && found[i].End >= detection.End)
+            {
+                return;
+            }
+        }
+
+        found.Add(detection);
+    }
+
+    private const int DedupWindow = 64;
+
+    private static IEnumerable<Match> Matches(SecretPattern pattern, string text) =>
         pattern.IsWorthRunning(text) ? pattern.Regex.Matches(text) : [];
 
-    private static IEnumerable<Detection> Find(string text, SecretPattern pattern)
+    private static void Find(string text, SecretPattern pattern, List<Detection> found)
     {
-        foreach (System.Text.RegularExpressions.Match match in Matches(pattern, text))
+        foreach (Match match in Matches(pattern, text))
         {
             var group = match.Groups[pattern.Group];
             if (pattern.Validate is null || pattern.Validate(group.Value))
             {
-                yield return new Detection(pattern.Rule, group.Index, group.Length, Placeholders.Secret, Continuation: pattern.Continuation);
+                found.Add(new Detection(pattern.Rule, group.Index, group.Length, Placeholders.Secret, Continuation: pattern.Continuation));
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Guardrails.Checks;
@@ -13,16 +14,8 @@ internal sealed record SecretPattern(
     Func<string, bool>? Validate = null,
     SpanContinuation? Continuation = null)
 {
-    public bool IsWorthRunning(string text)
-    {
-        foreach (var hint in Hints)
-        {
-            if (text.Contains(hint, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
+    // One vectorised multi-string search per text instead of one case-insensitive scan per hint.
+    private readonly SearchValues<string> _hints = SearchValues.Create(Hints, StringComparison.OrdinalIgnoreCase);
 
-        return false;
-    }
+    public bool IsWorthRunning(string text) => text.AsSpan().ContainsAny(_hints);
 }

@@ -41,6 +41,23 @@ internal static partial class SecretPatterns
     /// <summary>Values after a key-like name; judged by entropy against the policy threshold.</summary>
     public static SecretPattern KeyAssignment { get; } = new("secret.generic", KeyValue(), ["key", "secret", "token", "credential"], Group: 1);
 
+    /// <summary>Values right after a secret word with no <c>=</c> or <c>:</c> ("my token Zx8k...", "password
+    /// Tr0ub4dor&amp;3"); group 1 is the word, group 2 the value. Judged more strictly than assignments.</summary>
+    public static SecretPattern BareValue { get; } = new("secret.generic", Bare(), ["key", "secret", "token", "pass", "pwd", "credential"], Group: 2);
+
+    /// <summary>Standalone 40-character base64 runs: an AWS secret access key when one lies near an access key id.</summary>
+    public static Regex AwsSecretCandidate => AwsSecretShape();
+
+    /// <summary>How far from an access key id its secret is looked for.</summary>
+    public const int AwsPairDistance = 200;
+
+    public static bool LooksLikeAwsSecret(string value) =>
+        value.Any(char.IsAsciiLetterUpper) && value.Any(char.IsAsciiLetterLower) && Entropy.CharacterClasses(value) >= 3
+        && Entropy.BitsPerChar(value) >= 4.0 && !Entropy.LooksLikePlaceholder(value);
+
+    /// <summary>Hex runs and UUIDs (commit SHAs, digests, request ids): not secrets when only a bare word precedes them.</summary>
+    public static bool IsHexOrUuid(string value) => value.All(c => char.IsAsciiHexDigit(c) || c == '-');
+
     public static bool LooksRandom(string value, double minBitsPerChar) =>
         Entropy.CharacterClasses(value) >= 2 && Entropy.BitsPerChar(value) >= Math.Min(minBitsPerChar, Math.Log2(value.Length) - 0.6)
         && value.Any(char.IsAsciiDigit);
@@ -149,6 +166,12 @@ internal static partial class SecretPatterns
 
     [GeneratedRegex(@"(?i)\bbasic\s+([A-Za-z0-9+/]{12,400}={0,2})(?![A-Za-z0-9+/=])", Options, Timeout)]
     private static partial Regex Basic();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])", Options, Timeout)]
+    private static partial Regex AwsSecretShape();
+
+    [GeneratedRegex(@"(?i)(?<![A-Za-z0-9_\-])(secret|token|password|passwd|passphrase|pwd|key|credentials?)s?[ \t]{1,4}[""'`]?([A-Za-z0-9][A-Za-z0-9_\-+/=.~!@#$%^&*]{5,511})", Options, Timeout)]
+    private static partial Regex Bare();
 
     [GeneratedRegex(@"(?i)(?<![A-Za-z0-9])(?:[a-z0-9]{1,24}[_\-.])?(?:password|passwd|passphrase|pwd|pass)[""']?\s{0,4}(?::|=|:=|=>|\s(?:is|was)\s)\s{0,4}[""'`]?([^\s""'`,;]{6,128})", Options, Timeout)]
     private static partial Regex Password();

@@ -1,12 +1,17 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Guardrails.Abstractions;
 using Guardrails.Checks;
+using Guardrails.Policies;
 using Microsoft.Extensions.Logging;
 
 namespace Guardrails.Decisions;
 
 /// <summary>Runs checks over a text and pairs each detection with its policy action, dropping allowed ones.
-/// A check that fails (a regex timeout on pathological input) is logged and skipped, never thrown.</summary>
+/// Each check runs under the policy's time budget. A check that fails closed: when it runs out of time (or a
+/// pattern times out) its findings so far are kept and a <c>guardrail.error</c> decision is added with the
+/// action the policy gives check errors (default: the family's action, as if the check had matched the whole
+/// text), so the failure is audited and enforced, never silently dropped.</summary>
 internal static class CheckRunner
 {
     public static List<Decision> Run(IEnumerable<IGuardrailCheck> checks, string text, CheckContext context, ILogger logger)
@@ -14,20 +19,28 @@ internal static class CheckRunner
         var decisions = new List<Decision>();
         foreach (var check in checks)
         {
+            var budget = new CheckBudget(context.Policy.Time, context.Policy.CheckTimeout);
+            var checkContext = context with { Budget = budget };
             try
             {
-                foreach (var detection in check.Detect(text, context))
+                foreach (var detection in check.Detect(text, checkContext))
                 {
                     var action = context.Policy.ActionFor(context.Stage, detection.Rule);
                     if (action != GuardrailAction.Allow)
                     {
                         decisions.Add(new Decision(detection, action));
                     }
+
+                    budget.ThrowIfExceeded();
                 }
             }
-            catch (RegexMatchTimeoutException ex)
+            catch (Exception ex) when (ex is RegexMatchTimeoutException or CheckTimeoutException)
             {
                 GuardrailsLog.CheckFailed(logger, check.Family, context.Stage.ToString(), ex);
+                if (CheckError(check.Family, text, context, budget.Limit) is { } failure)
+                {
+                    decisions.Add(failure);
+                }
             }
         }
 
@@ -35,6 +48,21 @@ internal static class CheckRunner
     }
 
     /// <summary>The checks worth running at a stage under a policy.</summary>
-    public static IEnumerable<IGuardrailCheck> Active(IEnumerable<IGuardrailCheck> checks, GuardrailStage stage, Policies.GuardrailPolicy policy) =>
+    public static IEnumerable<IGuardrailCheck> Active(IEnumerable<IGuardrailCheck> checks, GuardrailStage stage, GuardrailPolicy policy) =>
         checks.Where(c => policy.IsActive(stage, c.Family));
+
+    /// <summary>The decision for a failed check: redaction covers the whole text (where the match would have
+    /// been is unknown); the audit excerpt describes the failure and quotes nothing.</summary>
+    private static Decision? CheckError(string family, string text, CheckContext context, TimeSpan limit)
+    {
+        var action = context.Policy.ActionOnCheckError(context.Stage, family);
+        if (action == GuardrailAction.Allow)
+        {
+            return null;
+        }
+
+        var evidence = string.Create(CultureInfo.InvariantCulture, $"check {family} did not finish within {limit.TotalMilliseconds:0} ms on {text.Length} characters");
+        var replacement = family == RuleFamilies.Secret ? Placeholders.Secret : Placeholders.Redacted;
+        return new Decision(new Detection(GuardrailPolicy.CheckErrorRule, 0, text.Length, replacement, Evidence: evidence), action);
+    }
 }

@@ -11,7 +11,7 @@ internal static class ExcerptBuilder
 {
     public static string Build(string text, Detection finding, IReadOnlyList<Detection> sensitive, int maxChars)
     {
-        if (!finding.HasSpan && finding.Evidence is not null)
+        if (finding.Evidence is not null && (!finding.HasSpan || finding.Family == RuleFamilies.Guardrail))
         {
             return finding.Evidence;
         }

@@ -88,6 +88,55 @@ internal sealed class GuardrailPolicy
         _actions.TryGetValue(stage, out var rules)
         && rules.Any(r => r.Value != GuardrailAction.Allow && RuleFamilies.FamilyOf(r.Key) == family);
 
+    /// <summary>How long one check may spend on one text (<c>Guardrails:CheckTimeoutMilliseconds</c>).</summary>
+    public TimeSpan CheckTimeout { get; private set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The clock check budgets are measured with.</summary>
+    public TimeProvider Time { get; private set; } = TimeProvider.System;
+
+    /// <summary>Sets the check budget; called once by the policy store before the policy is shared.</summary>
+    public GuardrailPolicy WithCheckTimeout(TimeSpan timeout, TimeProvider time)
+    {
+        CheckTimeout = timeout;
+        Time = time;
+        return this;
+    }
+
+    /// <summary>What a failed (timed-out) check of <paramref name="family"/> leads to at <paramref name="stage"/>:
+    /// the action the policy names for <c>guardrail.error</c>, or else the check is treated as a match: the
+    /// family's own action, or the strongest action any of its rules has.</summary>
+    public GuardrailAction ActionOnCheckError(GuardrailStage stage, string family)
+    {
+        if (!_actions.TryGetValue(stage, out var rules))
+        {
+            return GuardrailAction.Allow;
+        }
+
+        if (rules.TryGetValue(CheckErrorRule, out var configured) || rules.TryGetValue(RuleFamilies.Guardrail, out configured))
+        {
+            return configured;
+        }
+
+        if (rules.TryGetValue(family, out var familyAction) && familyAction != GuardrailAction.Allow)
+        {
+            return familyAction;
+        }
+
+        var strongest = GuardrailAction.Allow;
+        foreach (var (rule, action) in rules)
+        {
+            if (RuleFamilies.FamilyOf(rule) == family && action > strongest)
+            {
+                strongest = action;
+            }
+        }
+
+        return strongest;
+    }
+
+    /// <summary>The rule recorded when a check fails.</summary>
+    public const string CheckErrorRule = "guardrail.error";
+
     public double Threshold(string name, double fallback) => _thresholds.TryGetValue(name, out var value) ? value : fallback;
 
     /// <summary>Lays each document over the previous: actions and thresholds merge by key, scalars replace,

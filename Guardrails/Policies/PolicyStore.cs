@@ -20,6 +20,7 @@ internal sealed class PolicyStore : IGuardrailPolicies, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<PolicyStore> _logger;
     private readonly TimeSpan _debounce;
+    private readonly TimeSpan _checkTimeout;
     private readonly Lock _reloadLock = new();
     private readonly ConcurrentDictionary<(int Generation, string Key, string Context), GuardrailPolicy> _cache = new();
     private readonly ITimer _pollTimer;
@@ -36,6 +37,7 @@ internal sealed class PolicyStore : IGuardrailPolicies, IDisposable
         _time = time;
         _logger = logger;
         _debounce = TimeSpan.FromMilliseconds(Math.Max(0, settings.PolicyDebounceMilliseconds));
+        _checkTimeout = TimeSpan.FromMilliseconds(Math.Max(1, settings.CheckTimeoutMilliseconds));
         _builtIn = LoadBuiltIn();
         Reload();
         _debounceTimer = time.CreateTimer(_ => SafeReload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -94,7 +96,7 @@ internal sealed class PolicyStore : IGuardrailPolicies, IDisposable
             }
         }
 
-        return GuardrailPolicy.Merge(layers);
+        return GuardrailPolicy.Merge(layers).WithCheckTimeout(_checkTimeout, _time);
     }
 
     public void Reload()

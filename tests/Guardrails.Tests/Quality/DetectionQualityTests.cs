@@ -10,10 +10,11 @@ namespace Guardrails.Tests.Quality;
 /// <summary>Precision and recall of each check on the labelled set in Data/ (hand-written sentences plus
 /// seeded variety from Data/generate.py). Scoring is per entity: a labelled value counts as found only when a
 /// detection covers it completely (a half-redacted card still leaks), and every detection that covers no
-/// labelled value is a false positive. False positives cost as much as misses: both floors are 0.95.</summary>
+/// labelled value is a false positive. False positives cost as much as misses: both floors are 0.995, for each
+/// check and, for precision, for each rule a check reports.</summary>
 public sealed class DetectionQualityTests(ITestOutputHelper output)
 {
-    private const double Floor = 0.95;
+    private const double Floor = 0.995;
 
     public static TheoryData<string> SpanChecks => ["email", "phone", "card", "iban", "ssn", "ip", "secret"];
 
@@ -51,6 +52,7 @@ public sealed class DetectionQualityTests(ITestOutputHelper output)
         }
 
         Report(name, cases.Count, tp, fp, fn);
+        AssertRulePrecision(name, check, cases);
         ReportHeldOut(name, (text, value) => check.Detect(text, TestPolicies.Context(GuardrailStage.Output))
             .Where(d => d.Rule.StartsWith(rulePrefix, StringComparison.Ordinal)).ToList());
         Assert.True(cases.Count >= 200, $"{name}: only {cases.Count} labelled cases");
@@ -80,6 +82,28 @@ public sealed class DetectionQualityTests(ITestOutputHelper output)
             $"HELDOUT injection: cases={held.Count} tp={htp} fp={hfp} fn={hfn} precision={Precision(htp, hfp):0.000} recall={Recall(htp, hfn):0.000}"));
         Assert.True(cases.Count >= 200, $"injection: only {cases.Count} labelled cases");
         AssertFloor("injection", tp, fp, fn);
+    }
+
+    /// <summary>Precision of each rule the check reports: its detections that cover a labelled value, over all of them.</summary>
+    private void AssertRulePrecision(string name, IGuardrailCheck check, List<LabelledCase> cases)
+    {
+        var byRule = new Dictionary<string, (int Tp, int Fp)>(StringComparer.Ordinal);
+        foreach (var item in cases)
+        {
+            var expected = (item.Expected ?? []).SelectMany(v => Occurrences(item.Text, v)).ToList();
+            foreach (var d in check.Detect(item.Text, TestPolicies.Context(GuardrailStage.Output)))
+            {
+                var hit = expected.Any(e => d.Start < e.Start + e.Length && d.End > e.Start);
+                var (tp, fp) = byRule.GetValueOrDefault(d.Rule);
+                byRule[d.Rule] = hit ? (tp + 1, fp) : (tp, fp + 1);
+            }
+        }
+
+        foreach (var (rule, (tp, fp)) in byRule.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RULE {name} {rule}: tp={tp} fp={fp} precision={Precision(tp, fp):0.000}"));
+            Assert.True(Precision(tp, fp) >= Floor, $"{rule} precision {Precision(tp, fp):0.000} < {Floor} (fp={fp})");
+        }
     }
 
     /// <summary>Figures on Data/*.holdout.jsonl alone: cases written after the checks were tuned.</summary>

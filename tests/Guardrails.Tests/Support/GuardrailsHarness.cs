@@ -13,7 +13,7 @@ internal sealed class GuardrailsHarness : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public GuardrailsHarness(string? extraPolicyYaml = null, IDictionary<string, string?>? settings = null)
+    public GuardrailsHarness(string? extraPolicyYaml = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         Directory.CreateDirectory(PoliciesDirectory);
         using (var stream = typeof(PolicyStore).Assembly.GetManifestResourceStream("Guardrails.default-policy.yaml")!)
@@ -39,9 +39,9 @@ internal sealed class GuardrailsHarness : IDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<TimeProvider>(Time)
+        var collection = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Time);
+        services?.Invoke(collection);
+        _services = collection
             .AddGatewayGuardrails(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
