@@ -10,7 +10,7 @@ internal static partial class HeuristicRules
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
     private static readonly Lazy<IReadOnlyList<Rule>> AllRules = new(() =>
-        [.. IdentityRules(), .. WorkRules(), .. PreferenceRules(), .. PeopleRules(), .. ScheduleRules()]);
+        [.. IdentityRules(), .. WorkRules(), .. PreferenceRules(), .. PeopleRules(), .. ScheduleRules(), .. GeneralRules()]);
 
     /// <summary>Every fact the clause states about the user (empty when none).</summary>
     public static IReadOnlyList<FactDraft> Apply(string clause)
@@ -78,7 +78,7 @@ internal static partial class HeuristicRules
     private static readonly Regex PlaceBoundary = R(@"\s+(with|for|near|since|on|after|before|from|and\s+work|and\s+I)\b");
 
     private static readonly Regex Pronoun = R(
-        @"^(it|that|this|these|those|them|him|her|you|your|yours|everything|nothing|something|anything|so|such|what|how|when|the\s+idea|the\s+way|the\s+fact|hearing|reading\s+your|talking\s+to\s+you|chatting)\b");
+        @"^(it|that|this|these|those|them|him|her|you|your|yours|everything|nothing|something|anything|so|such|what|how|when|the\s+idea|the\s+way|the\s+fact|hearing\s+(?:that|this|it|about|from|you)|reading\s+your|talking\s+to\s+you|chatting)\b");
 
     private static readonly Regex PlaceStop = R(
         @"^(a|an|my|our|his|her|their|this|that|here|there|fear|hope|peace|denial|luxury|poverty|debt|sin|harmony|misery|comfort|the\s+(moment|past|present|future|now|meantime|middle|same|city|country|house|flat|apartment|suburbs|countryside|area|room|dark|shadows))\b");
