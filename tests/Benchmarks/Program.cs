@@ -13,6 +13,11 @@ public static class Program
             return await Locomo.LocomoHarness.RunAsync(args[1..]).ConfigureAwait(false);
         }
 
+        if (args.Length > 0 && args[0] == "extraction")
+        {
+            return await Extraction.ExtractionCommand.RunAsync(args[1..], Console.Out).ConfigureAwait(false);
+        }
+
         if (args.Length > 0 && args[0] == "overhead")
         {
             return await Overhead.OverheadRun.RunAsync(args).ConfigureAwait(false);
