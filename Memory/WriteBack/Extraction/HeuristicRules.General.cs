@@ -47,7 +47,9 @@ internal static partial class HeuristicRules
         One(@"^I(?:'m|\s+am)\s+" + LeadAdverbs + @"(?<v>" + LastingStates + @")(?<rest>\s+.+)?$",
             m =>
             {
-                var rest = m.Groups["rest"].Success ? Value(m.Groups["rest"].Value, 8) : string.Empty;
+                var raw = m.Groups["rest"].Value;
+                var cut = ClauseBoundary.Match(raw);
+                var rest = !m.Groups["rest"].Success || (cut.Success && cut.Index == 0) ? string.Empty : Value(raw, 8);
                 var v = m.Groups["v"].Value.ToLowerInvariant();
                 return rest is null ? null : Draft(FactSlots.Other, v, $"The user is {v}{(rest.Length > 0 ? " " + rest : string.Empty)}");
             }, exclusive: true),
@@ -59,6 +61,14 @@ internal static partial class HeuristicRules
         One(@"^I\s+(?:don't|do\s+not|never)\s+(?<verb>[a-z]+)(?<rest>\s+.+)?$",
             m => NegatedAction(m.Groups["verb"].Value, m.Groups["rest"].Value) is { } text ? Draft(FactSlots.Other, "not " + text, $"The user doesn't {text}") : null,
             exclusive: true),
+        One(@"^I(?:'m|\s+am)\s+in\s+(?<v>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2})$",
+            m => char.IsUpper(m.Groups["v"].Value[0]) && !m.Groups["v"].Value.StartsWith("The ", StringComparison.Ordinal) && Place(m.Groups["v"].Value) is { } p
+                ? Draft(FactSlots.Location, p, $"The user lives in {p}")
+                : null, exclusive: true),
+        One(@"^I\s+can\s+(?<verb>[a-z]+)\s+(?<rest>.+)$",
+            m => Action(string.Empty, m.Groups["verb"].Value, m.Groups["rest"].Value) is { } d
+                ? d with { Text = d.Text.Replace("The user ", "The user can ", StringComparison.Ordinal).Replace($"can {ThirdPersonVerb(m.Groups["verb"].Value)} ", $"can {m.Groups["verb"].Value.ToLowerInvariant()} ", StringComparison.Ordinal) }
+                : null, exclusive: true),
         One(@"^I\s+(?:have\s+got|'ve\s+got|have)\s+(?<v>.+)$",
             m => Possession(m.Groups["v"].Value) is { } v ? Draft(FactSlots.Other, v, $"The user has {v}") : null, exclusive: true),
         One(@"^I\s+" + LeadAdverbs + @"(?<verb>[a-z]+)\s+(?<rest>.+)$",
@@ -102,7 +112,7 @@ internal static partial class HeuristicRules
     // Present-tense verbs allowed although they are common in chit-chat, when the object is a plain noun phrase.
     private static readonly HashSet<string> PlainVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
-        "keep", "play", "run", "go", "take", "get", "make", "write", "read", "watch", "give", "pay",
+        "keep", "play", "run", "go", "take", "get", "make", "write", "read", "watch", "give", "pay", "start",
     };
 
     private static readonly HashSet<string> DurableProgressives = new(StringComparer.OrdinalIgnoreCase)

@@ -28,7 +28,7 @@ internal static partial class HeuristicStatements
         c = We().Replace(c, "I ");
         c = Our().Replace(c, "my ");
         c = SomeoneAndI().Replace(c, "I");
-        c = ElidedI().Replace(c, m => m.Groups["born"].Success ? "I was born" : m.Groups["am"].Success ? "I am " + m.Value : "I " + m.Value);
+        c = ElidedI().Replace(c, m => m.Groups["born"].Success ? "I was born" : m.Groups["am"].Success ? "I am " + m.Value : m.Groups["have"].Success ? "I have " + m.Value : "I " + m.Value);
         c = BornAndRaised().Replace(c, "born in");
         c = AmFiller().Replace(c, "I am ");
         c = TryTo().Replace(c, "I ");
@@ -106,7 +106,7 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"^my\s+[a-z]+\s+and\s+I\b", RegexOptions.IgnoreCase)]
     private static partial Regex SomeoneAndI();
 
-    [GeneratedRegex(@"^(?:(?<born>born)\b|(?<am>not\s+(?:a\s+)?(?:big\s+|huge\s+)?fan\s+of\b|allergic\s+to\b)|(?:just\s+)?(?:moved|relocated)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?<born>born)\b|(?<am>not\s+(?:a\s+)?(?:big\s+|huge\s+)?fan\s+of\b|allergic\s+to\b|originally\s+from\b)|(?<have>been\s+(?:working|living|studying|learning)\b)|(?:just\s+)?(?:moved|relocated)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ElidedI();
 
     [GeneratedRegex(@"\bborn\s+and\s+(?:raised|bred)\s+in\b", RegexOptions.IgnoreCase)]
