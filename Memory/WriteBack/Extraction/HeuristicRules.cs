@@ -9,14 +9,18 @@ internal static partial class HeuristicRules
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
-    private static readonly Lazy<IReadOnlyList<Rule>> AllRules = new(() =>
-        [.. IdentityRules(), .. WorkRules(), .. PreferenceRules(), .. PeopleRules(), .. ScheduleRules(), .. GeneralRules()]);
+    private static readonly Lazy<IReadOnlyList<Rule>> ThemedRules = new(() =>
+        [.. IdentityRules(), .. WorkRules(), .. PreferenceRules(), .. PeopleRules(), .. ScheduleRules()]);
 
-    /// <summary>Every fact the clause states about the user (empty when none).</summary>
-    public static IReadOnlyList<FactDraft> Apply(string clause)
+    private static readonly Lazy<IReadOnlyList<Rule>> AllRules = new(() => [.. ThemedRules.Value, .. GeneralRules()]);
+
+    /// <summary>Every fact the clause states about the user (empty when none). <paramref name="general"/> adds the
+    /// fallback rules for any plain first-person statement (extraction); without it only the themed rules with known
+    /// slots apply (reading the slot of a stored memory).</summary>
+    public static IReadOnlyList<FactDraft> Apply(string clause, bool general = false)
     {
         var drafts = new List<FactDraft>();
-        foreach (var rule in AllRules.Value)
+        foreach (var rule in general ? AllRules.Value : ThemedRules.Value)
         {
             Match match;
             try

@@ -129,14 +129,14 @@ internal static partial class HeuristicStatements
             var positive = Positive(clause);
             if (positive != clause)
             {
-                var retracted = HeuristicRules.Apply(positive);
+                var retracted = HeuristicRules.Apply(positive, general: true);
                 if (retracted.Count > 0)
                 {
                     result.AddRange(retracted.Select(d => new Statement(d, FactAction.Retract, hedged)));
                     if (!ChangeCue().IsMatch(clause))
                     {
                         // "I don't speak French" also states the negative, kept beside the retraction.
-                        result.AddRange(HeuristicRules.Apply(clause).Select(d => new Statement(d, FactAction.Assert, hedged)));
+                        result.AddRange(HeuristicRules.Apply(clause, general: true).Select(d => new Statement(d, FactAction.Assert, hedged)));
                     }
 
                     return false;
@@ -144,10 +144,10 @@ internal static partial class HeuristicStatements
             }
         }
 
-        var drafts = HeuristicRules.Apply(clause);
+        var drafts = HeuristicRules.Apply(clause, general: true);
         if (drafts.Count == 0 && Variant(clause) is { } variant)
         {
-            drafts = HeuristicRules.Apply(variant);
+            drafts = HeuristicRules.Apply(variant, general: true);
         }
 
         result.AddRange(drafts.Select(d => new Statement(d, FactAction.Assert, hedged)));
@@ -218,7 +218,7 @@ internal static partial class HeuristicStatements
 
         if (FirstPerson().IsMatch(i))
         {
-            var inside = HeuristicRules.Apply(i);
+            var inside = HeuristicRules.Apply(i, general: true);
             if (inside.Count > 0)
             {
                 return inside.Select(d => d with { Text = $"Forget: {d.Text}" });
@@ -226,7 +226,7 @@ internal static partial class HeuristicStatements
 
             if (RetractTrigger().IsMatch(i))
             {
-                return HeuristicRules.Apply(Positive(i)).Select(d => d with { Text = $"Forget: {d.Text}" });
+                return HeuristicRules.Apply(Positive(i), general: true).Select(d => d with { Text = $"Forget: {d.Text}" });
             }
         }
 
