@@ -138,9 +138,14 @@ internal static partial class HeuristicRules
         @"prompt|thoughts?|opinion|understanding|apologies|mistake|fault|turn|bet|advice|favou?rite\s+\w+|name|" +
         @"lawyer|dentist|date|crush|ai|assistant|chatbot|bot|app|computer\s+says|phone\s+says)$");
 
+    // Objects of a task the user brings to the chat (code, data, a text to fix), not facts about the user.
     private static readonly Regex ConversationObject = R(
-        @"\b(you|your|yours|question|questions|error|exception|bug|problem|issue|idea|doubt|suggestion|feedback|request|" +
-        @"answer|reply|response|message|prompt|chat|conversation|point|clue|sense)\b");
+        @"\b(you|your|yours|question|questions|error|errors|exception|bug|bugs|problem|issue|idea|doubt|suggestion|feedback|request|" +
+        @"answer|reply|response|message|prompt|chat|conversation|point|clue|sense|list|lists|function|functions|method|class|" +
+        @"file|files|folder|script|code|program|table|tables|dataset|data|array|string|variable|column|columns|row|rows|" +
+        @"spreadsheet|csv|json|xml|query|database|endpoint|api|repo|repository|branch|commit|regex|loop|document|pdf|" +
+        @"paragraph|sentence|essay|homework|assignment|equation|formula|chart|graph|slide|slides|presentation|template|" +
+        @"draft|snippet|output|input|log|logs)\b");
 
     private static readonly Regex NotPossession = R(
         @"^(?:to\b|been\b|got\b|had\b|done\b|seen\b|never\b|always\b|no\s+(?:idea|clue|time|problem|questions?|plans?)\b|" +
