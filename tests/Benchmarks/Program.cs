@@ -4,7 +4,8 @@ namespace Benchmarks;
 
 /// <summary>Entry point: <c>locomo [options]</c> runs the LoCoMo retrieval evaluation, <c>precision [options]</c> compares
 /// a shipped model's int8 variant with its fp32 graph (cosine, batch-1 latency), <c>overhead [calls]</c> the
-/// gateway overhead load run, <c>guard-linear</c> the guardrail checks on hostile megabyte inputs; anything else goes
+/// gateway overhead load run, <c>guard-linear</c> the guardrail checks on hostile megabyte inputs, <c>extraction [options]</c> the labelled
+/// extraction set through the heuristic or an LLM; anything else goes
 /// to BenchmarkDotNet's switcher (<c>--filter *</c>, <c>--list flat</c>).</summary>
 public static class Program
 {
@@ -23,6 +24,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "guard-linear")
         {
             return GuardChecks.CheckLinearityRun.Run();
+        }
+
+        if (args.Length > 0 && args[0] == "extraction")
+        {
+            return await Extraction.ExtractionCommand.RunAsync(args[1..], Console.Out).ConfigureAwait(false);
         }
 
         if (args.Length > 0 && args[0] == "overhead")

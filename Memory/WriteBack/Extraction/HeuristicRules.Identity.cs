@@ -35,7 +35,11 @@ internal static partial class HeuristicRules
                 return [Draft(FactSlots.Location, p, $"The user lives {preposition} {p}")];
             }, exclusive: true),
         One(@"^(?:my\s+home(?:town)?\s+is|home\s+(?:for\s+me\s+)?is)\s+(?:in\s+)?(?<v>.+)$",
-            m => Place(m.Groups["v"].Value) is { } p ? Draft(FactSlots.Location, p, $"The user lives in {p}") : null, exclusive: true),
+            m => Place(m.Groups["v"].Value) is { } p
+                ? m.Value.Contains("hometown", StringComparison.OrdinalIgnoreCase)
+                    ? Draft(FactSlots.Origin, p, $"The user's hometown is {p}")
+                    : Draft(FactSlots.Location, p, $"The user lives in {p}")
+                : null, exclusive: true),
         One(@"^I(?:'m|\s+am)\s+(?:originally\s+)?from\s+(?<v>.+)$",
             m => Place(m.Groups["v"].Value) is { } p ? Draft(FactSlots.Origin, p, $"The user is from {p}") : null, exclusive: true),
         One(@"^I\s+grew\s+up\s+in\s+(?<v>.+)$",

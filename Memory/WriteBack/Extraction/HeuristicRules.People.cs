@@ -19,11 +19,11 @@ internal static partial class HeuristicRules
 
     private static IEnumerable<Rule> PeopleRules() =>
     [
-        One(@"^I\s+(?:have|'ve\s+got|have\s+got|own)\s+(?<n>" + Count + @")\s+(?<kind>(?:[\w-]+\s+){0,2}?(?:" + PetNouns + @"))(?:,?\s+(?:named|called)\s+(?<name>.+))?$",
+        One(@"^I\s+(?:have|'ve\s+got|have\s+got|own)\s+(?<n>" + Count + @")\s+(?<kind>(?:[\w-]+\s+){0,2}?(?:" + PetNouns + @"))(?:,?\s+(?:named|called)\s+(?<name>.+)|,\s+(?<name>[A-Z][a-z]+(?:(?:,\s+|\s+and\s+)[A-Z][a-z]+)*))?$",
             m => Pet(m.Groups["n"].Value, m.Groups["kind"].Value, m.Groups["name"].Success ? m.Groups["name"].Value : null), exclusive: true),
         One(@"^my\s+(?<kind>(?:[\w-]+\s+)?(?:dog|cat|puppy|kitten|parrot|rabbit|bunny|hamster|guinea\s+pig|fish|turtle|tortoise|snake|lizard|horse|bird|ferret|budgie|gecko|pony))(?:'s\s+name\s+is|\s+is\s+(?:called|named))\s+(?<name>.+)$",
             m => Pet("a", m.Groups["kind"].Value, m.Groups["name"].Value), exclusive: true),
-        One(@"^I\s+(?:have|'ve\s+got|have\s+got)\s+(?<n>" + Count + @")\s+(?<rel>(?:[\w-]+\s+)?(?:" + RelativeNouns + @"))(?:,?\s+(?:named|called)\s+(?<name>.+))?$",
+        One(@"^I\s+(?:have|'ve\s+got|have\s+got)\s+(?<n>" + Count + @")\s+(?<rel>(?:[\w-]+\s+)?(?:" + RelativeNouns + @"))(?:,?\s+(?:named|called)\s+(?<name>.+)|,\s+(?<name>[A-Z][a-z]+(?:(?:,\s+|\s+and\s+)[A-Z][a-z]+)*))?$",
             m =>
             {
                 var rel = m.Groups["rel"].Value.ToLowerInvariant();
@@ -51,6 +51,8 @@ internal static partial class HeuristicRules
 
                 return Draft(FactSlots.Family, $"{rel} {verb} {value}", $"The user's {rel} {verb} {value}");
             }, exclusive: true),
+        One(@"^I(?:'m|\s+am)\s+(?:now\s+|happily\s+|recently\s+)?married\s+to\s+(?<v>.+)$",
+            m => Value(m.Groups["v"].Value, 6) is { } v && !Pronoun.IsMatch(v) ? Draft(FactSlots.Marital, "married", $"The user is married to {v}") : null, exclusive: true),
         One(@"^I(?:'m|\s+am)\s+(?:now\s+|happily\s+|recently\s+)?(?<v>married|single|divorced|engaged|widowed|separated|in\s+a\s+relationship)$",
             m => Draft(FactSlots.Marital, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()}"), exclusive: true),
         One(@"^I\s+(?:just\s+|recently\s+)?got\s+(?<v>married|divorced|engaged)$",

@@ -18,6 +18,8 @@ internal static partial class HeuristicRules
 
     private static IEnumerable<Rule> PreferenceRules() =>
     [
+        One(@"^I\s+(?:am\s+on|'m\s+on|follow|eat|keep\s+to|stick\s+to)\s+(?:a|an)\s+(?<v>(?:strict\s+)?[\w-]+(?:\s+[\w-]+)?)\s+diet$",
+            m => Draft(FactSlots.Diet, m.Groups["v"].Value, $"The user follows {Article(m.Groups["v"].Value)} {m.Groups["v"].Value.ToLowerInvariant()} diet"), exclusive: true),
         One(@"^I(?:'m|\s+am)\s+(?:a\s+|an\s+)?(?:strict\s+|full\s+|fully\s+|mostly\s+|now\s+)?(?<v>" + Diets + @")(?:\s+now)?$",
             m => Draft(FactSlots.Diet, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()}"), exclusive: true),
         One(@"^I\s+(?:eat|follow|keep|do|am\s+on|'m\s+on|stick\s+to|went)\s+(?:a\s+|an\s+|strictly\s+|only\s+)?(?<v>" + DietStyles + @")(?:\s+(?:diet|food|meals))?$",

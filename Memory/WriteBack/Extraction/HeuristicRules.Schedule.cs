@@ -3,7 +3,7 @@ namespace Memory.WriteBack;
 internal static partial class HeuristicRules
 {
     private static readonly System.Text.RegularExpressions.Regex TimeExpression = R(
-        @"\b(on|every|each)\s+(mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|weekdays?|mornings?|evenings?|nights?|afternoons?|day|week|month)\b|\b(at|around|before|after|by)\s+\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|h)?\b|\b(at|around)\s+(noon|midnight)\b|\b(every\s+day|daily|weekly|twice\s+a\s+week|once\s+a\s+week|\w+\s+times\s+a\s+week|in\s+the\s+(mornings?|evenings?|afternoons?)|at\s+night|night\s+shifts?|early\s+shifts?|late\s+shifts?|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|weekdays)\b");
+        @"\b(on|every|each)\s+(mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|weekdays?|mornings?|evenings?|nights?|afternoons?|day|week|month)\b|\b(at|around|before|after|by)\s+\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|h)?\b|\b(at|around)\s+(noon|midnight)\b|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:to|through|till|until|-)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(every\s+day|daily|weekly|twice\s+a\s+week|once\s+a\s+week|\w+\s+times\s+a\s+week|in\s+the\s+(mornings?|evenings?|afternoons?)|at\s+night|night\s+shifts?|early\s+shifts?|late\s+shifts?|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|weekdays)\b");
 
     private const string Adverbs = @"(?<adv>usually\s+|always\s+|normally\s+|often\s+|typically\s+|generally\s+|mostly\s+|never\s+|sometimes\s+|regularly\s+)?";
 
@@ -21,7 +21,7 @@ internal static partial class HeuristicRules
             m => Schedule(m.Groups["adv"].Value, "work", m.Groups["v"].Value + m.Groups["rest"].Value), exclusive: true),
         One(@"^my\s+(?:work\s+|working\s+|office\s+)?(?:hours|schedule|shift|shifts)\s+(?:is|are)\s+(?<v>.+)$",
             m => SchedulePhrase(m.Groups["v"].Value) is { } v ? Draft(FactSlots.Schedule, "work hours", $"The user's work hours are {v}") : null, exclusive: true),
-        One(@"^I(?:'m|\s+am)\s+" + Adverbs + @"(?<state>busy|free|off|available|unavailable|at\s+work|in\s+meetings|offline|online|at\s+the\s+gym|away|in\s+the\s+office)\s+(?<rest>.+)$",
+        One(@"^I(?:'m|\s+am)\s+" + Adverbs + @"(?<state>busy|free|off|available|unavailable|at\s+work|in\s+meetings|offline|online|at\s+the\s+gym|away|in\s+the\s+office|at\s+the\s+office|on\s+call|at\s+home)\s+(?<rest>.+)$",
             m => TimeExpression.IsMatch(m.Groups["rest"].Value) && SchedulePhrase(m.Groups["rest"].Value) is { } rest
                 ? Draft(FactSlots.Schedule, $"{m.Groups["state"].Value} {rest}", $"The user is {m.Groups["adv"].Value}{m.Groups["state"].Value.ToLowerInvariant()} {rest}")
                 : null, exclusive: true),

@@ -68,7 +68,11 @@ internal static partial class HeuristicRules
                 return drafts;
             }, exclusive: true),
         One(@"^my\s+(?:job|profession|occupation|role)\s+is\s+(?:a\s+|an\s+)?(?<v>.+)$",
-            m => Value(m.Groups["v"].Value, 5) is { } job ? Draft(FactSlots.Job, job, $"The user works as {Article(job)} {job}") : null, exclusive: true),
+            m => Value(m.Groups["v"].Value, 6) is not { } job
+                ? null
+                : job.Split(' ')[0].EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+                    ? Draft(FactSlots.Job, job, $"The user's job is {job}")
+                    : Draft(FactSlots.Job, job, $"The user works as {Article(job)} {job}"), exclusive: true),
         One(@"^I\s+(?:just\s+|recently\s+)?(?:joined|started\s+(?:a\s+new\s+job\s+|working\s+)?at|got\s+(?:a\s+job|hired)\s+(?:at|by)|am\s+employed\s+(?:at|by)|'m\s+employed\s+(?:at|by))\s+(?<v>.+)$",
             m => Organization(m.Groups["v"].Value) is { } e ? Draft(FactSlots.Employer, e, $"The user works at {e}") : null, exclusive: true),
         One(@"^I(?:'m|\s+am)\s+(?:now\s+)?(?<v>retired|unemployed|self-employed|freelancing|between\s+jobs|a\s+stay-at-home\s+(?:mom|dad|parent))$",

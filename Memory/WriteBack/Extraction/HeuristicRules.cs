@@ -9,14 +9,18 @@ internal static partial class HeuristicRules
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
-    private static readonly Lazy<IReadOnlyList<Rule>> AllRules = new(() =>
+    private static readonly Lazy<IReadOnlyList<Rule>> ThemedRules = new(() =>
         [.. IdentityRules(), .. WorkRules(), .. PreferenceRules(), .. PeopleRules(), .. ScheduleRules()]);
 
-    /// <summary>Every fact the clause states about the user (empty when none).</summary>
-    public static IReadOnlyList<FactDraft> Apply(string clause)
+    private static readonly Lazy<IReadOnlyList<Rule>> AllRules = new(() => [.. ThemedRules.Value, .. GeneralRules()]);
+
+    /// <summary>Every fact the clause states about the user (empty when none). <paramref name="general"/> adds the
+    /// fallback rules for any plain first-person statement (extraction); without it only the themed rules with known
+    /// slots apply (reading the slot of a stored memory).</summary>
+    public static IReadOnlyList<FactDraft> Apply(string clause, bool general = false)
     {
         var drafts = new List<FactDraft>();
-        foreach (var rule in AllRules.Value)
+        foreach (var rule in general ? AllRules.Value : ThemedRules.Value)
         {
             Match match;
             try
@@ -70,15 +74,15 @@ internal static partial class HeuristicRules
         @"\s+(now|today|currently|these\s+days|nowadays|at\s+the\s+moment|right\s+now|again|anymore|any\s+more|any\s+longer|too|as\s+well|though|actually|lol|haha|please|originally|thanks|recently|lately|already|full[- ]time|last\s+(year|month|week|summer|winter|spring|fall|autumn)|this\s+(year|month|week)|(a|one|two|three|four|five|six|few|a\s+few|couple\s+of|a\s+couple\s+of|several|\d+)\s+(days?|weeks?|months?|years?)\s+ago|in\s+(19|20)\d\d|since\s+(19|20)\d\d|since\s+(last\s+)?\w+|for\s+(a|an|one|two|three|four|five|six|ten|many|several|a\s+few|a\s+couple\s+of|\d+)\s+(days?|weeks?|months?|years?|decades?)|(on|every)\s+(weekends?|weekdays?))$");
 
     private static readonly Regex ClauseBoundary = R(
-        @"\s*(,|;|:|\s-\s|\(|\bbecause\b|\bsince\b|\bso\b|\bbut\b|\bwhich\b|\bwhere\b|\bwho\b|\bthough\b|\balthough\b|\bwhile\b|\bwhen\b|\bif\b|\bunless\b)");
+        @"\s*(,|;|:(?!\d)|\s-\s|\(|\bbecause\b|\bsince\b|\bso\b|\bbut\b|\bwhich\b|\bwhere\b|\bwho\b|\bthough\b|\balthough\b|\bwhile\b|\bwhen\b|\bif\b|\bunless\b)");
 
     private static readonly Regex ListBoundary = R(
-        @"\s*(;|:|\s-\s|\(|,\s*(?=(it|that|this|which|I|I'm|but|so|because|they|he|she|you|especially|mostly|though)\b)|\bbecause\b|\bsince\b|\bso\b|\bbut\b|\bwhich\b|\bwhere\b|\bwho\b|\bthough\b|\balthough\b|\bwhile\b|\bwhen\b|\bif\b|\bunless\b)");
+        @"\s*(;|:(?!\d)|\s-\s|\(|,\s*(?=(it|that|this|which|I|I'm|but|so|because|they|he|she|you|especially|mostly|though)\b)|\bbecause\b|\bsince\b|\bso\b|\bbut\b|\bwhich\b|\bwhere\b|\bwho\b|\bthough\b|\balthough\b|\bwhile\b|\bwhen\b|\bif\b|\bunless\b)");
 
     private static readonly Regex PlaceBoundary = R(@"\s+(with|for|near|since|on|after|before|from|and\s+work|and\s+I)\b");
 
     private static readonly Regex Pronoun = R(
-        @"^(it|that|this|these|those|them|him|her|you|your|yours|everything|nothing|something|anything|so|such|what|how|when|the\s+idea|the\s+way|the\s+fact|hearing|reading\s+your|talking\s+to\s+you|chatting)\b");
+        @"^(it|that|this|these|those|them|him|her|you|your|yours|everything|nothing|something|anything|so|such|what|how|when|the\s+idea|the\s+way|the\s+fact|hearing\s+(?:that|this|it|about|from|you)|reading\s+your|talking\s+to\s+you|chatting)\b");
 
     private static readonly Regex PlaceStop = R(
         @"^(a|an|my|our|his|her|their|this|that|here|there|fear|hope|peace|denial|luxury|poverty|debt|sin|harmony|misery|comfort|the\s+(moment|past|present|future|now|meantime|middle|same|city|country|house|flat|apartment|suburbs|countryside|area|room|dark|shadows))\b");

@@ -23,22 +23,31 @@ internal static partial class HeuristicStatements
             return result;
         }
 
-        text = Quoted().Replace(text, " ");
+        if (Fiction().IsMatch(text))
+        {
+            return result;
+        }
+
+        text = OwnWords(text);
         text = LowerI().Replace(text, "I");
         text = LowerIm().Replace(text, "I am");
         text = LowerIve().Replace(text, "I have");
         text = WeHave().Replace(text, "we have");
+        text = ElidedSubject().Replace(text, ". I ");
+        text = LanguagesList().Replace(text, string.Empty);
 
         var greeted = false;
         foreach (Match sentenceMatch in Sentence().Matches(text))
         {
             var sentence = sentenceMatch.Value.Trim();
-            var isQuestion = sentence.EndsWith('?');
-            foreach (var rawClause in ClauseSplit().Split(sentence))
+            var clauses = ClauseSplit().Split(sentence);
+            for (var i = 0; i < clauses.Length; i++)
             {
+                // In "I live in Oslo, what should I see?" only the last clause is asked.
+                var isQuestion = i == clauses.Length - 1 && sentence.EndsWith('?');
                 try
                 {
-                    greeted = ReadClause(rawClause, isQuestion, greeted, result);
+                    greeted = ReadClause(clauses[i], isQuestion, greeted, result);
                 }
                 catch (RegexMatchTimeoutException)
                 {
@@ -110,21 +119,38 @@ internal static partial class HeuristicStatements
             return false;
         }
 
+        if (OwnName().Match(clause) is { Success: true } own && NameFor(result, own.Groups["v"].Value))
+        {
+            return false;
+        }
+
         if (RetractTrigger().IsMatch(clause))
         {
             var positive = Positive(clause);
             if (positive != clause)
             {
-                var retracted = HeuristicRules.Apply(positive);
+                var retracted = HeuristicRules.Apply(positive, general: true);
                 if (retracted.Count > 0)
                 {
                     result.AddRange(retracted.Select(d => new Statement(d, FactAction.Retract, hedged)));
+                    if (!ChangeCue().IsMatch(clause))
+                    {
+                        // "I don't speak French" also states the negative, kept beside the retraction.
+                        result.AddRange(HeuristicRules.Apply(clause, general: true).Select(d => new Statement(d, FactAction.Assert, hedged)));
+                    }
+
                     return false;
                 }
             }
         }
 
-        result.AddRange(HeuristicRules.Apply(clause).Select(d => new Statement(d, FactAction.Assert, hedged)));
+        var drafts = HeuristicRules.Apply(clause, general: true);
+        if (drafts.Count == 0 && Variant(clause) is { } variant)
+        {
+            drafts = HeuristicRules.Apply(variant, general: true);
+        }
+
+        result.AddRange(drafts.Select(d => new Statement(d, FactAction.Assert, hedged)));
         return false;
     }
 
@@ -141,10 +167,10 @@ internal static partial class HeuristicStatements
             }
 
             greeting |= lead.Groups["greet"].Success;
-            clause = clause[lead.Length..].TrimStart(',', '!', ' ', '-');
+            clause = clause[lead.Length..].TrimStart(',', '!', ' ', '-', ':');
         }
 
-        return clause.Trim();
+        return Rewrite(clause.Trim());
     }
 
     private static string Positive(string clause)
@@ -192,7 +218,7 @@ internal static partial class HeuristicStatements
 
         if (FirstPerson().IsMatch(i))
         {
-            var inside = HeuristicRules.Apply(i);
+            var inside = HeuristicRules.Apply(i, general: true);
             if (inside.Count > 0)
             {
                 return inside.Select(d => d with { Text = $"Forget: {d.Text}" });
@@ -200,7 +226,7 @@ internal static partial class HeuristicStatements
 
             if (RetractTrigger().IsMatch(i))
             {
-                return HeuristicRules.Apply(Positive(i)).Select(d => d with { Text = $"Forget: {d.Text}" });
+                return HeuristicRules.Apply(Positive(i), general: true).Select(d => d with { Text = $"Forget: {d.Text}" });
             }
         }
 
@@ -235,9 +261,6 @@ internal static partial class HeuristicStatements
         }
     }
 
-    [GeneratedRegex("\"[^\"]{0,400}\"")]
-    private static partial Regex Quoted();
-
     [GeneratedRegex(@"\bi\b(?!\.e\.)")]
     private static partial Regex LowerI();
 
@@ -253,10 +276,10 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"[^.!?;\n]+[.!?;]*")]
     private static partial Regex Sentence();
 
-    [GeneratedRegex(@",?\s+(?:and|but|so|because|although|though|while|whereas|plus|also)\s+(?=(?:I|I'm|I've|my|we)\b)|,\s*(?=(?:I|I'm|I've|my)\b)|,\s+(?=(?:if|unless|because|since)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@",?\s+(?:and|but|so|because|although|though|while|whereas|plus|also)\s+(?=(?:I|I'm|I've|my|we|our)\b)|,\s*(?=(?:I|I'm|I've|my|we|our)\b)|,\s+(?=(?:if|unless|because|since)\b)|,\s*(?=(?:his|her|its|their|what|what's|where|when|why|how|how's|who|which|any|anything|can|could|would|should|do|does|is|are|give|tell|suggest|recommend|help|please|so|keep|thanks|thank|remember|note|bear|let|make|not)\b)|\s+and\s+(?=(?:he|she|they|it)(?:'s|\s))|\s+-\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseSplit();
 
-    [GeneratedRegex(@"^(?:(?<greet>hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?|oh|ah|well|so|and|but|also|btw|by\s+the\s+way|actually|anyway|anyways|ok|okay|yes|yeah|yep|nope|fyi|just\s+so\s+you\s+know|for\s+context|for\s+the\s+record|note\s+that|to\s+be\s+clear|as\s+you\s+know|honestly|basically|thanks|thank\s+you|lol|haha|please|update|quick\s+update|oh\s+and|plus|now|(?:(?:big|good|great|some|exciting|happy|sad|bad|quick|fun)\s+)?news|heads\s+up|guess\s+what|so\s+anyway)\b[,!:.]?\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?<greet>hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?|oh|ah|well|so|and|but|also|btw|by\s+the\s+way|actually|anyway|anyways|ok|okay|yes|yeah|yep|nope|fyi|just\s+so\s+you\s+know|for\s+context|for\s+the\s+record|note\s+that|to\s+be\s+clear|as\s+you\s+know|honestly|basically|thanks|thank\s+you|lol|haha|please|update|quick\s+update|oh\s+and|plus|now|(?:(?:big|good|great|some|exciting|happy|sad|bad|quick|fun)\s+)?news|heads\s+up|guess\s+what|so\s+anyway|sorry(?=[,!])|oops|wait(?=[,!])|no(?=[,!])|correction|to\s+clarify|let\s+me\s+correct\s+(?:that|myself)|just\s+to\s+correct\s+myself|I\s+meant(?:\s+to\s+say)?(?:\s+that)?|I\s+mean(?=,)|I\s+got\s+(?:it|that)\s+wrong(?:\s+earlier)?|my\s+bad|scratch\s+that|in\s+fact)\b[,!:.]?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Interjection();
 
     [GeneratedRegex(@"^(?:do|does|did|can|could|would|will|should|shall|is|are|am|was|were|have|has|what|where|when|why|who|whom|whose|which|how)\b", RegexOptions.IgnoreCase)]
@@ -271,7 +294,7 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"^(?:I\s+think|I\s+believe|I\s+guess|I\s+suppose|I'm\s+pretty\s+sure|I\s+am\s+pretty\s+sure|I'm\s+fairly\s+sure|probably|I\s+reckon|apparently)\s*(?:that\s+)?,?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Hedge();
 
-    [GeneratedRegex(@"\b(?:if|suppose|supposing|imagine|imagining|hypothetically|pretend|pretending|let's\s+say|lets\s+say|what\s+if|in\s+a\s+(?:story|novel|game|movie|dream)|my\s+character|wish|wished|would|could|might|maybe|perhaps|someday|one\s+day|dream\s+of|dreaming|thinking\s+(?:about|of)|planning|plan\s+to|going\s+to|gonna|want\s+to|wanna|wanted\s+to|hope\s+to|hoping\s+to|considering|will|shall|should|I'd|I'll|unless|whether|assuming|as\s+if|roleplay|role-play|fictional|used\s+to|sometime)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:if|suppose|supposing|imagine|imagining|hypothetically|pretend|pretending|let's\s+say|lets\s+say|what\s+if|in\s+a\s+(?:story|novel|game|movie|dream)|my\s+character|wish|wished|would|could|might|maybe|perhaps|someday|one\s+day|dream\s+of|dreaming|thinking\s+(?:about|of)|gonna|want\s+to|wanna|wanted\s+to|hope\s+to|hoping\s+to|considering|shall|should|I'd|unless|whether|assuming|as\s+if|roleplay|role-play|fictional|used\s+to|sometime)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Hypothetical();
 
     [GeneratedRegex(@"^I(?:'m|\s+am)\s+(?<v>[A-Z][a-z]{1,20}(?:\s+[A-Z][a-z]{1,20})?)$")]
@@ -325,12 +348,12 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"^I\s+(?:have\s+|'ve\s+|just\s+|recently\s+)*moved\s+(?:away\s+from|out\s+of)\s+(?<v>[^,]+)$", RegexOptions.IgnoreCase)]
     private static partial Regex MovedAway();
 
-    [GeneratedRegex(@"^I\s+(?:have\s+|'ve\s+|just\s+|recently\s+)*(?:quit|left|resigned\s+from|was\s+laid\s+off\s+from|got\s+laid\s+off\s+from|got\s+fired\s+from|was\s+fired\s+from)\s*(?:my\s+job\s*(?:at\s+)?)?(?<v>[^,]*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^I\s+(?:have\s+|'ve\s+|just\s+|recently\s+)*(?:quit|left|resigned\s+from|was\s+laid\s+off\s+from|got\s+laid\s+off\s+from|got\s+fired\s+from|was\s+fired\s+from)\s*(?:my\s+job\s*(?:at\s+)?)?(?<v>(?!(?:\w+ing|sugar|alcohol|caffeine|coffee|meat|social\s+media)\b)[^,]*)$", RegexOptions.IgnoreCase)]
     private static partial Regex QuitJob();
 
     [GeneratedRegex(@"^my\s+(?:old\s+)?(?<kind>dog|cat|puppy|kitten|parrot|rabbit|hamster|fish|turtle|horse|bird|pony)\s+(?:died|passed\s+away|passed|ran\s+away)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PetGone();
 
-    [GeneratedRegex(@"^(?:I\s+(?:have\s+|'ve\s+|just\s+|recently\s+)*(?:moved\s+(?:away\s+from|out\s+of)|quit|left|resigned|was\s+laid\s+off|got\s+laid\s+off|got\s+fired|was\s+fired)|my\s+(?:old\s+)?\w+\s+(?:died|passed|ran\s+away))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:I\s+(?:have\s+|'ve\s+|just\s+|recently\s+)*(?:moved\s+(?:away\s+from|out\s+of)|(?:quit|left)(?!\s+(?:\w+ing|sugar|alcohol|caffeine|coffee|meat|social\s+media)\b)|resigned|was\s+laid\s+off|got\s+laid\s+off|got\s+fired|was\s+fired)|my\s+(?:old\s+)?\w+\s+(?:died|passed|ran\s+away))", RegexOptions.IgnoreCase)]
     private static partial Regex SpecialRetraction();
 }

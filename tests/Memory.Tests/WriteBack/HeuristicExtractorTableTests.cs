@@ -78,7 +78,7 @@ public sealed class HeuristicExtractorTableTests
         { "Forget that I like jazz", "-like:jazz" },
         { "Please forget where I live", "-location" },
         { "I quit my job", "-employer" },
-        { "I'm not allergic to peanuts", "-allergy:peanuts" },
+        { "I'm not allergic to peanuts", "-allergy:peanuts | The user is not allergic to peanuts" },
         // Questions
         { "Do you know where I live?", "" },
         { "Should I move to Paris?", "" },

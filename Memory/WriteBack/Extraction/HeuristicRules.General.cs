@@ -1,0 +1,321 @@
+using System.Text.RegularExpressions;
+
+namespace Memory.WriteBack;
+
+/// <summary>The fallback rules, tried after every themed rule: any plain first-person statement of a lasting kind
+/// ("I use a wheelchair", "I'm a keen cyclist", "I have type 1 diabetes", "my car is a red Tesla", "I'm flying to
+/// Tokyo next month", "I don't drive") becomes "The user ..." with the rest of the clause in the third person.
+/// What keeps them precise: verbs of thinking, wanting, saying and asking are never facts; objects that point at
+/// the conversation ("it", "that", "you", "a question") are refused; past tense only for life events; "I'm"
+/// only with a noun phrase, a lasting condition or a dated plan; "my X" never for people outside the family.</summary>
+internal static partial class HeuristicRules
+{
+    private const string LeadAdverbs =
+        @"(?<adv>(?:usually|always|normally|often|typically|generally|mostly|sometimes|regularly|also|still|currently|now|only|even|already|just|recently|finally)\s+)?";
+
+    private static IEnumerable<Rule> GeneralRules() =>
+    [
+        One(@"^I\s+(?:was|got|have\s+been|'ve\s+been)\s+(?:recently\s+|just\s+)?diagnosed\s+with\s+(?<v>.+)$",
+            m => Value(m.Groups["v"].Value, 8) is { } v ? Draft(FactSlots.Other, v, $"The user has {v}") : null, exclusive: true),
+        One(@"^(?<v>[\w -]{2,40}?)\s+(?:gives?|makes?|give|make)\s+me\s+(?:go\s+into\s+|break\s+out\s+in\s+)?(?:hives|a\s+rash|rashes|anaphylaxis|anaphylactic\s+shock|an\s+allergic\s+reaction|swell(?:\s+up)?)$",
+            m => Value(m.Groups["v"].Value, 4) is { } v && !Pronoun.IsMatch(v)
+                ? Draft(FactSlots.Allergy, v, $"The user is allergic to {v.ToLowerInvariant()}")
+                : null, exclusive: true),
+        One(@"^I(?:'m|\s+am)\s+(?<how>planning|going|due|scheduled|set)\s+to\s+(?<v>(?!(?:a|an|the|my|our|bed|sleep|work|school|church|town)\b)[a-z]+\b.*)$",
+            m =>
+            {
+                var how = m.Groups["how"].Value.ToLowerInvariant();
+                if (!char.IsLower(m.Groups["v"].Value[0]) || PlanValue(m.Groups["v"].Value) is not { } v)
+                {
+                    return null;
+                }
+
+                return Draft(FactSlots.Other, v, how is "planning" or "going" ? $"The user plans to {v}" : $"The user is {how} to {v}");
+            }, exclusive: true),
+        One(@"^I\s+(?:just\s+|recently\s+|finally\s+)?(?<v>retired|graduated)$",
+            m => Draft(FactSlots.Job, m.Groups["v"].Value, $"The user {(m.Groups["v"].Value.Equals("retired", StringComparison.OrdinalIgnoreCase) ? "is retired" : "graduated")}"), exclusive: true),
+        One(@"^I\s+(?:plan|intend)\s+to\s+(?<v>.+)$",
+            m => PlanValue(m.Groups["v"].Value) is { } v ? Draft(FactSlots.Other, v, $"The user plans to {v}") : null, exclusive: true),
+        One(@"^I(?:'ll|\s+will)\s+be\s+(?<v>.+)$",
+            m => FutureTime().IsMatch(m.Groups["v"].Value) && Value(m.Groups["v"].Value, 12) is { } v
+                ? Draft(FactSlots.Other, v, $"The user will be {v}")
+                : null, exclusive: true),
+        One(@"^I(?:'m|\s+am)\s+on\s+(?<v>.+)$",
+            m => Value(m.Groups["v"].Value, 8) is { } v && OnSomething().IsMatch(v) ? Draft(FactSlots.Other, v, $"The user is on {v}") : null, exclusive: true),
+        One(@"^I(?:'m|\s+am)\s+" + LeadAdverbs + @"(?<v>(?:a|an|the)\s+.+)$",
+            m => NounPhrase(m.Groups["v"].Value) is { } v ? Draft(FactSlots.Other, v, $"The user is {m.Groups["adv"].Value.ToLowerInvariant()}{v}") : null, exclusive: true),
+        One(@"^I(?:'m|\s+am)\s+" + LeadAdverbs + @"(?<v>" + LastingStates + @")(?<rest>\s+.+)?$",
+            m =>
+            {
+                var raw = m.Groups["rest"].Value;
+                var cut = ClauseBoundary.Match(raw);
+                var rest = !m.Groups["rest"].Success || (cut.Success && cut.Index == 0) ? string.Empty : Value(raw, 8);
+                var v = m.Groups["v"].Value.ToLowerInvariant();
+                return rest is null ? null : Draft(FactSlots.Other, v, $"The user is {v}{(rest.Length > 0 ? " " + rest : string.Empty)}");
+            }, exclusive: true),
+        One(@"^I(?:'m|\s+am)\s+" + LeadAdverbs + @"(?<verb>[a-z]+ing)\s+(?<rest>.+)$",
+            m => Progressive(m.Groups["verb"].Value, m.Groups["rest"].Value) is { } text ? Draft(FactSlots.Other, text, $"The user is {text}") : null,
+            exclusive: true),
+        One(@"^I(?:'m|\s+am)\s+not\s+(?<v>.+)$",
+            m => NegatedState(m.Groups["v"].Value) is { } v ? Draft(FactSlots.Other, "not " + v, $"The user is not {v}") : null, exclusive: true),
+        One(@"^I\s+(?:don't|do\s+not|never)\s+(?<verb>[a-z]+)(?<rest>\s+.+)?$",
+            m => NegatedAction(m.Groups["verb"].Value, m.Groups["rest"].Value) is { } text ? Draft(FactSlots.Other, "not " + text, $"The user doesn't {text}") : null,
+            exclusive: true),
+        One(@"^I(?:'m|\s+am)\s+in\s+(?<v>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2})$",
+            m => char.IsUpper(m.Groups["v"].Value[0]) && !m.Groups["v"].Value.StartsWith("The ", StringComparison.Ordinal) && Place(m.Groups["v"].Value) is { } p
+                ? Draft(FactSlots.Location, p, $"The user lives in {p}")
+                : null, exclusive: true),
+        One(@"^I\s+can\s+(?<verb>[a-z]+)\s+(?<rest>.+)$",
+            m => Action(string.Empty, m.Groups["verb"].Value, m.Groups["rest"].Value) is { } d
+                ? d with { Text = d.Text.Replace("The user ", "The user can ", StringComparison.Ordinal).Replace($"can {ThirdPersonVerb(m.Groups["verb"].Value)} ", $"can {m.Groups["verb"].Value.ToLowerInvariant()} ", StringComparison.Ordinal) }
+                : null, exclusive: true),
+        One(@"^I\s+(?:have\s+got|'ve\s+got|have)\s+(?<v>.+)$",
+            m => Possession(m.Groups["v"].Value) is { } v ? Draft(FactSlots.Other, v, $"The user has {v}") : null, exclusive: true),
+        One(@"^I\s+" + LeadAdverbs + @"(?<verb>[a-z]+)\s+(?<rest>.+)$",
+            m => Action(m.Groups["adv"].Value, m.Groups["verb"].Value, m.Groups["rest"].Value), exclusive: true),
+        One(@"^my\s+(?<who>(?:[a-z-]+\s+){0,2}[a-z-]+?)(?<name>\s+[A-Z][a-z]+)?\s+(?<verb>is|are|was|has|have|had|runs?|starts?|begins?|ends?|lives?|works?|can|loves?|likes?|hates?|goes|speaks?|just\s+\w+|turned|takes?|needs?|uses?)\s+(?<rest>.+)$",
+            m => Possessive(m.Groups["who"].Value, m.Groups["name"].Value, m.Groups["verb"].Value, m.Groups["rest"].Value), exclusive: true),
+    ];
+
+    private const string LastingStates =
+        @"pregnant|deaf|blind|colou?rblind|colou?r-blind|hard\s+of\s+hearing|partially\s+sighted|visually\s+impaired|" +
+        @"hearing\s+impaired|disabled|paralysed|paralyzed|neurodivergent|left-handed|right-handed|ambidextrous|" +
+        @"epileptic|dyslexic|dyspraxic|dyscalculic|autistic|diabetic|asthmatic|arthritic|anorexic|bulimic|paraplegic|" +
+        @"quadriplegic|tetraplegic|hypoglycemic|anaemic|anemic|immunocompromised|" +
+        @"vaccinated|sober|teetotal|nearsighted|short-sighted|long-sighted|farsighted|transgender|trans|nonbinary|non-binary|" +
+        @"gay|lesbian|bisexual|straight|introverted|extroverted|an\s+introvert|an\s+extrovert|bilingual|trilingual|" +
+        @"self-taught|homeschooled|adopted|an\s+only\s+child|a\s+twin|a\s+morning\s+person|a\s+night\s+owl";
+
+    private static readonly HashSet<string> NotFactVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "think", "guess", "believe", "suppose", "reckon", "want", "need", "wish", "hope", "feel", "mean", "see", "agree",
+        "disagree", "understand", "wonder", "forgot", "forget", "remember", "bet", "promise", "appreciate", "apologize",
+        "apologise", "say", "said", "tell", "told", "ask", "asked", "saw", "met", "went", "did", "had", "got", "tried", "try",
+        "was", "were", "would", "could", "should", "can", "will", "might", "must", "may", "am", "do", "don't", "didn't",
+        "won't", "can't", "cannot", "doubt", "heard", "hear", "found", "find", "thank", "look", "looked", "recommend",
+        "suggest", "realise", "realize", "noticed", "notice", "care", "mind", "is", "are", "be", "get", "let", "have",
+        "came", "made", "make", "took", "take", "put", "sent", "send", "wrote", "write", "read", "saw", "watched", "watch",
+        "called", "call", "answered", "meant", "expect", "imagine", "hate", "dislike", "like", "love", "enjoy",
+        "would", "d", "ll", "s", "actually", "personally", "honestly", "totally", "really", "kinda", "literally",
+        "definitely", "probably", "certainly", "almost", "barely", "hardly", "seriously", "completely", "fully",
+        "left", "quit", "used", "keep", "kept", "start", "started", "stop", "lost", "won", "gave", "give", "paid", "pay",
+        "bought", "sold", "adopted", "retired", "graduated", "stopped", "joined", "moved", "grew", "play", "run", "go",
+    };
+
+    // Verbs that state a lasting fact although they are in the past tense.
+    private static readonly HashSet<string> LifeEventVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "bought", "adopted", "retired", "graduated", "quit", "stopped", "gave", "started", "joined", "grew", "inherited",
+        "built", "founded", "married",
+    };
+
+    // Present-tense verbs allowed although they are common in chit-chat, when the object is a plain noun phrase.
+    private static readonly HashSet<string> PlainVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "keep", "play", "run", "go", "take", "get", "make", "write", "read", "watch", "give", "pay", "start",
+    };
+
+    private static readonly HashSet<string> DurableProgressives = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "recovering", "training", "expecting", "retiring", "moving", "relocating", "raising", "caring", "fostering",
+        "doing", "running", "volunteering", "renovating", "building", "saving", "studying", "learning", "teaching",
+        "working", "living", "staying", "managing", "undergoing", "fighting", "battling", "nursing", "breastfeeding",
+        "homeschooling", "renting", "commuting", "competing", "preparing", "writing", "practising", "practicing",
+    };
+
+    private static readonly HashSet<string> NotFactProgressives = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "thinking", "wondering", "asking", "looking", "hoping", "wishing", "considering", "dreaming", "kidding", "joking",
+        "trying", "talking", "saying", "feeling", "getting", "being", "having", "playing", "just", "going", "reading",
+        "watching", "writing", "using", "telling", "curious", "typing", "chatting", "waiting", "searching", "asking",
+    };
+
+    // "my X" where X is a person outside the family, or something about the conversation: never a fact about the user.
+    private static readonly Regex NotOwnSubject = R(
+        @"\b(friends?|boss|colleagues?|co-?workers?|neighbou?rs?|room-?mates?|flat-?mates?|house-?mates?|teachers?|landlord|landlady|" +
+        @"manager|doctor|therapist|clients?|customers?|students?|classmates?|ex|buddy|mate|pal|team|professor|coach|character|" +
+        @"question|problem|point|guess|bad|pleasure|idea|concern|issue|request|task|homework|essay|code|answer|message|" +
+        @"prompt|thoughts?|opinion|understanding|apologies|mistake|fault|turn|bet|advice|favou?rite\s+\w+|name|" +
+        @"lawyer|dentist|date|crush|ai|assistant|chatbot|bot|app|computer\s+says|phone\s+says)$");
+
+    // Objects of a task the user brings to the chat (code, data, a text to fix), not facts about the user.
+    private static readonly Regex ConversationObject = R(
+        @"\b(you|your|yours|question|questions|error|errors|exception|bug|bugs|problem|issue|idea|doubt|suggestion|feedback|request|" +
+        @"answer|reply|response|message|prompt|chat|conversation|point|clue|sense|list|lists|function|functions|method|class|" +
+        @"file|files|folder|script|code|program|table|tables|dataset|data|array|string|variable|column|columns|row|rows|" +
+        @"spreadsheet|csv|json|xml|query|database|endpoint|api|repo|repository|branch|commit|regex|loop|document|pdf|" +
+        @"paragraph|sentence|essay|homework|assignment|equation|formula|chart|graph|slide|slides|presentation|template|" +
+        @"draft|snippet|output|input|log|logs)\b");
+
+    private static readonly Regex NotPossession = R(
+        @"^(?:to\b|been\b|got\b|had\b|done\b|seen\b|never\b|always\b|no\s+(?:idea|clue|time|problem|questions?|plans?)\b|" +
+        @"a\s+(?:lot|bit|feeling|sense|look|go|try|chance|moment|minute|second|quick|few\s+questions|question|problem|" +
+        @"doubt|suggestion|request|favou?r|thought|hunch|point|headache|cold|nice|good|great|fun|look)\b|" +
+        @"an\s+(?:idea|issue|error|question|opinion|update|answer)\b|" +
+        @"(?:some|one|two|three|another|more|other|few)\s+(?:more\s+)?(?:questions?|ideas?|thoughts?|issues?|problems?)\b|" +
+        @"any\b|time|fun|nothing|something|everything|anything|enough|plenty|it|that|this|these|those|one|them|him|her|you|a\s+say)");
+
+    private static readonly Regex NotNounPhrase = R(
+        @"^(?:a|an|the)\s+(?:bit|little|lot|fan|huge\s+fan|big\s+fan|mess|fool|sucker|one|same|only\s+one|best|worst|last|first|" +
+        @"\w+est|type\s+of\s+person\s+who|kind\s+of|sort\s+of|user|human|person\s+who|beginner\s+at|new\s+user|" +
+        @"question|problem|moment|minute|while|way|rush|hurry|meeting|call|good\s+mood|bad\s+mood|mood)\b");
+
+    private static readonly Regex OnSomethingRegex = R(
+        @"\b(diet|medication|meds|medicine|pills?|thinners|insulin|treatment|therapy|antidepressants|steroids|dialysis|" +
+        @"chemo|chemotherapy|inhaler|leave|benefits|waiting\s+list|the\s+pill|hrt|antibiotics|statins|metformin)\b");
+
+    private static Regex OnSomething() => OnSomethingRegex;
+
+    private static readonly Regex FutureTimeRegex = R(
+        @"\b(tomorrow|tonight|next\s+\w+|this\s+(?:week|weekend|month|year|summer|winter|spring|fall|autumn|" +
+        @"monday|tuesday|wednesday|thursday|friday|saturday|sunday|evening|afternoon)|in\s+(?:\d+|a|an|two|three|few)\s+(?:days?|weeks?|months?|years?)|" +
+        @"(?:in|on|by|until|from|over|this|next)\s+(?:the\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|" +
+        @"monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|fall|winter|christmas|easter|" +
+        @"new\s+year|\d{1,2}(?:st|nd|rd|th)?\b|the\s+\d{1,2}(?:st|nd|rd|th)?|the\s+end\s+of|the\s+weekend|weekend|holidays)|" +
+        @"(?:january|february|march|april|june|july|august|september|october|november|december)|soon|later\s+this|at\s+the\s+end\s+of)\b");
+
+    private static Regex FutureTime() => FutureTimeRegex;
+
+    private static string? NounPhrase(string raw)
+    {
+        if (NotNounPhrase.IsMatch(raw) || Value(raw, 10) is not { } v || ConversationObject.IsMatch(v))
+        {
+            return null;
+        }
+
+        return v;
+    }
+
+    private static string? PlanValue(string raw) =>
+        Value(raw, 12) is { } v && !ConversationObject.IsMatch(v) && !v.StartsWith("be ", StringComparison.OrdinalIgnoreCase) ? v : null;
+
+    private static string? Progressive(string verb, string rest)
+    {
+        if (NotFactProgressives.Contains(verb) && !(verb.Equals("getting", StringComparison.OrdinalIgnoreCase) &&
+                                                    rest.StartsWith("married", StringComparison.OrdinalIgnoreCase)) &&
+            !(verb.Equals("going", StringComparison.OrdinalIgnoreCase) && FutureTime().IsMatch(rest)) &&
+            !(verb is "having" or "playing" or "writing" && FutureTime().IsMatch(rest)))
+        {
+            return null;
+        }
+
+        if (!DurableProgressives.Contains(verb) && !FutureTime().IsMatch(rest) && !TimeExpression.IsMatch(rest))
+        {
+            return null;
+        }
+
+        if (Pronoun.IsMatch(rest.Trim()) || ConversationObject.IsMatch(rest) || Value(rest, 12) is not { } v)
+        {
+            return null;
+        }
+
+        return $"{verb.ToLowerInvariant()} {v}";
+    }
+
+    private static string? NegatedState(string raw)
+    {
+        var v = Value(raw, 6);
+        if (v is null || AnymoreCue().IsMatch(raw))
+        {
+            return null;
+        }
+
+        return Regex.IsMatch(v, "^(?:" + LastingStates + "|married|single|vegan|vegetarian|religious|a\\s+(?:morning|night|people|dog|cat|coffee|tea|big|huge)\\s+\\w+|an?\\s+\\w+(?:er|or|ist|ian)|allergic\\s+to\\s+.+|a\\s+smoker|a\\s+drinker)$",
+            RegexOptions.IgnoreCase, MatchTimeout)
+            ? v
+            : null;
+    }
+
+    private static string? NegatedAction(string verb, string rest)
+    {
+        var v = verb.ToLowerInvariant();
+        if (NotFactVerbs.Contains(v) && v is not ("drive" or "play" or "go" or "run" or "keep" or "take" or "have"))
+        {
+            return null;
+        }
+
+        var r = rest.Trim();
+        if (r.Length > 0 && (Pronoun.IsMatch(r) || ConversationObject.IsMatch(r) || AnymoreCue().IsMatch(r)))
+        {
+            return null;
+        }
+
+        if (r.Length == 0)
+        {
+            return v is "drive" or "smoke" or "drink" or "drive" or "swim" or "cook" or "vote" or "fly" or "gamble" or "dance" or "exercise" or "snore"
+                ? v
+                : null;
+        }
+
+        return Value(r, 8) is { } value ? $"{v} {value}" : null;
+    }
+
+    private static string? Possession(string raw)
+    {
+        var r = raw.Trim();
+        if (NotPossession.IsMatch(r) || ConversationObject.IsMatch(r) || Value(r, 10) is not { } v)
+        {
+            return null;
+        }
+
+        return v;
+    }
+
+    private static FactDraft? Action(string adverb, string verb, string rest)
+    {
+        var v = verb.ToLowerInvariant();
+        var past = LifeEventVerbs.Contains(v);
+        if (!past && (v.EndsWith("ed", StringComparison.Ordinal) || v.EndsWith("ly", StringComparison.Ordinal) ||
+                      (NotFactVerbs.Contains(v) && !PlainVerbs.Contains(v)) || v.EndsWith('s') && v.Length > 3 && !v.EndsWith("ss", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        var r = rest.Trim();
+        if (Pronoun.IsMatch(r) || ConversationObject.IsMatch(r) || (!past && v != "come" && NotAnObject().IsMatch(r)) || EndsWithPronoun().IsMatch(r))
+        {
+            return null;
+        }
+
+        if (PlainVerbs.Contains(v) && !TimeExpression.IsMatch(r) && !Regex.IsMatch(r, @"^(?:the\s+)?[a-z]", RegexOptions.IgnoreCase, MatchTimeout))
+        {
+            return null;
+        }
+
+        if (Value(r, 12) is not { } value)
+        {
+            return null;
+        }
+
+        var said = past ? v : ThirdPersonVerb(v);
+        var text = $"{adverb.ToLowerInvariant()}{said} {value}";
+        return Draft(FactSlots.Other, text, $"The user {text}");
+    }
+
+    private static FactDraft? Possessive(string who, string name, string verb, string rest)
+    {
+        var w = who.Trim().ToLowerInvariant();
+        if (NotOwnSubject.IsMatch(w) || ConversationObject.IsMatch(w) || Pronoun.IsMatch(rest.Trim()) || ConversationObject.IsMatch(rest))
+        {
+            return null;
+        }
+
+        if (Value(rest, 12) is not { } value)
+        {
+            return null;
+        }
+
+        var n = name.Trim();
+        var subject = n.Length > 0 ? $"{w} {n}" : w;
+        return Draft(FactSlots.Other, $"{subject} {verb} {value}", $"The user's {subject} {verb.ToLowerInvariant()} {value}");
+    }
+
+    [GeneratedRegex(@"\b(?:anymore|any\s+more|any\s+longer|no\s+longer|after\s+all)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AnymoreCue();
+
+    [GeneratedRegex(@"\b(?:it|that|this|them|these|those)$", RegexOptions.IgnoreCase)]
+    private static partial Regex EndsWithPronoun();
+
+    [GeneratedRegex(@"^(?:there|here|back|away|ahead|along|forward|again|too|so|well|better|worse|up|down|off|out|to\b|that\b|what\b|how\b|why\b|if\b|whether\b|about\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAnObject();
+}
