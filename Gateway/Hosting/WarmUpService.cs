@@ -4,6 +4,7 @@ using Gateway.Upstream;
 using Gateway.Auth;
 using Gateway.Pipeline;
 using Gateway.Prompts;
+using Guardrails.Abstractions;
 using Memory.Stores;
 using Memory.Text;
 using Microsoft.Extensions.AI;
@@ -11,12 +12,13 @@ using Microsoft.Extensions.AI;
 namespace Gateway.Hosting;
 
 /// <summary>Runs before the server accepts requests: loads and exercises the embedding model once, loads the
-/// tiktoken encodings and opens the memory store, so the first personalized request pays none of it.</summary>
+/// tiktoken encodings, runs every guardrail check once and opens the memory store, so the first personalized request pays none of it.</summary>
 internal sealed partial class WarmUpService(
     IEmbeddingGenerator<string, Embedding<float>> embedder,
     ITokenCounter tokens,
     IMemoryStore store,
     IPromptAssembler assembler,
+    IGuardrailPipeline guardrails,
     UpstreamClient upstreams,
     UpstreamRegistry registry,
     ILogger<WarmUpService> logger) : IHostedService
@@ -47,6 +49,20 @@ internal sealed partial class WarmUpService(
                 MemoryEnabled = true,
             };
             await assembler.AssembleAsync(context, [new JsonObject { ["role"] = "user", ["content"] = "hello" }], cancellationToken).ConfigureAwait(false);
+
+            // Every guardrail check once per stage, plain and streamed, on a text none of them flags (nothing is audited):
+            // their patterns are built and compiled here, not inside the first request's check time budget, which a
+            // cold start could otherwise overrun into a fail-closed guardrail.error.
+            var probe = new GuardrailRequestContext { RequestId = "warm-up", Tenant = "__warm-up__" };
+            foreach (var stage in Enum.GetValues<GuardrailStage>())
+            {
+                await guardrails.CheckAsync(stage, "Warm up the checks with plain words, a date 2024-01-01 and a number 42.", probe, cancellationToken).ConfigureAwait(false);
+            }
+
+            await guardrails.CheckToolArgumentsAsync("{\"city\":\"Lisbon\"}", probe, cancellationToken).ConfigureAwait(false);
+            var stream = guardrails.BeginStream(probe);
+            await stream.PushAsync("Warm up the streamed ", cancellationToken).ConfigureAwait(false);
+            await stream.CompleteAsync(cancellationToken).ConfigureAwait(false);
 
             // The request path's parsing and serialisation, and the upstream clients with their resilience
             // pipelines (a models listing costs no tokens; an upstream that is down or slow only ends the warm-up).
