@@ -34,7 +34,10 @@ internal static class DedupRule
 
         if (sameSlot && string.Equals(old.Slot!.Template, neu.Slot!.Template, StringComparison.Ordinal))
         {
-            return new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.With(HistoryReasons.ValueChanged, differences));
+            // The same slot: more detail refines it, less adds nothing, other details are its new value.
+            return neu.Subsumes(old) ? Refined(differences)
+                : old.Subsumes(neu) ? Covered(differences)
+                : new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.With(HistoryReasons.ValueChanged, differences));
         }
 
         if (differences == DetailKinds.Negation && string.Equals(old.PolarityFreeKey, neu.PolarityFreeKey, StringComparison.Ordinal))
@@ -47,13 +50,10 @@ internal static class DedupRule
             return Distinct(differences);
         }
 
-        if (neu.Signature.Covers(old.Signature))
-        {
-            return new DedupDecision(DedupVerdict.Refinement, differences, HistoryReasons.With(HistoryReasons.Refined, differences));
-        }
-
-        return old.Signature.Covers(neu.Signature)
-            ? new DedupDecision(DedupVerdict.Duplicate, differences, HistoryReasons.Reinforced)
+        // Similar texts: the incoming one may add details to the stored one (every detail and word kept), or drop
+        // some (it says nothing new); a detail replaced by another, or by a different word, is another fact.
+        return neu.Subsumes(old) ? Refined(differences)
+            : old.Subsumes(neu) ? Covered(differences)
             : Distinct(differences);
     }
 
@@ -65,6 +65,12 @@ internal static class DedupRule
     /// may stand for both (what compression may fold).</summary>
     public static bool Interchangeable(string a, string b) =>
         Compare(a, b, similar: true) is { Verdict: DedupVerdict.Duplicate, Differences: DetailKinds.None };
+
+    private static DedupDecision Refined(DetailKinds differences) =>
+        new(DedupVerdict.Refinement, differences, HistoryReasons.With(HistoryReasons.Refined, differences));
+
+    private static DedupDecision Covered(DetailKinds differences) =>
+        new(DedupVerdict.Duplicate, differences, HistoryReasons.Reinforced);
 
     private static DedupDecision Distinct(DetailKinds differences) =>
         new(DedupVerdict.Distinct, differences, HistoryReasons.With(HistoryReasons.Distinct, differences));

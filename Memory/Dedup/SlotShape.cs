@@ -34,12 +34,8 @@ internal sealed record SlotShape(string Head, string Template, string Value)
             }
 
             var relation = string.Join(' ', tokens.Skip(i).Take(relationLength).Select(t => t.Lower));
-            return new SlotShape(
-                string.Join(' ', head.Select(t => t.Lower)) + " | " + relation,
-                string.Join(' ', value.Where(t => t.Class != TokenClass.Word || !EnglishStopWords.Contains(t.Lower) && !IsFiller(t.Lower))
-                    .Select(t => t.Class == TokenClass.Word ? PorterStemmer.Stem(t.Lower) : "#" + t.Class)),
-                string.Join(' ', value.Where(t => t.Class != TokenClass.Word || !EnglishStopWords.Contains(t.Lower))
-                    .Select(t => t.Value ?? PorterStemmer.Stem(t.Lower))));
+            var content = value.Where(t => t.Class != TokenClass.Word || !EnglishStopWords.Contains(t.Lower)).ToList();
+            return new SlotShape(string.Join(' ', head.Select(t => t.Lower)) + " | " + relation, ShapeOf(content), Bag(content.Select(t => t.Value ?? PorterStemmer.Stem(t.Lower))));
         }
 
         return null;
@@ -59,6 +55,34 @@ internal sealed record SlotShape(string Head, string Template, string Value)
 
         return DedupLexicon.Copulas.Contains(tokens[i].Lower) ? 1 : 0;
     }
+
+    /// <summary>The value with its details blanked: words (stemmed, fillers dropped) and one "#" per run of details,
+    /// as a sorted bag so word order never matters ("on Monday at 7am" and "at 19:45 on Friday" have one shape).</summary>
+    private static string ShapeOf(List<FactToken> content)
+    {
+        var parts = new List<string>();
+        var inDetails = false;
+        foreach (var token in content)
+        {
+            if (token.Class == TokenClass.Word)
+            {
+                inDetails = false;
+                if (!IsFiller(token.Lower))
+                {
+                    parts.Add(PorterStemmer.Stem(token.Lower));
+                }
+            }
+            else if (!inDetails)
+            {
+                inDetails = true;
+                parts.Add(token.Class == TokenClass.Negation ? "#not" : "#");
+            }
+        }
+
+        return Bag(parts);
+    }
+
+    private static string Bag(IEnumerable<string> parts) => string.Join(' ', parts.Order(StringComparer.Ordinal));
 
     /// <summary>Words that announce a new value without being part of it ("now 5520", "changed to 5520").</summary>
     private static bool IsFiller(string word) => word is "now" or "currently" or "actually" or "still" or "new" or "changed" or "updated";
