@@ -140,6 +140,7 @@ internal sealed class WriteBatchPlanner
         var bestScore = double.NegativeInfinity;
         DedupDecision? nearestDistinct = null;
         var nearestScore = double.NegativeInfinity;
+        var filter = new DedupPrefilter(incoming.Text);
         for (var i = 0; i < _pool.Count; i++)
         {
             var candidate = _pool[i];
@@ -150,6 +151,11 @@ internal sealed class WriteBatchPlanner
 
             var score = Cosine(vector, model, candidate);
             var similar = score >= _threshold;
+            if (!similar && !filter.MayRelate(candidate.Text))
+            {
+                continue;
+            }
+
             var decision = DedupRule.Compare(candidate.Text, incoming.Text, similar);
             if (decision.Verdict == DedupVerdict.Distinct)
             {
