@@ -1,5 +1,6 @@
 using Memory.Abstractions;
 using Memory.Configuration;
+using Memory.Dedup;
 using Memory.Embeddings;
 using Memory.Model;
 using Memory.Retrieval;
@@ -140,7 +141,7 @@ internal sealed partial class MemoryService(
 
             updated = updated with { UpdatedAt = time.GetUtcNow() };
             await store.UpsertAsync(user, [updated], cancellationToken);
-            await store.AppendHistoryAsync(user, [Entry(id, MemoryEvent.Update, current, updated, actor)], cancellationToken);
+            await store.AppendHistoryAsync(user, [Entry(id, MemoryEvent.Update, current, updated, actor, HistoryReasons.Patch)], cancellationToken);
         }
 
         retriever.Invalidate(user);
@@ -163,7 +164,7 @@ internal sealed partial class MemoryService(
                 return false;
             }
 
-            await store.AppendHistoryAsync(user, [Entry(id, MemoryEvent.Delete, current, null, actor)], cancellationToken);
+            await store.AppendHistoryAsync(user, [Entry(id, MemoryEvent.Delete, current, null, actor, HistoryReasons.Delete)], cancellationToken);
         }
 
         retriever.Invalidate(user);
@@ -302,7 +303,7 @@ internal sealed partial class MemoryService(
         }
     }
 
-    private MemoryHistoryEntry Entry(string id, MemoryEvent e, MemoryItem? before, MemoryItem? after, string? actor) => new()
+    private MemoryHistoryEntry Entry(string id, MemoryEvent e, MemoryItem? before, MemoryItem? after, string? actor, string reason) => new()
     {
         MemoryId = id,
         Event = e,
@@ -310,6 +311,7 @@ internal sealed partial class MemoryService(
         After = WithoutVector(after),
         At = after?.UpdatedAt ?? time.GetUtcNow(),
         Actor = actor,
+        Reason = reason,
     };
 
     private static MemoryItem? WithoutVector(MemoryItem? memory) => memory is null ? null : memory with { Embedding = null };

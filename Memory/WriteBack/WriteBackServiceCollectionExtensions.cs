@@ -3,6 +3,7 @@ using Memory.Configuration;
 using Memory.Retrieval;
 using Memory.Stores;
 using Memory.Text;
+using Memory.Writes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,7 @@ public static class WriteBackServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WriteBackOptions>, WriteBackOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<UserWriteLocks>();
         services.TryAddSingleton<IMemoryContentGuard, AllowAllMemoryContentGuard>();
 
         services.AddErasureTombstones();
@@ -70,6 +72,7 @@ public static class WriteBackServiceCollectionExtensions
             sp.GetRequiredService<MemoryChangeWriter>(),
             sp.GetRequiredService<LlmCalls>(),
             sp.GetRequiredService<IMemoryContentGuard>(),
+            sp.GetRequiredService<UserWriteLocks>(),
             sp.GetService<ITokenCounter>(),
             sp.GetRequiredService<IOptions<MemoryOptions>>(),
             sp.GetRequiredService<IOptions<WriteBackOptions>>(),

@@ -4,8 +4,9 @@ namespace Memory.Writes;
 
 /// <summary>How a write merges into the current memory it duplicates.
 /// <list type="bullet">
-/// <item>text: same normalised text keeps the stored wording; a near-duplicate (cosine) keeps the longer, more
-/// specific wording (and its vector).</item>
+/// <item>text (<see cref="WordingChoice"/>): same normalised text, or an incoming text with fewer details, keeps the
+/// stored wording; a paraphrase with the same details keeps the longer wording; a refinement (every stored detail
+/// kept, more added) takes the incoming wording (and its vector).</item>
 /// <item>sources: union, stored ones first.</item>
 /// <item>metadata: stored entries overlaid with the written ones.</item>
 /// <item>confidence: a write that brings a new source is independent evidence and reinforces,
@@ -17,7 +18,7 @@ namespace Memory.Writes;
 /// Nothing changed means NOOP: no write, no history.</summary>
 internal static class MemoryMerge
 {
-    public static MemoryItem Merge(MemoryItem current, PreparedMemory incoming, float[]? incomingVector, string? model, bool sameText, DateTimeOffset now)
+    public static MemoryItem Merge(MemoryItem current, PreparedMemory incoming, float[]? incomingVector, string? model, WordingChoice wording, DateTimeOffset now)
     {
         var sources = current.Sources.ToList();
         var addsSource = false;
@@ -41,18 +42,48 @@ internal static class MemoryMerge
             : Math.Max(current.Confidence, incoming.Confidence);
         confidence = Math.Clamp(Math.Max(confidence, current.Confidence), 0, 1);
 
-        var takeText = !sameText && incoming.Text.Length > current.Text.Length;
+        var takeText = wording switch
+        {
+            WordingChoice.Incoming => !string.Equals(incoming.Text, current.Text, StringComparison.Ordinal),
+            WordingChoice.Longer => incoming.Text.Length > current.Text.Length,
+            _ => false,
+        };
         var merged = current with
         {
             Text = takeText ? incoming.Text : current.Text,
-            Embedding = takeText && incomingVector is not null ? incomingVector : current.Embedding,
-            EmbeddingModel = takeText && incomingVector is not null ? model : current.EmbeddingModel,
+            Embedding = takeText ? incomingVector : current.Embedding,
+            EmbeddingModel = takeText ? (incomingVector is null ? null : model) : current.EmbeddingModel,
             Confidence = confidence,
             Sources = sources,
             Metadata = metadata,
         };
 
         return HasVisibleChange(current, merged) ? merged with { UpdatedAt = now } : current;
+    }
+
+    /// <summary>The same slot with a new value: the incoming text, vector, confidence and time replace the stored
+    /// ones (history keeps the old value); sources are unioned and metadata overlaid, as in a merge.</summary>
+    public static MemoryItem Replace(MemoryItem current, PreparedMemory incoming, float[]? incomingVector, string? model, DateTimeOffset now)
+    {
+        var sources = current.Sources.ToList();
+        sources.AddRange(incoming.Sources.Where(s => !sources.Contains(s, StringComparer.Ordinal)));
+        var metadata = new Dictionary<string, string>(current.Metadata, StringComparer.Ordinal);
+        foreach (var (key, value) in incoming.Metadata)
+        {
+            metadata[key] = value;
+        }
+
+        return current with
+        {
+            Text = incoming.Text,
+            Embedding = incomingVector,
+            EmbeddingModel = incomingVector is null ? null : model,
+            Confidence = incoming.Confidence,
+            OccurredAt = incoming.OccurredAt,
+            UpdatedAt = now,
+            Sources = sources,
+            Metadata = metadata,
+        };
     }
 
     public static bool HasVisibleChange(MemoryItem before, MemoryItem after) =>

@@ -1,12 +1,16 @@
 using System.Numerics.Tensors;
+using Memory.Dedup;
 using Memory.Model;
 
 namespace Memory.Writes;
 
-/// <summary>De-duplicates a write batch against the user's current memories and against itself, in order: a
-/// memory with the same normalised text in the same context, or else the most similar one of the same context and
-/// embedding model at or above the cosine threshold, absorbs the write (<see cref="MemoryMerge"/>: UPDATE or NOOP);
-/// anything else is an ADD. Pure: the caller stores the plan.</summary>
+/// <summary>De-duplicates a write batch against the user's current memories and against itself, in order, with
+/// the shared <see cref="DedupRule"/>. A memory of the same context with the same normalised text absorbs the write
+/// (<see cref="MemoryMerge"/>: UPDATE or NOOP). Otherwise every memory of the context is compared: "similar" means
+/// a cosine at or above the threshold (same embedding model); a paraphrase keeping every number, date, time, unit,
+/// name and negation merges (NOOP when nothing new), a refinement takes the more detailed wording, the same slot with
+/// a new value (or the same statement negated) is an UPDATE that keeps the old value in history, and anything
+/// else is an ADD. Pure: the caller stores the plan.</summary>
 internal sealed class WriteBatchPlanner
 {
     private readonly List<MemoryItem> _pool;
@@ -31,7 +35,8 @@ internal sealed class WriteBatchPlanner
         _newId = newId;
     }
 
-    /// <param name="vectors">The batch's embeddings in order, or null when embedding failed (then only text dedups).</param>
+    /// <param name="vectors">The batch's embeddings in order, or null when embedding failed (then only text,
+    /// slot and negation matches count).</param>
     public static WriteBatchPlan Plan(
         IReadOnlyList<MemoryItem> current,
         IReadOnlyList<PreparedMemory> batch,
@@ -56,37 +61,51 @@ internal sealed class WriteBatchPlanner
 
     private MemoryWriteResult Apply(PreparedMemory incoming, float[]? vector, string? model, List<MemoryHistoryEntry> history)
     {
-        var sameText = _byKey.TryGetValue((incoming.Context, incoming.Key), out var match);
-        if (!sameText)
+        if (_byKey.TryGetValue((incoming.Context, incoming.Key), out var same))
         {
-            match = MostSimilar(incoming.Context, vector, model);
+            return Merge(same, incoming, vector, model, WordingChoice.Keep, HistoryReasons.Reinforced, history, sameText: true);
         }
 
-        if (match < 0)
+        var (match, decision) = BestMatch(incoming, vector, model);
+        switch (decision?.Verdict)
         {
-            var added = new MemoryItem
-            {
-                Id = _newId(),
-                Text = incoming.Text,
-                Context = incoming.Context,
-                Confidence = incoming.Confidence,
-                OccurredAt = incoming.OccurredAt,
-                CreatedAt = _now,
-                UpdatedAt = _now,
-                Sources = incoming.Sources,
-                Metadata = incoming.Metadata,
-                EmbeddingModel = vector is null ? null : model,
-                Embedding = vector,
-            };
-            _pool.Add(added);
-            _byKey.TryAdd((added.Context, incoming.Key), _pool.Count - 1);
-            _touched.Add(_pool.Count - 1);
-            history.Add(Entry(added.Id, MemoryEvent.Add, null, added));
-            return new MemoryWriteResult(added.Id, MemoryEvent.Add);
+            case DedupVerdict.Duplicate:
+                var wording = decision.Differences == DetailKinds.None ? WordingChoice.Longer : WordingChoice.Keep;
+                return Merge(match, incoming, vector, model, wording, decision.Reason, history, sameText: false);
+            case DedupVerdict.Refinement:
+                return Merge(match, incoming, vector, model, WordingChoice.Incoming, decision.Reason, history, sameText: false);
+            case DedupVerdict.SlotChange:
+                var current = _pool[match];
+                var replaced = MemoryMerge.Replace(current, incoming, vector, model, _now);
+                return Record(match, current, replaced, decision.Reason, history);
         }
 
+        var added = new MemoryItem
+        {
+            Id = _newId(),
+            Text = incoming.Text,
+            Context = incoming.Context,
+            Confidence = incoming.Confidence,
+            OccurredAt = incoming.OccurredAt,
+            CreatedAt = _now,
+            UpdatedAt = _now,
+            Sources = incoming.Sources,
+            Metadata = incoming.Metadata,
+            EmbeddingModel = vector is null ? null : model,
+            Embedding = vector,
+        };
+        _pool.Add(added);
+        _byKey.TryAdd((added.Context, incoming.Key), _pool.Count - 1);
+        _touched.Add(_pool.Count - 1);
+        history.Add(Entry(added.Id, MemoryEvent.Add, null, added, decision?.Reason ?? HistoryReasons.New));
+        return new MemoryWriteResult(added.Id, MemoryEvent.Add);
+    }
+
+    private MemoryWriteResult Merge(int match, PreparedMemory incoming, float[]? vector, string? model, WordingChoice wording, string reason,
+        List<MemoryHistoryEntry> history, bool sameText)
+    {
         var current = _pool[match];
-        var merged = MemoryMerge.Merge(current, incoming, vector, model, sameText, _now);
+        var merged = MemoryMerge.Merge(current, incoming, vector, model, wording, _now);
         if (ReferenceEquals(merged, current))
         {
             // Same text, nothing new: refresh a missing or stale vector silently, record nothing.
@@ -99,44 +118,74 @@ internal sealed class WriteBatchPlanner
             return new MemoryWriteResult(current.Id, MemoryEvent.Noop);
         }
 
-        _pool[match] = merged;
-        _byKey.TryAdd((merged.Context, MemoryText.DedupKey(merged.Text)), match);
-        _touched.Add(match);
-        history.Add(Entry(merged.Id, MemoryEvent.Update, current, merged));
-        return new MemoryWriteResult(merged.Id, MemoryEvent.Update);
+        return Record(match, current, merged, reason, history);
     }
 
-    private int MostSimilar(string context, float[]? vector, string? model)
+    private MemoryWriteResult Record(int match, MemoryItem current, MemoryItem updated, string reason, List<MemoryHistoryEntry> history)
     {
-        if (vector is null || model is null)
-        {
-            return -1;
-        }
+        _pool[match] = updated;
+        _byKey.TryAdd((updated.Context, MemoryText.DedupKey(updated.Text)), match);
+        _touched.Add(match);
+        history.Add(Entry(updated.Id, MemoryEvent.Update, current, updated, reason));
+        return new MemoryWriteResult(updated.Id, MemoryEvent.Update);
+    }
 
+    /// <summary>The current memory of the context the write is closest to under the rule (a duplicate before a
+    /// refinement before a slot change, then the higher cosine), or -1 with the decision of the most similar
+    /// distinct memory (for the history reason), or null when nothing was similar.</summary>
+    private (int Index, DedupDecision? Decision) BestMatch(PreparedMemory incoming, float[]? vector, string? model)
+    {
         var best = -1;
+        DedupDecision? bestDecision = null;
         var bestScore = double.NegativeInfinity;
+        DedupDecision? nearestDistinct = null;
+        var nearestScore = double.NegativeInfinity;
+        var filter = new DedupPrefilter(incoming.Text);
         for (var i = 0; i < _pool.Count; i++)
         {
             var candidate = _pool[i];
-            if (candidate.Embedding is not { } other || other.Length != vector.Length ||
-                !string.Equals(candidate.Context, context, StringComparison.Ordinal) ||
-                !string.Equals(candidate.EmbeddingModel, model, StringComparison.Ordinal))
+            if (!string.Equals(candidate.Context, incoming.Context, StringComparison.Ordinal) || !candidate.IsCurrent)
             {
                 continue;
             }
 
-            double score = TensorPrimitives.CosineSimilarity(vector, other);
-            if (score > bestScore)
+            var score = Cosine(vector, model, candidate);
+            var similar = score >= _threshold;
+            if (!similar && !filter.MayRelate(candidate.Text))
             {
-                bestScore = score;
+                continue;
+            }
+
+            var decision = DedupRule.Compare(candidate.Text, incoming.Text, similar);
+            if (decision.Verdict == DedupVerdict.Distinct)
+            {
+                if (similar && score > nearestScore)
+                {
+                    nearestScore = score;
+                    nearestDistinct = decision;
+                }
+
+                continue;
+            }
+
+            if (best < 0 || decision.Verdict < bestDecision!.Verdict || (decision.Verdict == bestDecision.Verdict && score > bestScore))
+            {
                 best = i;
+                bestDecision = decision;
+                bestScore = score;
             }
         }
 
-        return bestScore >= _threshold ? best : -1;
+        return best >= 0 ? (best, bestDecision) : (-1, nearestDistinct);
     }
 
-    private MemoryHistoryEntry Entry(string id, MemoryEvent e, MemoryItem? before, MemoryItem? after) => new()
+    private static double Cosine(float[]? vector, string? model, MemoryItem candidate) =>
+        vector is not null && model is not null && candidate.Embedding is { } other && other.Length == vector.Length &&
+        string.Equals(candidate.EmbeddingModel, model, StringComparison.Ordinal)
+            ? TensorPrimitives.CosineSimilarity(vector, other)
+            : double.NegativeInfinity;
+
+    private MemoryHistoryEntry Entry(string id, MemoryEvent e, MemoryItem? before, MemoryItem? after, string reason) => new()
     {
         MemoryId = id,
         Event = e,
@@ -144,5 +193,6 @@ internal sealed class WriteBatchPlanner
         After = after,
         At = _now,
         Actor = _actor,
+        Reason = reason,
     };
 }

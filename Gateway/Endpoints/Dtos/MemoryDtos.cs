@@ -55,10 +55,10 @@ public sealed record PatchMemoryRequest(
     List<string>? Sources,
     Dictionary<string, string>? Metadata);
 
-public sealed record HistoryEntryDto(string MemoryId, string Event, MemoryDto? Before, MemoryDto? After, DateTimeOffset At, string? Actor)
+public sealed record HistoryEntryDto(string MemoryId, string Event, MemoryDto? Before, MemoryDto? After, DateTimeOffset At, string? Actor, string? Reason)
 {
     public static HistoryEntryDto From(MemoryHistoryEntry h) =>
-        new(h.MemoryId, h.Event.ToWire(), h.Before is null ? null : MemoryDto.From(h.Before), h.After is null ? null : MemoryDto.From(h.After), h.At, h.Actor);
+        new(h.MemoryId, h.Event.ToWire(), h.Before is null ? null : MemoryDto.From(h.Before), h.After is null ? null : MemoryDto.From(h.After), h.At, h.Actor, h.Reason);
 }
 
 public sealed record HistoryResponse(IReadOnlyList<HistoryEntryDto> History);

@@ -21,6 +21,11 @@ internal static class QdrantHistoryPayload
             point.Payload[Keys.Actor] = QdrantValues.Of(actor);
         }
 
+        if (entry.Reason is { } reason)
+        {
+            point.Payload[Keys.Reason] = QdrantValues.Of(reason);
+        }
+
         if (entry.Before is { } before)
         {
             point.Payload[Keys.Before] = QdrantValues.Of(QdrantMemoryPayload.Fields(before));
@@ -45,6 +50,7 @@ internal static class QdrantHistoryPayload
                 : throw new InvalidDataException($"Unknown memory event '{wire}' in a Qdrant history point."),
             At = QdrantValues.RequiredInstant(payload, Keys.At),
             Actor = QdrantValues.String(payload, Keys.Actor),
+            Reason = QdrantValues.String(payload, Keys.Reason),
             Before = QdrantValues.Struct(payload, Keys.Before) is { } before ? QdrantMemoryPayload.FromFields(before, null) : null,
             After = QdrantValues.Struct(payload, Keys.After) is { } after ? QdrantMemoryPayload.FromFields(after, null) : null,
         };

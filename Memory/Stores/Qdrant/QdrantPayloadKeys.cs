@@ -26,6 +26,7 @@ internal static class QdrantPayloadKeys
     public const string At = "at";
     public const string Sequence = "seq";
     public const string Actor = "actor";
+    public const string Reason = "reason";
     public const string Before = "before";
     public const string After = "after";
     public const string MemoryConsent = "memory";

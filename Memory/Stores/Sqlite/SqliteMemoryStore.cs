@@ -263,8 +263,8 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO history (tenant, user_id, memory_id, event, before, after, at, actor)
-            VALUES ($tenant, $user, $memory, $event, $before, $after, $at, $actor);
+            INSERT INTO history (tenant, user_id, memory_id, event, before, after, at, actor, reason)
+            VALUES ($tenant, $user, $memory, $event, $before, $after, $at, $actor, $reason);
             """;
         AddUser(command, user);
         var memoryId = command.Add("$memory");
@@ -273,6 +273,7 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
         var after = command.Add("$after");
         var at = command.Add("$at");
         var actor = command.Add("$actor");
+        var reason = command.Add("$reason");
         foreach (var entry in entries)
         {
             ArgumentException.ThrowIfNullOrEmpty(entry.MemoryId);
@@ -282,6 +283,7 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
             after.Value = MemoryRowReader.DbValue(MemoryRowReader.SnapshotJson(entry.After));
             at.Value = entry.At.UtcTicks;
             actor.Value = MemoryRowReader.DbValue(entry.Actor);
+            reason.Value = MemoryRowReader.DbValue(entry.Reason);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -426,8 +428,8 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = memoryId is null
-            ? "SELECT memory_id, event, before, after, at, actor FROM history WHERE tenant = $tenant AND user_id = $user ORDER BY at, seq;"
-            : "SELECT memory_id, event, before, after, at, actor FROM history WHERE tenant = $tenant AND user_id = $user AND memory_id = $memory ORDER BY at, seq;";
+            ? "SELECT memory_id, event, before, after, at, actor, reason FROM history WHERE tenant = $tenant AND user_id = $user ORDER BY at, seq;"
+            : "SELECT memory_id, event, before, after, at, actor, reason FROM history WHERE tenant = $tenant AND user_id = $user AND memory_id = $memory ORDER BY at, seq;";
         AddUser(command, user);
         if (memoryId is not null)
         {
@@ -446,6 +448,7 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
                 After = MemoryRowReader.FromSnapshotJson(reader, 3),
                 At = MemoryRowReader.FromTicks(reader.GetInt64(4)),
                 Actor = reader.IsDBNull(5) ? null : reader.GetString(5),
+                Reason = reader.IsDBNull(6) ? null : reader.GetString(6),
             });
         }
 
@@ -562,6 +565,7 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
             if (!_initialised)
             {
                 await _db.InitialiseAsync(SqliteSchema.Create, SqliteSchema.Version, cancellationToken);
+                await MigrateAsync(cancellationToken);
                 _initialised = true;
                 LogOpened(_logger, SqliteSchema.Version);
             }
@@ -569,6 +573,19 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
         finally
         {
             _initGate.Release();
+        }
+    }
+
+    /// <summary>Brings a file made by an older version up to this schema (columns added since).</summary>
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _db.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = SqliteSchema.HasHistoryReason;
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            command.CommandText = SqliteSchema.AddHistoryReason;
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

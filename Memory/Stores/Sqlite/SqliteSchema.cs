@@ -4,7 +4,7 @@ namespace Memory.Stores.Sqlite;
 /// little-endian float32 BLOBs tagged with the model that made them.</summary>
 internal static class SqliteSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS memories (
@@ -36,7 +36,8 @@ internal static class SqliteSchema
             before     TEXT    NULL,
             after      TEXT    NULL,
             at         INTEGER NOT NULL,
-            actor      TEXT    NULL
+            actor      TEXT    NULL,
+            reason     TEXT    NULL
         );
         CREATE INDEX IF NOT EXISTS ix_history_memory ON history (tenant, user_id, memory_id);
         CREATE INDEX IF NOT EXISTS ix_history_user_at ON history (tenant, user_id, at);
@@ -56,6 +57,11 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ix_erasures_generation ON erasures (generation);
         """;
+
+    /// <summary>Version 2 added <c>history.reason</c>: is the column there (files made by version 1 lack it)?</summary>
+    public const string HasHistoryReason = "SELECT count(*) FROM pragma_table_info('history') WHERE name = 'reason';";
+
+    public const string AddHistoryReason = "ALTER TABLE history ADD COLUMN reason TEXT NULL;";
 
     // "+embedding_model" keeps the planner on the user index: without statistics it would otherwise pick the
     // model index, whose single value matches every row, and scan the whole table for one user's vectors.

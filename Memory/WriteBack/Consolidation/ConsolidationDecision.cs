@@ -3,10 +3,10 @@ using Memory.Model;
 namespace Memory.WriteBack;
 
 /// <summary>What to do with one new fact: ADD, UPDATE one target (optionally with merged text), SUPERSEDE or
-/// DELETE targets, or NOOP.</summary>
-internal sealed record ConsolidationDecision(MemoryEvent Event, IReadOnlyList<MemoryItem> Targets, string? Text = null)
+/// DELETE targets, or NOOP; and the reason history records (<see cref="Dedup.HistoryReasons"/>).</summary>
+internal sealed record ConsolidationDecision(MemoryEvent Event, IReadOnlyList<MemoryItem> Targets, string? Text = null, string? Reason = null)
 {
-    public static ConsolidationDecision Add { get; } = new(MemoryEvent.Add, []);
+    public static ConsolidationDecision Add { get; } = new(MemoryEvent.Add, [], Reason: Dedup.HistoryReasons.New);
     public static ConsolidationDecision Noop { get; } = new(MemoryEvent.Noop, []);
 }
 

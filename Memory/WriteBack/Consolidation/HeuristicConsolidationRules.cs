@@ -1,11 +1,15 @@
+using Memory.Dedup;
 using Memory.Model;
 
 namespace Memory.WriteBack;
 
-/// <summary>Deterministic consolidation: near-identical → NOOP (already known from these messages) or UPDATE
-/// (reinforce, union sources, newer phrasing); single-valued slots (where one lives or works, name, diet) →
-/// SUPERSEDE unless a newer value is already known; like ↔ dislike of the same thing → SUPERSEDE;
-/// multi-valued slots (likes, pets, languages) accumulate → ADD; retractions → DELETE the matching memories.</summary>
+/// <summary>Deterministic consolidation under the shared <see cref="DedupRule"/>: a fact that adds nothing to a
+/// similar memory → NOOP (already known from these messages) or UPDATE (reinforce, union sources, newer phrasing);
+/// a fact that keeps every detail of a memory and adds more → UPDATE to its wording; the same slot with a new value
+/// (or the same statement negated) → SUPERSEDE; single-valued slots known from extraction (where one lives or
+/// works, name, diet) → SUPERSEDE; like ↔ dislike of the same thing → SUPERSEDE; all three time-aware (a fact
+/// older than what is known never wins). A similar memory that differs in a number, date, time, unit, name or
+/// negation is another fact → ADD. Retractions → DELETE the matching memories.</summary>
 internal static class HeuristicConsolidationRules
 {
     private const double TokenDuplicateSimilarity = 0.85;
@@ -16,23 +20,28 @@ internal static class HeuristicConsolidationRules
         if (fact.Action == FactAction.Retract)
         {
             var targets = candidates.Select(c => c.Memory).Where(m => RetractionMatches(fact, m)).ToList();
-            return targets.Count > 0 ? new ConsolidationDecision(MemoryEvent.Delete, targets) : ConsolidationDecision.Noop;
+            return targets.Count > 0 ? new ConsolidationDecision(MemoryEvent.Delete, targets, Reason: HistoryReasons.Retracted) : ConsolidationDecision.Noop;
         }
 
-        var duplicate = candidates
-            .Where(c => IsSameFact(fact, c, nearDuplicateSimilarity))
-            .OrderByDescending(c => c.Similarity)
-            .FirstOrDefault();
-        if (duplicate is not null)
+        var (match, decision, distinct) = BestMatch(fact, candidates, nearDuplicateSimilarity);
+        if (match is not null)
         {
-            var existing = duplicate.Memory;
-            if (SourceRefs.Covers(existing.Sources, factSources))
+            var existing = match.Memory;
+            switch (decision!.Verdict)
             {
-                return new ConsolidationDecision(MemoryEvent.Noop, [existing]);
+                case DedupVerdict.Duplicate when SourceRefs.Covers(existing.Sources, factSources):
+                    return new ConsolidationDecision(MemoryEvent.Noop, [existing]);
+                case DedupVerdict.Duplicate:
+                    // A paraphrase with the same details may bring newer wording; a less detailed one never replaces it.
+                    var text = decision.Differences == DetailKinds.None && factTime >= existing.OccurredAt ? fact.Text : existing.Text;
+                    return new ConsolidationDecision(MemoryEvent.Update, [existing], text, decision.Reason);
+                case DedupVerdict.Refinement:
+                    return new ConsolidationDecision(MemoryEvent.Update, [existing], fact.Text, decision.Reason);
+                default:
+                    return existing.OccurredAt > factTime
+                        ? ConsolidationDecision.Noop
+                        : new ConsolidationDecision(MemoryEvent.Supersede, [existing], Reason: decision.Reason);
             }
-
-            var text = factTime >= existing.OccurredAt ? fact.Text : existing.Text;
-            return new ConsolidationDecision(MemoryEvent.Update, [existing], text);
         }
 
         if (FactSlots.IsSingleValued(fact.Slot))
@@ -43,7 +52,7 @@ internal static class HeuristicConsolidationRules
                 // Time-aware: a fact older than what is already known never wins.
                 return conflicts.Exists(m => m.OccurredAt > factTime)
                     ? ConsolidationDecision.Noop
-                    : new ConsolidationDecision(MemoryEvent.Supersede, conflicts);
+                    : new ConsolidationDecision(MemoryEvent.Supersede, conflicts, Reason: HistoryReasons.SlotReplaced);
             }
         }
 
@@ -56,11 +65,39 @@ internal static class HeuristicConsolidationRules
             {
                 return contradicted.Exists(m => m.OccurredAt > factTime)
                     ? ConsolidationDecision.Noop
-                    : new ConsolidationDecision(MemoryEvent.Supersede, contradicted);
+                    : new ConsolidationDecision(MemoryEvent.Supersede, contradicted, Reason: HistoryReasons.Contradicted);
             }
         }
 
-        return ConsolidationDecision.Add;
+        return distinct is null ? ConsolidationDecision.Add : ConsolidationDecision.Add with { Reason = distinct.Reason };
+    }
+
+    /// <summary>The candidate the rule relates the fact to (a duplicate before a refinement before a slot change,
+    /// then the more similar), or null with the decision for the most similar distinct one.</summary>
+    private static (Candidate? Match, DedupDecision? Decision, DedupDecision? Distinct) BestMatch(ExtractedFact fact,
+        IReadOnlyList<Candidate> candidates, double nearDuplicateSimilarity)
+    {
+        Candidate? best = null;
+        DedupDecision? bestDecision = null;
+        DedupDecision? distinct = null;
+        foreach (var candidate in candidates.OrderByDescending(c => c.Similarity))
+        {
+            var similar = IsSameFact(fact, candidate, nearDuplicateSimilarity);
+            var decision = DedupRule.Compare(candidate.Memory.Text, fact.Text, similar);
+            if (decision.Verdict == DedupVerdict.Distinct)
+            {
+                distinct ??= similar ? decision : null;
+                continue;
+            }
+
+            if (best is null || decision.Verdict < bestDecision!.Verdict)
+            {
+                best = candidate;
+                bestDecision = decision;
+            }
+        }
+
+        return (best, bestDecision, distinct);
     }
 
     public static bool RetractionMatches(ExtractedFact fact, MemoryItem memory)
@@ -79,6 +116,8 @@ internal static class HeuristicConsolidationRules
         return fact.Subject is null ? slot == fact.Slot : MemoryFacts.IsAbout(memory, fact.Subject);
     }
 
+    /// <summary>Whether the fact and the memory say the same thing by slot, subject and similarity; the
+    /// <see cref="DedupRule"/> then checks that no number, date, time, unit, name or negation tells them apart.</summary>
     public static bool IsSameFact(ExtractedFact fact, Candidate candidate, double nearDuplicateSimilarity)
     {
         var memory = candidate.Memory;

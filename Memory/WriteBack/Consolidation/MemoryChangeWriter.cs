@@ -10,27 +10,29 @@ namespace Memory.WriteBack;
 internal sealed class MemoryChangeWriter(IMemoryStore store)
 {
     /// <summary>Adds <paramref name="item"/> unless it exists; history records <paramref name="historyEvent"/>.</summary>
-    public async Task AddAsync(UserKey user, MemoryItem item, MemoryEvent historyEvent, MemoryItem? before, string actor, CancellationToken cancellationToken = default)
+    public async Task AddAsync(UserKey user, MemoryItem item, MemoryEvent historyEvent, MemoryItem? before, string actor, string? reason,
+        CancellationToken cancellationToken = default)
     {
         if (await store.GetAsync(user, item.Id, cancellationToken).ConfigureAwait(false) is null)
         {
             await store.UpsertAsync(user, [item], cancellationToken).ConfigureAwait(false);
         }
 
-        await EnsureHistoryAsync(user, Entry(item.Id, historyEvent, before, item, actor, item.UpdatedAt), e => true, cancellationToken).ConfigureAwait(false);
+        await EnsureHistoryAsync(user, Entry(item.Id, historyEvent, before, item, actor, item.UpdatedAt, reason), e => true, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task UpdateAsync(UserKey user, MemoryItem before, MemoryItem after, string actor, CancellationToken cancellationToken = default)
+    public async Task UpdateAsync(UserKey user, MemoryItem before, MemoryItem after, string actor, string? reason, CancellationToken cancellationToken = default)
     {
         await store.UpsertAsync(user, [after], cancellationToken).ConfigureAwait(false);
-        await EnsureHistoryAsync(user, Entry(after.Id, MemoryEvent.Update, before, after, actor, after.UpdatedAt),
+        await EnsureHistoryAsync(user, Entry(after.Id, MemoryEvent.Update, before, after, actor, after.UpdatedAt, reason),
             e => e.Event == MemoryEvent.Update && e.After is { } a && SourceRefs.Covers(a.Sources, after.Sources) && a.Text == after.Text,
             cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Ends the old memories (<c>validTo</c>) and makes <paramref name="replacement"/> current, in one upsert;
     /// history keeps both under the Supersede event.</summary>
-    public async Task SupersedeAsync(UserKey user, IReadOnlyList<MemoryItem> olds, MemoryItem replacement, string actor, CancellationToken cancellationToken = default)
+    public async Task SupersedeAsync(UserKey user, IReadOnlyList<MemoryItem> olds, MemoryItem replacement, string actor, string? reason,
+        CancellationToken cancellationToken = default)
     {
         var now = replacement.UpdatedAt;
         var ended = olds.Where(o => o.IsCurrent)
@@ -50,25 +52,25 @@ internal sealed class MemoryChangeWriter(IMemoryStore store)
 
         foreach (var (before, after) in olds.Zip(olds.Select(o => ended.Find(e => e.Id == o.Id) ?? o)))
         {
-            await EnsureHistoryAsync(user, Entry(before.Id, MemoryEvent.Supersede, before, after, actor, now),
+            await EnsureHistoryAsync(user, Entry(before.Id, MemoryEvent.Supersede, before, after, actor, now, reason),
                 e => e.Event == MemoryEvent.Supersede, cancellationToken).ConfigureAwait(false);
         }
 
-        await EnsureHistoryAsync(user, Entry(replacement.Id, MemoryEvent.Supersede, olds.Count > 0 ? olds[0] : null, replacement, actor, now),
+        await EnsureHistoryAsync(user, Entry(replacement.Id, MemoryEvent.Supersede, olds.Count > 0 ? olds[0] : null, replacement, actor, now, reason),
             e => true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes the memory; its Delete history entry is written first so a crash in between is repaired.</summary>
-    public async Task DeleteAsync(UserKey user, MemoryItem target, string actor, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(UserKey user, MemoryItem target, string actor, DateTimeOffset now, string? reason, CancellationToken cancellationToken = default)
     {
-        await EnsureHistoryAsync(user, Entry(target.Id, MemoryEvent.Delete, target, null, actor, now),
+        await EnsureHistoryAsync(user, Entry(target.Id, MemoryEvent.Delete, target, null, actor, now, reason),
             e => e.Event == MemoryEvent.Delete, cancellationToken).ConfigureAwait(false);
         await store.DeleteAsync(user, target.Id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>After a replay found the change already applied: adds the history entry if the crash lost it.</summary>
     public Task RepairHistoryAsync(UserKey user, MemoryItem memory, MemoryEvent historyEvent, string actor, CancellationToken cancellationToken = default) =>
-        EnsureHistoryAsync(user, Entry(memory.Id, historyEvent, null, memory, actor, memory.UpdatedAt),
+        EnsureHistoryAsync(user, Entry(memory.Id, historyEvent, null, memory, actor, memory.UpdatedAt, null),
             e => e.After is { } a && SourceRefs.Covers(a.Sources, memory.Sources), cancellationToken);
 
     private async Task EnsureHistoryAsync(UserKey user, MemoryHistoryEntry entry, Func<MemoryHistoryEntry, bool> recorded, CancellationToken cancellationToken)
@@ -82,7 +84,7 @@ internal sealed class MemoryChangeWriter(IMemoryStore store)
         await store.AppendHistoryAsync(user, [entry], cancellationToken).ConfigureAwait(false);
     }
 
-    private static MemoryHistoryEntry Entry(string id, MemoryEvent e, MemoryItem? before, MemoryItem? after, string actor, DateTimeOffset at) => new()
+    private static MemoryHistoryEntry Entry(string id, MemoryEvent e, MemoryItem? before, MemoryItem? after, string actor, DateTimeOffset at, string? reason) => new()
     {
         MemoryId = id,
         Event = e,
@@ -90,6 +92,7 @@ internal sealed class MemoryChangeWriter(IMemoryStore store)
         After = after is null ? null : after with { Embedding = null },
         At = at,
         Actor = actor,
+        Reason = reason,
     };
 
     internal static IReadOnlyDictionary<string, string> With(IReadOnlyDictionary<string, string> metadata, string key, string value)

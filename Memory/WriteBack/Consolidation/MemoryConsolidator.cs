@@ -1,7 +1,9 @@
 using Memory.Abstractions;
 using Memory.Configuration;
+using Memory.Dedup;
 using Memory.Model;
 using Memory.Stores;
+using Memory.Writes;
 using Microsoft.Extensions.Options;
 
 namespace Memory.WriteBack;
@@ -10,13 +12,20 @@ namespace Memory.WriteBack;
 /// (dense search with the fact's embedding, plus memories in the same or the opposite slot, or about the same
 /// subject), decides ADD / UPDATE / SUPERSEDE / DELETE / NOOP (the LLM in <c>llm</c> mode, validated, else the
 /// heuristic rules), and writes the change with history. Facts are applied in order, each against the state the
-/// previous ones left; a fact already applied by an earlier attempt of the same turn is recognised and skipped.</summary>
+/// previous ones left; a fact already applied by an earlier attempt of the same turn is recognised and skipped.
+/// <para>One writer per user: the LLM is asked outside the user's write lock (<see cref="UserWriteLocks"/>, the one
+/// API writes, PATCH, DELETE, compression and re-embedding take), then the decisions are applied under it against
+/// state read fresh under it. A proposal whose target was deleted or changed meanwhile is dropped and the fact is
+/// decided again by the rules on the fresh state, so a slow answer never brings back a deleted memory or undoes a
+/// PATCH. The LLM's NOOP and UPDATE are checked by the shared <see cref="DedupRule"/> so no distinct fact is merged
+/// away.</para></summary>
 internal sealed class MemoryConsolidator(
     IMemoryStore store,
     FactEmbedder embedder,
     MemoryChangeWriter writer,
     LlmConsolidationDecider llmDecider,
     IMemoryContentGuard guard,
+    UserWriteLocks locks,
     IOptions<MemoryOptions> memoryOptions,
     IOptions<WriteBackOptions> options,
     TimeProvider time)
@@ -33,16 +42,16 @@ internal sealed class MemoryConsolidator(
         }
 
         var user = turn.User;
-        var current = (await store.ListAsync(user, MemoryFilter.Current, cancellationToken).ConfigureAwait(false)).ToList();
         var vectors = await embedder.EmbedAsync([.. facts.Select(SearchText)], cancellationToken).ConfigureAwait(false);
 
         IReadOnlyList<ConsolidationDecision>? proposed = null;
         if (_useLlm)
         {
+            var snapshot = (await store.ListAsync(user, MemoryFilter.Current, cancellationToken).ConfigureAwait(false)).ToList();
             var shown = new Dictionary<string, MemoryItem>(StringComparer.Ordinal);
             for (var i = 0; i < facts.Count; i++)
             {
-                foreach (var c in await CandidatesAsync(user, facts[i], vectors[i], current, cancellationToken).ConfigureAwait(false))
+                foreach (var c in await CandidatesAsync(user, facts[i], vectors[i], snapshot, cancellationToken).ConfigureAwait(false))
                 {
                     shown.TryAdd(c.Memory.Id, c.Memory);
                 }
@@ -51,9 +60,13 @@ internal sealed class MemoryConsolidator(
             proposed = await llmDecider.DecideAsync(turn, facts, [.. shown.Values], cancellationToken).ConfigureAwait(false);
         }
 
-        for (var i = 0; i < facts.Count; i++)
+        using (await locks.AcquireAsync(user, cancellationToken).ConfigureAwait(false))
         {
-            await ApplyFactAsync(turn, facts[i], i, vectors[i], proposed?[i], current, result, cancellationToken).ConfigureAwait(false);
+            var current = (await store.ListAsync(user, MemoryFilter.Current, cancellationToken).ConfigureAwait(false)).ToList();
+            for (var i = 0; i < facts.Count; i++)
+            {
+                await ApplyFactAsync(turn, facts[i], i, vectors[i], proposed?[i], current, result, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return result;
@@ -81,7 +94,7 @@ internal sealed class MemoryConsolidator(
                     }
                 }
 
-                await writer.SupersedeAsync(user, olds, written, WriteBackActors.WriteBack, cancellationToken).ConfigureAwait(false);
+                await writer.SupersedeAsync(user, olds, written, WriteBackActors.WriteBack, null, cancellationToken).ConfigureAwait(false);
                 Replace(current, olds.Select(o => o.Id), null);
             }
             else
@@ -94,7 +107,7 @@ internal sealed class MemoryConsolidator(
         }
 
         var candidates = await CandidatesAsync(user, fact, vector, current, cancellationToken).ConfigureAwait(false);
-        var decision = Validate(proposed, fact, sources, turn.At, current)
+        var decision = Validate(proposed, fact, sources, turn.At, current, candidates)
                        ?? HeuristicConsolidationRules.Decide(fact, sources, turn.At, candidates, _options.NearDuplicateSimilarity);
 
         switch (decision.Event)
@@ -102,7 +115,7 @@ internal sealed class MemoryConsolidator(
             case MemoryEvent.Add:
             {
                 var item = NewMemory(turn, fact, id, sources, vector, now, supersedes: null);
-                await writer.AddAsync(user, item, MemoryEvent.Add, null, WriteBackActors.WriteBack, cancellationToken).ConfigureAwait(false);
+                await writer.AddAsync(user, item, MemoryEvent.Add, null, WriteBackActors.WriteBack, decision.Reason, cancellationToken).ConfigureAwait(false);
                 current.Add(item);
                 result.Added++;
                 break;
@@ -123,7 +136,7 @@ internal sealed class MemoryConsolidator(
                     Embedding = embedding,
                     EmbeddingModel = embedding is null ? target.EmbeddingModel : text == target.Text ? target.EmbeddingModel : embedder.ModelId,
                 };
-                await writer.UpdateAsync(user, target, updated, WriteBackActors.WriteBack, cancellationToken).ConfigureAwait(false);
+                await writer.UpdateAsync(user, target, updated, WriteBackActors.WriteBack, decision.Reason, cancellationToken).ConfigureAwait(false);
                 Replace(current, [target.Id], updated);
                 result.Updated++;
                 break;
@@ -132,7 +145,7 @@ internal sealed class MemoryConsolidator(
             case MemoryEvent.Supersede:
             {
                 var item = NewMemory(turn, fact, id, sources, vector, now, supersedes: decision.Targets);
-                await writer.SupersedeAsync(user, decision.Targets, item, WriteBackActors.WriteBack, cancellationToken).ConfigureAwait(false);
+                await writer.SupersedeAsync(user, decision.Targets, item, WriteBackActors.WriteBack, decision.Reason, cancellationToken).ConfigureAwait(false);
                 Replace(current, decision.Targets.Select(t => t.Id), item);
                 result.Superseded++;
                 break;
@@ -141,7 +154,7 @@ internal sealed class MemoryConsolidator(
             case MemoryEvent.Delete:
                 foreach (var target in decision.Targets)
                 {
-                    await writer.DeleteAsync(user, target, WriteBackActors.WriteBack, now, cancellationToken).ConfigureAwait(false);
+                    await writer.DeleteAsync(user, target, WriteBackActors.WriteBack, now, decision.Reason, cancellationToken).ConfigureAwait(false);
                 }
 
                 Replace(current, decision.Targets.Select(t => t.Id), null);
@@ -160,9 +173,13 @@ internal sealed class MemoryConsolidator(
         }
     }
 
-    /// <summary>The LLM's decision if it still fits the current state and the time rules, else null (heuristic).</summary>
+    /// <summary>The LLM's decision if it still fits the current state, the time rules and the de-duplication rule,
+    /// else null (the heuristic rules decide on the fresh state). A target deleted or changed since the LLM saw it
+    /// (a PATCH, another write) voids the proposal; a NOOP must name no fact that no shown memory already holds; an
+    /// UPDATE must be a duplicate, refinement or slot change of its target, and its text must keep the new fact's
+    /// details (and the target's, unless the slot's value changed).</summary>
     private static ConsolidationDecision? Validate(ConsolidationDecision? proposed, ExtractedFact fact, IReadOnlyList<string> sources,
-        DateTimeOffset factTime, List<MemoryItem> current)
+        DateTimeOffset factTime, List<MemoryItem> current, IReadOnlyList<Candidate> candidates)
     {
         if (proposed is null)
         {
@@ -172,7 +189,8 @@ internal sealed class MemoryConsolidator(
         var live = new List<MemoryItem>();
         foreach (var target in proposed.Targets)
         {
-            if (current.Find(m => m.Id == target.Id) is not { } now)
+            if (current.Find(m => m.Id == target.Id) is not { } now || now.UpdatedAt != target.UpdatedAt ||
+                !string.Equals(now.Text, target.Text, StringComparison.Ordinal))
             {
                 return null;
             }
@@ -180,13 +198,47 @@ internal sealed class MemoryConsolidator(
             live.Add(now);
         }
 
-        return proposed.Event switch
+        switch (proposed.Event)
         {
-            MemoryEvent.Update when SourceRefs.Covers(live[0].Sources, sources) => new ConsolidationDecision(MemoryEvent.Noop, live),
-            MemoryEvent.Update => proposed with { Targets = live, Text = proposed.Text ?? (factTime >= live[0].OccurredAt ? fact.Text : live[0].Text) },
-            MemoryEvent.Supersede when live.Exists(m => m.OccurredAt > factTime) => ConsolidationDecision.Noop,
-            _ => proposed with { Targets = live },
-        };
+            case MemoryEvent.Noop when fact.Action == FactAction.Assert:
+                return candidates.Any(c => DedupRule.Compare(c.Memory.Text, fact.Text, similar: true).Verdict == DedupVerdict.Duplicate)
+                    ? proposed
+                    : null;
+            case MemoryEvent.Update:
+            {
+                var target = live[0];
+                var rule = DedupRule.Compare(target.Text, fact.Text, similar: true);
+                if (rule.Verdict == DedupVerdict.Distinct)
+                {
+                    return null;
+                }
+
+                if (rule.Verdict == DedupVerdict.Duplicate && SourceRefs.Covers(target.Sources, sources))
+                {
+                    return new ConsolidationDecision(MemoryEvent.Noop, live);
+                }
+
+                var text = proposed.Text ?? rule.Verdict switch
+                {
+                    DedupVerdict.Duplicate when rule.Differences == DetailKinds.None && factTime >= target.OccurredAt => fact.Text,
+                    DedupVerdict.Duplicate => target.Text,
+                    _ => fact.Text,
+                };
+                var keepsDetails = DedupRule.Keeps(text, fact.Text) && (rule.Verdict == DedupVerdict.SlotChange || DedupRule.Keeps(text, target.Text));
+                return keepsDetails ? proposed with { Targets = live, Text = text, Reason = HistoryReasons.LlmPrefix + rule.Reason } : null;
+            }
+
+            case MemoryEvent.Supersede when live.Exists(m => m.OccurredAt > factTime):
+                return ConsolidationDecision.Noop;
+            case MemoryEvent.Supersede:
+                return proposed with { Targets = live, Reason = HistoryReasons.LlmPrefix + HistoryReasons.Superseded };
+            case MemoryEvent.Delete:
+                return proposed with { Targets = live, Reason = HistoryReasons.LlmPrefix + HistoryReasons.Retracted };
+            case MemoryEvent.Add:
+                return proposed with { Targets = live, Reason = HistoryReasons.LlmPrefix + HistoryReasons.New };
+            default:
+                return proposed with { Targets = live };
+        }
     }
 
     /// <summary>Null when the text would instruct the system or the memory guard refuses it; else the (possibly

@@ -478,6 +478,25 @@ public abstract class MemoryStoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task History_keeps_the_reason_of_each_change()
+    {
+        var memory = Memory("Alice's locker code is 4417.", Vector(61));
+        var changed = memory with { Text = "Alice's locker code is 5520." };
+        await Store.UpsertAsync(Alice, [changed]);
+        await Store.AppendHistoryAsync(Alice,
+        [
+            History(memory.Id, MemoryEvent.Add, null, memory, T0) with { Reason = "new" },
+            History(memory.Id, MemoryEvent.Update, memory, changed, T0.AddMinutes(1)) with { Reason = "value-changed: number" },
+            History(memory.Id, MemoryEvent.Update, changed, changed, T0.AddMinutes(2)),
+        ]);
+
+        var history = await Store.GetHistoryAsync(Alice, memory.Id);
+
+        Assert.Equal(["new", "value-changed: number", null], history.Select(h => h.Reason));
+        Assert.Equal(["new", "value-changed: number", null], (await Store.GetUserHistoryAsync(Alice)).Select(h => h.Reason));
+    }
+
+    [Fact]
     public async Task Delete_user_removes_memories_history_and_consent()
     {
         var memory = Memory("Alice's secret recipe uses saffron.", Vector(63));

@@ -157,7 +157,7 @@ public sealed class MemoryServiceLifecycleTests : IDisposable
     [Fact]
     public async Task Export_holds_current_and_superseded_memories_history_and_consent()
     {
-        var ids = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "Alice lives in Lyon." }, new NewMemory { Text = "Alice lives in Paris." }], "key-1")).Select(r => r.Id).ToList();
+        var ids = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "Alice lives in Lyon." }, new NewMemory { Text = "Alice plays the cello." }], "key-1")).Select(r => r.Id).ToList();
         var lyon = await _h.Store.GetAsync(Alice, ids[0]);
         await _h.Store.UpsertAsync(Alice, [lyon! with { ValidTo = _h.Time.GetUtcNow() }]);
         await _h.Service.WriteAsync(Bob, [new NewMemory { Text = "Bob lives in Rome." }], null);

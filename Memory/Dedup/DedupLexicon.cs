@@ -1,0 +1,122 @@
+namespace Memory.Dedup;
+
+/// <summary>The closed word lists the fact signature reads: number words, months, days, times of day, units,
+/// negations and aversions, copulas. Generic English, nothing tuned to one data set.</summary>
+internal static class DedupLexicon
+{
+    public static readonly IReadOnlyDictionary<string, string> NumberWords = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["zero"] = "0", ["one"] = "1", ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5", ["six"] = "6",
+        ["seven"] = "7", ["eight"] = "8", ["nine"] = "9", ["ten"] = "10", ["eleven"] = "11", ["twelve"] = "12",
+        ["thirteen"] = "13", ["fourteen"] = "14", ["fifteen"] = "15", ["sixteen"] = "16", ["seventeen"] = "17",
+        ["eighteen"] = "18", ["nineteen"] = "19", ["twenty"] = "20", ["thirty"] = "30", ["forty"] = "40", ["fifty"] = "50",
+        ["sixty"] = "60", ["seventy"] = "70", ["eighty"] = "80", ["ninety"] = "90", ["hundred"] = "100",
+        ["thousand"] = "1000", ["million"] = "1000000", ["billion"] = "1000000000", ["dozen"] = "12", ["half"] = "0.5",
+        ["first"] = "1", ["third"] = "3", ["fourth"] = "4", ["fifth"] = "5", ["sixth"] = "6", ["seventh"] = "7",
+        ["eighth"] = "8", ["ninth"] = "9", ["tenth"] = "10", ["twice"] = "2", ["once"] = "1", ["single"] = "1",
+        ["double"] = "2", ["triple"] = "3", ["pair"] = "2", ["couple"] = "2",
+    };
+
+    /// <summary>Month names; counted only when capitalised or next to a number ("may" is also a verb).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Months = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["january"] = "jan", ["jan"] = "jan", ["february"] = "feb", ["feb"] = "feb", ["march"] = "mar", ["mar"] = "mar",
+        ["april"] = "apr", ["apr"] = "apr", ["may"] = "may", ["june"] = "jun", ["jun"] = "jun", ["july"] = "jul",
+        ["jul"] = "jul", ["august"] = "aug", ["aug"] = "aug", ["september"] = "sep", ["sept"] = "sep", ["sep"] = "sep",
+        ["october"] = "oct", ["oct"] = "oct", ["november"] = "nov", ["nov"] = "nov", ["december"] = "dec", ["dec"] = "dec",
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> Days = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["monday"] = "mon", ["mondays"] = "mon", ["tuesday"] = "tue", ["tuesdays"] = "tue", ["wednesday"] = "wed",
+        ["wednesdays"] = "wed", ["thursday"] = "thu", ["thursdays"] = "thu", ["friday"] = "fri", ["fridays"] = "fri",
+        ["saturday"] = "sat", ["saturdays"] = "sat", ["sunday"] = "sun", ["sundays"] = "sun", ["today"] = "today",
+        ["tomorrow"] = "tomorrow", ["yesterday"] = "yesterday", ["weekend"] = "weekend", ["weekends"] = "weekend",
+        ["weekday"] = "weekday", ["weekdays"] = "weekday", ["christmas"] = "christmas", ["easter"] = "easter",
+        ["spring"] = "spring", ["summer"] = "summer", ["autumn"] = "autumn", ["fall"] = "autumn", ["winter"] = "winter",
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> Times = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["am"] = "am", ["pm"] = "pm", ["noon"] = "noon", ["midday"] = "noon", ["midnight"] = "midnight",
+        ["morning"] = "morning", ["mornings"] = "morning", ["afternoon"] = "afternoon", ["afternoons"] = "afternoon",
+        ["evening"] = "evening", ["evenings"] = "evening", ["night"] = "night", ["nights"] = "night",
+        ["tonight"] = "night", ["oclock"] = "oclock", ["dawn"] = "dawn", ["dusk"] = "dusk",
+    };
+
+    /// <summary>Unit words and symbols with their canonical form.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Units = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["kg"] = "kg", ["kgs"] = "kg", ["kilo"] = "kg", ["kilos"] = "kg", ["kilogram"] = "kg", ["kilograms"] = "kg",
+        ["gram"] = "g", ["grams"] = "g", ["mg"] = "mg", ["milligram"] = "mg", ["milligrams"] = "mg", ["mcg"] = "mcg",
+        ["lb"] = "lb", ["lbs"] = "lb", ["pound"] = "pound", ["pounds"] = "pound", ["oz"] = "oz", ["ounce"] = "oz",
+        ["ounces"] = "oz", ["stone"] = "stone", ["km"] = "km", ["kms"] = "km", ["kilometer"] = "km", ["kilometers"] = "km",
+        ["kilometre"] = "km", ["kilometres"] = "km", ["meter"] = "m", ["meters"] = "m", ["metre"] = "m", ["metres"] = "m",
+        ["cm"] = "cm", ["centimeter"] = "cm", ["centimeters"] = "cm", ["centimetre"] = "cm", ["centimetres"] = "cm",
+        ["mm"] = "mm", ["millimeter"] = "mm", ["millimeters"] = "mm", ["mile"] = "mi", ["miles"] = "mi", ["mi"] = "mi",
+        ["ft"] = "ft", ["inch"] = "in", ["inches"] = "in", ["yard"] = "yd", ["yards"] = "yd", ["liter"] = "l",
+        ["liters"] = "l", ["litre"] = "l", ["litres"] = "l", ["ml"] = "ml", ["milliliter"] = "ml", ["milliliters"] = "ml",
+        ["gallon"] = "gal", ["gallons"] = "gal", ["pint"] = "pint", ["pints"] = "pint", ["celsius"] = "c",
+        ["fahrenheit"] = "f", ["degree"] = "deg", ["degrees"] = "deg", ["percent"] = "%", ["%"] = "%", ["$"] = "usd",
+        ["usd"] = "usd", ["dollar"] = "usd", ["dollars"] = "usd", ["bucks"] = "usd", ["€"] = "eur", ["eur"] = "eur",
+        ["euro"] = "eur", ["euros"] = "eur", ["£"] = "gbp", ["gbp"] = "gbp", ["¥"] = "jpy", ["yen"] = "jpy",
+        ["cent"] = "cent", ["cents"] = "cent", ["°"] = "deg", ["seconds"] = "s", ["secs"] = "s", ["sec"] = "s",
+        ["minute"] = "min", ["minutes"] = "min", ["mins"] = "min", ["hour"] = "h", ["hours"] = "h", ["hrs"] = "h",
+        ["hr"] = "h", ["day"] = "day", ["days"] = "day", ["week"] = "week", ["weeks"] = "week", ["month"] = "month",
+        ["months"] = "month", ["year"] = "year", ["years"] = "year", ["yr"] = "year", ["yrs"] = "year",
+        ["decade"] = "decade", ["decades"] = "decade", ["mph"] = "mph", ["kph"] = "kph", ["kmh"] = "kph",
+        ["kb"] = "kb", ["mb"] = "mb", ["gb"] = "gb", ["tb"] = "tb", ["mbps"] = "mbps", ["gbps"] = "gbps",
+        ["kcal"] = "kcal", ["calorie"] = "kcal", ["calories"] = "kcal", ["ghz"] = "ghz", ["mhz"] = "mhz", ["watt"] = "w",
+        ["watts"] = "w", ["kw"] = "kw", ["kwh"] = "kwh", ["volt"] = "v", ["volts"] = "v",
+    };
+
+    /// <summary>Units that are also ordinary words or letters: counted only right after a number.</summary>
+    public static readonly IReadOnlySet<string> UnitsAfterNumberOnly = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "m", "g", "c", "f", "h", "l", "s", "feet", "foot", "second", "stone", "pound", "pounds", "degree", "degrees",
+    };
+
+    /// <summary>Single-letter or word units accepted after a number, with their canonical form.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ShortUnits = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["m"] = "m", ["g"] = "g", ["c"] = "c", ["f"] = "f", ["h"] = "h", ["l"] = "l", ["s"] = "s", ["feet"] = "ft",
+        ["foot"] = "ft", ["second"] = "s", ["k"] = "thousand",
+    };
+
+    /// <summary>Words that make a statement negative ("not", "never", "dislike", "allergic to" is not one: it is a
+    /// fact, not a polarity). Apostrophes are already removed ("don't" is "dont").</summary>
+    public static readonly IReadOnlySet<string> Negations = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "not", "no", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor", "without", "cannot", "cant",
+        "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "wont", "wouldnt", "couldnt", "shouldnt",
+        "hasnt", "havent", "hadnt", "aint", "mustnt", "neednt", "nope", "dislike", "dislikes", "disliked", "hate",
+        "hates", "hated", "detest", "detests", "loathe", "loathes", "avoid", "avoids", "quit", "stopped", "refuse",
+        "refuses", "unable",
+    };
+
+    /// <summary>Words dropped when comparing the two sides of a negation: auxiliaries and the positive verbs that
+    /// the aversion words above stand against.</summary>
+    public static readonly IReadOnlySet<string> PolarityNeutral = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "do", "does", "did", "like", "likes", "liked", "love", "loves", "loved", "enjoy", "enjoys", "enjoyed", "longer",
+        "anymore", "any", "at", "all",
+    };
+
+    public static readonly IReadOnlySet<string> Copulas = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "am", "equals", "remains",
+    };
+
+    /// <summary>Two-word relations that name a single-valued attribute ("lives in Lyon", "works at Acme").</summary>
+    public static readonly IReadOnlySet<string> Relations = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "lives in", "live in", "lived in", "living in", "works at", "work at", "works for", "work for", "works as",
+        "work as", "moved to", "born in", "born on", "based in", "drives a", "drive a",
+    };
+
+    /// <summary>Head words that name nobody in particular: a head made only of these (and stop words) is no slot.</summary>
+    public static readonly IReadOnlySet<string> VagueHeads = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "user", "users", "person", "someone", "everyone", "everything", "something", "thing", "things", "one",
+    };
+}

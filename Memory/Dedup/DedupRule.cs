@@ -1,0 +1,77 @@
+namespace Memory.Dedup;
+
+/// <summary>The one de-duplication rule every write path uses (direct writes, observations and chat write-back,
+/// the guard around the LLM's consolidation decisions, compression): a new fact is a NOOP only when it adds
+/// nothing; a new value in the same slot, or the same statement negated, is an update with history; anything else
+/// that differs in a number, date, time, unit, proper name or negation is a new fact.
+/// <para><paramref name="similar"/> says whether the caller already judged the two texts to state the same thing
+/// (cosine or token similarity, or the LLM's word): without it only exact text, slot and negation matches count.</para></summary>
+internal static class DedupRule
+{
+    public static DedupDecision Compare(string existing, string incoming, bool similar)
+    {
+        var old = FactText.Of(existing);
+        var neu = FactText.Of(incoming);
+        if (string.Equals(old.Key, neu.Key, StringComparison.Ordinal))
+        {
+            return new DedupDecision(DedupVerdict.Duplicate, DetailKinds.None, HistoryReasons.Reinforced);
+        }
+
+        var differences = old.Signature.DifferencesFrom(neu.Signature);
+        var sameSlot = old.Slot is { } a && neu.Slot is { } b && string.Equals(a.Head, b.Head, StringComparison.Ordinal);
+        if (differences == DetailKinds.None)
+        {
+            if (!similar)
+            {
+                return Distinct(differences);
+            }
+
+            // Same details, but the same slot holds another value ("my favourite colour is blue" → "… green").
+            return sameSlot && !string.Equals(old.Slot!.Value, neu.Slot!.Value, StringComparison.Ordinal)
+                ? new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.ValueChanged)
+                : new DedupDecision(DedupVerdict.Duplicate, differences, HistoryReasons.Reinforced);
+        }
+
+        if (sameSlot && string.Equals(old.Slot!.Template, neu.Slot!.Template, StringComparison.Ordinal))
+        {
+            // The same slot: more detail refines it, less adds nothing, other details are its new value.
+            return neu.Subsumes(old) ? Refined(differences)
+                : old.Subsumes(neu) ? Covered(differences)
+                : new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.With(HistoryReasons.ValueChanged, differences));
+        }
+
+        if (differences == DetailKinds.Negation && string.Equals(old.PolarityFreeKey, neu.PolarityFreeKey, StringComparison.Ordinal))
+        {
+            return new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.Negated);
+        }
+
+        if (!similar)
+        {
+            return Distinct(differences);
+        }
+
+        // Similar texts: the incoming one may add details to the stored one (every detail and word kept), or drop
+        // some (it says nothing new); a detail replaced by another, or by a different word, is another fact.
+        return neu.Subsumes(old) ? Refined(differences)
+            : old.Subsumes(neu) ? Covered(differences)
+            : Distinct(differences);
+    }
+
+    /// <summary>True when <paramref name="text"/> keeps every detail of <paramref name="fact"/> (used to check a
+    /// merged or summarised text before it replaces the facts it was made from).</summary>
+    public static bool Keeps(string text, string fact) => FactText.Of(text).Signature.Covers(FactText.Of(fact).Signature);
+
+    /// <summary>True when the two texts state the same fact with the same details either way round, so either
+    /// may stand for both (what compression may fold).</summary>
+    public static bool Interchangeable(string a, string b) =>
+        Compare(a, b, similar: true) is { Verdict: DedupVerdict.Duplicate, Differences: DetailKinds.None };
+
+    private static DedupDecision Refined(DetailKinds differences) =>
+        new(DedupVerdict.Refinement, differences, HistoryReasons.With(HistoryReasons.Refined, differences));
+
+    private static DedupDecision Covered(DetailKinds differences) =>
+        new(DedupVerdict.Duplicate, differences, HistoryReasons.Reinforced);
+
+    private static DedupDecision Distinct(DetailKinds differences) =>
+        new(DedupVerdict.Distinct, differences, HistoryReasons.With(HistoryReasons.Distinct, differences));
+}

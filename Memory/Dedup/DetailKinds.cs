@@ -1,0 +1,15 @@
+namespace Memory.Dedup;
+
+/// <summary>The kinds of detail that make two statements of a fact different facts: a number, a date, a time,
+/// a unit, a proper name or a negation.</summary>
+[Flags]
+internal enum DetailKinds
+{
+    None = 0,
+    Number = 1,
+    Date = 2,
+    Time = 4,
+    Unit = 8,
+    Name = 16,
+    Negation = 32,
+}

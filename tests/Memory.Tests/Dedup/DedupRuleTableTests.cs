@@ -1,0 +1,91 @@
+using Memory.Dedup;
+
+namespace Memory.Tests.Dedup;
+
+/// <summary>Hand-written pairs (stored, incoming) with the verdict the rule must give when the caller found them
+/// similar (cosine or LLM): every number, date, time, unit, name and negation counts.</summary>
+public sealed class DedupRuleTableTests
+{
+    public static TheoryData<string, string, string> Similar => new()
+    {
+        // The case: facts that differ only by a number are two facts.
+        { "Durable fact 3 about kiwi-3.", "Durable fact 4 about kiwi-4.", nameof(DedupVerdict.Distinct) },
+        { "Durable fact 3 about kiwi-3.", "durable fact 3 about KIWI-3!", nameof(DedupVerdict.Duplicate) },
+        // Same slot, new value.
+        { "My locker code is 4417.", "My locker code is 5520.", nameof(DedupVerdict.SlotChange) },
+        { "My locker code is 4417.", "My locker code is now 5520.", nameof(DedupVerdict.SlotChange) },
+        { "The user's flight is on May 3 at 10am.", "The user's flight is on May 5 at 10am.", nameof(DedupVerdict.SlotChange) },
+        { "Alice lives in Lyon.", "Alice lives in Paris.", nameof(DedupVerdict.SlotChange) },
+        { "My favourite colour is blue.", "My favourite colour is green.", nameof(DedupVerdict.SlotChange) },
+        { "Tom is 5 years old.", "Tom is 6 years old.", nameof(DedupVerdict.SlotChange) },
+        // Negation: the same statement negated is the slot's new value; a negated different statement is a new fact.
+        { "I like horror movies.", "I don't like horror movies.", nameof(DedupVerdict.SlotChange) },
+        { "Alice eats meat.", "Alice does not eat meat.", nameof(DedupVerdict.SlotChange) },
+        { "I like cats.", "I dislike cats.", nameof(DedupVerdict.SlotChange) },
+        { "I like horror movies.", "I never watch horror movies at night.", nameof(DedupVerdict.Distinct) },
+        // Numbers, names, dates, times and units that differ: distinct facts.
+        { "My son is in room 12.", "My daughter is in room 14.", nameof(DedupVerdict.Distinct) },
+        { "The user has a dog named Rex.", "The user has a dog named Max.", nameof(DedupVerdict.Distinct) },
+        { "I run 5 km every morning.", "I run 5 miles every morning.", nameof(DedupVerdict.Distinct) },
+        { "I run 5 km every morning.", "I run 5 km every evening.", nameof(DedupVerdict.Distinct) },
+        { "The team meeting is every Monday.", "The team meeting is every Tuesday.", nameof(DedupVerdict.SlotChange) },
+        { "I call my mother on Sundays.", "I call my mother on Saturdays.", nameof(DedupVerdict.Distinct) },
+        { "I take 20 mg of vitamin D.", "I take 20 mcg of vitamin D.", nameof(DedupVerdict.Distinct) },
+        { "We met in 2019.", "We met in 2021.", nameof(DedupVerdict.Distinct) },
+        { "My gym class starts at 6:30.", "My gym class starts at 7:30.", nameof(DedupVerdict.Distinct) },
+        { "I have two cats.", "I have three cats.", nameof(DedupVerdict.Distinct) },
+        { "I visited Rome with Anna.", "I visited Rome with Maria.", nameof(DedupVerdict.Distinct) },
+        { "Flight AA123 departs from gate 4.", "Flight AA124 departs from gate 4.", nameof(DedupVerdict.Distinct) },
+        // Paraphrases that keep every detail add nothing.
+        { "I have two cats.", "I have 2 cats.", nameof(DedupVerdict.Duplicate) },
+        { "Alice is vegetarian.", "alice is VEGETARIAN", nameof(DedupVerdict.Duplicate) },
+        { "I was born on 4 July 1990.", "I was born on July 4th, 1990.", nameof(DedupVerdict.Duplicate) },
+        { "The user enjoys hiking in the Alps.", "The user loves hiking in the Alps.", nameof(DedupVerdict.Duplicate) },
+        { "I never eat pork.", "I do not eat pork.", nameof(DedupVerdict.Duplicate) },
+        // More detail, nothing dropped: a refinement. Less detail: nothing added.
+        { "Alice lives in Lyon.", "Alice lives in Lyon, France.", nameof(DedupVerdict.Refinement) },
+        { "The user has a dog.", "The user has a dog named Rex.", nameof(DedupVerdict.Refinement) },
+        { "The user has a dog named Rex.", "The user has a dog.", nameof(DedupVerdict.Duplicate) },
+        { "I swim on Mondays at 7am.", "I swim on Mondays.", nameof(DedupVerdict.Duplicate) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Similar))]
+    public void Similar_pairs_get_the_expected_verdict(string stored, string incoming, string expected) =>
+        Assert.Equal(expected, DedupRule.Compare(stored, incoming, similar: true).Verdict.ToString());
+
+    public static TheoryData<string, string, string> Unrelated => new()
+    {
+        { "I like jazz.", "I like rock.", nameof(DedupVerdict.Distinct) },
+        { "I have two cats.", "I have 2 cats.", nameof(DedupVerdict.Distinct) },
+        { "My locker code is 4417.", "My locker code is 5520.", nameof(DedupVerdict.SlotChange) },
+        { "I like horror movies.", "I don't like horror movies.", nameof(DedupVerdict.SlotChange) },
+        { "Alice is vegetarian.", "ALICE IS VEGETARIAN!", nameof(DedupVerdict.Duplicate) },
+        { "My dog is a collie.", "My dog is called Rex.", nameof(DedupVerdict.Distinct) },
+        { "I am 34.", "I am 35.", nameof(DedupVerdict.Distinct) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unrelated))]
+    public void Without_similarity_only_text_slot_and_negation_matches_count(string stored, string incoming, string expected) =>
+        Assert.Equal(expected, DedupRule.Compare(stored, incoming, similar: false).Verdict.ToString());
+
+    [Fact]
+    public void The_reason_names_the_details_that_differ()
+    {
+        Assert.Equal("distinct: number", DedupRule.Compare("Durable fact 3 about kiwi-3.", "Durable fact 4 about kiwi-4.", true).Reason);
+        Assert.Equal("value-changed: number", DedupRule.Compare("My locker code is 4417.", "My locker code is 5520.", true).Reason);
+        Assert.Equal("value-changed: date, time", DedupRule.Compare("The call is on Monday at 9am.", "The call is on Friday at 9pm.", false).Reason);
+        Assert.Equal("distinct: unit", DedupRule.Compare("I run 5 km every morning.", "I run 5 miles every morning.", true).Reason);
+        Assert.Equal("negated", DedupRule.Compare("I like horror movies.", "I don't like horror movies.", true).Reason);
+        Assert.Equal("refined: name", DedupRule.Compare("Alice lives in Lyon.", "Alice lives in Lyon, France.", true).Reason);
+    }
+
+    [Theory]
+    [InlineData("The user has a cat named Tom, 3 years old", "The user's cat Tom is 3 years old", true)]
+    [InlineData("The user has a cat named Tom", "The user's cat Tom is 3 years old", false)]
+    [InlineData("The user likes tea", "The user doesn't like tea", false)]
+    [InlineData("The user speaks French and Spanish", "The user speaks Spanish", true)]
+    public void Keeps_checks_that_a_merged_text_holds_every_detail_of_a_fact(string merged, string fact, bool expected) =>
+        Assert.Equal(expected, DedupRule.Keeps(merged, fact));
+}

@@ -1,0 +1,133 @@
+using Memory.Model;
+using Memory.Tests.Support;
+
+namespace Memory.Tests.Dedup;
+
+/// <summary>Direct writes through the memory service (real SQLite) under the shared de-duplication rule: similar
+/// memories that differ in a detail stay apart, the same slot's new value updates with history, and the history
+/// says why.</summary>
+public sealed class MemoryServiceDedupTests : IDisposable
+{
+    private static readonly UserKey Alice = new("acme", "alice");
+    private readonly MemoryHarness _h = new();
+
+    public void Dispose() => _h.Dispose();
+
+    [Fact]
+    public async Task Facts_that_differ_only_by_a_number_are_both_kept_however_similar()
+    {
+        _h.Embedder.Pin("Durable fact 3 about kiwi-3.", Axis(1.0));
+        _h.Embedder.Pin("Durable fact 4 about kiwi-4.", Axis(0.99));
+
+        var first = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "Durable fact 3 about kiwi-3." }], null))[0];
+        var second = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "Durable fact 4 about kiwi-4." }], null))[0];
+
+        Assert.Equal(MemoryEvent.Add, first.Event);
+        Assert.Equal(MemoryEvent.Add, second.Event);
+        Assert.Equal(["Durable fact 3 about kiwi-3.", "Durable fact 4 about kiwi-4."], (await _h.Service.ListAsync(Alice, false)).Select(m => m.Text));
+        Assert.Equal("new", Assert.Single(await _h.Service.GetHistoryAsync(Alice, first.Id)).Reason);
+        Assert.Equal("distinct: number", Assert.Single(await _h.Service.GetHistoryAsync(Alice, second.Id)).Reason);
+    }
+
+    [Theory]
+    [InlineData(0.95)]
+    [InlineData(0.2)]
+    public async Task A_new_value_of_the_same_slot_updates_and_history_keeps_the_old_one(double cosine)
+    {
+        _h.Embedder.Pin("My locker code is 4417.", Axis(1.0));
+        _h.Embedder.Pin("My locker code is 5520.", Axis(cosine));
+        var first = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "My locker code is 4417.", Sources = ["m1"] }], "key-1"))[0];
+        _h.Time.Advance(TimeSpan.FromDays(1));
+
+        var second = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "My locker code is 5520.", Sources = ["m2"], Confidence = 0.9 }], "key-2"))[0];
+
+        Assert.Equal(new MemoryWriteResult(first.Id, MemoryEvent.Update), second);
+        var current = Assert.Single(await _h.Service.ListAsync(Alice, false));
+        Assert.Equal("My locker code is 5520.", current.Text);
+        Assert.Equal(0.9, current.Confidence);
+        Assert.Equal(_h.Time.GetUtcNow(), current.OccurredAt);
+        Assert.Equal(["m1", "m2"], current.Sources);
+        Assert.Equal(_h.Embedder.Embed("My locker code is 5520."), (await _h.Store.GetAsync(Alice, first.Id))?.Embedding);
+        var history = await _h.Service.GetHistoryAsync(Alice, first.Id);
+        Assert.Equal([MemoryEvent.Add, MemoryEvent.Update], history.Select(h => h.Event));
+        Assert.Equal("My locker code is 4417.", history[1].Before?.Text);
+        Assert.Equal("value-changed: number", history[1].Reason);
+    }
+
+    [Fact]
+    public async Task A_paraphrase_keeping_every_detail_adds_nothing()
+    {
+        _h.Embedder.Pin("I have two cats.", Axis(1.0));
+        _h.Embedder.Pin("I have 2 cats.", Axis(0.95));
+        var first = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "I have two cats." }], null))[0];
+
+        var second = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "I have 2 cats." }], null))[0];
+
+        Assert.Equal(new MemoryWriteResult(first.Id, MemoryEvent.Noop), second);
+        Assert.Single(await _h.Service.ListAsync(Alice, true));
+    }
+
+    [Fact]
+    public async Task The_same_statement_negated_updates_with_the_reason_negated()
+    {
+        _h.Embedder.Pin("I eat meat.", Axis(1.0));
+        _h.Embedder.Pin("I don't eat meat.", Axis(0.5));
+        var first = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "I eat meat." }], null))[0];
+
+        var second = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "I don't eat meat." }], null))[0];
+
+        Assert.Equal(new MemoryWriteResult(first.Id, MemoryEvent.Update), second);
+        Assert.Equal("I don't eat meat.", (await _h.Service.GetAsync(Alice, first.Id))?.Text);
+        Assert.Equal("negated", (await _h.Service.GetHistoryAsync(Alice, first.Id))[^1].Reason);
+    }
+
+    [Fact]
+    public async Task A_similar_fact_with_another_name_is_added_beside_it()
+    {
+        _h.Embedder.Pin("Alice has a dog named Rex.", Axis(0.5));
+        _h.Embedder.Pin("Alice has a dog named Max.", Axis(0.51));
+
+        var results = await _h.Service.WriteAsync(Alice,
+        [
+            new NewMemory { Text = "Alice has a dog named Rex." },
+            new NewMemory { Text = "Alice has a dog named Max." },
+        ], null);
+
+        Assert.Equal([MemoryEvent.Add, MemoryEvent.Add], results.Select(r => r.Event));
+        Assert.Equal("distinct: name", Assert.Single(await _h.Service.GetHistoryAsync(Alice, results[1].Id)).Reason);
+    }
+
+    [Fact]
+    public async Task A_refinement_takes_the_more_detailed_wording_with_the_reason_refined()
+    {
+        _h.Embedder.Pin("Alice has a dog.", Axis(1.0));
+        _h.Embedder.Pin("Alice has a dog named Rex.", Axis(0.93));
+        var first = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "Alice has a dog." }], null))[0];
+
+        var second = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "Alice has a dog named Rex." }], null))[0];
+        var third = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "Alice has a dog." }], null))[0];
+
+        Assert.Equal(new MemoryWriteResult(first.Id, MemoryEvent.Update), second);
+        Assert.Equal(new MemoryWriteResult(first.Id, MemoryEvent.Noop), third);
+        Assert.Equal("Alice has a dog named Rex.", (await _h.Service.GetAsync(Alice, first.Id))?.Text);
+        Assert.Equal("refined: name", (await _h.Service.GetHistoryAsync(Alice, first.Id))[^1].Reason);
+    }
+
+    [Fact]
+    public async Task Patch_and_delete_record_their_reason()
+    {
+        var added = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "Alice drinks coffee." }], null))[0];
+        await _h.Service.PatchAsync(Alice, added.Id, new MemoryPatch { Text = "Alice drinks tea." }, "key-1");
+        await _h.Service.DeleteAsync(Alice, added.Id, "key-1");
+
+        Assert.Equal(["new", "patch", "delete"], (await _h.Service.GetHistoryAsync(Alice, added.Id)).Select(h => h.Reason));
+    }
+
+    private static float[] Axis(double cosine)
+    {
+        var v = new float[64];
+        v[0] = (float)cosine;
+        v[1] = (float)Math.Sqrt(1 - cosine * cosine);
+        return v;
+    }
+}
