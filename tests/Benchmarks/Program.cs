@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 
 namespace Benchmarks;
 
-/// <summary>Entry point: <c>locomo [options]</c> runs the LoCoMo retrieval evaluation, <c>overhead [calls]</c> the
+/// <summary>Entry point: <c>locomo [options]</c> runs the LoCoMo retrieval evaluation, <c>paraphrase [options]</c> the paraphrase
+/// dev set's per-fusion top-1/top-3, <c>overhead [calls]</c> the
 /// gateway overhead load run; anything else goes to BenchmarkDotNet's switcher (<c>--filter *</c>, <c>--list flat</c>).</summary>
 public static class Program
 {
@@ -11,6 +12,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "locomo")
         {
             return await Locomo.LocomoHarness.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "paraphrase")
+        {
+            return await Paraphrase.ParaphraseHarness.RunAsync(args[1..]).ConfigureAwait(false);
         }
 
         if (args.Length > 0 && args[0] == "overhead")
