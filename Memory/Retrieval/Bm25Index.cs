@@ -153,6 +153,21 @@ internal sealed class Bm25Index
         return score;
     }
 
+    /// <summary>The score a memory of average length containing every query term once would get: the sum of the
+    /// terms' idf, a term no memory contains counted with the idf of an unseen term. Weighted fusion divides BM25 by it,
+    /// so a score says how much of the query's evidence a memory matches.</summary>
+    public double AttainableScore(IReadOnlyCollection<string> queryTerms)
+    {
+        var score = 0.0;
+        foreach (var term in queryTerms)
+        {
+            var df = _postings.TryGetValue(term, out var postings) ? postings.Length : 0;
+            score += Idf(df);
+        }
+
+        return score;
+    }
+
     private double Idf(int documentFrequency)
     {
         var n = Math.Max(_documents.Length, documentFrequency);

@@ -239,7 +239,7 @@ internal sealed class HybridRetriever : IMemoryRetriever
         }
         else
         {
-            ScoreFusion.Apply(candidates.Values.ToList(), _options);
+            ScoreFusion.Apply(candidates.Values.ToList(), _options, index.AttainableScore(queryTerms));
         }
 
         CandidateReranker.Apply(candidates.Values, _options, _time.GetUtcNow(), preferredContext);

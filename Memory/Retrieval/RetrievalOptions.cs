@@ -9,6 +9,10 @@ public sealed class RetrievalOptions
     /// <summary><c>Weighted</c> (default) or <c>Rrf</c>.</summary>
     public FusionMethod Fusion { get; set; } = FusionMethod.Weighted;
 
+    /// <summary>How weighted fusion scales BM25 to [0, 1]: <c>Attainable</c> (default: against the score a memory
+    /// matching the whole query would get) or <c>BestCandidate</c> (against the best candidate's score).</summary>
+    public LexicalNormalization LexicalNormalization { get; set; } = LexicalNormalization.Attainable;
+
     /// <summary>Weight of the BM25 ranking in fusion; 0 turns lexical retrieval off.</summary>
     public double LexicalWeight { get; set; } = 0.3;
 
@@ -37,11 +41,12 @@ public sealed class RetrievalOptions
     /// <summary>BM25 length normalisation (0 none, 1 full).</summary>
     public double Bm25B { get; set; } = 0.75;
 
-    /// <summary>How much confidence scales a score: 0.1 keeps a 0.5-confidence memory at 95%.</summary>
-    public double ConfidenceWeight { get; set; } = 0.1;
+    /// <summary>How much confidence scales a score: 0.05 keeps a 0.5-confidence memory at 97.5%. Small on purpose: the
+    /// rerank breaks near-ties and must not overturn a clear relevance winner (0.1 did on the paraphrase dev set).</summary>
+    public double ConfidenceWeight { get; set; } = 0.05;
 
-    /// <summary>How much freshness scales a score: 0.1 keeps a very old memory at 90% or more.</summary>
-    public double FreshnessWeight { get; set; } = 0.1;
+    /// <summary>How much freshness scales a score: 0.05 keeps a very old memory at 95% or more.</summary>
+    public double FreshnessWeight { get; set; } = 0.05;
 
     /// <summary>Age (days since the memory occurred) at which its freshness factor halves.</summary>
     public double FreshnessHalfLifeDays { get; set; } = 365;

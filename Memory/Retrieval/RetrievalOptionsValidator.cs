@@ -17,6 +17,7 @@ internal sealed class RetrievalOptionsValidator : IValidateOptions<RetrievalOpti
         }
 
         Require(Enum.IsDefined(options.Fusion), nameof(options.Fusion), "must be Weighted or Rrf");
+        Require(Enum.IsDefined(options.LexicalNormalization), nameof(options.LexicalNormalization), "must be Attainable or BestCandidate");
         Require(options.LexicalWeight >= 0 && double.IsFinite(options.LexicalWeight), nameof(options.LexicalWeight), "must be 0 or more");
         Require(options.DenseWeight >= 0 && double.IsFinite(options.DenseWeight), nameof(options.DenseWeight), "must be 0 or more");
         Require(options.LexicalWeight + options.DenseWeight > 0, nameof(options.LexicalWeight), "and DenseWeight must not both be 0");

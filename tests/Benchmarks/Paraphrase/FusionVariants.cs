@@ -1,12 +1,14 @@
+using System.Globalization;
 using Memory.Retrieval;
 
 namespace Benchmarks.Paraphrase;
 
-/// <summary>The fusion variants the retrieval harnesses compare side by side: each ranker alone, the earlier default
-/// (BM25 divided by the best candidate's BM25), reciprocal rank fusion and the shipped default.</summary>
+/// <summary>The fusion variants the retrieval harnesses (<c>locomo</c>, <c>paraphrase</c>) compare side by side: each
+/// ranker alone, reciprocal rank fusion, weighted fusion with BM25 scaled by the best candidate (the earlier default)
+/// and by the query's attainable score, and the shipped default; with <c>--sweep</c>, grids around the default.</summary>
 internal static class FusionVariants
 {
-    public static IEnumerable<(string Name, RetrievalOptions Options)> All(bool dense, Action<RetrievalOptions>? common = null)
+    public static IEnumerable<(string Name, RetrievalOptions Options)> All(bool dense, bool sweep, Action<RetrievalOptions>? common = null)
     {
         RetrievalOptions Make(Action<RetrievalOptions> change)
         {
@@ -16,7 +18,8 @@ internal static class FusionVariants
             return options;
         }
 
-        var defaults = new RetrievalOptions();
+        var d = new RetrievalOptions();
+        var weights = string.Create(CultureInfo.InvariantCulture, $"{d.LexicalWeight}/{d.DenseWeight}");
         yield return ("BM25 alone", Make(o => { o.LexicalWeight = 1; o.DenseWeight = 0; }));
         if (!dense)
         {
@@ -24,8 +27,53 @@ internal static class FusionVariants
         }
 
         yield return ("dense alone", Make(o => { o.LexicalWeight = 0; o.DenseWeight = 1; }));
-        yield return ($"RRF (k {defaults.RrfK}, {defaults.LexicalWeight}/{defaults.DenseWeight})", Make(o => o.Fusion = FusionMethod.Rrf));
-        yield return ($"weighted, BM25 / best candidate ({defaults.LexicalWeight}/{defaults.DenseWeight}; earlier default)", Make(o => o.Fusion = FusionMethod.Weighted));
-        yield return ($"shipped default ({defaults.Fusion}, MMR {defaults.MmrLambda})", Make(_ => { }));
+        yield return ($"RRF (k {d.RrfK}, {weights})", Make(o => o.Fusion = FusionMethod.Rrf));
+        yield return ("weighted 0.3/0.7, BM25 / best candidate (earlier default)", Make(o =>
+        {
+            o.Fusion = FusionMethod.Weighted;
+            o.LexicalNormalization = LexicalNormalization.BestCandidate;
+            o.LexicalWeight = 0.3;
+            o.DenseWeight = 0.7;
+            o.ConfidenceWeight = 0.1;
+            o.FreshnessWeight = 0.1;
+        }));
+        yield return ($"weighted {weights}, BM25 / attainable", Make(o =>
+        {
+            o.Fusion = FusionMethod.Weighted;
+            o.LexicalNormalization = LexicalNormalization.Attainable;
+        }));
+        yield return ($"shipped default ({d.Fusion}, {d.LexicalNormalization}, {weights}, rerank {d.ConfidenceWeight}/{d.FreshnessWeight}, MMR {d.MmrLambda})", Make(_ => { }));
+        if (!sweep)
+        {
+            yield break;
+        }
+
+        foreach (var normalization in new[] { LexicalNormalization.Attainable, LexicalNormalization.BestCandidate })
+        {
+            foreach (var lexical in new[] { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6 })
+            {
+                yield return (string.Create(CultureInfo.InvariantCulture, $"sweep {normalization} {lexical}/{1 - lexical:0.0}"), Make(o =>
+                {
+                    o.LexicalNormalization = normalization;
+                    o.LexicalWeight = lexical;
+                    o.DenseWeight = 1 - lexical;
+                }));
+            }
+        }
+
+        foreach (var lexical in new[] { 0.2, 0.3, 0.5 })
+        {
+            yield return (string.Create(CultureInfo.InvariantCulture, $"sweep RRF {lexical}/{1 - lexical:0.0}"), Make(o => { o.Fusion = FusionMethod.Rrf; o.LexicalWeight = lexical; o.DenseWeight = 1 - lexical; }));
+        }
+
+        foreach (var rerank in new[] { 0.0, 0.02, 0.05, 0.1 })
+        {
+            yield return (string.Create(CultureInfo.InvariantCulture, $"sweep default, rerank {rerank}/{rerank}"), Make(o => { o.ConfidenceWeight = rerank; o.FreshnessWeight = rerank; }));
+        }
+
+        foreach (var lambda in new[] { 1.0, 0.9, 0.8, 0.7 })
+        {
+            yield return (string.Create(CultureInfo.InvariantCulture, $"sweep default, MMR {lambda}"), Make(o => o.MmrLambda = lambda));
+        }
     }
 }

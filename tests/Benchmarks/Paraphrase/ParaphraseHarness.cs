@@ -42,7 +42,7 @@ internal static class ParaphraseHarness
             Console.WriteLine($"Embedder {name} ({modelId})");
             Console.WriteLine("| fusion | top-1 | top-3 | top-1 mixed ages/confidence | top-3 mixed |");
             Console.WriteLine("|---|---|---|---|---|");
-            foreach (var (variant, options) in FusionVariants.All(embedder is not null))
+            foreach (var (variant, options) in FusionVariants.All(embedder is not null, settings.Sweep))
             {
                 var retriever = Create(store, embedder, options);
                 var uniform = await EvaluateAsync(retriever, Uniform, pairs).ConfigureAwait(false);

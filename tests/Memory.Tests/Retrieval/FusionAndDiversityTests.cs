@@ -14,12 +14,15 @@ public class FusionAndDiversityTests
     }
 
     [Fact]
-    public void Weighted_fusion_scales_bm25_by_the_best_and_keeps_cosine()
+    public void Weighted_fusion_with_best_candidate_scaling_scales_bm25_by_the_best_and_keeps_cosine()
     {
         var a = Candidate("a", lexical: 8, dense: 0.2);
         var b = Candidate("b", lexical: 2, dense: 0.9);
         var c = Candidate("c", lexical: 0, dense: -0.3);
-        ScoreFusion.Apply([a, b, c], new RetrievalOptions { Fusion = FusionMethod.Weighted, LexicalWeight = 0.3, DenseWeight = 0.7 });
+        ScoreFusion.Apply([a, b, c], new RetrievalOptions
+        {
+            Fusion = FusionMethod.Weighted, LexicalNormalization = LexicalNormalization.BestCandidate, LexicalWeight = 0.3, DenseWeight = 0.7,
+        }, attainableLexical: 32);
 
         Assert.Equal((0.3 * 1.0) + (0.7 * 0.2), a.Fused, 12);
         Assert.Equal((0.3 * 0.25) + (0.7 * 0.9), b.Fused, 12);
@@ -27,11 +30,38 @@ public class FusionAndDiversityTests
     }
 
     [Fact]
+    public void Weighted_fusion_scales_bm25_by_the_querys_attainable_score_by_default()
+    {
+        var a = Candidate("a", lexical: 8, dense: 0.2);
+        var b = Candidate("b", lexical: 40, dense: 0.1);
+        ScoreFusion.Apply([a, b], new RetrievalOptions(), attainableLexical: 32);
+
+        Assert.Equal(LexicalNormalization.Attainable, new RetrievalOptions().LexicalNormalization);
+        Assert.Equal((0.3 * 0.25) + (0.7 * 0.2), a.Fused, 12); // a quarter of what the query could match: not 1
+        Assert.Equal((0.3 * 1.0) + (0.7 * 0.1), b.Fused, 12); // above the attainable score (a short memory): clipped
+    }
+
+    [Fact]
+    public void One_generic_word_match_does_not_outvote_a_clear_dense_winner()
+    {
+        // "Which film genre do I dislike?": the distractor matches "dislike" only, the answer no word at all.
+        var distractor = Candidate("crowds", lexical: 5.4, dense: 0.35);
+        var answer = Candidate("horror", lexical: 0, dense: 0.50);
+        const double attainable = 5.4 + 5.4 + 6.5; // dislike, film, genre (unseen)
+
+        ScoreFusion.Apply([distractor, answer], new RetrievalOptions(), attainable);
+        Assert.True(answer.Fused > distractor.Fused, $"{answer.Fused} vs {distractor.Fused}");
+
+        ScoreFusion.Apply([distractor, answer], new RetrievalOptions { LexicalNormalization = LexicalNormalization.BestCandidate }, attainable);
+        Assert.True(answer.Fused < distractor.Fused); // what scaling by the best candidate did
+    }
+
+    [Fact]
     public void Rrf_fusion_uses_ranks_not_scores()
     {
         var a = Candidate("a", lexical: 100, dense: 0.1, lexicalRank: 1, denseRank: 2);
         var b = Candidate("b", lexical: 1, dense: 0.2, lexicalRank: 2, denseRank: 1);
-        ScoreFusion.Apply([a, b], new RetrievalOptions { Fusion = FusionMethod.Rrf, LexicalWeight = 0.5, DenseWeight = 0.5 });
+        ScoreFusion.Apply([a, b], new RetrievalOptions { Fusion = FusionMethod.Rrf, LexicalWeight = 0.5, DenseWeight = 0.5 }, attainableLexical: 100);
         Assert.Equal(a.Fused, b.Fused, 12);
     }
 
@@ -78,7 +108,24 @@ public class FusionAndDiversityTests
         var staleFactor = CandidateReranker.Factor(stale, options, now, null);
 
         Assert.Equal(1.0, freshFactor, 6);
-        Assert.InRange(staleFactor, 0.8, freshFactor - 0.05);
+        Assert.InRange(staleFactor, 0.9, freshFactor - 0.05);
+    }
+
+    [Fact]
+    public void Reranking_does_not_overturn_a_clear_relevance_winner()
+    {
+        var now = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var winner = Candidate("w", dense: 0.5);
+        winner.Fused = 0.50;
+        var runnerUp = Candidate("r", dense: 0.45);
+        runnerUp.Fused = 0.45; // 10% behind
+        var old = new MemoryItem { Id = "w", Text = "w", Confidence = 0.5, OccurredAt = now.AddYears(-10) };
+        var fresh = new MemoryItem { Id = "r", Text = "r", Confidence = 1, OccurredAt = now };
+        var options = new RetrievalOptions();
+
+        Assert.True(0.50 * CandidateReranker.Factor(old, options, now, null) > 0.45 * CandidateReranker.Factor(fresh, options, now, null));
+        var earlier = new RetrievalOptions { ConfidenceWeight = 0.1, FreshnessWeight = 0.1 };
+        Assert.True(0.50 * CandidateReranker.Factor(old, earlier, now, null) < 0.45 * CandidateReranker.Factor(fresh, earlier, now, null));
     }
 
     private static RetrievalCandidate Candidate(string id, double lexical = 0, double? dense = null, int? lexicalRank = null,
