@@ -14,14 +14,16 @@ namespace Benchmarks.Paraphrase;
 
 /// <summary>Paraphrase retrieval evaluation: every memory of the dev set (targets and distractors) is one user's, each
 /// question is searched through <see cref="HybridRetriever"/>, and top-1/top-3 (its own memory first / in the first
-/// three) is reported per fusion variant and embedder. Two users hold the same memories: "uniform" (all written now,
-/// confidence 1) and "mixed" (ages up to four years and confidences from 0.5 to 1, spread deterministically), so the
-/// confidence/freshness rerank is in play.</summary>
+/// three) is reported per fusion variant and embedder. Three layouts of the same memories: one user holding all of them
+/// written now with confidence 1; the same with ages up to four years and confidences from 0.5 to 1 spread
+/// deterministically (so the confidence/freshness rerank is in play); and users of 20 pairs each (every ninth pair, so
+/// domains mix), where a question meets its own distractor and few other generic-word matches.</summary>
 internal static class ParaphraseHarness
 {
     private const int Limit = 10;
     private static readonly UserKey Uniform = new("paraphrase", "uniform");
     private static readonly UserKey Mixed = new("paraphrase", "mixed");
+    private const int PairsPerSmallUser = 20;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -40,15 +42,16 @@ internal static class ParaphraseHarness
 
             Console.WriteLine();
             Console.WriteLine($"Embedder {name} ({modelId})");
-            Console.WriteLine("| fusion | top-1 | top-3 | top-1 mixed ages/confidence | top-3 mixed |");
-            Console.WriteLine("|---|---|---|---|---|");
+            Console.WriteLine($"| fusion | top-1 | top-3 | top-1 mixed ages/confidence | top-3 mixed | top-1 users of {PairsPerSmallUser} pairs | top-3 users of {PairsPerSmallUser} |");
+            Console.WriteLine("|---|---|---|---|---|---|---|");
             foreach (var (variant, options) in FusionVariants.All(embedder is not null, settings.Sweep))
             {
                 var retriever = Create(store, embedder, options);
                 var uniform = await EvaluateAsync(retriever, Uniform, pairs).ConfigureAwait(false);
                 var mixed = await EvaluateAsync(retriever, Mixed, pairs).ConfigureAwait(false);
+                var small = await EvaluateAsync(retriever, null, pairs).ConfigureAwait(false);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {variant} | {uniform.Top(1):F3} | {uniform.Top(3):F3} | {mixed.Top(1):F3} | {mixed.Top(3):F3} |"));
+                    $"| {variant} | {uniform.Top(1):F3} | {uniform.Top(3):F3} | {mixed.Top(1):F3} | {mixed.Top(3):F3} | {small.Top(1):F3} | {small.Top(3):F3} |"));
             }
 
             if (settings.Misses)
@@ -96,14 +99,28 @@ internal static class ParaphraseHarness
 
         await store.UpsertAsync(Uniform, memories.Select((_, i) => Item(i, 0, 1.0)).ToList()).ConfigureAwait(false);
         await store.UpsertAsync(Mixed, memories.Select((_, i) => Item(i, (i * 53) % 1461, 0.5 + (0.1 * (i % 6)))).ToList()).ConfigureAwait(false);
+        var pairOf = memories.Select(m => pairs.Single(p => m.Id == p.Id || m.Id.StartsWith(p.Id + "-d", StringComparison.Ordinal))).ToList();
+        foreach (var group in memories.Select((_, i) => i).GroupBy(i => SmallUser(pairs, pairOf[i])))
+        {
+            await store.UpsertAsync(group.Key, group.Select(i => Item(i, 0, 1.0)).ToList()).ConfigureAwait(false);
+        }
     }
 
-    private static async Task<Outcome> EvaluateAsync(HybridRetriever retriever, UserKey user, IReadOnlyList<ParaphrasePair> pairs)
+    /// <summary>The small user holding a pair: pairs are dealt round-robin into users of about 20 pairs.</summary>
+    private static UserKey SmallUser(IReadOnlyList<ParaphrasePair> pairs, ParaphrasePair pair)
+    {
+        var users = (pairs.Count + PairsPerSmallUser - 1) / PairsPerSmallUser;
+        var index = pairs.Select((p, i) => (p, i)).First(x => ReferenceEquals(x.p, pair)).i;
+        return new UserKey("paraphrase", $"small-{index % users}");
+    }
+
+    /// <summary>Each question searched as <paramref name="user"/>, or (null) as the small user holding its pair.</summary>
+    private static async Task<Outcome> EvaluateAsync(HybridRetriever retriever, UserKey? user, IReadOnlyList<ParaphrasePair> pairs)
     {
         var outcome = new Outcome();
         foreach (var pair in pairs)
         {
-            var results = await retriever.SearchAsync(user, new MemorySearchRequest { Query = pair.Question, Limit = Limit }).ConfigureAwait(false);
+            var results = await retriever.SearchAsync(user ?? SmallUser(pairs, pair), new MemorySearchRequest { Query = pair.Question, Limit = Limit }).ConfigureAwait(false);
             var rank = results.Select((r, i) => (r.Memory.Id, Rank: i + 1)).FirstOrDefault(r => r.Id == pair.Id).Rank;
             outcome.Ranks.Add(rank == 0 ? null : rank);
         }
