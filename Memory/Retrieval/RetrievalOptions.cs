@@ -1,7 +1,7 @@
 namespace Memory.Retrieval;
 
 /// <summary>Settings section <c>Memory:Retrieval</c>: how hybrid retrieval ranks, diversifies and budgets
-/// memories. Defaults were chosen on the LoCoMo dev split (docs/memory-retrieval.md).</summary>
+/// memories. Defaults were chosen on the LoCoMo dev split and the paraphrase dev set (docs/memory-retrieval.md).</summary>
 public sealed class RetrievalOptions
 {
     public const string Section = "Memory:Retrieval";
