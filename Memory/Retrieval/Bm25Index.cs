@@ -168,6 +168,23 @@ internal sealed class Bm25Index
         return score;
     }
 
+    /// <summary>The idf mass of the query terms <paramref name="document"/> contains, whatever their counts: with
+    /// <see cref="AttainableScore"/> the share of the query's evidence it matches (one generic word of a four-word
+    /// question: a small share; the rare name and topic words: most of it).</summary>
+    public double MatchedIdf(IReadOnlyCollection<string> queryTerms, IndexedMemory document)
+    {
+        var mass = 0.0;
+        foreach (var term in queryTerms)
+        {
+            if (document.TermCounts.ContainsKey(term))
+            {
+                mass += Idf(_postings.TryGetValue(term, out var postings) ? postings.Length : 1);
+            }
+        }
+
+        return mass;
+    }
+
     private double Idf(int documentFrequency)
     {
         var n = Math.Max(_documents.Length, documentFrequency);

@@ -13,6 +13,16 @@ public sealed class RetrievalOptions
     /// matching the whole query would get) or <c>BestCandidate</c> (against the best candidate's score).</summary>
     public LexicalNormalization LexicalNormalization { get; set; } = LexicalNormalization.Attainable;
 
+    /// <summary>Keep the dense winner (the candidate most cosine-similar to the query) first unless another candidate's
+    /// terms cover at least <see cref="LexicalOverrideCoverage"/> of the query's idf mass (docs/memory-retrieval.md).</summary>
+    public bool ProtectDenseWinner { get; set; } = true;
+
+    /// <summary>Share of the query's attainable idf mass a candidate's terms must cover to rank above the dense winner.</summary>
+    public double LexicalOverrideCoverage { get; set; } = 0.7;
+
+    /// <summary>The dense winner is protected only when its cosine leads the dense runner-up's by at least this.</summary>
+    public double DenseWinnerMargin { get; set; }
+
     /// <summary>Weight of the BM25 ranking in fusion; 0 turns lexical retrieval off.</summary>
     public double LexicalWeight { get; set; } = 0.3;
 

@@ -27,7 +27,7 @@ internal static class FusionVariants
         }
 
         yield return ("dense alone", Make(o => { o.LexicalWeight = 0; o.DenseWeight = 1; }));
-        yield return ($"RRF (k {d.RrfK}, {weights})", Make(o => o.Fusion = FusionMethod.Rrf));
+        yield return ($"RRF (k {d.RrfK}, {weights})", Make(o => { o.Fusion = FusionMethod.Rrf; o.ProtectDenseWinner = false; }));
         yield return ("weighted 0.3/0.7, BM25 / best candidate (earlier default)", Make(o =>
         {
             o.Fusion = FusionMethod.Weighted;
@@ -36,16 +36,38 @@ internal static class FusionVariants
             o.DenseWeight = 0.7;
             o.ConfidenceWeight = 0.1;
             o.FreshnessWeight = 0.1;
+            o.ProtectDenseWinner = false;
         }));
-        yield return ($"weighted {weights}, BM25 / attainable", Make(o =>
+        yield return ($"weighted {weights}, BM25 / attainable, dense winner not protected (previous default)", Make(o =>
         {
             o.Fusion = FusionMethod.Weighted;
             o.LexicalNormalization = LexicalNormalization.Attainable;
+            o.ProtectDenseWinner = false;
         }));
-        yield return ($"shipped default ({d.Fusion}, {d.LexicalNormalization}, {weights}, rerank {d.ConfidenceWeight}/{d.FreshnessWeight}, MMR {d.MmrLambda})", Make(_ => { }));
+        yield return (string.Create(CultureInfo.InvariantCulture,
+            $"shipped default ({d.Fusion}, {d.LexicalNormalization}, {weights}, dense winner protected below coverage {d.LexicalOverrideCoverage} margin {d.DenseWinnerMargin}, rerank {d.ConfidenceWeight}/{d.FreshnessWeight}, MMR {d.MmrLambda})"), Make(_ => { }));
         if (!sweep)
         {
             yield break;
+        }
+
+        foreach (var lexical in new[] { 0.3, 0.6 })
+        {
+            foreach (var coverage in new[] { 0.5, 0.7, 0.85, 1.0 })
+            {
+                yield return (string.Create(CultureInfo.InvariantCulture, $"sweep protected {lexical}/{1 - lexical:0.0}, coverage {coverage}"), Make(o =>
+                {
+                    o.LexicalWeight = lexical;
+                    o.DenseWeight = 1 - lexical;
+                    o.LexicalOverrideCoverage = coverage;
+                }));
+            }
+        }
+
+        yield return ("sweep protected, coverage 0.5, margin 0.03", Make(o => o.DenseWinnerMargin = 0.03));
+        if (Environment.GetEnvironmentVariable("FUSION_SWEEP_SHORT") == "1")
+        {
+            yield break; // the protection grid only (a loaded machine)
         }
 
         foreach (var normalization in new[] { LexicalNormalization.Attainable, LexicalNormalization.BestCandidate })

@@ -57,6 +57,71 @@ public class FusionAndDiversityTests
     }
 
     [Fact]
+    public void A_clear_dense_winner_stays_first_against_one_generic_word_match()
+    {
+        // "What food do I like best?": "I volunteer at a food bank" matches "food" (a fifth of the query's idf mass);
+        // "Thai green curry is my favourite dish" matches nothing but is what the embedding finds closest.
+        var answer = Candidate("curry", lexical: 0, dense: 0.52);
+        var distractor = Candidate("food-bank", lexical: 3.1, dense: 0.41);
+        distractor.LexicalCoverage = 0.2;
+        var options = new RetrievalOptions { LexicalNormalization = LexicalNormalization.BestCandidate };
+        Rank(options, attainable: 15.5, answer, distractor);
+        Assert.True(answer.Score > distractor.Score, $"{answer.Score} vs {distractor.Score}");
+
+        options.ProtectDenseWinner = false; // the earlier pipeline let the one-word match win
+        Rank(options, attainable: 15.5, answer, distractor);
+        Assert.True(answer.Score < distractor.Score);
+    }
+
+    [Fact]
+    public void The_film_genre_answer_beats_a_generic_word_match_even_with_a_heavy_lexical_weight()
+    {
+        var answer = Candidate("horror", lexical: 0, dense: 0.50);
+        var distractor = Candidate("crowds", lexical: 5.4, dense: 0.45);
+        distractor.LexicalCoverage = 5.4 / (5.4 + 5.4 + 6.5); // "dislike" of dislike, film, genre
+        var options = new RetrievalOptions { LexicalWeight = 0.6, DenseWeight = 0.4 };
+
+        Rank(options, attainable: 17.3, answer, distractor);
+
+        Assert.True(answer.Score > distractor.Score, $"{answer.Score} vs {distractor.Score}");
+        Assert.True(distractor.Score > 0); // its own score is untouched: it still ranks next
+    }
+
+    [Fact]
+    public void A_rare_name_match_still_overtakes_the_dense_winner()
+    {
+        // LoCoMo-like: "When did Caroline go to the LGBTQ support group?" - the evidence matches the name and the topic
+        // (most of the query's idf mass) while the embedding prefers another of Caroline's memories.
+        var evidence = Candidate("support-group", lexical: 14, dense: 0.48);
+        evidence.LexicalCoverage = 0.8;
+        var denseWinner = Candidate("caroline-art", lexical: 2, dense: 0.55);
+        denseWinner.LexicalCoverage = 0.15;
+
+        Rank(new RetrievalOptions(), attainable: 17, evidence, denseWinner);
+
+        Assert.True(evidence.Score > denseWinner.Score, $"{evidence.Score} vs {denseWinner.Score}");
+    }
+
+    [Fact]
+    public void Protection_moves_only_the_dense_winner_and_respects_the_margin()
+    {
+        var winner = Candidate("w", dense: 0.50);
+        var close = Candidate("c", lexical: 4, dense: 0.49);
+        close.LexicalCoverage = 0.3;
+        var other = Candidate("o", lexical: 3, dense: 0.30);
+        other.LexicalCoverage = 0.25;
+        var options = new RetrievalOptions { LexicalWeight = 0.6, DenseWeight = 0.4, DenseWinnerMargin = 0.05 };
+
+        Rank(options, attainable: 10, winner, close, other);
+        Assert.True(close.Score > winner.Score); // leads the runner-up by 0.01 only: not a clear winner
+
+        options.DenseWinnerMargin = 0;
+        Rank(options, attainable: 10, winner, close, other);
+        Assert.True(winner.Score > close.Score && close.Score > other.Score); // the rest keep their fused order
+        Assert.Equal((0.6 * 0.3) + (0.4 * 0.30), other.Score, 12);
+    }
+
+    [Fact]
     public void Rrf_fusion_uses_ranks_not_scores()
     {
         var a = Candidate("a", lexical: 100, dense: 0.1, lexicalRank: 1, denseRank: 2);
@@ -126,6 +191,18 @@ public class FusionAndDiversityTests
         Assert.True(0.50 * CandidateReranker.Factor(old, options, now, null) > 0.45 * CandidateReranker.Factor(fresh, options, now, null));
         var earlier = new RetrievalOptions { ConfidenceWeight = 0.1, FreshnessWeight = 0.1 };
         Assert.True(0.50 * CandidateReranker.Factor(old, earlier, now, null) < 0.45 * CandidateReranker.Factor(fresh, earlier, now, null));
+    }
+
+    /// <summary>Fusion, a neutral rerank and the dense-winner step, as <see cref="HybridRetriever"/> runs them.</summary>
+    private static void Rank(RetrievalOptions options, double attainable, params RetrievalCandidate[] candidates)
+    {
+        ScoreFusion.Apply(candidates, options, attainable);
+        foreach (var candidate in candidates)
+        {
+            candidate.Score = candidate.Fused;
+        }
+
+        DenseWinnerProtection.Apply(candidates, options);
     }
 
     private static RetrievalCandidate Candidate(string id, double lexical = 0, double? dense = null, int? lexicalRank = null,
