@@ -34,7 +34,7 @@ public class FusionAndDiversityTests
     {
         var a = Candidate("a", lexical: 8, dense: 0.2);
         var b = Candidate("b", lexical: 40, dense: 0.1);
-        ScoreFusion.Apply([a, b], new RetrievalOptions(), attainableLexical: 32);
+        ScoreFusion.Apply([a, b], new RetrievalOptions { LexicalWeight = 0.3, DenseWeight = 0.7 }, attainableLexical: 32);
 
         Assert.Equal(LexicalNormalization.Attainable, new RetrievalOptions().LexicalNormalization);
         Assert.Equal((0.3 * 0.25) + (0.7 * 0.2), a.Fused, 12); // a quarter of what the query could match: not 1
@@ -49,7 +49,7 @@ public class FusionAndDiversityTests
         var answer = Candidate("horror", lexical: 0, dense: 0.50);
         const double attainable = 5.4 + 5.4 + 6.5; // dislike, film, genre (unseen)
 
-        ScoreFusion.Apply([distractor, answer], new RetrievalOptions(), attainable);
+        ScoreFusion.Apply([distractor, answer], new RetrievalOptions { LexicalWeight = 0.3, DenseWeight = 0.7 }, attainable);
         Assert.True(answer.Fused > distractor.Fused, $"{answer.Fused} vs {distractor.Fused}");
 
         ScoreFusion.Apply([distractor, answer], new RetrievalOptions { LexicalNormalization = LexicalNormalization.BestCandidate }, attainable);
@@ -79,7 +79,7 @@ public class FusionAndDiversityTests
         var answer = Candidate("horror", lexical: 0, dense: 0.50);
         var distractor = Candidate("crowds", lexical: 5.4, dense: 0.45);
         distractor.LexicalCoverage = 5.4 / (5.4 + 5.4 + 6.5); // "dislike" of dislike, film, genre
-        var options = new RetrievalOptions { LexicalWeight = 0.6, DenseWeight = 0.4 };
+        var options = new RetrievalOptions();
 
         Rank(options, attainable: 17.3, answer, distractor);
 
