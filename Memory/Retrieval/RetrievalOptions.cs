@@ -23,6 +23,10 @@ public sealed class RetrievalOptions
     /// <summary>The dense winner is protected only when its cosine leads the dense runner-up's by at least this.</summary>
     public double DenseWinnerMargin { get; set; }
 
+    /// <summary>Weighted fusion scales a candidate's lexical part by (its cosine / the best cosine) to this power, so a
+    /// lexical match the embedding finds implausible adds less; 0 (default) turns the gate off.</summary>
+    public double LexicalAgreementExponent { get; set; }
+
     /// <summary>Weight of the BM25 ranking in fusion; 0 turns lexical retrieval off. 0.6 since the dense winner is
     /// protected (0.3 before): lexical evidence then reorders ranks 2-10, where it helped LoCoMo, without deciding
     /// the first place on generic words.</summary>

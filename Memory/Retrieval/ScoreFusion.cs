@@ -30,10 +30,17 @@ internal static class ScoreFusion
             }
         }
 
+        var bestDense = 0.0;
         foreach (var candidate in candidates)
         {
-            candidate.Fused = Weighted(NormalizeLexical(candidate.Lexical, maxLexical), NormalizeDense(candidate.Dense),
-                options.LexicalWeight, options.DenseWeight);
+            bestDense = Math.Max(bestDense, NormalizeDense(candidate.Dense));
+        }
+
+        foreach (var candidate in candidates)
+        {
+            var dense = NormalizeDense(candidate.Dense);
+            var gate = options.LexicalAgreementExponent > 0 && bestDense > 0 ? Math.Pow(dense / bestDense, options.LexicalAgreementExponent) : 1;
+            candidate.Fused = Weighted(NormalizeLexical(candidate.Lexical, maxLexical) * gate, dense, options.LexicalWeight, options.DenseWeight);
         }
     }
 

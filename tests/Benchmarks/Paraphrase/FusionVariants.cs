@@ -27,7 +27,7 @@ internal static class FusionVariants
         }
 
         yield return ("dense alone", Make(o => { o.LexicalWeight = 0; o.DenseWeight = 1; }));
-        yield return ($"RRF (k {d.RrfK}, {weights})", Make(o => { o.Fusion = FusionMethod.Rrf; o.ProtectDenseWinner = false; }));
+        yield return ("RRF (k 60, 0.3/0.7)", Make(o => { o.Fusion = FusionMethod.Rrf; o.LexicalWeight = 0.3; o.DenseWeight = 0.7; o.ProtectDenseWinner = false; }));
         yield return ("weighted 0.3/0.7, BM25 / best candidate (earlier default)", Make(o =>
         {
             o.Fusion = FusionMethod.Weighted;
@@ -38,12 +38,14 @@ internal static class FusionVariants
             o.FreshnessWeight = 0.1;
             o.ProtectDenseWinner = false;
         }));
-        yield return ($"weighted {weights}, BM25 / attainable, dense winner not protected (previous default)", Make(o =>
+        yield return ("weighted 0.3/0.7, BM25 / attainable, dense winner not protected (previous default)", Make(o =>
         {
-            o.Fusion = FusionMethod.Weighted;
-            o.LexicalNormalization = LexicalNormalization.Attainable;
+            o.LexicalWeight = 0.3;
+            o.DenseWeight = 0.7;
             o.ProtectDenseWinner = false;
         }));
+        yield return ("weighted 0.3/0.7, BM25 / attainable, dense winner protected", Make(o => { o.LexicalWeight = 0.3; o.DenseWeight = 0.7; }));
+        yield return ($"weighted {weights}, BM25 / attainable, dense winner not protected", Make(o => o.ProtectDenseWinner = false));
         yield return (string.Create(CultureInfo.InvariantCulture,
             $"shipped default ({d.Fusion}, {d.LexicalNormalization}, {weights}, dense winner protected below coverage {d.LexicalOverrideCoverage} margin {d.DenseWinnerMargin}, rerank {d.ConfidenceWeight}/{d.FreshnessWeight}, MMR {d.MmrLambda})"), Make(_ => { }));
         if (!sweep)
@@ -51,17 +53,19 @@ internal static class FusionVariants
             yield break;
         }
 
-        foreach (var lexical in new[] { 0.3, 0.6 })
+        foreach (var coverage in new[] { 0.5, 0.85, 1.0 })
         {
-            foreach (var coverage in new[] { 0.5, 0.7, 0.85, 1.0 })
+            yield return (string.Create(CultureInfo.InvariantCulture, $"sweep protected, coverage {coverage}"), Make(o => o.LexicalOverrideCoverage = coverage));
+        }
+
+        foreach (var exponent in new[] { 1.0, 2.0, 4.0 })
+        {
+            yield return (string.Create(CultureInfo.InvariantCulture, $"sweep protected, lexical gated by (cosine / best)^{exponent}"), Make(o => o.LexicalAgreementExponent = exponent));
+            yield return (string.Create(CultureInfo.InvariantCulture, $"sweep unprotected, lexical gated by (cosine / best)^{exponent}"), Make(o =>
             {
-                yield return (string.Create(CultureInfo.InvariantCulture, $"sweep protected {lexical}/{1 - lexical:0.0}, coverage {coverage}"), Make(o =>
-                {
-                    o.LexicalWeight = lexical;
-                    o.DenseWeight = 1 - lexical;
-                    o.LexicalOverrideCoverage = coverage;
-                }));
-            }
+                o.LexicalAgreementExponent = exponent;
+                o.ProtectDenseWinner = false;
+            }));
         }
 
         yield return ("sweep protected, coverage 0.5, margin 0.03", Make(o => o.DenseWinnerMargin = 0.03));

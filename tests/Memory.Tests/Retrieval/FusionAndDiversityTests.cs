@@ -122,6 +122,21 @@ public class FusionAndDiversityTests
     }
 
     [Fact]
+    public void The_agreement_gate_scales_a_lexical_match_by_how_plausible_the_embedding_finds_it()
+    {
+        var best = Candidate("best", lexical: 0, dense: 0.8);
+        var implausible = Candidate("implausible", lexical: 10, dense: 0.4);
+        var options = new RetrievalOptions { LexicalWeight = 0.6, DenseWeight = 0.4, LexicalAgreementExponent = 2 };
+
+        ScoreFusion.Apply([best, implausible], options, attainableLexical: 10);
+        Assert.Equal((0.6 * 1.0 * 0.25) + (0.4 * 0.4), implausible.Fused, 12); // (0.4 / 0.8)^2 of its lexical part
+
+        options.LexicalAgreementExponent = 0; // the default: no gate
+        ScoreFusion.Apply([best, implausible], options, attainableLexical: 10);
+        Assert.Equal((0.6 * 1.0) + (0.4 * 0.4), implausible.Fused, 12);
+    }
+
+    [Fact]
     public void Rrf_fusion_uses_ranks_not_scores()
     {
         var a = Candidate("a", lexical: 100, dense: 0.1, lexicalRank: 1, denseRank: 2);

@@ -19,10 +19,11 @@ public class RetrievalOptionsValidatorTests
     [Fact]
     public void Dense_winner_protection_settings_are_checked()
     {
-        var result = new RetrievalOptionsValidator().Validate(null, new RetrievalOptions { LexicalOverrideCoverage = 1.5, DenseWinnerMargin = double.NaN });
+        var result = new RetrievalOptionsValidator().Validate(null, new RetrievalOptions { LexicalOverrideCoverage = 1.5, DenseWinnerMargin = double.NaN, LexicalAgreementExponent = -1 });
         Assert.True(result.Failed);
         Assert.Contains("Memory:Retrieval:LexicalOverrideCoverage", result.FailureMessage);
         Assert.Contains("Memory:Retrieval:DenseWinnerMargin", result.FailureMessage);
+        Assert.Contains("Memory:Retrieval:LexicalAgreementExponent", result.FailureMessage);
         Assert.True(new RetrievalOptionsValidator().Validate(null, new RetrievalOptions { LexicalOverrideCoverage = 0, DenseWinnerMargin = 0.1 }).Succeeded);
     }
 }
