@@ -153,6 +153,38 @@ internal sealed class Bm25Index
         return score;
     }
 
+    /// <summary>The score a memory of average length containing every query term once would get: the sum of the
+    /// terms' idf, a term no memory contains counted with the idf of an unseen term. Weighted fusion divides BM25 by it,
+    /// so a score says how much of the query's evidence a memory matches.</summary>
+    public double AttainableScore(IReadOnlyCollection<string> queryTerms)
+    {
+        var score = 0.0;
+        foreach (var term in queryTerms)
+        {
+            var df = _postings.TryGetValue(term, out var postings) ? postings.Length : 0;
+            score += Idf(df);
+        }
+
+        return score;
+    }
+
+    /// <summary>The idf mass of the query terms <paramref name="document"/> contains, whatever their counts: with
+    /// <see cref="AttainableScore"/> the share of the query's evidence it matches (one generic word of a four-word
+    /// question: a small share; the rare name and topic words: most of it).</summary>
+    public double MatchedIdf(IReadOnlyCollection<string> queryTerms, IndexedMemory document)
+    {
+        var mass = 0.0;
+        foreach (var term in queryTerms)
+        {
+            if (document.TermCounts.ContainsKey(term))
+            {
+                mass += Idf(_postings.TryGetValue(term, out var postings) ? postings.Length : 1);
+            }
+        }
+
+        return mass;
+    }
+
     private double Idf(int documentFrequency)
     {
         var n = Math.Max(_documents.Length, documentFrequency);

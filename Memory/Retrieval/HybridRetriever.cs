@@ -12,7 +12,9 @@ namespace Memory.Retrieval;
 
 /// <summary>Hybrid retrieval over one user's memories: BM25 (per-user cached index) and dense cosine (exact, over the
 /// vectors the cached index already holds; for very large users the store's vector search, filters pushed down)
-/// fused by weighted normalised scores or reciprocal rank, gently reranked by confidence and freshness, diversified with MMR. Filters always apply before any top-k. For prompts it adds the
+/// fused by weighted normalised scores or reciprocal rank, gently reranked by confidence and freshness, the dense winner
+/// kept first unless a candidate matches a large share of the query's words (<see cref="DenseWinnerProtection"/>),
+/// diversified with MMR. Filters always apply before any top-k. For prompts it adds the
 /// user's profile within its own token sub-budget and fills the rest with relevant memories.</summary>
 internal sealed class HybridRetriever : IMemoryRetriever
 {
@@ -239,10 +241,19 @@ internal sealed class HybridRetriever : IMemoryRetriever
         }
         else
         {
-            ScoreFusion.Apply(candidates.Values.ToList(), _options);
+            var attainable = index.AttainableScore(queryTerms);
+            foreach (var candidate in candidates.Values)
+            {
+                candidate.LexicalCoverage = attainable > 0 && candidate.Lexical > 0
+                    ? Math.Clamp(index.MatchedIdf(queryTerms, candidate.Document) / attainable, 0, 1)
+                    : 0;
+            }
+
+            ScoreFusion.Apply(candidates.Values.ToList(), _options, attainable);
         }
 
         CandidateReranker.Apply(candidates.Values, _options, _time.GetUtcNow(), preferredContext);
+        DenseWinnerProtection.Apply(candidates.Values, _options);
         var ranked = candidates.Values
             .OrderByDescending(c => c.Score)
             .ThenByDescending(c => c.Document.Item.OccurredAt)

@@ -8,6 +8,9 @@ internal sealed class RetrievalCandidate(IndexedMemory document)
     /// <summary>BM25 score (0 when no query term occurs in it).</summary>
     public double Lexical { get; set; }
 
+    /// <summary>Share of the query's attainable idf mass whose terms occur in the memory, in [0, 1] (0: no shared term).</summary>
+    public double LexicalCoverage { get; set; }
+
     /// <summary>1-based rank in the BM25 candidate list, or null when not in it.</summary>
     public int? LexicalRank { get; set; }
 

@@ -1,7 +1,7 @@
 namespace Memory.Retrieval;
 
 /// <summary>Settings section <c>Memory:Retrieval</c>: how hybrid retrieval ranks, diversifies and budgets
-/// memories. Defaults were chosen on the LoCoMo dev split (docs/memory-retrieval.md).</summary>
+/// memories. Defaults were chosen on the LoCoMo dev split and the paraphrase dev set (docs/memory-retrieval.md).</summary>
 public sealed class RetrievalOptions
 {
     public const string Section = "Memory:Retrieval";
@@ -9,11 +9,31 @@ public sealed class RetrievalOptions
     /// <summary><c>Weighted</c> (default) or <c>Rrf</c>.</summary>
     public FusionMethod Fusion { get; set; } = FusionMethod.Weighted;
 
-    /// <summary>Weight of the BM25 ranking in fusion; 0 turns lexical retrieval off.</summary>
-    public double LexicalWeight { get; set; } = 0.3;
+    /// <summary>How weighted fusion scales BM25 to [0, 1]: <c>Attainable</c> (default: against the score a memory
+    /// matching the whole query would get) or <c>BestCandidate</c> (against the best candidate's score).</summary>
+    public LexicalNormalization LexicalNormalization { get; set; } = LexicalNormalization.Attainable;
+
+    /// <summary>Keep the dense winner (the candidate most cosine-similar to the query) first unless another candidate's
+    /// terms cover at least <see cref="LexicalOverrideCoverage"/> of the query's idf mass (docs/memory-retrieval.md).</summary>
+    public bool ProtectDenseWinner { get; set; } = true;
+
+    /// <summary>Share of the query's attainable idf mass a candidate's terms must cover to rank above the dense winner.</summary>
+    public double LexicalOverrideCoverage { get; set; } = 0.7;
+
+    /// <summary>The dense winner is protected only when its cosine leads the dense runner-up's by at least this.</summary>
+    public double DenseWinnerMargin { get; set; }
+
+    /// <summary>Weighted fusion scales a candidate's lexical part by (its cosine / the best cosine) to this power, so a
+    /// lexical match the embedding finds implausible adds less; 0 (default) turns the gate off.</summary>
+    public double LexicalAgreementExponent { get; set; }
+
+    /// <summary>Weight of the BM25 ranking in fusion; 0 turns lexical retrieval off. 0.6 since the dense winner is
+    /// protected (0.3 before): lexical evidence then reorders ranks 2-10, where it helped LoCoMo, without deciding
+    /// the first place on generic words.</summary>
+    public double LexicalWeight { get; set; } = 0.6;
 
     /// <summary>Weight of the dense (embedding) ranking in fusion; 0 turns dense retrieval off (no query embedding).</summary>
-    public double DenseWeight { get; set; } = 0.7;
+    public double DenseWeight { get; set; } = 0.4;
 
     /// <summary>The k of reciprocal rank fusion (larger flattens the rank discount).</summary>
     public int RrfK { get; set; } = 60;
@@ -37,11 +57,12 @@ public sealed class RetrievalOptions
     /// <summary>BM25 length normalisation (0 none, 1 full).</summary>
     public double Bm25B { get; set; } = 0.75;
 
-    /// <summary>How much confidence scales a score: 0.1 keeps a 0.5-confidence memory at 95%.</summary>
-    public double ConfidenceWeight { get; set; } = 0.1;
+    /// <summary>How much confidence scales a score: 0.05 keeps a 0.5-confidence memory at 97.5%. Small on purpose: the
+    /// rerank breaks near-ties and must not overturn a clear relevance winner (0.1 did on the paraphrase dev set).</summary>
+    public double ConfidenceWeight { get; set; } = 0.05;
 
-    /// <summary>How much freshness scales a score: 0.1 keeps a very old memory at 90% or more.</summary>
-    public double FreshnessWeight { get; set; } = 0.1;
+    /// <summary>How much freshness scales a score: 0.05 keeps a very old memory at 95% or more.</summary>
+    public double FreshnessWeight { get; set; } = 0.05;
 
     /// <summary>Age (days since the memory occurred) at which its freshness factor halves.</summary>
     public double FreshnessHalfLifeDays { get; set; } = 365;

@@ -17,6 +17,10 @@ internal sealed class RetrievalOptionsValidator : IValidateOptions<RetrievalOpti
         }
 
         Require(Enum.IsDefined(options.Fusion), nameof(options.Fusion), "must be Weighted or Rrf");
+        Require(Enum.IsDefined(options.LexicalNormalization), nameof(options.LexicalNormalization), "must be Attainable or BestCandidate");
+        Require(options.LexicalOverrideCoverage is >= 0 and <= 1, nameof(options.LexicalOverrideCoverage), "must be from 0 to 1");
+        Require(options.DenseWinnerMargin is >= 0 and <= 2, nameof(options.DenseWinnerMargin), "must be from 0 to 2");
+        Require(options.LexicalAgreementExponent is >= 0 and <= 16, nameof(options.LexicalAgreementExponent), "must be from 0 to 16");
         Require(options.LexicalWeight >= 0 && double.IsFinite(options.LexicalWeight), nameof(options.LexicalWeight), "must be 0 or more");
         Require(options.DenseWeight >= 0 && double.IsFinite(options.DenseWeight), nameof(options.DenseWeight), "must be 0 or more");
         Require(options.LexicalWeight + options.DenseWeight > 0, nameof(options.LexicalWeight), "and DenseWeight must not both be 0");

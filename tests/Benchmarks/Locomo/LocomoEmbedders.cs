@@ -2,6 +2,7 @@ using Memory.Embeddings;
 using Memory.Embeddings.Onnx;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Benchmarks.Locomo;
 

@@ -57,51 +57,14 @@ internal static class LocomoHarness
         return 0;
     }
 
-    private static IEnumerable<(string Name, RetrievalOptions Options)> Configurations(LocomoSettings settings, bool dense)
-    {
-        RetrievalOptions Make(Action<RetrievalOptions> change)
+    private static IEnumerable<(string Name, RetrievalOptions Options)> Configurations(LocomoSettings settings, bool dense) =>
+        Paraphrase.FusionVariants.All(dense, settings.Sweep, o =>
         {
-            var options = new RetrievalOptions();
             if (settings.Mmr is { } lambda)
             {
-                options.MmrLambda = lambda;
+                o.MmrLambda = lambda;
             }
-
-            change(options);
-            return options;
-        }
-
-        var defaults = new RetrievalOptions();
-        yield return ("BM25 alone", Make(o => { o.LexicalWeight = 1; o.DenseWeight = 0; }));
-        if (!dense)
-        {
-            yield break;
-        }
-
-        yield return ("dense alone", Make(o => { o.LexicalWeight = 0; o.DenseWeight = 1; }));
-        yield return ($"hybrid RRF (k {defaults.RrfK}, {defaults.LexicalWeight}/{defaults.DenseWeight})", Make(o => o.Fusion = FusionMethod.Rrf));
-        yield return ($"hybrid weighted ({defaults.LexicalWeight}/{defaults.DenseWeight})", Make(o => o.Fusion = FusionMethod.Weighted));
-        yield return ($"shipped default ({defaults.Fusion}, MMR {defaults.MmrLambda})", new RetrievalOptions());
-        if (!settings.Sweep)
-        {
-            yield break;
-        }
-
-        foreach (var lexical in new[] { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7 })
-        {
-            yield return ($"sweep weighted {lexical}/{1 - lexical:0.0}", Make(o => { o.Fusion = FusionMethod.Weighted; o.LexicalWeight = lexical; o.DenseWeight = 1 - lexical; }));
-        }
-
-        foreach (var lexical in new[] { 0.2, 0.3, 0.4, 0.5, 0.6 })
-        {
-            yield return ($"sweep RRF {lexical}/{1 - lexical:0.0}", Make(o => { o.Fusion = FusionMethod.Rrf; o.LexicalWeight = lexical; o.DenseWeight = 1 - lexical; }));
-        }
-
-        foreach (var lambda in new[] { 1.0, 0.9, 0.8, 0.7, 0.5 })
-        {
-            yield return ($"sweep default fusion, MMR {lambda}", Make(o => o.MmrLambda = lambda));
-        }
-    }
+        });
 
     private static async Task SeedAsync(InMemoryMemoryStore store, LocomoConversation conversation, IEmbeddingGenerator<string, Embedding<float>>? embedder)
     {

@@ -22,7 +22,7 @@ internal sealed record LocomoSettings(string DataDirectory, string Embedder, dou
                 case "--mmr": mmr = double.Parse(Value(args, ref i), CultureInfo.InvariantCulture); break;
                 case "--sweep": sweep = true; break;
                 case "--latency": latency = true; break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --data DIR --embedder hash|hash:DIM|bm25|openai --mmr L --sweep --latency");
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --data DIR --embedder hash|hash:DIM|minilm|bm25|openai --mmr L --sweep --latency");
             }
         }
 

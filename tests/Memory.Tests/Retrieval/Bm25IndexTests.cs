@@ -27,6 +27,31 @@ public class Bm25IndexTests
     }
 
     [Fact]
+    public void The_attainable_score_is_what_an_average_memory_holding_every_query_term_once_scores()
+    {
+        // Four memories of two terms each: a memory of average length with both query terms once scores the sum of
+        // their idf, and an unseen term adds the idf of a term no memory has.
+        var index = Index(Item("a", "crowded places"), Item("b", "horror movies"), Item("c", "crowded movies"), Item("d", "quiet places"));
+        static double Idf(int df) => Math.Log(1 + ((4 - df + 0.5) / (df + 0.5)));
+
+        Assert.Equal(Idf(2) + Idf(2), index.AttainableScore(Terms("crowded places")), 12);
+        Assert.Equal(index.Score(Terms("crowded places"), index.Find("a")!), index.AttainableScore(Terms("crowded places")), 12);
+        Assert.Equal(Idf(2) + Idf(0), index.AttainableScore(Terms("crowded genre")), 12);
+        Assert.Equal(0, index.AttainableScore([]));
+    }
+
+    [Fact]
+    public void Matched_idf_counts_each_shared_query_term_once_whatever_its_frequency()
+    {
+        var index = Index(Item("a", "crowded crowded crowded places"), Item("b", "horror movies"), Item("c", "crowded movies"), Item("d", "quiet places"));
+        static double Idf(int df) => Math.Log(1 + ((4 - df + 0.5) / (df + 0.5)));
+
+        Assert.Equal(Idf(2), index.MatchedIdf(Terms("crowded genre"), index.Find("a")!), 12);
+        Assert.Equal(Idf(2) + Idf(2), index.MatchedIdf(Terms("crowded places"), index.Find("a")!), 12);
+        Assert.Equal(0, index.MatchedIdf(Terms("film genre"), index.Find("b")!));
+    }
+
+    [Fact]
     public void Stemming_matches_inflected_forms()
     {
         var index = Index(Item("a", "Melanie painted a sunrise."), Item("b", "Melanie swims."));

@@ -239,6 +239,8 @@ public class HybridRetrieverSearchTests
     public async Task Near_duplicates_give_way_to_other_facts_with_mmr()
     {
         _f.Options.MmrLambda = 0.5;
+        _f.Options.LexicalWeight = 0.3; // relevance gaps of the 0.3/0.7 fusion: b covers two of the three query words,
+        _f.Options.DenseWeight = 0.7;   // and a heavier lexical weight widens its gap past what lambda 0.5 trades
         await _f.AddAsync(RetrieverFixture.Alice,
             _f.Item("a1", "Alice loves Italian food, especially pasta."),
             _f.Item("a2", "Alice loves Italian food, especially pasta dishes."),

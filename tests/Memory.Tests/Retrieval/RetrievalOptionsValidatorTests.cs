@@ -15,4 +15,15 @@ public class RetrievalOptionsValidatorTests
         Assert.Contains("Memory:Retrieval:MmrLambda", result.FailureMessage);
         Assert.Contains("Memory:Retrieval:LexicalWeight", result.FailureMessage);
     }
+
+    [Fact]
+    public void Dense_winner_protection_settings_are_checked()
+    {
+        var result = new RetrievalOptionsValidator().Validate(null, new RetrievalOptions { LexicalOverrideCoverage = 1.5, DenseWinnerMargin = double.NaN, LexicalAgreementExponent = -1 });
+        Assert.True(result.Failed);
+        Assert.Contains("Memory:Retrieval:LexicalOverrideCoverage", result.FailureMessage);
+        Assert.Contains("Memory:Retrieval:DenseWinnerMargin", result.FailureMessage);
+        Assert.Contains("Memory:Retrieval:LexicalAgreementExponent", result.FailureMessage);
+        Assert.True(new RetrievalOptionsValidator().Validate(null, new RetrievalOptions { LexicalOverrideCoverage = 0, DenseWinnerMargin = 0.1 }).Succeeded);
+    }
 }
