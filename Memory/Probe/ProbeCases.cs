@@ -8,7 +8,7 @@ internal static class ProbeCases
     public static readonly IReadOnlyList<(string Memory, string Question)> Paraphrases =
     [
         ("My daughter Ines plays the cello in the school orchestra.", "What instrument does my kid practise?"),
-        ("I drive a blue 2012 Subaru Outback.", "What car do I own?"),
+        ("I drive a blue 2012 Subaru Outback.", "Which vehicle is parked in my driveway?"),
         ("I'm lactose intolerant, so milk upsets my stomach.", "Which dairy products should I avoid?"),
         ("Our family flies to Reykjavik every December.", "Where do we travel for the winter holidays?"),
         ("I bank with a small credit union in Leeds.", "Which financial institution holds my savings account?"),
@@ -19,7 +19,7 @@ internal static class ProbeCases
         ("I take insulin for type 1 diabetes.", "What chronic condition do I have medication for?"),
         ("I grew up on a sheep farm in Wales.", "Where was my childhood spent?"),
         ("I'm saving for a deposit on a flat in Bristol.", "What property purchase am I putting money aside for?"),
-        ("My favourite author is Ursula Le Guin.", "Whose novels do I enjoy reading most?"),
+        ("My favourite writer is Ursula Le Guin.", "Whose novels do I enjoy reading most?"),
         ("I work night shifts as an air traffic controller.", "What is my occupation?"),
         ("I can't eat gluten because of coeliac disease.", "Which ingredient must my meals exclude?"),
         ("My son starts kindergarten in September.", "When does my child begin school?"),
@@ -27,7 +27,7 @@ internal static class ProbeCases
         ("I keep bees in the back garden.", "Do I have any hobby involving insects?"),
         ("My mother lives in a care home in Cork.", "Where does mum stay these days?"),
         ("I'm allergic to penicillin.", "Which antibiotic gives me a reaction?"),
-        ("I prefer aisle seats on long flights.", "Where do I like to sit on a plane?"),
+        ("I prefer aisle seats on long flights.", "Which spot do I choose when I board an aircraft?"),
         ("I volunteer at an animal shelter on Sundays.", "Where do I help out with dogs at the weekend?"),
         ("My laptop is a ThinkPad X1 running Fedora.", "Which computer and operating system do I use?"),
         ("I'm vegetarian but still eat eggs.", "Do I consume meat?"),
