@@ -14,7 +14,7 @@ namespace Memory.Retrieval;
 /// vectors the cached index already holds; for very large users the store's vector search, filters pushed down)
 /// fused by weighted normalised scores or reciprocal rank, gently reranked by confidence and freshness, diversified with MMR. Filters always apply before any top-k. For prompts it adds the
 /// user's profile within its own token sub-budget and fills the rest with relevant memories.</summary>
-internal sealed class HybridRetriever : IMemoryRetriever
+internal sealed partial class HybridRetriever : IMemoryRetriever
 {
     public const int DefaultLimit = 10;
     public const int MaxLimit = 100;
@@ -28,6 +28,7 @@ internal sealed class HybridRetriever : IMemoryRetriever
     private readonly ILogger<HybridRetriever> _logger;
     private readonly Bm25IndexCache _indexes;
     private readonly string _modelId;
+    private readonly RetrievalDeadline _deadline;
 
     public HybridRetriever(
         IMemoryStore store,
@@ -36,8 +37,10 @@ internal sealed class HybridRetriever : IMemoryRetriever
         IOptions<MemoryOptions> memoryOptions,
         IOptions<RetrievalOptions> retrievalOptions,
         TimeProvider timeProvider,
-        ILogger<HybridRetriever> logger)
+        ILogger<HybridRetriever> logger,
+        RetrievalDeadline? deadline = null)
     {
+        _deadline = deadline ?? new RetrievalDeadline(retrievalOptions, timeProvider);
         _store = store;
         _embedder = embedder;
         _tokens = tokenCounter;
@@ -179,8 +182,9 @@ internal sealed class HybridRetriever : IMemoryRetriever
     private async Task<Ranking> RankAsync(
         UserKey user, string query, MemoryFilter filter, string? preferredContext, int limit, CancellationToken cancellationToken)
     {
-        // The query's embedding (a model pass) runs while the index is fetched and BM25 scores.
-        var embedding = _options.DenseWeight > 0 ? EmbedQueryAsync(query, cancellationToken) : Task.FromResult<ReadOnlyMemory<float>?>(null);
+        // The query's embedding (a model pass) runs while the index is fetched and BM25 scores (or was started with
+        // the request); past the retrieval deadline the ranking goes on without it.
+        var embedding = _options.DenseWeight > 0 ? QueryEmbeddingPrefetch.Take(user, query) ?? StartQueryEmbedding(user, query, cancellationToken) : null;
         var index = await GetIndexAsync(user, filter.IncludeSuperseded, cancellationToken).ConfigureAwait(false);
         var pool = Math.Max(_options.CandidatesPerRanker, limit);
         var candidates = new Dictionary<string, RetrievalCandidate>(StringComparer.Ordinal);
@@ -198,7 +202,7 @@ internal sealed class HybridRetriever : IMemoryRetriever
             lexicalCount = rank;
         }
 
-        var queryVector = await embedding.ConfigureAwait(false);
+        var queryVector = await WaitForQueryAsync(embedding, cancellationToken).ConfigureAwait(false);
         var denseCount = 0;
         if (queryVector is not null)
         {
