@@ -17,6 +17,9 @@ public static class LoadRun
 {
     private static readonly TimeSpan UpstreamDelay = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>Numbers the questions across all runs, so no call's query embedding can come from the cache.</summary>
+    private static int _question;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var seconds = args.Length > 0 && double.TryParse(args[0], CultureInfo.InvariantCulture, out var s) ? s : 20;
@@ -56,6 +59,7 @@ public static class LoadRun
             }
 
             Console.WriteLine($"load average after: {LoadAverage()}");
+            Console.WriteLine($"/healthz after: {await setup.GetStringAsync(gateway.Url + "/healthz")}");
         }
         finally
         {
@@ -73,7 +77,6 @@ public static class LoadRun
     private static async Task<List<double>> LoadAsync(string baseUrl, int clients, TimeSpan duration, bool user)
     {
         var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var seed = 0;
         var workers = Enumerable.Range(0, clients).Select(async _ =>
         {
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
@@ -81,8 +84,8 @@ public static class LoadRun
             var times = new List<double>();
             while (Stopwatch.GetTimestamp() < until)
             {
-                var i = Interlocked.Increment(ref seed);
-                var body = $$"""{"model":"fake-model",{{(user ? "\"user\":\"perf\"," : string.Empty)}}"messages":[{"role":"user","content":"What do I like about subject {{i % 500}} and topic {{i * 13 % 1000}}? [[reply:You like many topics.]]"}]}""";
+                var i = Interlocked.Increment(ref _question);
+                var body = $$"""{"model":"fake-model",{{(user ? "\"user\":\"perf\"," : string.Empty)}}"messages":[{"role":"user","content":"What do I like about subject {{i}} and topic {{i * 13 % 1000}}? [[reply:You like many topics.]]"}]}""";
                 var started = Stopwatch.GetTimestamp();
                 using var response = await client.PostAsync(baseUrl + "/chat/completions", new StringContent(body, Encoding.UTF8, "application/json")).ConfigureAwait(false);
                 await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
