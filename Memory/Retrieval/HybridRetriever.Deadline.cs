@@ -14,17 +14,18 @@ internal sealed partial class HybridRetriever
     internal bool EmbedsInProcess => _embedder.GetService<OnnxEmbeddingGenerator>() is not null || _embedder.GetService<HashEmbeddingGenerator>() is not null;
 
     /// <summary>Starts embedding <paramref name="query"/> (as the current <see cref="EmbeddingOwner"/>); null when
-    /// dense retrieval is off, the query is empty, or too many late embeddings still run. Under a deadline the
-    /// embedding is not tied to the request's token: one that comes late still finishes and fills the cache.</summary>
-    internal PendingQueryEmbedding? StartQueryEmbedding(UserKey user, string query, CancellationToken cancellationToken = default)
+    /// dense retrieval is off, the query is empty, or (under the deadline) too many late embeddings still run. Under
+    /// a deadline the embedding is not tied to the request's token: one that comes late still finishes and fills the
+    /// cache. Searches (<c>/search</c>) wait for their embedding; prompt selection is under the deadline.</summary>
+    internal PendingQueryEmbedding? StartQueryEmbedding(UserKey user, string query, bool underDeadline, CancellationToken cancellationToken = default)
     {
-        if (_options.DenseWeight <= 0 || string.IsNullOrWhiteSpace(query) || !_deadline.TryAdmit())
+        if (_options.DenseWeight <= 0 || string.IsNullOrWhiteSpace(query) || (underDeadline && !_deadline.TryAdmit()))
         {
             return null;
         }
 
         var started = _time.GetTimestamp();
-        var token = _deadline.Deadline > TimeSpan.Zero ? CancellationToken.None : cancellationToken;
+        var token = underDeadline && _deadline.Deadline > TimeSpan.Zero ? CancellationToken.None : cancellationToken;
         return new PendingQueryEmbedding(user, query, EmbedQueryAsync(query, token), started);
     }
 
@@ -50,6 +51,8 @@ internal sealed partial class HybridRetriever
         }
     }
 
-    private Task<ReadOnlyMemory<float>?> WaitForQueryAsync(PendingQueryEmbedding? embedding, CancellationToken cancellationToken) =>
-        embedding is null ? Task.FromResult<ReadOnlyMemory<float>?>(null) : _deadline.WaitAsync(embedding.Embedding, embedding.StartedAt, cancellationToken);
+    private Task<ReadOnlyMemory<float>?> WaitForQueryAsync(PendingQueryEmbedding? embedding, bool underDeadline, CancellationToken cancellationToken) =>
+        embedding is null ? Task.FromResult<ReadOnlyMemory<float>?>(null)
+        : underDeadline ? _deadline.WaitAsync(embedding.Embedding, embedding.StartedAt, cancellationToken)
+        : embedding.Embedding.WaitAsync(cancellationToken);
 }

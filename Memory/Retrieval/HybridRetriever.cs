@@ -85,7 +85,7 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
 
         var floor = Math.Clamp(_memory.InjectionConfidenceFloor, 0, 1);
         var filter = new MemoryFilter { MinConfidence = floor };
-        var ranking = await RankAsync(user, request.Query ?? string.Empty, filter, request.Context, MaxLimit, cancellationToken).ConfigureAwait(false);
+        var ranking = await RankAsync(user, request.Query ?? string.Empty, filter, request.Context, MaxLimit, cancellationToken, underDeadline: true).ConfigureAwait(false);
 
         var used = 0;
         var profileBudget = (int)Math.Floor(request.TokenBudget * Math.Clamp(_memory.ProfileBudgetShare, 0, 1));
@@ -180,11 +180,11 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
         candidate.Lexical > 0 || candidate.Dense >= _options.MinPromptDenseSimilarity;
 
     private async Task<Ranking> RankAsync(
-        UserKey user, string query, MemoryFilter filter, string? preferredContext, int limit, CancellationToken cancellationToken)
+        UserKey user, string query, MemoryFilter filter, string? preferredContext, int limit, CancellationToken cancellationToken, bool underDeadline = false)
     {
         // The query's embedding (a model pass) runs while the index is fetched and BM25 scores (or was started with
-        // the request); past the retrieval deadline the ranking goes on without it.
-        var embedding = _options.DenseWeight > 0 ? QueryEmbeddingPrefetch.Take(user, query) ?? StartQueryEmbedding(user, query, cancellationToken) : null;
+        // the request); for a prompt, past the retrieval deadline the ranking goes on without it.
+        var embedding = _options.DenseWeight > 0 ? QueryEmbeddingPrefetch.Take(user, query) ?? StartQueryEmbedding(user, query, underDeadline, cancellationToken) : null;
         var index = await GetIndexAsync(user, filter.IncludeSuperseded, cancellationToken).ConfigureAwait(false);
         var pool = Math.Max(_options.CandidatesPerRanker, limit);
         var candidates = new Dictionary<string, RetrievalCandidate>(StringComparer.Ordinal);
@@ -202,7 +202,7 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
             lexicalCount = rank;
         }
 
-        var queryVector = await WaitForQueryAsync(embedding, cancellationToken).ConfigureAwait(false);
+        var queryVector = await WaitForQueryAsync(embedding, underDeadline, cancellationToken).ConfigureAwait(false);
         var denseCount = 0;
         if (queryVector is not null)
         {

@@ -29,7 +29,7 @@ public sealed class QueryEmbeddingPrefetch(IMemoryRetriever retriever, Retrieval
         PendingQueryEmbedding? pending;
         using (EmbeddingOwner.Use(user))
         {
-            pending = _retriever.StartQueryEmbedding(user, query);
+            pending = _retriever.StartQueryEmbedding(user, query, underDeadline: true);
         }
 
         if (pending is null)

@@ -129,6 +129,9 @@ public static class LoadRun
         start.Environment["Prompts__Directory"] = Path.Combine(root, "prompts");
         start.Environment["Memory__Extraction__Mode"] = "off";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // A loaded machine can stall one check past the default 1 s while the 200 memories are written (fail-closed:
+        // the write is refused); the measured calls' checks take well under a millisecond either way.
+        start.Environment["Guardrails__CheckTimeoutMilliseconds"] = "10000";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The gateway did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };
