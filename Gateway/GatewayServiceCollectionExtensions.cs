@@ -61,6 +61,8 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddGatewayMemory(configuration);
         services.AddSingleton<IDegradationReporter, EmbedderHealth>();
+        services.AddSingleton<IDegradationReporter, RetrievalHealth>();
+        services.AddHostedService<RetrievalDeadlineMetrics>();
         services.AddGatewayPrompts(configuration);
         services.AddKeyedSingleton<IChatClient, UpstreamChatClient>(WriteBackServiceCollectionExtensions.ChatClientKey);
         services.AddMemoryWriteBack(configuration);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Gateway.Diagnostics;
 using Guardrails;
+using Memory.Retrieval;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Pipeline;
@@ -17,6 +18,7 @@ internal sealed class ChatCompletionHandler(
     OutputGuardStage outputGuard,
     ForwardStage forward,
     TurnRecorder recorder,
+    QueryEmbeddingPrefetch queryEmbedding,
     IOptions<GuardrailsOptions> guardrails,
     IEnumerable<IChatRequestObserver> observers,
     GatewayMetrics metrics,
@@ -70,6 +72,13 @@ internal sealed class ChatCompletionHandler(
         return pipeline;
     }
 
+    /// <summary>Starts the request's query embedding, unless there is no user, or the input guardrails have yet to see
+    /// the text and the embedder is not in this process (the text must not leave before they have).</summary>
+    private IDisposable? StartQueryEmbedding(ChatRequest request) =>
+        request.Context.User is { } user && (!guardrails.Value.Enabled || queryEmbedding.EmbedsInProcess)
+            ? queryEmbedding.Start(user, MessageText.QueryOf(request.Messages))
+            : null;
+
     public async Task HandleAsync(HttpContext http)
     {
         var started = Stopwatch.GetTimestamp();
@@ -82,6 +91,9 @@ internal sealed class ChatCompletionHandler(
             return;
         }
 
+        // The query embedding starts now: consent, the template frame, BM25, the index fetch, the input guardrails
+        // and opening the outbox turn all run beside it.
+        using var prefetch = StartQueryEmbedding(request);
         await recorder.BeginAsync(request, cancellationToken).ConfigureAwait(false);
         var outcome = "error";
         try

@@ -16,7 +16,7 @@ namespace Memory.Retrieval;
 /// kept first unless a candidate matches a large share of the query's words (<see cref="DenseWinnerProtection"/>),
 /// diversified with MMR. Filters always apply before any top-k. For prompts it adds the
 /// user's profile within its own token sub-budget and fills the rest with relevant memories.</summary>
-internal sealed class HybridRetriever : IMemoryRetriever
+internal sealed partial class HybridRetriever : IMemoryRetriever
 {
     public const int DefaultLimit = 10;
     public const int MaxLimit = 100;
@@ -30,6 +30,7 @@ internal sealed class HybridRetriever : IMemoryRetriever
     private readonly ILogger<HybridRetriever> _logger;
     private readonly Bm25IndexCache _indexes;
     private readonly string _modelId;
+    private readonly RetrievalDeadline _deadline;
 
     public HybridRetriever(
         IMemoryStore store,
@@ -38,8 +39,10 @@ internal sealed class HybridRetriever : IMemoryRetriever
         IOptions<MemoryOptions> memoryOptions,
         IOptions<RetrievalOptions> retrievalOptions,
         TimeProvider timeProvider,
-        ILogger<HybridRetriever> logger)
+        ILogger<HybridRetriever> logger,
+        RetrievalDeadline? deadline = null)
     {
+        _deadline = deadline ?? new RetrievalDeadline(retrievalOptions, timeProvider);
         _store = store;
         _embedder = embedder;
         _tokens = tokenCounter;
@@ -84,7 +87,7 @@ internal sealed class HybridRetriever : IMemoryRetriever
 
         var floor = Math.Clamp(_memory.InjectionConfidenceFloor, 0, 1);
         var filter = new MemoryFilter { MinConfidence = floor };
-        var ranking = await RankAsync(user, request.Query ?? string.Empty, filter, request.Context, MaxLimit, cancellationToken).ConfigureAwait(false);
+        var ranking = await RankAsync(user, request.Query ?? string.Empty, filter, request.Context, MaxLimit, cancellationToken, underDeadline: true).ConfigureAwait(false);
 
         var used = 0;
         var profileBudget = (int)Math.Floor(request.TokenBudget * Math.Clamp(_memory.ProfileBudgetShare, 0, 1));
@@ -179,10 +182,11 @@ internal sealed class HybridRetriever : IMemoryRetriever
         candidate.Lexical > 0 || candidate.Dense >= _options.MinPromptDenseSimilarity;
 
     private async Task<Ranking> RankAsync(
-        UserKey user, string query, MemoryFilter filter, string? preferredContext, int limit, CancellationToken cancellationToken)
+        UserKey user, string query, MemoryFilter filter, string? preferredContext, int limit, CancellationToken cancellationToken, bool underDeadline = false)
     {
-        // The query's embedding (a model pass) runs while the index is fetched and BM25 scores.
-        var embedding = _options.DenseWeight > 0 ? EmbedQueryAsync(query, cancellationToken) : Task.FromResult<ReadOnlyMemory<float>?>(null);
+        // The query's embedding (a model pass) runs while the index is fetched and BM25 scores (or was started with
+        // the request); for a prompt, past the retrieval deadline the ranking goes on without it.
+        var embedding = _options.DenseWeight > 0 ? QueryEmbeddingPrefetch.Take(user, query) ?? StartQueryEmbedding(user, query, underDeadline, cancellationToken) : null;
         var index = await GetIndexAsync(user, filter.IncludeSuperseded, cancellationToken).ConfigureAwait(false);
         var pool = Math.Max(_options.CandidatesPerRanker, limit);
         var candidates = new Dictionary<string, RetrievalCandidate>(StringComparer.Ordinal);
@@ -200,7 +204,7 @@ internal sealed class HybridRetriever : IMemoryRetriever
             lexicalCount = rank;
         }
 
-        var queryVector = await embedding.ConfigureAwait(false);
+        var queryVector = await WaitForQueryAsync(embedding, underDeadline, cancellationToken).ConfigureAwait(false);
         var denseCount = 0;
         if (queryVector is not null)
         {

@@ -51,6 +51,15 @@ public sealed class RetrievalOptions
     /// to embed. BM25 still sees the whole query. 0: no limit.</summary>
     public int MaxQueryEmbeddingCharacters { get; set; } = 600;
 
+    /// <summary>Most milliseconds a call waits for its query embedding, counted from when the embedding starts; past
+    /// it the call goes on with the profile and the lexical (BM25) results, the miss is counted (metrics,
+    /// <c>/healthz</c>) and the embedding finishes in the background, filling the cache. 0: no deadline.</summary>
+    public int DeadlineMilliseconds { get; set; } = 40;
+
+    /// <summary>Most late query embeddings left running in the background at once; past it a query is not embedded
+    /// at all (counted as a miss), so a stuck embedder cannot pile up work.</summary>
+    public int MaxLateEmbeddings { get; set; } = 4;
+
     /// <summary>BM25 term-frequency saturation.</summary>
     public double Bm25K1 { get; set; } = 1.2;
 

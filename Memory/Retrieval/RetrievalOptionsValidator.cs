@@ -28,6 +28,8 @@ internal sealed class RetrievalOptionsValidator : IValidateOptions<RetrievalOpti
         Require(options.CandidatesPerRanker is >= 10 and <= 1000, nameof(options.CandidatesPerRanker), "must be from 10 to 1000");
         Require(options.InProcessDenseMaxMemories >= 0, nameof(options.InProcessDenseMaxMemories), "must be 0 or more");
         Require(options.MaxQueryEmbeddingCharacters >= 0, nameof(options.MaxQueryEmbeddingCharacters), "must be 0 or more");
+        Require(options.DeadlineMilliseconds is >= 0 and <= 60_000, nameof(options.DeadlineMilliseconds), "must be from 0 (no deadline) to 60000");
+        Require(options.MaxLateEmbeddings is >= 1 and <= 256, nameof(options.MaxLateEmbeddings), "must be from 1 to 256");
         Require(options.Bm25K1 is >= 0 and <= 10, nameof(options.Bm25K1), "must be from 0 to 10");
         Require(options.Bm25B is >= 0 and <= 1, nameof(options.Bm25B), "must be from 0 to 1");
         Require(options.ConfidenceWeight is >= 0 and <= 1, nameof(options.ConfidenceWeight), "must be from 0 to 1");

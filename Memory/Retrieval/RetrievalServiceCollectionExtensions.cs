@@ -18,6 +18,8 @@ public static class RetrievalServiceCollectionExtensions
         (configuration is null ? options.BindConfiguration(RetrievalOptions.Section) : options.Bind(configuration.GetSection(RetrievalOptions.Section))).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetrievalOptions>, RetrievalOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RetrievalDeadline>();
+        services.TryAddSingleton<QueryEmbeddingPrefetch>();
         services.TryAddSingleton<IMemoryRetriever, HybridRetriever>();
         return services;
     }

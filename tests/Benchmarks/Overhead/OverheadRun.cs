@@ -13,11 +13,17 @@ namespace Benchmarks.Overhead;
 
 /// <summary>Load run: the latency the gateway adds over calling the same fake upstream directly. Interleaved
 /// (direct, gateway, direct, ...), one keep-alive client, a different question each call; reports p50/p99 of both
-/// and their difference. Run: <c>dotnet run -c Release --project tests/Benchmarks -- overhead [calls]</c>.</summary>
+/// and their difference. Run: <c>dotnet run -c Release --project tests/Benchmarks -- overhead [calls]</c>; <c>overhead load</c> is the
+/// concurrent load run (<see cref="LoadRun"/>).</summary>
 public static class OverheadRun
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Length > 1 && args[1] == "load")
+        {
+            return await LoadRun.RunAsync(args[2..]).ConfigureAwait(false);
+        }
+
         var calls = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 2000;
         await using var upstream = await FakeOpenAIUpstream.StartAsync();
         var scenarios = new (string Name, Dictionary<string, string?> Settings, bool User, bool Stream)[]

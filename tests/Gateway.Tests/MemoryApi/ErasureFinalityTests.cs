@@ -34,8 +34,12 @@ public sealed class ErasureFinalityTests
     [Fact]
     public async Task A_chat_turn_that_started_before_the_erasure_never_writes_after_it()
     {
-        await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?> { ["Upstream:BaseUrl"] = "echo:" },
-            GatedEmbeddingGenerator.Install);
+        // No retrieval deadline: the held embedding must hold the chat itself.
+        await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
+        {
+            ["Upstream:BaseUrl"] = "echo:",
+            ["Memory:Retrieval:DeadlineMilliseconds"] = "0",
+        }, GatedEmbeddingGenerator.Install);
         var api = new MemoryApiClient(gateway.Client);
         var user = MemoryGatewayFixture.NewUser("erased");
         (await api.WriteAsync(user, [.. Enumerable.Range(0, 50).Select(i => new JsonObject { ["text"] = $"The user owns book number {i}." })]))
