@@ -29,7 +29,7 @@ internal sealed class GuardrailsHarness : IDisposable
 
         var values = new Dictionary<string, string?>
         {
-            ["Storage:Directory"] = Temp.Combine("data"),
+            ["Guardrails:StorageDirectory"] = Temp.Combine("data"),
             ["Guardrails:PoliciesDirectory"] = PoliciesDirectory,
             ["Guardrails:PolicyPollSeconds"] = "1",
         };
