@@ -4,6 +4,7 @@ using Guardrails.Policies;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using TestDoubles;
 
 namespace Guardrails.Tests.Support;
 
