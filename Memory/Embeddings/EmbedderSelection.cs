@@ -3,6 +3,7 @@ using Memory.Embeddings.OpenAI;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,13 @@ public static partial class EmbedderSelection
         // One selection per container: the status and the generator come from the same attempt.
         // Memory:OpenAI as options, so the host can post-configure its defaults (base URL and key of its upstream).
         services.AddOptions<OpenAIEmbeddingOptions>().Bind(configuration.GetSection(OpenAIEmbeddingOptions.Section));
+        // The chosen local model's settings are validated on start (named options under the section's name).
+        if (requested switch { "minilm" => OnnxEmbeddingOptions.MiniLmSection, "arctic" => OnnxEmbeddingOptions.ArcticSection, "onnx" => OnnxEmbeddingOptions.OnnxSection, _ => null } is { } onnxSection)
+        {
+            services.AddOptions<OnnxEmbeddingOptions>(onnxSection).Bind(configuration.GetSection(onnxSection)).ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OnnxEmbeddingOptions>, OnnxEmbeddingOptionsValidator>());
+        }
+
         services.AddSingleton(sp => Select(requested, configuration, sp.GetRequiredService<IOptions<OpenAIEmbeddingOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => sp.GetRequiredService<Selected>().Status);
         services.AddMemoryEmbedder(sp => sp.GetRequiredService<Selected>().Generator);
