@@ -50,13 +50,18 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<AppKeyRegistry>();
         services.AddUpstreams(configuration);
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddGatewayRateLimiting(configuration);
         services.AddSingleton<GatewayMetrics>();
+        services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
         services.AddTelemetry(configuration);
 
         // Guardrails (checks, policies, audit log) first: the memory library's defaults (an allow-all memory
         // guard) only fill what is still missing.
         services.AddGatewayGuardrails(configuration);
+        services.AddLibrarySettings();
         services.TryAddSingleton<Memory.Abstractions.IMemoryContentGuard, Pipeline.GuardrailMemoryContentGuard>();
 
         services.AddGatewayMemory(configuration);
@@ -116,6 +121,11 @@ public static class GatewayServiceCollectionExtensions
         if (string.IsNullOrWhiteSpace(endpoint))
         {
             return; // Instruments still record through IMeterFactory; nothing is exported.
+        }
+
+        if (telemetry.OtlpEndpoint is not null && !Uri.IsWellFormedUriString(telemetry.OtlpEndpoint, UriKind.Absolute))
+        {
+            return; // TelemetryOptionsValidator stops startup naming Telemetry:OtlpEndpoint.
         }
 
         services.AddOpenTelemetry()

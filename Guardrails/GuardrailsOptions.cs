@@ -9,10 +9,10 @@ public sealed class GuardrailsOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>Folder of the policy files (<c>default.yaml</c>, <c>key.&lt;keyId&gt;.yaml</c>,
-    /// <c>context.&lt;context&gt;.yaml</c>); default <c>{Prompts:Directory}/policies</c>.</summary>
+    /// <c>context.&lt;context&gt;.yaml</c>); the gateway sets <c>{Prompts:Directory}/policies</c>; unset, <c>prompts/policies</c>.</summary>
     public string? PoliciesDirectory { get; set; }
 
-    /// <summary>Folder of the audit database and key file; default <c>Storage:Directory</c>.</summary>
+    /// <summary>Folder of the audit database and key file; the gateway sets <c>Storage:Directory</c>; unset, <c>data</c>.</summary>
     public string? StorageDirectory { get; set; }
 
     /// <summary>File name of the audit database inside <see cref="StorageDirectory"/>.</summary>

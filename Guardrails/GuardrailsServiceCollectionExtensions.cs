@@ -15,9 +15,11 @@ namespace Guardrails;
 public static class GuardrailsServiceCollectionExtensions
 {
     /// <summary>Adds <see cref="IGuardrailPipeline"/>, <see cref="IGuardrailPolicies"/>, <see cref="IAuditLog"/>
-    /// and the audit retention service, configured from section <c>Guardrails</c> (the database goes under
-    /// <c>Storage:Directory</c> and the policies under <c>{Prompts:Directory}/policies</c> unless set). Every
-    /// registration is a TryAdd, so a caller may register its own first.</summary>
+    /// and the audit retention service, configured from section <c>Guardrails</c> only. The host passes in
+    /// where files live (the gateway configures <see cref="GuardrailsOptions.StorageDirectory"/> from its
+    /// <c>Storage:Directory</c> and <see cref="GuardrailsOptions.PoliciesDirectory"/> from its <c>Prompts:Directory</c>);
+    /// left unset they are <c>data</c> and <c>prompts/policies</c>. Every registration is a TryAdd, so a caller may
+    /// register its own first.</summary>
     public static IServiceCollection AddGatewayGuardrails(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -27,8 +29,8 @@ public static class GuardrailsServiceCollectionExtensions
             .Bind(configuration.GetSection(GuardrailsOptions.Section))
             .PostConfigure(options =>
             {
-                options.StorageDirectory ??= configuration["Storage:Directory"] is { Length: > 0 } storage ? storage : "data";
-                options.PoliciesDirectory ??= Path.Combine(configuration["Prompts:Directory"] is { Length: > 0 } prompts ? prompts : "prompts", "policies");
+                options.StorageDirectory ??= "data";
+                options.PoliciesDirectory ??= Path.Combine("prompts", "policies");
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuardrailsOptions>, GuardrailsOptionsValidator>());

@@ -13,6 +13,9 @@ public static class MemoryLimits
     public const int MaxMetadataValueLength = 1024;
     public const int MaxSearchLimit = 100;
     public const int MaxQueryLength = 8000;
+
+    /// <summary>An observation (a conversation turn sent for write-back) may be longer than a memory: memories are extracted from it.</summary>
+    public const int MaxObservationLength = 8000;
     public const string DefaultContext = "chat";
     public const double DefaultConfidence = 1.0;
 }

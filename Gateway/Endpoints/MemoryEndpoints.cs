@@ -48,9 +48,9 @@ public static class MemoryEndpoints
             return OpenAIError.BadRequest("'memories' must be a non-empty array.", "invalid_memories");
         }
 
-        if (items.Count > MemoryInputRules.MaxBatch)
+        if (items.Count > MemoryLimits.MaxMemoriesPerWrite)
         {
-            return OpenAIError.BadRequest($"At most {MemoryInputRules.MaxBatch} memories per request.", "invalid_memories");
+            return OpenAIError.BadRequest($"At most {MemoryLimits.MaxMemoriesPerWrite} memories per request.", "invalid_memories");
         }
 
         for (var i = 0; i < items.Count; i++)
@@ -101,9 +101,9 @@ public static class MemoryEndpoints
             return bodyError;
         }
 
-        if (string.IsNullOrWhiteSpace(body!.Query) || body.Query.Length > MemoryInputRules.MaxTextLength)
+        if (string.IsNullOrWhiteSpace(body!.Query) || body.Query.Length > MemoryLimits.MaxQueryLength)
         {
-            return OpenAIError.BadRequest($"'query' is required: a non-empty string of at most {MemoryInputRules.MaxTextLength} characters.", "invalid_query");
+            return OpenAIError.BadRequest($"'query' is required: a non-empty string of at most {MemoryLimits.MaxQueryLength} characters.", "invalid_query");
         }
 
         if (body.Limit is < 1 or > 100)

@@ -1,17 +1,23 @@
 using Gateway.Endpoints.Dtos;
+using Memory;
 using Memory.Model;
 
 namespace Gateway.Endpoints;
 
-/// <summary>Validation of memory API input, with messages that name the field.</summary>
+/// <summary>
+/// Validation of memory API input, with messages that name the field. The bounds are <see cref="MemoryLimits"/>'s,
+/// the one source the memory service enforces too, so the endpoint refuses exactly what the service would.
+/// </summary>
 internal static class MemoryInputRules
 {
-    public const int MaxTextLength = 8000;
-    public const int MaxBatch = 1000;
-    public const int MaxSources = 200;
-    public const int MaxMetadata = 64;
+    public static string? Check(string field, string? text, string? context, double? confidence, List<string>? sources, Dictionary<string, string>? metadata, bool textRequired = true) =>
+        Check(field, text, MemoryLimits.MaxTextLength, context, confidence, sources, metadata, textRequired);
 
-    public static string? Check(string field, string? text, string? context, double? confidence, List<string>? sources, Dictionary<string, string>? metadata, bool textRequired = true)
+    /// <summary>An observation is a conversation turn, not a memory: its text may be as long as <see cref="MemoryLimits.MaxObservationLength"/>.</summary>
+    public static string? CheckObservation(string field, string? text, string? context, List<string>? sources) =>
+        Check(field, text, MemoryLimits.MaxObservationLength, context, null, sources, null, textRequired: true);
+
+    private static string? Check(string field, string? text, int maxTextLength, string? context, double? confidence, List<string>? sources, Dictionary<string, string>? metadata, bool textRequired)
     {
         if (text is null)
         {
@@ -23,9 +29,9 @@ internal static class MemoryInputRules
             return $"{field}.text must not be empty.";
         }
 
-        if (text.Length > MaxTextLength)
+        if (text.Length > maxTextLength)
         {
-            return $"{field}.text is longer than {MaxTextLength} characters.";
+            return $"{field}.text is longer than {maxTextLength} characters.";
         }
 
         return CheckRest(field, context, confidence, sources, metadata);
@@ -35,7 +41,7 @@ internal static class MemoryInputRules
     {
         if (context is not null && !IsValidContext(context))
         {
-            return $"{field}.context must be 1-64 characters without control characters.";
+            return $"{field}.context must be 1-{MemoryLimits.MaxContextLength} characters without control characters.";
         }
 
         if (confidence is { } c && (double.IsNaN(c) || c < 0 || c > 1))
@@ -43,21 +49,21 @@ internal static class MemoryInputRules
             return $"{field}.confidence must be between 0 and 1.";
         }
 
-        if (sources is not null && (sources.Count > MaxSources || sources.Any(s => string.IsNullOrEmpty(s) || s.Length > 512)))
+        if (sources is not null && (sources.Count > MemoryLimits.MaxSources || sources.Any(s => string.IsNullOrEmpty(s) || s.Length > MemoryLimits.MaxSourceLength)))
         {
-            return $"{field}.sources must be at most {MaxSources} non-empty strings of at most 512 characters.";
+            return $"{field}.sources must be at most {MemoryLimits.MaxSources} non-empty strings of at most {MemoryLimits.MaxSourceLength} characters.";
         }
 
-        if (metadata is not null && (metadata.Count > MaxMetadata || metadata.Any(kv => kv.Key.Length is 0 or > 128 || kv.Value is null || kv.Value.Length > 2048)))
+        if (metadata is not null && (metadata.Count > MemoryLimits.MaxMetadataEntries || metadata.Any(kv => kv.Key.Length == 0 || kv.Key.Length > MemoryLimits.MaxMetadataKeyLength || kv.Value is null || kv.Value.Length > MemoryLimits.MaxMetadataValueLength)))
         {
-            return $"{field}.metadata must be at most {MaxMetadata} string entries (keys up to 128, values up to 2048 characters).";
+            return $"{field}.metadata must be at most {MemoryLimits.MaxMetadataEntries} string entries (keys up to {MemoryLimits.MaxMetadataKeyLength}, values up to {MemoryLimits.MaxMetadataValueLength} characters).";
         }
 
         return null;
     }
 
     public static bool IsValidContext(string context) =>
-        context.Trim().Length is > 0 and <= 64 && !context.Any(char.IsControl);
+        context.Trim().Length is > 0 and <= MemoryLimits.MaxContextLength && !context.Any(char.IsControl);
 
     public static NewMemory ToModel(NewMemoryDto dto) => new()
     {

@@ -125,7 +125,7 @@ public static class UserEndpoints
             return bodyError;
         }
 
-        if (MemoryInputRules.Check("body", body!.Text, body.Context, null, body.Sources, null) is { } problem)
+        if (MemoryInputRules.CheckObservation("body", body!.Text, body.Context, body.Sources) is { } problem)
         {
             return OpenAIError.BadRequest(problem, "invalid_observation");
         }

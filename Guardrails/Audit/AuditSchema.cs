@@ -9,7 +9,6 @@ internal static class AuditSchema
     public const string Verdicts = "verdicts";
 
     public const string Create = """
-        PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS audit_events (
             id INTEGER PRIMARY KEY,
             at_ms INTEGER NOT NULL,

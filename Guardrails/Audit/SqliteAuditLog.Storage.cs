@@ -21,10 +21,7 @@ internal sealed partial class SqliteAuditLog
                 return;
             }
 
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var create = connection.CreateCommand();
-            create.CommandText = AuditSchema.Create;
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await _db.InitialiseAsync(AuditSchema.Create, cancellationToken).ConfigureAwait(false);
             GuardrailsLog.AuditOpened(_logger, DatabasePath);
             _initialized = true;
         }
@@ -34,23 +31,7 @@ internal sealed partial class SqliteAuditLog
         }
     }
 
-    private async ValueTask<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = "PRAGMA secure_delete = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
-            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    private ValueTask<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _db.OpenAsync(cancellationToken);
 
     private static async ValueTask CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
 {
     private const int MaxNoteChars = 1000;
 
-    private readonly string _connectionString;
+    private readonly AuditDatabase _db;
     private readonly AuditKeyMaterial _keys;
     private readonly TimeProvider _time;
     private readonly ILogger<SqliteAuditLog> _logger;
@@ -31,13 +31,7 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
         var directory = Path.GetFullPath(_options.StorageDirectory ?? "data");
         Directory.CreateDirectory(directory);
         DatabasePath = Path.Combine(directory, _options.AuditFileName);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _db = new AuditDatabase(DatabasePath);
         _keys = AuditKeyMaterial.Load(_options.PseudonymKey, directory, logger);
     }
 
@@ -193,10 +187,7 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
     public void Dispose()
     {
         StopWriter();
-        using (var connection = new SqliteConnection(_connectionString))
-        {
-            SqliteConnection.ClearPool(connection);
-        }
+        _db.Dispose();
 
         _writer.Dispose();
         _init.Dispose();

@@ -1,8 +1,11 @@
 using Memory.Embeddings.Onnx;
+using Memory.Embeddings.OpenAI;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Memory.Embeddings;
 
@@ -16,13 +19,22 @@ public static partial class EmbedderSelection
         // An unknown name is reported by the settings validator at startup (Memory:Embedder).
         var requested = (configuration["Memory:Embedder"] ?? "minilm").Trim().ToLowerInvariant();
         // One selection per container: the status and the generator come from the same attempt.
-        services.AddSingleton(sp => Select(requested, configuration, sp.GetRequiredService<ILoggerFactory>()));
+        // Memory:OpenAI as options, so the host can post-configure its defaults (base URL and key of its upstream).
+        services.AddOptions<OpenAIEmbeddingOptions>().Bind(configuration.GetSection(OpenAIEmbeddingOptions.Section));
+        // The chosen local model's settings are validated on start (named options under the section's name).
+        if (requested switch { "minilm" => OnnxEmbeddingOptions.MiniLmSection, "arctic" => OnnxEmbeddingOptions.ArcticSection, "onnx" => OnnxEmbeddingOptions.OnnxSection, _ => null } is { } onnxSection)
+        {
+            services.AddOptions<OnnxEmbeddingOptions>(onnxSection).Bind(configuration.GetSection(onnxSection)).ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OnnxEmbeddingOptions>, OnnxEmbeddingOptionsValidator>());
+        }
+
+        services.AddSingleton(sp => Select(requested, configuration, sp.GetRequiredService<IOptions<OpenAIEmbeddingOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => sp.GetRequiredService<Selected>().Status);
         services.AddMemoryEmbedder(sp => sp.GetRequiredService<Selected>().Generator);
         return services;
     }
 
-    private static Selected Select(string requested, IConfiguration configuration, ILoggerFactory loggers)
+    private static Selected Select(string requested, IConfiguration configuration, OpenAIEmbeddingOptions openAI, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(EmbedderSelection));
         IEmbeddingGenerator<string, Embedding<float>>? generator;
@@ -32,7 +44,7 @@ public static partial class EmbedderSelection
             case "hash":
                 return new Selected(EmbeddingGenerators.CreateHash(configuration), new EmbedderStatus { Requested = requested, Active = "hash" });
             case "openai":
-                return new Selected(EmbeddingGenerators.CreateOpenAI(configuration), new EmbedderStatus { Requested = requested, Active = "openai" });
+                return new Selected(EmbeddingGenerators.CreateOpenAI(openAI), new EmbedderStatus { Requested = requested, Active = "openai" });
             case "minilm":
                 var miniLm = configuration.GetSection(OnnxEmbeddingOptions.MiniLmSection).Get<OnnxEmbeddingOptions>() ?? new OnnxEmbeddingOptions();
                 if (OnnxEmbeddingGenerators.TryCreateMiniLm(miniLm, loggers, out generator, out error))

@@ -35,10 +35,6 @@ public static class EmbeddingGenerators
         return CreateHash(dims);
     }
 
-    /// <summary>The <c>openai</c> embedder configured from <c>Memory:OpenAI</c> (defaults from <c>Upstream</c>).</summary>
-    public static IEmbeddingGenerator<string, Embedding<float>> CreateOpenAI(IConfiguration configuration) =>
-        CreateOpenAI(OpenAIEmbeddingOptions.FromConfiguration(configuration));
-
     /// <summary>The <c>openai</c> embedder over any OpenAI-compatible <c>/v1/embeddings</c>.</summary>
     public static IEmbeddingGenerator<string, Embedding<float>> CreateOpenAI(OpenAIEmbeddingOptions options) =>
         OpenAIEmbeddingGeneratorFactory.Create(options);

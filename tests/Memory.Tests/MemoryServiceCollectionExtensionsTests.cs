@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TestDoubles;
 
 namespace Memory.Tests;
 
@@ -88,6 +89,8 @@ public sealed class MemoryServiceCollectionExtensionsTests : IDisposable
     [InlineData("Memory:Index:MaxBytes", "10", "MaxBytes")]
     [InlineData("Storage:Directory", " ", "Storage:Directory")]
     [InlineData("Memory:TokenBudget", "0", "TokenBudget")]
+    [InlineData("Memory:MiniLm:MaxTokens", "1", "Memory:MiniLm:MaxTokens")]
+    [InlineData("Memory:MiniLm:MaxBatchSize", "0", "Memory:MiniLm:MaxBatchSize")]
     public async Task Bad_settings_stop_startup_with_a_clear_message(string key, string value, string mentioned)
     {
         await using var provider = Build(new Dictionary<string, string?> { [key] = value });

@@ -6,11 +6,20 @@ namespace TestDoubles;
 
 /// <summary>A complete, thread-safe <see cref="IMemoryStore"/> held in memory, for tests and evaluation: filters are
 /// applied exactly, dense search is brute-force cosine over every matching vector of the asked model.</summary>
-public sealed class InMemoryMemoryStore : IMemoryStore
+public sealed class InMemoryMemoryStore : IMemoryStore, IErasureTombstoneStore
 {
     private readonly object _gate = new();
     private readonly Dictionary<UserKey, UserData> _users = [];
+    private readonly Dictionary<UserKey, long> _erasures = [];
     private long _sequence;
+    private long _latestErasure;
+
+    /// <summary>Called with the operation name (<c>Upsert</c>, <c>AppendHistory</c>, <c>Delete</c>) before it runs;
+    /// may throw (write-back tests simulate a crash mid-turn with it).</summary>
+    public Action<string>? BeforeWrite { get; set; }
+
+    /// <summary>How many times <see cref="UpsertAsync"/> ran.</summary>
+    public int UpsertCalls { get; private set; }
 
     /// <summary>How many times <see cref="ListAsync"/> was called (tests check index caching with it).</summary>
     public int ListCalls { get; private set; }
@@ -25,8 +34,10 @@ public sealed class InMemoryMemoryStore : IMemoryStore
     {
         ArgumentNullException.ThrowIfNull(memories);
         cancellationToken.ThrowIfCancellationRequested();
+        BeforeWrite?.Invoke("Upsert");
         lock (_gate)
         {
+            UpsertCalls++;
             var data = Data(user, create: true)!;
             foreach (var memory in memories)
             {
@@ -91,6 +102,7 @@ public sealed class InMemoryMemoryStore : IMemoryStore
 
     public Task<bool> DeleteAsync(UserKey user, string id, CancellationToken cancellationToken = default)
     {
+        BeforeWrite?.Invoke("Delete");
         lock (_gate)
         {
             return Task.FromResult(Data(user)?.Memories.Remove(id) ?? false);
@@ -110,6 +122,7 @@ public sealed class InMemoryMemoryStore : IMemoryStore
     public Task AppendHistoryAsync(UserKey user, IReadOnlyList<MemoryHistoryEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        BeforeWrite?.Invoke("AppendHistory");
         lock (_gate)
         {
             Data(user, create: true)!.History.AddRange(entries);
@@ -122,8 +135,10 @@ public sealed class InMemoryMemoryStore : IMemoryStore
     {
         lock (_gate)
         {
+            // Oldest first by time, in append order at equal times (as the stores do).
             IReadOnlyList<MemoryHistoryEntry> history = (Data(user)?.History ?? [])
                 .Where(h => h.MemoryId == memoryId)
+                .OrderBy(h => h.At)
                 .ToList();
             return Task.FromResult(history);
         }
@@ -133,7 +148,7 @@ public sealed class InMemoryMemoryStore : IMemoryStore
     {
         lock (_gate)
         {
-            IReadOnlyList<MemoryHistoryEntry> history = (Data(user)?.History ?? []).ToList();
+            IReadOnlyList<MemoryHistoryEntry> history = (Data(user)?.History ?? []).OrderBy(h => h.At).ToList();
             return Task.FromResult(history);
         }
     }
@@ -192,6 +207,50 @@ public sealed class InMemoryMemoryStore : IMemoryStore
         }
 
         return _users[user] = new UserData();
+    }
+
+    public Task<long> GetLatestErasureGenerationAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_latestErasure);
+        }
+    }
+
+    public Task<long> GetErasureGenerationAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_erasures.GetValueOrDefault(user));
+        }
+    }
+
+    /// <summary>Tombstones outlive the user's data (kept apart from it, like the stores' own tables).</summary>
+    public Task<long> RecordErasureAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _erasures[user] = ++_latestErasure;
+            return Task.FromResult(_latestErasure);
+        }
+    }
+
+    /// <summary>The user's current memories' texts, sorted, for assertions.</summary>
+    public IReadOnlyList<string> CurrentTexts(UserKey user)
+    {
+        lock (_gate)
+        {
+            return [.. (Data(user)?.Memories.Values ?? Enumerable.Empty<Stored>()).Select(s => s.Item).Where(m => m.IsCurrent).Select(m => m.Text).Order(StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>Every memory of the user, superseded ones too, for assertions.</summary>
+    public IReadOnlyList<MemoryItem> All(UserKey user)
+    {
+        lock (_gate)
+        {
+            return [.. (Data(user)?.Memories.Values ?? Enumerable.Empty<Stored>()).Select(s => s.Item)];
+        }
     }
 
     private sealed record Stored(MemoryItem Item, long Order);

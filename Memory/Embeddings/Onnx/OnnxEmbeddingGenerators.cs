@@ -170,6 +170,12 @@ public static class OnnxEmbeddingGenerators
         }
     }
 
+    /// <summary>The settings check of one section (<c>Memory:MiniLm</c>, <c>Memory:Arctic</c>, <c>Memory:Onnx</c>), for
+    /// the startup validator: null when valid, else a message naming the key. Missing files are not settings errors
+    /// (the embedder then falls back to hash and reports it).</summary>
+    internal static string? ValidateSettings(OnnxEmbeddingOptions options, string section) =>
+        Validate(options, section, section == OnnxEmbeddingOptions.OnnxSection ? AnyModelTokenLimit : MiniLmTokenLimit);
+
     private static string? Validate(OnnxEmbeddingOptions options, string section, int tokenLimit)
     {
         if (options.MaxTokens < 3 || options.MaxTokens > tokenLimit)

@@ -17,7 +17,7 @@ internal static class OpenAIEmbeddingGeneratorFactory
             (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
         {
             throw new InvalidOperationException(
-                $"The openai embedder needs an http(s) base URL ending in /v1 in {OpenAIEmbeddingOptions.Section}:BaseUrl or Upstream:BaseUrl.");
+                $"The openai embedder needs an http(s) base URL ending in /v1 in {OpenAIEmbeddingOptions.Section}:BaseUrl (or, through the gateway, Upstream:BaseUrl).");
         }
 
         if (string.IsNullOrWhiteSpace(options.Model))

@@ -2,17 +2,19 @@ using Microsoft.Data.Sqlite;
 
 namespace Memory.Stores.Sqlite;
 
-/// <summary>One SQLite file opened the same way everywhere: WAL, <c>secure_delete</c> on (deleted content is
-/// overwritten, so erased text leaves no trace in the file), full fsync at commit (durable before answering),
-/// pooled connections.</summary>
+/// <summary>One SQLite file opened the same way everywhere (memory store, embedding cache, write-back outbox):
+/// WAL, <c>secure_delete</c> on (deleted content is overwritten, so erased text leaves no trace in the file), full
+/// fsync at commit (durable before answering) unless the owner opts out, a 10 s busy timeout, pooled connections.
+/// The schema is set up once with <see cref="InitialiseAsync"/> or <see cref="Initialise"/>.</summary>
 internal sealed class SqliteDatabase : IDisposable
 {
-    private const string ConnectionPragmas =
-        "PRAGMA secure_delete = ON; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000; PRAGMA temp_store = MEMORY;";
-
     private readonly string _connectionString;
+    private readonly string _connectionPragmas;
 
-    public SqliteDatabase(string path)
+    /// <param name="path">The database file; its folder is created.</param>
+    /// <param name="synchronousFull">True: <c>synchronous=FULL</c> (every commit reaches the disk); false:
+    /// <c>NORMAL</c> (WAL commits survive a process crash and reach the disk with the next checkpoint).</param>
+    public SqliteDatabase(string path, bool synchronousFull = true)
     {
         Path = System.IO.Path.GetFullPath(path);
         var directory = System.IO.Path.GetDirectoryName(Path);
@@ -29,6 +31,8 @@ internal sealed class SqliteDatabase : IDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        _connectionPragmas =
+            $"PRAGMA secure_delete = ON; PRAGMA synchronous = {(synchronousFull ? "FULL" : "NORMAL")}; PRAGMA busy_timeout = 10000; PRAGMA temp_store = MEMORY;";
     }
 
     public string Path { get; }
@@ -41,7 +45,7 @@ internal sealed class SqliteDatabase : IDisposable
         {
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
-            command.CommandText = ConnectionPragmas;
+            command.CommandText = _connectionPragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
@@ -60,7 +64,7 @@ internal sealed class SqliteDatabase : IDisposable
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = ConnectionPragmas;
+            command.CommandText = _connectionPragmas;
             command.ExecuteNonQuery();
             return connection;
         }
@@ -80,6 +84,19 @@ internal sealed class SqliteDatabase : IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
         command.CommandText = schema + $"\nPRAGMA user_version = {version};";
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Creates the schema synchronously (for owners that set up lazily under a lock): WAL, then the
+    /// schema script (and <c>user_version</c> when given). Returns the rows the script changed (its recovery
+    /// updates, for example).</summary>
+    public int Initialise(string schema, int? version = null)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        command.ExecuteNonQuery();
+        command.CommandText = version is { } v ? schema + $"\nPRAGMA user_version = {v};" : schema;
+        return command.ExecuteNonQuery();
     }
 
     /// <summary>Copies the WAL into the main file and truncates it to zero bytes, so no older page image (which

@@ -9,7 +9,9 @@ namespace Memory.Stores.Sqlite;
 
 /// <summary>The embedded default store: one SQLite file (<c>memory.db</c>) under the storage directory, and an
 /// in-process per-user vector index for dense search (<see cref="VectorIndexCache"/>): a user's vectors are loaded on
-/// their first search, kept current on every write, scored with SIMD dot products and evicted LRU under a byte budget.</summary>
+/// their first search, kept current on every write, scored with SIMD dot products and evicted LRU under a byte budget.
+/// This file holds storage (writes, reads, search, erasure, schema); history, consent, the resident index and
+/// tombstones are in the <c>SqliteMemoryStore.*.cs</c> files, the filter SQL in <see cref="MemoryFilterSql"/>.</summary>
 internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
 {
     public const string FileName = "memory.db";
@@ -17,16 +19,7 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
 
     private readonly SqliteDatabase _db;
 
-    // Consent is read on every personalized call (prompt, selection, write-back) and changes rarely. This store is
-    // meant to be the only writer of its file (one gateway per data directory), so it caches what it read and what it
-    // wrote (null too: "no choice recorded"); entries expire after a few seconds, which bounds how long a change
-    // made by another process sharing the file by mistake can go unseen.
-    private const int MaxCachedConsents = 100_000;
-    private static readonly TimeSpan ConsentLifetime = TimeSpan.FromSeconds(2);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<UserKey, CachedConsent> _consent = new();
-    private long _consentGeneration;
-
-    private sealed record CachedConsent(bool? Value, long ExpiresAt);
+    private readonly ConsentCache _consent;
     private readonly VectorIndexCache _index;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -37,6 +30,7 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
     {
         _db = new SqliteDatabase(Path.Combine(directory, FileName));
         _index = new VectorIndexCache(maxIndexBytes);
+        _consent = new ConsentCache(time);
         _time = time;
         _logger = logger;
     }
@@ -137,7 +131,7 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
         await using var command = connection.CreateCommand();
         var sql = new StringBuilder($"SELECT {SqliteSchema.MemoryColumns} FROM memories WHERE tenant = $tenant AND user_id = $user");
         AddUser(command, user);
-        AppendFilter(sql, command, filter);
+        MemoryFilterSql.Append(sql, command, filter);
         sql.Append(" ORDER BY created_at, rowid;");
         command.CommandText = sql.ToString();
 
@@ -234,12 +228,11 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
             }
             finally
             {
-                Interlocked.Increment(ref _consentGeneration);
-                _consent.TryRemove(user, out _);
+                _consent.Forget(user);
             }
         }
 
-        ConsentChanged(user, null);
+        _consent.Changed(user, null);
         _index.Remove(user);
 
         // secure_delete zeroed the rows in the new page images; the WAL still holds older images until truncated.
@@ -250,126 +243,6 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
         }
     }
 
-    public async Task AppendHistoryAsync(UserKey user, IReadOnlyList<MemoryHistoryEntry> entries, CancellationToken cancellationToken = default)
-    {
-        Validate(user);
-        if (entries.Count == 0)
-        {
-            return;
-        }
-
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO history (tenant, user_id, memory_id, event, before, after, at, actor, reason)
-            VALUES ($tenant, $user, $memory, $event, $before, $after, $at, $actor, $reason);
-            """;
-        AddUser(command, user);
-        var memoryId = command.Add("$memory");
-        var @event = command.Add("$event");
-        var before = command.Add("$before");
-        var after = command.Add("$after");
-        var at = command.Add("$at");
-        var actor = command.Add("$actor");
-        var reason = command.Add("$reason");
-        foreach (var entry in entries)
-        {
-            ArgumentException.ThrowIfNullOrEmpty(entry.MemoryId);
-            memoryId.Value = entry.MemoryId;
-            @event.Value = MemoryRowReader.EventName(entry.Event);
-            before.Value = MemoryRowReader.DbValue(MemoryRowReader.SnapshotJson(entry.Before));
-            after.Value = MemoryRowReader.DbValue(MemoryRowReader.SnapshotJson(entry.After));
-            at.Value = entry.At.UtcTicks;
-            actor.Value = MemoryRowReader.DbValue(entry.Actor);
-            reason.Value = MemoryRowReader.DbValue(entry.Reason);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    public Task<IReadOnlyList<MemoryHistoryEntry>> GetHistoryAsync(UserKey user, string memoryId, CancellationToken cancellationToken = default) =>
-        ReadHistoryAsync(user, memoryId, cancellationToken);
-
-    public Task<IReadOnlyList<MemoryHistoryEntry>> GetUserHistoryAsync(UserKey user, CancellationToken cancellationToken = default) =>
-        ReadHistoryAsync(user, null, cancellationToken);
-
-    public async Task<bool?> GetConsentAsync(UserKey user, CancellationToken cancellationToken = default)
-    {
-        Validate(user);
-        if (_consent.TryGetValue(user, out var known) && System.Diagnostics.Stopwatch.GetTimestamp() < known.ExpiresAt)
-        {
-            return known.Value;
-        }
-
-        // A read that raced a change must not cache what it read: the generation tells.
-        var generation = Volatile.Read(ref _consentGeneration);
-        bool? consent;
-        await using (var connection = await OpenAsync(cancellationToken))
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT memory FROM consent WHERE tenant = $tenant AND user_id = $user;";
-            AddUser(command, user);
-            var value = await command.ExecuteScalarAsync(cancellationToken);
-            consent = value is long stored ? stored != 0 : null;
-        }
-
-        if (_consent.Count >= MaxCachedConsents)
-        {
-            Interlocked.Increment(ref _consentGeneration);
-            _consent.Clear();
-        }
-        else if (Volatile.Read(ref _consentGeneration) == generation)
-        {
-            var entry = new CachedConsent(consent, ConsentExpiry());
-            _consent.AddOrUpdate(user, entry, (_, current) => System.Diagnostics.Stopwatch.GetTimestamp() < current.ExpiresAt ? current : entry);
-            if (Volatile.Read(ref _consentGeneration) != generation)
-            {
-                // A change raced this read: drop what it may have cached.
-                _consent.TryRemove(KeyValuePair.Create(user, entry));
-            }
-        }
-
-        return consent;
-    }
-
-    /// <summary>Records a consent change in the cache, after it is committed.</summary>
-    private void ConsentChanged(UserKey user, bool? consent)
-    {
-        Interlocked.Increment(ref _consentGeneration);
-        _consent[user] = new CachedConsent(consent, ConsentExpiry());
-    }
-
-    private static long ConsentExpiry() =>
-        System.Diagnostics.Stopwatch.GetTimestamp() + (long)(ConsentLifetime.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
-
-    public async Task SetConsentAsync(UserKey user, bool memory, CancellationToken cancellationToken = default)
-    {
-        Validate(user);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO consent (tenant, user_id, memory, updated_at) VALUES ($tenant, $user, $memory, $at)
-            ON CONFLICT (tenant, user_id) DO UPDATE SET memory = excluded.memory, updated_at = excluded.updated_at;
-            """;
-        AddUser(command, user);
-        command.Parameters.AddWithValue("$memory", memory ? 1 : 0);
-        command.Parameters.AddWithValue("$at", _time.GetUtcNow().UtcTicks);
-        try
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        finally
-        {
-            // Even a failed write may have committed: the next read goes to the file.
-            Interlocked.Increment(ref _consentGeneration);
-            _consent.TryRemove(user, out _);
-        }
-
-        ConsentChanged(user, memory);
-    }
 
     public async Task<IReadOnlyList<(UserKey User, MemoryItem Memory)>> ListStaleEmbeddingsAsync(string embeddingModel, int max, CancellationToken cancellationToken = default)
     {
@@ -422,39 +295,6 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
         _initGate.Dispose();
     }
 
-    private async Task<IReadOnlyList<MemoryHistoryEntry>> ReadHistoryAsync(UserKey user, string? memoryId, CancellationToken cancellationToken)
-    {
-        Validate(user);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = memoryId is null
-            ? "SELECT memory_id, event, before, after, at, actor, reason FROM history WHERE tenant = $tenant AND user_id = $user ORDER BY at, seq;"
-            : "SELECT memory_id, event, before, after, at, actor, reason FROM history WHERE tenant = $tenant AND user_id = $user AND memory_id = $memory ORDER BY at, seq;";
-        AddUser(command, user);
-        if (memoryId is not null)
-        {
-            command.Parameters.AddWithValue("$memory", memoryId);
-        }
-
-        var entries = new List<MemoryHistoryEntry>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            entries.Add(new MemoryHistoryEntry
-            {
-                MemoryId = reader.GetString(0),
-                Event = MemoryRowReader.ParseEvent(reader.GetString(1)),
-                Before = MemoryRowReader.FromSnapshotJson(reader, 2),
-                After = MemoryRowReader.FromSnapshotJson(reader, 3),
-                At = MemoryRowReader.FromTicks(reader.GetInt64(4)),
-                Actor = reader.IsDBNull(5) ? null : reader.GetString(5),
-                Reason = reader.IsDBNull(6) ? null : reader.GetString(6),
-            });
-        }
-
-        return entries;
-    }
-
     private async Task<Dictionary<string, MemoryItem>> GetManyAsync(UserKey user, List<string> ids, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, MemoryItem>(ids.Count, StringComparer.Ordinal);
@@ -480,70 +320,6 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
         }
 
         return found;
-    }
-
-    /// <summary>Reads the user's vectors of one model into a new set (under the entry's gate, so no write is missed:
-    /// writers update resident sets after committing, under the same gate).</summary>
-    private VectorSet LoadSet(UserKey user, string model)
-    {
-        var started = Stopwatch.GetTimestamp();
-        using var connection = _db.Open();
-        using var count = connection.CreateCommand();
-        count.CommandText = SqliteSchema.CountUserVectors;
-        AddUser(count, user);
-        count.Parameters.AddWithValue("$model", model);
-        var rows = Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-
-        var set = new VectorSet(model, rows);
-        using var command = connection.CreateCommand();
-        command.CommandText = SqliteSchema.LoadUserVectors;
-        AddUser(command, user);
-        command.Parameters.AddWithValue("$model", model);
-        using var reader = command.ExecuteReader();
-        var buffer = Array.Empty<byte>();
-        while (reader.Read())
-        {
-            if (reader.IsDBNull(5))
-            {
-                continue;
-            }
-
-            var length = (int)reader.GetBytes(5, 0, null, 0, 0);
-            if (buffer.Length < length)
-            {
-                buffer = new byte[length];
-            }
-
-            reader.GetBytes(5, 0, buffer, 0, length);
-            var vector = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(buffer.AsSpan(0, length - length % sizeof(float)));
-            set.Add(reader.GetString(0), reader.GetString(1), reader.GetDouble(2), reader.GetInt64(3), reader.GetInt64(4) != 0, vector);
-        }
-
-        LogIndexLoaded(_logger, set.Count, set.EstimatedBytes, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return set;
-    }
-
-    private void UpdateIndex(UserKey user, Action<VectorSet> apply)
-    {
-        if (_index.Find(user) is not { } entry)
-        {
-            return;
-        }
-
-        lock (entry.Gate)
-        {
-            if (entry.Dropped)
-            {
-                return;
-            }
-
-            foreach (var set in entry.Sets.Values)
-            {
-                apply(set);
-            }
-
-            _index.Account(entry, entry.EstimatedBytes);
-        }
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -586,38 +362,6 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
         {
             command.CommandText = SqliteSchema.AddHistoryReason;
             await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    private static void AppendFilter(StringBuilder sql, SqliteCommand command, MemoryFilter filter)
-    {
-        if (!filter.IncludeSuperseded)
-        {
-            sql.Append(" AND valid_to IS NULL");
-        }
-
-        if (filter.MinConfidence is { } minConfidence)
-        {
-            sql.Append(" AND confidence >= $minConfidence");
-            command.Parameters.AddWithValue("$minConfidence", minConfidence);
-        }
-
-        if (filter.OccurredAfter is { } occurredAfter)
-        {
-            sql.Append(" AND occurred_at >= $occurredAfter");
-            command.Parameters.AddWithValue("$occurredAfter", occurredAfter.UtcTicks);
-        }
-
-        if (filter.Contexts is { } contexts)
-        {
-            sql.Append(" AND context IN (");
-            for (var i = 0; i < contexts.Count; i++)
-            {
-                sql.Append(i == 0 ? "$context0" : $", $context{i}");
-                command.Parameters.AddWithValue($"$context{i}", contexts[i]);
-            }
-
-            sql.Append(')');
         }
     }
 

@@ -1,5 +1,6 @@
 using Memory.Embeddings;
 using Memory.Embeddings.Onnx;
+using Memory.Embeddings.OpenAI;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,13 +24,17 @@ internal static class LocomoEmbedders
             "hash" => EmbeddingGenerators.CreateHash(),
             "minilm" => Shipped(OnnxEmbeddingOptions.MiniLmSection, OnnxEmbeddingGenerators.TryCreateMiniLm),
             "arctic" => Shipped(OnnxEmbeddingOptions.ArcticSection, OnnxEmbeddingGenerators.TryCreateArctic),
-            "openai" => EmbeddingGenerators.CreateOpenAI(new ConfigurationBuilder().AddEnvironmentVariables().Build()),
+            "openai" => OpenAI(new ConfigurationBuilder().AddEnvironmentVariables().Build()),
             _ => throw new ArgumentException($"Unknown embedder '{name}': use hash, hash:DIM, bm25, minilm, arctic or openai."),
         };
     }
 
     private delegate bool ShippedFactory(OnnxEmbeddingOptions options, Microsoft.Extensions.Logging.ILoggerFactory loggers,
         out IEmbeddingGenerator<string, Embedding<float>>? generator, out string? error);
+
+    // Like the gateway: Memory:OpenAI, with the chat upstream's base URL and key as defaults.
+    private static IEmbeddingGenerator<string, Embedding<float>> OpenAI(IConfiguration configuration) =>
+        EmbeddingGenerators.CreateOpenAI(OpenAIEmbeddingOptions.FromConfiguration(configuration, configuration["Upstream:BaseUrl"], configuration["Upstream:ApiKey"]));
 
     private static IEmbeddingGenerator<string, Embedding<float>> Shipped(string section, ShippedFactory factory)
     {

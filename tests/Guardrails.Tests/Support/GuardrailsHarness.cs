@@ -4,6 +4,7 @@ using Guardrails.Policies;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using TestDoubles;
 
 namespace Guardrails.Tests.Support;
 
@@ -29,7 +30,7 @@ internal sealed class GuardrailsHarness : IDisposable
 
         var values = new Dictionary<string, string?>
         {
-            ["Storage:Directory"] = Temp.Combine("data"),
+            ["Guardrails:StorageDirectory"] = Temp.Combine("data"),
             ["Guardrails:PoliciesDirectory"] = PoliciesDirectory,
             ["Guardrails:PolicyPollSeconds"] = "1",
         };

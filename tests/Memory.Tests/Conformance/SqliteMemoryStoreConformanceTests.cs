@@ -2,6 +2,7 @@ using Memory.Stores;
 using Memory.Stores.Sqlite;
 using Memory.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using TestDoubles;
 
 namespace Memory.Tests.Conformance;
 

@@ -4,6 +4,7 @@ using Memory.Tests.Fakes;
 using Memory.Tests.Support;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
+using TestDoubles;
 
 namespace Memory.Tests.Embeddings;
 

@@ -6,6 +6,7 @@ using Memory.Tests.Retrieval;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TestDoubles;
 
 namespace Memory.Tests.Embeddings;
 
@@ -39,7 +40,7 @@ public sealed class QueryPurposeTests
     [Fact]
     public async Task Memory_Embedder_arctic_selects_the_shipped_arctic_model_behind_the_cache()
     {
-        using var directory = new Onnx.TempDirectory();
+        using var directory = new TempDirectory();
         var services = new ServiceCollection().AddLogging();
         services.AddGatewayMemory(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {

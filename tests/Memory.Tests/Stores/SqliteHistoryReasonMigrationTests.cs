@@ -4,6 +4,7 @@ using Memory.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using TestDoubles;
 
 namespace Memory.Tests.Stores;
 

@@ -4,6 +4,7 @@ using Memory.Stores.Sqlite;
 using Memory.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using TestDoubles;
 
 namespace Memory.Tests.Stores;
 

@@ -7,6 +7,7 @@ using Memory.Writes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using TestDoubles;
 
 namespace Memory.Tests.Support;
 

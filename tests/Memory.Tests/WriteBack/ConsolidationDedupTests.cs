@@ -102,7 +102,7 @@ public sealed partial class ConsolidationDedupTests
             UpdatedAt = when,
             Sources = ["seed"],
             Metadata = new Dictionary<string, string>(StringComparer.Ordinal),
-            EmbeddingModel = FakeEmbeddingGenerator.ModelId,
+            EmbeddingModel = WriteBackHarness.EmbeddingModel,
             Embedding = vector,
         };
         await h.Store.UpsertAsync(Turns.User, [memory]);

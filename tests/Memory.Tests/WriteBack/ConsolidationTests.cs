@@ -20,7 +20,7 @@ public sealed class ConsolidationTests
         Assert.Equal(["t1:0"], memory.Sources);
         Assert.Equal("allergy", memory.Metadata["slot"]);
         Assert.Equal(0.9, memory.Confidence);
-        Assert.Equal(FakeEmbeddingGenerator.ModelId, memory.EmbeddingModel);
+        Assert.Equal(WriteBackHarness.EmbeddingModel, memory.EmbeddingModel);
         var entry = Assert.Single(await h.Store.GetHistoryAsync(Turns.User, memory.Id));
         Assert.Equal(MemoryEvent.Add, entry.Event);
         Assert.Equal("write-back", entry.Actor);

@@ -1,6 +1,7 @@
 using System.Text;
 using Memory.Model;
 using Memory.WriteBack;
+using TestDoubles;
 
 namespace Memory.Tests.WriteBack;
 

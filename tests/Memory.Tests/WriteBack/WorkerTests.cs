@@ -2,6 +2,7 @@ using Memory.Model;
 using Memory.WriteBack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using TestDoubles;
 
 namespace Memory.Tests.WriteBack;
 

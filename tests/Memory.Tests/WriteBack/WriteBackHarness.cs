@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using TestDoubles;
 
 namespace Memory.Tests.WriteBack;
 
@@ -71,7 +72,10 @@ internal sealed class WriteBackHarness : IAsyncDisposable
     public InMemoryMemoryStore Store { get; }
     public FakeChatClient? Chat { get; }
     public FakeTimeProvider Time { get; }
-    public FakeEmbeddingGenerator Embedder { get; } = new();
+    /// <summary>Model id of <see cref="Embedder"/>.</summary>
+    public const string EmbeddingModel = "fake-embed";
+
+    public FakeEmbeddingGenerator Embedder { get; } = new(EmbeddingModel, 256);
     public RecordingRetriever Retriever { get; } = new();
     public TemplateFilePromptRenderer Renderer { get; } = new();
 

@@ -4,6 +4,7 @@ using Memory.Embeddings.Onnx;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using TestDoubles;
 
 namespace Memory.Tests.Embeddings.Onnx;
 

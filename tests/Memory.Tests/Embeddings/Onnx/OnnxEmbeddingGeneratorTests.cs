@@ -1,6 +1,7 @@
 using Memory.Embeddings.Onnx;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
+using TestDoubles;
 
 namespace Memory.Tests.Embeddings.Onnx;
 

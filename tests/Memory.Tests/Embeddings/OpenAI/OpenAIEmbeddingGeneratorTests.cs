@@ -49,14 +49,10 @@ public sealed class OpenAIEmbeddingGeneratorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Base_url_and_key_default_to_the_upstream()
+    public async Task Base_url_and_key_default_to_the_hosts()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Upstream:BaseUrl"] = _server.BaseUrl,
-            ["Upstream:ApiKey"] = "upstream-key",
-        }).Build();
-        using var generator = EmbeddingGenerators.CreateOpenAI(configuration);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>()).Build();
+        using var generator = EmbeddingGenerators.CreateOpenAI(OpenAIEmbeddingOptions.FromConfiguration(configuration, _server.BaseUrl, "upstream-key"));
 
         await generator.GenerateAsync(["x"]);
 
@@ -66,18 +62,16 @@ public sealed class OpenAIEmbeddingGeneratorTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Own_settings_win_over_the_upstream()
+    public void Own_settings_win_over_the_hosts()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Upstream:BaseUrl"] = "http://upstream.invalid/v1",
-            ["Upstream:ApiKey"] = "upstream-key",
             ["Memory:OpenAI:BaseUrl"] = "http://embeddings.invalid/v1",
             ["Memory:OpenAI:ApiKey"] = "own-key",
             ["Memory:OpenAI:Model"] = "bge-small",
         }).Build();
 
-        var options = OpenAIEmbeddingOptions.FromConfiguration(configuration);
+        var options = OpenAIEmbeddingOptions.FromConfiguration(configuration, "http://upstream.invalid/v1", "upstream-key");
 
         Assert.Equal(("http://embeddings.invalid/v1", "own-key", "bge-small"), (options.BaseUrl, options.ApiKey, options.Model));
     }

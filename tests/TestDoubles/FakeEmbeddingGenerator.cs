@@ -1,10 +1,11 @@
 using Microsoft.Extensions.AI;
 
-namespace Memory.Tests.Fakes;
+namespace TestDoubles;
 
 /// <summary>A deterministic embedder: each lower-cased word hashes (FNV-1a) to a signed dimension; the sum is
-/// L2-normalised. Texts can be pinned to chosen vectors. Records every call; can be told to fail.</summary>
-internal sealed class FakeEmbeddingGenerator(string modelId = "fake-embedder", int dimensions = 64) : IEmbeddingGenerator<string, Embedding<float>>
+/// L2-normalised, so texts sharing words are similar and identical texts have cosine 1. Texts can be pinned to
+/// chosen vectors. Records every call; can be told to fail. The one fake embedder of the test projects.</summary>
+public sealed class FakeEmbeddingGenerator(string modelId = "fake-embedder", int dimensions = 64) : IEmbeddingGenerator<string, Embedding<float>>
 {
     private readonly Dictionary<string, float[]> _pinned = new(StringComparer.Ordinal);
 

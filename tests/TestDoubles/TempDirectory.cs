@@ -1,18 +1,26 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
 
-namespace Memory.Tests.Support;
+namespace TestDoubles;
 
-/// <summary>A temporary folder for real SQLite files, deleted (with pooled connections released) on dispose.</summary>
-internal sealed class TempDirectory : IDisposable
+/// <summary>A fresh folder under the system temp path for real files (SQLite databases, models, policies),
+/// deleted on dispose with any pooled SQLite handles released first. The one temp-folder helper of the test
+/// projects.</summary>
+public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "memory-tests-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "gateway-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
     public string Path { get; }
+
+    /// <summary>A path under the folder.</summary>
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    /// <summary>A path under the folder, from several parts.</summary>
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
     /// <summary>The files under the folder whose raw bytes contain <paramref name="text"/> (UTF-8 or UTF-16).</summary>
     public IReadOnlyList<string> FilesContaining(string text)
@@ -48,7 +56,7 @@ internal sealed class TempDirectory : IDisposable
         }
         catch (IOException)
         {
-            // best effort: another test's pool may still hold a handle for a moment
+            // Best effort: a watcher or another test's pool may hold a handle for a moment; the OS temp cleaner gets it.
         }
     }
 }
