@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Gateway.Diagnostics;
 using Guardrails.Abstractions;
+using Guardrails.Policies;
 using Memory.Abstractions;
 
 namespace Gateway.Pipeline;
@@ -16,12 +17,10 @@ internal sealed class OutputGuardStage(
     PlainAnswerGuard plain,
     StreamedAnswerGuard streamed,
     OutputGuardNotices notices,
-    IConfiguration configuration,
+    IGuardrailPolicies policies,
     ILogger<OutputGuardStage> logger,
     IPromptRenderer? renderer = null) : IChatStage
 {
-    private readonly int _maxReasks = configuration.GetValue("Guardrails:ReaskMaxAttempts", 2);
-
     public async Task<ChatAnswer> InvokeAsync(ChatRequest request, ChatStageDelegate next, CancellationToken cancellationToken)
     {
         var answer = await next(request, cancellationToken).ConfigureAwait(false);
@@ -36,9 +35,11 @@ internal sealed class OutputGuardStage(
 
     private async Task<ChatAnswer> GuardPlainAsync(PlainAnswer answer, ChatRequest request, ChatStageDelegate next, CancellationToken cancellationToken)
     {
+        // The effective policy's validated reaskMaxAttempts (default file, then key and context overrides).
+        var maxReasks = policies.Describe(GuardrailContextFactory.For(request)).ReaskMaxAttempts;
         for (var attempt = 0; ; attempt++)
         {
-            var retry = await plain.GuardAsync(answer, request, applyRetry: attempt >= _maxReasks || renderer is null, cancellationToken).ConfigureAwait(false);
+            var retry = await plain.GuardAsync(answer, request, applyRetry: attempt >= maxReasks || renderer is null, cancellationToken).ConfigureAwait(false);
             if (retry is not { } r)
             {
                 return answer;

@@ -42,6 +42,25 @@ public sealed class PipelineCaseTests(PipelineFixture fixture) : IClassFixture<P
     }
 
     [Fact]
+    public async Task The_policy_s_reaskMaxAttempts_bounds_the_re_asks()
+    {
+        // The context's policy allows none: the failing answer is not re-asked (the default policy re-asks, above).
+        Upstream.Enqueue(new FakeReply { Text = "still not json" });
+        var calls = Upstream.ChatCalls;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions")
+        {
+            Content = HttpAssert.Json(
+                """{"model":"fake-model","messages":[{"role":"user","content":"where?"}],"response_format":{"type":"json_schema","json_schema":{"name":"place","schema":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}}}"""),
+        };
+        request.Headers.Add("X-Memory-Context", PipelineFixture.NoReaskContext);
+
+        using var response = await Gateway.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(calls + 1, Upstream.ChatCalls);
+    }
+
+    [Fact]
     public async Task Stages_that_would_do_nothing_are_not_inserted()
     {
         var handler = Gateway.Services.GetRequiredService<Gateway.Pipeline.ChatCompletionHandler>();

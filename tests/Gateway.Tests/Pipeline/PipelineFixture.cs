@@ -14,6 +14,9 @@ public sealed class PipelineFixture : IAsyncLifetime
     public const string StrictContext = "strict";
     public const string ToolsContext = "tools";
 
+    /// <summary>A context whose policy allows no re-ask.</summary>
+    public const string NoReaskContext = "no-reask";
+
     private string _policies = string.Empty;
 
     public async Task InitializeAsync()
@@ -22,6 +25,7 @@ public sealed class PipelineFixture : IAsyncLifetime
         File.Copy(Path.Combine(TestGateway.RepoRoot, "prompts", "policies", "default.yaml"), Path.Combine(_policies, "default.yaml"));
         await File.WriteAllTextAsync(Path.Combine(_policies, $"context.{StrictContext}.yaml"), "blocklists:\n  forbidden: [Project Zebra]\n");
         await File.WriteAllTextAsync(Path.Combine(_policies, $"context.{ToolsContext}.yaml"), "toolArguments:\n  pii: redact\n");
+        await File.WriteAllTextAsync(Path.Combine(_policies, $"context.{NoReaskContext}.yaml"), "reaskMaxAttempts: 0\n");
         Upstream = await FakeOpenAIUpstream.StartAsync();
         Gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
         {
