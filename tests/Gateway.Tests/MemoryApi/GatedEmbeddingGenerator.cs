@@ -8,28 +8,20 @@ namespace Gateway.Tests.MemoryApi;
 public sealed class GatedEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> inner)
     : DelegatingEmbeddingGenerator<string, Embedding<float>>(inner)
 {
-    private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private string? _marker;
+    private readonly EmbeddingGate _gate = new();
 
     /// <summary>Completes when a call with the marker is being held.</summary>
-    public Task Entered => _entered.Task;
+    public Task Entered => _gate.Entered;
 
-    public void Arm(string marker) => Volatile.Write(ref _marker, marker);
+    public void Arm(string marker) => _gate.Arm(marker);
 
-    public void Release() => _released.TrySetResult();
+    public void Release() => _gate.Release();
 
     public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         var list = values.ToList();
-        var marker = Volatile.Read(ref _marker);
-        if (marker is not null && list.Any(v => v.Contains(marker, StringComparison.Ordinal)) &&
-            Interlocked.CompareExchange(ref _marker, null, marker) == marker)
-        {
-            _entered.TrySetResult();
-            await _released.Task.WaitAsync(cancellationToken);
-        }
+        await _gate.PassAsync(list, cancellationToken);
 
         return await base.GenerateAsync(list, options, cancellationToken);
     }
