@@ -28,6 +28,9 @@ public sealed class HostileUpstreamTests(PipelineFixture fixture, Xunit.Abstract
                 var bytes = System.Text.Encoding.UTF8.GetBytes(piece(i));
                 await response.Body.WriteAsync(bytes, ct);
                 written.Value += bytes.Length;
+
+                // Writes to an aborted connection complete synchronously: yield so the abort can be observed.
+                await Task.Yield();
             }
         },
     };
