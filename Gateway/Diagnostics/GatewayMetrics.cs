@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Gateway.Pipeline;
 
 namespace Gateway.Diagnostics;
 
@@ -27,12 +28,19 @@ public sealed class GatewayMetrics
         _memoriesInjected = meter.CreateCounter<long>("gateway.memories.injected", description: "Memories injected into prompts.");
     }
 
-    public void RecordRequest(string outcome, bool stream, string? variant, TimeSpan elapsed)
+    public void RecordRequest(string outcome, bool stream, string? variant, TimeSpan elapsed, ClientApi api = ClientApi.ChatCompletions)
     {
-        var tags = new TagList { { "outcome", outcome }, { "stream", stream }, { "variant", variant ?? "none" } };
+        var tags = new TagList { { "outcome", outcome }, { "stream", stream }, { "variant", variant ?? "none" }, { "api", ApiTag(api) } };
         _requests.Add(1, tags);
         _duration.Record(elapsed.TotalSeconds, tags);
     }
+
+    private static string ApiTag(ClientApi api) => api switch
+    {
+        ClientApi.Responses => "responses",
+        ClientApi.Messages => "messages",
+        _ => "chat.completions",
+    };
 
     public void RecordUpstream(string upstream, int status, TimeSpan elapsed) =>
         _upstreamDuration.Record(elapsed.TotalSeconds, new TagList { { "upstream", upstream }, { "status", status } });

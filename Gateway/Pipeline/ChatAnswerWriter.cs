@@ -16,7 +16,7 @@ internal static class ChatAnswerWriter
     private static readonly byte[] Newline = "\n"u8.ToArray();
     private static readonly byte[] DoneEvent = "data: [DONE]\n\n"u8.ToArray();
 
-    public static Task WriteAsync(HttpContext http, ChatAnswer answer, CancellationToken cancellationToken) => answer switch
+    public static Task WriteAsync(HttpContext http, ChatRequest request, ChatAnswer answer, CancellationToken cancellationToken) => answer switch
     {
         RefusedAnswer refused => refused.ResultFor(http).ExecuteAsync(http),
         PlainAnswer plain => WritePlainAsync(http, plain.Upstream, plain.Modified && plain.Json is not null ? JsonSerializer.SerializeToUtf8Bytes(plain.Json) : plain.Body),

@@ -79,17 +79,27 @@ internal sealed class ChatCompletionHandler(
             ? queryEmbedding.Start(user, MessageText.QueryOf(request.Messages))
             : null;
 
+    /// <summary><c>POST /v1/chat/completions</c>: the request read and validated, run, the answer written as chat completions.</summary>
     public async Task HandleAsync(HttpContext http)
     {
         var started = Stopwatch.GetTimestamp();
-        var cancellationToken = http.RequestAborted;
-        using var activity = GatewayMetrics.ActivitySource.StartActivity("chat.completions");
-        var (request, error) = await ChatRequestReader.ReadAsync(http, cancellationToken).ConfigureAwait(false);
+        var (request, error) = await ChatRequestReader.ReadAsync(http, http.RequestAborted).ConfigureAwait(false);
         if (request is null)
         {
             await error!.ExecuteAsync(http).ConfigureAwait(false);
             return;
         }
+
+        await RunAsync(http, request, ChatAnswerWriter.WriteAsync, started).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a validated request (chat completions form, whichever API the app called) through the stages
+    /// and hands the answer to <paramref name="write"/>, the app's API's writer. <paramref name="started"/>: when
+    /// the request began to be read (for the duration metric).</summary>
+    public async Task RunAsync(HttpContext http, ChatRequest request, AnswerWriter write, long started)
+    {
+        var cancellationToken = http.RequestAborted;
+        using var activity = GatewayMetrics.ActivitySource.StartActivity(ActivityName(request.Context.Api));
 
         // The query embedding starts now: consent, the template frame, BM25, the index fetch, the input guardrails
         // and opening the outbox turn all run beside it.
@@ -107,7 +117,7 @@ internal sealed class ChatCompletionHandler(
                 http.Response.Headers[PromptVersionHeader] = request.Context.Variant is { } v ? $"{version};variant={v}" : version;
             }
 
-            await ChatAnswerWriter.WriteAsync(http, answer, cancellationToken).ConfigureAwait(false);
+            await write(http, request, answer, cancellationToken).ConfigureAwait(false);
             outcome = request.Context.AnswerOutcome ?? answer.Outcome;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -119,7 +129,7 @@ internal sealed class ChatCompletionHandler(
         {
             // A turn whose answer was never read to its end (the client left first) is abandoned here.
             recorder.AbandonIfOpen(request);
-            metrics.RecordRequest(outcome, request.Stream, request.Context.Variant, Stopwatch.GetElapsedTime(started));
+            metrics.RecordRequest(outcome, request.Stream, request.Context.Variant, Stopwatch.GetElapsedTime(started), request.Context.Api);
             metrics.RecordTokens(request.Context.PromptTokens, request.Context.CompletionTokens, request.Context.Model);
             foreach (var observer in _observers)
             {
@@ -127,7 +137,17 @@ internal sealed class ChatCompletionHandler(
             }
         }
     }
+
+    private static string ActivityName(ClientApi api) => api switch
+    {
+        ClientApi.Responses => "responses",
+        ClientApi.Messages => "messages",
+        _ => "chat.completions",
+    };
 }
+
+/// <summary>Writes the pipeline's answer (chat completions form) to the client in the API it called.</summary>
+internal delegate Task AnswerWriter(HttpContext http, ChatRequest request, ChatAnswer answer, CancellationToken cancellationToken);
 
 /// <summary>Told about every finished chat request (prompt variant statistics, for instance).</summary>
 public interface IChatRequestObserver

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Gateway.Auth;
 using Memory.Model;
 
@@ -16,6 +17,13 @@ public sealed class ChatRequestContext
     public string? Model { get; init; }
     /// <summary>A per-request marker placed in the injected memory block; an answer that repeats it is leakage.</summary>
     public required string Canary { get; init; }
+
+    /// <summary>The API the app called with (metrics, and the dialect that may pass native fields through).</summary>
+    public ClientApi Api { get; init; } = ClientApi.ChatCompletions;
+
+    /// <summary>The app's own request body when it did not call chat completions: an upstream that speaks the
+    /// app's API takes from it what chat completions cannot carry (<c>store</c>, <c>previous_response_id</c>...).</summary>
+    public JsonObject? NativeBody { get; init; }
 
     /// <summary>True when a user is set and has not withdrawn memory consent (set by the prompt stage).</summary>
     public bool MemoryEnabled { get; set; }

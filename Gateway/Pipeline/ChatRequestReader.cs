@@ -110,6 +110,21 @@ public static class ChatRequestReader
             userId = userNode.GetValue<string>();
         }
 
+        var (requestContext, problem, code) = ContextFor(http, userId, model);
+        if (requestContext is null)
+        {
+            return Fail(problem!, code!);
+        }
+
+        return (new ChatRequest(body, messages, stream, requestContext), null);
+    }
+
+    /// <summary>The request's context: the end user (<paramref name="userId"/> from the body, else <c>X-User-Id</c>),
+    /// the feature context (<c>X-Memory-Context</c>), the caller. Shared by every API's front end; a bad id is the
+    /// message and code to answer with in the API's own error shape.</summary>
+    internal static (ChatRequestContext? Context, string? Problem, string? Code) ContextFor(
+        HttpContext http, string? userId, string model, ClientApi api = ClientApi.ChatCompletions, JsonObject? nativeBody = null)
+    {
         if (string.IsNullOrEmpty(userId) && http.Request.Headers.TryGetValue(UserIdHeader, out var header))
         {
             userId = header.ToString();
@@ -122,7 +137,7 @@ public static class ChatRequestReader
 
         if (userId is not null && !IdentityRules.IsValidUserId(userId))
         {
-            return Fail($"The user id must be 1-{IdentityRules.MaxUserIdLength} characters of letters, digits and . _ : @ + -.", "invalid_user");
+            return (null, $"The user id must be 1-{IdentityRules.MaxUserIdLength} characters of letters, digits and . _ : @ + -.", "invalid_user");
         }
 
         var context = IdentityRules.DefaultContext;
@@ -131,11 +146,11 @@ public static class ChatRequestReader
             context = contextHeader.ToString();
             if (!IdentityRules.IsValidContext(context))
             {
-                return Fail($"{ContextHeader} must be 1-{IdentityRules.MaxContextLength} characters of letters, digits and . _ -.", "invalid_context");
+                return (null, $"{ContextHeader} must be 1-{IdentityRules.MaxContextLength} characters of letters, digits and . _ -.", "invalid_context");
             }
         }
 
-        var requestContext = new ChatRequestContext
+        return (new ChatRequestContext
         {
             RequestId = http.TraceIdentifier,
             Caller = http.GetCaller(),
@@ -143,8 +158,9 @@ public static class ChatRequestReader
             MemoryContext = context,
             Model = model,
             Canary = NewCanary(),
-        };
-        return (new ChatRequest(body, messages, stream, requestContext), null);
+            Api = api,
+            NativeBody = nativeBody,
+        }, null, null);
     }
 
     private static string? MessageError(JsonNode? message)

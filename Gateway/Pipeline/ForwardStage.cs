@@ -2,28 +2,45 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gateway.Diagnostics;
+using Gateway.OpenAI;
 using Gateway.Upstream;
+using Gateway.Upstream.Dialects;
 
 namespace Gateway.Pipeline;
 
 /// <summary>The last stage: sends the request to the upstreams serving its model (retries and fallbacks in
 /// <see cref="UpstreamClient"/>) and reads the answer within the limits: a plain body whole, a stream line by
 /// line as it arrives. Token usage is read here, once, for plain and streamed answers.</summary>
-internal sealed class ForwardStage(UpstreamClient upstreams, UpstreamAnswerReader reader, ILogger<ForwardStage> logger)
+internal sealed class ForwardStage(UpstreamClient upstreams, UpstreamDialects dialects, UpstreamAnswerReader reader, ILogger<ForwardStage> logger)
 {
     public async Task<ChatAnswer> InvokeAsync(ChatRequest request, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(request.Body);
-        var (response, upstream, failure) = await upstreams.PostJsonAsync("chat/completions", body, request.Context.Model!, cancellationToken).ConfigureAwait(false);
+        // Each upstream gets the request in its own API; one that cannot carry it is skipped, and when none can,
+        // the app is told which field (a 400), never served with the field dropped.
+        UpstreamCall? untranslatable = null;
+        var (response, upstream, failure) = await upstreams.PostAsync(u =>
+        {
+            var call = dialects.For(u.Kind).Prepare(request, u);
+            untranslatable ??= call.CanSend ? null : call;
+            return call;
+        }, request.Context.Model!, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
+            if (failure.Tried.Count == 0 && untranslatable is not null)
+            {
+                var field = untranslatable.UntranslatableField!;
+                var problem = untranslatable.Problem!;
+                return new RefusedAnswer(_ => OpenAIError.BadRequest($"'{field}': {problem}", "unsupported_by_upstream"), "untranslatable");
+            }
+
             return new RefusedAnswer(http => UpstreamFailureResults.ToResult(failure, http), "upstream_" + failure.Kind.ToString().ToLowerInvariant());
         }
 
         request.Context.UpstreamName = upstream!.Name;
+        var dialect = dialects.For(upstream.Kind);
         if (response!.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType == "text/event-stream")
         {
-            return new StreamedAnswer(response, ReadStreamAsync(response, request, cancellationToken));
+            return new StreamedAnswer(response, ReadStreamAsync(response, request, dialect, cancellationToken));
         }
 
         var (bytes, cut) = await reader.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
@@ -34,7 +51,27 @@ internal sealed class ForwardStage(UpstreamClient upstreams, UpstreamAnswerReade
             return new RefusedAnswer(_ => UpstreamFailureResults.ToResult(cut), "upstream_" + cut.Code);
         }
 
-        var json = response.IsSuccessStatusCode ? TryParse(bytes!) : null;
+        if (!response.IsSuccessStatusCode)
+        {
+            return dialect.ToChatError(bytes!, (int)response.StatusCode) is { } error
+                ? new PlainAnswer(response, error, null)
+                : new PlainAnswer(response, bytes!, null);
+        }
+
+        var json = TryParse(bytes!);
+        if (json is not null && dialect.Kind != UpstreamKind.Chat)
+        {
+            // Another API's answer, in chat form for the stages; written from the translation, not the upstream's bytes.
+            var translated = dialect.ToChatCompletion(json, request);
+            if (translated is not null)
+            {
+                AnswerUsage.Capture(translated, request.Context);
+                return new PlainAnswer(response, JsonSerializer.SerializeToUtf8Bytes(translated), translated) { Modified = true };
+            }
+
+            return new PlainAnswer(response, bytes!, null);
+        }
+
         if (json is not null)
         {
             AnswerUsage.Capture(json, request.Context);
@@ -43,11 +80,22 @@ internal sealed class ForwardStage(UpstreamClient upstreams, UpstreamAnswerReade
         return new PlainAnswer(response, bytes!, json);
     }
 
-    private async IAsyncEnumerable<SseItem> ReadStreamAsync(HttpResponseMessage response, ChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private IAsyncEnumerable<SseItem> ReadStreamAsync(HttpResponseMessage response, ChatRequest request, IUpstreamDialect dialect, CancellationToken cancellationToken) =>
+        CaptureAsync(dialect.ToChatChunks(ParseAsync(response, cancellationToken), request, cancellationToken), request, cancellationToken);
+
+    private async IAsyncEnumerable<SseItem> ParseAsync(HttpResponseMessage response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var line in reader.ReadLinesAsync(response, cancellationToken).ConfigureAwait(false))
         {
-            var item = SseItemParser.Parse(line);
+            yield return SseItemParser.Parse(line);
+        }
+    }
+
+    /// <summary>Usage and a broken stream, read from the chat-form items.</summary>
+    private async IAsyncEnumerable<SseItem> CaptureAsync(IAsyncEnumerable<SseItem> items, ChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
             if (item.Json is { } json)
             {
                 AnswerUsage.Capture(json, request.Context);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Gateway.Diagnostics;
+using Gateway.Upstream.Dialects;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -21,33 +22,43 @@ public sealed class UpstreamClient(
     /// <paramref name="model"/>. Non-retryable answers (2xx, 4xx but 429) are returned as they are.</summary>
     public Task<(HttpResponseMessage? Response, UpstreamEndpoint? Upstream, UpstreamFailure? Failure)> PostJsonAsync(
         string relativePath, byte[] body, string model, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, relativePath, body, registry.For(model), cancellationToken);
+        SendAsync(HttpMethod.Post, _ => new UpstreamCall(relativePath, body), registry.For(model), cancellationToken);
+
+    /// <summary>Posts to the upstreams serving <paramref name="model"/> the call <paramref name="prepare"/> makes for
+    /// each (its path and body depend on the API the upstream speaks); an upstream whose API cannot carry the
+    /// request is skipped.</summary>
+    internal Task<(HttpResponseMessage? Response, UpstreamEndpoint? Upstream, UpstreamFailure? Failure)> PostAsync(
+        Func<UpstreamEndpoint, UpstreamCall> prepare, string model, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, prepare, registry.For(model), cancellationToken);
 
     /// <summary>GETs <paramref name="relativePath"/> from the upstreams in order.</summary>
     public Task<(HttpResponseMessage? Response, UpstreamEndpoint? Upstream, UpstreamFailure? Failure)> GetAsync(
         string relativePath, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Get, relativePath, null, registry.All, cancellationToken);
+        SendAsync(HttpMethod.Get, _ => new UpstreamCall(relativePath, null), registry.All, cancellationToken);
 
     private async Task<(HttpResponseMessage?, UpstreamEndpoint?, UpstreamFailure?)> SendAsync(
-        HttpMethod method, string relativePath, byte[]? body, IReadOnlyList<UpstreamEndpoint> candidates, CancellationToken cancellationToken)
+        HttpMethod method, Func<UpstreamEndpoint, UpstreamCall> prepare, IReadOnlyList<UpstreamEndpoint> candidates, CancellationToken cancellationToken)
     {
         UpstreamFailure? failure = null;
         var tried = new List<string>(candidates.Count);
         foreach (var upstream in candidates)
         {
+            var call = prepare(upstream);
+            if (!call.CanSend)
+            {
+                continue;
+            }
+
             tried.Add(upstream.Name);
             var started = Stopwatch.GetTimestamp();
-            using var request = new HttpRequestMessage(method, upstream.Resolve(relativePath));
-            if (body is not null)
+            using var request = new HttpRequestMessage(method, upstream.Resolve(call.Path));
+            if (call.Body is not null)
             {
-                request.Content = new ByteArrayContent(body);
+                request.Content = new ByteArrayContent(call.Body);
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             }
 
-            if (upstream.ApiKey is not null)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", upstream.ApiKey);
-            }
+            Authorize(request, upstream);
 
             try
             {
@@ -89,6 +100,24 @@ public sealed class UpstreamClient(
         }
 
         return (null, null, failure ?? new UpstreamFailure(UpstreamFailureKind.Unreachable, "none", "no upstream configured", tried));
+    }
+
+    /// <summary>The upstream's key the way its API expects it: <c>x-api-key</c> and <c>anthropic-version</c> for
+    /// Anthropic, <c>Authorization: Bearer</c> otherwise.</summary>
+    private static void Authorize(HttpRequestMessage request, UpstreamEndpoint upstream)
+    {
+        if (upstream.Kind == UpstreamKind.Anthropic)
+        {
+            request.Headers.TryAddWithoutValidation("anthropic-version", upstream.Options.AnthropicVersion);
+            if (upstream.ApiKey is not null)
+            {
+                request.Headers.TryAddWithoutValidation("x-api-key", upstream.ApiKey);
+            }
+        }
+        else if (upstream.ApiKey is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", upstream.ApiKey);
+        }
     }
 
     private static string Describe(HttpRequestException e) => e.InnerException switch

@@ -10,6 +10,7 @@ public sealed class UpstreamEndpoint
         IsEcho = options.BaseUrl.Trim().StartsWith("echo:", StringComparison.OrdinalIgnoreCase);
         BaseUrl = IsEcho ? new Uri("http://echo.invalid/v1/") : new Uri(options.BaseUrl.TrimEnd('/') + "/");
         ApiKey = string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey;
+        Kind = IsEcho ? UpstreamKind.Chat : options.Kind;
         Models = options.Models.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).ToArray();
         Options = options;
         HttpClientName = "upstream:" + Name;
@@ -19,6 +20,9 @@ public sealed class UpstreamEndpoint
     public Uri BaseUrl { get; }
     public string? ApiKey { get; }
     public bool IsEcho { get; }
+
+    /// <summary>The API it speaks (the echo upstream speaks chat completions).</summary>
+    public UpstreamKind Kind { get; }
     public IReadOnlyList<string> Models { get; }
     public UpstreamOptions Options { get; }
     internal string HttpClientName { get; }

@@ -12,7 +12,13 @@ public sealed class UpstreamOptions
     /// <summary>Base URL ending in <c>/v1</c>; <c>echo:</c> selects the built-in echo model.</summary>
     public string BaseUrl { get; set; } = "http://localhost:11434/v1";
 
-    /// <summary>Sent upstream as <c>Authorization: Bearer</c>; empty sends none.</summary>
+    /// <summary>The API this upstream speaks: <c>chat</c> (default), <c>responses</c> or <c>anthropic</c>.</summary>
+    public UpstreamKind Kind { get; set; } = UpstreamKind.Chat;
+
+    /// <summary>Sent as <c>anthropic-version</c> to an upstream of kind <c>anthropic</c>.</summary>
+    public string AnthropicVersion { get; set; } = "2023-06-01";
+
+    /// <summary>Sent upstream as <c>Authorization: Bearer</c> (as <c>x-api-key</c> to kind <c>anthropic</c>); empty sends none.</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>Models this upstream serves (exact, or a prefix ending in <c>*</c>); empty: every model.</summary>

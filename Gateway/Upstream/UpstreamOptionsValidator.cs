@@ -32,6 +32,16 @@ internal sealed class UpstreamOptionsValidator : IValidateOptions<UpstreamOption
             errors.Add($"{path}:BaseUrl must be an http(s) URL ending in /v1, or 'echo:' (got '{url}').");
         }
 
+        if (!Enum.IsDefined(o.Kind))
+        {
+            errors.Add($"{path}:Kind must be chat, responses or anthropic.");
+        }
+
+        if (o.Kind == UpstreamKind.Anthropic && string.IsNullOrWhiteSpace(o.AnthropicVersion))
+        {
+            errors.Add($"{path}:AnthropicVersion must be set for an upstream of kind anthropic.");
+        }
+
         if (o.TimeoutSeconds is <= 0 or > 3600)
         {
             errors.Add($"{path}:TimeoutSeconds must be in (0, 3600].");

@@ -1,4 +1,5 @@
 using System.Net;
+using Gateway.Upstream.Dialects;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -15,6 +16,8 @@ public static class UpstreamServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<UpstreamOptions>, UpstreamOptionsValidator>();
         services.AddSingleton<UpstreamRegistry>();
         services.AddSingleton<UpstreamClient>();
+        services.AddSingleton<IUpstreamDialect, ChatDialect>();
+        services.AddSingleton<UpstreamDialects>();
 
         // The clients are named after the configured upstreams, so bind once here to know them.
         var primary = configuration.GetSection(UpstreamOptions.Section).Get<UpstreamOptions>() ?? new UpstreamOptions();
