@@ -64,7 +64,7 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
         _time = time;
         _logger = logger;
         // A model that embeds queries with an instruction prefix gives the same text two vectors.
-        _distinctQueries = inner.GetService<Onnx.OnnxEmbeddingGenerator>()?.QueryPrefix is not null;
+        _distinctQueries = inner.GetService<Onnx.OnnxEmbeddingGenerator>()?.DistinctQueries is true;
     }
 
     public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)

@@ -10,15 +10,20 @@ internal sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private readonly SentenceTokenizer _tokenizer;
     private readonly OnnxSentenceEncoder _encoder;
     private readonly EmbeddingBatcher _batcher;
+    private readonly EmbeddingBatcher? _queryBatcher;
+    private readonly OnnxSentenceEncoder? _queryEncoder;
     private readonly EmbeddingGeneratorMetadata _metadata;
     private int _disposed;
 
     public OnnxEmbeddingGenerator(SentenceTokenizer tokenizer, OnnxSentenceEncoder encoder, EmbeddingBatcher batcher,
-        string modelId, Uri modelUri, string? queryPrefix = null)
+        string modelId, Uri modelUri, string? queryPrefix = null, EmbeddingBatcher? queryBatcher = null,
+        OnnxSentenceEncoder? queryEncoder = null)
     {
         _tokenizer = tokenizer;
         _encoder = encoder;
         _batcher = batcher;
+        _queryBatcher = queryBatcher;
+        _queryEncoder = queryEncoder;
         ModelId = modelId;
         QueryPrefix = string.IsNullOrEmpty(queryPrefix) ? null : queryPrefix;
         _metadata = new EmbeddingGeneratorMetadata("onnxruntime", modelUri, modelId, encoder.Dimensions);
@@ -30,6 +35,10 @@ internal sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// <summary>Prepended to texts marked as search queries (<see cref="EmbeddingInputs.Query"/>), as the model was
     /// trained; null for a symmetric model.</summary>
     public string? QueryPrefix { get; }
+
+    /// <summary>True when a query's vector differs from the same text's stored vector (a query prefix, or queries run
+    /// on another build of the model): caches keep the two apart.</summary>
+    public bool DistinctQueries => QueryPrefix is not null || _queryBatcher is not null;
 
     /// <summary>Length of every vector.</summary>
     public int Dimensions => _encoder.Dimensions;
@@ -54,7 +63,8 @@ internal sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             return [];
         }
 
-        var prefix = QueryPrefix is not null && EmbeddingInputs.IsQuery(options) ? QueryPrefix : null;
+        var query = EmbeddingInputs.IsQuery(options);
+        var prefix = query ? QueryPrefix : null;
         var tokenIds = new int[texts.Count][];
         long tokenCount = 0;
         for (var i = 0; i < tokenIds.Length; i++)
@@ -68,7 +78,7 @@ internal sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         float[][] vectors;
         using (cancellationToken.Register(static (state, token) => ((EmbeddingCall)state!).Cancel(token), call))
         {
-            _batcher.Submit(call, tokenIds);
+            (query && _queryBatcher is not null ? _queryBatcher : _batcher).Submit(call, tokenIds);
             vectors = await call.Completion.ConfigureAwait(false);
         }
 
@@ -109,5 +119,7 @@ internal sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
         _batcher.Dispose();
         _encoder.Dispose();
+        _queryBatcher?.Dispose();
+        _queryEncoder?.Dispose();
     }
 }

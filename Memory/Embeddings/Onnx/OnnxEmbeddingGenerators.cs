@@ -134,17 +134,31 @@ public static class OnnxEmbeddingGenerators
         // int8 vectors differ slightly from fp32 ones: their own id keeps them apart in stores and caches, and switching
         // precision re-embeds the memories in the background like any model change.
         var modelId = (arctic ? ArcticModelId : MiniLmModelId) + (int8 ? Int8Suffix : "");
-        return TryLoad(shipped, modelPath, vocabPath, modelId, loggerFactory, out generator, out error, arctic ? ArcticQueryPrefix : null);
+        // Queries may run on the other build (int8 queries against fp32 memories): its graph embeds them, the stored
+        // vectors and their id stay those of Precision.
+        string? queryModelPath = null;
+        if (options.QueryPrecision is { } queryPrecision && queryPrecision != options.Precision)
+        {
+            queryModelPath = Path.Combine(directory, queryPrecision == OnnxPrecision.Int8 ? "model.int8.onnx" : "model.onnx");
+            error = MissingFile(queryModelPath, vocabPath);
+            if (error is not null)
+            {
+                return false;
+            }
+        }
+
+        return TryLoad(shipped, modelPath, vocabPath, modelId, loggerFactory, out generator, out error, arctic ? ArcticQueryPrefix : null, queryModelPath);
     }
 
     private static bool TryLoad(OnnxEmbeddingOptions options, string modelPath, string vocabPath, string modelId,
         ILoggerFactory loggerFactory, [NotNullWhen(true)] out IEmbeddingGenerator<string, Embedding<float>>? generator,
-        [NotNullWhen(false)] out string? error, string? queryPrefix = null)
+        [NotNullWhen(false)] out string? error, string? queryPrefix = null, string? queryModelPath = null)
     {
         var logger = loggerFactory.CreateLogger(typeof(OnnxEmbeddingGenerator));
         var threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : Environment.ProcessorCount;
         var started = Stopwatch.GetTimestamp();
         OnnxSentenceEncoder? encoder = null;
+        OnnxSentenceEncoder? queryEncoder = null;
         try
         {
             var tokenizer = SentenceTokenizer.Load(vocabPath, options.LowerCase, options.MaxTokens);
@@ -152,7 +166,16 @@ public static class OnnxEmbeddingGenerators
                 tokenizer.Encode("hello"), options.Pooling, options.Normalize, options.MaxBatchSize * options.MaxTokens);
             var batcher = new EmbeddingBatcher(encoder, options.MaxBatchSize,
                 TimeSpan.FromMilliseconds(options.BatchWindowMilliseconds), logger);
-            generator = new OnnxEmbeddingGenerator(tokenizer, encoder, batcher, modelId, new Uri(modelPath), queryPrefix);
+            EmbeddingBatcher? queryBatcher = null;
+            if (queryModelPath is not null)
+            {
+                queryEncoder = OnnxSentenceEncoder.Load(queryModelPath, options.OutputName, threads, tokenizer.PaddingId,
+                    tokenizer.Encode("hello"), options.Pooling, options.Normalize, options.MaxBatchSize * options.MaxTokens);
+                queryBatcher = new EmbeddingBatcher(queryEncoder, options.MaxBatchSize,
+                    TimeSpan.FromMilliseconds(options.BatchWindowMilliseconds), logger);
+            }
+
+            generator = new OnnxEmbeddingGenerator(tokenizer, encoder, batcher, modelId, new Uri(modelPath), queryPrefix, queryBatcher, queryEncoder);
             OnnxEmbeddingLog.ModelLoaded(logger, modelId, encoder.Dimensions, options.MaxTokens, threads,
                 options.MaxBatchSize, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             error = null;
@@ -163,6 +186,7 @@ public static class OnnxEmbeddingGenerators
             // Whatever stops the model (a corrupt file, a foreign vocabulary, a missing native runtime) is reported
             // to the caller, which falls back to another embedder and says why.
             encoder?.Dispose();
+            queryEncoder?.Dispose();
             OnnxEmbeddingLog.ModelLoadFailed(logger, modelId, modelPath, ex);
             generator = null;
             error = $"{modelId} could not be loaded from {modelPath}: {ex.Message}";
@@ -201,6 +225,11 @@ public static class OnnxEmbeddingGenerators
         if (!Enum.IsDefined(options.Precision))
         {
             return $"{section}:Precision must be Int8 or Fp32.";
+        }
+
+        if (options.QueryPrecision is { } queryPrecision && !Enum.IsDefined(queryPrecision))
+        {
+            return $"{section}:QueryPrecision must be Int8 or Fp32.";
         }
 
         return Enum.IsDefined(options.Pooling) ? null : $"{section}:Pooling must be Mean or Cls.";

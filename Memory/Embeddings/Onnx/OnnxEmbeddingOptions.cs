@@ -46,6 +46,12 @@ public sealed class OnnxEmbeddingOptions
     /// <summary>Shipped models only: run the published fp32 graph or the int8 variant made at build.</summary>
     public OnnxPrecision Precision { get; set; } = OnnxPrecision.Fp32;
 
+    /// <summary>Shipped models only: the build that embeds search queries (the request path); stored texts stay at
+    /// <see cref="Precision"/>, and so does the id recorded with their vectors. Null: the same as
+    /// <see cref="Precision"/>. An int8 query against fp32 memories keeps the memories' vectors exact and takes the
+    /// int8 graph's speed where a caller waits for it (docs/embedders.md has the measured quality).</summary>
+    public OnnxPrecision? QueryPrecision { get; set; }
+
     /// <summary>ONNX Runtime intra-op threads for one batch; 0: one per processor. Default 1: at batch 1 (a query) one
     /// thread was as fast as two or faster on the 2-core target (docs/embedders.md), and leaves the other core to the
     /// rest of the request.</summary>
