@@ -5,7 +5,7 @@ using Memory.Embeddings;
 using Memory.Model;
 using Memory.Retrieval;
 using Memory.Stores;
-using Memory.Writes;
+using Memory.DirectWrites;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

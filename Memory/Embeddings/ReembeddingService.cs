@@ -2,7 +2,7 @@ using Memory.Configuration;
 using Memory.Model;
 using Memory.Retrieval;
 using Memory.Stores;
-using Memory.Writes;
+using Memory.DirectWrites;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Outbox;
 
 /// <summary>Operators and erasure: a user's turns erased, statistics, poisoned turns listed and retried.</summary>
 internal sealed partial class SqliteConversationOutbox : IWriteBackAdmin

@@ -3,11 +3,12 @@ using Memory.Configuration;
 using Memory.Model;
 using Memory.Stores;
 using Memory.Stores.Sqlite;
+using Memory.WriteBack.Extraction;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Outbox;
 
 /// <summary>The worker: fair claims under leases, checkpoints, completion, backoff on failure, pruning.</summary>
 internal sealed partial class SqliteConversationOutbox : IOutboxQueue

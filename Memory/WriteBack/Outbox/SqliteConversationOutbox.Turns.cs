@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Outbox;
 
 /// <summary>The request path: turns enqueued (or opened before the answer and closed after it), dropped for users without consent or erased since the turn began.</summary>
 internal sealed partial class SqliteConversationOutbox : IConversationOutbox

@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Outbox;
 
 /// <summary>The durable outbox: one SQLite file opened by <see cref="SqliteDatabase"/> (synchronous=FULL unless
 /// <c>WriteBack:SynchronousFull</c> is false) under

@@ -1,6 +1,6 @@
 using Memory.Model;
 
-namespace Memory.Writes;
+namespace Memory.DirectWrites;
 
 /// <summary>Serialises changes to one user's memories inside this process (dedup reads then writes), striped so
 /// memory stays fixed however many users there are. Shared by the memory service and the re-embedding service.</summary>
