@@ -1,11 +1,12 @@
 using Memory.Abstractions;
 using Memory.Configuration;
 using Memory.Dedup;
+using Memory.Diagnostics;
+using Memory.DirectWrites;
 using Memory.Embeddings;
 using Memory.Model;
 using Memory.Retrieval;
 using Memory.Stores;
-using Memory.DirectWrites;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -318,19 +319,19 @@ internal sealed partial class MemoryService(
 
     private static string NewId() => Guid.CreateVersion7().ToString();
 
-    [LoggerMessage(EventId = 2000, EventName = "MemoriesWritten", Level = LogLevel.Debug,
+    [LoggerMessage(EventId = MemoryEventIds.MemoriesWritten, EventName = "MemoriesWritten", Level = LogLevel.Debug,
         Message = "Memory write of {Requested}: {Added} added, {Updated} updated, {Unchanged} unchanged.")]
     private static partial void LogWritten(ILogger logger, int requested, int added, int updated, int unchanged);
 
-    [LoggerMessage(EventId = 2001, EventName = "MemoryEmbeddingFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = MemoryEventIds.MemoryEmbeddingFailed, EventName = "MemoryEmbeddingFailed", Level = LogLevel.Warning,
         Message = "Embedding a memory write failed ({Reason}); stored without vectors, to be embedded in the background.")]
     private static partial void LogEmbeddingFailed(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 2002, EventName = "MemoryUserErased", Level = LogLevel.Information,
+    [LoggerMessage(EventId = MemoryEventIds.MemoryUserErased, EventName = "MemoryUserErased", Level = LogLevel.Information,
         Message = "A user's memory was erased.")]
     private static partial void LogErased(ILogger logger);
 
-    [LoggerMessage(EventId = 2003, EventName = "MemoryConsentChanged", Level = LogLevel.Information,
+    [LoggerMessage(EventId = MemoryEventIds.MemoryConsentChanged, EventName = "MemoryConsentChanged", Level = LogLevel.Information,
         Message = "A user's memory consent was set to {Consent}.")]
     private static partial void LogConsentChanged(ILogger logger, bool consent);
 }

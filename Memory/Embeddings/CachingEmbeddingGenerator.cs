@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Memory.Configuration;
+using Memory.Diagnostics;
 using Memory.Stores.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
@@ -349,7 +350,7 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
     }
 
 
-    [LoggerMessage(EventId = 2100, EventName = "EmbeddingCacheFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = MemoryEventIds.EmbeddingCacheFailed, EventName = "EmbeddingCacheFailed", Level = LogLevel.Warning,
         Message = "Embedding cache {Operation} failed (SQLite error {ErrorCode}); falling through to the embedder.")]
     private static partial void LogCacheFailed(ILogger logger, string operation, int errorCode);
 }

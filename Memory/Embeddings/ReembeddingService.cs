@@ -1,8 +1,9 @@
 using Memory.Configuration;
+using Memory.Diagnostics;
+using Memory.DirectWrites;
 using Memory.Model;
 using Memory.Retrieval;
 using Memory.Stores;
-using Memory.DirectWrites;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -107,11 +108,11 @@ internal sealed partial class ReembeddingService(
         return updated;
     }
 
-    [LoggerMessage(EventId = 2110, EventName = "MemoriesReembedded", Level = LogLevel.Information,
+    [LoggerMessage(EventId = MemoryEventIds.MemoriesReembedded, EventName = "MemoriesReembedded", Level = LogLevel.Information,
         Message = "Re-embedded {Updated} of {Listed} memories with the configured model.")]
     private static partial void LogReembedded(ILogger logger, int updated, int listed);
 
-    [LoggerMessage(EventId = 2111, EventName = "ReembeddingFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = MemoryEventIds.ReembeddingFailed, EventName = "ReembeddingFailed", Level = LogLevel.Warning,
         Message = "Background re-embedding failed ({Reason}); retrying after the interval.")]
     private static partial void LogFailed(ILogger logger, string reason);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Memory.Diagnostics;
 using Memory.Model;
 using Memory.Stores.Sqlite.Index;
 using Microsoft.Data.Sqlite;
@@ -387,19 +388,19 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
         }
     }
 
-    [LoggerMessage(EventId = 2050, EventName = "SqliteStoreOpened", Level = LogLevel.Information,
+    [LoggerMessage(EventId = MemoryEventIds.SqliteStoreOpened, EventName = "SqliteStoreOpened", Level = LogLevel.Information,
         Message = "Embedded memory store opened (schema version {SchemaVersion}).")]
     private static partial void LogOpened(ILogger logger, int schemaVersion);
 
-    [LoggerMessage(EventId = 2051, EventName = "SqliteCheckpointIncomplete", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = MemoryEventIds.SqliteCheckpointIncomplete, EventName = "SqliteCheckpointIncomplete", Level = LogLevel.Warning,
         Message = "After a user's erasure the WAL could not be truncated: readers kept it busy. The erasure reports it; repeating it truncates again.")]
     private static partial void LogCheckpointIncomplete(ILogger logger);
 
-    [LoggerMessage(EventId = 2052, EventName = "SqliteStoreNotReady", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = MemoryEventIds.SqliteStoreNotReady, EventName = "SqliteStoreNotReady", Level = LogLevel.Warning,
         Message = "Embedded memory store is not ready.")]
     private static partial void LogNotReady(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 2053, EventName = "VectorIndexLoaded", Level = LogLevel.Debug,
+    [LoggerMessage(EventId = MemoryEventIds.VectorIndexLoaded, EventName = "VectorIndexLoaded", Level = LogLevel.Debug,
         Message = "Loaded a user's vector index: {Vectors} vectors, ~{Bytes} bytes, in {ElapsedMs:F1} ms.")]
     private static partial void LogIndexLoaded(ILogger logger, int vectors, long bytes, double elapsedMs);
 }
