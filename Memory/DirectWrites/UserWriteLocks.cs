@@ -12,7 +12,7 @@ internal sealed class UserWriteLocks : IDisposable
     public async Task<Releaser> AcquireAsync(UserKey user, CancellationToken cancellationToken = default)
     {
         var stripe = _stripes[(int)((uint)user.GetHashCode() % Stripes)];
-        await stripe.WaitAsync(cancellationToken);
+        await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
         return new Releaser(stripe);
     }
 

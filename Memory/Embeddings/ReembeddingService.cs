@@ -37,7 +37,7 @@ internal sealed partial class ReembeddingService(
             int done;
             try
             {
-                done = await RunOnceAsync(settings.BatchSize, stoppingToken);
+                done = await RunOnceAsync(settings.BatchSize, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -53,7 +53,7 @@ internal sealed partial class ReembeddingService(
             {
                 try
                 {
-                    await Task.Delay(settings.Interval, time, stoppingToken);
+                    await Task.Delay(settings.Interval, time, stoppingToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -67,13 +67,13 @@ internal sealed partial class ReembeddingService(
     internal async Task<int> RunOnceAsync(int batchSize, CancellationToken cancellationToken = default)
     {
         var model = EmbeddingModels.IdOf(embedder);
-        var stale = await store.ListStaleEmbeddingsAsync(model, batchSize, cancellationToken);
+        var stale = await store.ListStaleEmbeddingsAsync(model, batchSize, cancellationToken).ConfigureAwait(false);
         if (stale.Count == 0)
         {
             return 0;
         }
 
-        var generated = await embedder.GenerateAsync(stale.Select(s => s.Memory.Text).ToList(), cancellationToken: cancellationToken);
+        var generated = await embedder.GenerateAsync(stale.Select(s => s.Memory.Text).ToList(), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (generated.Count != stale.Count)
         {
             throw new InvalidOperationException($"The embedding generator returned {generated.Count} vectors for {stale.Count} inputs.");
@@ -83,13 +83,13 @@ internal sealed partial class ReembeddingService(
         foreach (var group in stale.Select((s, i) => (s.User, s.Memory, Vector: generated[i].Vector.ToArray())).GroupBy(s => s.User))
         {
             var refreshed = new List<MemoryItem>();
-            using (await locks.AcquireAsync(group.Key, cancellationToken))
+            using (await locks.AcquireAsync(group.Key, cancellationToken).ConfigureAwait(false))
             {
                 foreach (var (user, listed, vector) in group)
                 {
                     // Only if unchanged since listed: a concurrent edit or erasure wins.
                     if (vector.Length > 0 &&
-                        await store.GetAsync(user, listed.Id, cancellationToken) is { } current &&
+                        await store.GetAsync(user, listed.Id, cancellationToken).ConfigureAwait(false) is { } current &&
                         string.Equals(current.Text, listed.Text, StringComparison.Ordinal) &&
                         current.UpdatedAt == listed.UpdatedAt)
                     {
@@ -97,7 +97,7 @@ internal sealed partial class ReembeddingService(
                     }
                 }
 
-                await store.UpsertAsync(group.Key, refreshed, cancellationToken);
+                await store.UpsertAsync(group.Key, refreshed, cancellationToken).ConfigureAwait(false);
             }
 
             retriever.Invalidate(group.Key);
