@@ -1,3 +1,4 @@
+using Guardrails.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Guardrails;
@@ -6,54 +7,54 @@ namespace Guardrails;
 /// user ids or keys: rules, stages, counts and file names only.</summary>
 internal static partial class GuardrailsLog
 {
-    [LoggerMessage(3000, LogLevel.Error, "Guardrail check {Family} failed on stage {Stage}; recorded as guardrail.error and treated as the policy says")]
+    [LoggerMessage(GuardrailsEventIds.CheckFailed, LogLevel.Error, "Guardrail check {Family} failed on stage {Stage}; recorded as guardrail.error and treated as the policy says")]
     public static partial void CheckFailed(ILogger logger, string family, string stage, Exception exception);
 
-    [LoggerMessage(3001, LogLevel.Error, "Could not record audit event for rule {Rule}")]
+    [LoggerMessage(GuardrailsEventIds.AuditWriteFailed, LogLevel.Error, "Could not record audit event for rule {Rule}")]
     public static partial void AuditWriteFailed(ILogger logger, string rule, Exception exception);
 
-    [LoggerMessage(3002, LogLevel.Debug, "Guardrail decision on {Stage}: {Action} ({FindingCount} findings, decisive rule {Rule})")]
+    [LoggerMessage(GuardrailsEventIds.Decision, LogLevel.Debug, "Guardrail decision on {Stage}: {Action} ({FindingCount} findings, decisive rule {Rule})")]
     public static partial void Decision(ILogger logger, string stage, string action, int findingCount, string? rule);
 
-    [LoggerMessage(3003, LogLevel.Warning, "{FindingCount} findings not audited: the request reached the cap of {Cap} audit events")]
+    [LoggerMessage(GuardrailsEventIds.FindingsCapped, LogLevel.Warning, "{FindingCount} findings not audited: the request reached the cap of {Cap} audit events")]
     public static partial void FindingsCapped(ILogger logger, int findingCount, int cap);
 
-    [LoggerMessage(3100, LogLevel.Information, "Guardrail policy {File} loaded (version {Version})")]
+    [LoggerMessage(GuardrailsEventIds.PolicyLoaded, LogLevel.Information, "Guardrail policy {File} loaded (version {Version})")]
     public static partial void PolicyLoaded(ILogger logger, string file, string version);
 
-    [LoggerMessage(3101, LogLevel.Error, "Guardrail policy {File} is invalid; the last good version keeps serving: {Error}")]
+    [LoggerMessage(GuardrailsEventIds.PolicyRejected, LogLevel.Error, "Guardrail policy {File} is invalid; the last good version keeps serving: {Error}")]
     public static partial void PolicyRejected(ILogger logger, string file, string error);
 
-    [LoggerMessage(3102, LogLevel.Information, "Guardrail policy {File} removed")]
+    [LoggerMessage(GuardrailsEventIds.PolicyRemoved, LogLevel.Information, "Guardrail policy {File} removed")]
     public static partial void PolicyRemoved(ILogger logger, string file);
 
-    [LoggerMessage(3103, LogLevel.Warning, "Guardrail policies directory {Directory} not found; the built-in default policy serves")]
+    [LoggerMessage(GuardrailsEventIds.PoliciesDirectoryMissing, LogLevel.Warning, "Guardrail policies directory {Directory} not found; the built-in default policy serves")]
     public static partial void PoliciesDirectoryMissing(ILogger logger, string directory);
 
-    [LoggerMessage(3104, LogLevel.Warning, "Watching guardrail policies failed; polling continues")]
+    [LoggerMessage(GuardrailsEventIds.PolicyWatchFailed, LogLevel.Warning, "Watching guardrail policies failed; polling continues")]
     public static partial void PolicyWatchFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(3105, LogLevel.Error, "Reloading guardrail policies failed")]
+    [LoggerMessage(GuardrailsEventIds.PolicyReloadFailed, LogLevel.Error, "Reloading guardrail policies failed")]
     public static partial void PolicyReloadFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(3200, LogLevel.Information, "Audit log at {Path}")]
+    [LoggerMessage(GuardrailsEventIds.AuditOpened, LogLevel.Information, "Audit log at {Path}")]
     public static partial void AuditOpened(ILogger logger, string path);
 
-    [LoggerMessage(3201, LogLevel.Warning, "Generated a new audit key file at {Path}; keep it with the database (it keys user pseudonyms and excerpt keys)")]
+    [LoggerMessage(GuardrailsEventIds.AuditKeyGenerated, LogLevel.Warning, "Generated a new audit key file at {Path}; keep it with the database (it keys user pseudonyms and excerpt keys)")]
     public static partial void AuditKeyGenerated(ILogger logger, string path);
 
-    [LoggerMessage(3202, LogLevel.Information, "Audit retention pruned {EventCount} events and {VerdictCount} verdicts older than {Days} days")]
+    [LoggerMessage(GuardrailsEventIds.AuditPruned, LogLevel.Information, "Audit retention pruned {EventCount} events and {VerdictCount} verdicts older than {Days} days")]
     public static partial void AuditPruned(ILogger logger, int eventCount, int verdictCount, int days);
 
-    [LoggerMessage(3203, LogLevel.Information, "Audit erasure destroyed {KeyCount} excerpt keys of one user in tenant {Tenant}")]
+    [LoggerMessage(GuardrailsEventIds.AuditUserErased, LogLevel.Information, "Audit erasure destroyed {KeyCount} excerpt keys of one user in tenant {Tenant}")]
     public static partial void AuditUserErased(ILogger logger, int keyCount, string tenant);
 
-    [LoggerMessage(3204, LogLevel.Error, "Audit retention failed")]
+    [LoggerMessage(GuardrailsEventIds.AuditRetentionFailed, LogLevel.Error, "Audit retention failed")]
     public static partial void AuditRetentionFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(3300, LogLevel.Information, "Streamed answer blocked by rule {Rule}")]
+    [LoggerMessage(GuardrailsEventIds.StreamBlocked, LogLevel.Information, "Streamed answer blocked by rule {Rule}")]
     public static partial void StreamBlocked(ILogger logger, string rule);
 
-    [LoggerMessage(3400, LogLevel.Warning, "Response schema not usable for validation: {Reason}")]
+    [LoggerMessage(GuardrailsEventIds.SchemaUnusable, LogLevel.Warning, "Response schema not usable for validation: {Reason}")]
     public static partial void SchemaUnusable(ILogger logger, string reason);
 }

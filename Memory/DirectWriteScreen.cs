@@ -1,6 +1,6 @@
 using Memory.Abstractions;
 using Memory.Model;
-using Memory.WriteBack;
+using Memory.WriteBack.Extraction;
 
 namespace Memory;
 

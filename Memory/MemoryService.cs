@@ -1,11 +1,12 @@
 using Memory.Abstractions;
 using Memory.Configuration;
 using Memory.Dedup;
+using Memory.Diagnostics;
+using Memory.DirectWrites;
 using Memory.Embeddings;
 using Memory.Model;
 using Memory.Retrieval;
 using Memory.Stores;
-using Memory.Writes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -34,18 +35,18 @@ internal sealed partial class MemoryService(
             return [];
         }
 
-        batch = await ScreenAsync(user, batch, cancellationToken);
+        batch = await ScreenAsync(user, batch, cancellationToken).ConfigureAwait(false);
 
         WriteBatchPlan plan;
         using (EmbeddingOwner.Use(user))
-        using (await locks.AcquireAsync(user, cancellationToken))
+        using (await locks.AcquireAsync(user, cancellationToken).ConfigureAwait(false))
         {
-            await EnsureConsentAsync(user, cancellationToken);
-            var (model, vectors) = await EmbedAsync(batch.Select(m => m.Text).ToList(), cancellationToken);
-            var current = await store.ListAsync(user, MemoryFilter.Current, cancellationToken);
+            await EnsureConsentAsync(user, cancellationToken).ConfigureAwait(false);
+            var (model, vectors) = await EmbedAsync(batch.Select(m => m.Text).ToList(), cancellationToken).ConfigureAwait(false);
+            var current = await store.ListAsync(user, MemoryFilter.Current, cancellationToken).ConfigureAwait(false);
             plan = WriteBatchPlanner.Plan(current, batch, vectors, model, dedup.CurrentValue.CosineThreshold, time.GetUtcNow(), actor, NewId);
-            await store.UpsertAsync(user, plan.Upserts, cancellationToken);
-            await store.AppendHistoryAsync(user, plan.History, cancellationToken);
+            await store.UpsertAsync(user, plan.Upserts, cancellationToken).ConfigureAwait(false);
+            await store.AppendHistoryAsync(user, plan.History, cancellationToken).ConfigureAwait(false);
         }
 
         retriever.Invalidate(user);
@@ -71,28 +72,28 @@ internal sealed partial class MemoryService(
     {
         MemoryInputValidator.ValidateUser(user);
         ArgumentNullException.ThrowIfNull(request);
-        if (request.TokenBudget <= 0 || !await GetConsentAsync(user, cancellationToken))
+        if (request.TokenBudget <= 0 || !await GetConsentAsync(user, cancellationToken).ConfigureAwait(false))
         {
             return MemorySelection.Empty;
         }
 
         using (EmbeddingOwner.Use(user))
         {
-            return await retriever.SelectForPromptAsync(user, request, cancellationToken);
+            return await retriever.SelectForPromptAsync(user, request, cancellationToken).ConfigureAwait(false);
         }
     }
 
     public async Task<IReadOnlyList<MemoryItem>> ListAsync(UserKey user, bool includeSuperseded, CancellationToken cancellationToken = default)
     {
         MemoryInputValidator.ValidateUser(user);
-        var memories = await store.ListAsync(user, new MemoryFilter { IncludeSuperseded = includeSuperseded }, cancellationToken);
+        var memories = await store.ListAsync(user, new MemoryFilter { IncludeSuperseded = includeSuperseded }, cancellationToken).ConfigureAwait(false);
         return memories.Select(m => m with { Embedding = null }).ToList();
     }
 
     public async Task<MemoryItem?> GetAsync(UserKey user, string id, CancellationToken cancellationToken = default)
     {
         MemoryInputValidator.ValidateUser(user);
-        return string.IsNullOrEmpty(id) ? null : WithoutVector(await store.GetAsync(user, id, cancellationToken));
+        return string.IsNullOrEmpty(id) ? null : WithoutVector(await store.GetAsync(user, id, cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<MemoryItem?> PatchAsync(UserKey user, string id, MemoryPatch patch, string? actor, CancellationToken cancellationToken = default)
@@ -106,19 +107,19 @@ internal sealed partial class MemoryService(
 
         if (clean.Text is { } text)
         {
-            clean = clean with { Text = await DirectWriteScreen.AdmitAsync(guard, user, text, 0, cancellationToken) };
+            clean = clean with { Text = await DirectWriteScreen.AdmitAsync(guard, user, text, 0, cancellationToken).ConfigureAwait(false) };
         }
 
         MemoryItem updated;
         using (EmbeddingOwner.Use(user))
-        using (await locks.AcquireAsync(user, cancellationToken))
+        using (await locks.AcquireAsync(user, cancellationToken).ConfigureAwait(false))
         {
-            if (await store.GetAsync(user, id, cancellationToken) is not { } current)
+            if (await store.GetAsync(user, id, cancellationToken).ConfigureAwait(false) is not { } current)
             {
                 return null;
             }
 
-            await EnsureConsentAsync(user, cancellationToken);
+            await EnsureConsentAsync(user, cancellationToken).ConfigureAwait(false);
             updated = current with
             {
                 Text = clean.Text ?? current.Text,
@@ -135,13 +136,13 @@ internal sealed partial class MemoryService(
 
             if (!string.Equals(current.Text, updated.Text, StringComparison.Ordinal))
             {
-                var (model, vectors) = await EmbedAsync([updated.Text], cancellationToken);
+                var (model, vectors) = await EmbedAsync([updated.Text], cancellationToken).ConfigureAwait(false);
                 updated = updated with { Embedding = vectors?[0], EmbeddingModel = vectors is null ? null : model };
             }
 
             updated = updated with { UpdatedAt = time.GetUtcNow() };
-            await store.UpsertAsync(user, [updated], cancellationToken);
-            await store.AppendHistoryAsync(user, [Entry(id, MemoryEvent.Update, current, updated, actor, HistoryReasons.Patch)], cancellationToken);
+            await store.UpsertAsync(user, [updated], cancellationToken).ConfigureAwait(false);
+            await store.AppendHistoryAsync(user, [Entry(id, MemoryEvent.Update, current, updated, actor, HistoryReasons.Patch)], cancellationToken).ConfigureAwait(false);
         }
 
         retriever.Invalidate(user);
@@ -156,15 +157,15 @@ internal sealed partial class MemoryService(
             return false;
         }
 
-        using (await locks.AcquireAsync(user, cancellationToken))
+        using (await locks.AcquireAsync(user, cancellationToken).ConfigureAwait(false))
         {
-            if (await store.GetAsync(user, id, cancellationToken) is not { } current ||
-                !await store.DeleteAsync(user, id, cancellationToken))
+            if (await store.GetAsync(user, id, cancellationToken).ConfigureAwait(false) is not { } current ||
+                !await store.DeleteAsync(user, id, cancellationToken).ConfigureAwait(false))
             {
                 return false;
             }
 
-            await store.AppendHistoryAsync(user, [Entry(id, MemoryEvent.Delete, current, null, actor, HistoryReasons.Delete)], cancellationToken);
+            await store.AppendHistoryAsync(user, [Entry(id, MemoryEvent.Delete, current, null, actor, HistoryReasons.Delete)], cancellationToken).ConfigureAwait(false);
         }
 
         retriever.Invalidate(user);
@@ -182,9 +183,9 @@ internal sealed partial class MemoryService(
     public async Task<UserExport> ExportAsync(UserKey user, CancellationToken cancellationToken = default)
     {
         MemoryInputValidator.ValidateUser(user);
-        var consent = await GetConsentAsync(user, cancellationToken);
-        var memories = await store.ListAsync(user, new MemoryFilter { IncludeSuperseded = true }, cancellationToken);
-        var history = await store.GetUserHistoryAsync(user, cancellationToken);
+        var consent = await GetConsentAsync(user, cancellationToken).ConfigureAwait(false);
+        var memories = await store.ListAsync(user, new MemoryFilter { IncludeSuperseded = true }, cancellationToken).ConfigureAwait(false);
+        var history = await store.GetUserHistoryAsync(user, cancellationToken).ConfigureAwait(false);
         return new UserExport
         {
             UserId = user.UserId,
@@ -198,15 +199,15 @@ internal sealed partial class MemoryService(
     public async Task EraseUserAsync(UserKey user, CancellationToken cancellationToken = default)
     {
         MemoryInputValidator.ValidateUser(user);
-        using (await locks.AcquireAsync(user, cancellationToken))
+        using (await locks.AcquireAsync(user, cancellationToken).ConfigureAwait(false))
         {
             var texts = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var memory in await store.ListAsync(user, new MemoryFilter { IncludeSuperseded = true }, cancellationToken))
+            foreach (var memory in await store.ListAsync(user, new MemoryFilter { IncludeSuperseded = true }, cancellationToken).ConfigureAwait(false))
             {
                 texts.Add(memory.Text);
             }
 
-            foreach (var entry in await store.GetUserHistoryAsync(user, cancellationToken))
+            foreach (var entry in await store.GetUserHistoryAsync(user, cancellationToken).ConfigureAwait(false))
             {
                 AddText(texts, entry.Before);
                 AddText(texts, entry.After);
@@ -215,13 +216,13 @@ internal sealed partial class MemoryService(
             // The cache goes even when the store reports residue: both are reported, neither skipped.
             try
             {
-                await store.DeleteUserAsync(user, cancellationToken);
+                await store.DeleteUserAsync(user, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
                 if (embedder.GetService<IEmbeddingCache>() is { } cache)
                 {
-                    await cache.ForgetUserAsync(user, texts, CancellationToken.None);
+                    await cache.ForgetUserAsync(user, texts, CancellationToken.None).ConfigureAwait(false);
                 }
             }
         }
@@ -233,15 +234,15 @@ internal sealed partial class MemoryService(
     public async Task<bool> GetConsentAsync(UserKey user, CancellationToken cancellationToken = default)
     {
         MemoryInputValidator.ValidateUser(user);
-        return await store.GetConsentAsync(user, cancellationToken) ?? true;
+        return await store.GetConsentAsync(user, cancellationToken).ConfigureAwait(false) ?? true;
     }
 
     public async Task SetConsentAsync(UserKey user, bool memory, CancellationToken cancellationToken = default)
     {
         MemoryInputValidator.ValidateUser(user);
-        using (await locks.AcquireAsync(user, cancellationToken))
+        using (await locks.AcquireAsync(user, cancellationToken).ConfigureAwait(false))
         {
-            await store.SetConsentAsync(user, memory, cancellationToken);
+            await store.SetConsentAsync(user, memory, cancellationToken).ConfigureAwait(false);
         }
 
         retriever.Invalidate(user);
@@ -255,7 +256,7 @@ internal sealed partial class MemoryService(
         var screened = new List<PreparedMemory>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
-            var text = await DirectWriteScreen.AdmitAsync(guard, user, batch[i].Text, i, cancellationToken);
+            var text = await DirectWriteScreen.AdmitAsync(guard, user, batch[i].Text, i, cancellationToken).ConfigureAwait(false);
             screened.Add(string.Equals(text, batch[i].Text, StringComparison.Ordinal)
                 ? batch[i]
                 : batch[i] with { Text = text, Key = MemoryText.DedupKey(text) });
@@ -266,7 +267,7 @@ internal sealed partial class MemoryService(
 
     private async Task EnsureConsentAsync(UserKey user, CancellationToken cancellationToken)
     {
-        if (await store.GetConsentAsync(user, cancellationToken) == false)
+        if (await store.GetConsentAsync(user, cancellationToken).ConfigureAwait(false) == false)
         {
             throw new MemoryConsentWithdrawnException();
         }
@@ -279,7 +280,7 @@ internal sealed partial class MemoryService(
         var model = EmbeddingModels.IdOf(embedder);
         try
         {
-            var generated = await embedder.GenerateAsync(texts, cancellationToken: cancellationToken);
+            var generated = await embedder.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (generated.Count != texts.Count)
             {
                 LogEmbeddingFailed(logger, "count mismatch");
@@ -318,19 +319,19 @@ internal sealed partial class MemoryService(
 
     private static string NewId() => Guid.CreateVersion7().ToString();
 
-    [LoggerMessage(EventId = 2000, EventName = "MemoriesWritten", Level = LogLevel.Debug,
+    [LoggerMessage(EventId = MemoryEventIds.MemoriesWritten, EventName = "MemoriesWritten", Level = LogLevel.Debug,
         Message = "Memory write of {Requested}: {Added} added, {Updated} updated, {Unchanged} unchanged.")]
     private static partial void LogWritten(ILogger logger, int requested, int added, int updated, int unchanged);
 
-    [LoggerMessage(EventId = 2001, EventName = "MemoryEmbeddingFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = MemoryEventIds.MemoryEmbeddingFailed, EventName = "MemoryEmbeddingFailed", Level = LogLevel.Warning,
         Message = "Embedding a memory write failed ({Reason}); stored without vectors, to be embedded in the background.")]
     private static partial void LogEmbeddingFailed(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 2002, EventName = "MemoryUserErased", Level = LogLevel.Information,
+    [LoggerMessage(EventId = MemoryEventIds.MemoryUserErased, EventName = "MemoryUserErased", Level = LogLevel.Information,
         Message = "A user's memory was erased.")]
     private static partial void LogErased(ILogger logger);
 
-    [LoggerMessage(EventId = 2003, EventName = "MemoryConsentChanged", Level = LogLevel.Information,
+    [LoggerMessage(EventId = MemoryEventIds.MemoryConsentChanged, EventName = "MemoryConsentChanged", Level = LogLevel.Information,
         Message = "A user's memory consent was set to {Consent}.")]
     private static partial void LogConsentChanged(ILogger logger, bool consent);
 }

@@ -6,7 +6,7 @@ using Memory.Stores;
 using Memory.Stores.Qdrant;
 using Memory.Stores.Sqlite;
 using Memory.Text;
-using Memory.Writes;
+using Memory.DirectWrites;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

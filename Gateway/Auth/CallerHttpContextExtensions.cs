@@ -17,5 +17,5 @@ public static class CallerHttpContextExtensions
     public static TBuilder RequireScope<TBuilder>(this TBuilder builder, string scope)
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (ctx, next) =>
-            ctx.HttpContext.GetCaller().Has(scope) ? await next(ctx) : OpenAIError.Forbidden(scope));
+            ctx.HttpContext.GetCaller().Has(scope) ? await next(ctx).ConfigureAwait(false) : OpenAIError.Forbidden(scope));
 }

@@ -20,7 +20,7 @@ public static class AdminEndpoints
     private static async Task<IResult> ProbeAsync(HttpContext http, MemoryProbe probe, IMemoryService memory,
         IEnumerable<IUserErasureParticipant> participants)
     {
-        var report = await probe.TryRunAsync(ScratchUserEraser(memory, participants), http.RequestAborted);
+        var report = await probe.TryRunAsync(ScratchUserEraser(memory, participants), http.RequestAborted).ConfigureAwait(false);
         return report is null
             ? OpenAIError.Conflict("A memory probe is already running; try again when it has finished.", "probe_running")
             : Results.Json(report, AdminJsonContext.Default.MemoryProbeReport);
@@ -33,10 +33,10 @@ public static class AdminEndpoints
     {
         foreach (var participant in participants)
         {
-            await participant.EraseUserAsync(user, cancellationToken);
+            await participant.EraseUserAsync(user, cancellationToken).ConfigureAwait(false);
         }
 
-        await memory.EraseUserAsync(user, cancellationToken);
+        await memory.EraseUserAsync(user, cancellationToken).ConfigureAwait(false);
     };
 }
 

@@ -18,23 +18,23 @@ public static class ChatEndpoints
     /// <summary>The upstreams' models (the first that answers), passed through as the upstream sent them.</summary>
     private static async Task ModelsAsync(HttpContext http, UpstreamClient upstreams, UpstreamAnswerReader reader)
     {
-        var (response, _, failure) = await upstreams.GetAsync("models", http.RequestAborted);
+        var (response, _, failure) = await upstreams.GetAsync("models", http.RequestAborted).ConfigureAwait(false);
         if (failure is not null)
         {
-            await UpstreamFailureResults.ToResult(failure, http).ExecuteAsync(http);
+            await UpstreamFailureResults.ToResult(failure, http).ExecuteAsync(http).ConfigureAwait(false);
             return;
         }
 
         using (response)
         {
-            var (bytes, cut) = await reader.ReadBodyAsync(response!, http.RequestAborted);
+            var (bytes, cut) = await reader.ReadBodyAsync(response!, http.RequestAborted).ConfigureAwait(false);
             if (cut is not null)
             {
-                await UpstreamFailureResults.ToResult(cut).ExecuteAsync(http);
+                await UpstreamFailureResults.ToResult(cut).ExecuteAsync(http).ConfigureAwait(false);
                 return;
             }
 
-            await ChatAnswerWriter.WritePlainAsync(http, response!, bytes!);
+            await ChatAnswerWriter.WritePlainAsync(http, response!, bytes!).ConfigureAwait(false);
         }
     }
 }

@@ -26,7 +26,7 @@ public static class HealthEndpoints
         cts.CancelAfter(TimeSpan.FromSeconds(5));
         try
         {
-            var (response, upstream, failure) = await upstreams.GetAsync("models", cts.Token);
+            var (response, upstream, failure) = await upstreams.GetAsync("models", cts.Token).ConfigureAwait(false);
             response?.Dispose();
             checks["upstream"] = failure is null ? $"ok ({upstream!.Name})" : $"failing: {failure.Kind} ({failure.Upstream})";
         }
@@ -37,7 +37,7 @@ public static class HealthEndpoints
 
         if (services.GetService<IMemoryStore>() is { } store)
         {
-            checks["memoryStore"] = await store.IsReadyAsync(cts.Token) ? "ok" : "failing";
+            checks["memoryStore"] = await store.IsReadyAsync(cts.Token).ConfigureAwait(false) ? "ok" : "failing";
         }
 
         var ready = checks.Values.All(v => v.StartsWith("ok", StringComparison.Ordinal));

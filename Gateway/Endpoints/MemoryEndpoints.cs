@@ -37,7 +37,7 @@ public static class MemoryEndpoints
             return error;
         }
 
-        var (body, bodyError) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.WriteMemoriesRequest);
+        var (body, bodyError) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.WriteMemoriesRequest).ConfigureAwait(false);
         if (bodyError is not null)
         {
             return bodyError;
@@ -67,7 +67,7 @@ public static class MemoryEndpoints
             }
         }
 
-        if (!await memory.GetConsentAsync(user, http.RequestAborted))
+        if (!await memory.GetConsentAsync(user, http.RequestAborted).ConfigureAwait(false))
         {
             return ConsentWithdrawn();
         }
@@ -75,12 +75,12 @@ public static class MemoryEndpoints
         IReadOnlyList<MemoryWriteResult> results;
         try
         {
-            results = await memory.WriteAsync(user, items.Select(m => MemoryInputRules.ToModel(m!)).ToList(), http.GetCaller().KeyId, http.RequestAborted);
+            results = await memory.WriteAsync(user, items.Select(m => MemoryInputRules.ToModel(m!)).ToList(), http.GetCaller().KeyId, http.RequestAborted).ConfigureAwait(false);
         }
         catch (MemoryRefusedException refused)
         {
             return await MemoryRefusals.RefuseAsync(http, user, refused, $"memories[{refused.Index}]",
-                refused.Index < items.Count ? items[refused.Index]?.Text : null);
+                refused.Index < items.Count ? items[refused.Index]?.Text : null).ConfigureAwait(false);
         }
 
         return Results.Json(new WriteMemoriesResponse(results.Select(r => new WriteResultDto(r.Id, r.Event.ToWire())).ToList()),
@@ -95,7 +95,7 @@ public static class MemoryEndpoints
             return error;
         }
 
-        var (body, bodyError) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.SearchMemoriesRequest);
+        var (body, bodyError) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.SearchMemoriesRequest).ConfigureAwait(false);
         if (bodyError is not null)
         {
             return bodyError;
@@ -127,7 +127,7 @@ public static class MemoryEndpoints
         }
 
         var includeSuperseded = body.IncludeSuperseded ?? QueryFlag(http, "includeSuperseded");
-        if (!await memory.GetConsentAsync(user, http.RequestAborted))
+        if (!await memory.GetConsentAsync(user, http.RequestAborted).ConfigureAwait(false))
         {
             return Results.Json(new SearchResponse([]), ApiJsonContext.Default.SearchResponse);
         }
@@ -140,7 +140,7 @@ public static class MemoryEndpoints
             MinConfidence = body.MinConfidence,
             MaxAgeDays = body.MaxAgeDays,
             IncludeSuperseded = includeSuperseded,
-        }, http.RequestAborted);
+        }, http.RequestAborted).ConfigureAwait(false);
         return Results.Json(new SearchResponse(results.Select(r => MemoryDto.From(r.Memory, Math.Round(r.Score, 6))).ToList()), ApiJsonContext.Default.SearchResponse);
     }
 
@@ -152,7 +152,7 @@ public static class MemoryEndpoints
             return error;
         }
 
-        var items = await memory.ListAsync(user, QueryFlag(http, "includeSuperseded"), http.RequestAborted);
+        var items = await memory.ListAsync(user, QueryFlag(http, "includeSuperseded"), http.RequestAborted).ConfigureAwait(false);
         return Results.Json(new MemoryListResponse(items.Select(m => MemoryDto.From(m)).ToList()), ApiJsonContext.Default.MemoryListResponse);
     }
 
@@ -164,7 +164,7 @@ public static class MemoryEndpoints
             return error;
         }
 
-        var item = await memory.GetAsync(user, id, http.RequestAborted);
+        var item = await memory.GetAsync(user, id, http.RequestAborted).ConfigureAwait(false);
         return item is null
             ? OpenAIError.NotFound($"No memory '{Clip(id)}' for this user.")
             : Results.Json(MemoryDto.From(item), ApiJsonContext.Default.MemoryDto);
@@ -178,7 +178,7 @@ public static class MemoryEndpoints
             return error;
         }
 
-        var (body, bodyError) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.PatchMemoryRequest);
+        var (body, bodyError) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.PatchMemoryRequest).ConfigureAwait(false);
         if (bodyError is not null)
         {
             return bodyError;
@@ -189,7 +189,7 @@ public static class MemoryEndpoints
             return OpenAIError.BadRequest(problem, "invalid_memory");
         }
 
-        if (!await memory.GetConsentAsync(user, http.RequestAborted))
+        if (!await memory.GetConsentAsync(user, http.RequestAborted).ConfigureAwait(false))
         {
             return ConsentWithdrawn();
         }
@@ -205,11 +205,11 @@ public static class MemoryEndpoints
                 OccurredAt = body.OccurredAt,
                 Sources = body.Sources,
                 Metadata = body.Metadata,
-            }, http.GetCaller().KeyId, http.RequestAborted);
+            }, http.GetCaller().KeyId, http.RequestAborted).ConfigureAwait(false);
         }
         catch (MemoryRefusedException refused)
         {
-            return await MemoryRefusals.RefuseAsync(http, user, refused, "text", body.Text);
+            return await MemoryRefusals.RefuseAsync(http, user, refused, "text", body.Text).ConfigureAwait(false);
         }
 
         return patched is null
@@ -225,7 +225,7 @@ public static class MemoryEndpoints
             return error;
         }
 
-        var deleted = await memory.DeleteAsync(user, id, http.GetCaller().KeyId, http.RequestAborted);
+        var deleted = await memory.DeleteAsync(user, id, http.GetCaller().KeyId, http.RequestAborted).ConfigureAwait(false);
         return deleted
             ? Results.Json(new DeletedResponse(id, true), ApiJsonContext.Default.DeletedResponse)
             : OpenAIError.NotFound($"No memory '{Clip(id)}' for this user.");
@@ -239,7 +239,7 @@ public static class MemoryEndpoints
             return error;
         }
 
-        var history = await memory.GetHistoryAsync(user, id, http.RequestAborted);
+        var history = await memory.GetHistoryAsync(user, id, http.RequestAborted).ConfigureAwait(false);
         return Results.Json(new HistoryResponse(history.Select(HistoryEntryDto.From).ToList()), ApiJsonContext.Default.HistoryResponse);
     }
 

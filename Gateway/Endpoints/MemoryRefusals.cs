@@ -32,7 +32,7 @@ internal static class MemoryRefusals
                 // The audit log redacts it again, caps it and encrypts it under the user's excerpt key.
                 Excerpt = text is null ? string.Empty : text.Length <= MaxExcerptChars ? text : text[..MaxExcerptChars],
                 KeyId = http.GetCaller().KeyId,
-            }, CancellationToken.None);
+            }, CancellationToken.None).ConfigureAwait(false);
         }
 
         return OpenAIError.BadRequest(

@@ -30,7 +30,7 @@ public static class UserEndpoints
             return error;
         }
 
-        var export = await memory.ExportAsync(user, http.RequestAborted);
+        var export = await memory.ExportAsync(user, http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"memory-export-{userId}.json\"";
         return Results.Json(new ExportResponse(
             userId,
@@ -51,22 +51,22 @@ public static class UserEndpoints
 
         // The tombstone first, durably: from here on no turn that started before this erasure opens, enqueues or
         // writes (the outbox and the worker check it), whatever it was waiting for.
-        await tombstones.RecordAsync(user, http.RequestAborted);
+        await tombstones.RecordAsync(user, http.RequestAborted).ConfigureAwait(false);
         try
         {
             // Pending write-back next, so nothing queued can re-create memories after the store is wiped.
             foreach (var participant in participants)
             {
-                await participant.EraseUserAsync(user, http.RequestAborted);
+                await participant.EraseUserAsync(user, http.RequestAborted).ConfigureAwait(false);
             }
 
             // A withdrawn consent outlives erasure (it holds no personal text): "forget me" must not turn into
             // "start remembering me again".
-            var consent = await memory.GetConsentAsync(user, http.RequestAborted);
-            await memory.EraseUserAsync(user, http.RequestAborted);
+            var consent = await memory.GetConsentAsync(user, http.RequestAborted).ConfigureAwait(false);
+            await memory.EraseUserAsync(user, http.RequestAborted).ConfigureAwait(false);
             if (!consent)
             {
-                await memory.SetConsentAsync(user, false, http.RequestAborted);
+                await memory.SetConsentAsync(user, false, http.RequestAborted).ConfigureAwait(false);
             }
         }
         catch (ErasureIncompleteException)
@@ -82,7 +82,7 @@ public static class UserEndpoints
     private static async Task<IResult> GetConsentAsync(HttpContext http, string userId, IMemoryService memory)
     {
         var (user, error) = MemoryEndpoints.UserOf(http, userId);
-        return error ?? Results.Json(new ConsentResponse(await memory.GetConsentAsync(user, http.RequestAborted)), ApiJsonContext.Default.ConsentResponse);
+        return error ?? Results.Json(new ConsentResponse(await memory.GetConsentAsync(user, http.RequestAborted).ConfigureAwait(false)), ApiJsonContext.Default.ConsentResponse);
     }
 
     private static async Task<IResult> PutConsentAsync(HttpContext http, string userId, IMemoryService memory)
@@ -93,7 +93,7 @@ public static class UserEndpoints
             return error;
         }
 
-        var (body, bodyError) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.ConsentDto);
+        var (body, bodyError) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.ConsentDto).ConfigureAwait(false);
         if (bodyError is not null)
         {
             return bodyError;
@@ -104,7 +104,7 @@ public static class UserEndpoints
             return OpenAIError.BadRequest("'memory' is required and must be a boolean.", "invalid_consent");
         }
 
-        await memory.SetConsentAsync(user, consent, http.RequestAborted);
+        await memory.SetConsentAsync(user, consent, http.RequestAborted).ConfigureAwait(false);
         return Results.Json(new ConsentResponse(consent), ApiJsonContext.Default.ConsentResponse);
     }
 
@@ -112,14 +112,14 @@ public static class UserEndpoints
         IServiceProvider services, TimeProvider time)
     {
         // Taken before anything else: an erasure that lands while this request is read or checked still wins.
-        var generation = await tombstones.CurrentAsync(http.RequestAborted);
+        var generation = await tombstones.CurrentAsync(http.RequestAborted).ConfigureAwait(false);
         var (user, error) = MemoryEndpoints.UserOf(http, userId);
         if (error is not null)
         {
             return error;
         }
 
-        var (body, bodyError) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.ObservationRequest);
+        var (body, bodyError) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.ObservationRequest).ConfigureAwait(false);
         if (bodyError is not null)
         {
             return bodyError;
@@ -130,7 +130,7 @@ public static class UserEndpoints
             return OpenAIError.BadRequest(problem, "invalid_observation");
         }
 
-        if (!await memory.GetConsentAsync(user, http.RequestAborted))
+        if (!await memory.GetConsentAsync(user, http.RequestAborted).ConfigureAwait(false))
         {
             return MemoryEndpoints.ConsentWithdrawn();
         }
@@ -156,7 +156,7 @@ public static class UserEndpoints
             Actor = http.GetCaller().KeyId,
             IsObservation = true,
             Sources = body.Sources,
-        }, http.RequestAborted);
+        }, http.RequestAborted).ConfigureAwait(false);
         return Results.Json(new ObservationResponse(id, "queued"), ApiJsonContext.Default.ObservationResponse, statusCode: StatusCodes.Status202Accepted);
     }
 }

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Gateway.Upstream;
 using Gateway.Auth;
+using Gateway.Diagnostics;
 using Gateway.Pipeline;
 using Gateway.Prompts;
+using Gateway.Upstream;
 using Guardrails.Abstractions;
 using Memory.Stores;
 using Memory.Text;
@@ -89,9 +90,9 @@ internal sealed partial class WarmUpService(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(1060, LogLevel.Information, "Warmed up the embedder, tokenizers, memory store and prompt path in {ElapsedMs} ms.", EventName = "WarmedUp")]
+    [LoggerMessage(GatewayEventIds.WarmedUp, LogLevel.Information, "Warmed up the embedder, tokenizers, memory store and prompt path in {ElapsedMs} ms.", EventName = "WarmedUp")]
     private static partial void LogWarmedUp(ILogger logger, long elapsedMs);
 
-    [LoggerMessage(1061, LogLevel.Warning, "Warm-up failed; the first requests may be slower.", EventName = "WarmUpFailed")]
+    [LoggerMessage(GatewayEventIds.WarmUpFailed, LogLevel.Warning, "Warm-up failed; the first requests may be slower.", EventName = "WarmUpFailed")]
     private static partial void LogWarmUpFailed(ILogger logger, Exception exception);
 }

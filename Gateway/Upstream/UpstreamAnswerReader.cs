@@ -24,7 +24,8 @@ public sealed class UpstreamAnswerReader(IOptions<LimitsOptions> limits, TimePro
 
         using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using var streamDisposal = stream.ConfigureAwait(false);
         using var body = new MemoryStream();
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
@@ -77,7 +78,8 @@ public sealed class UpstreamAnswerReader(IOptions<LimitsOptions> limits, TimePro
         var maxTotal = Limits.MaxAnswerBytes;
         using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using var streamDisposal = stream.ConfigureAwait(false);
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024));
         var lines = new List<byte[]>();
         long total = 0;

@@ -20,8 +20,8 @@ internal sealed partial class SqliteAuditLog
     {
         ArgumentNullException.ThrowIfNull(query);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         var where = BuildFilter(query, command);
         command.CommandText = $"SELECT {EventColumns}, v.verdict, v.note, v.at_ms FROM audit_events e {LatestVerdictJoin} WHERE {where} ORDER BY e.id DESC LIMIT $limit";
         command.Parameters.AddWithValue("$limit", Math.Clamp(query.Limit, 1, AuditQuery.MaxLimit));
@@ -31,8 +31,8 @@ internal sealed partial class SqliteAuditLog
     public async ValueTask<AuditEvent?> GetAsync(string tenant, long id, CancellationToken cancellationToken = default)
     {
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {EventColumns}, v.verdict, v.note, v.at_ms FROM audit_events e {LatestVerdictJoin} WHERE e.tenant = $tenant AND e.id = $id";
         command.Parameters.AddWithValue("$tenant", tenant);
         command.Parameters.AddWithValue("$id", id);
@@ -45,13 +45,13 @@ internal sealed partial class SqliteAuditLog
         ArgumentNullException.ThrowIfNull(query);
         var bucketMs = Math.Max(60_000L, (long)bucket.TotalMilliseconds);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         var where = BuildFilter(query, command);
         command.CommandText = $"SELECT (e.at_ms / $bucket) * $bucket AS b, e.rule, COUNT(*) FROM audit_events e WHERE {where} GROUP BY b, e.rule ORDER BY b, e.rule";
         command.Parameters.AddWithValue("$bucket", bucketMs);
         var counts = new List<AuditRuleCount>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             counts.Add(new AuditRuleCount(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetString(1), reader.GetInt64(2)));
@@ -65,18 +65,18 @@ internal sealed partial class SqliteAuditLog
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(destination);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         var where = BuildFilter(query, command);
         command.CommandText = $"SELECT {EventColumns}, v.verdict, v.note, v.at_ms FROM audit_events e {LatestVerdictJoin} WHERE {where} ORDER BY e.id";
         var keys = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var audit = await ToEventAsync(connection, reader, keys, cancellationToken).ConfigureAwait(false);
             buffer.ResetWrittenCount();
-            await using (var writer = new Utf8JsonWriter(buffer))
+            using (var writer = new Utf8JsonWriter(buffer))
             {
                 WriteJson(writer, audit);
             }
@@ -91,7 +91,7 @@ internal sealed partial class SqliteAuditLog
     public async ValueTask<AuditVerification> VerifyAsync(string tenant, CancellationToken cancellationToken = default)
     {
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var events = await VerifyChainAsync(connection, tenant, AuditSchema.Events, $"SELECT {EventColumns} FROM audit_events e WHERE e.tenant = $tenant ORDER BY e.id",
             reader => ReadStored(reader) is var e ? (e.Id, e.PrevHash, e.Hash, AuditHasher.HashEvent(e)) : default, cancellationToken).ConfigureAwait(false);
         var verdicts = await VerifyChainAsync(connection, tenant, AuditSchema.Verdicts, "SELECT id, tenant, event_id, verdict, note, at_ms, prev_hash, hash FROM audit_verdicts WHERE tenant = $tenant ORDER BY id",
@@ -113,11 +113,11 @@ internal sealed partial class SqliteAuditLog
         var prev = head?.AnchorHash ?? AuditHasher.Genesis;
         var lastId = head?.AnchorId ?? 0;
         long count = 0;
-        await using (var command = connection.CreateCommand())
+        using (var command = connection.CreateCommand())
         {
             command.CommandText = sql;
             command.Parameters.AddWithValue("$tenant", tenant);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var row = read(reader);
@@ -223,7 +223,7 @@ internal sealed partial class SqliteAuditLog
     {
         var events = new List<AuditEvent>();
         var keys = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             events.Add(await ToEventAsync(connection, reader, keys, cancellationToken).ConfigureAwait(false));

@@ -35,19 +35,19 @@ internal sealed partial class SqliteAuditLog
 
     private static async ValueTask CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        await using var checkpoint = connection.CreateCommand();
+        using var checkpoint = connection.CreateCommand();
         checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
         await checkpoint.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async ValueTask<ChainHead?> ReadChainAsync(SqliteConnection connection, SqliteTransaction? transaction, string tenant, string chain, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT head_id, head_hash, anchor_id, anchor_hash FROM audit_chains WHERE tenant = $tenant AND chain = $chain";
         command.Parameters.AddWithValue("$tenant", tenant);
         command.Parameters.AddWithValue("$chain", chain);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
             ? new ChainHead(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3))
             : null;
@@ -55,7 +55,7 @@ internal sealed partial class SqliteAuditLog
 
     private static async ValueTask WriteHeadAsync(SqliteConnection connection, SqliteTransaction transaction, string tenant, string chain, long id, string hash, ChainHead? previous, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = previous is null
             ? "INSERT INTO audit_chains (tenant, chain, head_id, head_hash, anchor_id, anchor_hash) VALUES ($tenant, $chain, $id, $hash, 0, $genesis)"
@@ -71,7 +71,7 @@ internal sealed partial class SqliteAuditLog
     /// <summary>Ids are never reused, not even after retention pruned every row: the chains remember the last.</summary>
     private static async ValueTask<long> NextIdAsync(SqliteConnection connection, SqliteTransaction transaction, string table, string chain, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"SELECT MAX((SELECT COALESCE(MAX(id), 0) FROM {table}), (SELECT COALESCE(MAX(head_id), 0) FROM audit_chains WHERE chain = $chain)) + 1";
         command.Parameters.AddWithValue("$chain", chain);
@@ -80,11 +80,11 @@ internal sealed partial class SqliteAuditLog
 
     private static async ValueTask<List<(string Tenant, string Chain)>> ListChainsAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT tenant, chain FROM audit_chains ORDER BY tenant, chain";
         var chains = new List<(string, string)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             chains.Add((reader.GetString(0), reader.GetString(1)));
@@ -99,7 +99,7 @@ internal sealed partial class SqliteAuditLog
     {
         long lastId;
         string lastHash;
-        await using (var find = connection.CreateCommand())
+        using (var find = connection.CreateCommand())
         {
             find.Transaction = transaction;
             find.CommandText = $"""
@@ -109,7 +109,7 @@ internal sealed partial class SqliteAuditLog
                 """;
             find.Parameters.AddWithValue("$tenant", tenant);
             find.Parameters.AddWithValue("$cutoff", cutoffMs);
-            await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 return 0;
@@ -120,7 +120,7 @@ internal sealed partial class SqliteAuditLog
         }
 
         int deleted;
-        await using (var delete = connection.CreateCommand())
+        using (var delete = connection.CreateCommand())
         {
             delete.Transaction = transaction;
             delete.CommandText = $"DELETE FROM {table} WHERE tenant = $tenant AND id <= $last";
@@ -129,7 +129,7 @@ internal sealed partial class SqliteAuditLog
             deleted = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var anchor = connection.CreateCommand())
+        using (var anchor = connection.CreateCommand())
         {
             anchor.Transaction = transaction;
             anchor.CommandText = "UPDATE audit_chains SET anchor_id = $id, anchor_hash = $hash WHERE tenant = $tenant AND chain = $chain";
@@ -145,13 +145,13 @@ internal sealed partial class SqliteAuditLog
 
     private async ValueTask<(string KeyId, byte[] Key)> GetOrCreateUserKeyAsync(SqliteConnection connection, SqliteTransaction transaction, string tenant, string pseudonym, CancellationToken cancellationToken)
     {
-        await using (var select = connection.CreateCommand())
+        using (var select = connection.CreateCommand())
         {
             select.Transaction = transaction;
             select.CommandText = "SELECT key_id, wrapped_key FROM audit_user_keys WHERE tenant = $tenant AND user_pseudonym = $user";
             select.Parameters.AddWithValue("$tenant", tenant);
             select.Parameters.AddWithValue("$user", pseudonym);
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var keyId = reader.GetString(0);
@@ -167,7 +167,7 @@ internal sealed partial class SqliteAuditLog
 
         var newId = Guid.NewGuid().ToString("N");
         var newKey = RandomNumberGenerator.GetBytes(32);
-        await using (var insert = connection.CreateCommand())
+        using (var insert = connection.CreateCommand())
         {
             insert.Transaction = transaction;
             insert.CommandText = "INSERT INTO audit_user_keys (key_id, tenant, user_pseudonym, wrapped_key, created_ms) VALUES ($id, $tenant, $user, $key, $at)";
@@ -189,7 +189,7 @@ internal sealed partial class SqliteAuditLog
             return cached;
         }
 
-        await using var select = connection.CreateCommand();
+        using var select = connection.CreateCommand();
         select.CommandText = "SELECT wrapped_key FROM audit_user_keys WHERE key_id = $id";
         select.Parameters.AddWithValue("$id", keyId);
         byte[]? key = null;

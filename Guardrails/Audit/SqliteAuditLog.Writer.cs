@@ -129,8 +129,8 @@ internal sealed partial class SqliteAuditLog
         await _writer.WaitAsync().ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable).ConfigureAwait(false);
+            using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+            using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable).ConfigureAwait(false);
             var heads = new Dictionary<string, (ChainHead? Stored, long Id, string Hash)>(StringComparer.Ordinal);
             var nextId = await NextIdAsync(connection, transaction, "audit_events", AuditSchema.Events, CancellationToken.None).ConfigureAwait(false);
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -193,7 +193,7 @@ internal sealed partial class SqliteAuditLog
             entry.Score, plain, cipher, keyRef, entry.TemplateVersion, entry.KeyId, entry.PolicyVersion, prevHash, string.Empty);
         stored = stored with { Hash = AuditHasher.HashEvent(stored) };
 
-        await using var insert = connection.CreateCommand();
+        using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
             INSERT INTO audit_events (id, at_ms, tenant, request_id, user_pseudonym, stage, rule, action, score, excerpt_plain,

@@ -59,9 +59,9 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
-            await using (var exists = connection.CreateCommand())
+            using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+            using (var exists = connection.CreateCommand())
             {
                 exists.Transaction = transaction;
                 exists.CommandText = "SELECT 1 FROM audit_events WHERE tenant = $tenant AND id = $id";
@@ -77,7 +77,7 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
             var id = await NextIdAsync(connection, transaction, "audit_verdicts", AuditSchema.Verdicts, cancellationToken).ConfigureAwait(false);
             var stored = new StoredVerdict(id, tenant, eventId, verdict, cleanNote, _time.GetUtcNow().ToUnixTimeMilliseconds(), head?.HeadHash ?? AuditHasher.Genesis, string.Empty);
             stored = stored with { Hash = AuditHasher.HashVerdict(stored) };
-            await using (var insert = connection.CreateCommand())
+            using (var insert = connection.CreateCommand())
             {
                 insert.Transaction = transaction;
                 insert.CommandText = """
@@ -112,9 +112,9 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             int destroyed;
-            await using (var delete = connection.CreateCommand())
+            using (var delete = connection.CreateCommand())
             {
                 delete.CommandText = "DELETE FROM audit_user_keys WHERE tenant = $tenant AND user_pseudonym = $user";
                 delete.Parameters.AddWithValue("$tenant", tenant);
@@ -145,8 +145,8 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+            using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
             var events = 0;
             var verdicts = 0;
             foreach (var (tenant, chain) in await ListChainsAsync(connection, transaction, cancellationToken).ConfigureAwait(false))

@@ -1,4 +1,4 @@
-using Memory.Writes;
+using Memory.DirectWrites;
 
 namespace Memory.Dedup;
 

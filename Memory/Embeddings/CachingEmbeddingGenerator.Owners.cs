@@ -14,12 +14,12 @@ internal sealed partial class CachingEmbeddingGenerator
     public async Task ForgetAsync(IEnumerable<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        await EnsureInitialisedAsync(cancellationToken);
+        await EnsureInitialisedAsync(cancellationToken).ConfigureAwait(false);
         var tenant = EmbeddingOwner.Current?.Tenant;
         var keys = texts.SelectMany(t => tenant is null ? new[] { KeyOf(null, t) } : new[] { KeyOf(tenant, t), KeyOf(null, t) }).ToHashSet(StringComparer.Ordinal);
         try
         {
-            await ForgetEntriesAsync(owner: null, keys, cancellationToken);
+            await ForgetEntriesAsync(owner: null, keys, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException ex)
         {
@@ -30,12 +30,12 @@ internal sealed partial class CachingEmbeddingGenerator
     public async Task ForgetUserAsync(UserKey user, IEnumerable<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        await EnsureInitialisedAsync(cancellationToken);
+        await EnsureInitialisedAsync(cancellationToken).ConfigureAwait(false);
         var keys = texts.SelectMany(t => new[] { KeyOf(user.Tenant, t), KeyOf(null, t) }).ToHashSet(StringComparer.Ordinal);
         bool truncated;
         try
         {
-            truncated = await ForgetEntriesAsync(OwnerOf(user), keys, cancellationToken);
+            truncated = await ForgetEntriesAsync(OwnerOf(user), keys, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException ex)
         {
@@ -53,25 +53,25 @@ internal sealed partial class CachingEmbeddingGenerator
     /// memory and disk. True when the write-ahead log was truncated afterwards.</summary>
     private async Task<bool> ForgetEntriesAsync(string? owner, IReadOnlySet<string> keys, CancellationToken cancellationToken)
     {
-        await FlushAsync();
+        await FlushAsync().ConfigureAwait(false);
         var entries = new HashSet<(string Model, string Hash)>();
-        await using var connection = await OpenAsync(cancellationToken);
-        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
             if (owner is not null)
             {
-                await using var select = connection.CreateCommand();
+                using var select = connection.CreateCommand();
                 select.Transaction = transaction;
                 select.CommandText = "SELECT model, text_hash FROM owners WHERE owner = $owner;";
                 select.Parameters.Add("$owner", SqliteType.Blob).Value = Convert.FromHexString(owner);
-                await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
+                using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     entries.Add((reader.GetString(0), Convert.ToHexString(reader.GetFieldValue<byte[]>(1))));
                 }
             }
 
-            await using var delete = connection.CreateCommand();
+            using var delete = connection.CreateCommand();
             delete.Transaction = transaction;
             delete.CommandText = "DELETE FROM embeddings WHERE model = $model AND text_hash = $hash; DELETE FROM owners WHERE model = $model AND text_hash = $hash;";
             var model = delete.Parameters.Add("$model", SqliteType.Text);
@@ -80,24 +80,24 @@ internal sealed partial class CachingEmbeddingGenerator
             {
                 model.Value = entry.Model;
                 hash.Value = Convert.FromHexString(entry.Hash);
-                await delete.ExecuteNonQueryAsync(cancellationToken);
+                await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
             foreach (var chunk in keys.Chunk(MaxParametersPerStatement))
             {
-                await using var command = connection.CreateCommand();
+                using var command = connection.CreateCommand();
                 command.Transaction = transaction;
                 var parameters = Parameters(command, chunk);
                 command.CommandText = $"DELETE FROM embeddings WHERE text_hash IN ({parameters}); DELETE FROM owners WHERE text_hash IN ({parameters});";
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         _memory.RemoveWhere(key => keys.Contains(key.Hash) || entries.Contains(key));
         _recordedOwners.RemoveWhere(key => string.Equals(key.Owner, owner, StringComparison.Ordinal) || keys.Contains(key.Hash) || entries.Contains((key.Model, key.Hash)));
-        var truncated = await WalTruncation.TryTruncateAsync(connection, CancellationToken.None);
+        var truncated = await WalTruncation.TryTruncateAsync(connection, CancellationToken.None).ConfigureAwait(false);
         if (!truncated)
         {
             LogCacheFailed(_logger, "wal truncation", 5); // SQLITE_BUSY
@@ -130,9 +130,9 @@ internal sealed partial class CachingEmbeddingGenerator
     {
         try
         {
-            await using var connection = await OpenAsync(CancellationToken.None);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(CancellationToken.None);
-            await using var command = connection.CreateCommand();
+            using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+            using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
+            using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = "INSERT OR IGNORE INTO owners (owner, model, text_hash) VALUES ($owner, $model, $hash);";
             command.Parameters.Add("$owner", SqliteType.Blob).Value = Convert.FromHexString(owner);
@@ -141,10 +141,10 @@ internal sealed partial class CachingEmbeddingGenerator
             foreach (var h in hashes)
             {
                 hash.Value = Convert.FromHexString(h);
-                await command.ExecuteNonQueryAsync(CancellationToken.None);
+                await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
             }
 
-            await transaction.CommitAsync(CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (SqliteException ex)
         {

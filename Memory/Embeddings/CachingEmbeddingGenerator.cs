@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Memory.Configuration;
+using Memory.Diagnostics;
 using Memory.Stores.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
@@ -71,7 +72,7 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
     {
         ArgumentNullException.ThrowIfNull(values);
         var texts = values as IReadOnlyList<string> ?? values.ToList();
-        await EnsureInitialisedAsync(cancellationToken);
+        await EnsureInitialisedAsync(cancellationToken).ConfigureAwait(false);
         var owner = EmbeddingOwner.Current;
         var model = ModelKey(options);
         var results = new Embedding<float>?[texts.Count];
@@ -93,8 +94,8 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
         if (missing.Count > 0)
         {
             // Read your own writes: a background write of an earlier batch lands before the disk is consulted.
-            await FlushAsync();
-            foreach (var (hash, embedding) in await ReadAsync(model, missing.Keys.ToList(), cancellationToken))
+            await FlushAsync().ConfigureAwait(false);
+            foreach (var (hash, embedding) in await ReadAsync(model, missing.Keys.ToList(), cancellationToken).ConfigureAwait(false))
             {
                 _memory.Set((model, hash), embedding);
                 foreach (var i in missing[hash])
@@ -110,7 +111,7 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
         if (missing.Count > 0)
         {
             var order = missing.Keys.ToList();
-            var generated = await base.GenerateAsync(order.Select(h => texts[missing[h][0]]).ToList(), options, cancellationToken);
+            var generated = await base.GenerateAsync(order.Select(h => texts[missing[h][0]]).ToList(), options, cancellationToken).ConfigureAwait(false);
             if (generated.Count != order.Count)
             {
                 throw new InvalidOperationException($"The embedding generator returned {generated.Count} vectors for {order.Count} inputs.");
@@ -168,14 +169,14 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
         var found = new List<(string, Embedding<float>)>();
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             foreach (var chunk in hashes.Chunk(MaxParametersPerStatement))
             {
-                await using var command = connection.CreateCommand();
+                using var command = connection.CreateCommand();
                 command.Parameters.AddWithValue("$model", model);
                 command.CommandText = "SELECT text_hash, vector, created_at FROM embeddings WHERE model = $model AND text_hash IN (" + Parameters(command, chunk) + ");";
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
+                using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     var hash = Convert.ToHexString(reader.GetFieldValue<byte[]>(0));
                     var vector = EmbeddingBlob.FromBlob(reader.GetFieldValue<byte[]>(1));
@@ -206,10 +207,10 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
     {
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
+            using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
             {
-                await using var command = connection.CreateCommand();
+                using var command = connection.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = "INSERT OR REPLACE INTO embeddings (model, text_hash, vector, created_at) VALUES ($model, $hash, $vector, $at);";
                 command.Parameters.AddWithValue("$model", model);
@@ -220,16 +221,16 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
                 {
                     hash.Value = Convert.FromHexString(h);
                     vector.Value = EmbeddingBlob.ToBlob(embedding.Vector.Span);
-                    await command.ExecuteNonQueryAsync(cancellationToken);
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                await transaction.CommitAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
 
             if (Interlocked.Add(ref _insertsSincePrune, fresh.Count) >= PruneEvery)
             {
                 Interlocked.Exchange(ref _insertsSincePrune, 0);
-                await PruneAsync(connection, cancellationToken);
+                await PruneAsync(connection, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (SqliteException ex)
@@ -244,9 +245,9 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
 
     private async Task PruneAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM embeddings;";
-        var count = (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
+        var count = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? 0L);
         if (count <= _maxEntries)
         {
             return;
@@ -257,15 +258,15 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
                 (SELECT model, text_hash FROM embeddings ORDER BY created_at LIMIT $excess);
             """;
         command.Parameters.AddWithValue("$excess", count - _maxEntries);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         command.CommandText = "DELETE FROM owners WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.model = owners.model AND e.text_hash = owners.text_hash);";
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        await EnsureInitialisedAsync(cancellationToken);
-        return await _db.OpenAsync(cancellationToken);
+        await EnsureInitialisedAsync(cancellationToken).ConfigureAwait(false);
+        return await _db.OpenAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task EnsureInitialisedAsync(CancellationToken cancellationToken)
@@ -275,12 +276,12 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
             return;
         }
 
-        await _initGate.WaitAsync(cancellationToken);
+        await _initGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (!_initialised)
             {
-                _key = await InitialiseFileAsync(cancellationToken);
+                _key = await InitialiseFileAsync(cancellationToken).ConfigureAwait(false);
                 _initialised = true;
             }
         }
@@ -296,21 +297,21 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
     {
         try
         {
-            await using var connection = await _db.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
+            using var connection = await _db.OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA user_version;";
-            var version = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-            await _db.InitialiseAsync(Schema, SchemaVersion, cancellationToken);
+            var version = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            await _db.InitialiseAsync(Schema, SchemaVersion, cancellationToken).ConfigureAwait(false);
             if (version is > 0 and < SchemaVersion)
             {
                 command.CommandText = "DELETE FROM embeddings;";
-                await command.ExecuteNonQueryAsync(cancellationToken);
-                await WalTruncation.TryTruncateAsync(connection, cancellationToken);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await WalTruncation.TryTruncateAsync(connection, cancellationToken).ConfigureAwait(false);
             }
 
             command.CommandText = "INSERT OR IGNORE INTO cache_key (id, key) VALUES (1, $key); SELECT key FROM cache_key WHERE id = 1;";
             command.Parameters.AddWithValue("$key", RandomNumberGenerator.GetBytes(32));
-            return (byte[])(await command.ExecuteScalarAsync(cancellationToken))!;
+            return (byte[])(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
         catch (SqliteException ex)
         {
@@ -349,7 +350,7 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
     }
 
 
-    [LoggerMessage(EventId = 2100, EventName = "EmbeddingCacheFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = MemoryEventIds.EmbeddingCacheFailed, EventName = "EmbeddingCacheFailed", Level = LogLevel.Warning,
         Message = "Embedding cache {Operation} failed (SQLite error {ErrorCode}); falling through to the embedder.")]
     private static partial void LogCacheFailed(ILogger logger, string operation, int errorCode);
 }

@@ -1,3 +1,4 @@
+using Memory.Diagnostics;
 using Memory.Embeddings.Onnx;
 using Memory.Embeddings.OpenAI;
 using Microsoft.Extensions.AI;
@@ -78,7 +79,7 @@ public static partial class EmbedderSelection
             new EmbedderStatus { Requested = requested, Active = "hash", FallbackReason = $"{requested} could not load ({error}); serving with the lexical hash embedder" });
     }
 
-    [LoggerMessage(2050, LogLevel.Error, "The '{Requested}' embedder could not load ({Reason}); falling back to the lexical 'hash' embedder. /healthz reports degraded.", EventName = "EmbedderFallback")]
+    [LoggerMessage(MemoryEventIds.EmbedderFallback, LogLevel.Error, "The '{Requested}' embedder could not load ({Reason}); falling back to the lexical 'hash' embedder. /healthz reports degraded.", EventName = "EmbedderFallback")]
     private static partial void LogFallback(ILogger logger, string requested, string? reason);
 
     private sealed record Selected(IEmbeddingGenerator<string, Embedding<float>> Generator, EmbedderStatus Status);

@@ -1,8 +1,9 @@
 using Memory.Configuration;
+using Memory.Diagnostics;
+using Memory.DirectWrites;
 using Memory.Model;
 using Memory.Retrieval;
 using Memory.Stores;
-using Memory.Writes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -36,7 +37,7 @@ internal sealed partial class ReembeddingService(
             int done;
             try
             {
-                done = await RunOnceAsync(settings.BatchSize, stoppingToken);
+                done = await RunOnceAsync(settings.BatchSize, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -52,7 +53,7 @@ internal sealed partial class ReembeddingService(
             {
                 try
                 {
-                    await Task.Delay(settings.Interval, time, stoppingToken);
+                    await Task.Delay(settings.Interval, time, stoppingToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -66,13 +67,13 @@ internal sealed partial class ReembeddingService(
     internal async Task<int> RunOnceAsync(int batchSize, CancellationToken cancellationToken = default)
     {
         var model = EmbeddingModels.IdOf(embedder);
-        var stale = await store.ListStaleEmbeddingsAsync(model, batchSize, cancellationToken);
+        var stale = await store.ListStaleEmbeddingsAsync(model, batchSize, cancellationToken).ConfigureAwait(false);
         if (stale.Count == 0)
         {
             return 0;
         }
 
-        var generated = await embedder.GenerateAsync(stale.Select(s => s.Memory.Text).ToList(), cancellationToken: cancellationToken);
+        var generated = await embedder.GenerateAsync(stale.Select(s => s.Memory.Text).ToList(), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (generated.Count != stale.Count)
         {
             throw new InvalidOperationException($"The embedding generator returned {generated.Count} vectors for {stale.Count} inputs.");
@@ -82,13 +83,13 @@ internal sealed partial class ReembeddingService(
         foreach (var group in stale.Select((s, i) => (s.User, s.Memory, Vector: generated[i].Vector.ToArray())).GroupBy(s => s.User))
         {
             var refreshed = new List<MemoryItem>();
-            using (await locks.AcquireAsync(group.Key, cancellationToken))
+            using (await locks.AcquireAsync(group.Key, cancellationToken).ConfigureAwait(false))
             {
                 foreach (var (user, listed, vector) in group)
                 {
                     // Only if unchanged since listed: a concurrent edit or erasure wins.
                     if (vector.Length > 0 &&
-                        await store.GetAsync(user, listed.Id, cancellationToken) is { } current &&
+                        await store.GetAsync(user, listed.Id, cancellationToken).ConfigureAwait(false) is { } current &&
                         string.Equals(current.Text, listed.Text, StringComparison.Ordinal) &&
                         current.UpdatedAt == listed.UpdatedAt)
                     {
@@ -96,7 +97,7 @@ internal sealed partial class ReembeddingService(
                     }
                 }
 
-                await store.UpsertAsync(group.Key, refreshed, cancellationToken);
+                await store.UpsertAsync(group.Key, refreshed, cancellationToken).ConfigureAwait(false);
             }
 
             retriever.Invalidate(group.Key);
@@ -107,11 +108,11 @@ internal sealed partial class ReembeddingService(
         return updated;
     }
 
-    [LoggerMessage(EventId = 2110, EventName = "MemoriesReembedded", Level = LogLevel.Information,
+    [LoggerMessage(EventId = MemoryEventIds.MemoriesReembedded, EventName = "MemoriesReembedded", Level = LogLevel.Information,
         Message = "Re-embedded {Updated} of {Listed} memories with the configured model.")]
     private static partial void LogReembedded(ILogger logger, int updated, int listed);
 
-    [LoggerMessage(EventId = 2111, EventName = "ReembeddingFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = MemoryEventIds.ReembeddingFailed, EventName = "ReembeddingFailed", Level = LogLevel.Warning,
         Message = "Background re-embedding failed ({Reason}); retrying after the interval.")]
     private static partial void LogFailed(ILogger logger, string reason);
 }

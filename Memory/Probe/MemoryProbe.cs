@@ -2,6 +2,7 @@ using Memory.Configuration;
 using Memory.Model;
 using Memory.Text;
 using Memory.WriteBack;
+using Memory.WriteBack.Extraction;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

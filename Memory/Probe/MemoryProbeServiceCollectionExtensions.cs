@@ -1,5 +1,5 @@
 using Memory.Configuration;
-using Memory.WriteBack;
+using Memory.WriteBack.Extraction;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;

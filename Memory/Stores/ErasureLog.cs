@@ -1,3 +1,4 @@
+using Memory.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Memory.Stores;
@@ -5,18 +6,18 @@ namespace Memory.Stores;
 /// <summary>Erasure and tombstone events (ids 2060-2079): ids and counts only, never user text.</summary>
 internal static partial class ErasureLog
 {
-    [LoggerMessage(2060, LogLevel.Information, "A user's erasure was recorded under generation {Generation}")]
+    [LoggerMessage(MemoryEventIds.TombstoneRecorded, LogLevel.Information, "A user's erasure was recorded under generation {Generation}")]
     public static partial void TombstoneRecorded(ILogger logger, long generation);
 
-    [LoggerMessage(2061, LogLevel.Information, "Turn {TurnId} refused: its user was erased after it started")]
+    [LoggerMessage(MemoryEventIds.TurnRefusedErased, LogLevel.Information, "Turn {TurnId} refused: its user was erased after it started")]
     public static partial void TurnRefusedErased(ILogger logger, string turnId);
 
-    [LoggerMessage(2062, LogLevel.Warning, "Turn {TurnId} was written while its user was being erased; removed again")]
+    [LoggerMessage(MemoryEventIds.TurnRemovedAfterErasure, LogLevel.Warning, "Turn {TurnId} was written while its user was being erased; removed again")]
     public static partial void TurnRemovedAfterErasure(ILogger logger, string turnId);
 
-    [LoggerMessage(2063, LogLevel.Error, "After an erasure the write-ahead log of {File} could not be truncated: readers kept it busy")]
+    [LoggerMessage(MemoryEventIds.WalNotTruncated, LogLevel.Error, "After an erasure the write-ahead log of {File} could not be truncated: readers kept it busy")]
     public static partial void WalNotTruncated(ILogger logger, string file);
 
-    [LoggerMessage(2064, LogLevel.Warning, "The erasure store keeps no durable tombstones ({StoreType}); erasure is final only within this process")]
+    [LoggerMessage(MemoryEventIds.TombstonesNotDurable, LogLevel.Warning, "The erasure store keeps no durable tombstones ({StoreType}); erasure is final only within this process")]
     public static partial void TombstonesNotDurable(ILogger logger, string storeType);
 }

@@ -1,4 +1,5 @@
 using Memory.Model;
+using Memory.WriteBack.Extraction;
 
 namespace Memory.WriteBack;
 

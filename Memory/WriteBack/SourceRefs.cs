@@ -1,3 +1,5 @@
+using Memory.WriteBack.Extraction;
+
 namespace Memory.WriteBack;
 
 /// <summary>Provenance refs for memories learned from a turn: each user message id, made unique across turns

@@ -2,6 +2,10 @@ using Memory.Abstractions;
 using Memory.Configuration;
 using Memory.Retrieval;
 using Memory.Stores;
+using Memory.WriteBack.Compression;
+using Memory.WriteBack.Consolidation;
+using Memory.WriteBack.Extraction;
+using Memory.WriteBack.Outbox;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Memory.WriteBack.Extraction;
 
 namespace Memory.WriteBack;
 

@@ -1,9 +1,13 @@
 using Memory.Abstractions;
 using Memory.Configuration;
+using Memory.DirectWrites;
 using Memory.Retrieval;
 using Memory.Stores;
 using Memory.Text;
-using Memory.Writes;
+using Memory.WriteBack.Compression;
+using Memory.WriteBack.Consolidation;
+using Memory.WriteBack.Extraction;
+using Memory.WriteBack.Outbox;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using Memory.Configuration;
 using Memory.Stores;
+using Memory.WriteBack.Outbox;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

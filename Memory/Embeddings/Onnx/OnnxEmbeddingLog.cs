@@ -1,3 +1,4 @@
+using Memory.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Memory.Embeddings.Onnx;
@@ -5,19 +6,19 @@ namespace Memory.Embeddings.Onnx;
 /// <summary>Source-generated logs of the ONNX embedders, event ids 2500-2599. Never logs the embedded text.</summary>
 internal static partial class OnnxEmbeddingLog
 {
-    [LoggerMessage(EventId = 2500, EventName = "OnnxModelLoaded", Level = LogLevel.Information,
+    [LoggerMessage(EventId = MemoryEventIds.OnnxModelLoaded, EventName = "OnnxModelLoaded", Level = LogLevel.Information,
         Message = "Embedding model {ModelId} loaded: {Dimensions} dimensions, up to {MaxTokens} tokens, {Threads} intra-op threads, batches of up to {MaxBatchSize}, in {ElapsedMs} ms")]
     public static partial void ModelLoaded(ILogger logger, string modelId, int dimensions, int maxTokens, int threads, int maxBatchSize, long elapsedMs);
 
-    [LoggerMessage(EventId = 2501, EventName = "OnnxModelLoadFailed", Level = LogLevel.Debug,
+    [LoggerMessage(EventId = MemoryEventIds.OnnxModelLoadFailed, EventName = "OnnxModelLoadFailed", Level = LogLevel.Debug,
         Message = "Embedding model {ModelId} could not be loaded from {ModelPath}")]
     public static partial void ModelLoadFailed(ILogger logger, string modelId, string modelPath, Exception exception);
 
-    [LoggerMessage(EventId = 2502, EventName = "OnnxBatchFailed", Level = LogLevel.Error,
+    [LoggerMessage(EventId = MemoryEventIds.OnnxBatchFailed, EventName = "OnnxBatchFailed", Level = LogLevel.Error,
         Message = "Embedding a batch of {Count} texts failed")]
     public static partial void BatchFailed(ILogger logger, int count, Exception exception);
 
-    [LoggerMessage(EventId = 2503, EventName = "OnnxBatchEncoded", Level = LogLevel.Trace,
+    [LoggerMessage(EventId = MemoryEventIds.OnnxBatchEncoded, EventName = "OnnxBatchEncoded", Level = LogLevel.Trace,
         Message = "Embedded {Count} texts padded to {PaddedTokens} tokens in {ElapsedMs:F2} ms")]
     public static partial void BatchEncoded(ILogger logger, int count, int paddedTokens, double elapsedMs);
 }

@@ -17,12 +17,12 @@ internal sealed partial class SqliteMemoryStore
         // A read that raced a change must not cache what it read: the generation tells.
         var generation = _consent.Generation;
         bool? consent;
-        await using (var connection = await OpenAsync(cancellationToken))
+        using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var command = connection.CreateCommand();
+            using var command = connection.CreateCommand();
             command.CommandText = "SELECT memory FROM consent WHERE tenant = $tenant AND user_id = $user;";
             AddUser(command, user);
-            var value = await command.ExecuteScalarAsync(cancellationToken);
+            var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             consent = value is long stored ? stored != 0 : null;
         }
 
@@ -33,8 +33,8 @@ internal sealed partial class SqliteMemoryStore
     public async Task SetConsentAsync(UserKey user, bool memory, CancellationToken cancellationToken = default)
     {
         Validate(user);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO consent (tenant, user_id, memory, updated_at) VALUES ($tenant, $user, $memory, $at)
             ON CONFLICT (tenant, user_id) DO UPDATE SET memory = excluded.memory, updated_at = excluded.updated_at;
@@ -44,7 +44,7 @@ internal sealed partial class SqliteMemoryStore
         command.Parameters.AddWithValue("$at", _time.GetUtcNow().UtcTicks);
         try
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {

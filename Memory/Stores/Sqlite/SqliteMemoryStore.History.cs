@@ -14,9 +14,9 @@ internal sealed partial class SqliteMemoryStore
             return;
         }
 
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO history (tenant, user_id, memory_id, event, before, after, at, actor, reason)
@@ -40,10 +40,10 @@ internal sealed partial class SqliteMemoryStore
             at.Value = entry.At.UtcTicks;
             actor.Value = MemoryRowReader.DbValue(entry.Actor);
             reason.Value = MemoryRowReader.DbValue(entry.Reason);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task<IReadOnlyList<MemoryHistoryEntry>> GetHistoryAsync(UserKey user, string memoryId, CancellationToken cancellationToken = default) =>
@@ -56,8 +56,8 @@ internal sealed partial class SqliteMemoryStore
     private async Task<IReadOnlyList<MemoryHistoryEntry>> ReadHistoryAsync(UserKey user, string? memoryId, CancellationToken cancellationToken)
     {
         Validate(user);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         command.CommandText = memoryId is null
             ? "SELECT memory_id, event, before, after, at, actor, reason FROM history WHERE tenant = $tenant AND user_id = $user ORDER BY at, seq;"
             : "SELECT memory_id, event, before, after, at, actor, reason FROM history WHERE tenant = $tenant AND user_id = $user AND memory_id = $memory ORDER BY at, seq;";
@@ -68,8 +68,8 @@ internal sealed partial class SqliteMemoryStore
         }
 
         var entries = new List<MemoryHistoryEntry>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             entries.Add(new MemoryHistoryEntry
             {

@@ -8,27 +8,27 @@ internal sealed partial class SqliteMemoryStore : IErasureTombstoneStore
 {
     public async Task<long> GetLatestErasureGenerationAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         command.CommandText = "SELECT COALESCE(MAX(generation), 0) FROM erasures;";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task<long> GetErasureGenerationAsync(UserKey user, CancellationToken cancellationToken = default)
     {
         Validate(user);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         command.CommandText = "SELECT generation FROM erasures WHERE user_hash = $key;";
         command.Parameters.AddWithValue("$key", TombstoneKeys.Of(user));
-        return await command.ExecuteScalarAsync(cancellationToken) is long generation ? generation : 0;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long generation ? generation : 0;
     }
 
     public async Task<long> RecordErasureAsync(UserKey user, CancellationToken cancellationToken = default)
     {
         Validate(user);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO erasures (user_hash, generation, erased_at)
             VALUES ($key, (SELECT COALESCE(MAX(generation), 0) + 1 FROM erasures), $at)
@@ -38,6 +38,6 @@ internal sealed partial class SqliteMemoryStore : IErasureTombstoneStore
         command.Parameters.AddWithValue("$key", TombstoneKeys.Of(user));
         command.Parameters.AddWithValue("$at", _time.GetUtcNow().UtcTicks);
         // One statement: SQLite takes the write lock for it, so two erasures never get the same generation.
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Memory.Diagnostics;
 using Memory.Model;
 using Memory.Stores.Sqlite.Index;
 using Microsoft.Data.Sqlite;
@@ -46,10 +47,10 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
             return;
         }
 
-        await using (var connection = await OpenAsync(cancellationToken))
+        using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
+            using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
                 INSERT INTO memories (tenant, user_id, id, text, context, confidence, occurred_at, created_at, updated_at,
@@ -92,10 +93,10 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
                 var hasVector = memory.Embedding is { Length: > 0 } && memory.EmbeddingModel is not null;
                 model.Value = hasVector ? memory.EmbeddingModel : DBNull.Value;
                 embedding.Value = hasVector ? EmbeddingBlob.ToBlob(memory.Embedding) : DBNull.Value;
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         UpdateIndex(user, set =>
@@ -110,13 +111,13 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
     public async Task<MemoryItem?> GetAsync(UserKey user, string id, CancellationToken cancellationToken = default)
     {
         Validate(user);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {SqliteSchema.MemoryColumns} FROM memories WHERE tenant = $tenant AND user_id = $user AND id = $id;";
         AddUser(command, user);
         command.Parameters.AddWithValue("$id", id);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? MemoryRowReader.Read(reader) : null;
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? MemoryRowReader.Read(reader) : null;
     }
 
     public async Task<IReadOnlyList<MemoryItem>> ListAsync(UserKey user, MemoryFilter filter, CancellationToken cancellationToken = default)
@@ -127,8 +128,8 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
             return [];
         }
 
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         var sql = new StringBuilder($"SELECT {SqliteSchema.MemoryColumns} FROM memories WHERE tenant = $tenant AND user_id = $user");
         AddUser(command, user);
         MemoryFilterSql.Append(sql, command, filter);
@@ -136,8 +137,8 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
         command.CommandText = sql.ToString();
 
         var memories = new List<MemoryItem>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             memories.Add(MemoryRowReader.Read(reader));
         }
@@ -154,7 +155,7 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
             return [];
         }
 
-        await EnsureInitialisedAsync(cancellationToken);
+        await EnsureInitialisedAsync(cancellationToken).ConfigureAwait(false);
         var entry = _index.Acquire(user);
         List<(string Id, double Score)> hits;
         lock (entry.Gate)
@@ -177,7 +178,7 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
             return [];
         }
 
-        var memories = await GetManyAsync(user, hits.Select(h => h.Id).ToList(), cancellationToken);
+        var memories = await GetManyAsync(user, hits.Select(h => h.Id).ToList(), cancellationToken).ConfigureAwait(false);
         var results = new List<ScoredMemory>(hits.Count);
         foreach (var (id, score) in hits)
         {
@@ -194,13 +195,13 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
     {
         Validate(user);
         int deleted;
-        await using (var connection = await OpenAsync(cancellationToken))
+        using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var command = connection.CreateCommand();
+            using var command = connection.CreateCommand();
             command.CommandText = "DELETE FROM memories WHERE tenant = $tenant AND user_id = $user AND id = $id;";
             AddUser(command, user);
             command.Parameters.AddWithValue("$id", id);
-            deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+            deleted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         UpdateIndex(user, set => set.Remove(id));
@@ -210,10 +211,10 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
     public async Task DeleteUserAsync(UserKey user, CancellationToken cancellationToken = default)
     {
         Validate(user);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var command = connection.CreateCommand();
+            using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
                 DELETE FROM memories WHERE tenant = $tenant AND user_id = $user;
@@ -221,10 +222,10 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
                 DELETE FROM consent WHERE tenant = $tenant AND user_id = $user;
                 """;
             AddUser(command, user);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await transaction.CommitAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -236,7 +237,7 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
         _index.Remove(user);
 
         // secure_delete zeroed the rows in the new page images; the WAL still holds older images until truncated.
-        if (!await _db.CheckpointTruncateAsync(connection, CancellationToken.None))
+        if (!await _db.CheckpointTruncateAsync(connection, CancellationToken.None).ConfigureAwait(false))
         {
             LogCheckpointIncomplete(_logger);
             throw new ErasureIncompleteException($"The write-ahead log of {FileName} could not be truncated after the erasure.");
@@ -252,8 +253,8 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
             return [];
         }
 
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         // Three range scans of the model index rather than one full-table scan.
         command.CommandText = $"""
             SELECT tenant, user_id, {SqliteSchema.MemoryColumns} FROM memories
@@ -263,8 +264,8 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
         command.Parameters.AddWithValue("$model", embeddingModel);
         command.Parameters.AddWithValue("$max", max);
         var stale = new List<(UserKey, MemoryItem)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             stale.Add((new UserKey(reader.GetString(0), reader.GetString(1)), MemoryRowReader.Read(reader, 2)));
         }
@@ -276,10 +277,10 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
     {
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
+            using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var command = connection.CreateCommand();
             command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'memories';";
-            return await command.ExecuteScalarAsync(cancellationToken) is 1L;
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is 1L;
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
@@ -298,10 +299,10 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
     private async Task<Dictionary<string, MemoryItem>> GetManyAsync(UserKey user, List<string> ids, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, MemoryItem>(ids.Count, StringComparer.Ordinal);
-        await using var connection = await OpenAsync(cancellationToken);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         foreach (var chunk in ids.Chunk(MaxParametersPerStatement))
         {
-            await using var command = connection.CreateCommand();
+            using var command = connection.CreateCommand();
             AddUser(command, user);
             var sql = new StringBuilder($"SELECT {SqliteSchema.MemoryColumns} FROM memories WHERE tenant = $tenant AND user_id = $user AND id IN (");
             for (var i = 0; i < chunk.Length; i++)
@@ -311,8 +312,8 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
             }
 
             command.CommandText = sql.Append(");").ToString();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var memory = MemoryRowReader.Read(reader);
                 found[memory.Id] = memory;
@@ -324,8 +325,8 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        await EnsureInitialisedAsync(cancellationToken);
-        return await _db.OpenAsync(cancellationToken);
+        await EnsureInitialisedAsync(cancellationToken).ConfigureAwait(false);
+        return await _db.OpenAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task EnsureInitialisedAsync(CancellationToken cancellationToken)
@@ -335,13 +336,13 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
             return;
         }
 
-        await _initGate.WaitAsync(cancellationToken);
+        await _initGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (!_initialised)
             {
-                await _db.InitialiseAsync(SqliteSchema.Create, SqliteSchema.Version, cancellationToken);
-                await MigrateAsync(cancellationToken);
+                await _db.InitialiseAsync(SqliteSchema.Create, SqliteSchema.Version, cancellationToken).ConfigureAwait(false);
+                await MigrateAsync(cancellationToken).ConfigureAwait(false);
                 _initialised = true;
                 LogOpened(_logger, SqliteSchema.Version);
             }
@@ -355,13 +356,13 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
     /// <summary>Brings a file made by an older version up to this schema (columns added since).</summary>
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await _db.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        using var connection = await _db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         command.CommandText = SqliteSchema.HasHistoryReason;
-        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
         {
             command.CommandText = SqliteSchema.AddHistoryReason;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -387,19 +388,19 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
         }
     }
 
-    [LoggerMessage(EventId = 2050, EventName = "SqliteStoreOpened", Level = LogLevel.Information,
+    [LoggerMessage(EventId = MemoryEventIds.SqliteStoreOpened, EventName = "SqliteStoreOpened", Level = LogLevel.Information,
         Message = "Embedded memory store opened (schema version {SchemaVersion}).")]
     private static partial void LogOpened(ILogger logger, int schemaVersion);
 
-    [LoggerMessage(EventId = 2051, EventName = "SqliteCheckpointIncomplete", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = MemoryEventIds.SqliteCheckpointIncomplete, EventName = "SqliteCheckpointIncomplete", Level = LogLevel.Warning,
         Message = "After a user's erasure the WAL could not be truncated: readers kept it busy. The erasure reports it; repeating it truncates again.")]
     private static partial void LogCheckpointIncomplete(ILogger logger);
 
-    [LoggerMessage(EventId = 2052, EventName = "SqliteStoreNotReady", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = MemoryEventIds.SqliteStoreNotReady, EventName = "SqliteStoreNotReady", Level = LogLevel.Warning,
         Message = "Embedded memory store is not ready.")]
     private static partial void LogNotReady(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 2053, EventName = "VectorIndexLoaded", Level = LogLevel.Debug,
+    [LoggerMessage(EventId = MemoryEventIds.VectorIndexLoaded, EventName = "VectorIndexLoaded", Level = LogLevel.Debug,
         Message = "Loaded a user's vector index: {Vectors} vectors, ~{Bytes} bytes, in {ElapsedMs:F1} ms.")]
     private static partial void LogIndexLoaded(ILogger logger, int vectors, long bytes, double elapsedMs);
 }

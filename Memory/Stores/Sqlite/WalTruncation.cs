@@ -27,9 +27,9 @@ internal static class WalTruncation
     /// <summary>One attempt: true when the checkpoint was not blocked (the first result column, <c>busy</c>, is 0).</summary>
     public static async Task<bool> TruncateOnceAsync(SqliteConnection connection, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && reader.GetInt32(0) == 0;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Memory.WriteBack.Extraction;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Compression;
 
 /// <summary>The JSON schema of the LLM compression answer: one denser memory for a cluster.</summary>
 internal static class CompressionSchema

@@ -2,14 +2,16 @@ using System.Globalization;
 using Memory.Abstractions;
 using Memory.Configuration;
 using Memory.Dedup;
+using Memory.DirectWrites;
 using Memory.Model;
 using Memory.Stores;
 using Memory.Text;
-using Memory.Writes;
+using Memory.WriteBack.Consolidation;
+using Memory.WriteBack.Extraction;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Compression;
 
 /// <summary>Keeps a user's memory dense: when their current memories pass the count or token threshold, related
 /// memories are merged (llm: a cluster summarised through <c>prompts/memory-compress.yaml</c>; heuristic:

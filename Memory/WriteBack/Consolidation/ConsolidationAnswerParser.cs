@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Memory.Model;
+using Memory.WriteBack.Extraction;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Consolidation;
 
 /// <summary>Validates an LLM consolidation answer against <see cref="ConsolidationSchema"/> and the facts and
 /// memories it was shown: exactly one decision per fact; targets must be refs it was given; UPDATE takes one

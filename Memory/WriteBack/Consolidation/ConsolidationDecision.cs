@@ -1,6 +1,6 @@
 using Memory.Model;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Consolidation;
 
 /// <summary>What to do with one new fact: ADD, UPDATE one target (optionally with merged text), SUPERSEDE or
 /// DELETE targets, or NOOP; and the reason history records (<see cref="Dedup.HistoryReasons"/>).</summary>

@@ -1,4 +1,4 @@
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Consolidation;
 
 /// <summary>Counts of what consolidating one turn did.</summary>
 internal sealed class ConsolidationResult

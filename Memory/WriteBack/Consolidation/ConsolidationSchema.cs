@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Memory.WriteBack.Extraction;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Consolidation;
 
 /// <summary>The JSON schema of the LLM consolidation answer: one decision per new fact.</summary>
 internal static class ConsolidationSchema

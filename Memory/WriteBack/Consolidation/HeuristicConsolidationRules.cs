@@ -1,7 +1,8 @@
 using Memory.Dedup;
 using Memory.Model;
+using Memory.WriteBack.Extraction;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Consolidation;
 
 /// <summary>Deterministic consolidation under the shared <see cref="DedupRule"/>: a fact that adds nothing to a
 /// similar memory → NOOP (already known from these messages) or UPDATE (reinforce, union sources, newer phrasing);

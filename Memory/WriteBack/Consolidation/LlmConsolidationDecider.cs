@@ -1,9 +1,10 @@
 using System.Globalization;
 using Memory.Model;
+using Memory.WriteBack.Extraction;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Consolidation;
 
 /// <summary><c>llm</c> consolidation: the turn's facts and the user's similar current memories go to the model
 /// through <c>prompts/memory-consolidate.yaml</c>; the answer is validated by <see cref="ConsolidationAnswerParser"/>.

@@ -1,7 +1,7 @@
 using Memory.Model;
 using Memory.Stores;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Consolidation;
 
 /// <summary>Writes consolidation and compression changes to the store with their history, so that doing the
 /// same change twice (a replay after a crash) leaves one memory and one history entry: new memories have

@@ -1,12 +1,13 @@
 using Memory.Abstractions;
 using Memory.Configuration;
 using Memory.Dedup;
+using Memory.DirectWrites;
 using Memory.Model;
 using Memory.Stores;
-using Memory.Writes;
+using Memory.WriteBack.Extraction;
 using Microsoft.Extensions.Options;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Consolidation;
 
 /// <summary>Folds a turn's facts into the user's memory. For each fact it gathers the similar current memories
 /// (dense search with the fact's embedding, plus memories in the same or the opposite slot, or about the same

@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
 using Memory.Model;
+using Memory.WriteBack.Extraction;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Consolidation;
 
 /// <summary>Reads a stored memory's slot and subject: from its metadata when write-back stored it, otherwise
 /// inferred from its third-person text ("The user lives in Lisbon" → location, lisbon), so memories written

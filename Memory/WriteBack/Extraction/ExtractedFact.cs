@@ -1,4 +1,4 @@
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction;
 
 /// <summary>One thing the user said about themselves, ready for consolidation: a third-person text ("The user
 /// lives in Porto"), its slot and subject, whether it asserts or retracts, and the user messages it came from.</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction;
 
 /// <summary>Validates an LLM extraction answer against <see cref="ExtractionSchema"/> and turns it into facts. Any
 /// violation rejects the whole answer (the caller retries once, then falls back to the heuristic extractor); a

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction;
 
 /// <summary>The JSON schema the LLM extraction answer must follow; sent as the response format and enforced by
 /// <see cref="ExtractionAnswerParser"/> whether or not the upstream honours it.</summary>

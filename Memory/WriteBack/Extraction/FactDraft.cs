@@ -1,4 +1,4 @@
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction;
 
 /// <summary>What one heuristic rule read from a clause: slot, matching subject and third-person text.</summary>
 internal sealed record FactDraft(string Slot, string? Subject, string Text);

@@ -1,4 +1,4 @@
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction;
 
 /// <summary>The slots (categories) a learned fact belongs to, and how facts in a slot combine: a single-valued slot
 /// holds one current value (a newer one supersedes), a multi-valued slot accumulates.</summary>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction;
 
 /// <summary>Built-in extraction with no LLM call: first-person statements, style preferences and retractions from
 /// the user's messages, phrased as third-person memories ("The user lives in Porto"). Observations that are not

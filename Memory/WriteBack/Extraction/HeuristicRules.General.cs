@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction;
 
 /// <summary>The fallback rules, tried after every themed rule: any plain first-person statement of a lasting kind
 /// ("I use a wheelchair", "I'm a keen cyclist", "I have type 1 diabetes", "my car is a red Tesla", "I'm flying to

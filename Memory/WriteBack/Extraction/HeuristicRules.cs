@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction;
 
 /// <summary>The heuristic extractor's first-person patterns. Each rule is anchored at the start of a clause
 /// ("I ...", "my ..."), so statements about other people ("my friend lives in Rome", "she is vegan") never match

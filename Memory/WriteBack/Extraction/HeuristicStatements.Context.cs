@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction;
 
 /// <summary>What of a message is the user's own words: not role play, not text handed over to be translated,
 /// summarised or edited ("Summarize this: ..."), not quoted text; and the clause rewrites that let the rules read

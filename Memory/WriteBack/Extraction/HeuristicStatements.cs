@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction;
 
 /// <summary>Reads one user message clause by clause: drops questions, hypotheticals, quoted speech, other people's
 /// facts and instructions to the system; keeps first-person statements, style preferences and retractions.</summary>

@@ -1,4 +1,4 @@
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction;
 
 /// <summary>Turns what the user said in one turn into candidate facts. Never reads the assistant's answer.</summary>
 internal interface IFactExtractor

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction;
 
 /// <summary>Conservative detector of text that instructs the model rather than describing the user: overriding
 /// instructions, revealing prompts or secrets, changing role, or "always/never do X" aimed at the system. Style

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction;
 
 /// <summary>Helpers for reading an LLM's JSON answer: code fences stripped, typed property access that reports
 /// schema violations by path (never by content).</summary>

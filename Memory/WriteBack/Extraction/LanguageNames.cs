@@ -1,4 +1,4 @@
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction;
 
 /// <summary>Human languages the heuristic extractor recognises by name.</summary>
 internal static class LanguageNames

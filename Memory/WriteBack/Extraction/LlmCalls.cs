@@ -4,7 +4,7 @@ using Memory.Configuration;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction;
 
 /// <summary>The write-back's own LLM calls: render a named template through <see cref="IPromptRenderer"/>, send it
 /// as one user message asking for JSON, and return the answer text. Null members mean the LLM path is unavailable

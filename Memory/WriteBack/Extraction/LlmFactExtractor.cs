@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction;
 
 /// <summary><c>llm</c> extraction: the user's messages (never the assistant's answer) go to the model through
 /// <c>prompts/memory-extract.yaml</c>; the JSON answer is validated against <see cref="ExtractionSchema"/>. An

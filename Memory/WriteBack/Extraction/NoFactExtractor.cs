@@ -1,4 +1,4 @@
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction;
 
 /// <summary><c>off</c>: nothing is learned from chat. Observations are still kept as observed, since a feature
 /// sent them on purpose.</summary>

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction;
 
 /// <summary>Recognised requests about how the assistant should answer (length, language, format, tone, units,
 /// code language, level). They are personal preferences and are kept as memories, phrased in the third person.</summary>

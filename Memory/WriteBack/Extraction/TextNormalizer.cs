@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction;
 
 /// <summary>Text clean-up shared by the extractors: straight quotes, single spaces, first-person to third-person.</summary>
 internal static partial class TextNormalizer

@@ -1,4 +1,4 @@
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction;
 
 /// <summary>Pseudo-slots used only by retractions.</summary>
 internal static class WriteBackSlots

@@ -1,4 +1,4 @@
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Outbox;
 
 /// <summary>Takes items from several queues in turns (one from each, again and again), starting with the queue that
 /// <paramref name="rotation"/> picks, until <c>max</c> are taken: no queue waits behind a longer one.</summary>

@@ -1,6 +1,7 @@
 using Memory.Model;
+using Memory.WriteBack.Extraction;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Outbox;
 
 /// <summary>The worker's side of the outbox: claim due turns under a lease, checkpoint, then complete or fail.</summary>
 internal interface IOutboxQueue

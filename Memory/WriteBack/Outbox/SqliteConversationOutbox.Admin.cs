@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Outbox;
 
 /// <summary>Operators and erasure: a user's turns erased, statistics, poisoned turns listed and retried.</summary>
 internal sealed partial class SqliteConversationOutbox : IWriteBackAdmin
@@ -15,7 +15,7 @@ internal sealed partial class SqliteConversationOutbox : IWriteBackAdmin
     public async Task<int> EraseUserAsync(UserKey user, CancellationToken cancellationToken = default)
     {
         using var held = await _locks.AcquireAsync(user, cancellationToken).ConfigureAwait(false);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var removed = await ExecuteAsync(connection, null, "DELETE FROM outbox WHERE tenant = $tenant AND user_id = $user",
             cancellationToken, ("$tenant", user.Tenant), ("$user", user.UserId)).ConfigureAwait(false);
 
@@ -27,12 +27,12 @@ internal sealed partial class SqliteConversationOutbox : IWriteBackAdmin
 
     public async Task<WriteBackStats> GetStatsAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT COALESCE(SUM(status IN (0, 4)), 0), COALESCE(SUM(status = 2), 0), COALESCE(SUM(status IN (1, 3)), 0) FROM outbox
             """;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return new WriteBackStats(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
     }
@@ -40,13 +40,13 @@ internal sealed partial class SqliteConversationOutbox : IWriteBackAdmin
     public async Task<IReadOnlyList<PoisonedTurn>> ListPoisonedAsync(int max = 100, CancellationToken cancellationToken = default)
     {
         var result = new List<PoisonedTurn>();
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT turn_id, tenant, user_id, attempts, enqueued_at, last_error FROM outbox WHERE status = 2 ORDER BY seq LIMIT $max
             """;
         command.Parameters.AddWithValue("$max", Math.Max(1, max));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             result.Add(new PoisonedTurn(
@@ -62,7 +62,7 @@ internal sealed partial class SqliteConversationOutbox : IWriteBackAdmin
 
     public async Task<bool> RetryPoisonedAsync(string turnId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var changed = await ExecuteAsync(connection, null, """
             UPDATE outbox SET status = 0, attempts = 0, next_attempt_at = $now, last_error = NULL
             WHERE turn_id = $turn AND status = 2 AND payload IS NOT NULL

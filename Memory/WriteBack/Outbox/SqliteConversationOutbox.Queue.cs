@@ -3,11 +3,12 @@ using Memory.Configuration;
 using Memory.Model;
 using Memory.Stores;
 using Memory.Stores.Sqlite;
+using Memory.WriteBack.Extraction;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Outbox;
 
 /// <summary>The worker: fair claims under leases, checkpoints, completion, backoff on failure, pruning.</summary>
 internal sealed partial class SqliteConversationOutbox : IOutboxQueue
@@ -17,8 +18,8 @@ internal sealed partial class SqliteConversationOutbox : IOutboxQueue
         var now = Now();
         var leases = new List<OutboxLease>();
         var corrupt = new List<long>();
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         if (now >= Interlocked.Read(ref _nextOpenTurnSweep))
         {
             // Rarely: open turns only go stale when a close failed or a call never ended.
@@ -62,7 +63,7 @@ internal sealed partial class SqliteConversationOutbox : IOutboxQueue
     private async Task<List<DueRow>> FairDueRowsAsync(SqliteConnection connection, SqliteTransaction transaction, long now, int max, CancellationToken cancellationToken)
     {
         var tenants = new List<string>();
-        await using (var distinct = connection.CreateCommand())
+        using (var distinct = connection.CreateCommand())
         {
             distinct.Transaction = transaction;
             // A skip-scan over (status, tenant): one index seek per tenant with pending turns, however long the backlog.
@@ -73,7 +74,7 @@ internal sealed partial class SqliteConversationOutbox : IOutboxQueue
                     SELECT (SELECT MIN(tenant) FROM outbox WHERE status = 0 AND tenant > t.tenant) FROM t WHERE t.tenant IS NOT NULL)
                 SELECT tenant FROM t WHERE tenant IS NOT NULL
                 """;
-            await using var reader = await distinct.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            using var reader = await distinct.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 tenants.Add(reader.GetString(0));
@@ -83,7 +84,7 @@ internal sealed partial class SqliteConversationOutbox : IOutboxQueue
         var perTenant = new List<List<DueRow>>(tenants.Count);
         foreach (var tenant in tenants)
         {
-            await using var select = connection.CreateCommand();
+            using var select = connection.CreateCommand();
             select.Transaction = transaction;
             select.CommandText = "SELECT o.seq, o.turn_id, o.payload, o.facts, o.attempts FROM outbox o WHERE o.tenant = $tenant AND "
                 + DueTurn + " ORDER BY o.seq LIMIT $max";
@@ -92,7 +93,7 @@ internal sealed partial class SqliteConversationOutbox : IOutboxQueue
             AddQuietWindow(select, now);
             select.Parameters.AddWithValue("$max", max);
             var rows = new List<DueRow>();
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 rows.Add(new DueRow(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
@@ -110,8 +111,8 @@ internal sealed partial class SqliteConversationOutbox : IOutboxQueue
 
     public async Task<bool> IsLeaseValidAsync(OutboxLease lease, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM outbox WHERE seq = $seq AND lease_id = $lease AND status = 0";
         command.Parameters.AddWithValue("$seq", lease.Seq);
         command.Parameters.AddWithValue("$lease", lease.LeaseId);
@@ -121,7 +122,7 @@ internal sealed partial class SqliteConversationOutbox : IOutboxQueue
     public async Task SaveCheckpointAsync(OutboxLease lease, IReadOnlyList<ExtractedFact> facts, CancellationToken cancellationToken = default)
     {
         var json = JsonSerializer.Serialize(facts.ToList(), WriteBackJsonContext.Default.ListExtractedFact);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, null, "UPDATE outbox SET facts = $facts WHERE seq = $seq AND lease_id = $lease AND status = 0",
             cancellationToken, ("$facts", json), ("$seq", lease.Seq), ("$lease", lease.LeaseId)).ConfigureAwait(false);
     }
@@ -133,7 +134,7 @@ internal sealed partial class SqliteConversationOutbox : IOutboxQueue
             throw new ArgumentOutOfRangeException(nameof(outcome));
         }
 
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var changed = await ExecuteAsync(connection, null, """
             UPDATE outbox SET status = $status, payload = NULL, facts = NULL, lease_id = NULL, lease_until = NULL,
                               last_error = NULL, finished_at = $now
@@ -146,7 +147,7 @@ internal sealed partial class SqliteConversationOutbox : IOutboxQueue
     {
         var poisoned = lease.Attempts >= Math.Max(1, _options.MaxAttempts);
         var backoff = Backoff(lease.Attempts);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, null, """
             UPDATE outbox SET status = $status, lease_id = NULL, lease_until = NULL, next_attempt_at = $next, last_error = $error
             WHERE seq = $seq AND lease_id = $lease AND status = 0
@@ -161,8 +162,8 @@ internal sealed partial class SqliteConversationOutbox : IOutboxQueue
 
     public async Task<bool> HasDueWorkAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT EXISTS (SELECT 1 FROM outbox o WHERE
             """ + " " + DueTurn + ")";
@@ -178,7 +179,7 @@ internal sealed partial class SqliteConversationOutbox : IOutboxQueue
     public async Task<int> PruneAsync(CancellationToken cancellationToken = default)
     {
         var cutoff = Now() - (long)_options.ProcessedRetention.TotalMilliseconds;
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await ExecuteAsync(connection, null, "DELETE FROM outbox WHERE status IN (1, 3) AND finished_at < $cutoff",
             cancellationToken, ("$cutoff", cutoff)).ConfigureAwait(false);
     }

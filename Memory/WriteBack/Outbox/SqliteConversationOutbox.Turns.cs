@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Outbox;
 
 /// <summary>The request path: turns enqueued (or opened before the answer and closed after it), dropped for users without consent or erased since the turn began.</summary>
 internal sealed partial class SqliteConversationOutbox : IConversationOutbox
@@ -46,7 +46,7 @@ internal sealed partial class SqliteConversationOutbox : IConversationOutbox
     /// connection only: it survives a process crash as it is and reaches the disk with the next flushed commit).</summary>
     private async Task<int> ExecuteUnflushedAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, null, "PRAGMA synchronous = NORMAL", cancellationToken).ConfigureAwait(false);
         return await ExecuteAsync(connection, null, sql, cancellationToken, parameters).ConfigureAwait(false);
     }
@@ -70,9 +70,9 @@ internal sealed partial class SqliteConversationOutbox : IConversationOutbox
         var payload = JsonSerializer.Serialize(turn, WriteBackJsonContext.Default.ConversationTurn);
         var now = Now();
         int inserted;
-        await using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
+        using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var command = connection.CreateCommand();
+            using var command = connection.CreateCommand();
             command.CommandText = """
                 INSERT INTO outbox (turn_id, tenant, user_id, payload, status, attempts, enqueued_at, next_attempt_at)
                 VALUES ($turn, $tenant, $user, $payload, $state, 0, $now, $now)
@@ -108,7 +108,7 @@ internal sealed partial class SqliteConversationOutbox : IConversationOutbox
 
     private async Task RemoveErasedTurnAsync(ConversationTurn turn)
     {
-        await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
         await ExecuteAsync(connection, null, "DELETE FROM outbox WHERE tenant = $tenant AND user_id = $user AND turn_id = $turn",
             CancellationToken.None, ("$tenant", turn.User.Tenant), ("$user", turn.User.UserId), ("$turn", turn.TurnId)).ConfigureAwait(false);
         await TruncateWalAsync(connection).ConfigureAwait(false);

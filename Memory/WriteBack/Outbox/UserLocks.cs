@@ -1,6 +1,6 @@
 using Memory.Model;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Outbox;
 
 /// <summary>One async lock per user, created on demand and removed when nobody holds or waits for it.</summary>
 internal sealed class UserLocks

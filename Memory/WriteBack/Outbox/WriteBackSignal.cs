@@ -1,4 +1,4 @@
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Outbox;
 
 /// <summary>Wakes the worker when a turn is enqueued (or a caller waits for idle), so it need not poll.</summary>
 internal sealed class WriteBackSignal

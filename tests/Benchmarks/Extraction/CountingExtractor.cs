@@ -1,4 +1,5 @@
 using Memory.WriteBack;
+using Memory.WriteBack.Extraction;
 
 namespace Benchmarks.Extraction;
 

@@ -4,6 +4,8 @@ using System.Globalization;
 using Gateway.Prompts;
 using Memory.Configuration;
 using Memory.WriteBack;
+using Memory.WriteBack.Extraction;
+using Memory.WriteBack.Extraction.Evaluation;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using Memory.WriteBack;
+using Memory.WriteBack.Extraction;
 using Microsoft.Extensions.Logging;
 
 namespace Benchmarks.Extraction;

@@ -3,7 +3,7 @@ using Memory.Configuration;
 using Memory.Embeddings;
 using Memory.Stores.Sqlite;
 using Memory.Tests.Fakes;
-using Memory.Writes;
+using Memory.DirectWrites;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,6 @@
 using Memory.Model;
-using Memory.WriteBack;
+using Memory.WriteBack.Consolidation;
+using Memory.WriteBack.Extraction;
 
 namespace Memory.Tests.WriteBack;
 

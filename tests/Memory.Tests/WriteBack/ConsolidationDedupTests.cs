@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Memory.Model;
+using Memory.Tests.WriteBack.Fakes;
 
 namespace Memory.Tests.WriteBack;
 

@@ -1,6 +1,7 @@
 using Memory.Model;
 using Memory.Stores;
 using Memory.WriteBack;
+using Memory.WriteBack.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Memory.Tests.WriteBack;

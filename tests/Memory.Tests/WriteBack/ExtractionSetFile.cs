@@ -1,4 +1,5 @@
-using Memory.WriteBack;
+
+using Memory.WriteBack.Extraction.Evaluation;
 
 namespace Memory.Tests.WriteBack;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Memory.WriteBack;
+using Memory.WriteBack.Extraction;
+using Memory.WriteBack.Extraction.Evaluation;
 using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 

@@ -1,4 +1,6 @@
-using Memory.WriteBack;
+
+using Memory.WriteBack.Extraction;
+using Memory.WriteBack.Extraction.Evaluation;
 
 namespace Memory.Tests.WriteBack;
 

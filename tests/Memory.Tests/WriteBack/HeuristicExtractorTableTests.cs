@@ -1,5 +1,6 @@
 using Memory.Model;
 using Memory.WriteBack;
+using Memory.WriteBack.Extraction;
 using Microsoft.Extensions.Options;
 
 namespace Memory.Tests.WriteBack;

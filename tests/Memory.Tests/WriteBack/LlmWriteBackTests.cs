@@ -1,4 +1,5 @@
 using Memory.Model;
+using Memory.Tests.WriteBack.Fakes;
 using Microsoft.Extensions.AI;
 
 namespace Memory.Tests.WriteBack;

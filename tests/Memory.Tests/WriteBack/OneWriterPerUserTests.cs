@@ -1,7 +1,8 @@
 using Memory.Configuration;
+using Memory.DirectWrites;
 using Memory.Model;
 using Memory.Tests.Fakes;
-using Memory.Writes;
+using Memory.Tests.WriteBack.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 

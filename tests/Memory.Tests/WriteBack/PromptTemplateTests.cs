@@ -1,3 +1,5 @@
+using Memory.Tests.WriteBack.Fakes;
+
 namespace Memory.Tests.WriteBack;
 
 public sealed class PromptTemplateTests

@@ -1,5 +1,7 @@
 using Memory.Abstractions;
 using Memory.WriteBack;
+using Memory.WriteBack.Extraction;
+using Memory.WriteBack.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,4 +1,5 @@
 using Memory.Model;
+using Memory.Tests.WriteBack.Fakes;
 using Memory.WriteBack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,6 +1,7 @@
 using Memory.Abstractions;
 using Memory.Retrieval;
 using Memory.Stores;
+using Memory.Tests.WriteBack.Fakes;
 using Memory.WriteBack;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;

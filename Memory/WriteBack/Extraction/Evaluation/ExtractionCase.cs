@@ -1,4 +1,4 @@
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction.Evaluation;
 
 /// <summary>One labelled user turn of an extraction set: what was said, its category (<c>occupation</c>,
 /// <c>questions</c>, ...) and the facts it must yield (none for a turn that must store nothing).</summary>

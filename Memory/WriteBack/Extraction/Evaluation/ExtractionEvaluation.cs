@@ -1,6 +1,6 @@
 using Memory.Model;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction.Evaluation;
 
 /// <summary>Runs a labelled set through an extractor, one turn per case, and keeps what the write-back would admit
 /// (facts that instruct the system are dropped, as the turn processor does).</summary>

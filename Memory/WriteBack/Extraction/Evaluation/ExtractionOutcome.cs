@@ -1,4 +1,4 @@
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction.Evaluation;
 
 /// <summary>What an extractor made of one labelled turn: the facts it would store, the expected facts it missed and
 /// the produced facts that match nothing expected.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction.Evaluation;
 
 /// <summary>Precision and recall of an extraction run, overall and per category. Precision: correct produced facts
 /// over correct plus wrong ones (facts matching only an optional expectation are not counted); recall: required

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction.Evaluation;
 
 /// <summary>Reads a labelled extraction set: JSON lines of <c>{"id", "split", "category", "text", "expect":
 /// [{"text", "action"?: "retract", "optional"?: true}]}</c>; an empty <c>expect</c> means "store nothing".</summary>

@@ -1,4 +1,4 @@
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction.Evaluation;
 
 /// <summary>Counts over a group of scored turns. <see cref="Precision"/> is null when nothing was stored and
 /// <see cref="Recall"/> when nothing was expected; <see cref="CleanTurns"/> counts turns with no wrong fact.</summary>

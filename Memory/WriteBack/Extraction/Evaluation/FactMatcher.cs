@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Memory.WriteBack;
+namespace Memory.WriteBack.Extraction.Evaluation;
 
 /// <summary>The matching rule of the extraction sets. A produced fact matches an expected one when (1) both assert
 /// or both retract, (2) both or neither are negated (not, no, never, n't, without), and (3) every key word of the

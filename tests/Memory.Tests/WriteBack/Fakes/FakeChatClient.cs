@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 
-namespace Memory.Tests.WriteBack;
+namespace Memory.Tests.WriteBack.Fakes;
 
 /// <summary>A hand-written <see cref="IChatClient"/>: answers each call with what <see cref="Respond"/> returns for
 /// the prompt text, and records the calls.</summary>

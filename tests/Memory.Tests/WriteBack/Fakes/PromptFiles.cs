@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Memory.Tests.WriteBack;
+namespace Memory.Tests.WriteBack.Fakes;
 
 /// <summary>Finds and reads the repository's prompts/*.yaml (a minimal reader for the template block and the
 /// declared input variable names).</summary>

@@ -1,7 +1,7 @@
 using Memory.Model;
 using Memory.Retrieval;
 
-namespace Memory.Tests.WriteBack;
+namespace Memory.Tests.WriteBack.Fakes;
 
 /// <summary>Records <see cref="IMemoryRetriever.Invalidate"/> calls.</summary>
 internal sealed class RecordingRetriever : IMemoryRetriever

@@ -1,7 +1,7 @@
 using Memory.Abstractions;
 using Memory.Model;
 
-namespace Memory.Tests.WriteBack;
+namespace Memory.Tests.WriteBack.Fakes;
 
 /// <summary>A memory guard that refuses any text containing one of its words and records every check.</summary>
 internal sealed class RefusingGuard(params string[] refusedWords) : IMemoryContentGuard

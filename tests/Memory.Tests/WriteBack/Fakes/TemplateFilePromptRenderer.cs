@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Memory.Abstractions;
 
-namespace Memory.Tests.WriteBack;
+namespace Memory.Tests.WriteBack.Fakes;
 
 /// <summary>Renders the real prompts/*.yaml templates by substituting <c>{{$name}}</c> with the variables, failing
 /// on a variable the template uses but was not given, like the gateway's loader.</summary>

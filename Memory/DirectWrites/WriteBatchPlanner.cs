@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 using Memory.Dedup;
 using Memory.Model;
 
-namespace Memory.Writes;
+namespace Memory.DirectWrites;
 
 /// <summary>De-duplicates a write batch against the user's current memories and against itself, in order, with
 /// the shared <see cref="DedupRule"/>. A memory of the same context with the same normalised text absorbs the write

@@ -1,6 +1,6 @@
 using Memory.Model;
 
-namespace Memory.Writes;
+namespace Memory.DirectWrites;
 
 /// <summary>Checks what apps send against <see cref="MemoryLimits"/> and applies defaults. Messages name the field
 /// and the rule, never the text.</summary>

@@ -1,6 +1,6 @@
 using Memory.Model;
 
-namespace Memory.Writes;
+namespace Memory.DirectWrites;
 
 /// <summary>What one write batch does: a result per requested memory, the memories to store, the history to append.</summary>
 internal sealed record WriteBatchPlan(

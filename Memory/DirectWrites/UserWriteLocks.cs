@@ -1,6 +1,6 @@
 using Memory.Model;
 
-namespace Memory.Writes;
+namespace Memory.DirectWrites;
 
 /// <summary>Serialises changes to one user's memories inside this process (dedup reads then writes), striped so
 /// memory stays fixed however many users there are. Shared by the memory service and the re-embedding service.</summary>
@@ -12,7 +12,7 @@ internal sealed class UserWriteLocks : IDisposable
     public async Task<Releaser> AcquireAsync(UserKey user, CancellationToken cancellationToken = default)
     {
         var stripe = _stripes[(int)((uint)user.GetHashCode() % Stripes)];
-        await stripe.WaitAsync(cancellationToken);
+        await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
         return new Releaser(stripe);
     }
 

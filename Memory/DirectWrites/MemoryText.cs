@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Memory.Writes;
+namespace Memory.DirectWrites;
 
 /// <summary>Text forms used by writes: the stored form (trimmed, whitespace runs collapsed) and the dedup key
 /// (lower-cased words of letters and digits joined by single spaces, so case, punctuation and spacing never make

@@ -1,4 +1,4 @@
-namespace Memory.Writes;
+namespace Memory.DirectWrites;
 
 /// <summary>A validated write with defaults applied and its dedup key.</summary>
 internal sealed record PreparedMemory

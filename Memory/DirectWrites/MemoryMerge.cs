@@ -1,6 +1,6 @@
 using Memory.Model;
 
-namespace Memory.Writes;
+namespace Memory.DirectWrites;
 
 /// <summary>How a write merges into the current memory it duplicates.
 /// <list type="bullet">
