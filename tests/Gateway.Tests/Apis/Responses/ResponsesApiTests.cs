@@ -196,6 +196,39 @@ public abstract class ResponsesApiTests(ResponsesGatewayFixture fixture)
         Assert.Equal(streamed, call.FunctionArguments.ToString());
     }
 
+    [Fact]
+    public async Task A_plain_tool_call_is_a_function_call_item()
+    {
+        const string arguments = """{"city":"Oslo"}""";
+        Fixture.Enqueue(new FakeReply { ToolCall = ("get_weather", arguments) });
+        var options = Options("Weather in Oslo?");
+        options.Tools.Add(ResponseTool.CreateFunctionTool("get_weather", BinaryData.FromString("""{"type":"object"}"""), false));
+
+        ClientResult<ResponseResult> result = await Client.CreateResponseAsync(options);
+
+        var call = Assert.IsType<FunctionCallResponseItem>(Assert.Single(result.Value.OutputItems));
+        Assert.Equal(("get_weather", arguments), (call.FunctionName, call.FunctionArguments.ToString()));
+        Assert.False(string.IsNullOrEmpty(call.CallId));
+    }
+
+    [Fact]
+    public async Task A_private_key_mid_stream_ends_the_response_as_incomplete_by_content_filter()
+    {
+        Fixture.Enqueue(new FakeReply
+        {
+            Text = "Here it is: -----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF8PbnGy0AHB7MhgHcTz6sE2I2yPB\naFDrBz9vFqU4yQ==\n-----END RSA PRIVATE KEY-----\nand more text after.",
+            ChunkSize = 16,
+        });
+
+        var updates = await StreamAsync(Options("Show me the key"));
+
+        var text = StreamedText(updates);
+        Assert.DoesNotContain("MIIEow", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("more text after", text, StringComparison.Ordinal);
+        var incomplete = Assert.IsType<StreamingResponseIncompleteUpdate>(updates[^1]);
+        Assert.Equal(ResponseIncompleteStatusReason.ContentFilter, incomplete.Response.IncompleteStatusDetails.Reason);
+    }
+
     [Theory]
     [InlineData("""{"model":"fake-model","input":"hi","tools":[{"type":"web_search"}]}""", "tools[0].type")]
     [InlineData("""{"model":"fake-model","input":"hi","frobnicate":true}""", "frobnicate")]
