@@ -54,11 +54,12 @@ internal sealed class ResponsesHandler(ChatCompletionHandler pipeline, Responses
             return (null, problem);
         }
 
-        var userId = Json.String(chat["user"]) is { Length: > 0 } user ? user : Json.String(chat["safety_identifier"]);
+        var source = Json.String(chat["user"]) is { Length: > 0 } ? "user" : Json.String(chat["safety_identifier"]) is { Length: > 0 } ? "safety_identifier" : null;
+        var userId = source is null ? null : Json.String(chat[source]);
         var (context, message, code) = ChatRequestReader.ContextFor(http, userId, Json.String(chat["model"])!, ClientApi.Responses, body);
         if (context is null)
         {
-            return (null, new ResponsesProblem(userId is null ? ChatRequestReader.UserIdHeader : "user", message!, code!));
+            return (null, new ResponsesProblem(source ?? ChatRequestReader.UserIdHeader, message!, code!));
         }
 
         var stream = Json.IsTrue(chat["stream"]);

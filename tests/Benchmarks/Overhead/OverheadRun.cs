@@ -43,6 +43,7 @@ public static class OverheadRun
         {
             // Only the chat/Responses pairs.
             scenarios = scenarios.Where(s => s.Settings["Memory:Embedder"] == "hash").ToArray();
+            ResponsesTranslationCost.Report(calls * 10);
         }
 
         Console.WriteLine($"Gateway overhead: {calls} calls per scenario after {calls / 10} warm-up, interleaved with direct calls; {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
