@@ -166,6 +166,25 @@ public abstract class ResponsesApiTests(ResponsesGatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_fact_told_through_responses_is_written_back_and_used_by_chat()
+    {
+        var user = "resp-wb-" + NewMarker();
+        var marker = NewMarker();
+
+        await StreamAsync(Options("Hi! I live in Lisbon.", user: user));
+        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            await Fixture.Gateway.Services.GetRequiredService<Memory.WriteBack.IWriteBackMonitor>().WhenIdleAsync(cts.Token);
+        }
+
+        var memories = JsonNode.Parse(await Fixture.Gateway.Client.GetStringAsync($"v1/users/{user}/memories"))!["memories"]!.AsArray();
+        Assert.Contains(memories, m => ((string?)m!["text"])!.Contains("Lisbon", StringComparison.Ordinal));
+        await SdkClients.Chat(Fixture.Gateway).CompleteChatAsync(
+            [new global::OpenAI.Chat.UserChatMessage($"Which city do I live in? {marker}")], new global::OpenAI.Chat.ChatCompletionOptions { EndUserId = user });
+        Assert.Contains("Lisbon", Fixture.InstructionsOf(Fixture.Sent(marker)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Personal_data_in_streamed_text_is_redacted()
     {
         Fixture.Enqueue(new FakeReply { Text = "Write to jane.doe@example.com before noon.", ChunkSize = 3 });
