@@ -1,3 +1,4 @@
+using Gateway.Apis.Responses;
 using Gateway.Auth;
 using Gateway.Diagnostics;
 using Gateway.Endpoints;
@@ -79,6 +80,7 @@ public static class GatewayServiceCollectionExtensions
 
         // The request pipeline's stages (composed in order by ChatCompletionHandler).
         services.AddChatPipeline();
+        services.AddResponsesApi();
         return builder;
     }
 
@@ -91,6 +93,7 @@ public static class GatewayServiceCollectionExtensions
 
         app.MapHealthEndpoints();
         app.MapChatEndpoints();
+        app.MapResponsesEndpoints();
         app.MapMemoryEndpoints();
         app.MapUserEndpoints();
         app.MapPromptEndpoints();

@@ -1,16 +1,21 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gateway.Apis.Responses;
 using Gateway.Pipeline;
 
 namespace Gateway.Upstream.Dialects;
 
-/// <summary>Chat completions, the pipeline's own form: the body goes as it is and answers come back untouched.</summary>
+/// <summary>Chat completions, the pipeline's own form: the body goes as it is and answers come back untouched. A
+/// Responses call that asks for what only a Responses upstream can do (<c>store</c>, <c>previous_response_id</c>...)
+/// cannot be carried and is refused naming the field.</summary>
 internal sealed class ChatDialect : IUpstreamDialect
 {
     public UpstreamKind Kind => UpstreamKind.Chat;
 
     public UpstreamCall Prepare(ChatRequest request, UpstreamEndpoint upstream) =>
-        new("chat/completions", JsonSerializer.SerializeToUtf8Bytes(request.Body));
+        ResponsesNativeFields.Untranslatable(request) is var (field, problem)
+            ? UpstreamCall.Untranslatable(field, problem)
+            : new("chat/completions", JsonSerializer.SerializeToUtf8Bytes(request.Body));
 
     public JsonObject? ToChatCompletion(JsonObject answer, ChatRequest request) => answer;
 

@@ -13,7 +13,8 @@ namespace Benchmarks.Overhead;
 
 /// <summary>Load run: the latency the gateway adds over calling the same fake upstream directly. Interleaved
 /// (direct, gateway, direct, ...), one keep-alive client, a different question each call; reports p50/p99 of both
-/// and their difference. Run: <c>dotnet run -c Release --project tests/Benchmarks -- overhead [calls]</c>; <c>overhead load</c> is the
+/// and their difference. Run: <c>dotnet run -c Release --project tests/Benchmarks -- overhead [calls] [responses]</c> (<c>responses</c>: only the
+/// chat and Responses API pairs); <c>overhead load</c> is the
 /// concurrent load run (<see cref="LoadRun"/>).</summary>
 public static class OverheadRun
 {
@@ -26,18 +27,29 @@ public static class OverheadRun
 
         var calls = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 2000;
         await using var upstream = await FakeOpenAIUpstream.StartAsync();
-        var scenarios = new (string Name, Dictionary<string, string?> Settings, bool User, bool Stream)[]
+        // The Responses variants (issue 17) call /v1/responses on the gateway; their direct baseline is the same chat
+        // call to the same upstream, so "added" compares with the chat rows above them.
+        var scenarios = new (string Name, Dictionary<string, string?> Settings, bool User, bool Stream, bool Responses)[]
         {
-            ("proxy only (no user)", new() { ["Memory:Embedder"] = "hash" }, false, false),
-            ("proxy only, streamed", new() { ["Memory:Embedder"] = "hash" }, false, true),
-            ("user, 200 memories, hash embedder", new() { ["Memory:Embedder"] = "hash" }, true, false),
-            ("user, 200 memories, minilm embedder", new() { ["Memory:Embedder"] = "minilm" }, true, false),
+            ("proxy only (no user)", new() { ["Memory:Embedder"] = "hash" }, false, false, false),
+            ("proxy only (no user), Responses API", new() { ["Memory:Embedder"] = "hash" }, false, false, true),
+            ("proxy only, streamed", new() { ["Memory:Embedder"] = "hash" }, false, true, false),
+            ("proxy only, streamed, Responses API", new() { ["Memory:Embedder"] = "hash" }, false, true, true),
+            ("user, 200 memories, hash embedder", new() { ["Memory:Embedder"] = "hash" }, true, false, false),
+            ("user, 200 memories, hash embedder, Responses API", new() { ["Memory:Embedder"] = "hash" }, true, false, true),
+            ("user, 200 memories, minilm embedder", new() { ["Memory:Embedder"] = "minilm" }, true, false, false),
         };
+        if (args.Length > 2 && args[2] == "responses")
+        {
+            // Only the chat/Responses pairs.
+            scenarios = scenarios.Where(s => s.Settings["Memory:Embedder"] == "hash").ToArray();
+            ResponsesTranslationCost.Report(calls * 10);
+        }
 
         Console.WriteLine($"Gateway overhead: {calls} calls per scenario after {calls / 10} warm-up, interleaved with direct calls; {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
         Console.WriteLine("| scenario | direct p50 | direct p99 | gateway p50 | gateway p99 | added p50 | added p99 |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
-        foreach (var (name, settings, user, stream) in scenarios)
+        foreach (var (name, settings, user, stream, responses) in scenarios)
         {
             var data = Directory.CreateTempSubdirectory("overhead-").FullName;
             settings["Upstream:BaseUrl"] = upstream.BaseUrl;
@@ -60,7 +72,9 @@ public static class OverheadRun
                 for (var i = 0; i < calls + calls / 10; i++)
                 {
                     var d = await TimeAsync(client, upstream.BaseUrl, i, user, stream);
-                    var g = await TimeAsync(client, gatewayUrl + "/v1", i, user, stream);
+                    var g = responses
+                        ? await TimeResponsesAsync(client, gatewayUrl + "/v1", i, user, stream)
+                        : await TimeAsync(client, gatewayUrl + "/v1", i, user, stream);
                     if (i >= calls / 10)
                     {
                         direct.Add(d);
@@ -88,6 +102,16 @@ public static class OverheadRun
         var body = $$"""{"model":"fake-model",{{(user ? "\"user\":\"perf\"," : string.Empty)}}"stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"What do I like about subject {{i}} and topic {{i * 13 % 1000}}? [[reply:You like many topics.]]"}]}""";
         var started = Stopwatch.GetTimestamp();
         using var response = await client.PostAsync(baseUrl + "/chat/completions", new StringContent(body, Encoding.UTF8, "application/json"));
+        await response.Content.ReadAsByteArrayAsync();
+        response.EnsureSuccessStatusCode();
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    private static async Task<double> TimeResponsesAsync(HttpClient client, string baseUrl, int i, bool user, bool stream)
+    {
+        var body = $$"""{"model":"fake-model",{{(user ? "\"user\":\"perf\"," : string.Empty)}}"stream":{{(stream ? "true" : "false")}},"input":"What do I like about subject {{i}} and topic {{i * 13 % 1000}}? [[reply:You like many topics.]]"}""";
+        var started = Stopwatch.GetTimestamp();
+        using var response = await client.PostAsync(baseUrl + "/responses", new StringContent(body, Encoding.UTF8, "application/json"));
         await response.Content.ReadAsByteArrayAsync();
         response.EnsureSuccessStatusCode();
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
