@@ -91,6 +91,7 @@ public static class GatewayServiceCollectionExtensions
 
         app.MapHealthEndpoints();
         app.MapChatEndpoints();
+        app.MapMessagesEndpoints();
         app.MapMemoryEndpoints();
         app.MapUserEndpoints();
         app.MapPromptEndpoints();

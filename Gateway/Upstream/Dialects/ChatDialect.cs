@@ -10,7 +10,9 @@ internal sealed class ChatDialect : IUpstreamDialect
     public UpstreamKind Kind => UpstreamKind.Chat;
 
     public UpstreamCall Prepare(ChatRequest request, UpstreamEndpoint upstream) =>
-        new("chat/completions", JsonSerializer.SerializeToUtf8Bytes(request.Body));
+        Apis.Messages.MessagesNativeFields.FirstUncarried(request) is { } field
+            ? UpstreamCall.Untranslatable(field, "only an upstream of kind anthropic can honour it (chat completions has no such field)")
+            : new("chat/completions", JsonSerializer.SerializeToUtf8Bytes(request.Body));
 
     public JsonObject? ToChatCompletion(JsonObject answer, ChatRequest request) => answer;
 
