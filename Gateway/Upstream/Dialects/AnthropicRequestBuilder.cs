@@ -43,7 +43,8 @@ internal static class AnthropicRequestBuilder
         }
 
         var body = new JsonObject { ["model"] = request.Context.Model };
-        if (AnthropicMessagesBuilder.Build(request.Messages, body, request) is { } failure)
+        // The stages replace the body's messages (the memory prompt), not the request's first reading of them.
+        if (AnthropicMessagesBuilder.Build(chat["messages"] as JsonArray ?? request.Messages, body, request) is { } failure)
         {
             return failure;
         }
