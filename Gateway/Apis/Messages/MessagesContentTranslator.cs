@@ -26,12 +26,24 @@ internal static class MessagesContentTranslator
             }
 
             var role = JsonRead.String(message["role"]);
-            if (role is not ("user" or "assistant"))
+            if (role is not ("user" or "assistant" or "system"))
             {
-                return MessagesTranslation.Fail(path + ".role", "must be 'user' or 'assistant'");
+                return MessagesTranslation.Fail(path + ".role", "must be 'user', 'assistant' or 'system'");
             }
 
             var content = message["content"];
+            if (role == "system")
+            {
+                // A system message among the turns (newer SDKs can send one) stays where it is, as text.
+                if (SystemText(content) is not { } system)
+                {
+                    return MessagesTranslation.Fail(path + ".content", "a system message must be a string or text blocks");
+                }
+
+                chat.Add(new JsonObject { ["role"] = "system", ["content"] = system });
+                continue;
+            }
+
             if (JsonRead.String(content) is { } text)
             {
                 chat.Add(new JsonObject { ["role"] = role, ["content"] = text });
@@ -173,6 +185,33 @@ internal static class MessagesContentTranslator
 
         chat.Add(message);
         return null;
+    }
+
+    /// <summary>The text of system content: a string, or text blocks joined by blank lines (null: not that).</summary>
+    public static string? SystemText(JsonNode? content)
+    {
+        if (JsonRead.String(content) is { } text)
+        {
+            return text;
+        }
+
+        if (content is not JsonArray blocks)
+        {
+            return null;
+        }
+
+        var texts = new List<string>();
+        foreach (var block in blocks)
+        {
+            if (block is not JsonObject b || JsonRead.String(b["type"]) != "text" || JsonRead.String(b["text"]) is not { } t)
+            {
+                return null;
+            }
+
+            texts.Add(t);
+        }
+
+        return string.Join("\n\n", texts);
     }
 
     private static MessagesTranslation? Text(JsonObject block, string at) =>

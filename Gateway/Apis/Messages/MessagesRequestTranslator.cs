@@ -65,31 +65,14 @@ internal static class MessagesRequestTranslator
             return null;
         }
 
-        if (JsonRead.String(system) is { } text)
-        {
-            chat.Add(new JsonObject { ["role"] = "system", ["content"] = text });
-            return null;
-        }
-
-        if (system is not JsonArray blocks)
+        if (MessagesContentTranslator.SystemText(system) is not { } joined)
         {
             return MessagesTranslation.Fail("system", "must be a string or an array of text blocks");
         }
 
-        var texts = new List<string>();
-        for (var i = 0; i < blocks.Count; i++)
+        if (joined.Length > 0)
         {
-            if (blocks[i] is not JsonObject block || JsonRead.String(block["type"]) != "text" || JsonRead.String(block["text"]) is not { } t)
-            {
-                return MessagesTranslation.Fail($"system[{i}]", "system blocks must be text blocks");
-            }
-
-            texts.Add(t);
-        }
-
-        if (texts.Count > 0)
-        {
-            chat.Add(new JsonObject { ["role"] = "system", ["content"] = string.Join("\n\n", texts) });
+            chat.Add(new JsonObject { ["role"] = "system", ["content"] = joined });
         }
 
         return null;
