@@ -26,18 +26,27 @@ public static class OverheadRun
 
         var calls = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 2000;
         await using var upstream = await FakeOpenAIUpstream.StartAsync();
-        var scenarios = new (string Name, Dictionary<string, string?> Settings, bool User, bool Stream)[]
+        // A Messages scenario calls the gateway's /v1/messages (translated to chat for the same upstream): its added
+        // latency beside the chat scenario of the same path is the translation's cost. "overhead N messages" runs only those.
+        var scenarios = new (string Name, Dictionary<string, string?> Settings, bool User, bool Stream, bool Messages)[]
         {
-            ("proxy only (no user)", new() { ["Memory:Embedder"] = "hash" }, false, false),
-            ("proxy only, streamed", new() { ["Memory:Embedder"] = "hash" }, false, true),
-            ("user, 200 memories, hash embedder", new() { ["Memory:Embedder"] = "hash" }, true, false),
-            ("user, 200 memories, minilm embedder", new() { ["Memory:Embedder"] = "minilm" }, true, false),
+            ("proxy only (no user)", new() { ["Memory:Embedder"] = "hash" }, false, false, false),
+            ("proxy only (no user), messages", new() { ["Memory:Embedder"] = "hash" }, false, false, true),
+            ("proxy only, streamed", new() { ["Memory:Embedder"] = "hash" }, false, true, false),
+            ("proxy only, streamed, messages", new() { ["Memory:Embedder"] = "hash" }, false, true, true),
+            ("user, 200 memories, hash embedder", new() { ["Memory:Embedder"] = "hash" }, true, false, false),
+            ("user, 200 memories, hash embedder, messages", new() { ["Memory:Embedder"] = "hash" }, true, false, true),
+            ("user, 200 memories, minilm embedder", new() { ["Memory:Embedder"] = "minilm" }, true, false, false),
         };
+        if (args.Length > 2 && args[2] == "messages")
+        {
+            scenarios = scenarios.Where(s => !s.Name.Contains("minilm", StringComparison.Ordinal)).ToArray();
+        }
 
         Console.WriteLine($"Gateway overhead: {calls} calls per scenario after {calls / 10} warm-up, interleaved with direct calls; {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
         Console.WriteLine("| scenario | direct p50 | direct p99 | gateway p50 | gateway p99 | added p50 | added p99 |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
-        foreach (var (name, settings, user, stream) in scenarios)
+        foreach (var (name, settings, user, stream, messages) in scenarios)
         {
             var data = Directory.CreateTempSubdirectory("overhead-").FullName;
             settings["Upstream:BaseUrl"] = upstream.BaseUrl;
@@ -60,7 +69,7 @@ public static class OverheadRun
                 for (var i = 0; i < calls + calls / 10; i++)
                 {
                     var d = await TimeAsync(client, upstream.BaseUrl, i, user, stream);
-                    var g = await TimeAsync(client, gatewayUrl + "/v1", i, user, stream);
+                    var g = messages ? await TimeMessagesAsync(client, gatewayUrl + "/v1", i, user, stream) : await TimeAsync(client, gatewayUrl + "/v1", i, user, stream);
                     if (i >= calls / 10)
                     {
                         direct.Add(d);
@@ -88,6 +97,17 @@ public static class OverheadRun
         var body = $$"""{"model":"fake-model",{{(user ? "\"user\":\"perf\"," : string.Empty)}}"stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"What do I like about subject {{i}} and topic {{i * 13 % 1000}}? [[reply:You like many topics.]]"}]}""";
         var started = Stopwatch.GetTimestamp();
         using var response = await client.PostAsync(baseUrl + "/chat/completions", new StringContent(body, Encoding.UTF8, "application/json"));
+        await response.Content.ReadAsByteArrayAsync();
+        response.EnsureSuccessStatusCode();
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    /// <summary>The same question as <see cref="TimeAsync"/>, asked through the gateway's Messages API.</summary>
+    private static async Task<double> TimeMessagesAsync(HttpClient client, string baseUrl, int i, bool user, bool stream)
+    {
+        var body = $$"""{"model":"fake-model","max_tokens":256,{{(user ? "\"metadata\":{\"user_id\":\"perf\"}," : string.Empty)}}"stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"What do I like about subject {{i}} and topic {{i * 13 % 1000}}? [[reply:You like many topics.]]"}]}""";
+        var started = Stopwatch.GetTimestamp();
+        using var response = await client.PostAsync(baseUrl + "/messages", new StringContent(body, Encoding.UTF8, "application/json"));
         await response.Content.ReadAsByteArrayAsync();
         response.EnsureSuccessStatusCode();
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
