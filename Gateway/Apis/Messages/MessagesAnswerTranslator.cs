@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 
 namespace Gateway.Apis.Messages;
 
-/// <summary>A chat completion (the pipeline's answer, already guarded) as an Anthropic Message: the first choice's
-/// text as a text block, each tool call as a <c>tool_use</c> block (its arguments parsed as the input), the stop
+/// <summary>A chat completion (the pipeline's answer, already guarded) as an Anthropic Message: its reasoning as a
+/// thinking block (signed when an upstream that speaks Messages signed it), the first choice's text as a text block, each tool call as a <c>tool_use</c> block (its arguments parsed as the input), the stop
 /// reason and the usage.</summary>
 internal static class MessagesAnswerTranslator
 {
@@ -13,6 +13,21 @@ internal static class MessagesAnswerTranslator
         var choice = (completion["choices"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
         var message = choice?["message"] as JsonObject;
         var content = new JsonArray();
+        if (JsonRead.String(message?["reasoning_content"]) is { Length: > 0 } thinking)
+        {
+            content.Add(new JsonObject
+            {
+                ["type"] = "thinking",
+                ["thinking"] = thinking,
+                ["signature"] = JsonRead.String(message?[MessagesStreamTranslator.ThinkingSignatureField]) ?? string.Empty,
+            });
+        }
+
+        foreach (var data in (message?["redacted_thinking"] as JsonArray ?? []).Select(JsonRead.String).OfType<string>())
+        {
+            content.Add(new JsonObject { ["type"] = "redacted_thinking", ["data"] = data });
+        }
+
         var text = ContentText(message?["content"]);
         if (text.Length > 0)
         {

@@ -20,7 +20,7 @@ internal sealed class MessagesStreamBlock(string kind, int toolIndex)
     public bool Stopped { get; set; }
 
     /// <summary>Deltas that arrived while an earlier block was still open.</summary>
-    public List<string> Pending { get; } = [];
+    public List<JsonObject> Pending { get; } = [];
 
     public JsonObject StartBlock() => Kind switch
     {
@@ -28,6 +28,9 @@ internal sealed class MessagesStreamBlock(string kind, int toolIndex)
         "thinking" => new JsonObject { ["type"] = "thinking", ["thinking"] = string.Empty, ["signature"] = string.Empty },
         _ => new JsonObject { ["type"] = "text", ["text"] = string.Empty },
     };
+
+    /// <summary>The signature that closes a thinking block (an upstream that speaks Messages signs its thinking).</summary>
+    public static JsonObject SignatureDelta(string signature) => new() { ["type"] = "signature_delta", ["signature"] = signature };
 
     public JsonObject Delta(string text) => Kind switch
     {

@@ -12,6 +12,10 @@ namespace Gateway.Apis.Messages;
 /// finish. An upstream failure or a guardrail block mid-stream is an <c>error</c> event that ends the stream.</summary>
 internal sealed class MessagesStreamTranslator(string model, string requestId)
 {
+    /// <summary>The chat delta field that carries a thinking block's signature from an upstream that speaks Messages
+    /// (chat completions has none; other chat clients ignore it).</summary>
+    public const string ThinkingSignatureField = "reasoning_signature";
+
     private readonly List<MessagesStreamBlock> _blocks = [];
     private string? _id;
     private bool _started;
@@ -102,13 +106,20 @@ internal sealed class MessagesStreamTranslator(string model, string requestId)
             {
                 if (JsonRead.String(delta[field]) is { Length: > 0 } thinking)
                 {
-                    Add(events, Block("thinking", -1, null), thinking);
+                    var block = Block("thinking", -1, null);
+                    Add(events, block, block.Delta(thinking));
                 }
+            }
+
+            if (JsonRead.String(delta[ThinkingSignatureField]) is { Length: > 0 } signature)
+            {
+                Add(events, Block("thinking", -1, null), MessagesStreamBlock.SignatureDelta(signature));
             }
 
             if (JsonRead.String(delta["content"]) is { Length: > 0 } text)
             {
-                Add(events, Block("text", -1, null), text);
+                var block = Block("text", -1, null);
+                Add(events, block, block.Delta(text));
             }
 
             foreach (var call in (delta["tool_calls"] as JsonArray ?? []).OfType<JsonObject>())
@@ -119,7 +130,7 @@ internal sealed class MessagesStreamTranslator(string model, string requestId)
                 block.Name ??= JsonRead.String(call["function"]?["name"]);
                 if (JsonRead.String(call["function"]?["arguments"]) is { Length: > 0 } arguments)
                 {
-                    Add(events, block, arguments);
+                    Add(events, block, block.Delta(arguments));
                 }
             }
         }
@@ -146,7 +157,7 @@ internal sealed class MessagesStreamTranslator(string model, string requestId)
         return block;
     }
 
-    private void Add(List<MessagesEvent> events, MessagesStreamBlock block, string delta)
+    private void Add(List<MessagesEvent> events, MessagesStreamBlock block, JsonObject delta)
     {
         if (_blocks.First(b => !b.Stopped) != block)
         {
@@ -155,7 +166,7 @@ internal sealed class MessagesStreamTranslator(string model, string requestId)
         }
 
         Open(events, block);
-        events.Add(MessagesEvent.Of("content_block_delta", new JsonObject { ["index"] = _blocks.IndexOf(block), ["delta"] = block.Delta(delta) }));
+        events.Add(MessagesEvent.Of("content_block_delta", new JsonObject { ["index"] = _blocks.IndexOf(block), ["delta"] = delta }));
     }
 
     private void Open(List<MessagesEvent> events, MessagesStreamBlock block)
@@ -170,7 +181,7 @@ internal sealed class MessagesStreamTranslator(string model, string requestId)
         events.Add(MessagesEvent.Of("content_block_start", new JsonObject { ["index"] = _blocks.IndexOf(block), ["content_block"] = block.StartBlock() }));
         foreach (var pending in block.Pending)
         {
-            events.Add(MessagesEvent.Of("content_block_delta", new JsonObject { ["index"] = _blocks.IndexOf(block), ["delta"] = block.Delta(pending) }));
+            events.Add(MessagesEvent.Of("content_block_delta", new JsonObject { ["index"] = _blocks.IndexOf(block), ["delta"] = pending }));
         }
 
         block.Pending.Clear();

@@ -17,6 +17,8 @@ internal static class AnthropicAnswerTranslator
 
         var text = new List<string>();
         var thinking = new List<string>();
+        string? signature = null;
+        var redacted = new JsonArray();
         var calls = new JsonArray();
         foreach (var block in content.OfType<JsonObject>())
         {
@@ -27,6 +29,10 @@ internal static class AnthropicAnswerTranslator
                     break;
                 case "thinking":
                     thinking.Add(JsonRead.String(block["thinking"]) ?? string.Empty);
+                    signature = JsonRead.String(block["signature"]) ?? signature;
+                    break;
+                case "redacted_thinking":
+                    redacted.Add(JsonRead.String(block["data"]));
                     break;
                 case "tool_use":
                     calls.Add(new JsonObject
@@ -47,6 +53,17 @@ internal static class AnthropicAnswerTranslator
         if (thinking.Count > 0)
         {
             message["reasoning_content"] = string.Concat(thinking);
+        }
+
+        // What a Messages app must send back with its next turn (chat clients ignore these fields).
+        if (signature is not null)
+        {
+            message[MessagesStreamTranslator.ThinkingSignatureField] = signature;
+        }
+
+        if (redacted.Count > 0)
+        {
+            message["redacted_thinking"] = redacted;
         }
 
         if (calls.Count > 0)

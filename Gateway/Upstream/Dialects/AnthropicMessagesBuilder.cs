@@ -16,6 +16,8 @@ internal static class AnthropicMessagesBuilder
     {
         var system = new List<string>();
         var messages = new JsonArray();
+        var thinking = NativeThinking(chat, request);
+        var assistantTurn = 0;
         for (var i = 0; i < chat.Count; i++)
         {
             var path = $"messages[{i}]";
@@ -37,6 +39,12 @@ internal static class AnthropicMessagesBuilder
                     break;
                 case "assistant":
                     (blocks, failure) = AssistantBlocks(message, path);
+                    foreach (var block in Enumerable.Reverse(thinking?[assistantTurn] ?? []))
+                    {
+                        blocks.Insert(0, block.DeepClone());
+                    }
+
+                    assistantTurn++;
                     break;
                 case "tool":
                     (blocks, failure) = (ToolResult(message, request), null);
@@ -79,6 +87,23 @@ internal static class AnthropicMessagesBuilder
 
         target["messages"] = messages;
         return null;
+    }
+
+    /// <summary>A Messages app's signed thinking blocks per assistant turn, which Anthropic needs back (with tool use)
+    /// and chat form cannot carry; null when the app did not call Messages or the turns do not line up.</summary>
+    private static List<List<JsonNode>>? NativeThinking(JsonArray chat, ChatRequest request)
+    {
+        if (request.Context.Api != ClientApi.Messages || request.Context.NativeBody?["messages"] is not JsonArray native)
+        {
+            return null;
+        }
+
+        var turns = native.OfType<JsonObject>().Where(m => JsonRead.String(m["role"]) == "assistant")
+            .Select(m => (m["content"] as JsonArray ?? []).OfType<JsonObject>()
+                .Where(b => JsonRead.String(b["type"]) is "thinking" or "redacted_thinking").Cast<JsonNode>().ToList())
+            .ToList();
+        var chatTurns = chat.Count(m => MessageText.RoleOf(m) == "assistant");
+        return turns.Count == chatTurns && turns.Any(t => t.Count > 0) ? turns : null;
     }
 
     private static (JsonArray, UpstreamCall?) UserBlocks(JsonNode? content, string path)

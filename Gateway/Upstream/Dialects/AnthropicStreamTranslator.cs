@@ -8,7 +8,7 @@ namespace Gateway.Upstream.Dialects;
 /// <summary>Anthropic's event stream as chat completion chunks: <c>message_start</c> → the role chunk;
 /// <c>text_delta</c> → content; a <c>tool_use</c> block's start → its tool call's index, id and name (first, with
 /// empty arguments), each <c>input_json_delta</c> → that call's argument delta, in order; <c>thinking_delta</c> →
-/// <c>reasoning_content</c>; <c>message_delta</c> → the finish chunk; <c>message_stop</c> → the usage chunk (when
+/// <c>reasoning_content</c> (its <c>signature_delta</c> → <c>reasoning_signature</c>); <c>message_delta</c> → the finish chunk; <c>message_stop</c> → the usage chunk (when
 /// the app asked for it) and <c>[DONE]</c>; an <c>error</c> event → the stream's error. <c>event:</c> lines and
 /// pings carry nothing the data lines do not.</summary>
 internal static class AnthropicStreamTranslator
@@ -87,6 +87,9 @@ internal static class AnthropicStreamTranslator
                             break;
                         case "thinking_delta" when JsonRead.String(delta["thinking"]) is { Length: > 0 } thinking:
                             yield return SseItem.Event(Chunk(new JsonObject { ["reasoning_content"] = thinking }));
+                            break;
+                        case "signature_delta" when JsonRead.String(delta["signature"]) is { Length: > 0 } signature:
+                            yield return SseItem.Event(Chunk(new JsonObject { [MessagesStreamTranslator.ThinkingSignatureField] = signature }));
                             break;
                         case "input_json_delta" when JsonRead.String(delta["partial_json"]) is { Length: > 0 } json
                             && toolIndexByBlock.TryGetValue(JsonRead.Integer(e["index"]) ?? 0, out var toolIndex):

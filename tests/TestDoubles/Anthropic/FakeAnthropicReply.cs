@@ -23,4 +23,7 @@ public sealed record FakeAnthropicReply
     public string? StopReason { get; init; }
 
     public string? StopSequence { get; init; }
+
+    /// <summary>A signed thinking block to answer with first: its text and signature.</summary>
+    public (string Text, string Signature)? Thinking { get; init; }
 }

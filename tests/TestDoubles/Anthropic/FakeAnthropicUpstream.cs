@@ -116,6 +116,11 @@ public sealed partial class FakeAnthropicUpstream : IAsyncDisposable
     private static JsonObject Message(FakeAnthropicReply reply, string? text, string id, string model, string stop)
     {
         var content = new JsonArray();
+        if (reply.Thinking is { } thinking)
+        {
+            content.Add(new JsonObject { ["type"] = "thinking", ["thinking"] = thinking.Text, ["signature"] = thinking.Signature });
+        }
+
         if (text is not null)
         {
             content.Add(new JsonObject { ["type"] = "text", ["text"] = text });
@@ -165,6 +170,19 @@ public sealed partial class FakeAnthropicUpstream : IAsyncDisposable
         await Send("message_start", new JsonObject { ["message"] = message }).ConfigureAwait(false);
         await Send("ping", []).ConfigureAwait(false);
         var index = 0;
+        if (reply.Thinking is { } thinking)
+        {
+            await Send("content_block_start", new JsonObject { ["index"] = index, ["content_block"] = new JsonObject { ["type"] = "thinking", ["thinking"] = "", ["signature"] = "" } }).ConfigureAwait(false);
+            foreach (var part in Chunks(thinking.Text, reply.ChunkSize))
+            {
+                await Send("content_block_delta", new JsonObject { ["index"] = index, ["delta"] = new JsonObject { ["type"] = "thinking_delta", ["thinking"] = part } }).ConfigureAwait(false);
+            }
+
+            await Send("content_block_delta", new JsonObject { ["index"] = index, ["delta"] = new JsonObject { ["type"] = "signature_delta", ["signature"] = thinking.Signature } }).ConfigureAwait(false);
+            await Send("content_block_stop", new JsonObject { ["index"] = index }).ConfigureAwait(false);
+            index++;
+        }
+
         if (text is not null)
         {
             await Send("content_block_start", new JsonObject { ["index"] = index, ["content_block"] = new JsonObject { ["type"] = "text", ["text"] = "" } }).ConfigureAwait(false);

@@ -192,6 +192,50 @@ public sealed class MessagesPipelineTests(MessagesFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, viaBearer.StatusCode);
     }
 
+    [Fact]
+    public async Task Signed_thinking_from_an_anthropic_upstream_reaches_the_app_and_goes_back_with_the_next_turn()
+    {
+        fixture.AnthropicUpstream.Enqueue(new FakeAnthropicReply { Thinking = ("Porto is in Portugal.", "sig-abc"), ToolUse = ("get_weather", """{"city":"Porto"}""") });
+        const string tools = """ "tools":[{"name":"get_weather","input_schema":{"type":"object"}}],"thinking":{"type":"enabled","budget_tokens":1024} """;
+
+        using var first = await MessagesRaw.PostAsync(fixture.AnthropicGateway,
+            $$"""{"model":"claude-fake","max_tokens":2048,"stream":true,{{tools}},"messages":[{"role":"user","content":"weather in Porto? thinking-trip"}]}""");
+        var events = MessagesRaw.Events(await first.Content.ReadAsStringAsync());
+
+        Assert.Equal("thinking", events.First(e => e.Name == "content_block_start").Data["content_block"]!["type"]!.GetValue<string>());
+        var deltas = events.Where(e => e.Name == "content_block_delta").Select(e => e.Data["delta"]!).ToList();
+        Assert.Equal("Porto is in Portugal.", string.Concat(deltas.Where(d => d["type"]!.GetValue<string>() == "thinking_delta").Select(d => d["thinking"]!.GetValue<string>())));
+        Assert.Equal("sig-abc", deltas.Single(d => d["type"]!.GetValue<string>() == "signature_delta")["signature"]!.GetValue<string>());
+        AssertWellFormed(events, "tool_use");
+
+        using var second = await MessagesRaw.PostAsync(fixture.AnthropicGateway, $$$"""
+            {"model":"claude-fake","max_tokens":2048,{{{tools}}},"messages":[
+              {"role":"user","content":"weather in Porto? thinking-trip-2"},
+              {"role":"assistant","content":[{"type":"thinking","thinking":"Porto is in Portugal.","signature":"sig-abc"},{"type":"tool_use","id":"toolu_fake_1","name":"get_weather","input":{"city":"Porto"}}]},
+              {"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_fake_1","content":"18C"}]}]}
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var sent = fixture.AnthropicUpstream.Requests.Last(r => r.RawBody.Contains("thinking-trip-2", StringComparison.Ordinal)).Json!;
+        var assistant = sent["messages"]![1]!["content"]!.AsArray();
+        Assert.Equal(["thinking", "tool_use"], assistant.Select(b => b!["type"]!.GetValue<string>()));
+        Assert.Equal("sig-abc", assistant[0]!["signature"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_plain_answer_keeps_signed_thinking_first()
+    {
+        fixture.AnthropicUpstream.Enqueue(new FakeAnthropicReply { Thinking = ("think", "sig-plain"), Text = "done" });
+
+        using var response = await MessagesRaw.PostAsync(fixture.AnthropicGateway,
+            """{"model":"claude-fake","max_tokens":2048,"thinking":{"type":"enabled","budget_tokens":1024},"messages":[{"role":"user","content":"plain-thinking"}]}""");
+        var message = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal("thinking", message["content"]![0]!["type"]!.GetValue<string>());
+        Assert.Equal("sig-plain", message["content"]![0]!["signature"]!.GetValue<string>());
+        Assert.Equal("done", message["content"]![1]!["text"]!.GetValue<string>());
+    }
+
     private static async Task AssertErrorAsync(HttpResponseMessage response, HttpStatusCode status, string type, string mentions)
     {
         Assert.Equal(status, response.StatusCode);
