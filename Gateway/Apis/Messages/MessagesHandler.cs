@@ -12,9 +12,13 @@ namespace Gateway.Apis.Messages;
 /// <c>anthropic-version</c> is accepted whatever it says. Every error is in Anthropic's shape.</summary>
 internal static class MessagesHandler
 {
+    /// <summary>The request id under the name Anthropic's SDKs read it (beside <c>X-Request-Id</c>).</summary>
+    public const string RequestIdHeader = "request-id";
+
     public static async Task HandleAsync(HttpContext http, ChatCompletionHandler pipeline)
     {
         var started = Stopwatch.GetTimestamp();
+        http.Response.Headers[RequestIdHeader] = http.TraceIdentifier;
         JsonNode? node;
         try
         {

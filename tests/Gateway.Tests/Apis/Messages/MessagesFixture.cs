@@ -9,6 +9,9 @@ public sealed class MessagesFixture : IAsyncLifetime
 {
     public const string ToolsContext = "tools";
 
+    /// <summary>A policy context that blocks "Project Zebra" on input.</summary>
+    public const string StrictContext = "strict";
+
     private string _policies = string.Empty;
 
     public FakeOpenAIUpstream ChatUpstream { get; private set; } = null!;
@@ -25,6 +28,7 @@ public sealed class MessagesFixture : IAsyncLifetime
         _policies = Directory.CreateTempSubdirectory("messages-policies-").FullName;
         File.Copy(Path.Combine(TestGateway.RepoRoot, "prompts", "policies", "default.yaml"), Path.Combine(_policies, "default.yaml"));
         await File.WriteAllTextAsync(Path.Combine(_policies, $"context.{ToolsContext}.yaml"), "toolArguments:\n  pii: redact\n");
+        await File.WriteAllTextAsync(Path.Combine(_policies, $"context.{StrictContext}.yaml"), "blocklists:\n  forbidden: [Project Zebra]\n");
         ChatUpstream = await FakeOpenAIUpstream.StartAsync();
         AnthropicUpstream = await FakeAnthropicUpstream.StartAsync();
         ChatGateway = await TestGateway.StartAsync(new Dictionary<string, string?>

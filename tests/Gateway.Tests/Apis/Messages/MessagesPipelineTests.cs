@@ -100,7 +100,7 @@ public sealed class MessagesPipelineTests(MessagesFixture fixture) : IClassFixtu
             """{"model":"fake-model","max_tokens":64,"stream":true,"messages":[{"role":"user","content":"hi [[reply:one two three]]"}]}""");
 
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
-        Assert.True(response.Headers.Contains("X-Request-Id"));
+        Assert.Equal(response.Headers.GetValues("X-Request-Id").Single(), response.Headers.GetValues("request-id").Single());
         var events = MessagesRaw.Events(await response.Content.ReadAsStringAsync());
         Assert.Equal(["message_start", "ping", "content_block_start"], events.Take(3).Select(e => e.Name));
         Assert.Equal("one two three", MessagesRaw.Text(events));
@@ -123,6 +123,16 @@ public sealed class MessagesPipelineTests(MessagesFixture fixture) : IClassFixtu
         }));
         Assert.Equal(HttpStatusCode.BadRequest, thrown.StatusCode);
         Assert.Contains("document", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_input_guardrail_block_is_a_400_in_anthropics_shape()
+    {
+        using var response = await MessagesRaw.PostAsync(fixture.ChatGateway,
+            """{"model":"fake-model","max_tokens":20,"messages":[{"role":"user","content":"Tell me about Project Zebra block-test"}]}""", MessagesFixture.StrictContext);
+
+        await AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_request_error", "input guardrail");
+        Assert.DoesNotContain(fixture.ChatUpstream.ChatRequests, r => r.RawBody.Contains("block-test", StringComparison.Ordinal));
     }
 
     [Fact]
