@@ -94,6 +94,7 @@ public static class GatewayServiceCollectionExtensions
         app.MapHealthEndpoints();
         app.MapChatEndpoints();
         app.MapResponsesEndpoints();
+        app.MapMessagesEndpoints();
         app.MapMemoryEndpoints();
         app.MapUserEndpoints();
         app.MapPromptEndpoints();

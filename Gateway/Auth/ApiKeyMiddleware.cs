@@ -3,10 +3,12 @@ using Gateway.OpenAI;
 namespace Gateway.Auth;
 
 /// <summary>When keys are configured, every <c>/v1/*</c> request and <c>/review</c> needs
-/// <c>Authorization: Bearer KEY</c> (401 otherwise); the resolved caller is attached to the request.</summary>
+/// <c>Authorization: Bearer KEY</c> (or, on <c>/v1/messages</c>, <c>x-api-key: KEY</c>) (401 otherwise); the
+/// resolved caller is attached to the request.</summary>
 internal sealed class ApiKeyMiddleware(RequestDelegate next, AppKeyRegistry keys)
 {
     internal const string RateLimitItem = "gateway.rpm";
+    internal const string AnthropicKeyHeader = "x-api-key";
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -17,12 +19,22 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, AppKeyRegistry keys
 
         var header = context.Request.Headers.Authorization.ToString();
         const string prefix = "Bearer ";
-        if (header.Length <= prefix.Length || !header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        ReadOnlySpan<char> key;
+        if (header.Length > prefix.Length && header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            key = header.AsSpan(prefix.Length).Trim();
+        }
+        else if (header.Length == 0 && Apis.Messages.MessagesErrors.Applies(context) && context.Request.Headers[AnthropicKeyHeader].ToString() is { Length: > 0 } apiKey)
+        {
+            // Anthropic's SDKs send the key as x-api-key.
+            key = apiKey.AsSpan().Trim();
+        }
+        else
         {
             return Unauthorized(context);
         }
 
-        var caller = keys.Resolve(header.AsSpan(prefix.Length).Trim(), out var rpm);
+        var caller = keys.Resolve(key, out var rpm);
         if (caller is null)
         {
             return Unauthorized(context);

@@ -6,8 +6,10 @@ namespace Gateway.OpenAI;
 /// become HTTP answers.</summary>
 public static class OpenAIError
 {
+    /// <summary>The error in OpenAI's shape (Anthropic's on <c>/v1/messages</c>, see <see cref="Apis.Messages.MessagesErrorResult"/>).</summary>
     public static IResult Result(int status, string message, string type, string? code = null) =>
-        Results.Json(new ErrorEnvelope(new ErrorBody(message, type, code)), OpenAIJsonContext.Default.ErrorEnvelope, statusCode: status);
+        new Apis.Messages.MessagesErrorResult(status, message,
+            Results.Json(new ErrorEnvelope(new ErrorBody(message, type, code)), OpenAIJsonContext.Default.ErrorEnvelope, statusCode: status));
 
     public static IResult BadRequest(string message, string code = "invalid_request") =>
         Result(StatusCodes.Status400BadRequest, message, "invalid_request_error", code);

@@ -18,6 +18,10 @@ public sealed class UpstreamOptions
     /// <summary>Sent as <c>anthropic-version</c> to an upstream of kind <c>anthropic</c>.</summary>
     public string AnthropicVersion { get; set; } = "2023-06-01";
 
+    /// <summary>The <c>max_tokens</c> sent to an upstream of kind <c>anthropic</c> (which requires it) when a chat
+    /// completions request names none.</summary>
+    public int AnthropicMaxTokens { get; set; } = 4096;
+
     /// <summary>Sent upstream as <c>Authorization: Bearer</c> (as <c>x-api-key</c> to kind <c>anthropic</c>); empty sends none.</summary>
     public string? ApiKey { get; set; }
 

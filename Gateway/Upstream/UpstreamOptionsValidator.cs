@@ -42,6 +42,11 @@ internal sealed class UpstreamOptionsValidator : IValidateOptions<UpstreamOption
             errors.Add($"{path}:AnthropicVersion must be set for an upstream of kind anthropic.");
         }
 
+        if (o.AnthropicMaxTokens < 1)
+        {
+            errors.Add($"{path}:AnthropicMaxTokens must be at least 1.");
+        }
+
         if (o.TimeoutSeconds is <= 0 or > 3600)
         {
             errors.Add($"{path}:TimeoutSeconds must be in (0, 3600].");

@@ -18,6 +18,7 @@ public static class UpstreamServiceCollectionExtensions
         services.AddSingleton<UpstreamClient>();
         services.AddSingleton<IUpstreamDialect, ChatDialect>();
         services.AddSingleton<IUpstreamDialect, ResponsesDialect>();
+        services.AddSingleton<IUpstreamDialect, AnthropicDialect>();
         services.AddSingleton<UpstreamDialects>();
 
         // The clients are named after the configured upstreams, so bind once here to know them.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gateway.Apis.Messages;
 using Gateway.Apis.Responses;
 using Gateway.Pipeline;
 
@@ -15,6 +16,8 @@ internal sealed class ChatDialect : IUpstreamDialect
     public UpstreamCall Prepare(ChatRequest request, UpstreamEndpoint upstream) =>
         ResponsesNativeFields.Untranslatable(request) is var (field, problem)
             ? UpstreamCall.Untranslatable(field, problem)
+            : MessagesNativeFields.FirstUncarried(request) is { } field2
+                ? UpstreamCall.Untranslatable(field2, "only an upstream of kind anthropic can honour it (chat completions has no such field)")
             : new("chat/completions", JsonSerializer.SerializeToUtf8Bytes(request.Body));
 
     public JsonObject? ToChatCompletion(JsonObject answer, ChatRequest request) => answer;

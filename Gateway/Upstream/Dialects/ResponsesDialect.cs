@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gateway.Apis.Messages;
 using Gateway.Pipeline;
 
 namespace Gateway.Upstream.Dialects;
@@ -15,6 +16,11 @@ internal sealed class ResponsesDialect : IUpstreamDialect
 
     public UpstreamCall Prepare(ChatRequest request, UpstreamEndpoint upstream)
     {
+        if (MessagesNativeFields.FirstUncarried(request) is { } uncarried)
+        {
+            return UpstreamCall.Untranslatable(uncarried, "only an upstream of kind anthropic can honour it (Responses has no such field)");
+        }
+
         var (body, field, problem) = ResponsesRequestBuilder.Build(request);
         return body is null
             ? UpstreamCall.Untranslatable(field!, problem!)

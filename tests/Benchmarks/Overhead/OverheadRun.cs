@@ -27,29 +27,37 @@ public static class OverheadRun
 
         var calls = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 2000;
         await using var upstream = await FakeOpenAIUpstream.StartAsync();
-        // The Responses variants (issue 17) call /v1/responses on the gateway; their direct baseline is the same chat
-        // call to the same upstream, so "added" compares with the chat rows above them.
-        var scenarios = new (string Name, Dictionary<string, string?> Settings, bool User, bool Stream, bool Responses)[]
+        // The Responses and Messages scenarios call the gateway's /v1/responses and /v1/messages (translated to chat for
+        // the same upstream); their direct baseline is the same chat call, so their added latency beside the chat
+        // scenario of the same path is the translation's cost. "overhead N responses|messages" runs only those pairs.
+        var scenarios = new (string Name, Dictionary<string, string?> Settings, bool User, bool Stream, string Api)[]
         {
-            ("proxy only (no user)", new() { ["Memory:Embedder"] = "hash" }, false, false, false),
-            ("proxy only (no user), Responses API", new() { ["Memory:Embedder"] = "hash" }, false, false, true),
-            ("proxy only, streamed", new() { ["Memory:Embedder"] = "hash" }, false, true, false),
-            ("proxy only, streamed, Responses API", new() { ["Memory:Embedder"] = "hash" }, false, true, true),
-            ("user, 200 memories, hash embedder", new() { ["Memory:Embedder"] = "hash" }, true, false, false),
-            ("user, 200 memories, hash embedder, Responses API", new() { ["Memory:Embedder"] = "hash" }, true, false, true),
-            ("user, 200 memories, minilm embedder", new() { ["Memory:Embedder"] = "minilm" }, true, false, false),
+            ("proxy only (no user)", new() { ["Memory:Embedder"] = "hash" }, false, false, "chat"),
+            ("proxy only (no user), Responses API", new() { ["Memory:Embedder"] = "hash" }, false, false, "responses"),
+            ("proxy only (no user), Messages API", new() { ["Memory:Embedder"] = "hash" }, false, false, "messages"),
+            ("proxy only, streamed", new() { ["Memory:Embedder"] = "hash" }, false, true, "chat"),
+            ("proxy only, streamed, Responses API", new() { ["Memory:Embedder"] = "hash" }, false, true, "responses"),
+            ("proxy only, streamed, Messages API", new() { ["Memory:Embedder"] = "hash" }, false, true, "messages"),
+            ("user, 200 memories, hash embedder", new() { ["Memory:Embedder"] = "hash" }, true, false, "chat"),
+            ("user, 200 memories, hash embedder, Responses API", new() { ["Memory:Embedder"] = "hash" }, true, false, "responses"),
+            ("user, 200 memories, hash embedder, Messages API", new() { ["Memory:Embedder"] = "hash" }, true, false, "messages"),
+            ("user, 200 memories, minilm embedder", new() { ["Memory:Embedder"] = "minilm" }, true, false, "chat"),
         };
-        if (args.Length > 2 && args[2] == "responses")
+        if (args.Length > 2 && args[2] is "responses" or "messages")
         {
-            // Only the chat/Responses pairs.
-            scenarios = scenarios.Where(s => s.Settings["Memory:Embedder"] == "hash").ToArray();
-            ResponsesTranslationCost.Report(calls * 10);
+            // Only the chat pairs of that API, with the hash embedder.
+            var api = args[2];
+            scenarios = scenarios.Where(s => s.Settings["Memory:Embedder"] == "hash" && s.Api is "chat" || s.Api == api).ToArray();
+            if (api == "responses")
+            {
+                ResponsesTranslationCost.Report(calls * 10);
+            }
         }
 
         Console.WriteLine($"Gateway overhead: {calls} calls per scenario after {calls / 10} warm-up, interleaved with direct calls; {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
         Console.WriteLine("| scenario | direct p50 | direct p99 | gateway p50 | gateway p99 | added p50 | added p99 |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
-        foreach (var (name, settings, user, stream, responses) in scenarios)
+        foreach (var (name, settings, user, stream, api) in scenarios)
         {
             var data = Directory.CreateTempSubdirectory("overhead-").FullName;
             settings["Upstream:BaseUrl"] = upstream.BaseUrl;
@@ -72,9 +80,12 @@ public static class OverheadRun
                 for (var i = 0; i < calls + calls / 10; i++)
                 {
                     var d = await TimeAsync(client, upstream.BaseUrl, i, user, stream);
-                    var g = responses
-                        ? await TimeResponsesAsync(client, gatewayUrl + "/v1", i, user, stream)
-                        : await TimeAsync(client, gatewayUrl + "/v1", i, user, stream);
+                    var g = api switch
+                    {
+                        "responses" => await TimeResponsesAsync(client, gatewayUrl + "/v1", i, user, stream),
+                        "messages" => await TimeMessagesAsync(client, gatewayUrl + "/v1", i, user, stream),
+                        _ => await TimeAsync(client, gatewayUrl + "/v1", i, user, stream),
+                    };
                     if (i >= calls / 10)
                     {
                         direct.Add(d);
@@ -112,6 +123,17 @@ public static class OverheadRun
         var body = $$"""{"model":"fake-model",{{(user ? "\"user\":\"perf\"," : string.Empty)}}"stream":{{(stream ? "true" : "false")}},"input":"What do I like about subject {{i}} and topic {{i * 13 % 1000}}? [[reply:You like many topics.]]"}""";
         var started = Stopwatch.GetTimestamp();
         using var response = await client.PostAsync(baseUrl + "/responses", new StringContent(body, Encoding.UTF8, "application/json"));
+        await response.Content.ReadAsByteArrayAsync();
+        response.EnsureSuccessStatusCode();
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    /// <summary>The same question as <see cref="TimeAsync"/>, asked through the gateway's Messages API.</summary>
+    private static async Task<double> TimeMessagesAsync(HttpClient client, string baseUrl, int i, bool user, bool stream)
+    {
+        var body = $$"""{"model":"fake-model","max_tokens":256,{{(user ? "\"metadata\":{\"user_id\":\"perf\"}," : string.Empty)}}"stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"What do I like about subject {{i}} and topic {{i * 13 % 1000}}? [[reply:You like many topics.]]"}]}""";
+        var started = Stopwatch.GetTimestamp();
+        using var response = await client.PostAsync(baseUrl + "/messages", new StringContent(body, Encoding.UTF8, "application/json"));
         await response.Content.ReadAsByteArrayAsync();
         response.EnsureSuccessStatusCode();
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gateway.Pipeline;
+
+namespace Gateway.Apis.Messages;
+
+/// <summary><c>POST /v1/messages</c> (Anthropic Messages): the body read and translated into the pipeline's chat
+/// completions form (<see cref="MessagesRequestTranslator"/>), run through the same stages as chat (memory, guardrails,
+/// audit, write-back, upstreams), and the answer written back as a Message or Messages events
+/// (<see cref="MessagesAnswerWriter"/>). The end user is <c>metadata.user_id</c>, else <c>X-User-Id</c>;
+/// <c>anthropic-version</c> is accepted whatever it says. Every error is in Anthropic's shape.</summary>
+internal static class MessagesHandler
+{
+    /// <summary>The request id under the name Anthropic's SDKs read it (beside <c>X-Request-Id</c>).</summary>
+    public const string RequestIdHeader = "request-id";
+
+    public static async Task HandleAsync(HttpContext http, ChatCompletionHandler pipeline)
+    {
+        var started = Stopwatch.GetTimestamp();
+        http.Response.Headers[RequestIdHeader] = http.TraceIdentifier;
+        JsonNode? node;
+        try
+        {
+            // Duplicate properties are refused, as for chat: the guardrails and the upstream must read the same body.
+            node = await JsonNode.ParseAsync(http.Request.Body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false },
+                cancellationToken: http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            await MessagesErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "The request body is not valid JSON (or repeats a property).").ConfigureAwait(false);
+            return;
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await ChatRequestReader.TooLarge(http).ExecuteAsync(http).ConfigureAwait(false);
+            return;
+        }
+
+        if (node is not JsonObject body)
+        {
+            await MessagesErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "The request body must be a JSON object.").ConfigureAwait(false);
+            return;
+        }
+
+        var translation = MessagesRequestTranslator.Translate(body);
+        if (!translation.Ok)
+        {
+            await MessagesErrors.WriteAsync(http, StatusCodes.Status400BadRequest, $"{translation.Field}: {translation.Problem}.").ConfigureAwait(false);
+            return;
+        }
+
+        var chat = translation.ChatBody!;
+        var model = chat["model"]!.GetValue<string>();
+        var (context, problem, _) = ChatRequestReader.ContextFor(http, MessagesRequestTranslator.UserOf(chat), model, ClientApi.Messages, body);
+        if (context is null)
+        {
+            await MessagesErrors.WriteAsync(http, StatusCodes.Status400BadRequest, problem!).ConfigureAwait(false);
+            return;
+        }
+
+        var request = new ChatRequest(chat, (JsonArray)chat["messages"]!, JsonRead.Bool(chat["stream"]) == true, context);
+        await pipeline.RunAsync(http, request, MessagesAnswerWriter.WriteAsync, started).ConfigureAwait(false);
+    }
+}
