@@ -4,6 +4,7 @@ namespace Guardrails.Audit;
 /// <see cref="Excerpt"/> is null (and <see cref="ExcerptErased"/> true) once the user was erased.</summary>
 public sealed record AuditEvent
 {
+    /// <summary>The event's number within its tenant (1, 2, 3, ...): another tenant's event 7 is unrelated.</summary>
     public required long Id { get; init; }
     public required DateTimeOffset At { get; init; }
     public required string RequestId { get; init; }

@@ -17,7 +17,7 @@ public sealed record AuditQuery
     public string? UserId { get; init; }
     public string? KeyId { get; init; }
     public string? RequestId { get; init; }
-    /// <summary>Only events with a smaller id (paging backwards from the newest).</summary>
+    /// <summary>Only events with a smaller id (paging backwards from the newest; ids are per tenant).</summary>
     public long? BeforeId { get; init; }
     public int Limit { get; init; } = DefaultLimit;
 }

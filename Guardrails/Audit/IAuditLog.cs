@@ -2,10 +2,11 @@ namespace Guardrails.Audit;
 
 /// <summary>The append-only, hash-chained record of every guardrail decision, one chain per tenant. Excerpts
 /// are redacted before they are written and encrypted under a key of the user's own; user ids are kept only
-/// as keyed pseudonyms. Every read is scoped to one tenant.</summary>
+/// as keyed pseudonyms. Every read is scoped to one tenant, and ids are the tenant's own: each tenant's events
+/// (and verdicts) are numbered 1, 2, 3, ... so an id says nothing about other tenants.</summary>
 public interface IAuditLog
 {
-    /// <summary>Appends one decision; returns its id.</summary>
+    /// <summary>Appends one decision; returns its id (its number within the tenant).</summary>
     ValueTask<long> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default);
 
     /// <summary>Appends decisions in order, committed together; returns their ids. One request's events should

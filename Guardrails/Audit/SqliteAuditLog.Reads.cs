@@ -4,12 +4,13 @@ using Microsoft.Data.Sqlite;
 
 namespace Guardrails.Audit;
 
-/// <summary>Queries, verification, counts and export.</summary>
+/// <summary>Queries, verification, counts and export. Every id read or shown is the tenant's own number
+/// (<c>seq</c>); the row id shared by all tenants stays inside the file.</summary>
 internal sealed partial class SqliteAuditLog
 {
     private const string EventColumns = """
         e.id, e.at_ms, e.tenant, e.request_id, e.user_pseudonym, e.stage, e.rule, e.action, e.score, e.excerpt_plain,
-        e.excerpt_cipher, e.excerpt_key, e.template_version, e.key_id, e.policy_version, e.prev_hash, e.hash
+        e.excerpt_cipher, e.excerpt_key, e.template_version, e.key_id, e.policy_version, e.prev_hash, e.hash, e.seq
         """;
 
     private const string LatestVerdictJoin = """
@@ -33,7 +34,7 @@ internal sealed partial class SqliteAuditLog
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {EventColumns}, v.verdict, v.note, v.at_ms FROM audit_events e {LatestVerdictJoin} WHERE e.tenant = $tenant AND e.id = $id";
+        command.CommandText = $"SELECT {EventColumns}, v.verdict, v.note, v.at_ms FROM audit_events e {LatestVerdictJoin} WHERE e.tenant = $tenant AND e.seq = $id";
         command.Parameters.AddWithValue("$tenant", tenant);
         command.Parameters.AddWithValue("$id", id);
         var events = await ReadEventsAsync(connection, command, cancellationToken).ConfigureAwait(false);
@@ -93,25 +94,30 @@ internal sealed partial class SqliteAuditLog
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var events = await VerifyChainAsync(connection, tenant, AuditSchema.Events, $"SELECT {EventColumns} FROM audit_events e WHERE e.tenant = $tenant ORDER BY e.id",
-            reader => ReadStored(reader) is var e ? (e.Id, e.PrevHash, e.Hash, AuditHasher.HashEvent(e)) : default, cancellationToken).ConfigureAwait(false);
-        var verdicts = await VerifyChainAsync(connection, tenant, AuditSchema.Verdicts, "SELECT id, tenant, event_id, verdict, note, at_ms, prev_hash, hash FROM audit_verdicts WHERE tenant = $tenant ORDER BY id",
+            reader => ReadStored(reader) is var e ? (e.Id, reader.GetInt64(17), e.PrevHash, e.Hash, AuditHasher.HashEvent(e)) : default, cancellationToken).ConfigureAwait(false);
+        var verdicts = await VerifyChainAsync(connection, tenant, AuditSchema.Verdicts, "SELECT id, tenant, event_id, verdict, note, at_ms, prev_hash, hash, seq FROM audit_verdicts WHERE tenant = $tenant ORDER BY id",
             reader =>
             {
                 var v = new StoredVerdict(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3),
                     reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetInt64(5), reader.GetString(6), reader.GetString(7));
-                return (v.Id, v.PrevHash, v.Hash, AuditHasher.HashVerdict(v));
+                return (v.Id, reader.GetInt64(8), v.PrevHash, v.Hash, AuditHasher.HashVerdict(v));
             }, cancellationToken).ConfigureAwait(false);
         return new AuditVerification(
-            events.Valid && verdicts.Valid, events.Checked, events.FirstBroken, events.Reason ?? verdicts.Reason, events.HeadId, events.HeadHash, events.AnchorId,
+            events.Valid && verdicts.Valid, events.Checked, events.FirstBroken, events.Reason ?? verdicts.Reason, events.HeadSeq, events.HeadHash, events.AnchorSeq,
             verdicts.Valid, verdicts.Checked, verdicts.FirstBroken);
     }
 
+    /// <summary>Walks one tenant's chain from its anchor: row ids rise, each row links to the hash before it, its hash
+    /// matches its content, and its number is the next one (<c>seq</c> is not hashed, so it is checked by position:
+    /// renumbering a row breaks the chain as surely as editing it). Rows are named by their numbers.</summary>
     private static async ValueTask<ChainCheck> VerifyChainAsync(
-        SqliteConnection connection, string tenant, string chain, string sql, Func<SqliteDataReader, (long Id, string Prev, string Hash, string Recomputed)> read, CancellationToken cancellationToken)
+        SqliteConnection connection, string tenant, string chain, string sql, Func<SqliteDataReader, (long Id, long Seq, string Prev, string Hash, string Recomputed)> read, CancellationToken cancellationToken)
     {
         var head = await ReadChainAsync(connection, null, tenant, chain, cancellationToken).ConfigureAwait(false);
         var prev = head?.AnchorHash ?? AuditHasher.Genesis;
         var lastId = head?.AnchorId ?? 0;
+        var lastSeq = head?.AnchorSeq ?? 0;
+        var anchorSeq = lastSeq;
         long count = 0;
         using (var command = connection.CreateCommand())
         {
@@ -122,23 +128,30 @@ internal sealed partial class SqliteAuditLog
             {
                 var row = read(reader);
                 count++;
+                var expected = lastSeq + 1;
                 if (row.Id <= lastId)
                 {
-                    return new ChainCheck(false, count, row.Id, $"{chain} row {row.Id} is out of order", head?.HeadId, prev, head?.AnchorId ?? 0);
+                    return new ChainCheck(false, count, expected, $"{chain} row {expected} is out of order", head?.HeadSeq, prev, anchorSeq);
+                }
+
+                if (row.Seq != expected)
+                {
+                    return new ChainCheck(false, count, expected, $"{chain} row {expected} is numbered {row.Seq} (a row was renumbered, removed or inserted)", head?.HeadSeq, prev, anchorSeq);
                 }
 
                 if (!string.Equals(row.Prev, prev, StringComparison.Ordinal))
                 {
-                    return new ChainCheck(false, count, row.Id, $"{chain} row {row.Id} does not follow the previous row (a row was removed, inserted or edited)", head?.HeadId, prev, head?.AnchorId ?? 0);
+                    return new ChainCheck(false, count, expected, $"{chain} row {expected} does not follow the previous row (a row was removed, inserted or edited)", head?.HeadSeq, prev, anchorSeq);
                 }
 
                 if (!string.Equals(row.Hash, row.Recomputed, StringComparison.Ordinal))
                 {
-                    return new ChainCheck(false, count, row.Id, $"{chain} row {row.Id} was edited (its hash does not match its content)", head?.HeadId, prev, head?.AnchorId ?? 0);
+                    return new ChainCheck(false, count, expected, $"{chain} row {expected} was edited (its hash does not match its content)", head?.HeadSeq, prev, anchorSeq);
                 }
 
                 prev = row.Hash;
                 lastId = row.Id;
+                lastSeq = row.Seq;
             }
         }
 
@@ -149,12 +162,12 @@ internal sealed partial class SqliteAuditLog
                 : new ChainCheck(false, count, null, $"{chain} chain has rows but no head record", null, prev, 0);
         }
 
-        if (head.HeadId != lastId || !string.Equals(head.HeadHash, prev, StringComparison.Ordinal))
+        if (head.HeadId != lastId || head.HeadSeq != lastSeq || !string.Equals(head.HeadHash, prev, StringComparison.Ordinal))
         {
-            return new ChainCheck(false, count, head.HeadId, $"{chain} chain ends at row {lastId} but its head is row {head.HeadId} (rows were removed from the end)", head.HeadId, head.HeadHash, head.AnchorId);
+            return new ChainCheck(false, count, head.HeadSeq, $"{chain} chain ends at row {lastSeq} but its head is row {head.HeadSeq} (rows were removed from the end)", head.HeadSeq, head.HeadHash, anchorSeq);
         }
 
-        return new ChainCheck(true, count, null, null, head.HeadId, head.HeadHash, head.AnchorId);
+        return new ChainCheck(true, count, null, null, head.HeadSeq, head.HeadHash, anchorSeq);
     }
 
     private string BuildFilter(AuditQuery query, SqliteCommand command)
@@ -212,7 +225,7 @@ internal sealed partial class SqliteAuditLog
 
         if (query.BeforeId is { } before)
         {
-            where.Append(" AND e.id < $before");
+            where.Append(" AND e.seq < $before");
             command.Parameters.AddWithValue("$before", before);
         }
 
@@ -252,7 +265,7 @@ internal sealed partial class SqliteAuditLog
 
         return new AuditEvent
         {
-            Id = stored.Id,
+            Id = reader.GetInt64(17),
             At = DateTimeOffset.FromUnixTimeMilliseconds(stored.AtMs),
             RequestId = stored.RequestId,
             Tenant = stored.Tenant,
@@ -266,9 +279,9 @@ internal sealed partial class SqliteAuditLog
             TemplateVersion = stored.TemplateVersion,
             KeyId = stored.KeyId,
             PolicyVersion = stored.PolicyVersion,
-            Verdict = reader.IsDBNull(17) ? null : reader.GetString(17),
-            VerdictNote = reader.IsDBNull(18) ? null : reader.GetString(18),
-            VerdictAt = reader.IsDBNull(19) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(19)),
+            Verdict = reader.IsDBNull(18) ? null : reader.GetString(18),
+            VerdictNote = reader.IsDBNull(19) ? null : reader.GetString(19),
+            VerdictAt = reader.IsDBNull(20) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(20)),
             Hash = stored.Hash,
             PrevHash = stored.PrevHash,
         };
@@ -326,5 +339,6 @@ internal sealed partial class SqliteAuditLog
         writer.WriteEndObject();
     }
 
-    private sealed record ChainCheck(bool Valid, long Checked, long? FirstBroken, string? Reason, long? HeadId, string HeadHash, long AnchorId);
+    /// <summary>One chain's verification; row numbers are the tenant's (<c>seq</c>).</summary>
+    private sealed record ChainCheck(bool Valid, long Checked, long? FirstBroken, string? Reason, long? HeadSeq, string HeadHash, long AnchorSeq);
 }

@@ -22,6 +22,11 @@ internal sealed partial class SqliteAuditLog
             }
 
             await _db.InitialiseAsync(AuditSchema.Create, cancellationToken).ConfigureAwait(false);
+            using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await AuditSchemaMigration.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+
             GuardrailsLog.AuditOpened(_logger, DatabasePath);
             _initialized = true;
         }
@@ -44,31 +49,33 @@ internal sealed partial class SqliteAuditLog
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT head_id, head_hash, anchor_id, anchor_hash FROM audit_chains WHERE tenant = $tenant AND chain = $chain";
+        command.CommandText = "SELECT head_id, head_hash, anchor_id, anchor_hash, head_seq, anchor_seq FROM audit_chains WHERE tenant = $tenant AND chain = $chain";
         command.Parameters.AddWithValue("$tenant", tenant);
         command.Parameters.AddWithValue("$chain", chain);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new ChainHead(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3))
+            ? new ChainHead(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.GetInt64(4), reader.GetInt64(5))
             : null;
     }
 
-    private static async ValueTask WriteHeadAsync(SqliteConnection connection, SqliteTransaction transaction, string tenant, string chain, long id, string hash, ChainHead? previous, CancellationToken cancellationToken)
+    private static async ValueTask WriteHeadAsync(SqliteConnection connection, SqliteTransaction transaction, string tenant, string chain, long id, long seq, string hash, ChainHead? previous, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = previous is null
-            ? "INSERT INTO audit_chains (tenant, chain, head_id, head_hash, anchor_id, anchor_hash) VALUES ($tenant, $chain, $id, $hash, 0, $genesis)"
-            : "UPDATE audit_chains SET head_id = $id, head_hash = $hash WHERE tenant = $tenant AND chain = $chain";
+            ? "INSERT INTO audit_chains (tenant, chain, head_id, head_hash, anchor_id, anchor_hash, head_seq, anchor_seq) VALUES ($tenant, $chain, $id, $hash, 0, $genesis, $seq, 0)"
+            : "UPDATE audit_chains SET head_id = $id, head_hash = $hash, head_seq = $seq WHERE tenant = $tenant AND chain = $chain";
         command.Parameters.AddWithValue("$tenant", tenant);
         command.Parameters.AddWithValue("$chain", chain);
         command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$seq", seq);
         command.Parameters.AddWithValue("$hash", hash);
         command.Parameters.AddWithValue("$genesis", AuditHasher.Genesis);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Ids are never reused, not even after retention pruned every row: the chains remember the last.</summary>
+    /// <summary>Row ids (shared by all tenants, never shown) are never reused, not even after retention pruned every
+    /// row: the chains remember the last.</summary>
     private static async ValueTask<long> NextIdAsync(SqliteConnection connection, SqliteTransaction transaction, string table, string chain, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
@@ -98,12 +105,13 @@ internal sealed partial class SqliteAuditLog
     private static async ValueTask<int> PruneHeadAsync(SqliteConnection connection, SqliteTransaction transaction, string table, string tenant, string chain, long cutoffMs, CancellationToken cancellationToken)
     {
         long lastId;
+        long lastSeq;
         string lastHash;
         using (var find = connection.CreateCommand())
         {
             find.Transaction = transaction;
             find.CommandText = $"""
-                SELECT id, hash FROM {table}
+                SELECT id, hash, seq FROM {table}
                 WHERE tenant = $tenant AND id < COALESCE((SELECT MIN(id) FROM {table} WHERE tenant = $tenant AND at_ms >= $cutoff), 9223372036854775807)
                 ORDER BY id DESC LIMIT 1
                 """;
@@ -117,6 +125,7 @@ internal sealed partial class SqliteAuditLog
 
             lastId = reader.GetInt64(0);
             lastHash = reader.GetString(1);
+            lastSeq = reader.GetInt64(2);
         }
 
         int deleted;
@@ -132,8 +141,9 @@ internal sealed partial class SqliteAuditLog
         using (var anchor = connection.CreateCommand())
         {
             anchor.Transaction = transaction;
-            anchor.CommandText = "UPDATE audit_chains SET anchor_id = $id, anchor_hash = $hash WHERE tenant = $tenant AND chain = $chain";
+            anchor.CommandText = "UPDATE audit_chains SET anchor_id = $id, anchor_hash = $hash, anchor_seq = $seq WHERE tenant = $tenant AND chain = $chain";
             anchor.Parameters.AddWithValue("$id", lastId);
+            anchor.Parameters.AddWithValue("$seq", lastSeq);
             anchor.Parameters.AddWithValue("$hash", lastHash);
             anchor.Parameters.AddWithValue("$tenant", tenant);
             anchor.Parameters.AddWithValue("$chain", chain);
@@ -203,5 +213,6 @@ internal sealed partial class SqliteAuditLog
         return key;
     }
 
-    private sealed record ChainHead(long HeadId, string HeadHash, long AnchorId, string AnchorHash);
+    /// <summary>A chain's head and anchor: row ids (internal) and the tenant's numbers (<c>seq</c>, shown).</summary>
+    private sealed record ChainHead(long HeadId, string HeadHash, long AnchorId, string AnchorHash, long HeadSeq, long AnchorSeq);
 }

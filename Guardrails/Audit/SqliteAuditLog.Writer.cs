@@ -8,7 +8,8 @@ namespace Guardrails.Audit;
 /// <summary>Batched appends. Callers queue their entries (one request's entries stay together and in order)
 /// and wait for the commit; a single writer drains the queue and writes everything waiting, up to
 /// <see cref="MaxBatchRows"/> rows, in one transaction: each tenant's chain head is read once, every row links
-/// to the one before it, and the heads are written at the end. A burst from one tenant therefore costs a few
+/// to the one before it and takes the tenant's next number (<c>seq</c>, the id callers and the API see), and the
+/// heads are written at the end. A burst from one tenant therefore costs a few
 /// commits instead of one per event, and another tenant's event waits for at most one batch. An append returns
 /// only once its batch is committed (durable before the request that produced it is answered). When a batch
 /// fails, each caller's entries are retried in a transaction of their own so one bad entry fails only itself.</summary>
@@ -131,7 +132,7 @@ internal sealed partial class SqliteAuditLog
         {
             using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
             using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable).ConfigureAwait(false);
-            var heads = new Dictionary<string, (ChainHead? Stored, long Id, string Hash)>(StringComparer.Ordinal);
+            var heads = new Dictionary<string, (ChainHead? Stored, long Id, long Seq, string Hash)>(StringComparer.Ordinal);
             var nextId = await NextIdAsync(connection, transaction, "audit_events", AuditSchema.Events, CancellationToken.None).ConfigureAwait(false);
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
             foreach (var pending in batch)
@@ -144,12 +145,13 @@ internal sealed partial class SqliteAuditLog
                     if (!heads.TryGetValue(tenant, out var head))
                     {
                         var stored = await ReadChainAsync(connection, transaction, tenant, AuditSchema.Events, CancellationToken.None).ConfigureAwait(false);
-                        head = (stored, stored?.HeadId ?? 0, stored?.HeadHash ?? AuditHasher.Genesis);
+                        head = (stored, stored?.HeadId ?? 0, stored?.HeadSeq ?? 0, stored?.HeadHash ?? AuditHasher.Genesis);
                     }
 
-                    var row = await InsertEventAsync(connection, transaction, prepared, nextId++, now, head.Hash).ConfigureAwait(false);
-                    heads[tenant] = (head.Stored, row.Id, row.Hash);
-                    ids[i] = row.Id;
+                    var seq = head.Seq + 1;
+                    var row = await InsertEventAsync(connection, transaction, prepared, nextId++, seq, now, head.Hash).ConfigureAwait(false);
+                    heads[tenant] = (head.Stored, row.Id, seq, row.Hash);
+                    ids[i] = seq;
                 }
 
                 results.Add(ids);
@@ -157,7 +159,7 @@ internal sealed partial class SqliteAuditLog
 
             foreach (var (tenant, head) in heads)
             {
-                await WriteHeadAsync(connection, transaction, tenant, AuditSchema.Events, head.Id, head.Hash, head.Stored, CancellationToken.None).ConfigureAwait(false);
+                await WriteHeadAsync(connection, transaction, tenant, AuditSchema.Events, head.Id, head.Seq, head.Hash, head.Stored, CancellationToken.None).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync().ConfigureAwait(false);
@@ -174,7 +176,7 @@ internal sealed partial class SqliteAuditLog
         }
     }
 
-    private async ValueTask<StoredEvent> InsertEventAsync(SqliteConnection connection, SqliteTransaction transaction, PreparedEntry prepared, long id, long atMs, string prevHash)
+    private async ValueTask<StoredEvent> InsertEventAsync(SqliteConnection connection, SqliteTransaction transaction, PreparedEntry prepared, long id, long seq, long atMs, string prevHash)
     {
         var entry = prepared.Entry;
         string? plain = prepared.Excerpt;
@@ -196,11 +198,12 @@ internal sealed partial class SqliteAuditLog
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
-            INSERT INTO audit_events (id, at_ms, tenant, request_id, user_pseudonym, stage, rule, action, score, excerpt_plain,
+            INSERT INTO audit_events (id, seq, at_ms, tenant, request_id, user_pseudonym, stage, rule, action, score, excerpt_plain,
                 excerpt_cipher, excerpt_key, template_version, key_id, policy_version, prev_hash, hash)
-            VALUES ($id, $at, $tenant, $request, $user, $stage, $rule, $action, $score, $plain, $cipher, $key, $template, $keyId, $policy, $prev, $hash)
+            VALUES ($id, $seq, $at, $tenant, $request, $user, $stage, $rule, $action, $score, $plain, $cipher, $key, $template, $keyId, $policy, $prev, $hash)
             """;
         insert.Parameters.AddWithValue("$id", stored.Id);
+        insert.Parameters.AddWithValue("$seq", seq);
         insert.Parameters.AddWithValue("$at", stored.AtMs);
         insert.Parameters.AddWithValue("$tenant", stored.Tenant);
         insert.Parameters.AddWithValue("$request", stored.RequestId);

@@ -61,30 +61,35 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
         {
             using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
-            using (var exists = connection.CreateCommand())
+            long eventRowId;
+            using (var find = connection.CreateCommand())
             {
-                exists.Transaction = transaction;
-                exists.CommandText = "SELECT 1 FROM audit_events WHERE tenant = $tenant AND id = $id";
-                exists.Parameters.AddWithValue("$tenant", tenant);
-                exists.Parameters.AddWithValue("$id", eventId);
-                if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
+                find.Transaction = transaction;
+                find.CommandText = "SELECT id FROM audit_events WHERE tenant = $tenant AND seq = $seq";
+                find.Parameters.AddWithValue("$tenant", tenant);
+                find.Parameters.AddWithValue("$seq", eventId);
+                if (await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long rowId)
                 {
                     return null;
                 }
+
+                eventRowId = rowId;
             }
 
             var head = await ReadChainAsync(connection, transaction, tenant, AuditSchema.Verdicts, cancellationToken).ConfigureAwait(false);
             var id = await NextIdAsync(connection, transaction, "audit_verdicts", AuditSchema.Verdicts, cancellationToken).ConfigureAwait(false);
-            var stored = new StoredVerdict(id, tenant, eventId, verdict, cleanNote, _time.GetUtcNow().ToUnixTimeMilliseconds(), head?.HeadHash ?? AuditHasher.Genesis, string.Empty);
+            var seq = (head?.HeadSeq ?? 0) + 1;
+            var stored = new StoredVerdict(id, tenant, eventRowId, verdict, cleanNote, _time.GetUtcNow().ToUnixTimeMilliseconds(), head?.HeadHash ?? AuditHasher.Genesis, string.Empty);
             stored = stored with { Hash = AuditHasher.HashVerdict(stored) };
             using (var insert = connection.CreateCommand())
             {
                 insert.Transaction = transaction;
                 insert.CommandText = """
-                    INSERT INTO audit_verdicts (id, tenant, event_id, verdict, note, at_ms, prev_hash, hash)
-                    VALUES ($id, $tenant, $event, $verdict, $note, $at, $prev, $hash)
+                    INSERT INTO audit_verdicts (id, tenant, seq, event_id, verdict, note, at_ms, prev_hash, hash)
+                    VALUES ($id, $tenant, $seq, $event, $verdict, $note, $at, $prev, $hash)
                     """;
                 insert.Parameters.AddWithValue("$id", stored.Id);
+                insert.Parameters.AddWithValue("$seq", seq);
                 insert.Parameters.AddWithValue("$tenant", stored.Tenant);
                 insert.Parameters.AddWithValue("$event", stored.EventId);
                 insert.Parameters.AddWithValue("$verdict", stored.Verdict);
@@ -95,9 +100,9 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
                 await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await WriteHeadAsync(connection, transaction, tenant, AuditSchema.Verdicts, stored.Id, stored.Hash, head, cancellationToken).ConfigureAwait(false);
+            await WriteHeadAsync(connection, transaction, tenant, AuditSchema.Verdicts, stored.Id, seq, stored.Hash, head, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return new AuditVerdict(stored.Id, eventId, verdict, cleanNote, DateTimeOffset.FromUnixTimeMilliseconds(stored.AtMs));
+            return new AuditVerdict(seq, eventId, verdict, cleanNote, DateTimeOffset.FromUnixTimeMilliseconds(stored.AtMs));
         }
         finally
         {

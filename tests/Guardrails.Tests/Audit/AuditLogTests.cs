@@ -47,6 +47,7 @@ public sealed class AuditLogTests : IDisposable
     [InlineData("UPDATE audit_events SET rule = 'pii.phone' WHERE id = (SELECT MIN(id) + 1 FROM audit_events)")]
     [InlineData("UPDATE audit_events SET excerpt_cipher = zeroblob(40) WHERE id = (SELECT MIN(id) + 1 FROM audit_events)")]
     [InlineData("UPDATE audit_events SET at_ms = at_ms + 1 WHERE id = (SELECT MIN(id) + 1 FROM audit_events)")]
+    [InlineData("UPDATE audit_events SET seq = seq + 10 WHERE id = (SELECT MIN(id) + 1 FROM audit_events)")]
     [InlineData("DELETE FROM audit_events WHERE id = (SELECT MIN(id) + 1 FROM audit_events)")]
     [InlineData("DELETE FROM audit_events WHERE id = (SELECT MAX(id) FROM audit_events)")]
     public async Task Editing_the_database_file_directly_breaks_verification(string tamper)
@@ -178,6 +179,25 @@ public sealed class AuditLogTests : IDisposable
         var next = await Log.AppendAsync(Entry());
         Assert.True(next > kept);
         Assert.True((await Log.VerifyAsync("t1")).Valid);
+    }
+
+    [Fact]
+    public async Task After_retention_pruned_every_event_the_tenants_ids_continue_and_the_chain_verifies()
+    {
+        await Log.AppendAsync(Entry());
+        await Log.AppendAsync(Entry());
+        await Log.AppendAsync(Entry(tenant: "t2"));
+        _harness.Time.Advance(TimeSpan.FromDays(400));
+
+        Assert.Equal(3, await Log.ApplyRetentionAsync());
+        Assert.Empty(await Log.QueryAsync(new() { Tenant = "t1" }));
+
+        Assert.Equal(3, await Log.AppendAsync(Entry()));
+        Assert.Equal(2, await Log.AppendAsync(Entry(tenant: "t2")));
+        var verification = await Log.VerifyAsync("t1");
+        Assert.True(verification.Valid, verification.Reason);
+        Assert.Equal(2, verification.AnchorId);
+        Assert.Equal(3, verification.HeadId);
     }
 
     [Fact]
