@@ -233,6 +233,8 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
                     candidate.Dense = cosine;
                 }
             }
+
+            CorrectHubness(index, candidates.Values);
         }
 
         if (candidates.Count == 0 && queryTerms.Length == 0 && queryVector is null)
@@ -265,6 +267,36 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
             .Take(Math.Max(pool, limit))
             .ToList();
         return new Ranking(index, ranked, lexicalCount, denseCount);
+    }
+
+    /// <summary>Takes each candidate's excess hubness (<see cref="RetrievalOptions.HubPenalty"/>) off its cosine and
+    /// re-ranks the dense list by the corrected cosine.</summary>
+    private void CorrectHubness(Bm25Index index, IEnumerable<RetrievalCandidate> candidates)
+    {
+        if (_options.HubPenalty <= 0 || index.Documents.Count > _options.HubPenaltyMaxMemories ||
+            index.Hubness(_modelId, _options.HubNeighbours) is not { } hubness)
+        {
+            return;
+        }
+
+        var ranked = new List<RetrievalCandidate>();
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Dense is { } cosine)
+            {
+                candidate.Dense = cosine - (_options.HubPenalty * hubness.Excess(index.PositionOf(candidate.Document.Item.Id)));
+                if (candidate.DenseRank is not null)
+                {
+                    ranked.Add(candidate);
+                }
+            }
+        }
+
+        var rank = 0;
+        foreach (var candidate in ranked.OrderByDescending(c => c.Dense))
+        {
+            candidate.DenseRank = ++rank;
+        }
     }
 
     private Task<Bm25Index> GetIndexAsync(UserKey user, bool includeSuperseded, CancellationToken cancellationToken) =>

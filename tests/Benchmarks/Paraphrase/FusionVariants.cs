@@ -8,7 +8,7 @@ namespace Benchmarks.Paraphrase;
 /// and by the query's attainable score, and the shipped default; with <c>--sweep</c>, grids around the default.</summary>
 internal static class FusionVariants
 {
-    public static IEnumerable<(string Name, RetrievalOptions Options)> All(bool dense, bool sweep, Action<RetrievalOptions>? common = null)
+    public static IEnumerable<(string Name, RetrievalOptions Options)> All(bool dense, bool sweep, Action<RetrievalOptions>? common = null, bool hub = false)
     {
         RetrievalOptions Make(Action<RetrievalOptions> change)
         {
@@ -48,6 +48,28 @@ internal static class FusionVariants
         yield return ($"weighted {weights}, BM25 / attainable, dense winner not protected", Make(o => o.ProtectDenseWinner = false));
         yield return (string.Create(CultureInfo.InvariantCulture,
             $"shipped default ({d.Fusion}, {d.LexicalNormalization}, {weights}, dense winner protected below coverage {d.LexicalOverrideCoverage} margin {d.DenseWinnerMargin}, rerank {d.ConfidenceWeight}/{d.FreshnessWeight}, MMR {d.MmrLambda})"), Make(_ => { }));
+        if (hub)
+        {
+            foreach (var neighbours in new[] { 3, 10 })
+            {
+                foreach (var penalty in new[] { 0.25, 0.5, 1.0 })
+                {
+                    yield return (string.Create(CultureInfo.InvariantCulture, $"shipped default, hub penalty {penalty} (k {neighbours})"), Make(o =>
+                    {
+                        o.HubPenalty = penalty;
+                        o.HubNeighbours = neighbours;
+                    }));
+                    yield return (string.Create(CultureInfo.InvariantCulture, $"dense alone, hub penalty {penalty} (k {neighbours})"), Make(o =>
+                    {
+                        o.LexicalWeight = 0;
+                        o.DenseWeight = 1;
+                        o.HubPenalty = penalty;
+                        o.HubNeighbours = neighbours;
+                    }));
+                }
+            }
+        }
+
         if (!sweep)
         {
             yield break;
