@@ -13,7 +13,6 @@ internal sealed class Bm25Index
     private readonly double _k1;
     private readonly double _b;
     private readonly double _averageLength;
-    private readonly Dictionary<(string Model, int Neighbours), DenseHubness?> _hubness = [];
 
     public Bm25Index(IEnumerable<MemoryItem> items, double k1, double b, DateTimeOffset builtAt)
     {
@@ -57,32 +56,6 @@ internal sealed class Bm25Index
     public long EstimatedBytes { get; }
 
     public IndexedMemory? Find(string id) => _positions.TryGetValue(id, out var i) ? _documents[i] : null;
-
-    /// <summary>The position of memory <paramref name="id"/> in <see cref="Documents"/>, or -1.</summary>
-    public int PositionOf(string id) => _positions.TryGetValue(id, out var i) ? i : -1;
-
-    /// <summary>The memories' hubness under <paramref name="model"/> with <paramref name="neighbours"/> neighbours,
-    /// computed on first use and kept with the index (null: too few vectors).</summary>
-    public DenseHubness? Hubness(string model, int neighbours)
-    {
-        var key = (model, neighbours);
-        lock (_hubness)
-        {
-            if (_hubness.TryGetValue(key, out var known))
-            {
-                return known;
-            }
-        }
-
-        var computed = DenseHubness.Compute(
-            _documents.Select(d => string.Equals(d.Item.EmbeddingModel, model, StringComparison.Ordinal) ? d.Item.Embedding : null).ToList(), neighbours);
-        lock (_hubness)
-        {
-            _hubness[key] = computed;
-        }
-
-        return computed;
-    }
 
     /// <summary>The best <paramref name="top"/> memories passing <paramref name="filter"/> that share at least one
     /// term with the query, best first (ties: older first).</summary>

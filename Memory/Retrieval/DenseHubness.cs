@@ -2,67 +2,46 @@ using System.Numerics.Tensors;
 
 namespace Memory.Retrieval;
 
-/// <summary>How much of a "hub" each of a user's memories is: the mean cosine to its <c>k</c> most similar other
-/// memories of the same model. A sentence model puts some statements close to many others (generic wording, a shared
-/// topic word); those win queries they do not answer. Scoring a query against a memory by its cosine minus a share of
-/// the memory's hubness above the user's average (the memory side of CSLS, Lample et al. 2018) takes that pull out
-/// without moving the average score, so fusion weights and cosine thresholds keep their meaning. Computed once per
-/// cached index from the vectors it already holds, no query needed.</summary>
+/// <summary>How much of a "hub" each of a query's candidates is. A sentence model puts some statements close to many
+/// others (generic wording: "I dislike crowded places" near every like and dislike), and such a statement wins queries
+/// it does not answer. A candidate's hubness is its cosine to the candidates' centroid (or, with k neighbours, its mean
+/// cosine to its k most similar candidates, the memory side of CSLS, Lample et al. 2018); the retriever takes a share
+/// of its excess over the candidates' mean off its cosine to the query. Only the excess is taken, so the average score
+/// stays where it was and fusion weights and cosine thresholds keep their meaning. Linear in the candidates with the
+/// centroid (about 60 vectors), quadratic with neighbours.</summary>
 internal sealed class DenseHubness
 {
     private readonly double[] _excess;
 
     private DenseHubness(double[] excess) => _excess = excess;
 
-    /// <summary>The hubness above the user's mean of the memory at <paramref name="position"/>; 0 when it has no vector
-    /// of the model.</summary>
+    /// <summary>The hubness above the mean of the vector at <paramref name="position"/>; 0 when it has none.</summary>
     public double Excess(int position) => position >= 0 && position < _excess.Length ? _excess[position] : 0;
 
-    /// <summary>Hubness of <paramref name="vectors"/> (null: no vector of the model); null when fewer than
-    /// <paramref name="neighbours"/> + 1 memories have one (too few to tell a hub).</summary>
+    /// <summary>Hubness of <paramref name="vectors"/> (null entries: no vector of the query's model) by the centroid
+    /// (<paramref name="neighbours"/> 0) or by the <paramref name="neighbours"/> most similar; null when there are too
+    /// few vectors to tell a hub (two, or no more than the neighbours).</summary>
     public static DenseHubness? Compute(IReadOnlyList<float[]?> vectors, int neighbours)
     {
-        var present = Enumerable.Range(0, vectors.Count).Where(i => vectors[i] is { Length: > 0 }).ToArray();
-        if (neighbours <= 0 || present.Length <= neighbours)
+        var dimensions = vectors.FirstOrDefault(v => v is { Length: > 0 })?.Length ?? 0;
+        var present = Enumerable.Range(0, vectors.Count).Where(i => vectors[i] is { } v && v.Length == dimensions && dimensions > 0).ToArray();
+        if (present.Length <= Math.Max(2, neighbours))
         {
             return null;
         }
 
-        var norms = new double[vectors.Count];
+        var unit = new float[vectors.Count][];
         foreach (var i in present)
         {
-            norms[i] = TensorPrimitives.Norm(vectors[i]!);
-        }
-
-        var hub = new double[vectors.Count];
-        var nearest = new double[neighbours];
-        foreach (var i in present)
-        {
-            Array.Fill(nearest, double.NegativeInfinity);
-            var a = vectors[i]!;
-            foreach (var j in present)
+            var norm = TensorPrimitives.Norm(vectors[i]!);
+            unit[i] = new float[dimensions];
+            if (norm > 0 && float.IsFinite(norm))
             {
-                if (j == i || vectors[j]!.Length != a.Length)
-                {
-                    continue;
-                }
-
-                var cosine = norms[i] > 0 && norms[j] > 0 ? TensorPrimitives.Dot(a, vectors[j]!) / (norms[i] * norms[j]) : 0;
-                var smallest = 0;
-                for (var k = 1; k < neighbours; k++)
-                {
-                    smallest = nearest[k] < nearest[smallest] ? k : smallest;
-                }
-
-                if (cosine > nearest[smallest])
-                {
-                    nearest[smallest] = cosine;
-                }
+                TensorPrimitives.Divide(vectors[i]!, norm, unit[i]);
             }
-
-            hub[i] = nearest.Where(double.IsFinite).DefaultIfEmpty(0).Average();
         }
 
+        var hub = neighbours == 0 ? ByCentroid(unit, present, dimensions) : ByNeighbours(unit, present, neighbours);
         var mean = present.Average(i => hub[i]);
         var excess = new double[vectors.Count];
         foreach (var i in present)
@@ -71,5 +50,50 @@ internal sealed class DenseHubness
         }
 
         return new DenseHubness(excess);
+    }
+
+    private static double[] ByCentroid(float[][] unit, int[] present, int dimensions)
+    {
+        var centroid = new float[dimensions];
+        foreach (var i in present)
+        {
+            TensorPrimitives.Add(centroid, unit[i], centroid);
+        }
+
+        var hub = new double[unit.Length];
+        foreach (var i in present)
+        {
+            var cosine = TensorPrimitives.CosineSimilarity(unit[i], centroid);
+            hub[i] = float.IsFinite(cosine) ? cosine : 0;
+        }
+
+        return hub;
+    }
+
+    private static double[] ByNeighbours(float[][] unit, int[] present, int neighbours)
+    {
+        var hub = new double[unit.Length];
+        var nearest = new double[neighbours];
+        foreach (var i in present)
+        {
+            Array.Fill(nearest, double.NegativeInfinity);
+            var smallest = 0;
+            foreach (var j in present)
+            {
+                var cosine = j == i ? double.NegativeInfinity : TensorPrimitives.Dot(unit[i], unit[j]);
+                if (cosine > nearest[smallest])
+                {
+                    nearest[smallest] = cosine;
+                    for (var k = 0; k < neighbours; k++)
+                    {
+                        smallest = nearest[k] < nearest[smallest] ? k : smallest;
+                    }
+                }
+            }
+
+            hub[i] = nearest.Average();
+        }
+
+        return hub;
     }
 }

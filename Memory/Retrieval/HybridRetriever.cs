@@ -234,7 +234,7 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
                 }
             }
 
-            CorrectHubness(index, candidates.Values);
+            CorrectHubness(candidates.Values);
         }
 
         if (candidates.Count == 0 && queryTerms.Length == 0 && queryVector is null)
@@ -269,31 +269,29 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
         return new Ranking(index, ranked, lexicalCount, denseCount);
     }
 
-    /// <summary>Takes each candidate's excess hubness (<see cref="RetrievalOptions.HubPenalty"/>) off its cosine and
-    /// re-ranks the dense list by the corrected cosine.</summary>
-    private void CorrectHubness(Bm25Index index, IEnumerable<RetrievalCandidate> candidates)
+    /// <summary>Takes each candidate's excess hubness among the query's candidates (<see cref="DenseHubness"/>,
+    /// <see cref="RetrievalOptions.HubPenalty"/>) off its cosine and re-ranks the dense list by the corrected cosine.</summary>
+    private void CorrectHubness(IEnumerable<RetrievalCandidate> candidates)
     {
-        if (_options.HubPenalty <= 0 || index.Documents.Count > _options.HubPenaltyMaxMemories ||
-            index.Hubness(_modelId, _options.HubNeighbours) is not { } hubness)
+        if (_options.HubPenalty <= 0)
         {
             return;
         }
 
-        var ranked = new List<RetrievalCandidate>();
-        foreach (var candidate in candidates)
+        var scored = candidates.Where(c => c.Dense is not null).ToList();
+        var vectors = scored.Select(c => string.Equals(c.Document.Item.EmbeddingModel, _modelId, StringComparison.Ordinal) ? c.Document.Item.Embedding : null).ToList();
+        if (DenseHubness.Compute(vectors, _options.HubNeighbours) is not { } hubness)
         {
-            if (candidate.Dense is { } cosine)
-            {
-                candidate.Dense = cosine - (_options.HubPenalty * hubness.Excess(index.PositionOf(candidate.Document.Item.Id)));
-                if (candidate.DenseRank is not null)
-                {
-                    ranked.Add(candidate);
-                }
-            }
+            return;
+        }
+
+        for (var i = 0; i < scored.Count; i++)
+        {
+            scored[i].Dense -= _options.HubPenalty * hubness.Excess(i);
         }
 
         var rank = 0;
-        foreach (var candidate in ranked.OrderByDescending(c => c.Dense))
+        foreach (var candidate in scored.Where(c => c.DenseRank is not null).OrderByDescending(c => c.Dense))
         {
             candidate.DenseRank = ++rank;
         }

@@ -1,6 +1,7 @@
-namespace Memory.Retrieval;
+namespace Benchmarks.Paraphrase;
 
-/// <summary>Rewrites a short English question as the statement that would answer it, for the dense side of retrieval:
+/// <summary>Lab only (<c>paraphrase-lab</c>; measured, not shipped: it lowered dense top-1, docs/memory-retrieval.md).
+/// Rewrites a short English question as the statement that would answer it, for the dense side of retrieval:
 /// sentence models compare a statement with statements better than a question with them ("Which film genre do I
 /// dislike?" → "I dislike film genre", "Am I vegan?" → "I am vegan", "What is my spouse's job?" → "my spouse's job
 /// is"). Rule-based and general: the wh-word goes, its noun phrase moves to the end, the auxiliary after it is
