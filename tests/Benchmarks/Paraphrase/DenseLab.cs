@@ -83,6 +83,18 @@ internal static class DenseLab
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {model} | centroid direction removed x{share} | as asked | {c1:F3} | {c3:F3} |"));
                 }
 
+                foreach (var (k, alpha) in new[] { (1, 0.3), (3, 0.3), (3, 0.5), (5, 0.5) })
+                {
+                    // Pseudo-relevance feedback (Rocchio) on the dense side: the query moved towards its own top k.
+                    var moved = asked.Select(q =>
+                    {
+                        var top = Enumerable.Range(0, plain.Length).OrderByDescending(m => Dot(q, plain[m])).Take(k).ToList();
+                        return Normalise(q.Select((x, d) => (float)(x + (alpha * top.Average(m => plain[m][d])))).ToArray());
+                    }).ToArray();
+                    var (f1, f3) = Score(moved, plain.Length, (q, m) => Dot(q, plain[m]), targets);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {model} | as written | pseudo-relevance feedback, top {k}, weight {alpha} | {f1:F3} | {f3:F3} |"));
+                }
+
                 var mu = Enumerable.Range(0, plain[0].Length).Select(d => plain.Average(v => v[d])).ToArray();
                 var meanCentred = plain.Select(v => Normalise(v.Select((x, d) => x - mu[d]).ToArray())).ToArray();
                 var (z1, z3) = Score(asked.Select(q => Normalise(q.Select((x, d) => x - mu[d]).ToArray())).ToArray(), plain.Length, (q, m) => Dot(q, meanCentred[m]), targets);
