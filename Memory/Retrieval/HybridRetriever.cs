@@ -233,6 +233,8 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
                     candidate.Dense = cosine;
                 }
             }
+
+            CorrectHubness(candidates.Values);
         }
 
         if (candidates.Count == 0 && queryTerms.Length == 0 && queryVector is null)
@@ -265,6 +267,34 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
             .Take(Math.Max(pool, limit))
             .ToList();
         return new Ranking(index, ranked, lexicalCount, denseCount);
+    }
+
+    /// <summary>Takes each candidate's excess hubness among the query's candidates (<see cref="DenseHubness"/>,
+    /// <see cref="RetrievalOptions.HubPenalty"/>) off its cosine and re-ranks the dense list by the corrected cosine.</summary>
+    private void CorrectHubness(IEnumerable<RetrievalCandidate> candidates)
+    {
+        if (_options.HubPenalty <= 0)
+        {
+            return;
+        }
+
+        var scored = candidates.Where(c => c.Dense is not null).ToList();
+        var vectors = scored.Select(c => string.Equals(c.Document.Item.EmbeddingModel, _modelId, StringComparison.Ordinal) ? c.Document.Item.Embedding : null).ToList();
+        if (DenseHubness.Compute(vectors, _options.HubNeighbours) is not { } hubness)
+        {
+            return;
+        }
+
+        for (var i = 0; i < scored.Count; i++)
+        {
+            scored[i].Dense -= _options.HubPenalty * hubness.Excess(i);
+        }
+
+        var rank = 0;
+        foreach (var candidate in scored.Where(c => c.DenseRank is not null).OrderByDescending(c => c.Dense))
+        {
+            candidate.DenseRank = ++rank;
+        }
     }
 
     private Task<Bm25Index> GetIndexAsync(UserKey user, bool includeSuperseded, CancellationToken cancellationToken) =>

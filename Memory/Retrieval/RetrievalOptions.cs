@@ -27,6 +27,16 @@ public sealed class RetrievalOptions
     /// lexical match the embedding finds implausible adds less; 0 (default) turns the gate off.</summary>
     public double LexicalAgreementExponent { get; set; }
 
+    /// <summary>Share of a candidate's hubness above the other candidates' (its cosine to their centroid, or with
+    /// <see cref="HubNeighbours"/> its mean cosine to its nearest ones; <see cref="DenseHubness"/>) taken off its cosine
+    /// to the query, so a memory close to everything stops winning queries it does not answer; 0 turns it off.
+    /// 0.15: chosen on the paraphrase dev set with LoCoMo dev recall@10 kept (docs/memory-retrieval.md).</summary>
+    public double HubPenalty { get; set; } = 0.15;
+
+    /// <summary>0 (default): a candidate's hubness is its cosine to the candidates' centroid; k: its mean cosine to its
+    /// k most similar candidates.</summary>
+    public int HubNeighbours { get; set; }
+
     /// <summary>Weight of the BM25 ranking in fusion; 0 turns lexical retrieval off. 0.6 since the dense winner is
     /// protected (0.3 before): lexical evidence then reorders ranks 2-10, where it helped LoCoMo, without deciding
     /// the first place on generic words.</summary>

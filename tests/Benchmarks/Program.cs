@@ -3,7 +3,8 @@ using BenchmarkDotNet.Running;
 namespace Benchmarks;
 
 /// <summary>Entry point: <c>locomo [options]</c> runs the LoCoMo retrieval evaluation, <c>paraphrase [options]</c> the paraphrase
-/// dev set's per-fusion top-1/top-3, <c>precision [options]</c> compares
+/// sets' (dev, held-out, probe) per-fusion top-1/top-3, <c>paraphrase-lab [embedders]</c> dense-only query and memory
+/// variants on the same sets with their per-query cost, <c>precision [options]</c> compares
 /// a shipped model's int8 variant with its fp32 graph (cosine, batch-1 latency), <c>overhead [calls]</c> the
 /// gateway overhead load run, <c>guard-linear</c> the guardrail checks on hostile megabyte inputs, <c>extraction [options]</c> the labelled
 /// extraction set through the heuristic or an LLM; anything else goes
@@ -30,6 +31,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "extraction")
         {
             return await Extraction.ExtractionCommand.RunAsync(args[1..], Console.Out).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "paraphrase-lab")
+        {
+            return await Paraphrase.DenseLab.RunAsync(args[1..]).ConfigureAwait(false);
         }
 
         if (args.Length > 0 && args[0] == "paraphrase")

@@ -64,7 +64,7 @@ internal static class LocomoHarness
             {
                 o.MmrLambda = lambda;
             }
-        });
+        }, settings.Hub);
 
     private static async Task SeedAsync(InMemoryMemoryStore store, LocomoConversation conversation, IEmbeddingGenerator<string, Embedding<float>>? embedder)
     {

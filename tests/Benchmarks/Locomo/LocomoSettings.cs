@@ -4,15 +4,15 @@ namespace Benchmarks.Locomo;
 
 /// <summary>Command line of <c>locomo</c>: <c>--data DIR</c> (default: <c>../shared/data/locomo-dev</c> next to the
 /// repository, or above it), <c>--embedder NAME</c>, <c>--mmr LAMBDA</c>, <c>--sweep</c> (weight and MMR grids),
-/// <c>--latency</c> (in-process search latency per ranking).</summary>
-internal sealed record LocomoSettings(string DataDirectory, string Embedder, double? Mmr, bool Sweep, bool Latency)
+/// <c>--latency</c> (in-process search latency per ranking), <c>--hub</c> (hub-penalty variants).</summary>
+internal sealed record LocomoSettings(string DataDirectory, string Embedder, double? Mmr, bool Sweep, bool Latency, bool Hub = false)
 {
     public static LocomoSettings Parse(string[] args)
     {
         string? data = null;
         var embedder = "hash";
         double? mmr = null;
-        bool sweep = false, latency = false;
+        bool sweep = false, latency = false, hub = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -22,11 +22,12 @@ internal sealed record LocomoSettings(string DataDirectory, string Embedder, dou
                 case "--mmr": mmr = double.Parse(Value(args, ref i), CultureInfo.InvariantCulture); break;
                 case "--sweep": sweep = true; break;
                 case "--latency": latency = true; break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --data DIR --embedder hash|hash:DIM|minilm|bm25|openai --mmr L --sweep --latency");
+                case "--hub": hub = true; break;
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --data DIR --embedder hash|hash:DIM|minilm|bm25|openai --mmr L --sweep --latency --hub");
             }
         }
 
-        return new LocomoSettings(data ?? DefaultData(), embedder, mmr, sweep, latency);
+        return new LocomoSettings(data ?? DefaultData(), embedder, mmr, sweep, latency, hub);
     }
 
     private static string Value(string[] args, ref int i) =>

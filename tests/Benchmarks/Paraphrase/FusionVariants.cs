@@ -8,7 +8,7 @@ namespace Benchmarks.Paraphrase;
 /// and by the query's attainable score, and the shipped default; with <c>--sweep</c>, grids around the default.</summary>
 internal static class FusionVariants
 {
-    public static IEnumerable<(string Name, RetrievalOptions Options)> All(bool dense, bool sweep, Action<RetrievalOptions>? common = null)
+    public static IEnumerable<(string Name, RetrievalOptions Options)> All(bool dense, bool sweep, Action<RetrievalOptions>? common = null, bool hub = false)
     {
         RetrievalOptions Make(Action<RetrievalOptions> change)
         {
@@ -26,8 +26,9 @@ internal static class FusionVariants
             yield break;
         }
 
-        yield return ("dense alone", Make(o => { o.LexicalWeight = 0; o.DenseWeight = 1; }));
-        yield return ("RRF (k 60, 0.3/0.7)", Make(o => { o.Fusion = FusionMethod.Rrf; o.LexicalWeight = 0.3; o.DenseWeight = 0.7; o.ProtectDenseWinner = false; }));
+        yield return ("dense alone", Make(o => { o.LexicalWeight = 0; o.DenseWeight = 1; o.HubPenalty = 0; }));
+        yield return (string.Create(CultureInfo.InvariantCulture, $"dense alone, hub penalty {d.HubPenalty}"), Make(o => { o.LexicalWeight = 0; o.DenseWeight = 1; }));
+        yield return ("RRF (k 60, 0.3/0.7)", Make(o => { o.Fusion = FusionMethod.Rrf; o.LexicalWeight = 0.3; o.DenseWeight = 0.7; o.ProtectDenseWinner = false; o.HubPenalty = 0; }));
         yield return ("weighted 0.3/0.7, BM25 / best candidate (earlier default)", Make(o =>
         {
             o.Fusion = FusionMethod.Weighted;
@@ -37,17 +38,43 @@ internal static class FusionVariants
             o.ConfidenceWeight = 0.1;
             o.FreshnessWeight = 0.1;
             o.ProtectDenseWinner = false;
+            o.HubPenalty = 0;
         }));
-        yield return ("weighted 0.3/0.7, BM25 / attainable, dense winner not protected (previous default)", Make(o =>
+        yield return ("weighted 0.3/0.7, BM25 / attainable, dense winner not protected (default before the protection)", Make(o =>
         {
             o.LexicalWeight = 0.3;
             o.DenseWeight = 0.7;
             o.ProtectDenseWinner = false;
+            o.HubPenalty = 0;
         }));
-        yield return ("weighted 0.3/0.7, BM25 / attainable, dense winner protected", Make(o => { o.LexicalWeight = 0.3; o.DenseWeight = 0.7; }));
-        yield return ($"weighted {weights}, BM25 / attainable, dense winner not protected", Make(o => o.ProtectDenseWinner = false));
+        yield return ("weighted 0.3/0.7, BM25 / attainable, dense winner protected", Make(o => { o.LexicalWeight = 0.3; o.DenseWeight = 0.7; o.HubPenalty = 0; }));
+        yield return ($"weighted {weights}, BM25 / attainable, dense winner not protected", Make(o => { o.ProtectDenseWinner = false; o.HubPenalty = 0; }));
+        yield return ($"weighted {weights}, BM25 / attainable, dense winner protected, no hub correction (previous default)", Make(o => o.HubPenalty = 0));
         yield return (string.Create(CultureInfo.InvariantCulture,
-            $"shipped default ({d.Fusion}, {d.LexicalNormalization}, {weights}, dense winner protected below coverage {d.LexicalOverrideCoverage} margin {d.DenseWinnerMargin}, rerank {d.ConfidenceWeight}/{d.FreshnessWeight}, MMR {d.MmrLambda})"), Make(_ => { }));
+            $"shipped default ({d.Fusion}, {d.LexicalNormalization}, {weights}, dense winner protected below coverage {d.LexicalOverrideCoverage} margin {d.DenseWinnerMargin}, rerank {d.ConfidenceWeight}/{d.FreshnessWeight}, MMR {d.MmrLambda}, hub penalty {d.HubPenalty})"), Make(_ => { }));
+        if (hub)
+        {
+            foreach (var neighbours in new[] { 0, 3, 10 })
+            {
+                foreach (var penalty in new[] { 0.0, 0.1, 0.15, 0.25, 0.5 })
+                {
+                    var among = neighbours == 0 ? "centroid" : string.Create(CultureInfo.InvariantCulture, $"{neighbours} nearest");
+                    yield return (string.Create(CultureInfo.InvariantCulture, $"shipped default, hub penalty {penalty} ({among})"), Make(o =>
+                    {
+                        o.HubPenalty = penalty;
+                        o.HubNeighbours = neighbours;
+                    }));
+                    yield return (string.Create(CultureInfo.InvariantCulture, $"dense alone, hub penalty {penalty} ({among})"), Make(o =>
+                    {
+                        o.LexicalWeight = 0;
+                        o.DenseWeight = 1;
+                        o.HubPenalty = penalty;
+                        o.HubNeighbours = neighbours;
+                    }));
+                }
+            }
+        }
+
         if (!sweep)
         {
             yield break;

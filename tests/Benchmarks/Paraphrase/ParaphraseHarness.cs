@@ -28,9 +28,20 @@ internal static class ParaphraseHarness
     public static async Task<int> RunAsync(string[] args)
     {
         var settings = ParaphraseSettings.Parse(args);
-        var pairs = ParaphraseDevSet.Load(settings.DataPath);
-        Console.WriteLine($"Paraphrase dev set: {pairs.Count} pairs, {pairs.Sum(p => 1 + p.Distractors.Count)} memories, " +
-            $"{pairs.Select(p => p.Domain).Distinct().Count()} domains ({settings.DataPath})");
+        foreach (var set in settings.Sets)
+        {
+            await RunSetAsync(settings, set).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private static async Task RunSetAsync(ParaphraseSettings settings, string set)
+    {
+        var pairs = ParaphraseSets.Load(set);
+        Console.WriteLine();
+        Console.WriteLine($"Paraphrase set {set}: {pairs.Count} pairs, {pairs.Sum(p => 1 + p.Distractors.Count)} memories, " +
+            $"{pairs.Select(p => p.Domain).Distinct().Count()} domains");
         foreach (var name in settings.Embedders)
         {
             var created = LocomoEmbedders.Create(name);
@@ -44,7 +55,7 @@ internal static class ParaphraseHarness
             Console.WriteLine($"Embedder {name} ({modelId})");
             Console.WriteLine($"| fusion | top-1 | top-3 | top-1 mixed ages/confidence | top-3 mixed | top-1 users of {PairsPerSmallUser} pairs | top-3 users of {PairsPerSmallUser} |");
             Console.WriteLine("|---|---|---|---|---|---|---|");
-            foreach (var (variant, options) in FusionVariants.All(embedder is not null, settings.Sweep))
+            foreach (var (variant, options) in FusionVariants.All(embedder is not null, settings.Sweep, hub: settings.Hub))
             {
                 var retriever = Create(store, embedder, options);
                 var uniform = await EvaluateAsync(retriever, Uniform, pairs).ConfigureAwait(false);
@@ -69,8 +80,6 @@ internal static class ParaphraseHarness
                 }
             }
         }
-
-        return 0;
     }
 
     private static HybridRetriever Create(InMemoryMemoryStore store, IEmbeddingGenerator<string, Embedding<float>>? embedder, RetrievalOptions options) =>

@@ -1,13 +1,15 @@
 namespace Benchmarks.Paraphrase;
 
-/// <summary>Command line of <c>paraphrase</c>: <c>--data FILE</c> (default: the dev set in this repository),
+/// <summary>Command line of <c>paraphrase</c>: <c>--set NAME</c> (repeatable: <c>dev</c>, <c>heldout</c>, <c>probe</c> or a
+/// file; default all three), <c>--hub</c> (hub-penalty variants),
 /// <c>--embedder NAME</c> (repeatable; default <c>hash</c> and <c>minilm</c>), <c>--misses</c> (list the default's
 /// misses), <c>--sweep</c> (weight, rerank and MMR grids).</summary>
-internal sealed record ParaphraseSettings(string DataPath, IReadOnlyList<string> Embedders, bool Misses, bool Sweep)
+internal sealed record ParaphraseSettings(IReadOnlyList<string> Sets, IReadOnlyList<string> Embedders, bool Misses, bool Sweep, bool Hub)
 {
     public static ParaphraseSettings Parse(string[] args)
     {
-        string? data = null;
+        var sets = new List<string>();
+        var hub = false;
         var embedders = new List<string>();
         var misses = false;
         var sweep = false;
@@ -15,15 +17,17 @@ internal sealed record ParaphraseSettings(string DataPath, IReadOnlyList<string>
         {
             switch (args[i])
             {
-                case "--data": data = Value(args, ref i); break;
+                case "--data": sets.Add(Value(args, ref i)); break;
+                case "--set": sets.Add(Value(args, ref i)); break;
+                case "--hub": hub = true; break;
                 case "--embedder": embedders.Add(Value(args, ref i)); break;
                 case "--misses": misses = true; break;
                 case "--sweep": sweep = true; break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --data FILE --embedder NAME (repeatable) --misses --sweep");
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --set dev|heldout|probe|FILE (repeatable) --embedder NAME (repeatable) --misses --sweep --hub");
             }
         }
 
-        return new ParaphraseSettings(data ?? ParaphraseDevSet.DefaultPath(), embedders.Count > 0 ? embedders : ["hash", "minilm"], misses, sweep);
+        return new ParaphraseSettings(sets.Count > 0 ? sets : ParaphraseSets.Names, embedders.Count > 0 ? embedders : ["hash", "minilm"], misses, sweep, hub);
     }
 
     private static string Value(string[] args, ref int i) =>

@@ -26,4 +26,14 @@ public class RetrievalOptionsValidatorTests
         Assert.Contains("Memory:Retrieval:LexicalAgreementExponent", result.FailureMessage);
         Assert.True(new RetrievalOptionsValidator().Validate(null, new RetrievalOptions { LexicalOverrideCoverage = 0, DenseWinnerMargin = 0.1 }).Succeeded);
     }
+
+    [Fact]
+    public void Hub_correction_settings_are_checked()
+    {
+        var result = new RetrievalOptionsValidator().Validate(null, new RetrievalOptions { HubPenalty = double.NaN, HubNeighbours = -1 });
+        Assert.True(result.Failed);
+        Assert.Contains("Memory:Retrieval:HubPenalty", result.FailureMessage);
+        Assert.Contains("Memory:Retrieval:HubNeighbours", result.FailureMessage);
+        Assert.True(new RetrievalOptionsValidator().Validate(null, new RetrievalOptions { HubPenalty = 0, HubNeighbours = 10 }).Succeeded);
+    }
 }
