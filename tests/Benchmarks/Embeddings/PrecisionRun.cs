@@ -122,7 +122,7 @@ internal static class PrecisionRun
     }
 
     /// <summary>Every dialogue turn of the conversations in file order, then their observations, up to 1,000.</summary>
-    private static List<string> Texts(string directory)
+    internal static List<string> Texts(string directory)
     {
         var texts = new List<string>();
         foreach (var file in Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal))
