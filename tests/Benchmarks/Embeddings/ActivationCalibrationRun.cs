@@ -65,7 +65,10 @@ internal static class ActivationCalibrationRun
             }
         }
 
-        File.WriteAllText(output, JsonSerializer.Serialize(maxima));
+        // Five significant digits: the file is committed (Memory/build/OnnxQuantizer/calibration) and read by the build.
+        File.WriteAllText(output, JsonSerializer.Serialize(maxima.ToDictionary(
+            p => p.Key, p => p.Value.Select(v => float.Parse(v.ToString("G5", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)).ToArray(),
+            StringComparer.Ordinal)));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{samples.Count} texts, {maxima.Count} MatMul inputs -> {output}"));
         foreach (var (name, max) in maxima)
