@@ -133,7 +133,7 @@ internal static class QuantizationVariantsRun
     }
 
     private static IEmbeddingGenerator<string, Embedding<float>> Create(string directory, OnnxPrecision precision) =>
-        OnnxEmbeddingGenerators.TryCreateMiniLm(new OnnxEmbeddingOptions { Precision = precision, IntraOpThreads = 1 },
+        OnnxEmbeddingGenerators.TryCreateMiniLm(new OnnxEmbeddingOptions { Precision = precision, QueryPrecision = precision, IntraOpThreads = 1 },
             NullLoggerFactory.Instance, directory, out var generator, out var error)
             ? generator
             : throw new InvalidOperationException(error);
