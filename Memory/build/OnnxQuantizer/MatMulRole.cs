@@ -7,7 +7,8 @@ internal sealed record MatMulRole(int Layer, string Role)
 {
     public string Label => $"L{Layer}.{Role}";
 
-    /// <summary><c>L2.ffn2</c>, <c>*.ffn2</c>, <c>L2.*</c>, <c>*</c>; several patterns joined by <c>+</c> are not parsed here.</summary>
+    /// <summary>True when <paramref name="pattern"/> names this MatMul: <c>L2.ffn2</c>, <c>*.ffn2</c>, <c>L2.*</c>,
+    /// <c>L2.qkv</c> (q, k and v), <c>*</c>.</summary>
     public bool Matches(string pattern)
     {
         var parts = pattern.Split('.', 2);
