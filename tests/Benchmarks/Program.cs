@@ -5,7 +5,8 @@ namespace Benchmarks;
 /// <summary>Entry point: <c>locomo [options]</c> runs the LoCoMo retrieval evaluation, <c>paraphrase [options]</c> the paraphrase
 /// sets' (dev, held-out, probe) per-fusion top-1/top-3, <c>paraphrase-lab [embedders]</c> dense-only query and memory
 /// variants on the same sets with their per-query cost, <c>precision [options]</c> compares
-/// a shipped model's int8 variant with its fp32 graph (cosine, batch-1 latency), <c>overhead [calls]</c> the
+/// a shipped model's int8 variant with its fp32 graph (cosine, batch-1 latency), <c>int8-variants</c> and
+/// <c>int8-calibrate</c> other quantizations of MiniLM (OnnxQuantizer options) and their calibration, <c>overhead [calls]</c> the
 /// gateway overhead load run, <c>guard-linear</c> the guardrail checks on hostile megabyte inputs, <c>extraction [options]</c> the labelled
 /// extraction set through the heuristic or an LLM; anything else goes
 /// to BenchmarkDotNet's switcher (<c>--filter *</c>, <c>--list flat</c>).</summary>
@@ -21,6 +22,16 @@ public static class Program
         if (args.Length > 0 && args[0] == "precision")
         {
             return await Embeddings.PrecisionRun.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "int8-variants")
+        {
+            return await Embeddings.QuantizationVariantsRun.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "int8-calibrate")
+        {
+            return Embeddings.ActivationCalibrationRun.Run(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "guard-linear")

@@ -24,6 +24,11 @@ public static class OnnxEmbeddingGenerators
     /// <summary>Appended to a shipped model's id when its int8 variant runs.</summary>
     public const string Int8Suffix = "-int8";
 
+    /// <summary>MiniLM's int8 graph for queries, made at build beside <c>model.int8.onnx</c>: the inputs of the MatMuls
+    /// that read a LayerNorm output smoothed with calibration statistics, the second feed-forward MatMul of layers 0
+    /// and 1 left in fp32 (Memory/build/QuantizedModels.targets).</summary>
+    public const string MiniLmQueryGraphFile = "model.int8q.onnx";
+
     // Both shipped models have 512 position embeddings; sentence-transformers uses MiniLM with 256.
     private const int MiniLmTokenLimit = 512;
     private const int AnyModelTokenLimit = 8192;
@@ -137,9 +142,10 @@ public static class OnnxEmbeddingGenerators
         // Queries may run on the other build (int8 queries against fp32 memories): its graph embeds them, the stored
         // vectors and their id stay those of Precision.
         string? queryModelPath = null;
-        if (options.QueryPrecision is { } queryPrecision && queryPrecision != options.Precision)
+        var queryPrecision = EffectiveQueryPrecision(model, options);
+        if (queryPrecision != options.Precision)
         {
-            queryModelPath = Path.Combine(directory, queryPrecision == OnnxPrecision.Int8 ? "model.int8.onnx" : "model.onnx");
+            queryModelPath = Path.Combine(directory, QueryGraphFile(model, queryPrecision));
             error = MissingFile(queryModelPath, vocabPath);
             if (error is not null)
             {
@@ -149,6 +155,17 @@ public static class OnnxEmbeddingGenerators
 
         return TryLoad(shipped, modelPath, vocabPath, modelId, loggerFactory, out generator, out error, arctic ? ArcticQueryPrefix : null, queryModelPath);
     }
+
+    /// <summary>The build that embeds queries: <see cref="OnnxEmbeddingOptions.QueryPrecision"/>, else MiniLM's default
+    /// int8 query graph over fp32 memories (it holds fp32's retrieval quality, docs/embedders.md), else
+    /// <see cref="OnnxEmbeddingOptions.Precision"/>.</summary>
+    internal static OnnxPrecision EffectiveQueryPrecision(ShippedModel model, OnnxEmbeddingOptions options) =>
+        options.QueryPrecision ?? (model == ShippedModel.MiniLm ? OnnxPrecision.Int8 : options.Precision);
+
+    /// <summary>The file of a query graph that differs from the stored texts' graph: for int8, MiniLM's query graph
+    /// (<see cref="MiniLmQueryGraphFile"/>, smoothed and partly fp32), arctic's plain int8 graph.</summary>
+    private static string QueryGraphFile(ShippedModel model, OnnxPrecision precision) =>
+        precision == OnnxPrecision.Fp32 ? "model.onnx" : model == ShippedModel.MiniLm ? MiniLmQueryGraphFile : "model.int8.onnx";
 
     private static bool TryLoad(OnnxEmbeddingOptions options, string modelPath, string vocabPath, string modelId,
         ILoggerFactory loggerFactory, [NotNullWhen(true)] out IEmbeddingGenerator<string, Embedding<float>>? generator,

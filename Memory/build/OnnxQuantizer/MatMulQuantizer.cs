@@ -13,15 +13,10 @@ internal static class MatMulQuantizer
     public const string MicrosoftDomain = "com.microsoft";
     private const string OperatorName = "DynamicQuantizeMatMul";
 
-    public static QuantizationReport QuantizeFile(string input, string output)
+    public static QuantizationReport QuantizeFile(string input, string output, QuantizationOptions? options = null)
     {
-        ModelProto model;
-        using (var stream = File.OpenRead(input))
-        {
-            model = ModelProto.Parser.ParseFrom(stream);
-        }
-
-        var report = Quantize(model);
+        var model = Read(input);
+        var report = Quantize(model, options ?? QuantizationOptions.Default);
         if (report.Rewritten == 0)
         {
             throw new InvalidDataException($"{input} has no MatMul with constant fp32 weights to quantize.");
@@ -33,6 +28,18 @@ internal static class MatMulQuantizer
             Directory.CreateDirectory(directory);
         }
 
+        Write(model, output);
+        return report;
+    }
+
+    internal static ModelProto Read(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return ModelProto.Parser.ParseFrom(stream);
+    }
+
+    internal static void Write(ModelProto model, string output)
+    {
         // Written under a temporary name and moved into place: an interrupted build never leaves a truncated model.
         var temporary = output + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
@@ -41,51 +48,53 @@ internal static class MatMulQuantizer
         }
 
         File.Move(temporary, output, overwrite: true);
-        return report;
     }
 
     /// <summary>Quantizes <paramref name="model"/> in place.</summary>
-    public static QuantizationReport Quantize(ModelProto model)
+    public static QuantizationReport Quantize(ModelProto model) => Quantize(model, QuantizationOptions.Default);
+
+    /// <summary>Quantizes <paramref name="model"/> in place: every constant-weight MatMul but those
+    /// <paramref name="options"/> keeps in fp32, their inputs smoothed first when it holds activation statistics.</summary>
+    public static QuantizationReport Quantize(ModelProto model, QuantizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
         var graph = model.Graph ?? throw new InvalidDataException("The model has no graph.");
-        var initializers = new Dictionary<string, TensorProto>(StringComparer.Ordinal);
-        foreach (var tensor in graph.Initializer)
-        {
-            initializers[tensor.Name] = tensor;
-        }
-
-        var graphInputs = graph.Input.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        var initializers = Initializers(graph);
+        var candidates = Candidates(graph, initializers);
         var quantized = new Dictionary<string, (string Weights, string Scales)>(StringComparer.Ordinal);
         var replaced = new HashSet<string>(StringComparer.Ordinal);
         long before = 0, after = 0;
         var rewritten = 0;
-        for (var n = 0; n < graph.Node.Count; n++)
+        var kept = new List<string>();
+        var chosen = candidates.Where(c => !options.Keeps(c.Role)).ToList();
+        kept.AddRange(candidates.Where(c => options.Keeps(c.Role)).Select(c => c.Role.Label));
+        var smoothed = Smooth(graph, chosen.Where(c => options.Smooths(c.Role)).ToList(), options, initializers);
+        foreach (var candidate in chosen)
         {
-            var node = graph.Node[n];
-            if (node.OpType != "MatMul" || node.Domain is not ("" or "ai.onnx") || node.Input.Count != 2 ||
-                !initializers.TryGetValue(node.Input[1], out var weights) || graphInputs.Contains(node.Input[1]) ||
-                weights.DataType != (int)TensorProto.Types.DataType.Float || weights.Dims.Count != 2 ||
-                weights.DataLocation == TensorProto.Types.DataLocation.External)
+            var node = candidate.Node;
+            var key = smoothed.TryGetValue(candidate.Node, out var scaledWeights) ? node.Name + "_smoothed" : candidate.Weights.Name;
+            if (!quantized.TryGetValue(key, out var names))
             {
-                continue;
-            }
+                var (int8, scales) = QuantizePerColumn(candidate.Weights, scaledWeights);
+                if (scaledWeights is not null)
+                {
+                    int8.Name = key + "_int8";
+                    scales.Name = key + "_scale";
+                }
 
-            if (!quantized.TryGetValue(weights.Name, out var names))
-            {
-                var (int8, scales) = QuantizePerColumn(weights);
                 graph.Initializer.Add(int8);
                 graph.Initializer.Add(scales);
                 names = (int8.Name, scales.Name);
-                quantized[weights.Name] = names;
-                replaced.Add(weights.Name);
-                before += weights.Dims[0] * weights.Dims[1] * sizeof(float);
+                quantized[key] = names;
+                replaced.Add(candidate.Weights.Name);
+                before += candidate.Weights.Dims[0] * candidate.Weights.Dims[1] * sizeof(float);
                 after += int8.RawData.Length + scales.RawData.Length;
             }
 
             var rewrite = new NodeProto
             {
-                Name = string.IsNullOrEmpty(node.Name) ? $"{OperatorName}_{n}" : node.Name,
+                Name = node.Name,
                 OpType = OperatorName,
                 Domain = MicrosoftDomain,
                 DocString = node.DocString,
@@ -94,7 +103,7 @@ internal static class MatMulQuantizer
             rewrite.Input.Add(names.Weights);
             rewrite.Input.Add(names.Scales);
             rewrite.Output.Add(node.Output);
-            graph.Node[n] = rewrite;
+            graph.Node[graph.Node.IndexOf(node)] = rewrite;
             rewritten++;
         }
 
@@ -113,15 +122,152 @@ internal static class MatMulQuantizer
             model.OpsetImport.Add(new OperatorSetIdProto { Domain = MicrosoftDomain, Version = 1 });
         }
 
-        return new QuantizationReport(rewritten, before, after);
+        return new QuantizationReport(rewritten, before, after) { KeptFp32 = kept, Smoothed = smoothed.Count };
+    }
+
+    /// <summary>The constant-weight MatMuls of the graph in node order, each with its layer and role.</summary>
+    internal static List<MatMulCandidate> Candidates(GraphProto graph, Dictionary<string, TensorProto> initializers)
+    {
+        var graphInputs = graph.Input.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        var found = new List<(NodeProto Node, TensorProto Weights)>();
+        for (var n = 0; n < graph.Node.Count; n++)
+        {
+            var node = graph.Node[n];
+            if (node.OpType != "MatMul" || node.Domain is not ("" or "ai.onnx") || node.Input.Count != 2 ||
+                !initializers.TryGetValue(node.Input[1], out var weights) || graphInputs.Contains(node.Input[1]) ||
+                weights.DataType != (int)TensorProto.Types.DataType.Float || weights.Dims.Count != 2 ||
+                weights.DataLocation == TensorProto.Types.DataLocation.External)
+            {
+                continue;
+            }
+
+            if (string.IsNullOrEmpty(node.Name))
+            {
+                node.Name = $"{OperatorName}_{n}";
+            }
+
+            found.Add((node, weights));
+        }
+
+        var readers = found.GroupBy(f => f.Node.Input[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(f => f.Node).ToList(), StringComparer.Ordinal);
+        var layer = 0;
+        var result = new List<MatMulCandidate>();
+        foreach (var (node, weights) in found)
+        {
+            var (k, n) = (weights.Dims[0], weights.Dims[1]);
+            var shared = readers[node.Input[0]];
+            var role = k < n ? "ffn1" : k > n ? "ffn2" : shared.Count > 1 ? "qkv"[Math.Min(2, shared.IndexOf(node))].ToString() : "o";
+            result.Add(new MatMulCandidate(node, weights, new MatMulRole(layer, role)));
+            if (role == "ffn2")
+            {
+                layer++;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Smooths the inputs of <paramref name="chosen"/> that have statistics: one Mul by 1/s per input tensor
+    /// (shared by the MatMuls reading it), and the weights of each MatMul with rows scaled by s.</summary>
+    private static Dictionary<NodeProto, float[]> Smooth(GraphProto graph, List<MatMulCandidate> chosen, QuantizationOptions options,
+        Dictionary<string, TensorProto> initializers)
+    {
+        var result = new Dictionary<NodeProto, float[]>();
+        if (options.ActivationMax is null)
+        {
+            return result;
+        }
+
+        foreach (var group in chosen.GroupBy(c => c.Node.Input[0], StringComparer.Ordinal))
+        {
+            if (!options.ActivationMax.TryGetValue(group.Key, out var activation))
+            {
+                continue;
+            }
+
+            var members = group.ToList();
+            var rows = checked((int)members[0].Weights.Dims[0]);
+            if (activation.Length != rows)
+            {
+                throw new InvalidDataException($"Statistics of {group.Key} hold {activation.Length} channels, the weights {rows} rows.");
+            }
+
+            var weightMax = new float[rows];
+            var values = members.Select(m => ReadFloats(m.Weights, checked(rows * (int)m.Weights.Dims[1]))).ToList();
+            for (var m = 0; m < members.Count; m++)
+            {
+                var columns = (int)members[m].Weights.Dims[1];
+                for (var k = 0; k < rows; k++)
+                {
+                    for (var c = 0; c < columns; c++)
+                    {
+                        weightMax[k] = Math.Max(weightMax[k], Math.Abs(values[m][(k * columns) + c]));
+                    }
+                }
+            }
+
+            var s = new float[rows];
+            for (var k = 0; k < rows; k++)
+            {
+                s[k] = activation[k] > 0 && weightMax[k] > 0
+                    ? Math.Clamp(MathF.Pow(activation[k], options.Alpha) / MathF.Pow(weightMax[k], 1 - options.Alpha), 1e-4f, 1e4f)
+                    : 1f;
+            }
+
+            var inverse = new TensorProto { Name = group.Key + "_smooth_inverse", DataType = (int)TensorProto.Types.DataType.Float };
+            inverse.Dims.Add(rows);
+            var bytes = new byte[rows * sizeof(float)];
+            for (var k = 0; k < rows; k++)
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(k * sizeof(float)), 1f / s[k]);
+            }
+
+            inverse.RawData = ByteString.CopyFrom(bytes);
+            graph.Initializer.Add(inverse);
+            initializers[inverse.Name] = inverse;
+            var output = group.Key + "_smoothed";
+            var mul = new NodeProto { Name = group.Key + "_smooth", OpType = "Mul" };
+            mul.Input.Add(group.Key);
+            mul.Input.Add(inverse.Name);
+            mul.Output.Add(output);
+            graph.Node.Insert(graph.Node.IndexOf(members[0].Node), mul);
+            for (var m = 0; m < members.Count; m++)
+            {
+                members[m].Node.Input[0] = output;
+                var columns = (int)members[m].Weights.Dims[1];
+                var scaled = values[m];
+                for (var k = 0; k < rows; k++)
+                {
+                    for (var c = 0; c < columns; c++)
+                    {
+                        scaled[(k * columns) + c] *= s[k];
+                    }
+                }
+
+                result[members[m].Node] = scaled;
+            }
+        }
+
+        return result;
+    }
+
+    internal static Dictionary<string, TensorProto> Initializers(GraphProto graph)
+    {
+        var initializers = new Dictionary<string, TensorProto>(StringComparer.Ordinal);
+        foreach (var tensor in graph.Initializer)
+        {
+            initializers[tensor.Name] = tensor;
+        }
+
+        return initializers;
     }
 
     /// <summary>int8 weights [K, N] and fp32 scales [N] with W[k, n] ≈ scale[n] · q[k, n], q in [-127, 127].</summary>
-    internal static (TensorProto Weights, TensorProto Scales) QuantizePerColumn(TensorProto weights)
+    internal static (TensorProto Weights, TensorProto Scales) QuantizePerColumn(TensorProto weights, float[]? replacement = null)
     {
         var rows = checked((int)weights.Dims[0]);
         var columns = checked((int)weights.Dims[1]);
-        var values = ReadFloats(weights, rows * columns);
+        var values = replacement ?? ReadFloats(weights, rows * columns);
         var scales = new float[columns];
         for (var k = 0; k < rows; k++)
         {

@@ -14,7 +14,8 @@ namespace Benchmarks.Embeddings;
 /// dialogue turn of the LoCoMo dev conversations, then their observations). Speed: batch-1 latency of the LoCoMo
 /// questions for fp32 and int8 with one and two intra-op threads, the four configurations interleaved question by
 /// question so that machine noise falls on all of them alike; ratios are against fp32 with two threads (the earlier
-/// default on this 2-core machine).</summary>
+/// default on this 2-core machine). For MiniLM also its int8 query graph (<c>model.int8q.onnx</c>, the default for
+/// queries): cosine to fp32 on the 1,000 texts and the questions embedded as queries, and its latency in the same run.</summary>
 internal static class PrecisionRun
 {
     private const int Sentences = 1000;
@@ -61,6 +62,24 @@ internal static class PrecisionRun
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"cosine int8 vs fp32 over {queryCosines.Count} questions embedded as queries: min {queryCosines[0]:F4}, median {queryCosines[queryCosines.Count / 2]:F4}"));
 
+        using var queryGraph = model == "minilm" ? CreateQueryGraph(1) : null;
+        if (queryGraph is not null)
+        {
+            var t32 = await fp32.GenerateAsync(texts, EmbeddingInputs.Query()).ConfigureAwait(false);
+            var tq = await queryGraph.GenerateAsync(texts, EmbeddingInputs.Query()).ConfigureAwait(false);
+            var textCosines = t32.Zip(tq, (x, y) => Cosine(x.Vector.Span, y.Vector.Span)).Select((c, i) => (Cosine: c, Text: texts[i])).OrderBy(p => p.Cosine).ToList();
+            var qq = await queryGraph.GenerateAsync(questions, EmbeddingInputs.Query()).ConfigureAwait(false);
+            var questionCosines = q32.Zip(qq, (x, y) => Cosine(x.Vector.Span, y.Vector.Span)).Order().ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"int8 query graph (model.int8q.onnx) vs fp32, {textCosines.Count} texts embedded as queries: min {textCosines[0].Cosine:F4}, " +
+                $"1st percentile {textCosines[textCosines.Count / 100].Cosine:F4}, median {textCosines[textCosines.Count / 2].Cosine:F4}, " +
+                $"below 0.98: {textCosines.Count(p => p.Cosine < 0.98)}; {questionCosines.Count} questions: min {questionCosines[0]:F4}, median {questionCosines[questionCosines.Count / 2]:F4}"));
+            foreach (var (cosine, text) in textCosines.Take(3))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {cosine:F4} '{text}'"));
+            }
+        }
+
         if (rounds == 0)
         {
             return 0;
@@ -68,14 +87,19 @@ internal static class PrecisionRun
 
         using var fp32One = Create(model, OnnxPrecision.Fp32, 1);
         using var int8One = Create(model, OnnxPrecision.Int8, 1);
-        (string Name, IEmbeddingGenerator<string, Embedding<float>> Generator)[] configurations =
+        List<(string Name, IEmbeddingGenerator<string, Embedding<float>> Generator)> configurations =
             [("fp32, 2 threads", fp32), ("fp32, 1 thread", fp32One), ("int8, 2 threads", int8), ("int8, 1 thread", int8One)];
+        if (queryGraph is not null)
+        {
+            configurations.Add(("int8 query graph, 1 thread", queryGraph));
+        }
+
         var samples = configurations.Select(_ => new List<double>()).ToArray();
         foreach (var question in questions.Take(20))
         {
             foreach (var (_, generator) in configurations)
             {
-                await generator.GenerateAsync([question]).ConfigureAwait(false);
+                await generator.GenerateAsync([question], EmbeddingInputs.Query()).ConfigureAwait(false);
             }
         }
 
@@ -83,12 +107,12 @@ internal static class PrecisionRun
         {
             foreach (var question in questions)
             {
-                for (var c = 0; c < configurations.Length; c++)
+                for (var c = 0; c < configurations.Count; c++)
                 {
                     // Rotate the order so that none is always first after a context switch.
-                    var index = (c + round + question.Length) % configurations.Length;
+                    var index = (c + round + question.Length) % configurations.Count;
                     var started = Stopwatch.GetTimestamp();
-                    await configurations[index].Generator.GenerateAsync([question]).ConfigureAwait(false);
+                    await configurations[index].Generator.GenerateAsync([question], EmbeddingInputs.Query()).ConfigureAwait(false);
                     samples[index].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
             }
@@ -99,7 +123,7 @@ internal static class PrecisionRun
         Console.WriteLine($"batch 1, {samples[0].Count} questions per configuration (mean {questions.Average(q => q.Length):F0} characters), interleaved:");
         Console.WriteLine("| configuration | p50 ms | p90 ms | p99 ms | mean ms | p50 / fp32 2 threads |");
         Console.WriteLine("|---|---|---|---|---|---|");
-        for (var c = 0; c < configurations.Length; c++)
+        for (var c = 0; c < configurations.Count; c++)
         {
             var s = samples[c];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -109,9 +133,14 @@ internal static class PrecisionRun
         return 0;
     }
 
+    /// <summary>fp32 stored texts with MiniLM's default int8 query graph (<c>model.int8q.onnx</c>) for queries.</summary>
+    private static IEmbeddingGenerator<string, Embedding<float>> CreateQueryGraph(int threads) =>
+        OnnxEmbeddingGenerators.TryCreateMiniLm(new OnnxEmbeddingOptions { QueryPrecision = OnnxPrecision.Int8, IntraOpThreads = threads },
+            NullLoggerFactory.Instance, out var generator, out var error) ? generator : throw new InvalidOperationException(error);
+
     private static IEmbeddingGenerator<string, Embedding<float>> Create(string model, OnnxPrecision precision, int threads)
     {
-        var options = new OnnxEmbeddingOptions { Precision = precision, IntraOpThreads = threads };
+        var options = new OnnxEmbeddingOptions { Precision = precision, QueryPrecision = precision, IntraOpThreads = threads };
         var ok = model switch
         {
             "minilm" => OnnxEmbeddingGenerators.TryCreateMiniLm(options, NullLoggerFactory.Instance, out var generator, out var error) ? generator : throw new InvalidOperationException(error),
@@ -122,7 +151,7 @@ internal static class PrecisionRun
     }
 
     /// <summary>Every dialogue turn of the conversations in file order, then their observations, up to 1,000.</summary>
-    private static List<string> Texts(string directory)
+    internal static List<string> Texts(string directory)
     {
         var texts = new List<string>();
         foreach (var file in Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal))
