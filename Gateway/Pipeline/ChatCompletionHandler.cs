@@ -101,10 +101,13 @@ internal sealed class ChatCompletionHandler(
         var cancellationToken = http.RequestAborted;
         using var activity = GatewayMetrics.ActivitySource.StartActivity(ActivityName(request.Context.Api));
 
+        // The erasure generation is taken first (in process, free): a request whose work is under way when its user
+        // is erased must count as begun before the erasure, however the threads interleave.
+        await recorder.BeginAsync(request, cancellationToken).ConfigureAwait(false);
+
         // The query embedding starts now: consent, the template frame, BM25, the index fetch, the input guardrails
         // and opening the outbox turn all run beside it.
         using var prefetch = StartQueryEmbedding(request);
-        await recorder.BeginAsync(request, cancellationToken).ConfigureAwait(false);
         var outcome = "error";
         try
         {
