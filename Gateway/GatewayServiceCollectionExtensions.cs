@@ -2,6 +2,7 @@ using Gateway.Auth;
 using Gateway.Diagnostics;
 using Gateway.Endpoints;
 using Gateway.Hosting;
+using Gateway.Hosting.Cluster;
 using Gateway.Pipeline;
 using Gateway.Prompts;
 using Gateway.Upstream;
@@ -64,6 +65,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddLibrarySettings();
         services.TryAddSingleton<Memory.Abstractions.IMemoryContentGuard, Pipeline.GuardrailMemoryContentGuard>();
 
+        services.AddGatewayCluster(configuration);
         services.AddGatewayMemory(configuration);
         services.AddSingleton<IDegradationReporter, EmbedderHealth>();
         services.AddSingleton<IDegradationReporter, RetrievalHealth>();
@@ -87,6 +89,7 @@ public static class GatewayServiceCollectionExtensions
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<ErrorShapingMiddleware>();
         app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseGatewayCluster();
         app.UseRateLimiter();
 
         app.MapHealthEndpoints();

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace Memory.Cluster;
+
+/// <summary>Cluster events (ids 2800-2819): states and counts only, never user ids or text.</summary>
+internal static partial class ClusterLog
+{
+    [LoggerMessage(2800, LogLevel.Warning, "Redis is unreachable ({Reason}): caches are bypassed and erasure is checked in the store until it is back")]
+    public static partial void RedisDown(ILogger logger, string reason);
+
+    [LoggerMessage(2801, LogLevel.Information, "Redis is reachable again")]
+    public static partial void RedisRestored(ILogger logger);
+
+    [LoggerMessage(2802, LogLevel.Debug, "A Redis call failed ({Exception}); this request takes the store path")]
+    public static partial void RedisCallFailed(ILogger logger, string exception);
+
+    [LoggerMessage(2803, LogLevel.Warning, "A change could not be published to Redis: the cluster epoch is replaced once Redis answers again")]
+    public static partial void StateDirty(ILogger logger);
+
+    [LoggerMessage(2804, LogLevel.Information, "The cluster epoch was replaced after an unpublished change; every replica's caches start over")]
+    public static partial void StateRepaired(ILogger logger);
+
+    [LoggerMessage(2805, LogLevel.Information, "Write-back of a user skipped: another replica holds the user's lease")]
+    public static partial void LeaseHeldElsewhere(ILogger logger);
+
+    [LoggerMessage(2806, LogLevel.Warning, "A write-back lost its lease (fencing token {Token} superseded); its writes were not made")]
+    public static partial void LeaseLost(ILogger logger, long token);
+}
