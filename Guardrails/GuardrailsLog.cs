@@ -51,6 +51,9 @@ internal static partial class GuardrailsLog
     [LoggerMessage(3204, LogLevel.Error, "Audit retention failed")]
     public static partial void AuditRetentionFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(3205, LogLevel.Warning, "An audit event was recorded without its excerpt: the shared excerpt keys cannot be reached")]
+    public static partial void AuditExcerptDropped(ILogger logger);
+
     [LoggerMessage(3300, LogLevel.Information, "Streamed answer blocked by rule {Rule}")]
     public static partial void StreamBlocked(ILogger logger, string rule);
 

@@ -1,5 +1,8 @@
 using Gateway.Endpoints;
+using Guardrails.Audit;
 using Memory.Cluster;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Hosting.Cluster;
 
@@ -14,9 +17,11 @@ internal static class ClusterHosting
     public static IServiceCollection AddGatewayCluster(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMemoryCluster(configuration);
+        services.AddSingleton<IValidateOptions<ClusterOptions>, ClusterGuardrailsValidator>();
         if (IsClustered(configuration))
         {
             services.AddSingleton<IDegradationReporter, ClusterHealth>();
+            services.TryAddSingleton<ISharedAuditKeys, RedisAuditKeys>();
         }
 
         return services;
