@@ -54,6 +54,17 @@ internal static class ReplicaCalls
         return body;
     }
 
+    /// <summary>What the replica would send upstream for the chat (memory block included), without calling it.</summary>
+    public static async Task<string> PreviewAsync(TestGateway gateway, string user, string text)
+    {
+        using var request = Chat(user, text);
+        request.RequestUri = new Uri("v1/prompts/preview", UriKind.Relative);
+        using var response = await gateway.Client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        return body;
+    }
+
     public static async Task WaitIdleAsync(params TestGateway[] gateways)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
