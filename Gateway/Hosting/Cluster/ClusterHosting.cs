@@ -22,6 +22,7 @@ internal static class ClusterHosting
         {
             services.AddSingleton<IDegradationReporter, ClusterHealth>();
             services.TryAddSingleton<ISharedAuditKeys, RedisAuditKeys>();
+            services.TryAddSingleton<ClusterRateLimits>();
         }
 
         return services;
