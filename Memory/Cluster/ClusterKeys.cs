@@ -15,8 +15,9 @@ public sealed class ClusterKeys(string prefix)
     /// <summary>The highest erasure generation published (never below what the store holds, while the epoch lives).</summary>
     public RedisKey ErasureLatest { get; } = prefix + ":erasure:latest";
 
-    /// <summary>Prompt-variant counters of every replica.</summary>
-    public RedisKey PromptStats(string tenant) => $"{prefix}:prompt-stats:{tenant.Length}:{tenant}";
+    /// <summary>Prompt-variant counters of one template in one tenant, summed over every replica.</summary>
+    public RedisKey PromptStats(string tenant, string template) =>
+        $"{prefix}:prompt-stats:{tenant.Length}:{tenant}:{template.ToUpperInvariant()}";
 
     /// <summary>The audit excerpt key of one user pseudonym (a hash of it: pseudonyms are already keyed hashes).</summary>
     public RedisKey AuditUserKey(string tenant, string pseudonym) => $"{prefix}:audit-key:{tenant.Length}:{tenant}:{pseudonym}";

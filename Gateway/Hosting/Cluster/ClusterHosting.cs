@@ -23,6 +23,7 @@ internal static class ClusterHosting
             services.AddSingleton<IDegradationReporter, ClusterHealth>();
             services.TryAddSingleton<ISharedAuditKeys, RedisAuditKeys>();
             services.TryAddSingleton<ClusterRateLimits>();
+            services.TryAddSingleton<Prompts.IPromptStats, ClusterPromptStats>();
         }
 
         return services;
