@@ -21,6 +21,7 @@ public static class ClusterServiceCollectionExtensions
         if (string.IsNullOrWhiteSpace(section[nameof(ClusterOptions.Redis)]))
         {
             services.TryAddSingleton<IUserGenerations, LocalUserGenerations>();
+            services.TryAddSingleton<IUserWriteLeases, LocalUserWriteLeases>();
             return services;
         }
 
@@ -28,8 +29,10 @@ public static class ClusterServiceCollectionExtensions
         services.TryAddSingleton(sp => new RedisUserState(
             sp.GetRequiredService<RedisConnection>(), TombstoneStore(sp), sp.GetRequiredService<ILogger<RedisUserState>>()));
         services.TryAddSingleton<IUserGenerations>(sp => sp.GetRequiredService<RedisUserState>());
+        services.TryAddSingleton<IUserWriteLeases, RedisUserWriteLeases>();
         services.TryAddSingleton<IErasureTombstones>(sp => new ClusterErasureTombstones(
-            sp.GetRequiredService<RedisUserState>(), TombstoneStore(sp), sp.GetRequiredService<ILogger<ClusterErasureTombstones>>()));
+            sp.GetRequiredService<RedisUserState>(), TombstoneStore(sp), sp.GetRequiredService<IUserWriteLeases>(),
+            sp.GetRequiredService<ILogger<ClusterErasureTombstones>>()));
         return services;
     }
 

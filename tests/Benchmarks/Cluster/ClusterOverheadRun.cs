@@ -63,8 +63,11 @@ public static class ClusterOverheadRun
         }
         finally
         {
-            await single.DisposeAsync().ConfigureAwait(false);
-            await clustered.DisposeAsync().ConfigureAwait(false);
+            foreach (var app in new[] { single, clustered })
+            {
+                await app.StopAsync().ConfigureAwait(false);
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
