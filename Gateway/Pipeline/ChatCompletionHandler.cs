@@ -91,10 +91,13 @@ internal sealed class ChatCompletionHandler(
             return;
         }
 
+        // The turn's erasure generation first (no I/O in one process; in a cluster one Redis round trip that also
+        // brings the user's cache stamp): whatever the request waits on from here on, an erasure after this point wins.
+        await recorder.BeginAsync(request, cancellationToken).ConfigureAwait(false);
+
         // The query embedding starts now: consent, the template frame, BM25, the index fetch, the input guardrails
         // and opening the outbox turn all run beside it.
         using var prefetch = StartQueryEmbedding(request);
-        await recorder.BeginAsync(request, cancellationToken).ConfigureAwait(false);
         var outcome = "error";
         try
         {
