@@ -19,10 +19,4 @@ internal static partial class ClusterLog
 
     [LoggerMessage(2804, LogLevel.Information, "The cluster epoch was replaced after an unpublished change; every replica's caches start over")]
     public static partial void StateRepaired(ILogger logger);
-
-    [LoggerMessage(2805, LogLevel.Information, "Write-back of a user skipped: another replica holds the user's lease")]
-    public static partial void LeaseHeldElsewhere(ILogger logger);
-
-    [LoggerMessage(2806, LogLevel.Warning, "A write-back lost its lease (fencing token {Token} superseded); its writes were not made")]
-    public static partial void LeaseLost(ILogger logger, long token);
 }

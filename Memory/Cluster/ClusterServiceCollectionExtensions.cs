@@ -26,6 +26,7 @@ public static class ClusterServiceCollectionExtensions
         }
 
         services.TryAddSingleton<RedisConnection>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, RedisConnectOnStart>());
         services.TryAddSingleton(sp => new RedisUserState(
             sp.GetRequiredService<RedisConnection>(), TombstoneStore(sp), sp.GetRequiredService<ILogger<RedisUserState>>()));
         services.TryAddSingleton<IUserGenerations>(sp => sp.GetRequiredService<RedisUserState>());

@@ -19,9 +19,6 @@ public sealed class RedisConnection : IDisposable
         _multiplexer = new Lazy<ConnectionMultiplexer>(() => Connect(options.Value), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>Raised after the connection comes back (the cluster state re-checks what it may have missed).</summary>
-    public event Action? Restored;
-
     /// <summary>This deployment's key names.</summary>
     public ClusterKeys Keys { get; }
 
@@ -34,7 +31,8 @@ public sealed class RedisConnection : IDisposable
     /// <summary>The database while connected, otherwise null (callers take their fallback at once, without waiting).</summary>
     public IDatabase? Database => IsConnected ? _multiplexer.Value.GetDatabase() : null;
 
-    /// <summary>Notes a failed call (logged once per outage) so the caller can fall back.</summary>
+    /// <summary>Notes a failed call (at Debug: the outage itself is logged once by the connection events); the caller
+    /// then falls back.</summary>
     public void Failed(Exception exception) => ClusterLog.RedisCallFailed(_logger, exception.GetType().Name);
 
     public void Dispose()
@@ -56,11 +54,7 @@ public sealed class RedisConnection : IDisposable
         configuration.ConnectRetry = 1;
         var multiplexer = ConnectionMultiplexer.Connect(configuration);
         multiplexer.ConnectionFailed += (_, e) => ClusterLog.RedisDown(_logger, e.FailureType.ToString());
-        multiplexer.ConnectionRestored += (_, _) =>
-        {
-            ClusterLog.RedisRestored(_logger);
-            Restored?.Invoke();
-        };
+        multiplexer.ConnectionRestored += (_, _) => ClusterLog.RedisRestored(_logger);
         if (!multiplexer.IsConnected)
         {
             ClusterLog.RedisDown(_logger, "not reachable at startup");

@@ -12,10 +12,18 @@ public sealed class UserWriteLeaseTests(RedisServerFixture redis)
 {
     private static readonly UserKey User = new("default", "lease-user");
 
-    private (RedisUserWriteLeases Leases, RedisConnection Connection) Replica(string prefix, TimeSpan leaseTime)
+    private async Task<(RedisUserWriteLeases Leases, RedisConnection Connection)> ReplicaAsync(string prefix, TimeSpan leaseTime)
     {
         var options = Options.Create(new ClusterOptions { Redis = redis.Configuration, KeyPrefix = prefix, LeaseTime = leaseTime });
         var connection = new RedisConnection(options, NullLogger<RedisConnection>.Instance);
+
+        // Until connected a replica treats Redis as down (a local lease): wait for the connection, as traffic would.
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!connection.IsConnected)
+        {
+            await Task.Delay(20, cts.Token);
+        }
+
         return (new RedisUserWriteLeases(connection, options, TimeProvider.System), connection);
     }
 
@@ -23,12 +31,13 @@ public sealed class UserWriteLeaseTests(RedisServerFixture redis)
     public async Task A_second_replica_waits_for_the_lease_and_gets_a_higher_token()
     {
         var prefix = "lease" + Guid.NewGuid().ToString("N")[..8];
-        var (a, connectionA) = Replica(prefix, TimeSpan.FromSeconds(30));
-        var (b, connectionB) = Replica(prefix, TimeSpan.FromSeconds(30));
+        var (a, connectionA) = await ReplicaAsync(prefix, TimeSpan.FromSeconds(30));
+        var (b, connectionB) = await ReplicaAsync(prefix, TimeSpan.FromSeconds(30));
         using (connectionA)
         using (connectionB)
         {
             var first = await a.AcquireAsync(User);
+            Assert.True(first.Token > 0); // a Redis lease, not the local fallback
             var second = b.AcquireAsync(User).AsTask();
             await Task.Delay(200);
             Assert.False(second.IsCompleted);
@@ -45,12 +54,13 @@ public sealed class UserWriteLeaseTests(RedisServerFixture redis)
     public async Task A_holder_whose_lease_expired_and_went_elsewhere_is_fenced_off()
     {
         var prefix = "lease" + Guid.NewGuid().ToString("N")[..8];
-        var (a, connectionA) = Replica(prefix, TimeSpan.FromSeconds(1));
-        var (b, connectionB) = Replica(prefix, TimeSpan.FromSeconds(1));
+        var (a, connectionA) = await ReplicaAsync(prefix, TimeSpan.FromSeconds(1));
+        var (b, connectionB) = await ReplicaAsync(prefix, TimeSpan.FromSeconds(1));
         using (connectionA)
         using (connectionB)
         {
             var stale = await a.AcquireAsync(User); // never released: the replica "died"
+            Assert.True(stale.Token > 0);
 
             await using var taken = await b.AcquireAsync(User).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
 
