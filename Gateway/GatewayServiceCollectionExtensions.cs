@@ -3,6 +3,7 @@ using Gateway.Auth;
 using Gateway.Diagnostics;
 using Gateway.Endpoints;
 using Gateway.Hosting;
+using Gateway.Hosting.Cluster;
 using Gateway.Pipeline;
 using Gateway.Prompts;
 using Gateway.Upstream;
@@ -65,6 +66,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddLibrarySettings();
         services.TryAddSingleton<Memory.Abstractions.IMemoryContentGuard, Pipeline.GuardrailMemoryContentGuard>();
 
+        services.AddGatewayCluster(configuration);
         services.AddGatewayMemory(configuration);
         services.AddSingleton<IDegradationReporter, EmbedderHealth>();
         services.AddSingleton<IDegradationReporter, RetrievalHealth>();
@@ -89,6 +91,7 @@ public static class GatewayServiceCollectionExtensions
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<ErrorShapingMiddleware>();
         app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseGatewayCluster();
         app.UseRateLimiter();
 
         app.MapHealthEndpoints();

@@ -52,6 +52,9 @@ internal static partial class GuardrailsLog
     [LoggerMessage(GuardrailsEventIds.AuditRetentionFailed, LogLevel.Error, "Audit retention failed")]
     public static partial void AuditRetentionFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(GuardrailsEventIds.AuditExcerptDropped, LogLevel.Warning, "An audit event was recorded without its excerpt: the shared excerpt keys cannot be reached")]
+    public static partial void AuditExcerptDropped(ILogger logger);
+
     [LoggerMessage(GuardrailsEventIds.StreamBlocked, LogLevel.Information, "Streamed answer blocked by rule {Rule}")]
     public static partial void StreamBlocked(ILogger logger, string rule);
 

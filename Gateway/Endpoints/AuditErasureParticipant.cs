@@ -7,6 +7,16 @@ namespace Gateway.Endpoints;
 /// chain stays verifiable.</summary>
 internal sealed class AuditErasureParticipant(IAuditLog audit) : IUserErasureParticipant
 {
-    public async Task EraseUserAsync(UserKey user, CancellationToken cancellationToken = default) =>
-        await audit.EraseUserAsync(user.Tenant, user.UserId, cancellationToken).ConfigureAwait(false);
+    public async Task EraseUserAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await audit.EraseUserAsync(user.Tenant, user.UserId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AuditKeysUnavailableException e)
+        {
+            // A cluster's shared excerpt keys are out of reach: the erasure answers 503 and must be repeated.
+            throw new Memory.ErasureIncompleteException("The user's audit excerpt key could not be destroyed: the shared key store is unreachable.", e);
+        }
+    }
 }

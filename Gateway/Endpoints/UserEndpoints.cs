@@ -54,10 +54,19 @@ public static class UserEndpoints
         await tombstones.RecordAsync(user, http.RequestAborted).ConfigureAwait(false);
         try
         {
-            // Pending write-back next, so nothing queued can re-create memories after the store is wiped.
+            // Pending write-back next, so nothing queued can re-create memories after the store is wiped. A part
+            // that cannot finish (a cluster's shared audit keys out of reach) does not stop the rest: 503, repeat.
+            ErasureIncompleteException? incomplete = null;
             foreach (var participant in participants)
             {
-                await participant.EraseUserAsync(user, http.RequestAborted).ConfigureAwait(false);
+                try
+                {
+                    await participant.EraseUserAsync(user, http.RequestAborted).ConfigureAwait(false);
+                }
+                catch (ErasureIncompleteException e)
+                {
+                    incomplete ??= e;
+                }
             }
 
             // A withdrawn consent outlives erasure (it holds no personal text): "forget me" must not turn into
@@ -67,6 +76,11 @@ public static class UserEndpoints
             if (!consent)
             {
                 await memory.SetConsentAsync(user, false, http.RequestAborted).ConfigureAwait(false);
+            }
+
+            if (incomplete is not null)
+            {
+                throw incomplete;
             }
         }
         catch (ErasureIncompleteException)

@@ -34,14 +34,19 @@ internal static class RateLimiting
                 }
 
                 var partition = open ? "open:" + http.Connection.RemoteIpAddress : "key:" + caller.KeyId;
-                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
+                var bucket = new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = Math.Max(1, (int)Math.Ceiling(rpm / 60.0 * options.BurstSeconds)),
                     TokensPerPeriod = Math.Max(1, (int)Math.Ceiling(rpm / 60.0)),
                     ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                     QueueLimit = 0,
                     AutoReplenishment = true,
-                });
+                };
+
+                // In a cluster (Cluster:Redis) the bucket is shared by every replica, with a local one while Redis is down.
+                return http.RequestServices.GetService<Cluster.ClusterRateLimits>() is { } shared
+                    ? shared.Partition(partition, bucket)
+                    : RateLimitPartition.GetTokenBucketLimiter(partition, _ => bucket);
             });
             o.OnRejected = async (ctx, ct) =>
             {

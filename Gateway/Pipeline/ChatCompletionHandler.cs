@@ -101,8 +101,8 @@ internal sealed class ChatCompletionHandler(
         var cancellationToken = http.RequestAborted;
         using var activity = GatewayMetrics.ActivitySource.StartActivity(ActivityName(request.Context.Api));
 
-        // The erasure generation is taken first (in process, free): a request whose work is under way when its user
-        // is erased must count as begun before the erasure, however the threads interleave.
+        // The turn's erasure generation first (no I/O in one process; in a cluster one Redis round trip that also
+        // brings the user's cache stamp): whatever the request waits on from here on, an erasure after this point wins.
         await recorder.BeginAsync(request, cancellationToken).ConfigureAwait(false);
 
         // The query embedding starts now: consent, the template frame, BM25, the index fetch, the input guardrails

@@ -26,14 +26,14 @@ internal sealed class TurnRecorder(
     /// from now on keeps this turn from ever writing.</summary>
     public async ValueTask BeginAsync(ChatRequest request, CancellationToken cancellationToken = default)
     {
-        if (!Enabled || request.Context.User is null)
+        if (!Enabled || request.Context.User is not { } user)
         {
             return;
         }
 
         try
         {
-            request.Context.ErasureGeneration = await tombstones.CurrentAsync(cancellationToken).ConfigureAwait(false);
+            request.Context.ErasureGeneration = await tombstones.CurrentForAsync(user, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -155,6 +155,11 @@ internal sealed partial class SqliteAuditLog
 
     private async ValueTask<(string KeyId, byte[] Key)> GetOrCreateUserKeyAsync(SqliteConnection connection, SqliteTransaction transaction, string tenant, string pseudonym, CancellationToken cancellationToken)
     {
+        if (_sharedKeys is not null)
+        {
+            return await GetOrCreateSharedKeyAsync(_sharedKeys, tenant, pseudonym, cancellationToken).ConfigureAwait(false);
+        }
+
         using (var select = connection.CreateCommand())
         {
             select.Transaction = transaction;
@@ -192,11 +197,39 @@ internal sealed partial class SqliteAuditLog
         return (newId, newKey);
     }
 
+    private async ValueTask<(string KeyId, byte[] Key)> GetOrCreateSharedKeyAsync(ISharedAuditKeys shared, string tenant, string pseudonym, CancellationToken cancellationToken)
+    {
+        var candidateId = Guid.NewGuid().ToString("N");
+        var candidate = RandomNumberGenerator.GetBytes(32);
+        var (keyId, wrapped) = await shared.GetOrAddAsync(tenant, pseudonym, candidateId,
+            ExcerptCipher.Encrypt(_keys.WrappingKey, candidate, KeyAad(candidateId)), cancellationToken).ConfigureAwait(false);
+        return ExcerptCipher.TryDecrypt(_keys.WrappingKey, wrapped, KeyAad(keyId), out var key)
+            ? (keyId, key)
+            : throw new CryptographicException("A shared audit user key does not unwrap; the replicas' Guardrails:PseudonymKey differ.");
+    }
+
     private async ValueTask<byte[]?> FindUserKeyAsync(SqliteConnection connection, string keyId, Dictionary<string, byte[]?> cache, CancellationToken cancellationToken)
     {
         if (cache.TryGetValue(keyId, out var cached))
         {
             return cached;
+        }
+
+        if (_sharedKeys is not null)
+        {
+            byte[]? wrappedShared;
+            try
+            {
+                wrappedShared = await _sharedKeys.FindAsync(keyId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AuditKeysUnavailableException)
+            {
+                return null; // unreadable for now; not cached, a later read may find it
+            }
+
+            var found = wrappedShared is not null && ExcerptCipher.TryDecrypt(_keys.WrappingKey, wrappedShared, KeyAad(keyId), out var sharedKey) ? sharedKey : null;
+            cache[keyId] = found;
+            return found;
         }
 
         using var select = connection.CreateCommand();

@@ -184,10 +184,18 @@ internal sealed partial class SqliteAuditLog
         string? keyRef = null;
         if (prepared.Pseudonym is { } pseudonym)
         {
-            var (keyId, key) = await GetOrCreateUserKeyAsync(connection, transaction, entry.Tenant, pseudonym, CancellationToken.None).ConfigureAwait(false);
-            cipher = ExcerptCipher.Encrypt(key, Encoding.UTF8.GetBytes(prepared.Excerpt), ExcerptAad(entry.Tenant, pseudonym, keyId));
-            keyRef = keyId;
             plain = null;
+            try
+            {
+                var (keyId, key) = await GetOrCreateUserKeyAsync(connection, transaction, entry.Tenant, pseudonym, CancellationToken.None).ConfigureAwait(false);
+                cipher = ExcerptCipher.Encrypt(key, Encoding.UTF8.GetBytes(prepared.Excerpt), ExcerptAad(entry.Tenant, pseudonym, keyId));
+                keyRef = keyId;
+            }
+            catch (AuditKeysUnavailableException)
+            {
+                // The shared keys are out of reach: the decision is recorded, its excerpt is not (never in clear).
+                GuardrailsLog.AuditExcerptDropped(_logger);
+            }
         }
 
         var stored = new StoredEvent(

@@ -19,12 +19,14 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<SqliteAuditLog> _logger;
     private readonly GuardrailsOptions _options;
+    private readonly ISharedAuditKeys? _sharedKeys;
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly SemaphoreSlim _init = new(1, 1);
     private volatile bool _initialized;
 
-    public SqliteAuditLog(IOptions<GuardrailsOptions> options, TimeProvider time, ILogger<SqliteAuditLog> logger)
+    public SqliteAuditLog(IOptions<GuardrailsOptions> options, TimeProvider time, ILogger<SqliteAuditLog> logger, ISharedAuditKeys? sharedKeys = null)
     {
+        _sharedKeys = sharedKeys;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -125,6 +127,11 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
                 delete.Parameters.AddWithValue("$tenant", tenant);
                 delete.Parameters.AddWithValue("$user", pseudonym);
                 destroyed = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (_sharedKeys is not null)
+            {
+                destroyed += await _sharedKeys.DeleteUserAsync(tenant, pseudonym, cancellationToken).ConfigureAwait(false);
             }
 
             await CheckpointAsync(connection, cancellationToken).ConfigureAwait(false);

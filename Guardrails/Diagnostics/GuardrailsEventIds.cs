@@ -21,6 +21,7 @@ internal static class GuardrailsEventIds
     public const int AuditPruned = 3202;
     public const int AuditUserErased = 3203;
     public const int AuditRetentionFailed = 3204;
+    public const int AuditExcerptDropped = 3205;
     public const int StreamBlocked = 3300;
     public const int SchemaUnusable = 3400;
 }

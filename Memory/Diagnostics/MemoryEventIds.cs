@@ -87,4 +87,11 @@ internal static class MemoryEventIds
     public const int MemoryProbeCompleted = 2700;
     public const int MemoryProbeFailed = 2701;
     public const int MemoryProbeCleanupFailed = 2702;
+
+    // Cluster (Memory/Cluster)
+    public const int RedisDown = 2800;
+    public const int RedisRestored = 2801;
+    public const int RedisCallFailed = 2802;
+    public const int ClusterStateDirty = 2803;
+    public const int ClusterStateRepaired = 2804;
 }

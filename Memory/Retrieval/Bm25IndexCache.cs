@@ -1,3 +1,4 @@
+using Memory.Cluster;
 using Memory.Model;
 
 namespace Memory.Retrieval;
@@ -52,14 +53,25 @@ internal sealed class Bm25IndexCache
 
     /// <summary>The cached index, or one built now with <paramref name="build"/> (a build is shared by all callers
     /// and not cancelled when one of them gives up).</summary>
+    public Task<Bm25Index> GetOrBuildAsync(
+        UserKey user, bool includeSuperseded, Func<CancellationToken, Task<Bm25Index>> build, CancellationToken cancellationToken = default) =>
+        GetOrBuildAsync(user, includeSuperseded, CacheStamp.Local, build, cancellationToken);
+
+    /// <summary>As above, but an index serves only requests of the same <paramref name="stamp"/> (the user's cluster
+    /// generation); without a stamp (Redis down) the index is built for this request alone and not cached.</summary>
     public async Task<Bm25Index> GetOrBuildAsync(
-        UserKey user, bool includeSuperseded, Func<CancellationToken, Task<Bm25Index>> build, CancellationToken cancellationToken = default)
+        UserKey user, bool includeSuperseded, CacheStamp? stamp, Func<CancellationToken, Task<Bm25Index>> build, CancellationToken cancellationToken = default)
     {
+        if (stamp is not { } current)
+        {
+            return await build(cancellationToken).ConfigureAwait(false);
+        }
+
         var key = new Key(user, includeSuperseded);
         Entry entry;
         lock (_gate)
         {
-            if (_entries.TryGetValue(key, out var node) && !IsExpired(node.Value))
+            if (_entries.TryGetValue(key, out var node) && !IsExpired(node.Value) && node.Value.Stamp == current)
             {
                 _lru.Remove(node);
                 _lru.AddFirst(node);
@@ -72,7 +84,7 @@ internal sealed class Bm25IndexCache
                     RemoveLocked(node);
                 }
 
-                entry = new Entry(key, build);
+                entry = new Entry(key, current, build);
                 _entries[key] = _lru.AddFirst(entry);
             }
         }
@@ -165,8 +177,10 @@ internal sealed class Bm25IndexCache
 
     private readonly record struct Key(UserKey User, bool IncludeSuperseded);
 
-    private sealed class Entry(Key key, Func<CancellationToken, Task<Bm25Index>> build)
+    private sealed class Entry(Key key, CacheStamp stamp, Func<CancellationToken, Task<Bm25Index>> build)
     {
+        public CacheStamp Stamp { get; } = stamp;
+
         private readonly Lazy<Task<Bm25Index>> _task = new(() => System.Threading.Tasks.Task.Run(() => build(CancellationToken.None)));
 
         public Key Key { get; } = key;

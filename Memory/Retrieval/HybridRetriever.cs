@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Memory.Cluster;
 using Memory.Configuration;
 using Memory.Embeddings;
 using Memory.Model;
@@ -31,6 +32,7 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
     private readonly Bm25IndexCache _indexes;
     private readonly string _modelId;
     private readonly RetrievalDeadline _deadline;
+    private readonly IUserGenerations _generations;
 
     public HybridRetriever(
         IMemoryStore store,
@@ -40,8 +42,10 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
         IOptions<RetrievalOptions> retrievalOptions,
         TimeProvider timeProvider,
         ILogger<HybridRetriever> logger,
-        RetrievalDeadline? deadline = null)
+        RetrievalDeadline? deadline = null,
+        IUserGenerations? generations = null)
     {
+        _generations = generations ?? new LocalUserGenerations();
         _deadline = deadline ?? new RetrievalDeadline(retrievalOptions, timeProvider);
         _store = store;
         _embedder = embedder;
@@ -118,7 +122,11 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
         return new MemorySelection(profile, relevant);
     }
 
-    public void Invalidate(UserKey user) => _indexes.Invalidate(user);
+    public void Invalidate(UserKey user)
+    {
+        _indexes.Invalidate(user);
+        _generations.Bump(user);
+    }
 
     /// <summary>Tokens one memory takes in the prompt: its text plus the formatted line's fixed overhead.</summary>
     internal int Cost(MemoryItem item, string? model) => _tokens.Count(item.Text, model) + _options.TokensPerMemoryOverhead;
@@ -297,15 +305,15 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
         }
     }
 
-    private Task<Bm25Index> GetIndexAsync(UserKey user, bool includeSuperseded, CancellationToken cancellationToken) =>
-        _indexes.GetOrBuildAsync(user, includeSuperseded, async ct =>
+    private async Task<Bm25Index> GetIndexAsync(UserKey user, bool includeSuperseded, CancellationToken cancellationToken) =>
+        await _indexes.GetOrBuildAsync(user, includeSuperseded, await _generations.ReadAsync(user, cancellationToken).ConfigureAwait(false), async ct =>
         {
             var started = Stopwatch.GetTimestamp();
             var items = await _store.ListAsync(user, new MemoryFilter { IncludeSuperseded = includeSuperseded }, ct).ConfigureAwait(false);
             var index = new Bm25Index(items, _options.Bm25K1, _options.Bm25B, _time.GetUtcNow());
             RetrievalLog.IndexBuilt(_logger, index.Documents.Count, index.EstimatedBytes, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return index;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
 
     private async Task<ReadOnlyMemory<float>?> EmbedQueryAsync(string query, CancellationToken cancellationToken)
     {

@@ -10,6 +10,10 @@ public interface IErasureTombstones
     /// <summary>The erasure generation now; a turn starting now carries it.</summary>
     ValueTask<long> CurrentAsync(CancellationToken cancellationToken = default);
 
+    /// <summary><see cref="CurrentAsync"/> for a turn of <paramref name="user"/>: a replica of a cluster reads it with
+    /// the rest of the user's state in one round trip.</summary>
+    ValueTask<long> CurrentForAsync(UserKey user, CancellationToken cancellationToken = default) => CurrentAsync(cancellationToken);
+
     /// <summary>True when the user was erased after a turn that captured <paramref name="generation"/> started.
     /// Costs nothing (no store read) unless some user was erased since.</summary>
     ValueTask<bool> ErasedSinceAsync(UserKey user, long generation, CancellationToken cancellationToken = default);

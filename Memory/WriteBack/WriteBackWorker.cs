@@ -19,7 +19,8 @@ internal sealed class WriteBackWorker(
     IOptions<MemoryOptions> memoryOptions,
     IOptions<WriteBackOptions> options,
     TimeProvider time,
-    ILogger<WriteBackWorker> logger) : BackgroundService, IWriteBackMonitor
+    ILogger<WriteBackWorker> logger,
+    Cluster.IUserWriteLeases? userLeases = null) : BackgroundService, IWriteBackMonitor
 {
     private readonly WriteBackOptions _options = options.Value;
     private readonly object _gate = new();
@@ -122,6 +123,11 @@ internal sealed class WriteBackWorker(
 
         try
         {
+            // In a cluster, also under the user's lease (one replica at a time; an erasure on any replica waits for
+            // it after publishing its tombstone).
+            await using var userLease = await (userLeases?.AcquireAsync(lease.Turn.User, cancellationToken)
+                ?? ValueTask.FromResult(Cluster.UserWriteLease.Local)).ConfigureAwait(false);
+
             // Under the user's lock, which erasure takes after recording its tombstone: either the tombstone is seen
             // here, or the erasure waits for this turn and wipes what it wrote.
             if (await tombstones.ErasedSinceAsync(lease.Turn.User, lease.Turn.ErasureGeneration, cancellationToken).ConfigureAwait(false))
@@ -129,6 +135,11 @@ internal sealed class WriteBackWorker(
                 ErasureLog.TurnRefusedErased(logger, lease.Turn.TurnId);
                 await outbox.CompleteAsync(lease, OutboxState.Dropped, CancellationToken.None).ConfigureAwait(false);
                 return;
+            }
+
+            if (!await userLease.IsHeldAsync().ConfigureAwait(false))
+            {
+                throw new TimeoutException("The user's write-back lease expired and went to another replica (fencing token superseded).");
             }
 
             var outcome = await processor.ProcessAsync(lease, cancellationToken).ConfigureAwait(false);

@@ -8,7 +8,8 @@ namespace Benchmarks;
 /// a shipped model's int8 variant with its fp32 graph (cosine, batch-1 latency), <c>int8-variants</c> and
 /// <c>int8-calibrate</c> other quantizations of MiniLM (OnnxQuantizer options) and their calibration, <c>overhead [calls]</c> the
 /// gateway overhead load run, <c>guard-linear</c> the guardrail checks on hostile megabyte inputs, <c>extraction [options]</c> the labelled
-/// extraction set through the heuristic or an LLM; anything else goes
+/// extraction set through the heuristic or an LLM, <c>qdrant-loopback [--port 6334]</c> the loopback Qdrant as a standalone
+/// server, <c>cluster-overhead [calls]</c> what a Redis-backed replica adds per request; anything else goes
 /// to BenchmarkDotNet's switcher (<c>--filter *</c>, <c>--list flat</c>).</summary>
 public static class Program
 {
@@ -57,6 +58,16 @@ public static class Program
         if (args.Length > 0 && args[0] == "overhead")
         {
             return await Overhead.OverheadRun.RunAsync(args).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "qdrant-loopback")
+        {
+            return await Cluster.QdrantLoopbackCommand.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "cluster-overhead")
+        {
+            return await Cluster.ClusterOverheadRun.RunAsync(args[1..]).ConfigureAwait(false);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -11,4 +11,7 @@ public sealed record FakeQdrantOptions
     /// a payload key without a suitable payload index is rejected with InvalidArgument. On by default so tests
     /// prove every filtered key is indexed.</summary>
     public bool RequireIndexedFilterFields { get; init; } = true;
+
+    /// <summary>The loopback port to listen on; 0 (the default) takes a free one.</summary>
+    public int Port { get; init; }
 }

@@ -34,11 +34,12 @@ public sealed class FakeQdrantServer : IAsyncDisposable
     /// <summary>Starts a fresh, empty fake on a free loopback port.</summary>
     public static async Task<FakeQdrantServer> StartAsync(FakeQdrantOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var state = new FakeQdrantState(options ?? new FakeQdrantOptions());
+        options ??= new FakeQdrantOptions();
+        var state = new FakeQdrantState(options);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton<RecordingInterceptor>();
         builder.Services.AddGrpc(grpc =>
