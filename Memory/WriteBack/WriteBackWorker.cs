@@ -125,8 +125,9 @@ internal sealed class WriteBackWorker(
         {
             // In a cluster, also under the user's lease (one replica at a time; an erasure on any replica waits for
             // it after publishing its tombstone).
-            await using var userLease = await (userLeases?.AcquireAsync(lease.Turn.User, cancellationToken)
+            var userLease = await (userLeases?.AcquireAsync(lease.Turn.User, cancellationToken)
                 ?? ValueTask.FromResult(Cluster.UserWriteLease.Local)).ConfigureAwait(false);
+            await using var releaseUserLease = userLease.ConfigureAwait(false);
 
             // Under the user's lock, which erasure takes after recording its tombstone: either the tombstone is seen
             // here, or the erasure waits for this turn and wipes what it wrote.

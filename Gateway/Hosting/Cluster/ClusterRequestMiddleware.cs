@@ -10,7 +10,7 @@ internal sealed class ClusterRequestMiddleware(RequestDelegate next)
     {
         using (ClusterRequestScope.Begin())
         {
-            await next(http);
+            await next(http).ConfigureAwait(false);
         }
     }
 }
