@@ -8,6 +8,13 @@ internal sealed record ConsolidationDecision(MemoryEvent Event, IReadOnlyList<Me
 {
     public static ConsolidationDecision Add { get; } = new(MemoryEvent.Add, [], Reason: Dedup.HistoryReasons.New);
     public static ConsolidationDecision Noop { get; } = new(MemoryEvent.Noop, []);
+
+    /// <summary>The fact is older than the current memories that say otherwise (<see cref="ConsolidationDecision.Targets"/>):
+    /// they stay current and the fact is kept as their past, as if it had been told first.</summary>
+    public bool Historical { get; init; }
+
+    public static ConsolidationDecision History(IReadOnlyList<MemoryItem> newer, string? reason) =>
+        new(MemoryEvent.Noop, newer, Reason: reason) { Historical = true };
 }
 
 /// <summary>A current memory considered for a fact, with its cosine similarity to the fact (0 when unknown).</summary>

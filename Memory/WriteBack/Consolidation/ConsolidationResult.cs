@@ -9,5 +9,8 @@ internal sealed class ConsolidationResult
     public int Deleted { get; set; }
     public int Unchanged { get; set; }
 
-    public bool Changed => Added + Updated + Superseded + Deleted > 0;
+    /// <summary>Facts older than the current memory they contradict, stored as its past.</summary>
+    public int Historical { get; set; }
+
+    public bool Changed => Added + Updated + Superseded + Deleted + Historical > 0;
 }

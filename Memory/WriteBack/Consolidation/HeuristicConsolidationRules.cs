@@ -40,7 +40,7 @@ internal static class HeuristicConsolidationRules
                     return new ConsolidationDecision(MemoryEvent.Update, [existing], fact.Text, decision.Reason);
                 default:
                     return existing.OccurredAt > factTime
-                        ? ConsolidationDecision.Noop
+                        ? ConsolidationDecision.History([existing], decision.Reason)
                         : new ConsolidationDecision(MemoryEvent.Supersede, [existing], Reason: decision.Reason);
             }
         }
@@ -50,9 +50,9 @@ internal static class HeuristicConsolidationRules
             var conflicts = candidates.Select(c => c.Memory).Where(m => MemoryFacts.Read(m).Slot == fact.Slot).ToList();
             if (conflicts.Count > 0)
             {
-                // Time-aware: a fact older than what is already known never wins.
+                // Time-aware: a fact older than what is already known never wins; it becomes that memory's past.
                 return conflicts.Exists(m => m.OccurredAt > factTime)
-                    ? ConsolidationDecision.Noop
+                    ? ConsolidationDecision.History([.. conflicts.Where(m => m.OccurredAt > factTime)], HistoryReasons.SlotReplaced)
                     : new ConsolidationDecision(MemoryEvent.Supersede, conflicts, Reason: HistoryReasons.SlotReplaced);
             }
         }
@@ -65,7 +65,7 @@ internal static class HeuristicConsolidationRules
             if (contradicted.Count > 0)
             {
                 return contradicted.Exists(m => m.OccurredAt > factTime)
-                    ? ConsolidationDecision.Noop
+                    ? ConsolidationDecision.History([.. contradicted.Where(m => m.OccurredAt > factTime)], HistoryReasons.Contradicted)
                     : new ConsolidationDecision(MemoryEvent.Supersede, contradicted, Reason: HistoryReasons.Contradicted);
             }
         }

@@ -60,6 +60,22 @@ internal sealed class MemoryChangeWriter(IMemoryStore store)
             e => true, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Adds <paramref name="item"/>, a fact older than the current <paramref name="newer"/> that replaced it,
+    /// as that memory's past: stored already ended and superseded by <paramref name="newer"/>, with a Supersede
+    /// history entry, which is what telling the two in order leaves. Skipped when present (a replay).</summary>
+    public async Task AddHistoricalAsync(UserKey user, MemoryItem item, MemoryItem newer, string actor, string? reason,
+        CancellationToken cancellationToken = default)
+    {
+        var ended = item with { ValidTo = item.UpdatedAt, Metadata = With(item.Metadata, "supersededBy", newer.Id) };
+        if (await store.GetAsync(user, ended.Id, cancellationToken).ConfigureAwait(false) is null)
+        {
+            await store.UpsertAsync(user, [ended], cancellationToken).ConfigureAwait(false);
+        }
+
+        await EnsureHistoryAsync(user, Entry(ended.Id, MemoryEvent.Supersede, null, ended, actor, ended.UpdatedAt, reason),
+            e => e.Event == MemoryEvent.Supersede, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Deletes the memory; its Delete history entry is written first so a crash in between is repaired.</summary>
     public async Task DeleteAsync(UserKey user, MemoryItem target, string actor, DateTimeOffset now, string? reason, CancellationToken cancellationToken = default)
     {

@@ -152,6 +152,17 @@ internal sealed class MemoryConsolidator(
                 break;
             }
 
+            case MemoryEvent.Noop when decision.Historical:
+            {
+                // An older turn processed after a newer one (another replica, a retry): the newer memory stays
+                // current and this fact is stored as its past, as processing the turns in order would have left it.
+                var newest = decision.Targets.MaxBy(t => t.OccurredAt)!;
+                var item = NewMemory(turn, fact, id, sources, vector, now, supersedes: null);
+                await writer.AddHistoricalAsync(user, item, newest, WriteBackActors.WriteBack, decision.Reason, cancellationToken).ConfigureAwait(false);
+                result.Historical++;
+                break;
+            }
+
             case MemoryEvent.Delete:
                 foreach (var target in decision.Targets)
                 {
@@ -230,7 +241,7 @@ internal sealed class MemoryConsolidator(
             }
 
             case MemoryEvent.Supersede when live.Exists(m => m.OccurredAt > factTime):
-                return ConsolidationDecision.Noop;
+                return ConsolidationDecision.History([.. live.Where(m => m.OccurredAt > factTime)], HistoryReasons.LlmPrefix + HistoryReasons.Superseded);
             case MemoryEvent.Supersede:
                 return proposed with { Targets = live, Reason = HistoryReasons.LlmPrefix + HistoryReasons.Superseded };
             case MemoryEvent.Delete:

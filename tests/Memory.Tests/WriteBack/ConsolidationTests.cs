@@ -58,6 +58,36 @@ public sealed class ConsolidationTests
     }
 
     [Fact]
+    public async Task An_older_statement_processed_later_becomes_history_as_if_told_first()
+    {
+        // Issue 18 item 4: the turns of one user may be consolidated out of order (two replicas, a retry); the
+        // statement's own time decides, so the older one becomes the newer one's past instead of being dropped.
+        await using var inOrder = new WriteBackHarness();
+        await inOrder.SayAsync(Turns.Say("t1", "I live in Lisbon", at: Day1));
+        await inOrder.SayAsync(Turns.Say("t2", "I moved to Porto", at: Day2));
+        await using var outOfOrder = new WriteBackHarness();
+        await outOfOrder.SayAsync(Turns.Say("t2", "I moved to Porto", at: Day2));
+        await outOfOrder.SayAsync(Turns.Say("t1", "I live in Lisbon", at: Day1));
+
+        foreach (var h in new[] { inOrder, outOfOrder })
+        {
+            Assert.Equal(["The user lives in Porto"], h.Store.CurrentTexts(Turns.User));
+            var current = Assert.Single(h.Store.All(Turns.User), m => m.Text == "The user lives in Porto");
+            var old = Assert.Single(h.Store.All(Turns.User), m => m.Text == "The user lives in Lisbon");
+            Assert.NotNull(old.ValidTo);
+            Assert.Equal(Day1, old.OccurredAt);
+            Assert.Equal(current.Id, old.Metadata["supersededBy"]);
+            Assert.Equal(MemoryEvent.Supersede, (await h.Store.GetHistoryAsync(Turns.User, old.Id))[^1].Event);
+        }
+
+        // A replay of the late turn stores nothing twice.
+        await outOfOrder.SayAsync(Turns.Say("t1", "I live in Lisbon", at: Day1));
+        Assert.Single(outOfOrder.Store.All(Turns.User), m => m.Text == "The user lives in Lisbon");
+        var lisbon = Assert.Single(outOfOrder.Store.All(Turns.User), m => m.Text == "The user lives in Lisbon");
+        Assert.Single(await outOfOrder.Store.GetHistoryAsync(Turns.User, lisbon.Id));
+    }
+
+    [Fact]
     public async Task Memory_written_directly_without_slot_is_superseded_too()
     {
         await using var h = new WriteBackHarness();
