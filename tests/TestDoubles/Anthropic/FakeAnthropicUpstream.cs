@@ -21,12 +21,14 @@ public sealed partial class FakeAnthropicUpstream : IAsyncDisposable
 {
     public const string ApiKey = "sk-ant-fake-upstream";
 
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly ConcurrentQueue<FakeAnthropicReply> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private int _calls;
 
-    private FakeAnthropicUpstream(WebApplication app) => _app = app;
+    private FakeAnthropicUpstream()
+    {
+    }
 
     /// <summary>Base URL ending in <c>/v1</c>.</summary>
     public string BaseUrl { get; private set; } = string.Empty;
@@ -43,45 +45,36 @@ public sealed partial class FakeAnthropicUpstream : IAsyncDisposable
 
     public static async Task<FakeAnthropicUpstream> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeAnthropicUpstream(app);
-        app.Run(fake.HandleAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.BaseUrl = address.TrimEnd('/') + "/v1";
+        var fake = new FakeAnthropicUpstream();
+        (fake._app, fake.BaseUrl) = await LoopbackUpstream.StartAsync(fake.HandleAsync).ConfigureAwait(false);
         return fake;
     }
 
     private async Task HandleAsync(HttpContext http)
     {
-        var body = await new StreamReader(http.Request.Body, Encoding.UTF8).ReadToEndAsync().ConfigureAwait(false);
-        var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        _requests.Enqueue(new RecordedRequest(http.Request.Method, http.Request.Path, headers, body));
+        var body = await LoopbackUpstream.RecordAsync(http, _requests).ConfigureAwait(false);
         if (http.Request.Path.Value?.EndsWith("/v1/messages", StringComparison.Ordinal) != true)
         {
-            await WriteJson(http, 404, Error("not_found_error", "not found")).ConfigureAwait(false);
+            await LoopbackUpstream.WriteJsonAsync(http, 404, Error("not_found_error", "not found")).ConfigureAwait(false);
             return;
         }
 
         if (http.Request.Headers["x-api-key"].ToString() != ApiKey)
         {
-            await WriteJson(http, 401, Error("authentication_error", "invalid x-api-key")).ConfigureAwait(false);
+            await LoopbackUpstream.WriteJsonAsync(http, 401, Error("authentication_error", "invalid x-api-key")).ConfigureAwait(false);
             return;
         }
 
         if (string.IsNullOrEmpty(http.Request.Headers["anthropic-version"].ToString()))
         {
-            await WriteJson(http, 400, Error("invalid_request_error", "anthropic-version header is required")).ConfigureAwait(false);
+            await LoopbackUpstream.WriteJsonAsync(http, 400, Error("invalid_request_error", "anthropic-version header is required")).ConfigureAwait(false);
             return;
         }
 
         var request = JsonNode.Parse(body) as JsonObject ?? [];
         if (request["max_tokens"] is null)
         {
-            await WriteJson(http, 400, Error("invalid_request_error", "max_tokens: Field required")).ConfigureAwait(false);
+            await LoopbackUpstream.WriteJsonAsync(http, 400, Error("invalid_request_error", "max_tokens: Field required")).ConfigureAwait(false);
             return;
         }
 
@@ -89,7 +82,7 @@ public sealed partial class FakeAnthropicUpstream : IAsyncDisposable
         var reply = _script.TryDequeue(out var scripted) ? scripted : new FakeAnthropicReply();
         if (reply.FailStatus is { } status)
         {
-            await WriteJson(http, status, Error(status == 529 ? "overloaded_error" : "api_error", "scripted failure")).ConfigureAwait(false);
+            await LoopbackUpstream.WriteJsonAsync(http, status, Error(status == 529 ? "overloaded_error" : "api_error", "scripted failure")).ConfigureAwait(false);
             return;
         }
 
@@ -105,7 +98,7 @@ public sealed partial class FakeAnthropicUpstream : IAsyncDisposable
             }
             else
             {
-                await WriteJson(http, 200, Message(reply, text, id, model, stop)).ConfigureAwait(false);
+                await LoopbackUpstream.WriteJsonAsync(http, 200, Message(reply, text, id, model, stop)).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or IOException)
@@ -238,26 +231,12 @@ public sealed partial class FakeAnthropicUpstream : IAsyncDisposable
         var text = content?.GetValueKind() == JsonValueKind.String
             ? content.GetValue<string>()
             : string.Concat((content as JsonArray ?? []).Select(b => b?["type"]?.GetValue<string>() == "text" ? b["text"]?.GetValue<string>() : string.Empty));
-        var m = ReplyMarker().Match(text);
-        return m.Success ? m.Groups[1].Value : null;
+        return LoopbackUpstream.ReplyIn(text);
     }
 
     private static JsonObject Error(string type, string message) =>
         new() { ["type"] = "error", ["error"] = new JsonObject { ["type"] = type, ["message"] = message } };
 
-    private static async Task WriteJson(HttpContext http, int status, JsonObject body)
-    {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = "application/json";
-        await http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted).ConfigureAwait(false);
-    }
 
-    [GeneratedRegex(@"\[\[reply:([\s\S]*?)\]\]")]
-    private static partial Regex ReplyMarker();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => LoopbackUpstream.StopAsync(_app);
 }

@@ -17,13 +17,15 @@ namespace TestDoubles.OpenAI;
 /// (queued <see cref="FakeReply"/>s, else the <c>[[reply:TEXT]]</c> marker), plain or streamed as asked.</summary>
 public sealed partial class FakeOpenAIUpstream : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly ConcurrentQueue<FakeReply> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private int _aborted;
     private int _chatCalls;
 
-    private FakeOpenAIUpstream(WebApplication app) => _app = app;
+    private FakeOpenAIUpstream()
+    {
+    }
 
     /// <summary>Base URL ending in <c>/v1</c>.</summary>
     public string BaseUrl { get; private set; } = string.Empty;
@@ -62,27 +64,18 @@ public sealed partial class FakeOpenAIUpstream : IAsyncDisposable
 
     public static async Task<FakeOpenAIUpstream> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeOpenAIUpstream(app);
-        app.Run(fake.HandleAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.BaseUrl = address.TrimEnd('/') + "/v1";
+        var fake = new FakeOpenAIUpstream();
+        (fake._app, fake.BaseUrl) = await LoopbackUpstream.StartAsync(fake.HandleAsync).ConfigureAwait(false);
         return fake;
     }
 
     private async Task HandleAsync(HttpContext http)
     {
-        var body = await new StreamReader(http.Request.Body, Encoding.UTF8).ReadToEndAsync().ConfigureAwait(false);
-        var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        _requests.Enqueue(new RecordedRequest(http.Request.Method, http.Request.Path, headers, body));
+        var body = await LoopbackUpstream.RecordAsync(http, _requests).ConfigureAwait(false);
         var path = http.Request.Path.Value ?? string.Empty;
         if (path.EndsWith("/models", StringComparison.Ordinal))
         {
-            await WriteJson(http, 200, new JsonObject
+            await LoopbackUpstream.WriteJsonAsync(http, 200, new JsonObject
             {
                 ["object"] = "list",
                 ["data"] = new JsonArray(Models.Select(m => (JsonNode)new JsonObject { ["id"] = m, ["object"] = "model", ["owned_by"] = "fake" }).ToArray()),
@@ -92,7 +85,7 @@ public sealed partial class FakeOpenAIUpstream : IAsyncDisposable
 
         if (!path.EndsWith("/chat/completions", StringComparison.Ordinal))
         {
-            await WriteJson(http, 404, Error("not found")).ConfigureAwait(false);
+            await LoopbackUpstream.WriteJsonAsync(http, 404, Error("not found")).ConfigureAwait(false);
             return;
         }
 
@@ -119,7 +112,7 @@ public sealed partial class FakeOpenAIUpstream : IAsyncDisposable
                     http.Response.Headers.RetryAfter = reply.RetryAfter;
                 }
 
-                await WriteJson(http, status, Error("scripted failure")).ConfigureAwait(false);
+                await LoopbackUpstream.WriteJsonAsync(http, status, Error("scripted failure")).ConfigureAwait(false);
                 return;
             }
 
@@ -132,7 +125,7 @@ public sealed partial class FakeOpenAIUpstream : IAsyncDisposable
             }
             else
             {
-                await WriteJson(http, 200, reply.RawAnswer ?? Answer(reply, text, model, id)).ConfigureAwait(false);
+                await LoopbackUpstream.WriteJsonAsync(http, 200, reply.RawAnswer ?? Answer(reply, text, model, id)).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
@@ -239,26 +232,12 @@ public sealed partial class FakeOpenAIUpstream : IAsyncDisposable
         var text = content?.GetValueKind() == JsonValueKind.String
             ? content.GetValue<string>()
             : string.Concat((content as JsonArray ?? []).Select(p => p?["text"]?.GetValue<string>() ?? string.Empty));
-        var m = ReplyMarker().Match(text);
-        return m.Success ? m.Groups[1].Value.Replace("\\n", "\n", StringComparison.Ordinal) : null;
+        return LoopbackUpstream.ReplyIn(text)?.Replace("\\n", "\n", StringComparison.Ordinal);
     }
 
     private static JsonObject Error(string message) =>
         new() { ["error"] = new JsonObject { ["message"] = message, ["type"] = "server_error", ["code"] = null } };
 
-    private static async Task WriteJson(HttpContext http, int status, JsonObject body)
-    {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = "application/json";
-        await http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted).ConfigureAwait(false);
-    }
 
-    [GeneratedRegex(@"\[\[reply:([\s\S]*?)\]\]")]
-    private static partial Regex ReplyMarker();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => LoopbackUpstream.StopAsync(_app);
 }

@@ -18,12 +18,14 @@ namespace TestDoubles.OpenAI;
 /// else the <c>[[reply:TEXT]]</c> marker of the last user input), text or one function call.</summary>
 public sealed partial class FakeResponsesUpstream : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly ConcurrentQueue<FakeReply> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private int _calls;
 
-    private FakeResponsesUpstream(WebApplication app) => _app = app;
+    private FakeResponsesUpstream()
+    {
+    }
 
     /// <summary>Base URL ending in <c>/v1</c>.</summary>
     public string BaseUrl { get; private set; } = string.Empty;
@@ -50,15 +52,8 @@ public sealed partial class FakeResponsesUpstream : IAsyncDisposable
 
     public static async Task<FakeResponsesUpstream> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeResponsesUpstream(app);
-        app.Run(fake.HandleAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.BaseUrl = address.TrimEnd('/') + "/v1";
+        var fake = new FakeResponsesUpstream();
+        (fake._app, fake.BaseUrl) = await LoopbackUpstream.StartAsync(fake.HandleAsync).ConfigureAwait(false);
         return fake;
     }
 
@@ -71,12 +66,10 @@ public sealed partial class FakeResponsesUpstream : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http)
     {
-        var body = await new StreamReader(http.Request.Body, Encoding.UTF8).ReadToEndAsync().ConfigureAwait(false);
-        var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        _requests.Enqueue(new RecordedRequest(http.Request.Method, http.Request.Path, headers, body));
+        var body = await LoopbackUpstream.RecordAsync(http, _requests).ConfigureAwait(false);
         if (!(http.Request.Path.Value ?? string.Empty).EndsWith("/responses", StringComparison.Ordinal))
         {
-            await WriteJson(http, 404, Error("not found")).ConfigureAwait(false);
+            await LoopbackUpstream.WriteJsonAsync(http, 404, Error("not found")).ConfigureAwait(false);
             return;
         }
 
@@ -93,7 +86,7 @@ public sealed partial class FakeResponsesUpstream : IAsyncDisposable
 
             if (reply.FailStatus is { } status)
             {
-                await WriteJson(http, status, Error("scripted failure")).ConfigureAwait(false);
+                await LoopbackUpstream.WriteJsonAsync(http, status, Error("scripted failure")).ConfigureAwait(false);
                 return;
             }
 
@@ -106,7 +99,7 @@ public sealed partial class FakeResponsesUpstream : IAsyncDisposable
             }
             else
             {
-                await WriteJson(http, 200, Response(ids, model, "completed", [Item(reply, text, ids, done: true)], Usage())).ConfigureAwait(false);
+                await LoopbackUpstream.WriteJsonAsync(http, 200, Response(ids, model, "completed", [Item(reply, text, ids, done: true)], Usage())).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
@@ -251,26 +244,12 @@ public sealed partial class FakeResponsesUpstream : IAsyncDisposable
                 : string.Concat((content as JsonArray ?? []).Select(p => p?["text"]?.GetValue<string>() ?? string.Empty));
         }
 
-        var m = ReplyMarker().Match(text);
-        return m.Success ? m.Groups[1].Value : null;
+        return LoopbackUpstream.ReplyIn(text);
     }
 
     private static JsonObject Error(string message) =>
         new() { ["error"] = new JsonObject { ["message"] = message, ["type"] = "server_error", ["param"] = null, ["code"] = null } };
 
-    private static async Task WriteJson(HttpContext http, int status, JsonObject body)
-    {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = "application/json";
-        await http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted).ConfigureAwait(false);
-    }
 
-    [GeneratedRegex(@"\[\[reply:([\s\S]*?)\]\]")]
-    private static partial Regex ReplyMarker();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => LoopbackUpstream.StopAsync(_app);
 }
