@@ -38,7 +38,10 @@ internal sealed class WriteBackWorker(
                 pass = _passDone.Task;
             }
 
-            if (Volatile.Read(ref _inFlight) == 0 && !await outbox.HasDueWorkAsync(cancellationToken).ConfigureAwait(false))
+            // The outbox first, then the in-flight count: a pass counts itself in before it claims, so a turn that
+            // stopped being due while we asked is either still counted here or already finished. The other order
+            // misses a turn claimed between the two reads.
+            if (!await outbox.HasDueWorkAsync(cancellationToken).ConfigureAwait(false) && Volatile.Read(ref _inFlight) == 0)
             {
                 return;
             }

@@ -1,6 +1,7 @@
 using Memory.Model;
 using Memory.Tests.WriteBack.Fakes;
 using Memory.WriteBack;
+using Memory.WriteBack.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TestDoubles;
@@ -29,6 +30,32 @@ public sealed class WorkerTests : IDisposable
         }
         finally
         {
+            await hosted.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task WhenIdle_waits_for_a_turn_the_worker_claimed_while_it_was_asking()
+    {
+        // The interleaving behind a rare CI failure: WhenIdle saw no pass in flight, then the worker claimed the
+        // last due turn, then WhenIdle found nothing due and returned before the turn was written.
+        using var release = new ManualResetEventSlim();
+        await using var h = new WriteBackHarness(configure: services => services.AddSingleton<IOutboxQueue>(
+            sp => new ClaimObservingOutbox(sp.GetRequiredService<SqliteConversationOutbox>())));
+        h.Store.BeforeWrite = _ => release.Wait(TimeSpan.FromSeconds(1)); // the write lands late (1 s at most)
+        var hosted = h.Services.GetServices<IHostedService>().OfType<WriteBackWorker>().Single();
+        await h.Outbox.EnqueueAsync(Turns.Say("t1", "I moved to Porto"));
+        await hosted.StartAsync(CancellationToken.None);
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await h.Services.GetRequiredService<IWriteBackMonitor>().WhenIdleAsync(timeout.Token);
+
+            Assert.Equal(["The user lives in Porto"], h.Store.CurrentTexts(Turns.User));
+        }
+        finally
+        {
+            release.Set();
             await hosted.StopAsync(CancellationToken.None);
         }
     }

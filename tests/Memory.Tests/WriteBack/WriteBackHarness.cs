@@ -27,7 +27,8 @@ internal sealed class WriteBackHarness : IAsyncDisposable
         InMemoryMemoryStore? store = null,
         FakeChatClient? chat = null,
         IMemoryContentGuard? guard = null,
-        FakeTimeProvider? time = null)
+        FakeTimeProvider? time = null,
+        Action<IServiceCollection>? configure = null)
     {
         _ownsDirectory = directory is null;
         Directory = directory ?? Path.Combine(Path.GetTempPath(), "wb-tests-" + Guid.NewGuid().ToString("N"));
@@ -65,6 +66,7 @@ internal sealed class WriteBackHarness : IAsyncDisposable
             services.AddSingleton(guard);
         }
 
+        configure?.Invoke(services); // before the defaults, which are TryAdd: a test's registration wins
         services.AddMemoryWriteBack(configuration);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
