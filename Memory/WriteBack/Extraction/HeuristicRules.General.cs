@@ -17,7 +17,7 @@ internal static partial class HeuristicRules
     [
         One(@"^I\s+(?:was|got|have\s+been|'ve\s+been)\s+(?:recently\s+|just\s+)?diagnosed\s+with\s+(?<v>.+)$",
             m => Value(m.Groups["v"].Value, 8) is { } v ? Draft(FactSlots.Other, v, $"The user has {v}") : null, exclusive: true),
-        One(@"^(?<v>[\w -]{2,40}?)\s+(?:gives?|makes?|give|make)\s+me\s+(?:go\s+into\s+|break\s+out\s+in\s+)?(?:hives|a\s+rash|rashes|anaphylaxis|anaphylactic\s+shock|an\s+allergic\s+reaction|swell(?:\s+up)?)$",
+        One(@"^(?<v>[\w -]{2,40}?)\s+(?:gives?|makes?|give|make)\s+me\s+(?:go\s+into\s+|break\s+out\s+in\s+)?(?:hives|a\s+rash|rashes|anaphylaxis|anaphylactic\s+shock|an\s+allergic\s+reaction|swell(?:\s+up)?)$|^(?<v>[\w -]{2,40}?)\s+(?:makes?|make)\s+my\s+(?:throat|mouth|lips|tongue|face|eyes|skin)\s+(?:swell|itch|close)(?:\s+up)?$",
             m => Value(m.Groups["v"].Value, 4) is { } v && !Pronoun.IsMatch(v)
                 ? Draft(FactSlots.Allergy, v, $"The user is allergic to {v.ToLowerInvariant()}")
                 : null, exclusive: true),
@@ -78,7 +78,7 @@ internal static partial class HeuristicRules
     ];
 
     private const string LastingStates =
-        @"pregnant|deaf|blind|colou?rblind|colou?r-blind|hard\s+of\s+hearing|partially\s+sighted|visually\s+impaired|" +
+        @"pregnant|deaf|blind|colou?rblind|colou?r-blind|colou?r\s+blind|hard\s+of\s+hearing|partially\s+sighted|visually\s+impaired|" +
         @"hearing\s+impaired|disabled|paralysed|paralyzed|neurodivergent|left-handed|right-handed|ambidextrous|" +
         @"epileptic|dyslexic|dyspraxic|dyscalculic|autistic|diabetic|asthmatic|arthritic|anorexic|bulimic|paraplegic|" +
         @"quadriplegic|tetraplegic|hypoglycemic|anaemic|anemic|immunocompromised|" +

@@ -9,7 +9,7 @@ internal static partial class HeuristicRules
 
     private const string RelativeNouns =
         "kids?|children|child|sons?|daughters?|brothers?|sisters?|siblings?|grandchildren|grandkids?|grandsons?|" +
-        "granddaughters?|twins|stepsons?|stepdaughters?|stepkids|nephews?|nieces?|babies|baby|toddlers?|teenagers?";
+        "granddaughters?|boys?|girls?|twins|stepsons?|stepdaughters?|stepkids|nephews?|nieces?|babies|baby|toddlers?|teenagers?";
 
     private const string PetNouns =
         "dogs?|cats?|puppy|puppies|kittens?|parrots?|rabbits?|bunn(?:y|ies)|hamsters?|guinea\\s+pigs?|fish|goldfish|" +
@@ -32,6 +32,15 @@ internal static partial class HeuristicRules
                 var text = $"The user has {count} {rel}" + (name is null ? string.Empty : $" named {TextNormalizer.TitleCase(name)}");
                 return Draft(FactSlots.Family, name is null ? rel : $"{rel} {name}", text);
             }, exclusive: true),
+        One(@"^I\s+(?:have|'ve\s+got|have\s+got)\s+(?:a|an|one)\s+(?<rel>son|daughter|boy|girl|stepson|stepdaughter|brother|sister|child|kid)\s+(?:who\s+is|who's|aged?)\s+(?<age>\d{1,2})(?:\s+years?\s+old)?$",
+            m =>
+            {
+                var rel = m.Groups["rel"].Value.ToLowerInvariant();
+                var age = m.Groups["age"].Value;
+                return Draft(FactSlots.Family, $"{rel} {age}", $"The user has {Article(rel)} {rel} who is {age}");
+            }, exclusive: true),
+        One(@"^(?:I\s+am|we\s+are|we're)\s+(?:now\s+)?expecting\s+(?<v>(?:a|our|my)\s+(?:(?:first|second|third|fourth|new|baby|little)\s+)*(?:baby|child|son|daughter|boy|girl)|twins|triplets)$",
+            m => Draft(FactSlots.Family, "expecting", $"The user is expecting {TextNormalizer.ToThirdPerson(m.Groups["v"].Value.ToLowerInvariant())}"), exclusive: true),
         One(@"^my\s+(?<rel>" + Relatives + @")(?:'s\s+name\s+is|\s+is\s+(?:called|named))\s+(?<name>.+)$",
             m => PersonName(m.Groups["name"].Value) is { } n
                 ? Draft(FactSlots.Family, $"{m.Groups["rel"].Value} {n}", $"The user's {m.Groups["rel"].Value.ToLowerInvariant()} is named {n}")
@@ -55,13 +64,17 @@ internal static partial class HeuristicRules
             m => Value(m.Groups["v"].Value, 6) is { } v && !Pronoun.IsMatch(v) ? Draft(FactSlots.Marital, "married", $"The user is married to {v}") : null, exclusive: true),
         One(@"^I(?:'m|\s+am)\s+(?:now\s+|happily\s+|recently\s+)?(?<v>married|single|divorced|engaged|widowed|separated|in\s+a\s+relationship)$",
             m => Draft(FactSlots.Marital, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()}"), exclusive: true),
-        One(@"^I\s+(?:just\s+|recently\s+)?got\s+(?<v>married|divorced|engaged)$",
+        One(@"^I\s+(?:just\s+|recently\s+|finally\s+)?got\s+(?<v>married|engaged)\s+to\s+(?<p>.+)$",
+            m => PersonName(m.Groups["p"].Value) is { } p
+                ? Draft(FactSlots.Marital, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()} to {p}")
+                : null, exclusive: true),
+        One(@"^I\s+(?:just\s+|recently\s+|finally\s+)?got\s+(?<v>married|divorced|engaged)$",
             m => Draft(FactSlots.Marital, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()}"), exclusive: true),
-        One(@"^I(?:'m|\s+am)\s+(?:a\s+)?(?:proud\s+|single\s+|new\s+|first-time\s+)?(?<v>mom|mother|mum|dad|father|parent|grandmother|grandfather|grandma|grandpa)(?:\s+of\s+(?<n>.+))?$",
+        One(@"^I(?:'m|\s+am)\s+(?:a\s+)?(?:proud\s+)?(?<q>single\s+|new\s+|first-time\s+)?(?<v>mom|mother|mum|dad|father|parent|grandmother|grandfather|grandma|grandpa)(?:\s+of\s+(?<n>.+))?$",
             m =>
             {
                 var of = m.Groups["n"].Success ? Value(m.Groups["n"].Value, 4) : null;
-                var v = m.Groups["v"].Value.ToLowerInvariant();
+                var v = m.Groups["q"].Value.ToLowerInvariant() + m.Groups["v"].Value.ToLowerInvariant();
                 return Draft(FactSlots.Family, v, of is null ? $"The user is {Article(v)} {v}" : $"The user is {Article(v)} {v} of {of}");
             }, exclusive: true),
         One(@"^I\s+live\s+(?:alone|by\s+myself|on\s+my\s+own)$",

@@ -18,7 +18,7 @@ internal static partial class HeuristicRules
 
     private static IEnumerable<Rule> PreferenceRules() =>
     [
-        One(@"^I\s+(?:am\s+on|'m\s+on|follow|eat|keep\s+to|stick\s+to)\s+(?:a|an)\s+(?<v>(?:strict\s+)?[\w-]+(?:\s+[\w-]+)?)\s+diet$",
+        One(@"^I\s+(?:am\s+on|'m\s+on|follow|eat|keep\s+to|stick\s+to)\s+(?:a|an|the)\s+(?<v>(?:strict\s+)?[\w-]+(?:\s+[\w-]+)?)\s+diet$",
             m => Draft(FactSlots.Diet, m.Groups["v"].Value, $"The user follows {Article(m.Groups["v"].Value)} {m.Groups["v"].Value.ToLowerInvariant()} diet"), exclusive: true),
         One(@"^I(?:'m|\s+am)\s+(?:a\s+|an\s+)?(?:strict\s+|full\s+|fully\s+|mostly\s+|now\s+)?(?<v>" + Diets + @")(?:\s+now)?$",
             m => Draft(FactSlots.Diet, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()}"), exclusive: true),
@@ -38,6 +38,10 @@ internal static partial class HeuristicRules
             m => Value(m.Groups["v"].Value, 5) is { } v
                 ? Items(v).Select(i => Draft(FactSlots.Food, i, $"The user avoids {i}"))
                 : [], exclusive: true),
+        Make(@"^I(?:'m|\s+am)?\s*(?:trying\s+to\s+)?(?:cut(?:ting)?\s+(?:down|back)\s+on|reduc(?:e|ing)\s+my|limit(?:ing)?\s+my)\s+(?<v>.+)$",
+            m => Value(m.Groups["v"].Value, 5) is { } v
+                ? Items(v).Select(i => Draft(FactSlots.Food, i, $"The user is cutting down on {i}"))
+                : [], exclusive: true),
         One(@"^I(?:'m|\s+am)\s+(?:very\s+|severely\s+|a\s+bit\s+|slightly\s+)?(?<v>lactose|gluten|fructose|histamine)\s+intolerant$",
             m => Draft(FactSlots.Allergy, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()} intolerant"), exclusive: true),
         One(@"^I(?:'m|\s+am)\s+(?:a\s+)?(?:celiac|coeliac)$|^I\s+have\s+(?:celiac|coeliac)(?:\s+disease)?$",
@@ -50,6 +54,14 @@ internal static partial class HeuristicRules
             m => Value(m.Groups["v"].Value, 4) is { } v
                 ? Items(v).Select(i => Draft(FactSlots.Allergy, i, $"The user is allergic to {i}"))
                 : [], exclusive: true),
+        Make(@"^I\s+(?:have|'ve\s+got|have\s+got)\s+(?:a|an)\s+(?:severe\s+|mild\s+|bad\s+|serious\s+|known\s+)?allergy\s+to\s+(?<v>.+)$",
+            m => Value(m.Groups["v"].Value, 6, list: true) is { } v
+                ? Items(v).Select(i => Draft(FactSlots.Allergy, i, $"The user is allergic to {i}"))
+                : [], exclusive: true),
+        // "I carry an EpiPen because of my nut allergy": the allergy is the user's wherever "my ... allergy" stands.
+        // Not exclusive: the rest of the clause may state another fact.
+        One(@"(?:^|\b(?:because\s+of|due\s+to|given|with|for|of))\s+my\s+(?:severe\s+|mild\s+|bad\s+|serious\s+)?(?<v>(?!(?:" + Relatives + @")\b)[a-z]+(?:[\s-][a-z]+)?)\s+allerg(?:y|ies)\b",
+            m => Draft(FactSlots.Allergy, m.Groups["v"].Value, $"The user is allergic to {m.Groups["v"].Value.ToLowerInvariant()}")),
         One(@"^my\s+(?:favou?rite|fav|fave)\s+(?<k>[a-z][\w -]{1,30}?)\s+(?:is|are)\s+(?<v>.+)$",
             m => Favorite(m.Groups["k"].Value, m.Groups["v"].Value), exclusive: true),
         One(@"^(?<v>[\w' -]{1,40}?)\s+(?:is|are)\s+my\s+(?:favou?rite|fav|fave)\s+(?<k>[a-z][\w -]{1,30})$",
@@ -70,13 +82,21 @@ internal static partial class HeuristicRules
                 var said = verb is "like" or "love" or "enjoy" or "adore" ? ThirdPersonVerb(verb) : "likes";
                 return Items(v).Select(i => Draft(FactSlots.Like, i, $"The user {said} {i}"));
             }, exclusive: true),
-        Make(@"^I\s+(?:can\s+|also\s+)?(?:speak|am\s+fluent\s+in|'m\s+fluent\s+in|am\s+bilingual\s+in|'m\s+bilingual\s+in)\s+(?<v>.+?)(?:\s+(?:fluently|natively|a\s+bit|a\s+little|well|very\s+well|at\s+home))?$",
+        Make(@"^I\s+(?:can\s+|also\s+)?(?:speak|am\s+fluent\s+in|'m\s+fluent\s+in|am\s+bilingual\s+in|'m\s+bilingual\s+in)\s+(?:any\s+)?(?<v>.+?)(?:\s+(?:fluently|natively|a\s+bit|a\s+little|well|very\s+well|at\s+home))?$",
             m => Value(m.Groups["v"].Value, 8, list: true) is { } v
                 ? Items(v).Where(LanguageNames.IsLanguage).Select(l => Draft(FactSlots.Language, l, $"The user speaks {LanguageNames.Display(l)}"))
                 : [], exclusive: true),
-        One(@"^(?:my\s+(?:native|first|mother)\s+(?:language|tongue)\s+is\s+(?<v>\w+)|I(?:'m|\s+am)\s+a\s+native\s+(?<v>\w+)\s+speaker)$",
+        One(@"^(?:my\s+(?:native|first|mother)\s+(?:language|tongue)\s+is\s+(?<v>\w+)|(?<v>\w+)\s+is\s+my\s+(?:native|first|mother)\s+(?:language|tongue)|I(?:'m|\s+am)\s+a\s+native\s+(?<v>\w+)\s+speaker)$",
             m => LanguageNames.IsLanguage(m.Groups["v"].Value)
                 ? Draft(FactSlots.Language, m.Groups["v"].Value, $"The user's native language is {LanguageNames.Display(m.Groups["v"].Value)}")
+                : null, exclusive: true),
+        One(@"^I(?:'m|\s+am)\s+(?:currently\s+|now\s+|also\s+)?(?:taking|doing)\s+(?<v>\w+)\s+(?:lessons|classes|courses?)$",
+            m => LanguageNames.IsLanguage(m.Groups["v"].Value)
+                ? Draft(FactSlots.Language, m.Groups["v"].Value, $"The user is learning {LanguageNames.Display(m.Groups["v"].Value)}")
+                : null, exclusive: true),
+        One(@"^I\s+(?:can\s+)?understand\s+(?<v>\w+)(?:$|\s+(?:but|and|well|fine|a\s+bit|a\s+little|perfectly|pretty\s+well)\b)",
+            m => LanguageNames.IsLanguage(m.Groups["v"].Value)
+                ? Draft(FactSlots.Language, $"{m.Groups["v"].Value} understood", $"The user understands {LanguageNames.Display(m.Groups["v"].Value)}")
                 : null, exclusive: true),
         One(@"^I(?:'m|\s+am|\s+have\s+been|'ve\s+been)\s+(?:currently\s+|now\s+|also\s+)?(?:learning|studying)\s+(?<v>.+)$",
             m =>

@@ -75,8 +75,10 @@ internal static partial class HeuristicRules
                     : Draft(FactSlots.Job, job, $"The user works as {Article(job)} {job}"), exclusive: true),
         One(@"^I\s+(?:just\s+|recently\s+)?(?:joined|started\s+(?:a\s+new\s+job\s+|working\s+)?at|got\s+(?:a\s+job|hired)\s+(?:at|by)|am\s+employed\s+(?:at|by)|'m\s+employed\s+(?:at|by))\s+(?<v>.+)$",
             m => Organization(m.Groups["v"].Value) is { } e ? Draft(FactSlots.Employer, e, $"The user works at {e}") : null, exclusive: true),
-        One(@"^I(?:'m|\s+am)\s+(?:now\s+)?(?<v>retired|unemployed|self-employed|freelancing|between\s+jobs|a\s+stay-at-home\s+(?:mom|dad|parent))$",
+        One(@"^I(?:'m|\s+am)\s+(?:now\s+)?(?<v>retired|unemployed|self-employed|freelancing|between\s+jobs|a\s+stay-at-home\s+(?:mom|dad|parent))(?:\s+(?:now|already))?$",
             m => Draft(FactSlots.Job, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()}"), exclusive: true),
+        One(@"^I\s+do\s+(?<v>[a-z][\w -]{2,40}?)\s+for\s+a\s+living$",
+            m => Value(m.Groups["v"].Value, 5) is { } v ? Draft(FactSlots.Job, v, $"The user does {v} for a living") : null, exclusive: true),
         One(@"^I\s+(?:study|am\s+studying|'m\s+studying|major\s+in|am\s+majoring\s+in|'m\s+majoring\s+in)\s+(?<v>.+?)(?:\s+at\s+(?<school>.+))?$",
             m =>
             {
