@@ -3,6 +3,7 @@ using Memory.Cluster;
 using Memory.Configuration;
 using Memory.Embeddings;
 using Memory.Model;
+using Memory.Retrieval.QueryForms;
 using Memory.Stores;
 using Memory.Text;
 using Microsoft.Extensions.AI;
@@ -243,6 +244,7 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
             }
 
             CorrectHubness(candidates.Values);
+            AnswerTypePrior.Apply(query, candidates.Values, _options.AnswerTypeBonus);
         }
 
         if (candidates.Count == 0 && queryTerms.Length == 0 && queryVector is null)

@@ -44,6 +44,22 @@ internal sealed class IndexedMemory
 
     private sealed record TokenCountEntry(string? Model, int Count);
 
+    // Answer types the text holds (QueryForms.AnswerTypes.Mask), read on first use: -1 until then.
+    private int _answerTypes = -1;
+
+    /// <summary>Whether the text holds an answer of <paramref name="type"/> (a date for "When ...?"), read once.</summary>
+    public bool Holds(QueryForms.AnswerType type)
+    {
+        var mask = Volatile.Read(ref _answerTypes);
+        if (mask < 0)
+        {
+            mask = QueryForms.AnswerTypes.Mask(Item.Text);
+            Volatile.Write(ref _answerTypes, mask);
+        }
+
+        return (mask & (1 << (int)type)) != 0;
+    }
+
     /// <summary>Rough heap size, for the index cache's memory bound.</summary>
     public long EstimatedBytes =>
         200 + (Item.Text.Length * 2L) + ((Item.Embedding?.Length ?? 0) * 4L) + (TermCounts.Count * 64L);

@@ -37,6 +37,12 @@ public sealed class RetrievalOptions
     /// k most similar candidates.</summary>
     public int HubNeighbours { get; set; }
 
+    /// <summary>Cosine added to candidates that hold the answer type the question asks for ("When ...?": a date or
+    /// time; <see cref="QueryForms.AnswerTypes"/>), and taken from the others, relative to the candidates' share that
+    /// hold it; 0 turns the prior off. 0.1: the best paraphrase dev top-1 with LoCoMo dev recall@10 at least 0.695
+    /// (docs/memory-retrieval.md).</summary>
+    public double AnswerTypeBonus { get; set; } = 0.1;
+
     /// <summary>Weight of the BM25 ranking in fusion; 0 turns lexical retrieval off. 0.6 since the dense winner is
     /// protected (0.3 before): lexical evidence then reorders ranks 2-10, where it helped LoCoMo, without deciding
     /// the first place on generic words.</summary>

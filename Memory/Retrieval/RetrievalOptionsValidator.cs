@@ -25,6 +25,7 @@ internal sealed class RetrievalOptionsValidator : IValidateOptions<RetrievalOpti
         Require(options.DenseWeight >= 0 && double.IsFinite(options.DenseWeight), nameof(options.DenseWeight), "must be 0 or more");
         Require(options.LexicalWeight + options.DenseWeight > 0, nameof(options.LexicalWeight), "and DenseWeight must not both be 0");
         Require(options.HubPenalty is >= 0 and <= 2, nameof(options.HubPenalty), "must be from 0 to 2");
+        Require(options.AnswerTypeBonus is >= 0 and <= 1, nameof(options.AnswerTypeBonus), "must be from 0 (off) to 1");
         Require(options.HubNeighbours is >= 0 and <= 100, nameof(options.HubNeighbours), "must be from 0 (cosine to the centroid) to 100");
         Require(options.RrfK >= 1, nameof(options.RrfK), "must be at least 1");
         Require(options.CandidatesPerRanker is >= 10 and <= 1000, nameof(options.CandidatesPerRanker), "must be from 10 to 1000");

@@ -50,6 +50,16 @@ public static class Program
             return await Paraphrase.DenseLab.RunAsync(args[1..]).ConfigureAwait(false);
         }
 
+        if (args.Length > 0 && args[0] == "answer-type-cost")
+        {
+            return await Paraphrase.AnswerTypeCost.RunAsync().ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "late-lab")
+        {
+            return await Paraphrase.LateInteractionLab.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
         if (args.Length > 0 && args[0] == "paraphrase")
         {
             return await Paraphrase.ParaphraseHarness.RunAsync(args[1..]).ConfigureAwait(false);

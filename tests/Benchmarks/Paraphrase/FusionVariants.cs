@@ -26,9 +26,9 @@ internal static class FusionVariants
             yield break;
         }
 
-        yield return ("dense alone", Make(o => { o.LexicalWeight = 0; o.DenseWeight = 1; o.HubPenalty = 0; }));
-        yield return (string.Create(CultureInfo.InvariantCulture, $"dense alone, hub penalty {d.HubPenalty}"), Make(o => { o.LexicalWeight = 0; o.DenseWeight = 1; }));
-        yield return ("RRF (k 60, 0.3/0.7)", Make(o => { o.Fusion = FusionMethod.Rrf; o.LexicalWeight = 0.3; o.DenseWeight = 0.7; o.ProtectDenseWinner = false; o.HubPenalty = 0; }));
+        yield return ("dense alone", Make(o => { o.LexicalWeight = 0; o.DenseWeight = 1; o.HubPenalty = 0; o.AnswerTypeBonus = 0; }));
+        yield return (string.Create(CultureInfo.InvariantCulture, $"dense alone, hub penalty {d.HubPenalty}"), Make(o => { o.LexicalWeight = 0; o.DenseWeight = 1; o.AnswerTypeBonus = 0; }));
+        yield return ("RRF (k 60, 0.3/0.7)", Make(o => { o.Fusion = FusionMethod.Rrf; o.LexicalWeight = 0.3; o.DenseWeight = 0.7; o.ProtectDenseWinner = false; o.HubPenalty = 0; o.AnswerTypeBonus = 0; }));
         yield return ("weighted 0.3/0.7, BM25 / best candidate (earlier default)", Make(o =>
         {
             o.Fusion = FusionMethod.Weighted;
@@ -39,6 +39,7 @@ internal static class FusionVariants
             o.FreshnessWeight = 0.1;
             o.ProtectDenseWinner = false;
             o.HubPenalty = 0;
+            o.AnswerTypeBonus = 0;
         }));
         yield return ("weighted 0.3/0.7, BM25 / attainable, dense winner not protected (default before the protection)", Make(o =>
         {
@@ -46,12 +47,28 @@ internal static class FusionVariants
             o.DenseWeight = 0.7;
             o.ProtectDenseWinner = false;
             o.HubPenalty = 0;
+            o.AnswerTypeBonus = 0;
         }));
-        yield return ("weighted 0.3/0.7, BM25 / attainable, dense winner protected", Make(o => { o.LexicalWeight = 0.3; o.DenseWeight = 0.7; o.HubPenalty = 0; }));
-        yield return ($"weighted {weights}, BM25 / attainable, dense winner not protected", Make(o => { o.ProtectDenseWinner = false; o.HubPenalty = 0; }));
-        yield return ($"weighted {weights}, BM25 / attainable, dense winner protected, no hub correction (previous default)", Make(o => o.HubPenalty = 0));
+        yield return ("weighted 0.3/0.7, BM25 / attainable, dense winner protected", Make(o => { o.LexicalWeight = 0.3; o.DenseWeight = 0.7; o.HubPenalty = 0; o.AnswerTypeBonus = 0; }));
+        yield return ($"weighted {weights}, BM25 / attainable, dense winner not protected", Make(o => { o.ProtectDenseWinner = false; o.HubPenalty = 0; o.AnswerTypeBonus = 0; }));
+        yield return ($"weighted {weights}, BM25 / attainable, dense winner protected, no hub correction (previous default)", Make(o => { o.HubPenalty = 0; o.AnswerTypeBonus = 0; }));
+        yield return ("shipped default without the answer-type prior (default before it)", Make(o => o.AnswerTypeBonus = 0));
         yield return (string.Create(CultureInfo.InvariantCulture,
-            $"shipped default ({d.Fusion}, {d.LexicalNormalization}, {weights}, dense winner protected below coverage {d.LexicalOverrideCoverage} margin {d.DenseWinnerMargin}, rerank {d.ConfidenceWeight}/{d.FreshnessWeight}, MMR {d.MmrLambda}, hub penalty {d.HubPenalty})"), Make(_ => { }));
+            $"shipped default ({d.Fusion}, {d.LexicalNormalization}, {weights}, dense winner protected below coverage {d.LexicalOverrideCoverage} margin {d.DenseWinnerMargin}, rerank {d.ConfidenceWeight}/{d.FreshnessWeight}, MMR {d.MmrLambda}, hub penalty {d.HubPenalty}, answer-type prior {d.AnswerTypeBonus})"), Make(_ => { }));
+        if (Environment.GetEnvironmentVariable("FUSION_ANSWER_TYPE") == "1")
+        {
+            foreach (var bonus in new[] { 0.02, 0.05, 0.1, 0.15, 0.25 })
+            {
+                yield return (string.Create(CultureInfo.InvariantCulture, $"shipped default, answer-type prior {bonus}"), Make(o => o.AnswerTypeBonus = bonus));
+                yield return (string.Create(CultureInfo.InvariantCulture, $"dense alone, hub 0.15, answer-type prior {bonus}"), Make(o =>
+                {
+                    o.LexicalWeight = 0;
+                    o.DenseWeight = 1;
+                    o.AnswerTypeBonus = bonus;
+                }));
+            }
+        }
+
         if (hub)
         {
             foreach (var neighbours in new[] { 0, 3, 10 })
@@ -63,6 +80,7 @@ internal static class FusionVariants
                     {
                         o.HubPenalty = penalty;
                         o.HubNeighbours = neighbours;
+                        o.AnswerTypeBonus = 0;
                     }));
                     yield return (string.Create(CultureInfo.InvariantCulture, $"dense alone, hub penalty {penalty} ({among})"), Make(o =>
                     {
@@ -70,6 +88,7 @@ internal static class FusionVariants
                         o.DenseWeight = 1;
                         o.HubPenalty = penalty;
                         o.HubNeighbours = neighbours;
+                        o.AnswerTypeBonus = 0;
                     }));
                 }
             }

@@ -36,4 +36,14 @@ public class RetrievalOptionsValidatorTests
         Assert.Contains("Memory:Retrieval:HubNeighbours", result.FailureMessage);
         Assert.True(new RetrievalOptionsValidator().Validate(null, new RetrievalOptions { HubPenalty = 0, HubNeighbours = 10 }).Succeeded);
     }
+
+    [Fact]
+    public void The_answer_type_bonus_is_checked()
+    {
+        var result = new RetrievalOptionsValidator().Validate(null, new RetrievalOptions { AnswerTypeBonus = 1.5 });
+        Assert.True(result.Failed);
+        Assert.Contains("Memory:Retrieval:AnswerTypeBonus", result.FailureMessage);
+        Assert.True(new RetrievalOptionsValidator().Validate(null, new RetrievalOptions { AnswerTypeBonus = double.NaN }).Failed);
+        Assert.True(new RetrievalOptionsValidator().Validate(null, new RetrievalOptions { AnswerTypeBonus = 0 }).Succeeded);
+    }
 }
