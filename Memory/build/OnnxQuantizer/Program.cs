@@ -56,7 +56,7 @@ try
     var options = new QuantizationOptions { KeepFp32 = keep, ActivationMax = statistics, Alpha = alpha, SmoothRoles = roles };
     var report = MatMulQuantizer.QuantizeFile(args[0], args[1], options);
     Console.WriteLine($"Quantized {report.Rewritten} MatMul weights to int8 ({report.WeightsBefore / 1048576.0:F1} MB of fp32 weights -> " +
-        $"{report.WeightsAfter / 1048576.0:F1} MB; {report.Smoothed} with smoothed inputs; kept in fp32: " +
+        $"{report.WeightsAfter / 1048576.0:F1} MB; {report.Smoothed} with smoothed inputs; {report.BiasesFolded} bias Adds folded in; kept in fp32: " +
         $"{(report.KeptFp32.Count == 0 ? "none" : string.Join(' ', report.KeptFp32))}): {args[1]}");
     return 0;
 }
