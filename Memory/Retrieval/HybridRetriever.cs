@@ -236,9 +236,10 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
             }
 
             // Lexical candidates the dense list missed still have a true cosine: compute it from their stored vector.
+            var queryInverseNorm = IndexedMemory.InverseNormOf(queryVector.Value.Span);
             foreach (var candidate in candidates.Values)
             {
-                if (candidate.Dense is null && Cosine(queryVector.Value, candidate.Document.Item) is { } cosine)
+                if (candidate.Dense is null && DenseSimilarity.Cosine(queryVector.Value.Span, queryInverseNorm, candidate.Document, _modelId) is { } cosine)
                 {
                     candidate.Dense = cosine;
                 }
@@ -367,8 +368,6 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
             return [];
         }
     }
-
-    private double? Cosine(ReadOnlyMemory<float> query, MemoryItem item) => DenseSimilarity.Cosine(query.Span, item, _modelId);
 
     private sealed record Ranking(Bm25Index Index, List<RetrievalCandidate> Candidates, int LexicalCount, int DenseCount);
 }
