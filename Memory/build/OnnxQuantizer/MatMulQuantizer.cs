@@ -122,12 +122,13 @@ internal static class MatMulQuantizer
             }
         }
 
-        if (rewritten > 0 && !model.OpsetImport.Any(o => o.Domain == MicrosoftDomain))
+        var attention = options.FuseAttention ? AttentionFuser.Fuse(graph) : 0;
+        if ((rewritten > 0 || attention > 0) && !model.OpsetImport.Any(o => o.Domain == MicrosoftDomain))
         {
             model.OpsetImport.Add(new OperatorSetIdProto { Domain = MicrosoftDomain, Version = 1 });
         }
 
-        return new QuantizationReport(rewritten, before, after) { KeptFp32 = kept, Smoothed = smoothed.Count, BiasesFolded = folded };
+        return new QuantizationReport(rewritten, before, after) { KeptFp32 = kept, Smoothed = smoothed.Count, BiasesFolded = folded, AttentionFused = attention };
     }
 
     /// <summary>Folds the bias <c>Add</c> that is the only reader of <paramref name="rewrite"/>'s output (its other input a

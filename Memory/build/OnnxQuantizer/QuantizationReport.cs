@@ -10,4 +10,7 @@ internal sealed record QuantizationReport(int Rewritten, long WeightsBefore, lon
 
     /// <summary>Bias Adds folded into the quantized MatMuls.</summary>
     public int BiasesFolded { get; init; }
+
+    /// <summary>Self-attention blocks replaced by one MultiHeadAttention node each.</summary>
+    public int AttentionFused { get; init; }
 }
