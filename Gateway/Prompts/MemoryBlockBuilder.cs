@@ -8,6 +8,10 @@ namespace Gateway.Prompts;
 /// relevant memories, then the profile's tail). Superseded, duplicate, empty and below-floor memories never enter.</summary>
 internal sealed class MemoryBlockBuilder
 {
+    // Lines repeat from request to request (a user's memories, their age in whole days): their estimated costs are
+    // kept, bounded (cleared when full). Only estimates come from here; the block's exact count is always computed.
+    private const int MaxRememberedLines = 20_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string? Model, string Line), int> _lineTokens = new();
     private readonly ITokenCounter _counter;
 
     public MemoryBlockBuilder(ITokenCounter counter) => _counter = counter;
@@ -21,10 +25,11 @@ internal sealed class MemoryBlockBuilder
 
     /// <summary>The largest block of the most important memories within <paramref name="budget"/> tokens; an empty
     /// text when even the bare block does not fit.</summary>
-    public MemoryBlock Build(MemorySelection selection, string canary, DateTimeOffset now, int budget, double confidenceFloor, string? model)
+    public MemoryBlock Build(MemorySelection selection, string canary, DateTimeOffset now, int budget, double confidenceFloor, string? model,
+        MemoryBlock? empty = null)
     {
         var candidates = Rank(selection, confidenceFloor);
-        var empty = Empty(canary, model);
+        empty ??= Empty(canary, model);
         if (candidates.Count == 0)
         {
             return empty.Tokens <= budget ? empty : new MemoryBlock(string.Empty, [], 0);
@@ -38,7 +43,7 @@ internal sealed class MemoryBlockBuilder
         var total = overhead;
         while (kept < lines.Count)
         {
-            var cost = _counter.Count(lines[kept] + "\n", model);
+            var cost = LineCost(lines[kept], model);
             if (total + cost > budget)
             {
                 break;
@@ -61,6 +66,24 @@ internal sealed class MemoryBlockBuilder
         }
 
         return empty.Tokens <= budget ? empty : new MemoryBlock(string.Empty, [], 0);
+    }
+
+    /// <summary>The tokens of one line and its line break (an estimate: a block's count is settled whole).</summary>
+    private int LineCost(string line, string? model)
+    {
+        if (_lineTokens.TryGetValue((model, line), out var known))
+        {
+            return known;
+        }
+
+        var count = _counter.Count(line + "\n", model);
+        if (_lineTokens.Count >= MaxRememberedLines)
+        {
+            _lineTokens.Clear();
+        }
+
+        _lineTokens[(model, line)] = count;
+        return count;
     }
 
     /// <summary>Profile first (its order), then relevant memories by score, best first.</summary>

@@ -109,7 +109,7 @@ internal sealed class PromptAssembler : IPromptAssembler
         var options = _memoryOptions.CurrentValue;
         var budget = Math.Min(options.TokenBudget, available - (frameTokens - empty.Tokens));
         var selection = await SelectAsync(user, request, MessageText.QueryOf(appMessages), budget, cancellationToken).ConfigureAwait(false);
-        var block = _blocks.Build(selection, request.Canary, now, budget, options.InjectionConfidenceFloor, model);
+        var block = _blocks.Build(selection, request.Canary, now, budget, options.InjectionConfidenceFloor, model, empty);
         var offered = selection.Profile.Count + selection.Relevant.Count;
         if (block.Memories.Count < offered)
         {

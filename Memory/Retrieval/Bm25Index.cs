@@ -106,7 +106,8 @@ internal sealed class Bm25Index
     public List<(IndexedMemory Document, double Score)> DenseSearch(ReadOnlySpan<float> query, string model, MemoryFilter filter, int top)
     {
         var best = new PriorityQueue<int, (double Score, int Position)>(top + 1, DenseOrder.Instance);
-        if (System.Numerics.Tensors.TensorPrimitives.Norm(query) == 0)
+        var queryInverseNorm = IndexedMemory.InverseNormOf(query);
+        if (queryInverseNorm == 0)
         {
             return []; // a query with no direction (a stop-word-only hash vector) is near nothing, as in the stores
         }
@@ -114,7 +115,7 @@ internal sealed class Bm25Index
         for (var i = 0; i < _documents.Length && top > 0; i++)
         {
             var item = _documents[i].Item;
-            if (!MemoryFilterMatcher.Matches(filter, item) || DenseSimilarity.Cosine(query, item, model) is not { } score)
+            if (!MemoryFilterMatcher.Matches(filter, item) || DenseSimilarity.Cosine(query, queryInverseNorm, _documents[i], model) is not { } score)
             {
                 continue;
             }

@@ -30,18 +30,13 @@ internal sealed class DenseHubness
             return null;
         }
 
-        var unit = new float[vectors.Count][];
+        var inverseNorms = new float[vectors.Count];
         foreach (var i in present)
         {
-            var norm = TensorPrimitives.Norm(vectors[i]!);
-            unit[i] = new float[dimensions];
-            if (norm > 0 && float.IsFinite(norm))
-            {
-                TensorPrimitives.Divide(vectors[i]!, norm, unit[i]);
-            }
+            inverseNorms[i] = IndexedMemory.InverseNormOf(vectors[i]);
         }
 
-        var hub = neighbours == 0 ? ByCentroid(unit, present, dimensions) : ByNeighbours(unit, present, neighbours);
+        var hub = neighbours == 0 ? ByCentroid(vectors, inverseNorms, present, dimensions) : ByNeighbours(Units(vectors, inverseNorms, present, dimensions), present, neighbours);
         var mean = present.Average(i => hub[i]);
         var excess = new double[vectors.Count];
         foreach (var i in present)
@@ -52,22 +47,37 @@ internal sealed class DenseHubness
         return new DenseHubness(excess);
     }
 
-    private static double[] ByCentroid(float[][] unit, int[] present, int dimensions)
+    /// <summary>Each vector's cosine to the sum of the unit vectors, without making the unit vectors: the sum is
+    /// accumulated with each vector scaled by its inverse length, and a cosine is one dot product.</summary>
+    private static double[] ByCentroid(IReadOnlyList<float[]?> vectors, float[] inverseNorms, int[] present, int dimensions)
     {
         var centroid = new float[dimensions];
         foreach (var i in present)
         {
-            TensorPrimitives.Add(centroid, unit[i], centroid);
+            TensorPrimitives.MultiplyAdd(vectors[i]!, inverseNorms[i], centroid, centroid);
         }
 
-        var hub = new double[unit.Length];
+        var centroidInverse = IndexedMemory.InverseNormOf(centroid);
+        var hub = new double[vectors.Count];
         foreach (var i in present)
         {
-            var cosine = TensorPrimitives.CosineSimilarity(unit[i], centroid);
+            var cosine = TensorPrimitives.Dot(vectors[i]!, centroid) * inverseNorms[i] * centroidInverse;
             hub[i] = float.IsFinite(cosine) ? cosine : 0;
         }
 
         return hub;
+    }
+
+    private static float[][] Units(IReadOnlyList<float[]?> vectors, float[] inverseNorms, int[] present, int dimensions)
+    {
+        var unit = new float[vectors.Count][];
+        foreach (var i in present)
+        {
+            unit[i] = new float[dimensions];
+            TensorPrimitives.Multiply(vectors[i]!, inverseNorms[i], unit[i]);
+        }
+
+        return unit;
     }
 
     private static double[] ByNeighbours(float[][] unit, int[] present, int neighbours)

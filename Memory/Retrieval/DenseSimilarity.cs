@@ -18,4 +18,19 @@ internal static class DenseSimilarity
         var cosine = TensorPrimitives.CosineSimilarity(query, vector);
         return float.IsFinite(cosine) ? cosine : 0;
     }
+
+    /// <summary><see cref="Cosine(ReadOnlySpan{float}, MemoryItem, string)"/> for an indexed memory, whose length is
+    /// known, and a query of inverse length <paramref name="queryInverseNorm"/>: one dot product.</summary>
+    public static double? Cosine(ReadOnlySpan<float> query, float queryInverseNorm, IndexedMemory document, string model)
+    {
+        var item = document.Item;
+        if (item.Embedding is not { Length: > 0 } vector || vector.Length != query.Length ||
+            !string.Equals(item.EmbeddingModel, model, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var cosine = TensorPrimitives.Dot(query, vector) * queryInverseNorm * document.InverseNorm;
+        return float.IsFinite(cosine) ? cosine : 0;
+    }
 }

@@ -26,7 +26,11 @@ internal sealed partial class HybridRetriever
 
         var started = _time.GetTimestamp();
         var token = underDeadline && _deadline.Deadline > TimeSpan.Zero ? CancellationToken.None : cancellationToken;
-        return new PendingQueryEmbedding(user, query, EmbedQueryAsync(query, token), started);
+        // Everything up to the model's answer (the cache's key and disk lookup, which complete synchronously, and the
+        // tokenizer) runs on the pool, not on the caller's thread: the request goes on at once. The hash embedder is
+        // cheaper than the hop.
+        var embedding = _embedsCheaply ? EmbedQueryAsync(query, token) : Task.Run(() => EmbedQueryAsync(query, token), CancellationToken.None);
+        return new PendingQueryEmbedding(user, query, embedding, started);
     }
 
     /// <summary>Drops a prefetched query's vector from the embedding cache once it lands (nobody used it).</summary>

@@ -34,6 +34,7 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
     private readonly string _modelId;
     private readonly RetrievalDeadline _deadline;
     private readonly IUserGenerations _generations;
+    private readonly bool _embedsCheaply;
 
     public HybridRetriever(
         IMemoryStore store,
@@ -56,6 +57,7 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
         _time = timeProvider;
         _logger = logger;
         _modelId = EmbeddingGenerators.ModelIdOf(embedder);
+        _embedsCheaply = embedder.GetService<Embeddings.Hash.HashEmbeddingGenerator>() is not null;
         _indexes = new Bm25IndexCache(_options.IndexCacheMegabytes * 1024L * 1024L, _options.IndexTimeToLive, timeProvider);
         _indexes.Evicted += (count, bytes) => RetrievalLog.IndexesEvicted(_logger, count, bytes);
     }
@@ -235,9 +237,10 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
             }
 
             // Lexical candidates the dense list missed still have a true cosine: compute it from their stored vector.
+            var queryInverseNorm = IndexedMemory.InverseNormOf(queryVector.Value.Span);
             foreach (var candidate in candidates.Values)
             {
-                if (candidate.Dense is null && Cosine(queryVector.Value, candidate.Document.Item) is { } cosine)
+                if (candidate.Dense is null && DenseSimilarity.Cosine(queryVector.Value.Span, queryInverseNorm, candidate.Document, _modelId) is { } cosine)
                 {
                     candidate.Dense = cosine;
                 }
@@ -367,8 +370,6 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
             return [];
         }
     }
-
-    private double? Cosine(ReadOnlyMemory<float> query, MemoryItem item) => DenseSimilarity.Cosine(query.Span, item, _modelId);
 
     private sealed record Ranking(Bm25Index Index, List<RetrievalCandidate> Candidates, int LexicalCount, int DenseCount);
 }

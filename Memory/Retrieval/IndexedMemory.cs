@@ -24,6 +24,38 @@ internal sealed class IndexedMemory
 
     public ProfileCategory Profile { get; }
 
+    // 1 / the stored vector's length (0 for no vector or a zero one), computed once: cosines against the memory are
+    // then one dot product instead of three passes. NaN: not computed yet (a race computes the same value twice).
+    private float _inverseNorm = float.NaN;
+
+    /// <summary>1 / the length of the stored vector; 0 when there is none or it has no direction.</summary>
+    public float InverseNorm
+    {
+        get
+        {
+            var known = _inverseNorm;
+            if (float.IsNaN(known))
+            {
+                known = InverseNormOf(Item.Embedding);
+                _inverseNorm = known;
+            }
+
+            return known;
+        }
+    }
+
+    /// <summary>1 / the length of <paramref name="vector"/>; 0 for an empty, zero or non-finite one.</summary>
+    public static float InverseNormOf(ReadOnlySpan<float> vector)
+    {
+        if (vector.IsEmpty)
+        {
+            return 0;
+        }
+
+        var norm = System.Numerics.Tensors.TensorPrimitives.Norm(vector);
+        return norm > 0 && float.IsFinite(norm) ? 1 / norm : 0;
+    }
+
     // The text's token count for the last model asked about: a user's memories are costed for the same model on
     // request after request, and counting is the dominant cost of budgeting.
     // (A reference, so concurrent requests swap it whole.)

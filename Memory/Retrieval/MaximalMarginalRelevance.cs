@@ -34,14 +34,33 @@ internal static class MaximalMarginalRelevance
         var top = ranked[0].Score;
         var scale = top > 0 ? 1 / top : 1;
         var remaining = ranked.ToList();
+        var chosen = new List<IndexedMemory>();
+
+        // Each candidate's highest similarity to the chosen ones is brought up to date only when the candidate could
+        // still win: a similarity known to fewer chosen candidates is at most the true one, so the value it gives is an
+        // upper bound, and a candidate whose bound does not beat the best so far is left as it is. The picks are those
+        // of comparing every candidate with every pick; most similarities are never computed.
         var maxSimilarity = new double[remaining.Count];
+        var comparedWith = new int[remaining.Count];
         while (remaining.Count > 0)
         {
             var bestIndex = 0;
             var bestValue = double.NegativeInfinity;
             for (var i = 0; i < remaining.Count; i++)
             {
-                var value = (lambda * remaining[i].Score * scale) - ((1 - lambda) * maxSimilarity[i]);
+                var relevance = lambda * remaining[i].Score * scale;
+                var value = relevance - ((1 - lambda) * maxSimilarity[i]);
+                if (value > bestValue && comparedWith[i] < chosen.Count)
+                {
+                    for (var c = comparedWith[i]; c < chosen.Count; c++)
+                    {
+                        maxSimilarity[i] = Math.Max(maxSimilarity[i], Similarity(chosen[c], remaining[i].Document));
+                    }
+
+                    comparedWith[i] = chosen.Count;
+                    value = relevance - ((1 - lambda) * maxSimilarity[i]);
+                }
+
                 if (value > bestValue)
                 {
                     bestValue = value;
@@ -49,14 +68,12 @@ internal static class MaximalMarginalRelevance
                 }
             }
 
-            var chosen = remaining[bestIndex];
-            yield return chosen;
+            var pick = remaining[bestIndex];
+            yield return pick;
+            chosen.Add(pick.Document);
             remaining.RemoveAt(bestIndex);
             Array.Copy(maxSimilarity, bestIndex + 1, maxSimilarity, bestIndex, remaining.Count - bestIndex);
-            for (var i = 0; i < remaining.Count; i++)
-            {
-                maxSimilarity[i] = Math.Max(maxSimilarity[i], Similarity(chosen.Document, remaining[i].Document));
-            }
+            Array.Copy(comparedWith, bestIndex + 1, comparedWith, bestIndex, remaining.Count - bestIndex);
         }
     }
 
@@ -69,7 +86,8 @@ internal static class MaximalMarginalRelevance
         if (va is { Length: > 0 } && vb is not null && va.Length == vb.Length &&
             string.Equals(a.Item.EmbeddingModel, b.Item.EmbeddingModel, StringComparison.Ordinal))
         {
-            var cosine = TensorPrimitives.CosineSimilarity(va, vb);
+            // The lengths are kept with the indexed memories: one dot product per pair.
+            var cosine = TensorPrimitives.Dot(va, vb) * a.InverseNorm * b.InverseNorm;
             return float.IsFinite(cosine) ? Math.Clamp(cosine, 0, 1) : 0;
         }
 

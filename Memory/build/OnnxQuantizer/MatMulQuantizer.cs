@@ -66,6 +66,7 @@ internal static class MatMulQuantizer
         var replaced = new HashSet<string>(StringComparer.Ordinal);
         long before = 0, after = 0;
         var rewritten = 0;
+        var folded = 0;
         var kept = new List<string>();
         var chosen = candidates.Where(c => !options.Keeps(c.Role)).ToList();
         kept.AddRange(candidates.Where(c => options.Keeps(c.Role)).Select(c => c.Role.Label));
@@ -105,6 +106,10 @@ internal static class MatMulQuantizer
             rewrite.Output.Add(node.Output);
             graph.Node[graph.Node.IndexOf(node)] = rewrite;
             rewritten++;
+            if (FoldBias(graph, rewrite, candidate.Weights.Dims[1], initializers))
+            {
+                folded++;
+            }
         }
 
         // The fp32 matrices go unless something else still reads them.
@@ -117,12 +122,46 @@ internal static class MatMulQuantizer
             }
         }
 
-        if (rewritten > 0 && !model.OpsetImport.Any(o => o.Domain == MicrosoftDomain))
+        var attention = options.FuseAttention ? AttentionFuser.Fuse(graph) : 0;
+        if ((rewritten > 0 || attention > 0) && !model.OpsetImport.Any(o => o.Domain == MicrosoftDomain))
         {
             model.OpsetImport.Add(new OperatorSetIdProto { Domain = MicrosoftDomain, Version = 1 });
         }
 
-        return new QuantizationReport(rewritten, before, after) { KeptFp32 = kept, Smoothed = smoothed.Count };
+        return new QuantizationReport(rewritten, before, after) { KeptFp32 = kept, Smoothed = smoothed.Count, BiasesFolded = folded, AttentionFused = attention };
+    }
+
+    /// <summary>Folds the bias <c>Add</c> that is the only reader of <paramref name="rewrite"/>'s output (its other input a
+    /// constant fp32 vector [N]) into the operator's optional bias input, which ONNX Runtime adds in fp32 after
+    /// dequantizing: the same arithmetic, one elementwise node (and one pass over the activations) less per MatMul.
+    /// The Add's output becomes the operator's. False when there is no such Add.</summary>
+    internal static bool FoldBias(GraphProto graph, NodeProto rewrite, long columns, Dictionary<string, TensorProto> initializers)
+    {
+        var output = rewrite.Output[0];
+        if (graph.Output.Any(o => o.Name == output))
+        {
+            return false;
+        }
+
+        var readers = graph.Node.Where(n => n.Input.Contains(output)).ToList();
+        if (readers.Count != 1 || readers[0] is not { OpType: "Add", Domain: "" or "ai.onnx" } add || add.Input.Count != 2)
+        {
+            return false;
+        }
+
+        var biasName = add.Input[0] == output ? add.Input[1] : add.Input[0];
+        if (add.Input[0] == add.Input[1] || !initializers.TryGetValue(biasName, out var bias) || graph.Input.Any(i => i.Name == biasName) ||
+            bias.DataType != (int)TensorProto.Types.DataType.Float || bias.Dims.Count != 1 || bias.Dims[0] != columns ||
+            bias.DataLocation == TensorProto.Types.DataLocation.External)
+        {
+            return false;
+        }
+
+        rewrite.Input.Add(string.Empty); // b_zero_point: none (symmetric)
+        rewrite.Input.Add(biasName);
+        rewrite.Output[0] = add.Output[0];
+        graph.Node.Remove(add);
+        return true;
     }
 
     /// <summary>The constant-weight MatMuls of the graph in node order, each with its layer and role.</summary>

@@ -2,11 +2,12 @@ using System.Globalization;
 using OnnxQuantizer;
 
 // Usage: OnnxQuantizer <fp32 model.onnx> <int8 model.onnx> [--keep-fp32 L0.ffn2,*.o] [--smooth stats.json]
-//        [--alpha 0.5] [--smooth-roles q,k,v,ffn1]
+//        [--alpha 0.5] [--smooth-roles q,k,v,ffn1] [--fuse-attention true]
 //        OnnxQuantizer --list <model.onnx>
+//        OnnxQuantizer --nodes <model.onnx>
 //        OnnxQuantizer --expose <fp32 model.onnx> <calibration model.onnx>
-const string Usage = "usage: OnnxQuantizer <fp32 model.onnx> <int8 model.onnx> [--keep-fp32 PATTERNS] [--smooth STATS.json] [--alpha A] [--smooth-roles ROLES]\n" +
-    "       OnnxQuantizer --list <model.onnx>\n       OnnxQuantizer --expose <fp32 model.onnx> <calibration model.onnx>";
+const string Usage = "usage: OnnxQuantizer <fp32 model.onnx> <int8 model.onnx> [--keep-fp32 PATTERNS] [--smooth STATS.json] [--alpha A] [--smooth-roles ROLES] [--fuse-attention true]\n" +
+    "       OnnxQuantizer --list <model.onnx>\n       OnnxQuantizer --nodes <model.onnx>\n       OnnxQuantizer --expose <fp32 model.onnx> <calibration model.onnx>";
 try
 {
     if (args.Length == 2 && args[0] == "--list")
@@ -15,6 +16,19 @@ try
         foreach (var candidate in MatMulQuantizer.Candidates(graph, MatMulQuantizer.Initializers(graph)))
         {
             Console.WriteLine($"{candidate.Role.Label}\t{candidate.Node.Name}\t{candidate.Node.Input[0]}\t[{string.Join(", ", candidate.Weights.Dims)}]");
+        }
+
+        return 0;
+    }
+
+    if (args.Length == 2 && args[0] == "--nodes")
+    {
+        // Every node with its inputs, outputs and attributes (to see what a graph looks like before rewriting it).
+        var m = MatMulQuantizer.Read(args[1]);
+        Console.WriteLine("opset: " + string.Join(",", m.OpsetImport.Select(o => o.Domain + ":" + o.Version)));
+        foreach (var n in m.Graph.Node)
+        {
+            Console.WriteLine($"{n.OpType}\t{n.Name}\t[{string.Join(", ", n.Input)}] -> [{string.Join(", ", n.Output)}] {string.Join(" ", n.Attribute.Select(a => a.Name + "=" + (a.Ints.Count > 0 ? string.Join("/", a.Ints) : a.I.ToString() + "/" + a.F.ToString())))}");
         }
 
         return 0;
@@ -39,6 +53,7 @@ try
     Dictionary<string, float[]>? statistics = null;
     var alpha = 0.5f;
     var roles = new List<string>();
+    var fuseAttention = false;
     for (var i = 2; i < args.Length; i += 2)
     {
         switch (args[i])
@@ -46,6 +61,7 @@ try
             case "--keep-fp32": keep.AddRange(args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)); break;
             case "--smooth": statistics = ActivationStatistics.Load(args[i + 1]); break;
             case "--alpha": alpha = float.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+            case "--fuse-attention": fuseAttention = args[i + 1] == "true"; break;
             case "--smooth-roles": roles.AddRange(args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)); break;
             default:
                 Console.Error.WriteLine(Usage);
@@ -53,10 +69,10 @@ try
         }
     }
 
-    var options = new QuantizationOptions { KeepFp32 = keep, ActivationMax = statistics, Alpha = alpha, SmoothRoles = roles };
+    var options = new QuantizationOptions { KeepFp32 = keep, ActivationMax = statistics, Alpha = alpha, SmoothRoles = roles, FuseAttention = fuseAttention };
     var report = MatMulQuantizer.QuantizeFile(args[0], args[1], options);
     Console.WriteLine($"Quantized {report.Rewritten} MatMul weights to int8 ({report.WeightsBefore / 1048576.0:F1} MB of fp32 weights -> " +
-        $"{report.WeightsAfter / 1048576.0:F1} MB; {report.Smoothed} with smoothed inputs; kept in fp32: " +
+        $"{report.WeightsAfter / 1048576.0:F1} MB; {report.Smoothed} with smoothed inputs; {report.BiasesFolded} bias Adds folded in; {report.AttentionFused} attention blocks fused; kept in fp32: " +
         $"{(report.KeptFp32.Count == 0 ? "none" : string.Join(' ', report.KeptFp32))}): {args[1]}");
     return 0;
 }

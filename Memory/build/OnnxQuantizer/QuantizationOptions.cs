@@ -18,6 +18,9 @@ internal sealed class QuantizationOptions
     /// <summary>Roles (<c>q</c>, <c>k</c>, <c>v</c>, <c>o</c>, <c>ffn1</c>, <c>ffn2</c>) whose inputs are smoothed; empty: all.</summary>
     public IReadOnlyList<string> SmoothRoles { get; init; } = [];
 
+    /// <summary>Replace each self-attention block with one MultiHeadAttention node (<see cref="AttentionFuser"/>).</summary>
+    public bool FuseAttention { get; init; }
+
     public static QuantizationOptions Default { get; } = new();
 
     public bool Keeps(MatMulRole role) => KeepFp32.Any(pattern => role.Matches(pattern));
