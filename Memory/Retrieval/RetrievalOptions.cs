@@ -70,6 +70,11 @@ public sealed class RetrievalOptions
     /// at all (counted as a miss), so a stuck embedder cannot pile up work.</summary>
     public int MaxLateEmbeddings { get; set; } = 4;
 
+    /// <summary>BM25 maps irregular past forms to their base form before stemming ("went" -> "go", "bought" -> "buy";
+    /// <see cref="IrregularForms"/>), so "When did Caroline go ...?" meets "Caroline went ...". The hash embedder's
+    /// analysis is not affected.</summary>
+    public bool IrregularVerbForms { get; set; }
+
     /// <summary>BM25 term-frequency saturation.</summary>
     public double Bm25K1 { get; set; } = 1.2;
 
