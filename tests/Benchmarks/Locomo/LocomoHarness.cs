@@ -65,7 +65,7 @@ internal static class LocomoHarness
 
     private static IEnumerable<(string Name, RetrievalOptions Options)> Configurations(LocomoSettings settings, bool dense)
     {
-        var variants = Paraphrase.FusionVariants.All(dense, settings.Sweep, o =>
+        var variants = settings.Brief ? [("shipped default", new RetrievalOptions())] : Paraphrase.FusionVariants.All(dense, settings.Sweep, o =>
         {
             if (settings.Mmr is { } lambda)
             {
