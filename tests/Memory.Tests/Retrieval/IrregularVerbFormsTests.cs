@@ -56,18 +56,21 @@ public class IrregularVerbFormsTests
         Assert.Equal("walk", results[0].Memory.Id);
     }
 
-    [Fact]
-    public async Task When_did_questions_meet_went()
+    [Theory]
+    [InlineData(true, "answer")]
+    [InlineData(false, "other")] // without the mapping the shorter memory sharing the name and the group wins
+    public async Task When_did_questions_meet_went(bool irregularVerbForms, string first)
     {
+        _f.Options.IrregularVerbForms = irregularVerbForms;
         await _f.AddAsync(RetrieverFixture.Alice,
-            _f.Item("answer", "Caroline went to an LGBTQ support group meeting on Sunday."),
-            _f.Item("other", "Caroline is going to the pottery class, the support of her friends helps her."),
+            _f.Item("answer", "Caroline went to a support group."),
+            _f.Item("other", "Caroline's support group."),
             _f.Item("m1", "Melanie painted a lake sunrise last year."),
             _f.Item("m2", "Melanie runs to clear her mind."));
 
         var results = await _f.Create().SearchAsync(RetrieverFixture.Alice, new MemorySearchRequest { Query = "When did Caroline go to the support group?", Limit = 2 });
 
-        Assert.Equal("answer", results[0].Memory.Id);
+        Assert.Equal(first, results[0].Memory.Id);
     }
 
     private Task AddDialogueAsync() => _f.AddAsync(RetrieverFixture.Alice,
