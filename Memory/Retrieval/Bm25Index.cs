@@ -14,13 +14,14 @@ internal sealed class Bm25Index
     private readonly double _b;
     private readonly double _averageLength;
 
-    public Bm25Index(IEnumerable<MemoryItem> items, double k1, double b, DateTimeOffset builtAt)
+    public Bm25Index(IEnumerable<MemoryItem> items, double k1, double b, DateTimeOffset builtAt, bool irregularVerbForms = false)
     {
         ArgumentNullException.ThrowIfNull(items);
+        IrregularVerbForms = irregularVerbForms;
         _k1 = k1;
         _b = b;
         BuiltAt = builtAt;
-        _documents = items.Select(IndexedMemory.Analyse).ToArray();
+        _documents = items.Select(i => IndexedMemory.Analyse(i, irregularVerbForms)).ToArray();
         _positions = new Dictionary<string, int>(_documents.Length, StringComparer.Ordinal);
         var postings = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
         long totalLength = 0;
@@ -50,6 +51,12 @@ internal sealed class Bm25Index
     }
 
     public IReadOnlyList<IndexedMemory> Documents => _documents;
+
+    /// <summary>Whether the memories were analysed with irregular past forms mapped to base forms (<see cref="LexicalAnalyzer"/>).</summary>
+    public bool IrregularVerbForms { get; }
+
+    /// <summary>A query's distinct index terms, analysed as this index's memories were.</summary>
+    public string[] QueryTerms(string? query) => LexicalAnalyzer.Terms(query, IrregularVerbForms).Distinct(StringComparer.Ordinal).ToArray();
 
     public DateTimeOffset BuiltAt { get; }
 

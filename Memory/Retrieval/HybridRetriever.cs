@@ -201,7 +201,7 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
         var index = await GetIndexAsync(user, filter.IncludeSuperseded, cancellationToken).ConfigureAwait(false);
         var pool = Math.Max(_options.CandidatesPerRanker, limit);
         var candidates = new Dictionary<string, RetrievalCandidate>(StringComparer.Ordinal);
-        var queryTerms = TextAnalyzer.Terms(query).Distinct(StringComparer.Ordinal).ToArray();
+        var queryTerms = index.QueryTerms(query);
 
         var lexicalCount = 0;
         if (_options.LexicalWeight > 0)
@@ -227,7 +227,7 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
                 denseCount++;
                 if (!candidates.TryGetValue(hit.Memory.Id, out var candidate))
                 {
-                    var document = index.Find(hit.Memory.Id) ?? IndexedMemory.Analyse(hit.Memory);
+                    var document = index.Find(hit.Memory.Id) ?? IndexedMemory.Analyse(hit.Memory, index.IrregularVerbForms);
                     candidate = new RetrievalCandidate(document) { Lexical = index.Score(queryTerms, document) };
                     candidates[hit.Memory.Id] = candidate;
                 }
@@ -315,7 +315,7 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
         {
             var started = Stopwatch.GetTimestamp();
             var items = await _store.ListAsync(user, new MemoryFilter { IncludeSuperseded = includeSuperseded }, ct).ConfigureAwait(false);
-            var index = new Bm25Index(items, _options.Bm25K1, _options.Bm25B, _time.GetUtcNow());
+            var index = new Bm25Index(items, _options.Bm25K1, _options.Bm25B, _time.GetUtcNow(), _options.IrregularVerbForms);
             RetrievalLog.IndexBuilt(_logger, index.Documents.Count, index.EstimatedBytes, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return index;
         }, cancellationToken).ConfigureAwait(false);

@@ -96,10 +96,13 @@ internal sealed class IndexedMemory
     public long EstimatedBytes =>
         200 + (Item.Text.Length * 2L) + ((Item.Embedding?.Length ?? 0) * 4L) + (TermCounts.Count * 64L);
 
-    public static IndexedMemory Analyse(MemoryItem item)
+    public static IndexedMemory Analyse(MemoryItem item) => Analyse(item, irregularVerbForms: false);
+
+    /// <summary>Analyses <paramref name="item"/> with <see cref="LexicalAnalyzer"/>.</summary>
+    public static IndexedMemory Analyse(MemoryItem item, bool irregularVerbForms)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var terms = TextAnalyzer.Terms(item.Text);
+        var terms = LexicalAnalyzer.Terms(item.Text, irregularVerbForms);
         var counts = new Dictionary<string, int>(terms.Count, StringComparer.Ordinal);
         foreach (var term in terms)
         {

@@ -42,6 +42,12 @@ internal static class LocomoHarness
         Console.WriteLine("|---|---|---|" + string.Concat(conversations.Select(_ => "---|")));
         Print("upper bound (evidence in some memory)", UpperBound(conversations));
         Print("check's BM25 (locomo_dev.py)", Baseline(conversations));
+        if (settings.Diagnose)
+        {
+            Console.WriteLine();
+            await LocomoDiagnostics.RunAsync(store, embedder ?? EmbeddingGenerators.CreateHash(), conversations, settings).ConfigureAwait(false);
+            return 0;
+        }
 
         foreach (var (name, options) in Configurations(settings, embedder is not null))
         {
@@ -57,14 +63,19 @@ internal static class LocomoHarness
         return 0;
     }
 
-    private static IEnumerable<(string Name, RetrievalOptions Options)> Configurations(LocomoSettings settings, bool dense) =>
-        Paraphrase.FusionVariants.All(dense, settings.Sweep, o =>
+    private static IEnumerable<(string Name, RetrievalOptions Options)> Configurations(LocomoSettings settings, bool dense)
+    {
+        var variants = settings.Brief ? [("shipped default", new RetrievalOptions())] : Paraphrase.FusionVariants.All(dense, settings.Sweep, o =>
         {
             if (settings.Mmr is { } lambda)
             {
                 o.MmrLambda = lambda;
             }
         }, settings.Hub);
+        return settings.With.Count == 0
+            ? variants
+            : variants.Append(("default with " + string.Join(", ", settings.With), LocomoDiagnostics.Apply(new RetrievalOptions(), settings.With)));
+    }
 
     private static async Task SeedAsync(InMemoryMemoryStore store, LocomoConversation conversation, IEmbeddingGenerator<string, Embedding<float>>? embedder)
     {

@@ -4,11 +4,26 @@ namespace Benchmarks.Locomo;
 
 /// <summary>Command line of <c>locomo</c>: <c>--data DIR</c> (default: <c>../shared/data/locomo-dev</c> next to the
 /// repository, or above it), <c>--embedder NAME</c>, <c>--mmr LAMBDA</c>, <c>--sweep</c> (weight and MMR grids),
-/// <c>--latency</c> (in-process search latency per ranking), <c>--hub</c> (hub-penalty variants).</summary>
+/// <c>--latency</c> (in-process search latency per ranking), <c>--hub</c> (hub-penalty variants), <c>--with Name=Value</c> (repeatable: a row of the default with these
+/// <see cref="Memory.Retrieval.RetrievalOptions"/> changed), <c>--brief</c> (only the default and that row), <c>--diagnose</c> (misses per question category and losing side,
+/// <see cref="LocomoDiagnostics"/>; with <c>--misses FILE</c> each miss written out).</summary>
 internal sealed record LocomoSettings(string DataDirectory, string Embedder, double? Mmr, bool Sweep, bool Latency, bool Hub = false)
 {
+    public IReadOnlyList<string> With { get; init; } = [];
+
+    public bool Diagnose { get; init; }
+
+    /// <summary><c>--brief</c>: only the shipped default and the <c>--with</c> row (a held-out measurement of one candidate).</summary>
+    public bool Brief { get; init; }
+
+    public string? MissesFile { get; init; }
+
     public static LocomoSettings Parse(string[] args)
     {
+        var with = new List<string>();
+        var diagnose = false;
+        var brief = false;
+        string? missesFile = null;
         string? data = null;
         var embedder = "hash";
         double? mmr = null;
@@ -23,11 +38,15 @@ internal sealed record LocomoSettings(string DataDirectory, string Embedder, dou
                 case "--sweep": sweep = true; break;
                 case "--latency": latency = true; break;
                 case "--hub": hub = true; break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --data DIR --embedder hash|hash:DIM|minilm|bm25|openai --mmr L --sweep --latency --hub");
+                case "--with": with.Add(Value(args, ref i)); break;
+                case "--diagnose": diagnose = true; break;
+                case "--brief": brief = true; break;
+                case "--misses": missesFile = Value(args, ref i); break;
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --data DIR --embedder hash|hash:DIM|minilm|bm25|openai --mmr L --sweep --latency --hub --with Name=Value --diagnose --misses FILE --brief");
             }
         }
 
-        return new LocomoSettings(data ?? DefaultData(), embedder, mmr, sweep, latency, hub);
+        return new LocomoSettings(data ?? DefaultData(), embedder, mmr, sweep, latency, hub) { With = with, Diagnose = diagnose || missesFile is not null, MissesFile = missesFile, Brief = brief };
     }
 
     private static string Value(string[] args, ref int i) =>
