@@ -16,7 +16,8 @@ namespace Benchmarks.Overhead;
 /// and their difference. Run: <c>dotnet run -c Release --project tests/Benchmarks -- overhead [calls] [responses]</c> (<c>responses</c>: only the
 /// chat and Responses API pairs); <c>overhead load</c> is the
 /// concurrent load run (<see cref="LoadRun"/>), <c>overhead floor</c> the pure proxy beside a minimal forwarding
-/// proxy (<see cref="FloorRun"/>), <c>overhead floor-server</c> that minimal proxy as its own process.</summary>
+/// proxy (<see cref="FloorRun"/>), <c>overhead floor-server</c> that minimal proxy as its own process, <c>overhead stages</c> the
+/// pure proxy path's pieces one by one (<see cref="StagesRun"/>).</summary>
 public static class OverheadRun
 {
     public static async Task<int> RunAsync(string[] args)
@@ -29,6 +30,11 @@ public static class OverheadRun
         if (args.Length > 1 && args[1] == "floor")
         {
             return await FloorRun.RunAsync(args[2..]).ConfigureAwait(false);
+        }
+
+        if (args.Length > 1 && args[1] == "stages")
+        {
+            return await StagesRun.RunAsync(args[2..]).ConfigureAwait(false);
         }
 
         if (args.Length > 1 && args[1] == "floor-server")
