@@ -1,7 +1,11 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Primitives;
+
 namespace Gateway.Pipeline;
 
 /// <summary>Copies an upstream answer's headers to the client, minus hop-by-hop and framing headers and the
-/// upstream's own request id (the gateway's wins; the upstream's is kept as <c>X-Upstream-Request-Id</c>).</summary>
+/// upstream's own request id (the gateway's wins; the upstream's is kept as <c>X-Upstream-Request-Id</c>). The
+/// values go as the upstream sent them (<c>NonValidated</c>: nothing is parsed into typed headers and written back).</summary>
 internal static class ResponseHeaders
 {
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
@@ -12,17 +16,43 @@ internal static class ResponseHeaders
 
     public static void Copy(HttpResponseMessage upstream, HttpResponse response)
     {
-        foreach (var (name, values) in upstream.Headers.Concat(upstream.Content.Headers))
+        foreach (var (name, values) in upstream.Headers.NonValidated)
         {
             if (!Skipped.Contains(name))
             {
-                response.Headers[name] = values.ToArray();
+                response.Headers[name] = Values(values);
+            }
+            else if (name.Equals("X-Request-Id", StringComparison.OrdinalIgnoreCase))
+            {
+                response.Headers["X-Upstream-Request-Id"] = Values(values);
             }
         }
 
-        if (upstream.Headers.TryGetValues("X-Request-Id", out var upstreamId))
+        foreach (var (name, values) in upstream.Content.Headers.NonValidated)
         {
-            response.Headers["X-Upstream-Request-Id"] = upstreamId.ToArray();
+            if (!Skipped.Contains(name))
+            {
+                response.Headers[name] = Values(values);
+            }
         }
+    }
+
+    private static StringValues Values(HeaderStringValues values)
+    {
+        if (values.Count == 1)
+        {
+            using var single = values.GetEnumerator();
+            single.MoveNext();
+            return single.Current;
+        }
+
+        var all = new string[values.Count];
+        var i = 0;
+        foreach (var value in values)
+        {
+            all[i++] = value;
+        }
+
+        return all;
     }
 }

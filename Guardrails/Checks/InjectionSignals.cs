@@ -57,6 +57,56 @@ internal static partial class InjectionSignals
         new(EncodedPayload, DecodeAndFollow(), 0.6),
     ];
 
+    /// <summary>The tells packed into a few patterns, each the alternation of several tells under the same options:
+    /// together they match a text exactly when one of <see cref="All"/> does. Most texts hold no tell, so a few
+    /// linear passes over them replace the 28 the tells take one by one; those run only on a text one of these
+    /// matches. (One alternation of all 28 is larger than the non-backtracking engine's automaton limit, so the
+    /// tells are packed greedily, in order, into as few patterns as fit.)</summary>
+    public static IReadOnlyList<Regex> TellGroups { get; } = Pack(All.Select(s => s.Pattern.ToString()).ToList());
+
+    /// <summary>True when some tell of <see cref="All"/> matches <paramref name="text"/>.</summary>
+    public static bool HasAnyTell(string text)
+    {
+        foreach (var group in TellGroups)
+        {
+            if (group.IsMatch(text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<Regex> Pack(List<string> patterns)
+    {
+        var groups = new List<Regex>();
+        var start = 0;
+        while (start < patterns.Count)
+        {
+            // The longest run of tells from here that still builds (a single tell always does: it is one of All).
+            Regex? packed = null;
+            var end = start + 1;
+            for (var until = start + 1; until <= patterns.Count; until++)
+            {
+                try
+                {
+                    packed = new Regex(string.Join('|', patterns[start..until].Select(p => "(?:" + p + ")")), Options);
+                    end = until;
+                }
+                catch (NotSupportedException)
+                {
+                    break;
+                }
+            }
+
+            groups.Add(packed!);
+            start = end;
+        }
+
+        return groups;
+    }
+
     [GeneratedRegex(@"\b(ignor(e|ing)|disregard(ing)?|forget(ting)?|overrid(e|ing)|overrule|bypass(ing)?|discard(ing)?|abandon(ing)?|drop|skip|neglect|throw\s+away|set\s+aside|pay\s+no\s+attention\s+to)\b[^.\n]{0,24}?\b(all|every|any)?\s*(of\s+)?(the|your|my|these|those)?\s*(previous|prior|preceding|above|earlier|foregoing|former|initial|original|system|safety|developer)\s+(\w+\s+){0,2}?(instructions?|prompts?|rules|directives?|directions|guidelines|guidance|constraints|restrictions|programming|policies|filters|commands|context|orders|messages\s+from\s+the\s+system)\b", Options)]
     private static partial Regex IgnorePrior();
 

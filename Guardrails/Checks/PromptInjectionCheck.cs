@@ -17,6 +17,10 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
     /// <summary>Texts longer than this are assessed on their <see cref="BlankRuns"/> view when it is much shorter.</summary>
     private const int CompactAbove = 4096;
 
+    /// <summary>Builds the packed tell patterns (tens of milliseconds) here, when the check is created with the
+    /// pipeline, not inside the first text's check time budget.</summary>
+    public PromptInjectionCheck() => _ = InjectionSignals.TellGroups;
+
     public string Family => RuleFamilies.Injection;
 
     public int StreamWindow => 0;
@@ -42,13 +46,18 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
         var tells = new List<(string Rule, double Weight, int Start, int Length)>();
         void Add(string rule, double weight, int start, int length) => tells.Add((rule, weight, start, length));
 
-        foreach (var signal in InjectionSignals.All)
+        // One pass tells whether any tell is there at all; only then is each one looked for.
+        budget?.ThrowIfExceeded();
+        if (InjectionSignals.HasAnyTell(text))
         {
-            budget?.ThrowIfExceeded();
-            var match = signal.Pattern.Match(text);
-            if (match.Success)
+            foreach (var signal in InjectionSignals.All)
             {
-                Add(signal.Rule, signal.Weight, match.Index, match.Length);
+                budget?.ThrowIfExceeded();
+                var match = signal.Pattern.Match(text);
+                if (match.Success)
+                {
+                    Add(signal.Rule, signal.Weight, match.Index, match.Length);
+                }
             }
         }
 
@@ -76,7 +85,7 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
     private static void AddHidden(string text, int depth, CheckBudget? budget, Action<string, double, int, int> add)
     {
         // Unicode tag characters (U+E0000..U+E007F) spell ASCII invisibly.
-        var tags = new StringBuilder();
+        StringBuilder? tags = null;
         var firstTag = -1;
         var zeroWidth = 0;
         var firstZeroWidth = -1;
@@ -87,6 +96,7 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
             if (c == '\uDB40' && i + 1 < text.Length && text[i + 1] is >= '\uDC00' and <= '\uDC7F')
             {
                 firstTag = firstTag < 0 ? i : firstTag;
+                tags ??= new StringBuilder();
                 var ascii = (char)(text[i + 1] - '\uDC00');
                 if (ascii is >= ' ' and <= '~')
                 {
@@ -106,7 +116,7 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
             }
         }
 
-        if (firstTag >= 0)
+        if (tags is not null)
         {
             var hidden = tags.ToString();
             var weight = depth < MaxDepth && Assess(hidden, depth + 1, budget).Score >= DefaultThreshold ? 0.95 : 0.6;

@@ -13,6 +13,9 @@ internal sealed class GuardrailPolicy
 
     private readonly FrozenDictionary<GuardrailStage, FrozenDictionary<string, GuardrailAction>> _actions;
     private readonly FrozenDictionary<string, double> _thresholds;
+
+    /// <summary>Per stage, the families some rule of which does anything (read on every check call, so computed once).</summary>
+    private readonly FrozenDictionary<GuardrailStage, FrozenSet<string>> _activeFamilies;
     private GuardrailPolicy? _toolArguments;
 
     private GuardrailPolicy(
@@ -27,6 +30,9 @@ internal sealed class GuardrailPolicy
     {
         Version = version;
         _actions = actions;
+        _activeFamilies = actions.ToFrozenDictionary(
+            a => a.Key,
+            a => a.Value.Where(r => r.Value != GuardrailAction.Allow).Select(r => RuleFamilies.FamilyOf(r.Key)).ToFrozenSet(StringComparer.Ordinal));
         _thresholds = thresholds;
         MaxOutputChars = maxOutputChars;
         ReaskMaxAttempts = reaskMaxAttempts;
@@ -85,8 +91,7 @@ internal sealed class GuardrailPolicy
     /// <summary>True when some rule of <paramref name="family"/> does anything at <paramref name="stage"/>, so the
     /// check is worth running.</summary>
     public bool IsActive(GuardrailStage stage, string family) =>
-        _actions.TryGetValue(stage, out var rules)
-        && rules.Any(r => r.Value != GuardrailAction.Allow && RuleFamilies.FamilyOf(r.Key) == family);
+        _activeFamilies.TryGetValue(stage, out var families) && families.Contains(family);
 
     /// <summary>How long one check may spend on one text (<c>Guardrails:CheckTimeoutMilliseconds</c>).</summary>
     public TimeSpan CheckTimeout { get; private set; } = TimeSpan.FromSeconds(1);

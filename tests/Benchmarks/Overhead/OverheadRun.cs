@@ -15,7 +15,9 @@ namespace Benchmarks.Overhead;
 /// (direct, gateway, direct, ...), one keep-alive client, a different question each call; reports p50/p99 of both
 /// and their difference. Run: <c>dotnet run -c Release --project tests/Benchmarks -- overhead [calls] [responses]</c> (<c>responses</c>: only the
 /// chat and Responses API pairs); <c>overhead load</c> is the
-/// concurrent load run (<see cref="LoadRun"/>).</summary>
+/// concurrent load run (<see cref="LoadRun"/>), <c>overhead floor</c> the pure proxy beside a minimal forwarding
+/// proxy (<see cref="FloorRun"/>), <c>overhead floor-server</c> that minimal proxy as its own process, <c>overhead stages</c> the
+/// pure proxy path's pieces one by one (<see cref="StagesRun"/>).</summary>
 public static class OverheadRun
 {
     public static async Task<int> RunAsync(string[] args)
@@ -23,6 +25,21 @@ public static class OverheadRun
         if (args.Length > 1 && args[1] == "load")
         {
             return await LoadRun.RunAsync(args[2..]).ConfigureAwait(false);
+        }
+
+        if (args.Length > 1 && args[1] == "floor")
+        {
+            return await FloorRun.RunAsync(args[2..]).ConfigureAwait(false);
+        }
+
+        if (args.Length > 1 && args[1] == "stages")
+        {
+            return await StagesRun.RunAsync(args[2..]).ConfigureAwait(false);
+        }
+
+        if (args.Length > 1 && args[1] == "floor-server")
+        {
+            return await ProxyFloor.ServeAsync(args[2..]).ConfigureAwait(false);
         }
 
         var calls = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 2000;
@@ -108,7 +125,7 @@ public static class OverheadRun
         return 0;
     }
 
-    private static async Task<double> TimeAsync(HttpClient client, string baseUrl, int i, bool user, bool stream)
+    internal static async Task<double> TimeAsync(HttpClient client, string baseUrl, int i, bool user, bool stream)
     {
         var body = $$"""{"model":"fake-model",{{(user ? "\"user\":\"perf\"," : string.Empty)}}"stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"What do I like about subject {{i}} and topic {{i * 13 % 1000}}? [[reply:You like many topics.]]"}]}""";
         var started = Stopwatch.GetTimestamp();
@@ -139,7 +156,7 @@ public static class OverheadRun
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 
-    private static async Task<WebApplication> StartGatewayAsync(Dictionary<string, string?> settings)
+    internal static async Task<WebApplication> StartGatewayAsync(Dictionary<string, string?> settings)
     {
         var root = Directory.GetCurrentDirectory();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = root, EnvironmentName = "Production" });

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+# Same-run A/B of gateway builds on the pure proxy path, the way the acceptance harness measures it: its node fake
+# upstream, one python keep-alive client, a new question each call; the direct call, the minimal forwarding proxy
+# (`overhead floor-server`, needs a Release build of tests/Benchmarks) and each gateway build as its own process,
+# interleaved in rotating order; per round the p50s, what each adds over the direct call (p50/p99) and each
+# process's CPU time per call. Run from the project root:
+#   python3 tests/Benchmarks/Overhead/floor_ab.py CALLS ROUNDS name=BUILD_DIR[:ENV=VALUE,...] [name=BUILD_DIR...]
+# (BUILD_DIR holds Gateway.dll, e.g. a copy of Gateway/bin/Release/net10.0; FLOOR=0 leaves the floor out;
+# CHECKS points at the acceptance checks' folder, default ../shared/checks or ../../shared/checks.)
+import os, sys, time, json, http.client, statistics, subprocess, signal, tempfile, socket, urllib.request
+REPO = os.getcwd()
+CHECKS = os.environ.get("CHECKS") or next((p for p in ("../shared/checks", "../../shared/checks") if os.path.exists(p)), "../shared/checks")
+procs = []
+def free_port():
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close(); return p
+def wait(url, secs=90):
+    t0 = time.time()
+    while time.time() - t0 < secs:
+        try:
+            urllib.request.urlopen(url, timeout=2); return
+        except urllib.error.HTTPError: return
+        except Exception: time.sleep(0.25)
+    raise SystemExit("no answer " + url)
+def spawn(cmd, env, cwd=REPO, log="/dev/null"):
+    p = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=open(log, "w"), stderr=subprocess.STDOUT, start_new_session=True)
+    procs.append(p); return p
+def cleanup():
+    for p in procs:
+        try: os.killpg(p.pid, signal.SIGKILL)
+        except Exception: pass
+import atexit; atexit.register(cleanup)
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a stopped run takes its processes with it
+
+calls = int(sys.argv[1]); rounds = int(sys.argv[2])
+builds = [a.split("=", 1) for a in sys.argv[3:]]
+builds = [(n, d.split(":")[0], dict(kv.split("=",1) for kv in d.split(":")[1].split(",")) if ":" in d else {}) for n, d in builds]
+up_port = free_port()
+spawn(["node", os.path.join(CHECKS, "fake_upstream.js")], dict(os.environ, PORT=str(up_port), DELAY_MS="0", CHUNK_MS="2"))
+up = f"http://127.0.0.1:{up_port}"
+wait(up + "/v1/models")
+targets = [("direct", up)]
+pids = {}
+if os.environ.get("FLOOR", "1") == "1":
+    fp = free_port()
+    spawn(["dotnet", REPO + "/tests/Benchmarks/bin/Release/net10.0/Benchmarks.dll", "overhead", "floor-server", up + "/v1", f"http://127.0.0.1:{fp}"], dict(os.environ))
+    wait(f"http://127.0.0.1:{fp}/x")
+    targets.append(("floor", f"http://127.0.0.1:{fp}"))
+    pids["floor"] = procs[-1].pid
+for name, d, extra in builds:
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if "__" not in k}
+    env.update({"Upstream__BaseUrl": up + "/v1", "Upstream__ApiKey": "sk-checks", "Storage__Directory": tempfile.mkdtemp(prefix="ab-"),
+                "ASPNETCORE_ENVIRONMENT": "Production", "DOTNET_NOLOGO": "1", "Memory__Embedder": "hash"})
+    env.update(extra)
+    spawn(["dotnet", d + "/Gateway.dll", "--urls", f"http://127.0.0.1:{port}"], env, log=os.path.join(tempfile.gettempdir(), f"floor-ab-{name}.log"))
+    wait(f"http://127.0.0.1:{port}/healthz")
+    targets.append((name, f"http://127.0.0.1:{port}"))
+    pids[name] = procs[-1].pid
+conns = {n: http.client.HTTPConnection("127.0.0.1", int(u.rsplit(":", 1)[1]), timeout=30) for n, u in targets}
+def cpu(pid):
+    f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
+def once(c, i):
+    body = json.dumps({"model": "fake-model", "messages": [{"role": "user", "content": f"What do I like about subject {i} and topic {i * 13 % 1000}? [[reply:You like many topics.]]"}]})
+    t0 = time.perf_counter()
+    c.request("POST", "/v1/chat/completions", body, {"content-type": "application/json"})
+    r = c.getresponse(); r.read()
+    if r.status != 200: raise SystemExit(f"status {r.status}")
+    return time.perf_counter() - t0
+if os.environ.get("PROFILE"):
+    print("pids", [p.pid for p in procs], flush=True)
+q = lambda xs, p: sorted(xs)[int(p * (len(xs) - 1))]
+print(os.popen("uptime").read().strip())
+names = [n for n, _ in targets]
+print("| round | " + " | ".join(f"{n} p50" for n in names) + " | " + " | ".join(f"{n} adds p50/p99" for n in names[1:]) + " |")
+qi = 0
+for rnd in range(rounds):
+    ts = {n: [] for n in names}
+    cpu0 = {n: cpu(p) for n, p in pids.items()}
+    for i in range(calls + (100 if rnd == 0 else 0)):
+        qi += 1
+        for k in range(len(targets)):
+            n = names[(i + k) % len(names)]
+            t = once(conns[n], qi)
+            if rnd > 0 or i >= 100: ts[n].append(t * 1000)
+    d50, d99 = statistics.median(ts["direct"]), q(ts["direct"], .99)
+    print(f"| {rnd+1} | " + " | ".join(f"{statistics.median(ts[n]):.3f}" for n in names) + " | " +
+          " | ".join(f"{statistics.median(ts[n]) - d50:.3f}/{q(ts[n], .99) - d99:.2f}" for n in names[1:]) + " | cpu ms/req " +
+          " ".join(f"{n}={(cpu(p) - cpu0[n]) * 1000 / len(ts[n]):.3f}" for n, p in pids.items()), flush=True)
+print(os.popen("uptime").read().strip())
