@@ -16,7 +16,13 @@ internal static class ResponseHeaders
 
     public static void Copy(HttpResponseMessage upstream, HttpResponse response)
     {
-        foreach (var (name, values) in upstream.Headers.NonValidated)
+        Copy(upstream.Headers.NonValidated, response);
+        Copy(upstream.Content.Headers.NonValidated, response);
+    }
+
+    private static void Copy(HttpHeadersNonValidated headers, HttpResponse response)
+    {
+        foreach (var (name, values) in headers)
         {
             if (!Skipped.Contains(name))
             {
@@ -25,14 +31,6 @@ internal static class ResponseHeaders
             else if (name.Equals("X-Request-Id", StringComparison.OrdinalIgnoreCase))
             {
                 response.Headers["X-Upstream-Request-Id"] = Values(values);
-            }
-        }
-
-        foreach (var (name, values) in upstream.Content.Headers.NonValidated)
-        {
-            if (!Skipped.Contains(name))
-            {
-                response.Headers[name] = Values(values);
             }
         }
     }

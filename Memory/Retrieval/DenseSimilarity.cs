@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using Memory.Model;
 
 namespace Memory.Retrieval;
 
@@ -7,20 +6,8 @@ namespace Memory.Retrieval;
 /// model and has its length; null otherwise. A non-finite result (a zero vector) counts as 0.</summary>
 internal static class DenseSimilarity
 {
-    public static double? Cosine(ReadOnlySpan<float> query, MemoryItem item, string model)
-    {
-        if (item.Embedding is not { Length: > 0 } vector || vector.Length != query.Length ||
-            !string.Equals(item.EmbeddingModel, model, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var cosine = TensorPrimitives.CosineSimilarity(query, vector);
-        return float.IsFinite(cosine) ? cosine : 0;
-    }
-
-    /// <summary><see cref="Cosine(ReadOnlySpan{float}, MemoryItem, string)"/> for an indexed memory, whose length is
-    /// known, and a query of inverse length <paramref name="queryInverseNorm"/>: one dot product.</summary>
+    /// <summary>The cosine for an indexed memory, whose length is known, and a query of inverse length
+    /// <paramref name="queryInverseNorm"/>: one dot product.</summary>
     public static double? Cosine(ReadOnlySpan<float> query, float queryInverseNorm, IndexedMemory document, string model)
     {
         var item = document.Item;

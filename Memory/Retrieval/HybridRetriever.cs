@@ -303,11 +303,7 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
             scored[i].Dense -= _options.HubPenalty * hubness.Excess(i);
         }
 
-        var rank = 0;
-        foreach (var candidate in scored.Where(c => c.DenseRank is not null).OrderByDescending(c => c.Dense))
-        {
-            candidate.DenseRank = ++rank;
-        }
+        RetrievalCandidate.RerankDense(scored);
     }
 
     private async Task<Bm25Index> GetIndexAsync(UserKey user, bool includeSuperseded, CancellationToken cancellationToken) =>

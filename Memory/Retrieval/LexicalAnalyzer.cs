@@ -7,24 +7,8 @@ namespace Memory.Retrieval;
 /// <see cref="TextAnalyzer"/> so the hash embedder's features (and its model id) do not change.</summary>
 internal static class LexicalAnalyzer
 {
-    public static List<string> Terms(string? text, bool irregularVerbForms)
-    {
-        if (!irregularVerbForms)
-        {
-            return TextAnalyzer.Terms(text);
-        }
+    private static readonly Func<string, string> BaseForm = IrregularForms.BaseOf;
 
-        var words = TextAnalyzer.Words(text);
-        var terms = new List<string>(words.Count);
-        foreach (var word in words)
-        {
-            var baseForm = IrregularForms.BaseOf(word);
-            if (!EnglishStopWords.Contains(baseForm) && !EnglishStopWords.Contains(word))
-            {
-                terms.Add(PorterStemmer.Stem(baseForm));
-            }
-        }
-
-        return terms;
-    }
+    public static List<string> Terms(string? text, bool irregularVerbForms) =>
+        TextAnalyzer.Terms(text, irregularVerbForms ? BaseForm : null);
 }

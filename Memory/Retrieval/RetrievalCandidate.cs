@@ -25,4 +25,15 @@ internal sealed class RetrievalCandidate(IndexedMemory document)
 
     /// <summary>Final relevance: fused, scaled by confidence, freshness and context.</summary>
     public double Score { get; set; }
+
+    /// <summary>Numbers the dense list again by <see cref="Dense"/> after a stage moved cosines (hub correction,
+    /// answer-type prior); candidates outside the dense list stay outside it.</summary>
+    public static void RerankDense(IEnumerable<RetrievalCandidate> candidates)
+    {
+        var rank = 0;
+        foreach (var candidate in candidates.Where(c => c.DenseRank is not null).OrderByDescending(c => c.Dense))
+        {
+            candidate.DenseRank = ++rank;
+        }
+    }
 }

@@ -52,16 +52,18 @@ internal static class TextAnalyzer
         return words;
     }
 
-    /// <summary>Index terms: normalised words that are not stop words, stemmed.</summary>
-    public static List<string> Terms(string? text)
+    /// <summary>Index terms: normalised words that are not stop words, stemmed. <paramref name="map"/>, when given,
+    /// rewrites each word before stemming (a word is dropped when it or its rewrite is a stop word).</summary>
+    public static List<string> Terms(string? text, Func<string, string>? map = null)
     {
         var words = Words(text);
         var terms = new List<string>(words.Count);
         foreach (var word in words)
         {
-            if (!EnglishStopWords.Contains(word))
+            var mapped = map is null ? word : map(word);
+            if (!EnglishStopWords.Contains(mapped) && (ReferenceEquals(mapped, word) || !EnglishStopWords.Contains(word)))
             {
-                terms.Add(PorterStemmer.Stem(word));
+                terms.Add(PorterStemmer.Stem(mapped));
             }
         }
 

@@ -41,12 +41,7 @@ internal static class AnswerTypePrior
             scored[i].Dense += bonus * ((holds[i] ? 1 : 0) - share);
         }
 
-        var rank = 0;
-        foreach (var candidate in scored.Where(c => c.DenseRank is not null).OrderByDescending(c => c.Dense))
-        {
-            candidate.DenseRank = ++rank;
-        }
-
+        RetrievalCandidate.RerankDense(scored);
         return true;
     }
 }
