@@ -4,6 +4,7 @@ using Gateway.Diagnostics;
 using Gateway.Endpoints;
 using Gateway.Hosting;
 using Gateway.Hosting.Cluster;
+using Gateway.Hosting.WarmUp;
 using Gateway.Pipeline;
 using Gateway.Prompts;
 using Gateway.Upstream;
@@ -77,6 +78,10 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<IUserErasureParticipant, WriteBackErasure>();
         services.AddSingleton<IUserErasureParticipant, AuditErasureParticipant>();
         services.AddHostedService<WarmUpService>();
+        services.AddOptions<WarmUpOptions>().Bind(configuration.GetSection(WarmUpOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WarmUpOptions>, WarmUpOptionsValidator>();
+        services.AddSingleton<WarmUpGate>();
+        services.AddHostedService<RequestPathWarmUp>();
         services.AddMemoryProbe();
         services.AddHostedService<MemoryProbeOnStartup>();
 
@@ -88,6 +93,7 @@ public static class GatewayServiceCollectionExtensions
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseMiddleware<WarmUpMiddleware>();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<ErrorShapingMiddleware>();
         app.UseMiddleware<ApiKeyMiddleware>();

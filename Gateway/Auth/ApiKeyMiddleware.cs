@@ -12,7 +12,7 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, AppKeyRegistry keys
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (!keys.Enabled || !IsProtected(context.Request.Path))
+        if (!keys.Enabled || !IsProtected(context.Request.Path) || Hosting.WarmUp.WarmUpScope.IsActive)
         {
             return next(context);
         }

@@ -19,9 +19,13 @@ internal static class GatewayEventIds
     public const int WriteBackEnqueueFailed = 1050;
     public const int MemoryUnavailable = 1051;
 
-    // Hosting/WarmUpService.cs
+    // Hosting/WarmUp/WarmUpService.cs, RequestPathWarmUp.cs
     public const int WarmedUp = 1060;
     public const int WarmUpFailed = 1061;
+    public const int RequestPathWarmedUp = 1062;
+    public const int RequestPathWarmUpSkipped = 1063;
+    public const int RequestPathWarmUpFailed = 1064;
+    public const int RequestPathWarmUpEndedEarly = 1065;
 
     // Prompts/PromptsLog.cs
     public const int PromptTemplateLoaded = 1500;

@@ -4,7 +4,7 @@ using Memory.Retrieval;
 namespace Gateway.Diagnostics;
 
 /// <summary>Counts retrieval deadline misses on the gateway's meter (<c>gateway.memory.retrieval.deadline_misses</c>,
-/// tagged <c>reason</c>: <c>deadline</c> or <c>backlog</c>), from start-up on.</summary>
+/// tagged <c>reason</c>: <c>deadline</c> or <c>backlog</c>), from start-up on, the warm-up's own calls excepted.</summary>
 internal sealed class RetrievalDeadlineMetrics : IHostedService, IDisposable
 {
     public const string InstrumentName = "gateway.memory.retrieval.deadline_misses";
@@ -26,5 +26,12 @@ internal sealed class RetrievalDeadlineMetrics : IHostedService, IDisposable
 
     public void Dispose() => _deadline.Missed -= OnMissed;
 
-    private void OnMissed(string reason) => _misses.Add(1, new KeyValuePair<string, object?>("reason", reason));
+    private void OnMissed(string reason)
+    {
+        // A miss is reported in the flow of the call that missed: the start-up warm-up's own calls are not counted.
+        if (!Hosting.WarmUp.WarmUpScope.IsActive)
+        {
+            _misses.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        }
+    }
 }

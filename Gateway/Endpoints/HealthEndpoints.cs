@@ -1,17 +1,24 @@
 using Gateway.Endpoints.Dtos;
+using Gateway.Hosting.WarmUp;
 using Gateway.Upstream;
 using Memory.Stores;
 
 namespace Gateway.Endpoints;
 
-/// <summary><c>/healthz</c>: 200 while the process serves (status <c>degraded</c> names what runs in a fallback mode);
-/// <c>/readyz</c>: 200 only when an upstream answers and the stores are open, else 503.</summary>
+/// <summary><c>/healthz</c>: 200 while the process serves (status <c>degraded</c> names what runs in a fallback mode),
+/// 503 <c>starting</c> during the request-path warm-up; <c>/readyz</c>: 200 only when the warm-up is over, an
+/// upstream answers and the stores are open, else 503.</summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", (IEnumerable<IDegradationReporter> reporters) =>
+        app.MapGet("/healthz", (IEnumerable<IDegradationReporter> reporters, WarmUpGate warmUp) =>
         {
+            if (!warmUp.Finished)
+            {
+                return Starting;
+            }
+
             var checks = reporters.SelectMany(r => r.Degradations()).ToDictionary(d => d.Component, d => d.Reason);
             return Results.Json(new HealthResponse(checks.Count == 0 ? "ok" : "degraded", checks), ApiJsonContext.Default.HealthResponse);
         });
@@ -19,8 +26,19 @@ public static class HealthEndpoints
         return app;
     }
 
-    private static async Task<IResult> ReadyAsync(HttpContext http, UpstreamClient upstreams, IServiceProvider services)
+    /// <summary>While the request-path warm-up runs (a few seconds after start): 503, so probes and load balancers
+    /// send traffic once the hot paths are compiled.</summary>
+    private static IResult Starting { get; } = Results.Json(
+        new HealthResponse("starting", new Dictionary<string, string> { ["warmUp"] = "running" }), ApiJsonContext.Default.HealthResponse,
+        statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    private static async Task<IResult> ReadyAsync(HttpContext http, UpstreamClient upstreams, WarmUpGate warmUp, IServiceProvider services)
     {
+        if (!warmUp.Finished)
+        {
+            return Starting;
+        }
+
         var checks = new Dictionary<string, string>();
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         cts.CancelAfter(TimeSpan.FromSeconds(5));

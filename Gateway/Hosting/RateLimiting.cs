@@ -18,7 +18,7 @@ internal static class RateLimiting
         {
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
-                if (!http.Request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase))
+                if (!http.Request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase) || WarmUp.WarmUpScope.IsActive)
                 {
                     return RateLimitPartition.GetNoLimiter("unlimited");
                 }

@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Collections.Concurrent;
+using Gateway.Hosting.WarmUp;
 using Microsoft.Extensions.AI;
 using OpenAI;
 
@@ -10,7 +11,7 @@ namespace Gateway.Upstream;
 /// <see cref="IChatClient"/> over the OpenAI adapter. Each call goes to the first upstream serving
 /// <see cref="ChatOptions.ModelId"/>, through that upstream's resilient HttpClient (same retries, breaker and
 /// timeouts as app traffic, and the echo upstream works too).</summary>
-internal sealed class UpstreamChatClient(UpstreamRegistry registry, IHttpClientFactory httpClientFactory) : IChatClient
+internal sealed class UpstreamChatClient(UpstreamRegistry registry, WarmUpGate warmUp, IHttpClientFactory httpClientFactory) : IChatClient
 {
     private const string FallbackModel = "default";
     private readonly ConcurrentDictionary<(string Upstream, string Model), IChatClient> _clients = new();
@@ -35,7 +36,8 @@ internal sealed class UpstreamChatClient(UpstreamRegistry registry, IHttpClientF
     private IChatClient ClientFor(string? model)
     {
         model = string.IsNullOrWhiteSpace(model) ? FallbackModel : model;
-        var upstream = registry.For(model)[0];
+        // The warm-up's turns are consolidated against its built-in upstream (which admits nothing once it is over).
+        var upstream = model == WarmUpGate.Model && warmUp.Upstream is { } builtIn ? builtIn : registry.For(model)[0];
         return _clients.GetOrAdd((upstream.Name, model), key =>
         {
             var openAI = new OpenAIClient(new ApiKeyCredential(upstream.ApiKey ?? "no-key"), new OpenAIClientOptions

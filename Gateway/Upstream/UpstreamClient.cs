@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Gateway.Diagnostics;
+using Gateway.Hosting.WarmUp;
 using Gateway.Upstream.Dialects;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -14,6 +15,7 @@ namespace Gateway.Upstream;
 /// serving the model is tried. Returns the response as soon as its headers arrive, so streams flow on.</summary>
 public sealed class UpstreamClient(
     UpstreamRegistry registry,
+    WarmUpGate warmUp,
     IHttpClientFactory httpClientFactory,
     GatewayMetrics metrics,
     ILogger<UpstreamClient> logger)
@@ -39,6 +41,12 @@ public sealed class UpstreamClient(
     private async Task<(HttpResponseMessage?, UpstreamEndpoint?, UpstreamFailure?)> SendAsync(
         HttpMethod method, Func<UpstreamEndpoint, UpstreamCall> prepare, IReadOnlyList<UpstreamEndpoint> candidates, CancellationToken cancellationToken)
     {
+        if (WarmUpScope.IsActive)
+        {
+            // A warm-up call never reaches a configured upstream.
+            candidates = warmUp.Upstream is { } builtIn ? [builtIn] : [];
+        }
+
         UpstreamFailure? failure = null;
         var tried = new List<string>(candidates.Count);
         foreach (var upstream in candidates)

@@ -20,6 +20,11 @@ internal sealed class UpstreamOptionsValidator : IValidateOptions<UpstreamOption
             errors.Add($"Upstream names must be unique; '{dup.Key}' is used {dup.Count()} times.");
         }
 
+        foreach (var reserved in names.Where(n => n.StartsWith('~')))
+        {
+            errors.Add($"Upstream name '{reserved}' starts with '~', which is kept for the gateway's own warm-up upstream.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -23,44 +23,62 @@ public static class UpstreamServiceCollectionExtensions
 
         // The clients are named after the configured upstreams, so bind once here to know them.
         var primary = configuration.GetSection(UpstreamOptions.Section).Get<UpstreamOptions>() ?? new UpstreamOptions();
-        var endpoints = new[] { primary }.Concat(primary.Fallbacks).Select((o, i) => new UpstreamEndpoint(o, i));
-        foreach (var upstream in endpoints)
+        foreach (var upstream in new[] { primary }.Concat(primary.Fallbacks).Select((o, i) => new UpstreamEndpoint(o, i)))
         {
-            var o = upstream.Options;
-            services.AddHttpClient(upstream.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-                .ConfigurePrimaryHttpMessageHandler(sp => upstream.IsEcho
-                    ? new EchoUpstreamHandler(sp.GetRequiredService<TimeProvider>())
-                    : new SocketsHttpHandler
-                    {
-                        ConnectTimeout = TimeSpan.FromSeconds(Math.Min(10, o.TimeoutSeconds)),
-                        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                        AutomaticDecompression = DecompressionMethods.None,
-                        UseCookies = false,
-                    })
-                .RemoveAllLoggers()
-                .AddResilienceHandler("upstream", builder => builder
-                    .AddRetry(new HttpRetryStrategyOptions
-                    {
-                        MaxRetryAttempts = Math.Max(o.MaxRetries, 1),
-                        ShouldHandle = o.MaxRetries == 0
-                            ? static _ => ValueTask.FromResult(false)
-                            : new HttpRetryStrategyOptions().ShouldHandle,
-                        BackoffType = DelayBackoffType.Exponential,
-                        UseJitter = true,
-                        Delay = TimeSpan.FromSeconds(o.RetryBaseDelaySeconds),
-                        MaxDelay = TimeSpan.FromSeconds(10),
-                        ShouldRetryAfterHeader = true,
-                    })
-                    .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-                    {
-                        FailureRatio = o.BreakerFailureRatio,
-                        MinimumThroughput = o.BreakerMinimumThroughput,
-                        SamplingDuration = TimeSpan.FromSeconds(o.BreakerSamplingSeconds),
-                        BreakDuration = TimeSpan.FromSeconds(o.BreakDurationSeconds),
-                    })
-                    .AddTimeout(TimeSpan.FromSeconds(o.TimeoutSeconds)));
+            services.AddUpstreamClient(upstream);
         }
 
+        // The warm-up's built-in upstream (its address is known once the server listens): the same handler and
+        // resilience pipeline as a configured one, so the warm-up compiles what real calls run.
+        services.AddUpstreamClient(WarmUpEndpoint(new Uri("http://127.0.0.1/"), null));
         return services;
+    }
+
+    /// <summary>The upstream warm-up calls go to: the gateway's own built-in upstream at <paramref name="baseUrl"/>,
+    /// which answers only calls bearing <paramref name="key"/>; never retried.</summary>
+    internal static UpstreamEndpoint WarmUpEndpoint(Uri baseUrl, string? key) => new(new UpstreamOptions
+    {
+        Name = "~warm-up",
+        BaseUrl = baseUrl.ToString(),
+        ApiKey = key,
+        TimeoutSeconds = 30,
+        MaxRetries = 0,
+    }, 0);
+
+    private static void AddUpstreamClient(this IServiceCollection services, UpstreamEndpoint upstream)
+    {
+        var o = upstream.Options;
+        services.AddHttpClient(upstream.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => upstream.IsEcho
+                ? new EchoUpstreamHandler(sp.GetRequiredService<TimeProvider>())
+                : new SocketsHttpHandler
+                {
+                    ConnectTimeout = TimeSpan.FromSeconds(Math.Min(10, o.TimeoutSeconds)),
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                    AutomaticDecompression = DecompressionMethods.None,
+                    UseCookies = false,
+                })
+            .RemoveAllLoggers()
+            .AddResilienceHandler("upstream", builder => builder
+                .AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = Math.Max(o.MaxRetries, 1),
+                    ShouldHandle = o.MaxRetries == 0
+                        ? static _ => ValueTask.FromResult(false)
+                        : new HttpRetryStrategyOptions().ShouldHandle,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromSeconds(o.RetryBaseDelaySeconds),
+                    MaxDelay = TimeSpan.FromSeconds(10),
+                    ShouldRetryAfterHeader = true,
+                })
+                .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                {
+                    FailureRatio = o.BreakerFailureRatio,
+                    MinimumThroughput = o.BreakerMinimumThroughput,
+                    SamplingDuration = TimeSpan.FromSeconds(o.BreakerSamplingSeconds),
+                    BreakDuration = TimeSpan.FromSeconds(o.BreakDurationSeconds),
+                })
+                .AddTimeout(TimeSpan.FromSeconds(o.TimeoutSeconds)));
     }
 }

@@ -15,6 +15,8 @@ public sealed class SettingsValidationTests
     [InlineData("RateLimit:BurstSeconds", "0")]
     [InlineData("Telemetry:OtlpEndpoint", "not a url")]
     [InlineData("Telemetry:ServiceName", " ")]
+    [InlineData("WarmUp:Rounds", "-1")]
+    [InlineData("WarmUp:MaxSeconds", "0")]
     public async Task Bad_settings_stop_startup_naming_the_key(string key, string value)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(

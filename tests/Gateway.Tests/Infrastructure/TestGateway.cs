@@ -35,6 +35,8 @@ public sealed class TestGateway : IAsyncDisposable
             ["Memory:Extraction:Mode"] = "heuristic",
             // Write back at once (the quiet period has tests of its own), so tests need not wait for it.
             ["Memory:WriteBack:QuietPeriod"] = "00:00:00",
+            // No request-path warm-up unless a test asks for it (its own tests do).
+            ["WarmUp:Rounds"] = "0",
             ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("GATEWAY_TEST_LOGLEVEL") ?? "Warning",
         };
         foreach (var (k, v) in settings)

@@ -44,12 +44,21 @@ public sealed class BlockingEmbeddingGenerator(IEmbeddingGenerator<string, Embed
         !inProcess && serviceType == typeof(HashEmbeddingGenerator) ? null : base.GetService(serviceType, serviceKey);
 
     /// <summary>For <see cref="TestGateway.StartAsync"/>'s configure callback: puts the blocking model in place of the
-    /// raw embedder; <see cref="Of"/> finds it again.</summary>
-    public static Action<WebApplicationBuilder> Install(bool inProcess = false) => builder =>
+    /// raw embedder (armed with <paramref name="armed"/> from the start when given, before the host runs anything);
+    /// <see cref="Of"/> finds it again.</summary>
+    public static Action<WebApplicationBuilder> Install(bool inProcess = false, string? armed = null) => builder =>
     {
         var raw = builder.Services.Single(d => d.IsKeyedService && Equals(d.ServiceKey, MemoryServiceCollectionExtensions.RawEmbedderKey)).KeyedImplementationFactory!;
-        builder.Services.AddMemoryEmbedder(sp => new BlockingEmbeddingGenerator(
-            (IEmbeddingGenerator<string, Embedding<float>>)raw(sp, MemoryServiceCollectionExtensions.RawEmbedderKey), inProcess));
+        builder.Services.AddMemoryEmbedder(sp =>
+        {
+            var model = new BlockingEmbeddingGenerator((IEmbeddingGenerator<string, Embedding<float>>)raw(sp, MemoryServiceCollectionExtensions.RawEmbedderKey), inProcess);
+            if (armed is not null)
+            {
+                model.Arm(armed);
+            }
+
+            return model;
+        });
     };
 
     public static BlockingEmbeddingGenerator Of(TestGateway gateway) =>

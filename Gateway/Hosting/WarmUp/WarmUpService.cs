@@ -10,7 +10,7 @@ using Memory.Stores;
 using Memory.Text;
 using Microsoft.Extensions.AI;
 
-namespace Gateway.Hosting;
+namespace Gateway.Hosting.WarmUp;
 
 /// <summary>Runs before the server accepts requests: loads and exercises the embedding model once, loads the
 /// tiktoken encodings, runs every guardrail check once and opens the memory store, so the first personalized request pays none of it.</summary>
@@ -49,7 +49,7 @@ internal sealed partial class WarmUpService(
                 Canary = "warm-up",
                 MemoryEnabled = true,
             };
-            await assembler.AssembleAsync(context, [new JsonObject { ["role"] = "user", ["content"] = "hello" }], cancellationToken).ConfigureAwait(false);
+            await AssembleAsWarmUpAsync(context, cancellationToken).ConfigureAwait(false);
 
             // Every guardrail check once per stage, plain and streamed, on a text none of them flags (nothing is audited):
             // their patterns are built and compiled here, not inside the first request's check time budget, which a
@@ -89,6 +89,14 @@ internal sealed partial class WarmUpService(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>In the warm-up's scope: a cold first query embedding that misses the retrieval deadline is not
+    /// counted against the gateway (the scope ends with this method).</summary>
+    private async Task AssembleAsWarmUpAsync(ChatRequestContext context, CancellationToken cancellationToken)
+    {
+        WarmUpScope.Enter();
+        await assembler.AssembleAsync(context, [new JsonObject { ["role"] = "user", ["content"] = "hello" }], cancellationToken).ConfigureAwait(false);
+    }
 
     [LoggerMessage(GatewayEventIds.WarmedUp, LogLevel.Information, "Warmed up the embedder, tokenizers, memory store and prompt path in {ElapsedMs} ms.", EventName = "WarmedUp")]
     private static partial void LogWarmedUp(ILogger logger, long elapsedMs);
