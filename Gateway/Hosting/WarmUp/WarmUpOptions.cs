@@ -13,5 +13,5 @@ public sealed class WarmUpOptions
     public int Rounds { get; set; } = 300;
 
     /// <summary>The warm-up ends after this long whatever is left of it; health never waits longer.</summary>
-    public double MaxSeconds { get; set; } = 30;
+    public double MaxSeconds { get; set; } = 20;
 }
