@@ -124,13 +124,17 @@ internal static class ResponsesToolTranslator
 
     private static (JsonObject? Format, ResponsesProblem? Problem) Format(JsonNode? node)
     {
-        var type = Json.String(node?["type"]);
+        if (node is not JsonObject format)
+        {
+            return (null, new ResponsesProblem("text.format", "must be an object."));
+        }
+
+        var type = Json.String(format["type"]);
         switch (type)
         {
             case "text" or "json_object":
                 return (new JsonObject { ["type"] = type }, null);
             case "json_schema":
-                var format = (JsonObject)node!;
                 if (Json.String(format["name"]) is null || format["schema"] is not JsonObject)
                 {
                     return (null, new ResponsesProblem("text.format", "a json_schema format needs a name and a schema object."));

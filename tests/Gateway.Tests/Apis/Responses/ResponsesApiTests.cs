@@ -254,6 +254,8 @@ public abstract class ResponsesApiTests(ResponsesGatewayFixture fixture)
     [InlineData("""{"model":"fake-model","input":[{"type":"reasoning","summary":[]}]}""", "input[0].type")]
     [InlineData("""{"model":"fake-model","input":"hi","reasoning":{"effort":"low","summary":"auto"}}""", "reasoning.summary")]
     [InlineData("""{"model":"fake-model","input":"hi","text":{"format":{"type":"json_schema","name":"x","schema":{"type":"object"},"colour":1}}}""", "text.format.colour")]
+    [InlineData("""{"model":"fake-model","input":"hi","text":{"format":"json_object"}}""", "text.format")]
+    [InlineData("""{"model":"fake-model","input":"hi","text":{"format":[{"type":"text"}]}}""", "text.format")]
     [InlineData("""{"model":"fake-model"}""", "input")]
     [InlineData("""{"input":"hi"}""", "model")]
     [InlineData("""{"model":"fake-model","input":"hi","safety_identifier":"bad id with spaces"}""", "safety_identifier")]
