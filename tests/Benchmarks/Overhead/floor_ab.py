@@ -7,6 +7,8 @@
 #   python3 tests/Benchmarks/Overhead/floor_ab.py CALLS ROUNDS name=BUILD_DIR[:ENV=VALUE,...] [name=BUILD_DIR...]
 # (BUILD_DIR holds Gateway.dll, e.g. a copy of Gateway/bin/Release/net10.0; FLOOR=0 leaves the floor out;
 # CHECKS points at the acceptance checks' folder, default ../shared/checks or ../../shared/checks.)
+# USER_ID=perf measures the personalized path the way the harness does: the harness's 200 memories are written for that
+# user into each gateway first, and every call carries `user` (the direct call and the floor get the same body).
 import os, sys, time, json, http.client, statistics, subprocess, signal, tempfile, socket, urllib.request
 REPO = os.getcwd()
 CHECKS = os.environ.get("CHECKS") or next((p for p in ("../shared/checks", "../../shared/checks") if os.path.exists(p)), "../shared/checks")
@@ -31,6 +33,7 @@ def cleanup():
 import atexit; atexit.register(cleanup)
 signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a stopped run takes its processes with it
 
+USER = os.environ.get("USER_ID")
 calls = int(sys.argv[1]); rounds = int(sys.argv[2])
 builds = [a.split("=", 1) for a in sys.argv[3:]]
 builds = [(n, d.split(":")[0], dict(kv.split("=",1) for kv in d.split(":")[1].split(",")) if ":" in d else {}) for n, d in builds]
@@ -54,6 +57,11 @@ for name, d, extra in builds:
     env.update(extra)
     spawn(["dotnet", d + "/Gateway.dll", "--urls", f"http://127.0.0.1:{port}"], env, log=os.path.join(tempfile.gettempdir(), f"floor-ab-{name}.log"))
     wait(f"http://127.0.0.1:{port}/healthz")
+    if USER:
+        mems = [{"text": f"Perf user fact {i}: likes topic {i} and subject {i*7 % 97}.", "context": "chat", "confidence": 0.8} for i in range(200)]
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/v1/users/{USER}/memories", data=json.dumps({"memories": mems}).encode(),
+                                     method="POST", headers={"content-type": "application/json"})
+        urllib.request.urlopen(req, timeout=120).read()
     targets.append((name, f"http://127.0.0.1:{port}"))
     pids[name] = procs[-1].pid
 conns = {n: http.client.HTTPConnection("127.0.0.1", int(u.rsplit(":", 1)[1]), timeout=30) for n, u in targets}
@@ -61,7 +69,9 @@ def cpu(pid):
     f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
     return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
 def once(c, i):
-    body = json.dumps({"model": "fake-model", "messages": [{"role": "user", "content": f"What do I like about subject {i} and topic {i * 13 % 1000}? [[reply:You like many topics.]]"}]})
+    b = {"model": "fake-model", "messages": [{"role": "user", "content": f"What do I like about subject {i} and topic {i * 13 % 1000}? [[reply:You like many topics.]]"}]}
+    if USER: b["user"] = USER
+    body = json.dumps(b)
     t0 = time.perf_counter()
     c.request("POST", "/v1/chat/completions", body, {"content-type": "application/json"})
     r = c.getresponse(); r.read()
