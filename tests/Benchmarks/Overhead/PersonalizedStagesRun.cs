@@ -29,6 +29,9 @@ internal static class PersonalizedStagesRun
             ["Memory:Embedder"] = Environment.GetEnvironmentVariable("EMBEDDER") ?? "hash",
             ["Upstream:BaseUrl"] = "http://127.0.0.1:9/v1",
             ["Storage:Directory"] = data,
+            // Turns are recorded but never become due during the run: the worker's extraction stays out of the figures.
+            ["Memory:WriteBack:QuietPeriod"] = "01:00:00",
+            ["Memory:WriteBack:MaxDelay"] = "02:00:00",
         });
         try
         {
@@ -81,6 +84,11 @@ internal static class PersonalizedStagesRun
                 ("count the system message's tokens", () =>
                 {
                     _ = counter.Count(system, "fake-model");
+                    return ValueTask.CompletedTask;
+                }),
+                ("count the system message's tokens from remembered lines", () =>
+                {
+                    _ = counter.CountLines(system, "fake-model");
                     return ValueTask.CompletedTask;
                 }),
                 ("write-back turn opened + closed", async () =>
