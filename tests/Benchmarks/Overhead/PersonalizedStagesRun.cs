@@ -6,6 +6,8 @@ using Memory;
 using Memory.Model;
 using Memory.Text;
 using Memory.WriteBack;
+using Memory.Embeddings;
+using Microsoft.Extensions.AI;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,6 +50,7 @@ internal static class PersonalizedStagesRun
             var assembler = services.GetRequiredService<IPromptAssembler>();
             var counter = services.GetRequiredService<ITokenCounter>();
             var recorder = services.GetRequiredService<TurnRecorder>();
+            var embedder = services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
             var http = new DefaultHttpContext { RequestServices = services, TraceIdentifier = "req_bench" };
             var question = 0;
             ChatRequest NextRequest()
@@ -81,6 +84,14 @@ internal static class PersonalizedStagesRun
                     });
                 }),
                 ("consent", async () => await memory.GetConsentAsync(user)),
+                ("embed a new query (through the cache)", async () =>
+                {
+                    var i = question++;
+                    using (EmbeddingOwner.Use(user))
+                    {
+                        await embedder.GenerateAsync([$"What do I like about subject {i} and topic {i * 13 % 1000}? [[reply:You like many topics.]]"], EmbeddingInputs.Query());
+                    }
+                }),
                 ("count the system message's tokens", () =>
                 {
                     _ = counter.Count(system, "fake-model");
