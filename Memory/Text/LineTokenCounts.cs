@@ -14,6 +14,7 @@ internal sealed class LineTokenCounts(Tokenizer tokenizer, int capacity = LineTo
     public const int DefaultMaxLineLength = 512;
 
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private int _added;
 
     /// <summary>Lines remembered now.</summary>
     internal int Remembered => _counts.Count;
@@ -33,12 +34,17 @@ internal sealed class LineTokenCounts(Tokenizer tokenizer, int capacity = LineTo
                 count = tokenizer.CountTokens(part);
                 if (part.Length <= maxLineLength)
                 {
-                    if (_counts.Count >= capacity)
+                    // Counted here rather than asked of the dictionary, whose Count takes every lock.
+                    if (Volatile.Read(ref _added) >= capacity)
                     {
                         _counts.Clear();
+                        Volatile.Write(ref _added, 0);
                     }
 
-                    lookup.TryAdd(part, count);
+                    if (lookup.TryAdd(part, count))
+                    {
+                        Interlocked.Increment(ref _added);
+                    }
                 }
             }
 
