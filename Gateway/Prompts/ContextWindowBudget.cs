@@ -49,11 +49,12 @@ internal sealed class ContextWindowBudget
         return window;
     }
 
-    /// <summary>Tokens left for the gateway's system message (its text plus framing), possibly negative.</summary>
-    public int Available(string? model, JsonArray appMessages, JsonObject? body)
+    /// <summary>Tokens left for the gateway's system message (its text plus framing), possibly negative, given the
+    /// app's messages as <see cref="CountMessages"/> counts them (counted once per request).</summary>
+    public int Available(string? model, int appMessageTokens, JsonObject? body)
     {
         var options = _options.CurrentValue;
-        return WindowFor(model) - options.ContextHeadroom - OutputReserve(body, options) - CountMessages(appMessages, model)
+        return WindowFor(model) - options.ContextHeadroom - OutputReserve(body, options) - appMessageTokens
                - CountTools(body, model) - ReplyPriming - PerMessageOverhead;
     }
 

@@ -20,7 +20,7 @@ internal sealed class MemoryBlockBuilder
     public MemoryBlock Empty(string canary, string? model)
     {
         var text = MemoryLineFormatter.Block(canary, []);
-        return new MemoryBlock(text, [], _counter.Count(text, model));
+        return new MemoryBlock(text, [], _counter.CountLines(text, model));
     }
 
     /// <summary>The largest block of the most important memories within <paramref name="budget"/> tokens; an empty
@@ -36,7 +36,7 @@ internal sealed class MemoryBlockBuilder
         }
 
         var lines = candidates.Select(m => MemoryLineFormatter.Line(m, now)).ToList();
-        var overhead = _counter.Count(MemoryLineFormatter.Block(canary, ["-"]), model) - _counter.Count("-\n", model);
+        var overhead = _counter.CountLines(MemoryLineFormatter.Block(canary, ["-"]), model) - _counter.CountLines("-\n", model);
 
         // Per-line counts add up to within a token or two of the joined block; the exact count below settles it.
         var kept = 0;
@@ -56,7 +56,7 @@ internal sealed class MemoryBlockBuilder
         while (kept > 0)
         {
             var text = MemoryLineFormatter.Block(canary, lines.Take(kept));
-            var tokens = _counter.Count(text, model);
+            var tokens = _counter.CountLines(text, model);
             if (tokens <= budget)
             {
                 return new MemoryBlock(text, candidates.Take(kept).ToList(), tokens);
@@ -76,7 +76,7 @@ internal sealed class MemoryBlockBuilder
             return known;
         }
 
-        var count = _counter.Count(line + "\n", model);
+        var count = _counter.CountLines(line + "\n", model);
         if (_lineTokens.Count >= MaxRememberedLines)
         {
             _lineTokens.Clear();

@@ -71,7 +71,8 @@ internal sealed class PromptAssembler : IPromptAssembler
         ArgumentNullException.ThrowIfNull(appMessages);
         var model = request.Model;
         var messages = new JsonArray(appMessages.Select(m => m?.DeepClone()).ToArray());
-        var appTokens = _window.CountMessages(appMessages, model) + ContextWindowBudget.ReplyPriming;
+        var appMessageTokens = _window.CountMessages(appMessages, model);
+        var appTokens = appMessageTokens + ContextWindowBudget.ReplyPriming;
 
         if (request.User is not { } user)
         {
@@ -96,10 +97,10 @@ internal sealed class PromptAssembler : IPromptAssembler
         };
 
         // The frame: the template around an empty block. What it leaves of the window bounds the memory budget.
-        var available = _window.Available(model, appMessages, body);
+        var available = _window.Available(model, appMessageTokens, body);
         var empty = _blocks.Empty(request.Canary, model);
         (template, variant, var frame) = await RenderAsync(template, variant, values, empty, cancellationToken).ConfigureAwait(false);
-        var frameTokens = _counter.Count(frame, model);
+        var frameTokens = _counter.CountLines(frame, model);
         if (frameTokens > available)
         {
             _logger.SystemMessageDoesNotFit(request.RequestId, template.Name, frameTokens, Math.Max(0, available), model ?? "-");
@@ -122,7 +123,7 @@ internal sealed class PromptAssembler : IPromptAssembler
         if (block.Memories.Count > 0)
         {
             (_, _, text) = await RenderAsync(template, variant, values, block, cancellationToken).ConfigureAwait(false);
-            systemTokens = _counter.Count(text, model);
+            systemTokens = _counter.CountLines(text, model);
             if (systemTokens > available)
             {
                 // Token boundaries shifted by a token or two at the seams: the empty frame is known to fit.

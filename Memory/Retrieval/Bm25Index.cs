@@ -74,8 +74,12 @@ internal sealed class Bm25Index
             return results;
         }
 
-        var scores = new Dictionary<int, double>();
-        var passes = new Dictionary<int, bool>();
+        // Per document position: its score and whether the filter was asked (Unknown), refused it, or passed it
+        // (Passed; Scored once a term has added to it). Arrays over the positions, not maps: one query touches most of a
+        // small user's memories.
+        var scores = new double[_documents.Length];
+        var states = new byte[_documents.Length];
+        var scored = new List<int>();
         foreach (var term in queryTerms)
         {
             if (!_postings.TryGetValue(term, out var postings))
@@ -86,26 +90,45 @@ internal sealed class Bm25Index
             var idf = Idf(postings.Length);
             foreach (var posting in postings)
             {
-                if (!passes.TryGetValue(posting.Document, out var pass))
+                var document = posting.Document;
+                if (states[document] == Unknown)
                 {
-                    passes[posting.Document] = pass = MemoryFilterMatcher.Matches(filter, _documents[posting.Document].Item);
+                    states[document] = MemoryFilterMatcher.Matches(filter, _documents[document].Item) ? Passed : Refused;
                 }
 
-                if (pass)
+                if (states[document] == Refused)
                 {
-                    scores[posting.Document] = scores.GetValueOrDefault(posting.Document) +
-                        (idf * TermWeight(posting.Count, _documents[posting.Document].Length));
+                    continue;
                 }
+
+                if (states[document] == Passed)
+                {
+                    states[document] = Scored;
+                    scored.Add(document);
+                }
+
+                scores[document] += idf * TermWeight(posting.Count, _documents[document].Length);
             }
         }
 
-        foreach (var (doc, score) in scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(top))
+        // Best first, ties by position (older first): a total order, so sorting all is the same as ordering lazily.
+        scored.Sort((a, b) =>
         {
-            results.Add((_documents[doc], score));
+            var byScore = scores[b].CompareTo(scores[a]);
+            return byScore != 0 ? byScore : a.CompareTo(b);
+        });
+        for (var i = 0; i < scored.Count && i < top; i++)
+        {
+            results.Add((_documents[scored[i]], scores[scored[i]]));
         }
 
         return results;
     }
+
+    private const byte Unknown = 0;
+    private const byte Refused = 1;
+    private const byte Passed = 2;
+    private const byte Scored = 3;
 
     /// <summary>Exact dense search over the indexed memories: the best <paramref name="top"/> passing
     /// <paramref name="filter"/> whose vector comes from <paramref name="model"/>, by cosine similarity, best first
@@ -179,14 +202,33 @@ internal sealed class Bm25Index
     /// <summary>The idf mass of the query terms <paramref name="document"/> contains, whatever their counts: with
     /// <see cref="AttainableScore"/> the share of the query's evidence it matches (one generic word of a four-word
     /// question: a small share; the rare name and topic words: most of it).</summary>
-    public double MatchedIdf(IReadOnlyCollection<string> queryTerms, IndexedMemory document)
+    public double MatchedIdf(IReadOnlyCollection<string> queryTerms, IndexedMemory document) =>
+        MatchedIdf(queryTerms as IReadOnlyList<string> ?? queryTerms.ToList(), MatchedTermIdf(queryTerms), document);
+
+    /// <summary>Each query term's idf as <see cref="MatchedIdf(IReadOnlyCollection{string}, IndexedMemory)"/> counts it (a
+    /// term no memory of the index holds: as if one did), computed once per query for all its candidates.</summary>
+    public double[] MatchedTermIdf(IReadOnlyCollection<string> queryTerms)
     {
-        var mass = 0.0;
+        var idf = new double[queryTerms.Count];
+        var i = 0;
         foreach (var term in queryTerms)
         {
-            if (document.TermCounts.ContainsKey(term))
+            idf[i++] = Idf(_postings.TryGetValue(term, out var postings) ? postings.Length : 1);
+        }
+
+        return idf;
+    }
+
+    /// <summary><see cref="MatchedIdf(IReadOnlyCollection{string}, IndexedMemory)"/> with the terms' idf from
+    /// <see cref="MatchedTermIdf"/>.</summary>
+    public static double MatchedIdf(IReadOnlyList<string> queryTerms, double[] termIdf, IndexedMemory document)
+    {
+        var mass = 0.0;
+        for (var i = 0; i < queryTerms.Count; i++)
+        {
+            if (document.TermCounts.ContainsKey(queryTerms[i]))
             {
-                mass += Idf(_postings.TryGetValue(term, out var postings) ? postings.Length : 1);
+                mass += termIdf[i];
             }
         }
 

@@ -261,10 +261,11 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
         else
         {
             var attainable = index.AttainableScore(queryTerms);
+            var termIdf = index.MatchedTermIdf(queryTerms);
             foreach (var candidate in candidates.Values)
             {
                 candidate.LexicalCoverage = attainable > 0 && candidate.Lexical > 0
-                    ? Math.Clamp(index.MatchedIdf(queryTerms, candidate.Document) / attainable, 0, 1)
+                    ? Math.Clamp(Bm25Index.MatchedIdf(queryTerms, termIdf, candidate.Document) / attainable, 0, 1)
                     : 0;
             }
 
@@ -273,13 +274,28 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
 
         CandidateReranker.Apply(candidates.Values, _options, _time.GetUtcNow(), preferredContext);
         DenseWinnerProtection.Apply(candidates.Values, _options);
-        var ranked = candidates.Values
-            .OrderByDescending(c => c.Score)
-            .ThenByDescending(c => c.Document.Item.OccurredAt)
-            .ThenBy(c => c.Document.Item.Id, StringComparer.Ordinal)
-            .Take(Math.Max(pool, limit))
-            .ToList();
+        var ranked = new List<RetrievalCandidate>(candidates.Values);
+        ranked.Sort(RankOrder);
+        var keep = Math.Max(pool, limit);
+        if (ranked.Count > keep)
+        {
+            ranked.RemoveRange(keep, ranked.Count - keep);
+        }
+
         return new Ranking(index, ranked, lexicalCount, denseCount);
+    }
+
+    /// <summary>The ranking's order: score, then the more recent, then the id (ordinal), so no two candidates tie.</summary>
+    internal static int RankOrder(RetrievalCandidate x, RetrievalCandidate y)
+    {
+        var byScore = y.Score.CompareTo(x.Score);
+        if (byScore != 0)
+        {
+            return byScore;
+        }
+
+        var byTime = y.Document.Item.OccurredAt.CompareTo(x.Document.Item.OccurredAt);
+        return byTime != 0 ? byTime : string.CompareOrdinal(x.Document.Item.Id, y.Document.Item.Id);
     }
 
     /// <summary>Takes each candidate's excess hubness among the query's candidates (<see cref="DenseHubness"/>,

@@ -10,7 +10,15 @@ internal sealed class TiktokenTokenCounter : ITokenCounter
 {
     private readonly Lazy<Tokenizer> _cl100k = new(() => TiktokenTokenizer.CreateForEncoding("cl100k_base"));
     private readonly Lazy<Tokenizer> _o200k = new(() => TiktokenTokenizer.CreateForEncoding("o200k_base"));
+    private readonly Lazy<LineTokenCounts> _cl100kLines;
+    private readonly Lazy<LineTokenCounts> _o200kLines;
     private readonly ConcurrentDictionary<string, bool> _usesO200k = new(StringComparer.OrdinalIgnoreCase);
+
+    public TiktokenTokenCounter()
+    {
+        _cl100kLines = new(() => new LineTokenCounts(_cl100k.Value));
+        _o200kLines = new(() => new LineTokenCounts(_o200k.Value));
+    }
 
     public int Count(string text, string? model = null)
     {
@@ -19,14 +27,26 @@ internal sealed class TiktokenTokenCounter : ITokenCounter
             return 0;
         }
 
-        return TokenizerFor(model).CountTokens(text);
+        return (UsesO200k(model) ? _o200k : _cl100k).Value.CountTokens(text);
     }
 
-    private Tokenizer TokenizerFor(string? model)
+    /// <summary>The exact count, from remembered line counts (<see cref="LineTokenCounts"/>): the system message's
+    /// template lines and memory lines recur from request to request.</summary>
+    public int CountLines(string text, string? model = null)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return 0;
+        }
+
+        return (UsesO200k(model) ? _o200kLines : _cl100kLines).Value.Count(text);
+    }
+
+    private bool UsesO200k(string? model)
     {
         if (string.IsNullOrEmpty(model))
         {
-            return _cl100k.Value;
+            return false;
         }
 
         var o200k = _usesO200k.GetOrAdd(model, static m =>
@@ -36,6 +56,6 @@ internal sealed class TiktokenTokenCounter : ITokenCounter
             m.StartsWith("gpt-5", StringComparison.OrdinalIgnoreCase) ||
             m.StartsWith("chatgpt-4o", StringComparison.OrdinalIgnoreCase) ||
             (m.Length > 1 && m[0] is 'o' or 'O' && char.IsDigit(m[1])));
-        return o200k ? _o200k.Value : _cl100k.Value;
+        return o200k;
     }
 }

@@ -16,7 +16,7 @@ internal sealed partial class SqliteConversationOutbox : IConversationOutbox
     {
         if (await InsertAsync(turn, OutboxState.Pending, cancellationToken).ConfigureAwait(false))
         {
-            _signal.Notify();
+            WakeWorkerIfDue(turn);
         }
     }
 
@@ -32,6 +32,19 @@ internal sealed partial class SqliteConversationOutbox : IConversationOutbox
             cancellationToken, ("$payload", payload), ("$turn", turn.TurnId)).ConfigureAwait(false);
 
         if (closed > 0)
+        {
+            WakeWorkerIfDue(turn);
+        }
+    }
+
+    /// <summary>Wakes the worker for a turn just made pending, unless it cannot be due yet: with a quiet period, a
+    /// turn recorded less than that long ago (and less than the most delay) keeps its own conversation from being
+    /// quiet, and a turn becoming pending makes no other turn due. The worker's poll (a quarter of the quiet period)
+    /// takes it once it is due, as before; what is saved is a claim (a scan of the backlog) on every chat turn.</summary>
+    private void WakeWorkerIfDue(ConversationTurn turn)
+    {
+        var wait = _options.QuietPeriod < _options.MaxDelay ? _options.QuietPeriod : _options.MaxDelay;
+        if (wait <= TimeSpan.Zero || _time.GetUtcNow() - turn.At >= wait)
         {
             _signal.Notify();
         }

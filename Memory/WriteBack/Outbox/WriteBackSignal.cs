@@ -5,6 +5,9 @@ internal sealed class WriteBackSignal
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 
+    /// <summary>Whether a notification is waiting for the worker.</summary>
+    internal bool IsPending => _signal.CurrentCount > 0;
+
     public void Notify()
     {
         try

@@ -17,7 +17,8 @@ namespace Benchmarks.Overhead;
 /// chat and Responses API pairs); <c>overhead load</c> is the
 /// concurrent load run (<see cref="LoadRun"/>), <c>overhead floor</c> the pure proxy beside a minimal forwarding
 /// proxy (<see cref="FloorRun"/>), <c>overhead floor-server</c> that minimal proxy as its own process, <c>overhead stages</c> the
-/// pure proxy path's pieces one by one (<see cref="StagesRun"/>).</summary>
+/// pure proxy path's pieces one by one (<see cref="StagesRun"/>), <c>overhead stages-personalized</c> the personalized
+/// path's (<see cref="PersonalizedStagesRun"/>).</summary>
 public static class OverheadRun
 {
     public static async Task<int> RunAsync(string[] args)
@@ -30,6 +31,11 @@ public static class OverheadRun
         if (args.Length > 1 && args[1] == "floor")
         {
             return await FloorRun.RunAsync(args[2..]).ConfigureAwait(false);
+        }
+
+        if (args.Length > 1 && args[1] == "stages-personalized")
+        {
+            return await PersonalizedStagesRun.RunAsync(args[2..]).ConfigureAwait(false);
         }
 
         if (args.Length > 1 && args[1] == "stages")

@@ -7,6 +7,10 @@
 #   python3 tests/Benchmarks/Overhead/floor_ab.py CALLS ROUNDS name=BUILD_DIR[:ENV=VALUE,...] [name=BUILD_DIR...]
 # (BUILD_DIR holds Gateway.dll, e.g. a copy of Gateway/bin/Release/net10.0; FLOOR=0 leaves the floor out;
 # CHECKS points at the acceptance checks' folder, default ../shared/checks or ../../shared/checks.)
+# USER_ID=perf measures the personalized path the way the harness does: the harness's 200 memories are written for that
+# user into each gateway first, and every call carries `user` (the direct call and the floor get the same body). A build's
+# own USER_ID (name=DIR:USER_ID=perf, or USER_ID= for none) overrides it, so a pure proxy and a personalized gateway can
+# run side by side.
 import os, sys, time, json, http.client, statistics, subprocess, signal, tempfile, socket, urllib.request
 REPO = os.getcwd()
 CHECKS = os.environ.get("CHECKS") or next((p for p in ("../shared/checks", "../../shared/checks") if os.path.exists(p)), "../shared/checks")
@@ -31,6 +35,7 @@ def cleanup():
 import atexit; atexit.register(cleanup)
 signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a stopped run takes its processes with it
 
+USER = os.environ.get("USER_ID")
 calls = int(sys.argv[1]); rounds = int(sys.argv[2])
 builds = [a.split("=", 1) for a in sys.argv[3:]]
 builds = [(n, d.split(":")[0], dict(kv.split("=",1) for kv in d.split(":")[1].split(",")) if ":" in d else {}) for n, d in builds]
@@ -46,7 +51,9 @@ if os.environ.get("FLOOR", "1") == "1":
     wait(f"http://127.0.0.1:{fp}/x")
     targets.append(("floor", f"http://127.0.0.1:{fp}"))
     pids["floor"] = procs[-1].pid
+users = {}
 for name, d, extra in builds:
+    users[name] = extra.pop("USER_ID", USER) or None
     port = free_port()
     env = {k: v for k, v in os.environ.items() if "__" not in k}
     env.update({"Upstream__BaseUrl": up + "/v1", "Upstream__ApiKey": "sk-checks", "Storage__Directory": tempfile.mkdtemp(prefix="ab-"),
@@ -54,14 +61,21 @@ for name, d, extra in builds:
     env.update(extra)
     spawn(["dotnet", d + "/Gateway.dll", "--urls", f"http://127.0.0.1:{port}"], env, log=os.path.join(tempfile.gettempdir(), f"floor-ab-{name}.log"))
     wait(f"http://127.0.0.1:{port}/healthz")
+    if users[name]:
+        mems = [{"text": f"Perf user fact {i}: likes topic {i} and subject {i*7 % 97}.", "context": "chat", "confidence": 0.8} for i in range(200)]
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/v1/users/{users[name]}/memories", data=json.dumps({"memories": mems}).encode(),
+                                     method="POST", headers={"content-type": "application/json"})
+        urllib.request.urlopen(req, timeout=120).read()
     targets.append((name, f"http://127.0.0.1:{port}"))
     pids[name] = procs[-1].pid
 conns = {n: http.client.HTTPConnection("127.0.0.1", int(u.rsplit(":", 1)[1]), timeout=30) for n, u in targets}
 def cpu(pid):
     f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
     return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
-def once(c, i):
-    body = json.dumps({"model": "fake-model", "messages": [{"role": "user", "content": f"What do I like about subject {i} and topic {i * 13 % 1000}? [[reply:You like many topics.]]"}]})
+def once(c, i, user):
+    b = {"model": "fake-model", "messages": [{"role": "user", "content": f"What do I like about subject {i} and topic {i * 13 % 1000}? [[reply:You like many topics.]]"}]}
+    if user: b["user"] = user
+    body = json.dumps(b)
     t0 = time.perf_counter()
     c.request("POST", "/v1/chat/completions", body, {"content-type": "application/json"})
     r = c.getresponse(); r.read()
@@ -81,7 +95,7 @@ for rnd in range(rounds):
         qi += 1
         for k in range(len(targets)):
             n = names[(i + k) % len(names)]
-            t = once(conns[n], qi)
+            t = once(conns[n], qi, users.get(n, USER))
             if rnd > 0 or i >= 100: ts[n].append(t * 1000)
     d50, d99 = statistics.median(ts["direct"]), q(ts["direct"], .99)
     print(f"| {rnd+1} | " + " | ".join(f"{statistics.median(ts[n]):.3f}" for n in names) + " | " +

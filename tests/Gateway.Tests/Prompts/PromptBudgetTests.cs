@@ -41,6 +41,24 @@ public sealed class PromptBudgetTests : IDisposable
         Assert.Equal(Enumerable.Range(0, prompt.Memories.Count).Select(i => "Dave" + i.ToString(CultureInfo.InvariantCulture)), prompt.Memories.Select(m => m.Id));
     }
 
+    [Theory]
+    [InlineData("gpt-4o-mini")]
+    [InlineData("gpt-4")]
+    public async Task Prompt_tokens_are_the_exact_count_of_the_messages_sent_again_and_again(string model)
+    {
+        _h.Memory.Set(AssemblerHarness.Carol, Many("Profile", 2), Many("Dave", 30));
+        var messages = AssemblerHarness.Messages(("user", "which museum did I like?\n/and why?"));
+
+        for (var i = 0; i < 3; i++)
+        {
+            // The system message's lines are counted from remembered line counts from the second request on.
+            var prompt = await _h.AssembleAsync(AssemblerHarness.Request(model: model), messages);
+
+            var exact = prompt.Messages.Sum(m => ContextWindowBudget.PerMessageOverhead + _h.Counter.Count(MessageText.Of(m), model)) + ContextWindowBudget.ReplyPriming;
+            Assert.Equal(exact, prompt.PromptTokens);
+        }
+    }
+
     [Fact]
     public async Task Relevant_memories_are_trimmed_before_the_profile()
     {

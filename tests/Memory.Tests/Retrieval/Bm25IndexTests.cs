@@ -52,6 +52,50 @@ public class Bm25IndexTests
     }
 
     [Fact]
+    public void Search_ranks_as_scoring_every_passing_memory_does_best_first_ties_older_first()
+    {
+        var random = new Random(7);
+        string[] words = ["jazz", "piano", "cat", "dog", "porto", "lisbon", "coffee", "tea", "runs", "paints"];
+        for (var round = 0; round < 50; round++)
+        {
+            // Small vocabularies make equal scores (ties) common; a context filter refuses some memories.
+            var items = Enumerable.Range(0, random.Next(1, 40)).Select(i => Item(
+                $"m{i}",
+                string.Join(' ', Enumerable.Range(0, random.Next(1, 5)).Select(_ => words[random.Next(words.Length)])),
+                context: random.Next(4) == 0 ? "work" : "chat")).ToArray();
+            var index = Index(items);
+            var query = Terms(string.Join(' ', Enumerable.Range(0, random.Next(1, 4)).Select(_ => words[random.Next(words.Length)])));
+            var filter = new MemoryFilter { Contexts = ["chat"] };
+            var top = random.Next(1, 12);
+
+            var expected = index.Documents
+                .Select((d, position) => (Document: d, Position: position))
+                .Where(d => d.Document.Item.Context == "chat" && query.Any(d.Document.TermCounts.ContainsKey))
+                .Select(d => (d.Document, d.Position, Score: index.Score(query, d.Document)))
+                .OrderByDescending(d => d.Score).ThenBy(d => d.Position)
+                .Take(top)
+                .Select(d => (d.Document.Item.Id, d.Score))
+                .ToList();
+
+            Assert.Equal(expected, index.Search(query, filter, top).Select(r => (r.Document.Item.Id, r.Score)).ToList());
+        }
+    }
+
+    [Fact]
+    public void Matched_idf_from_the_terms_idf_computed_once_is_the_same()
+    {
+        var index = Index(Item("a", "crowded crowded places"), Item("b", "horror movies"), Item("c", "crowded movies"), Item("d", "quiet places"));
+        var query = Terms("crowded places genre movies");
+        var termIdf = index.MatchedTermIdf(query);
+        var outsider = IndexedMemory.Analyse(Item("new", "a genre of its own"));
+
+        foreach (var document in index.Documents.Append(outsider))
+        {
+            Assert.Equal(index.MatchedIdf(query, document), Bm25Index.MatchedIdf(query, termIdf, document));
+        }
+    }
+
+    [Fact]
     public void Stemming_matches_inflected_forms()
     {
         var index = Index(Item("a", "Melanie painted a sunrise."), Item("b", "Melanie swims."));

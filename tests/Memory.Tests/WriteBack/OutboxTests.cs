@@ -1,6 +1,8 @@
 using System.Text;
 using Memory.Model;
 using Memory.WriteBack;
+using Memory.WriteBack.Outbox;
+using Microsoft.Extensions.DependencyInjection;
 using TestDoubles;
 
 namespace Memory.Tests.WriteBack;
@@ -221,6 +223,42 @@ public sealed class OutboxTests
         await h.Outbox.EnqueueAsync(Turns.Say("o9", "I have a dog", user: other));
         await h.DrainAsync();
         Assert.NotEmpty(h.Store.All(other));
+    }
+
+    [Fact]
+    public async Task A_turn_that_cannot_be_due_yet_does_not_wake_the_worker_but_one_that_may_be_does()
+    {
+        await using var h = new WriteBackHarness(settings: new Dictionary<string, string?> { ["Memory:WriteBack:QuietPeriod"] = "00:00:03" });
+        var signal = h.Services.GetRequiredService<WriteBackSignal>();
+
+        // Recorded just now: the user's conversation is not quiet yet, so waking the worker would only make it scan.
+        await h.Outbox.EnqueueAsync(Turns.Say("t1", "I live in Lisbon", at: h.Time.GetUtcNow()));
+        var quick = Turns.Say("t2", "I love jazz", at: h.Time.GetUtcNow());
+        await h.Outbox.OpenTurnAsync(quick);
+        await h.Outbox.CloseTurnAsync(quick with { AssistantAnswer = "Nice." });
+        Assert.False(signal.IsPending);
+
+        // A call that took longer than the quiet period closes a turn that may be due at once.
+        var slow = Turns.Say("t3", "I have a cat", user: new UserKey("tenant-a", "user-2"), at: h.Time.GetUtcNow() - TimeSpan.FromSeconds(3));
+        await h.Outbox.OpenTurnAsync(slow);
+        await h.Outbox.CloseTurnAsync(slow with { AssistantAnswer = "Cute." });
+        Assert.True(signal.IsPending);
+
+        // The turns not signalled are still written back once the conversation pauses.
+        h.Time.Advance(TimeSpan.FromSeconds(3));
+        await h.DrainAsync();
+        Assert.Equal(2, h.Store.All(Turns.User).Count);
+    }
+
+    [Fact]
+    public async Task Without_a_quiet_period_every_turn_wakes_the_worker()
+    {
+        await using var h = new WriteBackHarness();
+        var signal = h.Services.GetRequiredService<WriteBackSignal>();
+
+        await h.Outbox.EnqueueAsync(Turns.Say("t1", "I live in Lisbon", at: h.Time.GetUtcNow()));
+
+        Assert.True(signal.IsPending);
     }
 
     [Fact]
