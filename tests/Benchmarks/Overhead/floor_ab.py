@@ -22,7 +22,9 @@ def wait(url, secs=90):
     while time.time() - t0 < secs:
         try:
             urllib.request.urlopen(url, timeout=2); return
-        except urllib.error.HTTPError: return
+        except urllib.error.HTTPError as e:
+            if e.code != 503: return  # any answer but the gateway's 503 "starting" (its start-up warm-up still runs)
+            time.sleep(0.25)
         except Exception: time.sleep(0.25)
     raise SystemExit("no answer " + url)
 def spawn(cmd, env, cwd=REPO, log="/dev/null"):
