@@ -197,7 +197,9 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
     {
         // The query's embedding (a model pass) runs while the index is fetched and BM25 scores (or was started with
         // the request); for a prompt, past the retrieval deadline the ranking goes on without it.
-        var embedding = _options.DenseWeight > 0 ? QueryEmbeddingPrefetch.Take(user, query) ?? StartQueryEmbedding(user, query, underDeadline, cancellationToken) : null;
+        var embedding = _options.DenseWeight > 0 && !(underDeadline && QueryEmbeddingPrefetch.WasNotStarted(user, query))
+            ? QueryEmbeddingPrefetch.Take(user, query) ?? StartQueryEmbedding(user, query, underDeadline, cancellationToken)
+            : null;
         var index = await GetIndexAsync(user, filter.IncludeSuperseded, cancellationToken).ConfigureAwait(false);
         var pool = Math.Max(_options.CandidatesPerRanker, limit);
         var candidates = new Dictionary<string, RetrievalCandidate>(StringComparer.Ordinal);

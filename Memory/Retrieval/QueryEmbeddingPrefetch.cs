@@ -11,6 +11,11 @@ public sealed class QueryEmbeddingPrefetch(IMemoryRetriever retriever, Retrieval
 {
     private static readonly AsyncLocal<PendingQueryEmbedding?> Current = new();
 
+    /// <summary>The user and query of this flow whose prefetch was not started (too many late embeddings, or nothing
+    /// to embed): the retriever then goes on without an embedding instead of asking again, so the call counts one
+    /// deadline miss, not two.</summary>
+    private static readonly AsyncLocal<(UserKey User, string Query)?> NotStarted = new();
+
     private readonly HybridRetriever? _retriever = retriever as HybridRetriever;
 
     /// <summary>True when the embedder runs in this process (a prefetch then sends no text anywhere before the
@@ -34,12 +39,17 @@ public sealed class QueryEmbeddingPrefetch(IMemoryRetriever retriever, Retrieval
 
         if (pending is null)
         {
+            NotStarted.Value = (user, query);
             return null;
         }
 
         Current.Value = pending;
         return new Scope(this, pending);
     }
+
+    /// <summary>True when this flow's prefetch for exactly this user and query was not started.</summary>
+    internal static bool WasNotStarted(UserKey user, string query) =>
+        NotStarted.Value is { } refused && refused.User == user && string.Equals(refused.Query, query, StringComparison.Ordinal);
 
     /// <summary>The pending embedding of this flow for exactly this user and query, taken once; else null.</summary>
     internal static PendingQueryEmbedding? Take(UserKey user, string query) =>

@@ -8,6 +8,7 @@ using Gateway.Diagnostics;
 using Gateway.Upstream;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Memory.Retrieval;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Hosting.WarmUp;
@@ -18,9 +19,12 @@ namespace Gateway.Hosting.WarmUp;
 /// gateway serves. The personalized calls use a scratch user of the warm-up tenant with synthetic memories, erased at
 /// the end through the same erasure as <c>DELETE /v1/users/{id}</c>. Their turns are written back like any others
 /// (the consolidation's LLM calls name <see cref="WarmUpGate.Model"/> and go to the built-in upstream too); nothing
-/// reaches a configured upstream. Without a loopback-reachable HTTP address (e.g. a test server) it only opens the gate.</summary>
+/// reaches a configured upstream. With an embedder outside the process (<c>openai</c>) its calls carry no user, so it
+/// sends no text to an embeddings API. Without a loopback-reachable HTTP address (e.g. a test server) it only opens
+/// the gate.</summary>
 internal sealed partial class RequestPathWarmUp(
     WarmUpGate gate,
+    QueryEmbeddingPrefetch embedding,
     IOptions<WarmUpOptions> options,
     IServer server,
     IHostApplicationLifetime lifetime,
@@ -61,7 +65,8 @@ internal sealed partial class RequestPathWarmUp(
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             deadline.CancelAfter(TimeSpan.FromSeconds(options.Value.MaxSeconds));
             using var client = CreateClient(address, gate.Token);
-            var user = "warm-up-" + Guid.NewGuid().ToString("N")[..12];
+            // A scratch user only when the embedder runs here: the warm-up sends no text to an embeddings API.
+            var user = embedding.EmbedsInProcess ? "warm-up-" + Guid.NewGuid().ToString("N")[..12] : null;
             try
             {
                 await RunAsync(client, user, options.Value.Rounds, deadline.Token).ConfigureAwait(false);
@@ -72,13 +77,7 @@ internal sealed partial class RequestPathWarmUp(
             }
             finally
             {
-                // Not the deadline's token: the scratch user must not outlive the warm-up.
-                using var erase = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                using var response = await client.DeleteAsync($"v1/users/{user}", erase.Token).ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode)
-                {
-                    LogFailed(logger, "erasure of the scratch user", (int)response.StatusCode);
-                }
+                await EraseAsync(client, user).ConfigureAwait(false);
             }
 
             await JitQuietAsync(stoppingToken).ConfigureAwait(false);
@@ -99,7 +98,24 @@ internal sealed partial class RequestPathWarmUp(
         }
     }
 
-    private async Task RunAsync(HttpClient client, string user, int rounds, CancellationToken cancellationToken)
+    /// <summary>Erases the scratch user through the gateway's own erasure (memories, pending turns, audit keys).</summary>
+    private async Task EraseAsync(HttpClient client, string? user)
+    {
+        if (user is null)
+        {
+            return;
+        }
+
+        // Not the warm-up's deadline: the scratch user must not outlive the warm-up.
+        using var erase = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var response = await client.DeleteAsync($"v1/users/{user}", erase.Token).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            LogFailed(logger, "erasure of the scratch user", (int)response.StatusCode);
+        }
+    }
+
+    private async Task RunAsync(HttpClient client, string? user, int rounds, CancellationToken cancellationToken)
     {
         async Task SendAsync(string path, JsonObject body)
         {
@@ -124,28 +140,47 @@ internal sealed partial class RequestPathWarmUp(
             memories.Add(new JsonObject { ["text"] = $"Warm-up fact {i}: likes topic {i} and subject {i * 7 % 97}.", ["context"] = "chat", ["confidence"] = 0.8 });
         }
 
-        await SendAsync($"v1/users/{user}/memories", new JsonObject { ["memories"] = memories }).ConfigureAwait(false);
+        if (user is not null)
+        {
+            await SendAsync($"v1/users/{user}/memories", new JsonObject { ["memories"] = memories }).ConfigureAwait(false);
+        }
+
         for (var i = 0; i < rounds; i++)
         {
             var question = string.Create(CultureInfo.InvariantCulture, $"What do I like about subject {i} and topic {i * 13 % 1000}?");
             await SendAsync("v1/chat/completions", Chat(question, null, stream: i % 8 == 4)).ConfigureAwait(false);
-            await SendAsync("v1/chat/completions", Chat(question, user, stream: i % 8 == 0)).ConfigureAwait(false);
+            if (user is not null)
+            {
+                await SendAsync("v1/chat/completions", Chat(question, user, stream: i % 8 == 0)).ConfigureAwait(false);
+            }
+
             switch (i % 16)
             {
                 case 2:
-                    await SendAsync("v1/responses", new JsonObject { ["model"] = WarmUpGate.Model, ["input"] = question, ["user"] = user, ["stream"] = i % 32 == 2 }).ConfigureAwait(false);
+                    var responses = new JsonObject { ["model"] = WarmUpGate.Model, ["input"] = question, ["stream"] = i % 32 == 2 };
+                    if (user is not null)
+                    {
+                        responses["user"] = user;
+                    }
+
+                    await SendAsync("v1/responses", responses).ConfigureAwait(false);
                     break;
                 case 6:
-                    await SendAsync("v1/messages", new JsonObject
+                    var messages = new JsonObject
                     {
                         ["model"] = WarmUpGate.Model,
                         ["max_tokens"] = 64,
                         ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = question }),
-                        ["metadata"] = new JsonObject { ["user_id"] = user },
                         ["stream"] = i % 32 == 6,
-                    }).ConfigureAwait(false);
+                    };
+                    if (user is not null)
+                    {
+                        messages["metadata"] = new JsonObject { ["user_id"] = user };
+                    }
+
+                    await SendAsync("v1/messages", messages).ConfigureAwait(false);
                     break;
-                case 10:
+                case 10 when user is not null:
                     await SendAsync($"v1/users/{user}/memories/search", new JsonObject { ["query"] = question, ["limit"] = 10 }).ConfigureAwait(false);
                     break;
             }

@@ -30,7 +30,7 @@ public sealed class RequestPathWarmUpTests
             // Keys on: warm-up calls need none, and an outsider's call still does.
             ["Auth:Keys:0:Key"] = "sk-app-key-1",
             ["Auth:Keys:0:Tenant"] = "acme",
-        }, BlockingEmbeddingGenerator.Install(armed: "Warm-up fact"));
+        }, BlockingEmbeddingGenerator.Install(inProcess: true, armed: "Warm-up fact"));
         var model = BlockingEmbeddingGenerator.Of(gateway);
         await model.Entered.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -127,7 +127,7 @@ public sealed class RequestPathWarmUpTests
             ["Upstream:BaseUrl"] = upstream.BaseUrl,
             ["WarmUp:Rounds"] = "10",
             ["Memory:Retrieval:MaxLateEmbeddings"] = "1",
-        }, BlockingEmbeddingGenerator.Install(armed: FirstWarmUpQuestion));
+        }, BlockingEmbeddingGenerator.Install(inProcess: true, armed: FirstWarmUpQuestion));
         var model = BlockingEmbeddingGenerator.Of(gateway);
         try
         {
@@ -163,6 +163,28 @@ public sealed class RequestPathWarmUpTests
         {
             model.Release();
         }
+    }
+
+    [Fact]
+    public async Task With_an_embedder_outside_the_process_the_warm_up_sends_it_no_text()
+    {
+        await using var upstream = await FakeOpenAIUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
+        {
+            ["Upstream:BaseUrl"] = upstream.BaseUrl,
+            ["Memory:Embedder"] = "openai",
+            ["WarmUp:Rounds"] = "16",
+        });
+        await WaitServingAsync(gateway);
+
+        var report = gateway.Services.GetRequiredService<WarmUpGate>().Report!;
+        Assert.Null(report.Skipped);
+        Assert.Equal(0, report.Failed);
+        // No user on any call: the plain chats of 16 rounds and the Responses and Messages calls among them.
+        Assert.InRange(report.Calls, 16, 2 * 16 - 1);
+        Assert.DoesNotContain(upstream.Requests, r => r.Path.EndsWith("/embeddings", StringComparison.Ordinal)
+            && (r.RawBody.Contains("Warm-up", StringComparison.Ordinal) || r.RawBody.Contains("What do I like", StringComparison.Ordinal)));
+        Assert.Empty(upstream.ChatRequests);
     }
 
     [Theory]

@@ -81,15 +81,17 @@ public sealed class RetrievalDeadlineTests
         Assert.Equal(1, deadline.Misses);
     }
 
-    [Fact]
-    public async Task A_stuck_embedder_piles_up_no_more_than_the_late_embeddings_allowed()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // the query's embedding starts with the request (prefetch): a refused one is still one miss
+    public async Task A_stuck_embedder_piles_up_no_more_than_the_late_embeddings_allowed(bool inProcess)
     {
         await using var upstream = await FakeOpenAIUpstream.StartAsync();
         await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
         {
             ["Upstream:BaseUrl"] = upstream.BaseUrl,
             ["Memory:Retrieval:MaxLateEmbeddings"] = "1",
-        }, BlockingEmbeddingGenerator.Install());
+        }, BlockingEmbeddingGenerator.Install(inProcess));
         var user = MemoryGatewayFixture.NewUser("stuck");
         (await new MemoryApiClient(gateway.Client).WriteAsync(user, new JsonObject { ["text"] = "The user plays the cello." })).Expect(HttpStatusCode.OK);
         var model = BlockingEmbeddingGenerator.Of(gateway);

@@ -75,7 +75,17 @@ public sealed class OutboxTests
         Assert.Equal(["The user lives in Porto"], h.Store.CurrentTexts(other));
         foreach (var file in Directory.GetFiles(h.Directory))
         {
-            Assert.DoesNotContain("Zebulon-Marker", Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file)), StringComparison.Ordinal);
+            byte[] bytes;
+            try
+            {
+                bytes = await File.ReadAllBytesAsync(file);
+            }
+            catch (FileNotFoundException)
+            {
+                continue; // SQLite removed its -wal or -shm file since it was listed: nothing of it can hold the text
+            }
+
+            Assert.DoesNotContain("Zebulon-Marker", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
         }
     }
 
