@@ -16,7 +16,7 @@ internal static class LogprobFilter
         var keep = new List<JsonNode?>();
         foreach (var entry in entries)
         {
-            if (entry?["token"] is not JsonValue tv || !tv.TryGetValue<string>(out var token))
+            if (entry is not JsonObject e || e["token"] is not JsonValue tv || !tv.TryGetValue<string>(out var token))
             {
                 entries.Clear();
                 return;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Gateway.Diagnostics;
 using Guardrails.Abstractions;
+using Gateway.OpenAI;
 
 namespace Gateway.Pipeline;
 
@@ -16,7 +17,7 @@ internal sealed class PlainAnswerGuard(IGuardrailPipeline guardrails, OutputGuar
     /// asks for a retry and <paramref name="applyRetry"/> is false (nothing is changed then).</summary>
     public async Task<(string Rule, string Content)?> GuardAsync(PlainAnswer answer, ChatRequest request, bool applyRetry, CancellationToken cancellationToken)
     {
-        if (answer.Json?["choices"] is not JsonArray choices)
+        if (answer.Json.Field("choices") is not JsonArray choices)
         {
             return null;
         }
@@ -166,5 +167,5 @@ internal sealed class PlainAnswerGuard(IGuardrailPipeline guardrails, OutputGuar
         }
     }
 
-    private static JsonArray? Logprobs(JsonObject choice, string field) => choice["logprobs"]?[field] as JsonArray;
+    private static JsonArray? Logprobs(JsonObject choice, string field) => choice["logprobs"].Field(field) as JsonArray;
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gateway.OpenAI;
 using Guardrails.Abstractions;
 
 namespace Gateway.Pipeline;
@@ -279,7 +280,7 @@ internal sealed class StreamedAnswerGuard(IGuardrailPipeline guardrails, OutputG
         }
     }
 
-    private static JsonArray? LogprobsOf(JsonObject choice, string field) => choice["logprobs"]?[field] as JsonArray;
+    private static JsonArray? LogprobsOf(JsonObject choice, string field) => choice["logprobs"].Field(field) as JsonArray;
 
     private static bool SetText(JsonObject owner, string field, string before, string after)
     {

@@ -31,7 +31,7 @@ internal sealed class StreamedField(IStreamingGuard guard)
         var length = 0L;
         foreach (var entry in entries)
         {
-            if (entry?["token"] is not JsonValue tv || !tv.TryGetValue<string>(out var token))
+            if (entry is not JsonObject e || e["token"] is not JsonValue tv || !tv.TryGetValue<string>(out var token))
             {
                 _aligned = false;
                 _queue.Clear();

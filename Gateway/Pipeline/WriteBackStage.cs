@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
+using Gateway.OpenAI;
 
 namespace Gateway.Pipeline;
 
@@ -85,7 +86,7 @@ internal sealed class WriteBackStage(TurnRecorder recorder) : IChatStage
         foreach (var choice in choices)
         {
             if (choice is JsonObject c && (c["index"] is not JsonValue iv || (iv.TryGetValue<int>(out var index) && index == 0))
-                && c["delta"]?["content"] is JsonValue v && v.TryGetValue<string>(out var text))
+                && c["delta"] is JsonObject delta && delta["content"] is JsonValue v && v.TryGetValue<string>(out var text))
             {
                 answer.Append(text);
             }
@@ -93,5 +94,6 @@ internal sealed class WriteBackStage(TurnRecorder recorder) : IChatStage
     }
 
     private static string? FirstContent(JsonObject? answer) =>
-        answer?["choices"] is JsonArray { Count: > 0 } choices && choices[0]?["message"]?["content"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        answer.Field("choices") is JsonArray { Count: > 0 } choices && choices[0] is JsonObject first && first["message"] is JsonObject message
+            && message["content"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

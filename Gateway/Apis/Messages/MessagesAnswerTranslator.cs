@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gateway.OpenAI;
 
 namespace Gateway.Apis.Messages;
 
@@ -11,9 +12,9 @@ internal static class MessagesAnswerTranslator
     public static JsonObject ToMessage(JsonObject completion, string requestModel)
     {
         var choice = (completion["choices"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
-        var message = choice?["message"] as JsonObject;
+        var message = choice.Field("message") as JsonObject;
         var content = new JsonArray();
-        if (JsonRead.String(message?["reasoning_content"]) is { Length: > 0 } thinking)
+        if (JsonRead.String(message.Field("reasoning_content")) is { Length: > 0 } thinking)
         {
             content.Add(new JsonObject
             {
@@ -23,26 +24,26 @@ internal static class MessagesAnswerTranslator
             });
         }
 
-        foreach (var data in (message?["redacted_thinking"] as JsonArray ?? []).Select(JsonRead.String).OfType<string>())
+        foreach (var data in (message.Field("redacted_thinking") as JsonArray ?? []).Select(JsonRead.String).OfType<string>())
         {
             content.Add(new JsonObject { ["type"] = "redacted_thinking", ["data"] = data });
         }
 
-        var text = ContentText(message?["content"]);
+        var text = ContentText(message.Field("content"));
         if (text.Length > 0)
         {
             content.Add(new JsonObject { ["type"] = "text", ["text"] = text });
         }
 
-        foreach (var call in (message?["tool_calls"] as JsonArray ?? []).OfType<JsonObject>())
+        foreach (var call in (message.Field("tool_calls") as JsonArray ?? []).OfType<JsonObject>())
         {
             var function = call["function"] as JsonObject;
             content.Add(new JsonObject
             {
                 ["type"] = "tool_use",
                 ["id"] = JsonRead.String(call["id"]) ?? "toolu_" + Guid.NewGuid().ToString("N")[..24],
-                ["name"] = JsonRead.String(function?["name"]) ?? string.Empty,
-                ["input"] = Input(JsonRead.String(function?["arguments"])),
+                ["name"] = JsonRead.String(function.Field("name")) ?? string.Empty,
+                ["input"] = Input(JsonRead.String(function.Field("arguments"))),
             });
         }
 
@@ -53,8 +54,8 @@ internal static class MessagesAnswerTranslator
             ["role"] = "assistant",
             ["model"] = JsonRead.String(completion["model"]) ?? requestModel,
             ["content"] = content,
-            ["stop_reason"] = MessagesStopReasons.FromChat(JsonRead.String(choice?["finish_reason"]), JsonRead.String(choice?["stop_sequence"])),
-            ["stop_sequence"] = JsonRead.String(choice?["stop_sequence"]),
+            ["stop_reason"] = MessagesStopReasons.FromChat(JsonRead.String(choice.Field("finish_reason")), JsonRead.String(choice.Field("stop_sequence"))),
+            ["stop_sequence"] = JsonRead.String(choice.Field("stop_sequence")),
             ["usage"] = Usage(completion["usage"] as JsonObject),
         };
     }
@@ -68,8 +69,8 @@ internal static class MessagesAnswerTranslator
     /// <summary><c>usage</c> of a chat completion in Messages terms (zeros when absent).</summary>
     public static JsonObject Usage(JsonObject? usage) => new()
     {
-        ["input_tokens"] = JsonRead.Integer(usage?["prompt_tokens"]) ?? 0,
-        ["output_tokens"] = JsonRead.Integer(usage?["completion_tokens"]) ?? 0,
+        ["input_tokens"] = JsonRead.Integer(usage.Field("prompt_tokens")) ?? 0,
+        ["output_tokens"] = JsonRead.Integer(usage.Field("completion_tokens")) ?? 0,
     };
 
     /// <summary>Tool call arguments as a JSON object; arguments that are not one are kept as a string field so

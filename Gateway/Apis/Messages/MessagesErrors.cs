@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gateway.OpenAI;
 
 namespace Gateway.Apis.Messages;
 
@@ -47,7 +48,7 @@ internal static class MessagesErrors
     {
         try
         {
-            if (JsonNode.Parse(body) is JsonObject json && JsonRead.String(json["error"]?["message"]) is { Length: > 0 } message)
+            if (JsonNode.Parse(body) is JsonObject json && JsonRead.String(json["error"].Field("message")) is { Length: > 0 } message)
             {
                 return message;
             }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Gateway.Pipeline;
+using Gateway.OpenAI;
 
 namespace Gateway.Apis.Messages;
 
@@ -67,7 +68,7 @@ internal sealed class MessagesStreamTranslator(string model, string requestId)
         }
 
         _started = true;
-        _id = MessagesAnswerTranslator.MessageId(JsonRead.String(chunk?["id"]) ?? "chatcmpl-" + requestId);
+        _id = MessagesAnswerTranslator.MessageId(JsonRead.String(chunk.Field("id")) ?? "chatcmpl-" + requestId);
         events.Add(MessagesEvent.Of("message_start", new JsonObject
         {
             ["message"] = new JsonObject
@@ -75,7 +76,7 @@ internal sealed class MessagesStreamTranslator(string model, string requestId)
                 ["id"] = _id,
                 ["type"] = "message",
                 ["role"] = "assistant",
-                ["model"] = JsonRead.String(chunk?["model"]) ?? model,
+                ["model"] = JsonRead.String(chunk.Field("model")) ?? model,
                 ["content"] = new JsonArray(),
                 ["stop_reason"] = null,
                 ["stop_sequence"] = null,
@@ -127,8 +128,8 @@ internal sealed class MessagesStreamTranslator(string model, string requestId)
                 var id = JsonRead.String(call["id"]);
                 var block = Block("tool_use", (int)(JsonRead.Integer(call["index"]) ?? 0), id);
                 block.Id ??= id;
-                block.Name ??= JsonRead.String(call["function"]?["name"]);
-                if (JsonRead.String(call["function"]?["arguments"]) is { Length: > 0 } arguments)
+                block.Name ??= JsonRead.String(call["function"].Field("name"));
+                if (JsonRead.String(call["function"].Field("arguments")) is { Length: > 0 } arguments)
                 {
                     Add(events, block, block.Delta(arguments));
                 }
@@ -222,5 +223,5 @@ internal sealed class MessagesStreamTranslator(string model, string requestId)
     }
 
     private static string NoticeText(JsonObject chunk) =>
-        (JsonRead.String(chunk["choices"]?[0]?["delta"]?["content"]) ?? "The answer was stopped by an output guardrail.").Trim();
+        (JsonRead.String(chunk["choices"].Item(0).Field("delta").Field("content")) ?? "The answer was stopped by an output guardrail.").Trim();
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Gateway.Pipeline;
+using Gateway.OpenAI;
 
 namespace Gateway.Apis.Responses;
 
@@ -11,24 +12,24 @@ internal static class ResponseFromCompletion
     public static JsonObject Build(JsonObject completion, ChatRequest request, long now)
     {
         var choice = (completion["choices"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
-        var message = choice?["message"] as JsonObject;
-        var (status, incomplete) = ResponseOutput.StatusFor(Json.String(choice?["finish_reason"]));
+        var message = choice.Field("message") as JsonObject;
+        var (status, incomplete) = ResponseOutput.StatusFor(Json.String(choice.Field("finish_reason")));
         var output = new JsonArray();
-        var text = TextOf(message?["content"]);
-        var refusal = Json.String(message?["refusal"]);
+        var text = TextOf(message.Field("content"));
+        var refusal = Json.String(message.Field("refusal"));
         if (text is { Length: > 0 } || refusal is not null)
         {
             output.Add(ResponseOutput.Message(ResponseIds.New("msg_"), status, text, refusal));
         }
 
-        foreach (var call in (message?["tool_calls"] as JsonArray ?? []).OfType<JsonObject>())
+        foreach (var call in (message.Field("tool_calls") as JsonArray ?? []).OfType<JsonObject>())
         {
             var function = call["function"] as JsonObject;
             output.Add(ResponseOutput.FunctionCall(ResponseIds.New("fc_"), "completed",
-                Json.String(call["id"]) ?? ResponseIds.New("call_"), Json.String(function?["name"]) ?? string.Empty, Json.String(function?["arguments"]) ?? string.Empty));
+                Json.String(call["id"]) ?? ResponseIds.New("call_"), Json.String(function.Field("name")) ?? string.Empty, Json.String(function.Field("arguments")) ?? string.Empty));
         }
 
-        if (message?["function_call"] is JsonObject legacy)
+        if (message.Field("function_call") is JsonObject legacy)
         {
             output.Add(ResponseOutput.FunctionCall(ResponseIds.New("fc_"), "completed", ResponseIds.New("call_"),
                 Json.String(legacy["name"]) ?? string.Empty, Json.String(legacy["arguments"]) ?? string.Empty));

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Gateway.OpenAI;
 
 namespace Gateway.Apis.Responses;
 
@@ -40,15 +41,15 @@ internal static class ResponseOutput
     /// <summary>Chat usage (<c>prompt_tokens</c>, <c>completion_tokens</c>) as Responses usage.</summary>
     public static JsonObject Usage(JsonObject? chatUsage)
     {
-        var input = Json.Long(chatUsage?["prompt_tokens"]);
-        var output = Json.Long(chatUsage?["completion_tokens"]);
-        var total = chatUsage?["total_tokens"] is { } t ? Json.Long(t) : input + output;
+        var input = Json.Long(chatUsage.Field("prompt_tokens"));
+        var output = Json.Long(chatUsage.Field("completion_tokens"));
+        var total = chatUsage.Field("total_tokens") is { } t ? Json.Long(t) : input + output;
         return new JsonObject
         {
             ["input_tokens"] = input,
-            ["input_tokens_details"] = new JsonObject { ["cached_tokens"] = Json.Long(chatUsage?["prompt_tokens_details"]?["cached_tokens"]) },
+            ["input_tokens_details"] = new JsonObject { ["cached_tokens"] = Json.Long(chatUsage.Field("prompt_tokens_details").Field("cached_tokens")) },
             ["output_tokens"] = output,
-            ["output_tokens_details"] = new JsonObject { ["reasoning_tokens"] = Json.Long(chatUsage?["completion_tokens_details"]?["reasoning_tokens"]) },
+            ["output_tokens_details"] = new JsonObject { ["reasoning_tokens"] = Json.Long(chatUsage.Field("completion_tokens_details").Field("reasoning_tokens")) },
             ["total_tokens"] = total,
         };
     }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gateway.Pipeline;
+using Gateway.OpenAI;
 
 namespace Gateway.Apis.Responses;
 
@@ -101,10 +102,10 @@ internal sealed class ResponsesEventStream(PipeWriter body, ChatRequest request,
             return;
         }
 
-        _id = ResponseIds.ResponseId(Json.String(chunk?["id"]));
-        var created = Json.Long(chunk?["created"]);
+        _id = ResponseIds.ResponseId(Json.String(chunk.Field("id")));
+        var created = Json.Long(chunk.Field("created"));
         _createdAt = created > 0 ? created : now;
-        _model = Json.String(chunk?["model"]);
+        _model = Json.String(chunk.Field("model"));
         Emit("response.created", new JsonObject { ["response"] = Envelope("in_progress", []) });
         Emit("response.in_progress", new JsonObject { ["response"] = Envelope("in_progress", []) });
     }
@@ -165,7 +166,7 @@ internal sealed class ResponsesEventStream(PipeWriter body, ChatRequest request,
             item = new StreamedOutputItem(ResponseIds.New("fc_"), _items.Count, isFunctionCall: true)
             {
                 CallId = Json.String(call["id"]) ?? ResponseIds.New("call_"),
-                Name = Json.String(function?["name"]) ?? string.Empty,
+                Name = Json.String(function.Field("name")) ?? string.Empty,
             };
             _calls[index] = item;
             _items.Add(item);
@@ -175,12 +176,12 @@ internal sealed class ResponsesEventStream(PipeWriter body, ChatRequest request,
                 ["item"] = ResponseOutput.FunctionCall(item.Id, "in_progress", item.CallId, item.Name, string.Empty),
             });
         }
-        else if (item.Name.Length == 0 && Json.String(function?["name"]) is { } name)
+        else if (item.Name.Length == 0 && Json.String(function.Field("name")) is { } name)
         {
             item.Name = name;
         }
 
-        if (Json.String(function?["arguments"]) is { Length: > 0 } arguments)
+        if (Json.String(function.Field("arguments")) is { Length: > 0 } arguments)
         {
             item.Arguments.Append(arguments);
             Emit("response.function_call_arguments.delta", new JsonObject

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gateway.OpenAI;
 
 namespace Gateway.Apis.Responses;
 
@@ -151,7 +152,7 @@ internal static class ResponsesInputTranslator
         for (var j = 0; j < parts.Count; j++)
         {
             var partPath = $"{path}.content[{j}]";
-            var type = Json.String(parts[j]?["type"]);
+            var type = Json.String(parts[j].Field("type"));
             if (type is "output_text" or "input_text" or "text" && Json.String(parts[j]!["text"]) is { } t)
             {
                 text.Append(t);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Guardrails.Checks;
+using Gateway.OpenAI;
 
 namespace Gateway.Apis.Responses;
 
@@ -76,7 +77,7 @@ internal static class ResponsesRequestTranslator
             return (null, new ResponsesProblem("input", "is required (a string or input items)."));
         }
 
-        if (chat["response_format"]?["json_schema"]?["schema"] is JsonObject schema && ResponseSchemaRules.Problem(schema) is { } schemaProblem)
+        if (chat["response_format"].Field("json_schema").Field("schema") is JsonObject schema && ResponseSchemaRules.Problem(schema) is { } schemaProblem)
         {
             return (null, new ResponsesProblem("text.format.schema", schemaProblem + "."));
         }

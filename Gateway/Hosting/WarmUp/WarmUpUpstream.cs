@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gateway.OpenAI;
 
 namespace Gateway.Hosting.WarmUp;
 
@@ -27,8 +28,8 @@ internal static class WarmUpUpstream
         }
 
         var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false) as JsonObject;
-        var model = body?["model"] is JsonValue m && m.GetValueKind() == JsonValueKind.String ? m.GetValue<string>() : "warm-up";
-        if (body?["stream"] is JsonValue s && s.GetValueKind() == JsonValueKind.True)
+        var model = body.Field("model") is JsonValue m && m.GetValueKind() == JsonValueKind.String ? m.GetValue<string>() : "warm-up";
+        if (body.Field("stream") is JsonValue s && s.GetValueKind() == JsonValueKind.True)
         {
             response.ContentType = "text/event-stream";
             var sse = new StringBuilder();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Gateway.Apis.Messages;
+using Gateway.OpenAI;
 
 namespace Gateway.Upstream.Dialects;
 
@@ -98,10 +99,10 @@ internal static class AnthropicAnswerTranslator
     /// report it last).</summary>
     public static JsonObject Usage(JsonObject? usage, long? outputTokens)
     {
-        var input = (JsonRead.Integer(usage?["input_tokens"]) ?? 0)
-            + (JsonRead.Integer(usage?["cache_creation_input_tokens"]) ?? 0)
-            + (JsonRead.Integer(usage?["cache_read_input_tokens"]) ?? 0);
-        var output = outputTokens ?? JsonRead.Integer(usage?["output_tokens"]) ?? 0;
+        var input = (JsonRead.Integer(usage.Field("input_tokens")) ?? 0)
+            + (JsonRead.Integer(usage.Field("cache_creation_input_tokens")) ?? 0)
+            + (JsonRead.Integer(usage.Field("cache_read_input_tokens")) ?? 0);
+        var output = outputTokens ?? JsonRead.Integer(usage.Field("output_tokens")) ?? 0;
         return new JsonObject { ["prompt_tokens"] = input, ["completion_tokens"] = output, ["total_tokens"] = input + output };
     }
 }

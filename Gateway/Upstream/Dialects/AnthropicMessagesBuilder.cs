@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gateway.Apis.Messages;
 using Gateway.Pipeline;
+using Gateway.OpenAI;
 
 namespace Gateway.Upstream.Dialects;
 
@@ -93,7 +94,7 @@ internal static class AnthropicMessagesBuilder
     /// and chat form cannot carry; null when the app did not call Messages or the turns do not line up.</summary>
     private static List<List<JsonNode>>? NativeThinking(JsonArray chat, ChatRequest request)
     {
-        if (request.Context.Api != ClientApi.Messages || request.Context.NativeBody?["messages"] is not JsonArray native)
+        if (request.Context.Api != ClientApi.Messages || request.Context.NativeBody.Field("messages") is not JsonArray native)
         {
             return null;
         }
@@ -118,7 +119,7 @@ internal static class AnthropicMessagesBuilder
         for (var j = 0; j < parts.Count; j++)
         {
             var part = parts[j] as JsonObject;
-            switch (JsonRead.String(part?["type"]))
+            switch (JsonRead.String(part.Field("type")))
             {
                 case "text":
                     if (JsonRead.String(part!["text"]) is { Length: > 0 } t)
@@ -128,7 +129,7 @@ internal static class AnthropicMessagesBuilder
 
                     break;
                 case "image_url":
-                    var url = JsonRead.String(part!["image_url"]?["url"]) ?? JsonRead.String(part["image_url"]);
+                    var url = JsonRead.String(part!["image_url"].Field("url")) ?? JsonRead.String(part["image_url"]);
                     if (string.IsNullOrEmpty(url))
                     {
                         return ([], UpstreamCall.Untranslatable($"{path}.content[{j}].image_url", "must hold a url"));
@@ -161,8 +162,8 @@ internal static class AnthropicMessagesBuilder
         for (var j = 0; j < calls.Count; j++)
         {
             var call = calls[j] as JsonObject;
-            var function = call?["function"] as JsonObject;
-            var arguments = JsonRead.String(function?["arguments"]);
+            var function = call.Field("function") as JsonObject;
+            var arguments = JsonRead.String(function.Field("arguments"));
             JsonNode? input;
             try
             {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gateway.Apis.Messages;
 using Gateway.Pipeline;
+using Gateway.OpenAI;
 
 namespace Gateway.Upstream.Dialects;
 
@@ -112,7 +113,7 @@ internal static class AnthropicRequestBuilder
             foreach (var tool in tools.OfType<JsonObject>())
             {
                 var name = JsonRead.String(tool["name"]);
-                if (nativeTools.OfType<JsonObject>().FirstOrDefault(t => JsonRead.String(t["name"]) == name)?["cache_control"] is { } cache)
+                if (nativeTools.OfType<JsonObject>().FirstOrDefault(t => JsonRead.String(t["name"]) == name).Field("cache_control") is { } cache)
                 {
                     tool["cache_control"] = cache.DeepClone();
                 }

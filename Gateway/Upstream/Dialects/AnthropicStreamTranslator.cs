@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Gateway.Apis.Messages;
 using Gateway.Pipeline;
+using Gateway.OpenAI;
 
 namespace Gateway.Upstream.Dialects;
 
@@ -16,7 +17,7 @@ internal static class AnthropicStreamTranslator
     public static async IAsyncEnumerable<SseItem> ToChatChunks(IAsyncEnumerable<SseItem> items, ChatRequest request, long created,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var includeUsage = JsonRead.Bool(request.Body["stream_options"]?["include_usage"]) == true;
+        var includeUsage = JsonRead.Bool(request.Body["stream_options"].Field("include_usage")) == true;
         var id = "msg_" + request.Context.RequestId;
         var model = request.Context.Model;
         JsonObject? usage = null;
@@ -56,9 +57,9 @@ internal static class AnthropicStreamTranslator
             switch (JsonRead.String(e["type"]))
             {
                 case "message_start":
-                    id = JsonRead.String(e["message"]?["id"]) ?? id;
-                    model = JsonRead.String(e["message"]?["model"]) ?? model;
-                    usage = e["message"]?["usage"] as JsonObject;
+                    id = JsonRead.String(e["message"].Field("id")) ?? id;
+                    model = JsonRead.String(e["message"].Field("model")) ?? model;
+                    usage = e["message"].Field("usage") as JsonObject;
                     yield return SseItem.Event(Chunk(new JsonObject { ["role"] = "assistant", ["content"] = string.Empty }));
                     break;
                 case "content_block_start" when e["content_block"] is JsonObject block && JsonRead.String(block["type"]) == "tool_use":
@@ -102,14 +103,14 @@ internal static class AnthropicStreamTranslator
 
                     break;
                 case "message_delta":
-                    outputTokens = JsonRead.Integer(e["usage"]?["output_tokens"]) ?? outputTokens;
+                    outputTokens = JsonRead.Integer(e["usage"].Field("output_tokens")) ?? outputTokens;
                     if (e["usage"] is JsonObject finalUsage && JsonRead.Integer(finalUsage["input_tokens"]) is not null)
                     {
                         usage = finalUsage;
                     }
 
-                    var stopSequence = JsonRead.String(e["delta"]?["stop_sequence"]);
-                    yield return SseItem.Event(Chunk([], MessagesStopReasons.ToChat(JsonRead.String(e["delta"]?["stop_reason"])),
+                    var stopSequence = JsonRead.String(e["delta"].Field("stop_sequence"));
+                    yield return SseItem.Event(Chunk([], MessagesStopReasons.ToChat(JsonRead.String(e["delta"].Field("stop_reason"))),
                         stopSequence is null ? null : new JsonObject { ["stop_sequence"] = stopSequence }));
                     break;
                 case "message_stop":
@@ -124,8 +125,8 @@ internal static class AnthropicStreamTranslator
                     yield return new SseItem { Kind = SseItemKind.Done, Flush = true };
                     yield break;
                 case "error":
-                    var type = JsonRead.String(e["error"]?["type"]) ?? "error";
-                    var message = JsonRead.String(e["error"]?["message"]) ?? "the upstream reported an error";
+                    var type = JsonRead.String(e["error"].Field("type")) ?? "error";
+                    var message = JsonRead.String(e["error"].Field("message")) ?? "the upstream reported an error";
                     yield return new SseItem { Kind = SseItemKind.Error, Failure = new UpstreamAnswerFailure(UpstreamAnswerFailureKind.Broken, $"Upstream error ({type}): {message}"), Flush = true };
                     yield break;
             }

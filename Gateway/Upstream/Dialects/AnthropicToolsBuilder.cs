@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Gateway.Apis.Messages;
+using Gateway.OpenAI;
 
 namespace Gateway.Upstream.Dialects;
 
@@ -48,7 +49,7 @@ internal static class AnthropicToolsBuilder
             case "required":
                 choice = new JsonObject { ["type"] = "any" };
                 break;
-            case null when chatChoice is JsonObject named && JsonRead.String(named["function"]?["name"]) is { } name:
+            case null when chatChoice is JsonObject named && JsonRead.String(named["function"].Field("name")) is { } name:
                 choice = new JsonObject { ["type"] = "tool", ["name"] = name };
                 break;
             case null when JsonRead.IsNull(chatChoice):

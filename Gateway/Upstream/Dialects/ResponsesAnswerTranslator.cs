@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Gateway.Apis.Responses;
+using Gateway.OpenAI;
 
 namespace Gateway.Upstream.Dialects;
 
@@ -77,7 +78,7 @@ internal static class ResponsesAnswerTranslator
     }
 
     public static string FinishReason(JsonObject? response, bool calledTools) =>
-        Json.String(response?["incomplete_details"]?["reason"]) switch
+        Json.String(response.Field("incomplete_details").Field("reason")) switch
         {
             "max_output_tokens" => "length",
             "content_filter" => "content_filter",
@@ -89,7 +90,7 @@ internal static class ResponsesAnswerTranslator
         ["prompt_tokens"] = Json.Long(usage["input_tokens"]),
         ["completion_tokens"] = Json.Long(usage["output_tokens"]),
         ["total_tokens"] = Json.Long(usage["total_tokens"]),
-        ["prompt_tokens_details"] = new JsonObject { ["cached_tokens"] = Json.Long(usage["input_tokens_details"]?["cached_tokens"]) },
-        ["completion_tokens_details"] = new JsonObject { ["reasoning_tokens"] = Json.Long(usage["output_tokens_details"]?["reasoning_tokens"]) },
+        ["prompt_tokens_details"] = new JsonObject { ["cached_tokens"] = Json.Long(usage["input_tokens_details"].Field("cached_tokens")) },
+        ["completion_tokens_details"] = new JsonObject { ["reasoning_tokens"] = Json.Long(usage["output_tokens_details"].Field("reasoning_tokens")) },
     };
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Gateway.Apis.Responses;
 using Gateway.Pipeline;
+using Gateway.OpenAI;
 
 namespace Gateway.Upstream.Dialects;
 
@@ -73,7 +74,7 @@ internal static class ResponsesChunkTranslator
                 case "response.completed" or "response.incomplete":
                     var response = e["response"] as JsonObject;
                     yield return state.Chunk([], ResponsesAnswerTranslator.FinishReason(response, state.Calls.Count > 0));
-                    if (ResponsesAnswerTranslator.Usage(response?["usage"] as JsonObject) is { } usage)
+                    if (ResponsesAnswerTranslator.Usage(response.Field("usage") as JsonObject) is { } usage)
                     {
                         var chunk = state.Chunk([]);
                         chunk.Json!["choices"] = new JsonArray();
@@ -84,7 +85,7 @@ internal static class ResponsesChunkTranslator
                     yield return new SseItem { Kind = SseItemKind.Done, Raw = "data: [DONE]"u8.ToArray(), Flush = true };
                     yield break;
                 case "response.failed" or "error":
-                    var error = e["response"]?["error"] ?? e;
+                    var error = e["response"].Field("error") ?? e;
                     yield return new SseItem
                     {
                         Kind = SseItemKind.Error,
@@ -118,9 +119,9 @@ internal static class ResponsesChunkTranslator
 
         public void Capture(JsonObject? response)
         {
-            _id = Json.String(response?["id"]) ?? _id;
-            _created = Json.Long(response?["created_at"]);
-            _model = Json.String(response?["model"]) ?? _model;
+            _id = Json.String(response.Field("id")) ?? _id;
+            _created = Json.Long(response.Field("created_at"));
+            _model = Json.String(response.Field("model")) ?? _model;
         }
 
         public SseItem Chunk(JsonObject delta, string? finish = null) => SseItem.Event(new JsonObject

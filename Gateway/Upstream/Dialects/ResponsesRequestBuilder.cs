@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Gateway.Apis.Responses;
 using Gateway.Pipeline;
+using Gateway.OpenAI;
 
 namespace Gateway.Upstream.Dialects;
 
@@ -151,8 +152,8 @@ internal static class ResponsesRequestBuilder
                     parts.Add(new JsonObject { ["type"] = "input_text", ["text"] = Json.String(part["text"]) ?? string.Empty });
                     break;
                 case "image_url":
-                    var image = new JsonObject { ["type"] = "input_image", ["image_url"] = Json.String(part["image_url"]?["url"]) };
-                    image["detail"] = Json.String(part["image_url"]?["detail"]) ?? "auto";
+                    var image = new JsonObject { ["type"] = "input_image", ["image_url"] = Json.String(part["image_url"].Field("url")) };
+                    image["detail"] = Json.String(part["image_url"].Field("detail")) ?? "auto";
                     parts.Add(image);
                     break;
                 case "file" when part["file"] is JsonObject file:
@@ -199,8 +200,8 @@ internal static class ResponsesRequestBuilder
             {
                 ["type"] = "function_call",
                 ["call_id"] = Json.String(call["id"]),
-                ["name"] = Json.String(call["function"]?["name"]),
-                ["arguments"] = Json.String(call["function"]?["arguments"]) ?? string.Empty,
+                ["name"] = Json.String(call["function"].Field("name")),
+                ["arguments"] = Json.String(call["function"].Field("arguments")) ?? string.Empty,
             });
         }
 
@@ -250,7 +251,7 @@ internal static class ResponsesRequestBuilder
             return null;
         }
 
-        if (Json.String(value["type"]) == "function" && Json.String(value["function"]?["name"]) is { } name)
+        if (Json.String(value["type"]) == "function" && Json.String(value["function"].Field("name")) is { } name)
         {
             body["tool_choice"] = new JsonObject { ["type"] = "function", ["name"] = name };
             return null;
