@@ -182,8 +182,8 @@ internal static class AnthropicMessagesBuilder
             blocks.Add(new JsonObject
             {
                 ["type"] = "tool_use",
-                ["id"] = JsonRead.String(call!["id"]) ?? $"toolu_{j}",
-                ["name"] = JsonRead.String(function!["name"]) ?? string.Empty,
+                ["id"] = JsonRead.String(call.Field("id")) ?? $"toolu_{j}",
+                ["name"] = JsonRead.String(function.Field("name")) ?? string.Empty,
                 ["input"] = input,
             });
         }

@@ -135,7 +135,7 @@ internal static class AnthropicRequestBuilder
                 "n" => JsonRead.Integer(value) == 1,
                 "logprobs" or "store" => JsonRead.Bool(value) == false,
                 "presence_penalty" or "frequency_penalty" => JsonRead.IsNumber(value) && value!.GetValue<double>() == 0,
-                "response_format" => JsonRead.String(value!["type"]) is null or "text",
+                "response_format" => JsonRead.String(value.Field("type")) is null or "text",
                 _ => true,
             };
             if (!ok)

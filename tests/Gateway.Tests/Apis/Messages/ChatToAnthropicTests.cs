@@ -86,6 +86,16 @@ public sealed class ChatToAnthropicTests(MessagesFixture fixture) : IClassFixtur
         Assert.Contains("response_format", thrown.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"model":"claude-fake","response_format":"json","messages":[{"role":"user","content":"hi"}]}""")]
+    [InlineData("""{"model":"claude-fake","messages":[{"role":"user","content":"hi"},{"role":"assistant","content":null,"tool_calls":[5]},{"role":"user","content":"go on"}]}""")]
+    public async Task A_chat_field_of_the_wrong_shape_for_messages_is_never_a_server_error(string body)
+    {
+        using var response = await fixture.AnthropicGateway.Client.PostAsync("v1/chat/completions", HttpAssert.Json(body));
+
+        Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
     [Fact]
     public async Task Upstream_errors_reach_a_chat_app_in_openais_shape()
     {
