@@ -8,10 +8,8 @@ namespace Gateway.Prompts;
 /// relevant memories, then the profile's tail). Superseded, duplicate, empty and below-floor memories never enter.</summary>
 internal sealed class MemoryBlockBuilder
 {
-    // Lines repeat from request to request (a user's memories, their age in whole days): their estimated costs are
-    // kept, bounded (cleared when full). Only estimates come from here; the block's exact count is always computed.
-    private const int MaxRememberedLines = 20_000;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string? Model, string Line), int> _lineTokens = new();
+    // Lines repeat from request to request (a user's memories, their age in whole days): the counter remembers their
+    // counts (ITokenCounter.CountLines), so neither a line's estimate nor the joined block is tokenized twice.
     private readonly ITokenCounter _counter;
 
     public MemoryBlockBuilder(ITokenCounter counter) => _counter = counter;
@@ -69,22 +67,7 @@ internal sealed class MemoryBlockBuilder
     }
 
     /// <summary>The tokens of one line and its line break (an estimate: a block's count is settled whole).</summary>
-    private int LineCost(string line, string? model)
-    {
-        if (_lineTokens.TryGetValue((model, line), out var known))
-        {
-            return known;
-        }
-
-        var count = _counter.CountLines(line + "\n", model);
-        if (_lineTokens.Count >= MaxRememberedLines)
-        {
-            _lineTokens.Clear();
-        }
-
-        _lineTokens[(model, line)] = count;
-        return count;
-    }
+    private int LineCost(string line, string? model) => _counter.CountLines(line + "\n", model);
 
     /// <summary>Profile first (its order), then relevant memories by score, best first.</summary>
     internal static List<MemoryItem> Rank(MemorySelection selection, double confidenceFloor)
