@@ -294,7 +294,8 @@ internal static partial class HeuristicRules
 
     private static FactDraft? Possessive(string who, string name, string verb, string rest)
     {
-        var w = who.Trim().ToLowerInvariant();
+        // As written: after "my" a capital marks a name ("my dog Pepper", "my PhD supervisor"), which the memory keeps.
+        var w = who.Trim();
         if (NotOwnSubject.IsMatch(w) || ConversationObject.IsMatch(w) || Pronoun.IsMatch(rest.Trim()) || ConversationObject.IsMatch(rest))
         {
             return null;

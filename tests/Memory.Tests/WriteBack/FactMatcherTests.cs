@@ -24,6 +24,18 @@ public sealed class FactMatcherTests
         Assert.Equal(matches, FactMatcher.Matches(fact, new ExpectedFact(expected, FactAction.Assert, Optional: false)));
     }
 
+    [Theory]
+    [InlineData("The user's dog Pepper is a border collie", "My dog Pepper is a border collie.", true)]
+    [InlineData("The user's dog pepper is a border collie", "My dog Pepper is a border collie.", false)]
+    [InlineData("The user's dog pepper is a border collie", "my dog pepper is a border collie", true)]
+    [InlineData("The user's dog Pepper is a border collie", "my dog pepper is a border collie", true)]
+    public void A_name_the_user_wrote_with_capitals_must_keep_them(string produced, string turn, bool matches)
+    {
+        var fact = new ExtractedFact { Text = produced, Slot = FactSlots.Pet };
+
+        Assert.Equal(matches, FactMatcher.Matches(fact, new ExpectedFact("The user's dog Pepper is a border collie", FactAction.Assert, Optional: false), turn));
+    }
+
     [Fact]
     public void A_retraction_matches_only_an_expected_retraction()
     {

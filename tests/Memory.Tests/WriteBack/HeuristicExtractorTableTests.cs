@@ -70,6 +70,11 @@ public sealed class HeuristicExtractorTableTests
         { "I'm married", "The user is married" },
         { "I have a dog named Rex", "The user has a dog named Rex" },
         { "I've got two cats", "The user has two cats" },
+        // A name after "my" keeps its capitals (the sentence's own capital does not count).
+        { "My dog Pepper is a border collie.", "The user's dog Pepper is a border collie" },
+        { "My husband Tom is a pilot", "The user's husband Tom is a pilot" },
+        { "my son Leo just turned 5", "The user's son Leo just turned 5" },
+        { "My PhD supervisor is strict", "The user's PhD supervisor is strict" },
         // Schedule
         { "I usually go to the gym on Mondays", "The user usually goes to the gym on Mondays" },
         { "I work night shifts", "The user works night shifts" },

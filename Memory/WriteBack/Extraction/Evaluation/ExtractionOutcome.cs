@@ -22,17 +22,17 @@ internal sealed record ExtractionOutcome(
         var wrong = new List<ExtractedFact>();
         foreach (var fact in produced)
         {
-            if (required.Exists(e => FactMatcher.Matches(fact, e)))
+            if (required.Exists(e => FactMatcher.Matches(fact, e, c.Text)))
             {
                 correct++;
             }
-            else if (!c.Expected.Any(e => e.Optional && FactMatcher.Matches(fact, e)))
+            else if (!c.Expected.Any(e => e.Optional && FactMatcher.Matches(fact, e, c.Text)))
             {
                 wrong.Add(fact);
             }
         }
 
-        var missed = required.Where(e => !produced.Any(f => FactMatcher.Matches(f, e))).ToList();
+        var missed = required.Where(e => !produced.Any(f => FactMatcher.Matches(f, e, c.Text))).ToList();
         return new ExtractionOutcome(c, produced, correct, required.Count - missed.Count, required.Count, missed, wrong);
     }
 }

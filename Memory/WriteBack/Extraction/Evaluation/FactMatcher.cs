@@ -8,7 +8,9 @@ namespace Memory.WriteBack.Extraction.Evaluation;
 /// more. Key words: lower case, "n't" read as "not", like/love/enjoy/adore read as "like" and
 /// dislike/hate/detest/loathe as "dislike", a plural "s" dropped, and the generic words of a memory sentence
 /// ("the user", is, has, lives, works, named, their, ...) left out, so "The user works as a beekeeper" is
-/// {beekeeper} and "The user's dog Pepper is a border collie" is {dog, pepper, border, collie}.</summary>
+/// {beekeeper} and "The user's dog Pepper is a border collie" is {dog, pepper, border, collie}; and (4) every proper
+/// name of the expected text that the turn wrote with capitals keeps them in the produced one ("Pepper", not
+/// "pepper"; a turn typed in lower case asks no capitals).</summary>
 internal static partial class FactMatcher
 {
     /// <summary>Key words a produced fact may have beyond the expected ones ("in the hills", "at the hospital").</summary>
@@ -37,7 +39,7 @@ internal static partial class FactMatcher
     };
 
     /// <summary>True when <paramref name="produced"/> states <paramref name="expected"/> under the rule above.</summary>
-    public static bool Matches(ExtractedFact produced, ExpectedFact expected)
+    public static bool Matches(ExtractedFact produced, ExpectedFact expected, string? turn = null)
     {
         ArgumentNullException.ThrowIfNull(produced);
         ArgumentNullException.ThrowIfNull(expected);
@@ -53,7 +55,29 @@ internal static partial class FactMatcher
             return false;
         }
 
-        return e.IsSubsetOf(p) && p.Count - e.Count <= MaxExtraWords;
+        return e.IsSubsetOf(p) && p.Count - e.Count <= MaxExtraWords && (turn is null || KeepsNames(produced.Text, expected.Text, turn));
+    }
+
+    /// <summary>True when every proper name of <paramref name="expected"/> that the user wrote with its capitals in
+    /// <paramref name="turn"/> ("Pepper", "Lisbon", "PhD": a capitalised word after the first) is in
+    /// <paramref name="produced"/> as written: a memory that says "dog pepper" lost what made it a name.</summary>
+    public static bool KeepsNames(string produced, string expected, string turn)
+    {
+        ArgumentNullException.ThrowIfNull(produced);
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(turn);
+        var written = Words(turn).Skip(1).ToHashSet(StringComparer.Ordinal);
+        var kept = Words(produced).ToHashSet(StringComparer.Ordinal);
+        return Words(expected).Skip(1).Where(w => char.IsUpper(w[0]) && written.Contains(w)).All(kept.Contains);
+    }
+
+    private static IEnumerable<string> Words(string text) =>
+        NonWord().Split(text.Replace('\u2019', '\'')).Select(TrimWord).Where(w => w.Length > 0);
+
+    private static string TrimWord(string raw)
+    {
+        var w = raw.Trim('\'');
+        return w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w;
     }
 
     /// <summary>The key words of a fact's text and whether it is negated.</summary>
