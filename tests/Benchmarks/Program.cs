@@ -45,6 +45,11 @@ public static class Program
             return await Extraction.ExtractionCommand.RunAsync(args[1..], Console.Out).ConfigureAwait(false);
         }
 
+        if (args.Length > 0 && args[0] == "adapter-export")
+        {
+            return await Paraphrase.AdapterExport.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
         if (args.Length > 0 && args[0] == "paraphrase-lab")
         {
             return await Paraphrase.DenseLab.RunAsync(args[1..]).ConfigureAwait(false);
