@@ -132,7 +132,8 @@ internal static class ExtractionAnswerParser
         };
     }
 
-    /// <summary>Keeps the one convention: "Lives in Porto" / "User lives in Porto" → "The user lives in Porto".</summary>
+    /// <summary>Keeps the one convention: "Lives in Porto" / "User lives in Porto" → "The user lives in Porto"; a fact whose
+    /// first word is its subject ("James is the user's brother") stays as it is.</summary>
     internal static string ThirdPerson(string text)
     {
         if (text.StartsWith("The user", StringComparison.Ordinal))
@@ -152,9 +153,33 @@ internal static class ExtractionAnswerParser
 
         var firstSpace = text.IndexOf(' ', StringComparison.Ordinal);
         var firstWord = firstSpace < 0 ? text : text[..firstSpace];
-        return firstWord.EndsWith('s') && firstWord.All(char.IsLetter) && !char.IsUpper(firstWord[^1]) && firstWord.Length > 2 &&
-               !firstWord.Equals("his", StringComparison.OrdinalIgnoreCase)
+        var verb = firstWord.Equals("is", StringComparison.OrdinalIgnoreCase) || firstWord.Equals("was", StringComparison.OrdinalIgnoreCase) ||
+                   (firstWord.EndsWith('s') && firstWord.All(char.IsLetter) && !char.IsUpper(firstWord[^1]) && firstWord.Length > 2 &&
+                    !firstWord.Equals("his", StringComparison.OrdinalIgnoreCase));
+        return verb && !StartsWithVerb(text, firstSpace)
             ? $"The user {char.ToLowerInvariant(text[0])}{text[1..]}"
             : text;
     }
+
+    /// <summary>True when the word after the first is a verb ("James is the user's brother", "Charles works with the
+    /// user"): the first word is then the fact's subject, a name or a noun, not a verb of the user's.</summary>
+    private static bool StartsWithVerb(string text, int firstSpace)
+    {
+        if (firstSpace < 0)
+        {
+            return false;
+        }
+
+        var rest = text.AsSpan(firstSpace + 1).TrimStart();
+        var end = rest.IndexOfAny(' ', ',', '.');
+        var second = (end < 0 ? rest : rest[..end]).ToString();
+        return SubjectVerbs.Contains(second);
+    }
+
+    private static readonly HashSet<string> SubjectVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "was", "are", "were", "has", "had", "have", "does", "did", "can", "could", "will", "would", "should", "may",
+        "might", "must", "lives", "works", "likes", "loves", "hates", "plays", "goes", "wants", "needs", "owns", "studies",
+        "teaches", "speaks", "runs", "turned", "became", "moved", "died",
+    };
 }

@@ -42,6 +42,12 @@ public sealed class AnswerParserTests
     [InlineData("User's name is Ana", "The user's name is Ana")]
     [InlineData("the user likes jazz", "The user likes jazz")]
     [InlineData("The user speaks French", "The user speaks French")]
+    [InlineData("Has two kids", "The user has two kids")]
+    [InlineData("Is allergic to peanuts", "The user is allergic to peanuts")]
+    [InlineData("was born in Leeds", "The user was born in Leeds")]
+    [InlineData("Loves hiking in the Alps", "The user loves hiking in the Alps")]
+    [InlineData("James is the user's brother", "James is the user's brother")]
+    [InlineData("Charles works with the user at Acme", "Charles works with the user at Acme")]
     public void Llm_fact_text_follows_the_third_person_convention(string text, string expected) =>
         Assert.Equal(expected, ExtractionAnswerParser.ThirdPerson(text));
 
