@@ -1,3 +1,4 @@
+using Guardrails.Abstractions;
 using System.Text.RegularExpressions;
 
 namespace Guardrails.Checks;
@@ -13,6 +14,7 @@ internal sealed class SecretCheck : IGuardrailCheck
     public const string PasswordRule = "secret.password";
     public const string AwsSecretRule = "secret.aws_secret_key";
     public const string AwsAccessKeyRule = "secret.aws_access_key";
+    public const string RedactedRule = "secret.redacted";
     public const double DefaultEntropy = 3.2;
 
     /// <summary>Shortest value taken as a generic secret after a bare word (assignments take 16 too).</summary>
@@ -54,7 +56,23 @@ internal sealed class SecretCheck : IGuardrailCheck
 
         context.Budget?.ThrowIfExceeded();
         AddBareValues(text, threshold, found);
+        if (context.Stage == GuardrailStage.Memory)
+        {
+            AddRedactedCredentials(text, found);
+        }
+
         return found;
+    }
+
+    /// <summary>On the memory stage, a credential an earlier stage already replaced ("The user's bank PIN is
+    /// [SECRET]"): the memory would keep only the fact that a secret exists, so it is reported (rule
+    /// <see cref="RedactedRule"/>) and the memory policy decides; by default credentials are never remembered.</summary>
+    private static void AddRedactedCredentials(string text, List<Detection> found)
+    {
+        for (var at = text.IndexOf(Placeholders.Secret, StringComparison.Ordinal); at >= 0; at = text.IndexOf(Placeholders.Secret, at + Placeholders.Secret.Length, StringComparison.Ordinal))
+        {
+            AddNew(found, new Detection(RedactedRule, at, Placeholders.Secret.Length, Placeholders.Secret));
+        }
     }
 
     /// <summary>"secret wJalr...", "token Zx8k...", "password Tr0ub4dor&amp;3": a secret word, blanks, then a

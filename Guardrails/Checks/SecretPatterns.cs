@@ -33,6 +33,7 @@ internal static partial class SecretPatterns
         new("secret.url_credentials", UrlCredentials(), ["://"], Group: 1, Validate: v => !Entropy.LooksLikePlaceholder(v) && !IsCommonPlaceholderPassword(v)),
         new("secret.bearer_token", Bearer(), ["bearer"], Group: 1, Validate: v => !Entropy.LooksLikePlaceholder(v) && LooksRandom(v, 3.0), Continuation: SpanContinuation.Token),
         new("secret.basic_auth", Basic(), ["basic"], Group: 1, Validate: IsBasicCredentials, Continuation: SpanContinuation.Token),
+        new("secret.pin", Pin(), ["pin", "passcode", "cvv", "cvc", "csc", "code", "otp", "one-time", "one time"], Group: 1),
     ];
 
     /// <summary>Passwords after a password key; judged by <see cref="IsPassword"/>.</summary>
@@ -166,6 +167,12 @@ internal static partial class SecretPatterns
 
     [GeneratedRegex(@"(?i)\bbasic\s+([A-Za-z0-9+/]{12,400}={0,2})(?![A-Za-z0-9+/=])", Options, Timeout)]
     private static partial Regex Basic();
+
+    // A short numeric credential after the word that names it: "my bank PIN is 4821", "PIN: 0912", "passcode 551203",
+    // "CVV 123", "security code: 123", "the verification code is 482913", "OTP 482913". Three to eight digits, as
+    // written (no spaces inside); "pin 13 on the board" is too short to be one.
+    [GeneratedRegex(@"(?i)(?<![A-Za-z0-9])(?:pin(?:\s+(?:code|number))?|passcode|cvv2?|cvc2?|csc|(?:card\s+)?security\s+code|verification\s+code|confirmation\s+code|one[-\s]time\s+(?:code|password|passcode|pin)|otp|2fa\s+code|(?:sms|login|auth(?:entication)?)\s+code)(?:\s+(?:number|no\.?))?[""']?\s{0,4}(?::|=|\s(?:is|was|will\s+be)\s|\s)\s{0,4}[""'`]?(\d{3,8})(?![\d.,]\d)(?![A-Za-z0-9])", Options, Timeout)]
+    private static partial Regex Pin();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])", Options, Timeout)]
     private static partial Regex AwsSecretShape();

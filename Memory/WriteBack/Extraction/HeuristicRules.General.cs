@@ -130,11 +130,18 @@ internal static partial class HeuristicRules
         "watching", "writing", "using", "telling", "curious", "typing", "chatting", "waiting", "searching", "asking",
     };
 
+    // "my code" is a program the user brings; "my locker code" or "my post code" is a fact about them (a PIN or a
+    // one-time code is a credential: the secret check redacts it before anything is stored).
+    private const string ProgramCode =
+        @"(?<!\b(?:locker|gate|post|postal|zip|area|dialling|dialing|country|booking|confirmation|reference|promo|discount|" +
+        @"voucher|tax|sort|airport|parking|room|gym|product|course|employee|student|staff|member|membership)\s)code";
+
     // "my X" where X is a person outside the family, or something about the conversation: never a fact about the user.
     private static readonly Regex NotOwnSubject = R(
         @"\b(friends?|boss|colleagues?|co-?workers?|neighbou?rs?|room-?mates?|flat-?mates?|house-?mates?|teachers?|landlord|landlady|" +
         @"manager|doctor|therapist|clients?|customers?|students?|classmates?|ex|buddy|mate|pal|team|professor|coach|character|" +
-        @"question|problem|point|guess|bad|pleasure|idea|concern|issue|request|task|homework|essay|code|answer|message|" +
+        @"question|problem|point|guess|bad|pleasure|idea|concern|issue|request|task|homework|essay|answer|message|" +
+        ProgramCode + "|" +
         @"prompt|thoughts?|opinion|understanding|apologies|mistake|fault|turn|bet|advice|favou?rite\s+\w+|name|" +
         @"lawyer|dentist|date|crush|ai|assistant|chatbot|bot|app|computer\s+says|phone\s+says)$");
 
@@ -142,7 +149,7 @@ internal static partial class HeuristicRules
     private static readonly Regex ConversationObject = R(
         @"\b(you|your|yours|question|questions|error|errors|exception|bug|bugs|problem|issue|idea|doubt|suggestion|feedback|request|" +
         @"answer|reply|response|message|prompt|chat|conversation|point|clue|sense|list|lists|function|functions|method|class|" +
-        @"file|files|folder|script|code|program|table|tables|dataset|data|array|string|variable|column|columns|row|rows|" +
+        @"file|files|folder|script|" + ProgramCode + "|program|table|tables|dataset|data|array|string|variable|column|columns|row|rows|" +
         @"spreadsheet|csv|json|xml|query|database|endpoint|api|repo|repository|branch|commit|regex|loop|document|pdf|" +
         @"paragraph|sentence|essay|homework|assignment|equation|formula|chart|graph|slide|slides|presentation|template|" +
         @"draft|snippet|output|input|log|logs)\b");
@@ -301,7 +308,18 @@ internal static partial class HeuristicRules
             return null;
         }
 
-        if (Value(rest, 12) is not { } value)
+        // "my locker code is now 5520": the value is what the memory keeps; "now" is when it was said.
+        var r = rest.TrimStart();
+        foreach (var lead in (ReadOnlySpan<string>)["now ", "currently "])
+        {
+            if (r.StartsWith(lead, StringComparison.OrdinalIgnoreCase))
+            {
+                r = r[lead.Length..];
+                break;
+            }
+        }
+
+        if (Value(r, 12) is not { } value)
         {
             return null;
         }

@@ -47,8 +47,24 @@ internal static partial class HeuristicRules
 
                 return drafts;
             }, exclusive: true),
-        One(@"^I\s+(?:currently\s+|now\s+)?(?:work|am\s+working|'m\s+working)\s+as\s+(?:a\s+|an\s+)?(?<v>.+)$",
-            m => Value(m.Groups["v"].Value, 5) is { } job ? Draft(FactSlots.Job, job, $"The user works as {Article(job)} {job}") : null, exclusive: true),
+        // "I work as a data scientist at Spotify in Stockholm": the job, and the employer when one is named; the town
+        // is left out (a job slot holds one value, and "works in Stockholm" would replace the job).
+        Make(@"^I\s+(?:currently\s+|now\s+)?(?:work|am\s+working|'m\s+working)\s+as\s+(?:a\s+|an\s+)?(?<v>.+?)(?:\s+(?:at|for)\s+(?<emp>.+?))?(?:\s+in\s+(?<place>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2}))?$",
+            m =>
+            {
+                if (Value(m.Groups["v"].Value, 5) is not { } job)
+                {
+                    return [];
+                }
+
+                var drafts = new List<FactDraft> { Draft(FactSlots.Job, job, $"The user works as {Article(job)} {job}") };
+                if (m.Groups["emp"].Success && Organization(m.Groups["emp"].Value) is { } employer && !Pronoun.IsMatch(employer))
+                {
+                    drafts.Add(Draft(FactSlots.Employer, employer, $"The user works at {employer}"));
+                }
+
+                return drafts;
+            }, exclusive: true),
         Make(@"^I(?:'m|\s+am)\s+(?:now\s+|currently\s+)?(?:a|an)\s+(?<v>(?:[\w-]+\s+){0,3}?(?:" + Occupations + @"))(?:\s+(?:at|for)\s+(?<emp>.+))?$",
             m =>
             {
@@ -73,8 +89,23 @@ internal static partial class HeuristicRules
                 : job.Split(' ')[0].EndsWith("ing", StringComparison.OrdinalIgnoreCase)
                     ? Draft(FactSlots.Job, job, $"The user's job is {job}")
                     : Draft(FactSlots.Job, job, $"The user works as {Article(job)} {job}"), exclusive: true),
-        One(@"^I\s+(?:just\s+|recently\s+)?(?:joined|started\s+(?:a\s+new\s+job\s+|working\s+)?at|got\s+(?:a\s+job|hired)\s+(?:at|by)|am\s+employed\s+(?:at|by)|'m\s+employed\s+(?:at|by))\s+(?<v>.+)$",
-            m => Organization(m.Groups["v"].Value) is { } e ? Draft(FactSlots.Employer, e, $"The user works at {e}") : null, exclusive: true),
+        // "I joined Volvo as a machine learning engineer": the employer, and the job when one follows "as".
+        Make(@"^I\s+(?:just\s+|recently\s+)?(?:joined|started\s+(?:a\s+new\s+job\s+|working\s+)?at|got\s+(?:a\s+job|hired)\s+(?:at|by)|am\s+employed\s+(?:at|by)|'m\s+employed\s+(?:at|by))\s+(?<v>.+?)(?:\s+as\s+(?:a\s+|an\s+)?(?<job>.+))?$",
+            m =>
+            {
+                if (Organization(m.Groups["v"].Value) is not { } e)
+                {
+                    return [];
+                }
+
+                var drafts = new List<FactDraft> { Draft(FactSlots.Employer, e, $"The user works at {e}") };
+                if (m.Groups["job"].Success && Value(m.Groups["job"].Value, 5) is { } job)
+                {
+                    drafts.Add(Draft(FactSlots.Job, job, $"The user works as {Article(job)} {job}"));
+                }
+
+                return drafts;
+            }, exclusive: true),
         One(@"^I(?:'m|\s+am)\s+(?:now\s+)?(?<v>retired|unemployed|self-employed|freelancing|between\s+jobs|a\s+stay-at-home\s+(?:mom|dad|parent))(?:\s+(?:now|already))?$",
             m => Draft(FactSlots.Job, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()}"), exclusive: true),
         One(@"^I\s+do\s+(?<v>[a-z][\w -]{2,40}?)\s+for\s+a\s+living$",

@@ -1,3 +1,4 @@
+using Guardrails.Abstractions;
 using Guardrails.Checks;
 using Guardrails.Tests.Support;
 
@@ -39,6 +40,39 @@ public sealed class SecretAndInjectionCheckTests
     {
         var matches = TestPolicies.Matches(new SecretCheck(), text).Distinct().ToList();
         Assert.Equal(expected is null ? [] : [expected], matches);
+    }
+
+    [Theory]
+    [InlineData("My bank PIN is 4821.", "4821")]
+    [InlineData("PIN: 0912", "0912")]
+    [InlineData("my pin code is 551203", "551203")]
+    [InlineData("The passcode 8841 opens the app", "8841")]
+    [InlineData("CVV 123 on the back", "123")]
+    [InlineData("card security code: 737", "737")]
+    [InlineData("Your verification code is 482913", "482913")]
+    [InlineData("one-time password: 90817263", "90817263")]
+    [InlineData("OTP 482913", "482913")]
+    [InlineData("Connect the LED to pin 13 on the board", null)]
+    [InlineData("My locker code is 4417.", null)]
+    [InlineData("The area code is 212", null)]
+    [InlineData("Pin 1,234 more posts to the board", null)]
+    [InlineData("It costs 4821 euros", null)]
+    public void Numeric_credentials_after_the_word_that_names_them_are_secrets(string text, string? expected)
+    {
+        var detections = new SecretCheck().Detect(text, TestPolicies.Context()).ToList();
+        Assert.Equal(expected is null ? [] : [expected], detections.Select(d => text.Substring(d.Start, d.Length)).ToList());
+        Assert.All(detections, d => Assert.Equal("secret.pin", d.Rule));
+    }
+
+    [Fact]
+    public void A_credential_already_redacted_is_reported_on_the_memory_stage_only()
+    {
+        const string text = "The user's bank PIN is [SECRET]";
+
+        var memory = new SecretCheck().Detect(text, TestPolicies.Context(GuardrailStage.Memory)).ToList();
+        Assert.Equal("secret.redacted", Assert.Single(memory).Rule);
+        Assert.Empty(new SecretCheck().Detect(text, TestPolicies.Context(GuardrailStage.Input)));
+        Assert.Empty(new SecretCheck().Detect(text, TestPolicies.Context(GuardrailStage.Output)));
     }
 
     [Fact]

@@ -75,6 +75,15 @@ public sealed class HeuristicExtractorTableTests
         { "My husband Tom is a pilot", "The user's husband Tom is a pilot" },
         { "my son Leo just turned 5", "The user's son Leo just turned 5" },
         { "My PhD supervisor is strict", "The user's PhD supervisor is strict" },
+        // Codes that are facts about the user; "my code" is a program, a PIN a credential (the secret check's).
+        { "My locker code is 4417.", "The user's locker code is 4417" },
+        { "My locker code is now 5520.", "The user's locker code is 5520" },
+        { "My post code is SW1A 1AA", "The user's post code is SW1A 1AA" },
+        { "My code is broken", "" },
+        // Work: the job and the employer, the town left out.
+        { "I work as a data scientist at Spotify in Stockholm.", "The user works as a data scientist | The user works at Spotify" },
+        { "I work as a nurse in Oslo", "The user works as a nurse" },
+        { "I joined Volvo as a machine learning engineer.", "The user works at Volvo | The user works as a machine learning engineer" },
         // Schedule
         { "I usually go to the gym on Mondays", "The user usually goes to the gym on Mondays" },
         { "I work night shifts", "The user works night shifts" },
