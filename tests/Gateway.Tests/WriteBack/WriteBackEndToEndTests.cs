@@ -120,6 +120,65 @@ public sealed partial class WriteBackEndToEndTests
     }
 
     [Fact]
+    public async Task A_changed_code_supersedes_the_old_one_and_a_new_job_the_old_job()
+    {
+        await using var upstream = await FakeOpenAIUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
+        {
+            ["Upstream:BaseUrl"] = upstream.BaseUrl,
+            ["Memory:Extraction:Mode"] = "heuristic",
+        });
+        var chat = SdkClients.Chat(gateway);
+        var asKim = new ChatCompletionOptions { EndUserId = "kim" };
+        foreach (var turn in new[]
+        {
+            "Hi! I'm Kim, I work as a data scientist at Spotify in Stockholm.",
+            "My locker code is 4417.",
+            "My locker code is now 5520.",
+            "I joined Volvo as a machine learning engineer.",
+        })
+        {
+            await chat.CompleteChatAsync([new UserChatMessage(turn)], asKim);
+            await WaitIdleAsync(gateway);
+        }
+
+        var current = (await MemoriesAsync(gateway, "kim")).Select(m => m!["text"]!.GetValue<string>()).ToList();
+        Assert.Contains("The user's locker code is 5520", current);
+        Assert.Contains("The user works as a machine learning engineer", current);
+        Assert.Contains("The user works at Volvo", current);
+        Assert.DoesNotContain(current, t => t.Contains("4417", StringComparison.Ordinal) || t.Contains("data scientist", StringComparison.Ordinal));
+        var all = (await MemoriesAsync(gateway, "kim", includeSuperseded: true)).Select(m => m!["text"]!.GetValue<string>()).ToList();
+        Assert.Contains("The user's locker code is 4417", all);
+        Assert.Contains("The user works as a data scientist", all);
+    }
+
+    [Fact]
+    public async Task A_pin_told_in_chat_is_never_remembered_nor_written_anywhere()
+    {
+        await using var upstream = await FakeOpenAIUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
+        {
+            ["Upstream:BaseUrl"] = upstream.BaseUrl,
+            ["Memory:Extraction:Mode"] = "heuristic",
+        });
+
+        await SdkClients.Chat(gateway).CompleteChatAsync([new UserChatMessage("My bank PIN is 4821.")], new ChatCompletionOptions { EndUserId = "lee" });
+        await WaitIdleAsync(gateway);
+
+        Assert.Empty(await MemoriesAsync(gateway, "lee", includeSuperseded: true));
+        Assert.DoesNotContain("4821", upstream.ChatRequests.Last().RawBody, StringComparison.Ordinal);
+        var events = JsonNode.Parse(await gateway.Client.GetStringAsync("v1/audit/events?limit=100"))!["events"]!.AsArray();
+        Assert.Contains(events, e => e!["stage"]!.GetValue<string>() == "input" && e["rule"]!.GetValue<string>() == "secret.pin");
+        Assert.Contains(events, e => e!["stage"]!.GetValue<string>() == "memory" && e["rule"]!.GetValue<string>() == "secret.redacted");
+        foreach (var file in Directory.EnumerateFiles(gateway.DataDirectory, "*", SearchOption.AllDirectories))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream, System.Text.Encoding.Latin1);
+            Assert.DoesNotContain("4821", await reader.ReadToEndAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task An_instruction_aimed_at_the_system_is_never_stored()
     {
         await using var upstream = await FakeOpenAIUpstream.StartAsync();
