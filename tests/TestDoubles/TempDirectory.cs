@@ -31,11 +31,16 @@ public sealed class TempDirectory : IDisposable
         foreach (var file in Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories))
         {
             byte[] bytes;
-            using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-            using (var copy = new MemoryStream())
+            try
             {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var copy = new MemoryStream();
                 stream.CopyTo(copy);
                 bytes = copy.ToArray();
+            }
+            catch (FileNotFoundException)
+            {
+                continue; // removed while listing (a -wal that a checkpoint deleted): it holds nothing any more
             }
 
             if (bytes.AsSpan().IndexOf(utf8) >= 0 || bytes.AsSpan().IndexOf(utf16) >= 0)

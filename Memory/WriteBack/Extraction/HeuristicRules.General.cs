@@ -73,7 +73,7 @@ internal static partial class HeuristicRules
             m => Possession(m.Groups["v"].Value) is { } v ? Draft(FactSlots.Other, v, $"The user has {v}") : null, exclusive: true),
         One(@"^I\s+" + LeadAdverbs + @"(?<verb>[a-z]+)\s+(?<rest>.+)$",
             m => Action(m.Groups["adv"].Value, m.Groups["verb"].Value, m.Groups["rest"].Value), exclusive: true),
-        One(@"^my\s+(?<who>(?:[a-z-]+\s+){0,2}[a-z-]+?)(?<name>\s+[A-Z][a-z]+)?\s+(?<verb>is|are|was|has|have|had|runs?|starts?|begins?|ends?|lives?|works?|can|loves?|likes?|hates?|goes|speaks?|just\s+\w+|turned|takes?|needs?|uses?)\s+(?<rest>.+)$",
+        One(@"^my\s+(?<who>(?:[\p{L}-]+(?:'s)?\s+){0,2}[\p{L}-]+?)(?<name>\s+\p{Lu}\p{Ll}+)?\s+(?<verb>is|are|was|has|have|had|runs?|starts?|begins?|ends?|lives?|works?|can|loves?|likes?|hates?|goes|speaks?|just\s+\w+|turned|takes?|needs?|uses?)\s+(?<rest>.+)$",
             m => Possessive(m.Groups["who"].Value, m.Groups["name"].Value, m.Groups["verb"].Value, m.Groups["rest"].Value), exclusive: true),
     ];
 
@@ -303,6 +303,13 @@ internal static partial class HeuristicRules
     {
         // As written: after "my" a capital marks a name ("my dog Pepper", "my PhD supervisor"), which the memory keeps.
         var w = who.Trim();
+        // "my sister's birthday" is the user's family; "my friend's dog" is somebody else's.
+        var owner = w.IndexOf("'s ", StringComparison.Ordinal);
+        if (owner > 0 && NotOwnSubject.IsMatch(w[..owner]))
+        {
+            return null;
+        }
+
         if (NotOwnSubject.IsMatch(w) || ConversationObject.IsMatch(w) || Pronoun.IsMatch(rest.Trim()) || ConversationObject.IsMatch(rest))
         {
             return null;
@@ -324,6 +331,7 @@ internal static partial class HeuristicRules
             return null;
         }
 
+        value = TextNormalizer.ToThirdPerson(value); // "expecting our first baby" -> "expecting their first baby"
         var n = name.Trim();
         var subject = n.Length > 0 ? $"{w} {n}" : w;
         return Draft(FactSlots.Other, $"{subject} {verb} {value}", $"The user's {subject} {verb.ToLowerInvariant()} {value}");

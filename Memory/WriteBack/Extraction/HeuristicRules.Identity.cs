@@ -19,6 +19,9 @@ internal static partial class HeuristicRules
             m => int.TryParse(m.Groups["v"].Value, out var age) && age is >= 5 and <= 120
                 ? Draft(FactSlots.Age, null, $"The user is {age} years old")
                 : null, exclusive: true),
+        // "I'm 1.93 m tall", "I am 180 cm tall", "I'm 6 ft 2 tall": one height, replaced when it changes.
+        One(@"^I(?:'m|\s+am)\s+(?:about\s+|around\s+)?(?<v>\d{1,3}(?:[.,]\d{1,2})?\s*(?:m|cm|metres?|meters?|ft|feet|foot|')(?:\s*\d{1,2}(?:\s*(?:in|inches|""))?)?)\s+tall$",
+            m => Draft(FactSlots.Other, "height", $"The user is {m.Groups["v"].Value} tall"), exclusive: true),
         One(@"^my\s+birthday\s+is\s+(?:on\s+)?(?<v>.+)$",
             m => Value(m.Groups["v"].Value, 4) is { } v ? Draft(FactSlots.Birthday, null, $"The user's birthday is {v}") : null, exclusive: true),
         Make(@"^(?:I|we)\s+(?:have\s+|'ve\s+|had\s+)?(?:just\s+|recently\s+|finally\s+|now\s+|also\s+)*(?:moved|relocated|emigrated|moved\s+back|moved\s+house)\s+(?:from\s+(?<from>.+?)\s+)?(?:to|back\s+to|over\s+to)\s+(?<v>.+)$",

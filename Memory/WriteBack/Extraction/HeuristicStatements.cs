@@ -277,7 +277,9 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"\b[Mm]y\s+(?:wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|spouse)\s+and\s+I\s+(?:are|'re)\s+expecting\b")]
     private static partial Regex ExpectingTogether();
 
-    [GeneratedRegex(@"[^.!?;\n]+[.!?;]*")]
+    // A full stop, "!" or "?" ends a sentence only where a blank, another one or the end follows: "1.93 m",
+    // "72.5 kg", "tomas.dev" and "v2.1" stay whole.
+    [GeneratedRegex(@"(?:[^.!?;\n]|[.!?](?=[^\s.!?;]))+[.!?;]*")]
     private static partial Regex Sentence();
 
     [GeneratedRegex(@",?\s+(?:and|but|so|because|although|though|while|whereas|plus|also)\s+(?=(?:I|I'm|I've|my|we|our)\b)|,\s*(?=(?:I|I'm|I've|my|we|our)\b)|,\s+(?=(?:if|unless|because|since)\b)|,\s*(?=(?:his|her|its|their|what|what's|where|when|why|how|how's|who|which|any|anything|can|could|would|should|do|does|is|are|give|tell|suggest|recommend|help|please|so|keep|thanks|thank|remember|note|bear|let|make|not)\b)|\s+and\s+(?=(?:he|she|they|it)(?:'s|\s))|\s+so\s+(?=(?:please|keep|make|give|use|answer|reply|write|explain|talk|avoid|don't|do\s+not)\b)|\s+-\s+", RegexOptions.IgnoreCase)]

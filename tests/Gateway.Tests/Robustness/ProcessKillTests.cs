@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
+using Gateway.Tests.MemoryApi;
 
 namespace Gateway.Tests.Robustness;
 
@@ -105,12 +106,8 @@ public sealed class ProcessKillTests
             Assert.Empty(await ListAsync(client, dave));
             var export = await client.GetStringAsync(new Uri($"v1/users/{dave}/export", UriKind.Relative));
             Assert.DoesNotContain("pastry", export, StringComparison.OrdinalIgnoreCase);
-            foreach (var file in Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories))
-            {
-                var bytes = await ReadSharedAsync(file);
-                Assert.False(Contains(bytes, "Quizzlewick"), $"{Path.GetFileName(file)} still holds dave's memory text");
-                Assert.False(Contains(bytes, "pastry chef"), $"{Path.GetFileName(file)} still holds dave's chat text");
-            }
+            Assert.Empty(DataDirectoryScan.FilesContaining(data, "Quizzlewick"));
+            Assert.Empty(DataDirectoryScan.FilesContaining(data, "pastry chef"));
         }
         finally
         {
@@ -166,15 +163,4 @@ public sealed class ProcessKillTests
 
         Assert.Fail($"Not within 30 s: {what}.\n{gateway.Output}");
     }
-
-    private static async Task<byte[]> ReadSharedAsync(string path)
-    {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy);
-        return copy.ToArray();
-    }
-
-    private static bool Contains(byte[] haystack, string needle) =>
-        haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0;
 }

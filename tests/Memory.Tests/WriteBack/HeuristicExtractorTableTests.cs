@@ -84,6 +84,13 @@ public sealed class HeuristicExtractorTableTests
         { "I work as a data scientist at Spotify in Stockholm.", "The user works as a data scientist | The user works at Spotify" },
         { "I work as a nurse in Oslo", "The user works as a nurse" },
         { "I joined Volvo as a machine learning engineer.", "The user works at Volvo | The user works as a machine learning engineer" },
+        // A full stop inside a token does not end the sentence; names with accents; "our" is the user's family.
+        { "I weigh 72.5 kg.", "The user weighs 72.5 kg" },
+        { "My website is tomas.dev and I post there weekly.", "The user's website is tomas.dev | The user posts there weekly" },
+        { "I'm 1.93 m tall.", "The user is 1.93 m tall" },
+        { "My wife Lucía is expecting our first baby in May.", "The user's wife Lucía is expecting their first baby in May" },
+        { "My sister's birthday is on the 3rd of August.", "The user's sister's birthday is on the 3rd of August" },
+        { "My friend's dog is sick", "" },
         // Schedule
         { "I usually go to the gym on Mondays", "The user usually goes to the gym on Mondays" },
         { "I work night shifts", "The user works night shifts" },
