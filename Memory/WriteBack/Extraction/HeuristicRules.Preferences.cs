@@ -22,6 +22,13 @@ internal static partial class HeuristicRules
             m => Draft(FactSlots.Diet, m.Groups["v"].Value, $"The user follows {Article(m.Groups["v"].Value)} {m.Groups["v"].Value.ToLowerInvariant()} diet"), exclusive: true),
         One(@"^I(?:'m|\s+am)\s+(?:a\s+|an\s+)?(?:strict\s+|full\s+|fully\s+|mostly\s+|now\s+)?(?<v>" + Diets + @")(?:\s+now)?$",
             m => Draft(FactSlots.Diet, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()}"), exclusive: true),
+        // "I'm gluten free", "I am dairy-free": a diet of its own, beside any other.
+        One(@"^I(?:'m|\s+am)\s+(?:strictly\s+|mostly\s+|fully\s+|now\s+)?(?<v>(?:gluten|dairy|lactose|sugar|nut|egg|soy|meat|alcohol)[-\s]free)(?:\s+now)?$",
+            m =>
+            {
+                var v = m.Groups["v"].Value.ToLowerInvariant().Replace(' ', '-');
+                return Draft(FactSlots.Diet, v, $"The user is {v}");
+            }, exclusive: true),
         One(@"^I\s+(?:eat|follow|keep|do|am\s+on|'m\s+on|stick\s+to|went)\s+(?:a\s+|an\s+|strictly\s+|only\s+)?(?<v>" + DietStyles + @")(?:\s+(?:diet|food|meals))?$",
             m =>
             {

@@ -171,7 +171,7 @@ internal static partial class HeuristicStatements
             clause = clause[lead.Length..].TrimStart(',', '!', ' ', '-', ':');
         }
 
-        return Rewrite(clause.Trim());
+        return Rewrite(TrailingFiller().Replace(clause, string.Empty).Trim());
     }
 
     private static string Positive(string clause)
@@ -267,6 +267,11 @@ internal static partial class HeuristicStatements
 
     [GeneratedRegex(@"\b[Ii]'?m\b")]
     private static partial Regex LowerIm();
+
+    // Chat asides and emoji at a clause's end ("allergic to shellfish btw", "I hate mornings lol 🙂") are not part of
+    // the value.
+    [GeneratedRegex(@"(?:[\s,]+(?:btw|by\s+the\s+way|lol|lmao|haha+|hehe+|tbh|fyi|imo|xd|:\)|:-\)|:d|;\)|<3)|\s*[\p{So}\p{Cs}\u200d\ufe0f]+)+\s*[.!?]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingFiller();
 
     [GeneratedRegex(@"\b[Ii]'?ve\b")]
     private static partial Regex LowerIve();

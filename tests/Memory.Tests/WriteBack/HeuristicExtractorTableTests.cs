@@ -91,6 +91,11 @@ public sealed class HeuristicExtractorTableTests
         { "My wife Lucía is expecting our first baby in May.", "The user's wife Lucía is expecting their first baby in May" },
         { "My sister's birthday is on the 3rd of August.", "The user's sister's birthday is on the 3rd of August" },
         { "My friend's dog is sick", "" },
+        // Casual chat: asides and emoji are not values; "free" diets.
+        { "allergic to shellfish btw", "The user is allergic to shellfish" },
+        { "i hate mornings lol 🙂", "The user dislikes mornings" },
+        { "i'm gluten free", "The user is gluten-free" },
+        { "I am dairy-free now", "The user is dairy-free" },
         // Schedule
         { "I usually go to the gym on Mondays", "The user usually goes to the gym on Mondays" },
         { "I work night shifts", "The user works night shifts" },
