@@ -70,6 +70,18 @@ internal static partial class HeuristicRules
                 : null, exclusive: true),
         One(@"^I\s+(?:just\s+|recently\s+|finally\s+)?got\s+(?<v>married|divorced|engaged)$",
             m => Draft(FactSlots.Marital, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()}"), exclusive: true),
+        One(@"^I(?:'m|\s+am)\s+(?:now\s+|happily\s+|recently\s+)?engaged\s+to\s+(?<p>.+)$",
+            m => PersonName(m.Groups["p"].Value) is { } p ? Draft(FactSlots.Marital, "engaged", $"The user is engaged to {p}") : null, exclusive: true),
+        // "Erik and I got married in June", "my girlfriend Ana and I got engaged", "we got married last year": the
+        // partner when named, and when.
+        One(@"^(?:(?:my\s+(?:wife|husband|partner|fianc[ée]e?|boyfriend|girlfriend)\s+)?(?<name>(?-i:\p{Lu})[\p{L}-]+)\s+and\s+I|my\s+(?:wife|husband|partner|fianc[ée]e?|boyfriend|girlfriend)\s+and\s+I|we|I)\s+(?:just\s+|recently\s+|finally\s+)?got\s+(?<v>married|engaged)(?:\s+to\s+(?<p>(?-i:\p{Lu})[\p{L}-]+(?:\s+(?-i:\p{Lu})[\p{L}-]+)?))?(?<when>\s+(?:in|on|last|this|back\s+in)\s+[\p{L}\d ,]{3,30})?$",
+            m =>
+            {
+                var v = m.Groups["v"].Value.ToLowerInvariant();
+                var partner = m.Groups["name"].Success ? m.Groups["name"].Value : m.Groups["p"].Success ? m.Groups["p"].Value : null;
+                var when = m.Groups["when"].Value.TrimEnd(' ', ',');
+                return Draft(FactSlots.Marital, v, $"The user got {v}{(partner is null ? string.Empty : " to " + partner)}{when}");
+            }, exclusive: true),
         One(@"^I(?:'m|\s+am)\s+(?:a\s+)?(?:proud\s+)?(?<q>single\s+|new\s+|first-time\s+)?(?<v>mom|mother|mum|dad|father|parent|grandmother|grandfather|grandma|grandpa)(?:\s+of\s+(?<n>.+))?$",
             m =>
             {

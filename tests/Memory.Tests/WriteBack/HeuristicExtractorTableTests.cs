@@ -96,6 +96,10 @@ public sealed class HeuristicExtractorTableTests
         { "i hate mornings lol 🙂", "The user dislikes mornings" },
         { "i'm gluten free", "The user is gluten-free" },
         { "I am dairy-free now", "The user is dairy-free" },
+        // Getting married or engaged, and when.
+        { "Erik and I got married in June.", "The user got married in June" },
+        { "We got married last year.", "The user got married last year" },
+        { "I'm engaged to Ana.", "The user is engaged to Ana" },
         // Schedule
         { "I usually go to the gym on Mondays", "The user usually goes to the gym on Mondays" },
         { "I work night shifts", "The user works night shifts" },
