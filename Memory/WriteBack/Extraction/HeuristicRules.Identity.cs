@@ -15,7 +15,7 @@ internal static partial class HeuristicRules
             m => PersonName(m.Groups["v"].Value) is { } n ? Draft(FactSlots.Nickname, n, $"The user prefers to be called {n}") : null, exclusive: true),
         One(@"^I\s+go\s+by\s+(?<v>.+)$",
             m => PersonName(m.Groups["v"].Value) is { } n ? Draft(FactSlots.Nickname, n, $"The user prefers to be called {n}") : null, exclusive: true),
-        One(@"^I(?:'m|\s+am)\s+(?<v>\d{1,3})(?:\s+years?\s+old|\s+yo|\s+y/o)?$",
+        One(@"^I(?:'m|\s+am)\s+(?:now\s+)?(?<v>\d{1,3})(?:\s+years?\s+old|\s+yo|\s+y/o)?(?:\s+(?:now|already|today))?$",
             m => int.TryParse(m.Groups["v"].Value, out var age) && age is >= 5 and <= 120
                 ? Draft(FactSlots.Age, null, $"The user is {age} years old")
                 : null, exclusive: true),

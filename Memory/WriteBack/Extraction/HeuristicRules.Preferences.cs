@@ -41,6 +41,13 @@ internal static partial class HeuristicRules
             m => Value(m.Groups["v"].Value, 5) is { } v
                 ? Items(v).Select(i => Draft(FactSlots.Food, i, $"The user doesn't eat {i}"))
                 : [], exclusive: true),
+        // "Actually I do eat fish now", "I eat meat again": the food is back, replacing "doesn't eat" for it.
+        Make(@"^I\s+(?:do\s+(?:eat|actually\s+eat)|eat\s+(?<v2>.+?)\s+again|(?:now\s+)?eat\s+(?<v3>.+?)\s+(?:again\s+)?now)(?:\s+(?<v>.+?))?(?:\s+(?:now|again|these\s+days))?$",
+            m =>
+            {
+                var raw = m.Groups["v"].Success ? m.Groups["v"].Value : m.Groups["v2"].Success ? m.Groups["v2"].Value : m.Groups["v3"].Value;
+                return Value(raw, 5) is { } v ? Items(v).Select(i => Draft(FactSlots.Food, i, $"The user eats {i}")) : [];
+            }, exclusive: true),
         Make(@"^I\s+(?:avoid|stay\s+away\s+from|cut\s+out)\s+(?<v>.+)$",
             m => Value(m.Groups["v"].Value, 5) is { } v
                 ? Items(v).Select(i => Draft(FactSlots.Food, i, $"The user avoids {i}"))

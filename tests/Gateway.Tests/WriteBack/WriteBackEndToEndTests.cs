@@ -120,7 +120,7 @@ public sealed partial class WriteBackEndToEndTests
     }
 
     [Fact]
-    public async Task A_changed_code_supersedes_the_old_one_and_a_new_job_the_old_job()
+    public async Task A_changed_code_age_job_or_diet_supersedes_the_old_one()
     {
         await using var upstream = await FakeOpenAIUpstream.StartAsync();
         await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
@@ -136,6 +136,10 @@ public sealed partial class WriteBackEndToEndTests
             "My locker code is 4417.",
             "My locker code is now 5520.",
             "I joined Volvo as a machine learning engineer.",
+            "I'm 34 years old.",
+            "I don't eat fish.",
+            "I'm 35 now.",
+            "Actually I do eat fish now.",
         })
         {
             await chat.CompleteChatAsync([new UserChatMessage(turn)], asKim);
@@ -146,7 +150,10 @@ public sealed partial class WriteBackEndToEndTests
         Assert.Contains("The user's locker code is 5520", current);
         Assert.Contains("The user works as a machine learning engineer", current);
         Assert.Contains("The user works at Volvo", current);
-        Assert.DoesNotContain(current, t => t.Contains("4417", StringComparison.Ordinal) || t.Contains("data scientist", StringComparison.Ordinal));
+        Assert.Contains("The user is 35 years old", current);
+        Assert.Contains("The user eats fish", current);
+        Assert.DoesNotContain(current, t => t.Contains("4417", StringComparison.Ordinal) || t.Contains("data scientist", StringComparison.Ordinal)
+            || t.Contains("34", StringComparison.Ordinal) || t.Contains("doesn't eat", StringComparison.Ordinal));
         var all = (await MemoriesAsync(gateway, "kim", includeSuperseded: true)).Select(m => m!["text"]!.GetValue<string>()).ToList();
         Assert.Contains("The user's locker code is 4417", all);
         Assert.Contains("The user works as a data scientist", all);

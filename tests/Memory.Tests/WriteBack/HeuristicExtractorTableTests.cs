@@ -100,6 +100,10 @@ public sealed class HeuristicExtractorTableTests
         { "Erik and I got married in June.", "The user got married in June" },
         { "We got married last year.", "The user got married last year" },
         { "I'm engaged to Ana.", "The user is engaged to Ana" },
+        // A new age, a food back on the menu.
+        { "I'm 35 now.", "The user is 35 years old" },
+        { "Actually I do eat fish now.", "The user eats fish" },
+        { "I eat meat again", "The user eats meat" },
         // Schedule
         { "I usually go to the gym on Mondays", "The user usually goes to the gym on Mondays" },
         { "I work night shifts", "The user works night shifts" },
