@@ -64,6 +64,10 @@ internal sealed class HeuristicFactExtractor(IOptions<WriteBackOptions> options)
         {
             normalized = "The user " + normalized[5..];
         }
+        else if (normalized.StartsWith("user's ", StringComparison.OrdinalIgnoreCase))
+        {
+            normalized = "The user's " + normalized[7..];
+        }
 
         return normalized.TrimEnd();
     }

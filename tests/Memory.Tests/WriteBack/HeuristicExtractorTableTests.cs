@@ -225,14 +225,16 @@ public sealed class HeuristicExtractorTableTests
         Assert.Empty(Extractor().Extract(turn));
     }
 
-    [Fact]
-    public void Observations_that_are_not_first_person_are_kept_as_observed()
+    [Theory]
+    [InlineData("User searched for vegan restaurants in Porto", "The user searched for vegan restaurants in Porto")]
+    [InlineData("User's preferred language is German.", "The user's preferred language is German.")]
+    public void Observations_that_are_not_first_person_are_kept_as_observed(string observed, string stored)
     {
-        var turn = Turns.Chat("o1", ("obs-1", "User searched for vegan restaurants in Porto")) with { IsObservation = true };
+        var turn = Turns.Chat("o1", ("obs-1", observed)) with { IsObservation = true };
 
         var fact = Assert.Single(Extractor().Extract(turn));
 
-        Assert.Equal("The user searched for vegan restaurants in Porto", fact.Text);
+        Assert.Equal(stored, fact.Text);
         Assert.Equal(0.6, fact.Confidence);
     }
 
