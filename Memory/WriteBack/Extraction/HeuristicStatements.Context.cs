@@ -85,6 +85,15 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"\b(?:\w+\s+)?languages\s*:\s*", RegexOptions.IgnoreCase)]
     private static partial Regex LanguagesList();
 
+    // A casual self-introduction lists facts without verbs: "I'm Sam, 29, living in Leeds", "I'm Ana, 34, from
+    // Porto". The age after the name becomes its own clause ...
+    [GeneratedRegex(@"(?<=(?:^|[.!?]\s*)(?i:(?:hi|hello|hey|hiya)(?:\s+there)?[,!]*\s*)?)(I am \p{L}[\p{L}'-]*),\s*(\d{1,3})(?=\s*(?:[,.!?]|$))")]
+    private static partial Regex IntroAge();
+
+    // ... and so does a verbless tail of an "I am" clause ("living in", "based in", "working as", "from").
+    [GeneratedRegex(@"(?<=\bI am [^.!?,]{1,40}(?:,\s*[^.!?,]{1,20})?)\s*,\s*(?=(?:living|based|working)\s+(?:in|at|for|as|near)\b|from\s+\p{Lu})", RegexOptions.IgnoreCase)]
+    private static partial Regex IntroTail();
+
     [GeneratedRegex(@"^(?:his|her|its|their)\s+name(?:'s|\s+is)\s+(?<v>[A-Z][a-z]+)$", RegexOptions.IgnoreCase)]
     private static partial Regex OwnName();
 

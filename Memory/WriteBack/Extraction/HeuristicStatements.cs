@@ -36,6 +36,8 @@ internal static partial class HeuristicStatements
         text = ExpectingTogether().Replace(text, "we are expecting"); // one "we" clause, not "my wife" + "I are expecting"
         text = ElidedSubject().Replace(text, ". I ");
         text = LanguagesList().Replace(text, string.Empty);
+        text = IntroAge().Replace(text, "$1. I am $2"); // "I am Sam, 29, ..." -> "I am Sam. I am 29, ..."
+        text = IntroTail().Replace(text, ". I am ");   // "..., living in Leeds" -> "... . I am living in Leeds"
 
         var greeted = false;
         foreach (Match sentenceMatch in Sentence().Matches(text))

@@ -100,6 +100,11 @@ public sealed class HeuristicExtractorTableTests
         { "Erik and I got married in June.", "The user got married in June" },
         { "We got married last year.", "The user got married last year" },
         { "I'm engaged to Ana.", "The user is engaged to Ana" },
+        // A casual self-introduction without verbs (a lower-case "sam" is not taken for a name: "hey im tired").
+        { "Hi, I'm Ana, 34, from Porto.", "The user's name is Ana | The user is 34 years old | The user is from Porto" },
+        { "hey!! im sam, 29, living in leeds", "The user is 29 years old | The user lives in Leeds" },
+        { "Hello! I'm Kofi, working as a nurse in Accra.", "The user's name is Kofi | The user works as a nurse" },
+        { "I am sorry, 2 questions about this", "" },
         // A new age, a food back on the menu.
         { "I'm 35 now.", "The user is 35 years old" },
         { "Actually I do eat fish now.", "The user eats fish" },
