@@ -109,7 +109,7 @@ internal static partial class ProfileClassifier
 
     [GeneratedRegex(
         @"\b(?:native\s+language|mother\s+tongue|first\s+language|native\s+speaker)\b" +
-        @"|\b(?:speaks?|speaking|fluent\s+in|native|bilingual\s+in|(?:answers|responses|replies|explanations)\s+in|reads?\s+in|writes?\s+in|prefers?\s+(?:to\s+(?:talk|chat|write)\s+)?in)\s+(?:(?:fluent|native|basic|some|only|mostly)\s+)?(?:" + Languages + @")\b",
+        @"|\b(?:speaks?|speaking|fluent\s+in|native|bilingual\s+in|(?:answers|responses|replies|explanations)\s+in|reads?\s+in|writes?\s+in|prefers?\s+(?:to\s+(?:talk|chat|write)\s+)?in)\s+(?:(?:fluent|native|basic|some|only|mostly)\s+)?(?:(?:british|american|us|uk|australian|canadian|brazilian|european|mexican|swiss|simplified|traditional)\s+)?(?:" + Languages + @")\b",
         Options)]
     private static partial Regex LanguagePattern();
 

@@ -10,7 +10,7 @@ internal static partial class StylePreferences
     [
         (ShortAnswers, _ => ("length", "The user prefers short, concise answers")),
         (DetailedAnswers, _ => ("length", "The user prefers detailed answers")),
-        (ReplyLanguage, m => ("language", $"The user wants replies in {LanguageNames.Display(m.Groups["lang"].Value)}")),
+        (ReplyLanguage, m => ("language", $"The user wants replies in {Variant(m.Groups["variant"])}{LanguageNames.Display(m.Groups["lang"].Value)}")),
         (NoBullets, _ => ("bullets", "The user prefers no bullet lists")),
         (UseBullets, _ => ("bullets", "The user prefers bullet lists")),
         (NoEmoji, _ => ("emoji", "The user prefers no emojis")),
@@ -65,8 +65,17 @@ internal static partial class StylePreferences
     [GeneratedRegex(@"\b(detailed|longer|thorough|in-depth|comprehensive|elaborate)\s+(answers?|responses?|replies|explanations?)\b|\bbe\s+more\s+(detailed|thorough)\b|\bgo\s+into\s+(more\s+)?detail\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DetailedAnswers();
 
-    [GeneratedRegex(@"\b((reply|answer|respond|write|talk)(\s+to\s+me)?|speak\s+to\s+me|(answers?|replies|responses)\s+(only\s+)?)(\s+only)?\s+in\s+(?<lang>" + LanguageNames.Pattern + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b((reply|answer|respond|write|talk)(\s+to\s+me)?|speak\s+to\s+me|(answers?|replies|responses)\s+(only\s+)?)(\s+only)?\s+in\s+(?<variant>(?:british|american|us|uk|australian|canadian|brazilian|european|mexican|swiss|simplified|traditional)\s+)?(?<lang>" + LanguageNames.Pattern + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReplyLanguage();
+
+    /// <summary>"british" → "British", "us" → "US"; empty when none was named.</summary>
+    private static string Variant(Group variant)
+    {
+        var v = variant.Value.Trim();
+        return v.Length == 0 ? string.Empty
+            : v.Length <= 2 ? v.ToUpperInvariant() + " "
+            : char.ToUpperInvariant(v[0]) + v[1..].ToLowerInvariant() + " ";
+    }
 
     [GeneratedRegex(@"\b(no|don'?t\s+use|do\s+not\s+use|avoid|without|stop\s+using|never\s+use|skip\s+the|not\s+in|hate|dislike)\s+(the\s+|any\s+)?(bullet(ed)?(\s*(points?|lists?))?|bullets|lists|numbered\s+lists)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoBullets();

@@ -21,6 +21,7 @@ public class ProfileClassifierTests
     [InlineData("Jordan's pronouns are they/them.", "Pronouns")]
     [InlineData("Luca speaks Italian and some German.", "Language")]
     [InlineData("Prefers answers in French.", "Language")]
+    [InlineData("The user wants replies in British English", "Language")]
     [InlineData("Alice prefers short, concise answers without bullet lists.", "Style")]
     [InlineData("No emojis, please.", "Style")]
     [InlineData("Nina lives in Toronto.", "Location")]

@@ -105,6 +105,12 @@ public sealed class HeuristicExtractorTableTests
         { "hey!! im sam, 29, living in leeds", "The user is 29 years old | The user lives in Leeds" },
         { "Hello! I'm Kofi, working as a nurse in Accra.", "The user's name is Kofi | The user works as a nurse" },
         { "I am sorry, 2 questions about this", "" },
+        // A language with its variant.
+        { "Please always answer in British English.", "The user wants replies in British English" },
+        { "reply in US English please", "The user wants replies in US English" },
+        // A thousands separator is not a clause boundary.
+        { "My budget for the trip is 2,000 euros.", "The user's budget for the trip is 2,000 euros" },
+        { "My salary is 55,000 a year, before tax", "The user's salary is 55,000 a year" },
         // A new age, a food back on the menu.
         { "I'm 35 now.", "The user is 35 years old" },
         { "Actually I do eat fish now.", "The user eats fish" },
