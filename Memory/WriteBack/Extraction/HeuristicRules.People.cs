@@ -13,7 +13,15 @@ internal static partial class HeuristicRules
 
     private const string PetNouns =
         "dogs?|cats?|puppy|puppies|kittens?|parrots?|rabbits?|bunn(?:y|ies)|hamsters?|guinea\\s+pigs?|fish|goldfish|" +
-        "turtles?|tortoises?|snakes?|lizards?|horses?|birds?|ferrets?|chickens?|budgies?|geckos?|rats?|mice|mouse|pony|ponies";
+        "turtles?|tortoises?|snakes?|lizards?|horses?|birds?|ferrets?|chickens?|budgies?|geckos?|rats?|mice|mouse|pony|ponies|" +
+        // A dog or cat is often named by its breed ("a golden retriever called Biscuit").
+        DogAndCatBreeds;
+
+    private const string DogAndCatBreeds =
+        "retrievers?|labradors?|poodles?|terriers?|spaniels?|collies?|beagles?|bulldogs?|huskies|husky|dachshunds?|" +
+        "shepherds?|pugs?|chihuahuas?|corgis?|greyhounds?|whippets?|rottweilers?|dobermanns?|dobermans?|schnauzers?|" +
+        "labradoodles?|cockapoos?|cavapoos?|sheepdogs?|mastiffs?|siamese|persians?|" +
+        "ragdolls?|maine\\s+coons?|sphynx|bengals?";
 
     private const string Count = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2}";
 
@@ -21,7 +29,7 @@ internal static partial class HeuristicRules
     [
         One(@"^I\s+(?:have|'ve\s+got|have\s+got|own)\s+(?<n>" + Count + @")\s+(?<kind>(?:[\w-]+\s+){0,2}?(?:" + PetNouns + @"))(?:,?\s+(?:named|called)\s+(?<name>.+)|,\s+(?<name>[A-Z][a-z]+(?:(?:,\s+|\s+and\s+)[A-Z][a-z]+)*))?$",
             m => Pet(m.Groups["n"].Value, m.Groups["kind"].Value, m.Groups["name"].Success ? m.Groups["name"].Value : null), exclusive: true),
-        One(@"^my\s+(?<kind>(?:[\w-]+\s+)?(?:dog|cat|puppy|kitten|parrot|rabbit|bunny|hamster|guinea\s+pig|fish|turtle|tortoise|snake|lizard|horse|bird|ferret|budgie|gecko|pony))(?:'s\s+name\s+is|\s+is\s+(?:called|named))\s+(?<name>.+)$",
+        One(@"^my\s+(?<kind>(?:[\w-]+\s+)?(?:dog|cat|puppy|kitten|parrot|rabbit|bunny|hamster|guinea\s+pig|fish|turtle|tortoise|snake|lizard|horse|bird|ferret|budgie|gecko|pony|" + DogAndCatBreeds + @"))(?:'s\s+name\s+is|\s+is\s+(?:called|named))\s+(?<name>.+)$",
             m => Pet("a", m.Groups["kind"].Value, m.Groups["name"].Value), exclusive: true),
         One(@"^I\s+(?:have|'ve\s+got|have\s+got)\s+(?<n>" + Count + @")\s+(?<rel>(?:[\w-]+\s+)?(?:" + RelativeNouns + @"))(?:,?\s+(?:named|called)\s+(?<name>.+)|,\s+(?<name>[A-Z][a-z]+(?:(?:,\s+|\s+and\s+)[A-Z][a-z]+)*))?$",
             m =>

@@ -108,6 +108,9 @@ public sealed class HeuristicExtractorTableTests
         // A language with its variant.
         { "Please always answer in British English.", "The user wants replies in British English" },
         { "reply in US English please", "The user wants replies in US English" },
+        // A pet named by its breed.
+        { "I have a golden retriever called Biscuit.", "The user has a golden retriever named Biscuit" },
+        { "My labrador is called Rolo", "The user has a labrador named Rolo" },
         // A thousands separator is not a clause boundary.
         { "My budget for the trip is 2,000 euros.", "The user's budget for the trip is 2,000 euros" },
         { "My salary is 55,000 a year, before tax", "The user's salary is 55,000 a year" },
