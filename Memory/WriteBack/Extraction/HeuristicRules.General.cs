@@ -279,7 +279,10 @@ internal static partial class HeuristicRules
         }
 
         var r = rest.Trim();
-        if (Pronoun.IsMatch(r) || ConversationObject.IsMatch(r) || (!past && v != "come" && NotAnObject().IsMatch(r)) || EndsWithPronoun().IsMatch(r))
+        // "I cycle to work": a way of getting somewhere, where "to" is not the start of an infinitive ("I want to ...").
+        var commute = v is "cycle" or "bike" or "walk" or "drive" or "commute" or "ride" or "run" or "jog" or "skate" or "scooter"
+            && CommuteDestination().IsMatch(r);
+        if (Pronoun.IsMatch(r) || ConversationObject.IsMatch(r) || (!past && !commute && v != "come" && NotAnObject().IsMatch(r)) || EndsWithPronoun().IsMatch(r))
         {
             return null;
         }
@@ -345,4 +348,7 @@ internal static partial class HeuristicRules
 
     [GeneratedRegex(@"^(?:there|here|back|away|ahead|along|forward|again|too|so|well|better|worse|up|down|off|out|to\b|that\b|what\b|how\b|why\b|if\b|whether\b|about\b)", RegexOptions.IgnoreCase)]
     private static partial Regex NotAnObject();
+
+    [GeneratedRegex(@"^to\s+(?:work|school|college|uni|university|the\s+office|the\s+station|the\s+gym|class|classes)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CommuteDestination();
 }

@@ -108,6 +108,10 @@ public sealed class HeuristicExtractorTableTests
         // A language with its variant.
         { "Please always answer in British English.", "The user wants replies in British English" },
         { "reply in US English please", "The user wants replies in US English" },
+        // How the user gets to work.
+        { "I usually cycle to work.", "The user usually cycles to work" },
+        { "I walk to school", "The user walks to school" },
+        { "I want to work less", "" },
         // A pet named by its breed.
         { "I have a golden retriever called Biscuit.", "The user has a golden retriever named Biscuit" },
         { "My labrador is called Rolo", "The user has a labrador named Rolo" },
