@@ -11,31 +11,9 @@
 # user into each gateway first, and every call carries `user` (the direct call and the floor get the same body). A build's
 # own USER_ID (name=DIR:USER_ID=perf, or USER_ID= for none) overrides it, so a pure proxy and a personalized gateway can
 # run side by side.
-import os, sys, time, json, http.client, statistics, subprocess, signal, tempfile, socket, urllib.request
-REPO = os.getcwd()
-CHECKS = os.environ.get("CHECKS") or next((p for p in ("../shared/checks", "../../shared/checks") if os.path.exists(p)), "../shared/checks")
-procs = []
-def free_port():
-    s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close(); return p
-def wait(url, secs=90):
-    t0 = time.time()
-    while time.time() - t0 < secs:
-        try:
-            urllib.request.urlopen(url, timeout=2); return
-        except urllib.error.HTTPError as e:
-            if e.code != 503: return  # any answer but the gateway's 503 "starting" (its start-up warm-up still runs)
-            time.sleep(0.25)
-        except Exception: time.sleep(0.25)
-    raise SystemExit("no answer " + url)
-def spawn(cmd, env, cwd=REPO, log="/dev/null"):
-    p = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=open(log, "w"), stderr=subprocess.STDOUT, start_new_session=True)
-    procs.append(p); return p
-def cleanup():
-    for p in procs:
-        try: os.killpg(p.pid, signal.SIGKILL)
-        except Exception: pass
-import atexit; atexit.register(cleanup)
-signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a stopped run takes its processes with it
+import os, sys, time, json, http.client, statistics, signal, tempfile
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from abprocs import REPO, CHECKS, procs, free_port, wait, spawn
 
 USER = os.environ.get("USER_ID")
 calls = int(sys.argv[1]); rounds = int(sys.argv[2])

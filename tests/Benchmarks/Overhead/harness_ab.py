@@ -7,24 +7,9 @@
 #   python3 tests/Benchmarks/Overhead/harness_ab.py MODE name=BUILD_DIR[:ENV=VALUE,...] [name=BUILD_DIR...]
 # MODE: default (the default embedder) | hash | pure (no user). BUILD_DIR holds Gateway.dll (copy each build's
 # Gateway/bin/Release/net10.0 aside first). EXTRA=N measures N more calls per build (per-100 figures only).
-import os, sys, time, json, http.client, statistics, subprocess, tempfile, socket, urllib.request, urllib.error, signal, atexit
-REPO = os.getcwd()
-CHECKS = os.environ.get("CHECKS") or next((p for p in ("../shared/checks", "../../shared/checks") if os.path.exists(p)), "../shared/checks")
-procs = []
-def free_port():
-    s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close(); return p
-def wait200(url, secs=120):
-    t0 = time.time()
-    while time.time() - t0 < secs:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as r:
-                if r.status == 200: return time.time() - t0
-        except Exception: pass
-        time.sleep(0.1)
-    raise SystemExit("no 200 from " + url)
-def spawn(cmd, env, log="/dev/null"):
-    p = subprocess.Popen(cmd, env=env, cwd=REPO, stdout=open(log, "w"), stderr=subprocess.STDOUT, start_new_session=True); procs.append(p); return p
-atexit.register(lambda: [os.killpg(p.pid, signal.SIGKILL) for p in procs if p.poll() is None])
+import os, sys, time, json, http.client, statistics, signal, tempfile
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from abprocs import CHECKS, procs, free_port, wait, spawn
 mode = sys.argv[1]; EXTRA = int(os.environ.get("EXTRA", "0")); builds = [a.split("=", 1) for a in sys.argv[2:]]
 builds = [(n, d.split(":")[0], dict(kv.split("=",1) for kv in d.split(":")[1].split(",")) if ":" in d else {}) for n, d in builds]
 up_port = free_port()
@@ -48,7 +33,7 @@ for name, d, extra in builds:
     env.update(extra)
     t0 = time.time()
     spawn(["dotnet", d + "/Gateway.dll", "--urls", f"http://127.0.0.1:{port}"], env, log=os.path.join(tempfile.gettempdir(), f"harness-ab-{name}.log"))
-    wait200(f"http://127.0.0.1:{port}/healthz")
+    wait(f"http://127.0.0.1:{port}/healthz")
     start_s = time.time() - t0
     mems = [{"text": f"Perf user fact {i}: likes topic {i} and subject {i*7 % 97}.", "context": "chat", "confidence": 0.8} for i in range(200)]
     c = conn(port); c.request("POST", "/v1/users/perf/memories", json.dumps({"memories": mems}), {"content-type": "application/json"}); r = c.getresponse(); r.read()
