@@ -66,14 +66,14 @@ internal static partial class HeuristicRules
                 ? Draft(FactSlots.Location, p, $"The user lives in {p}")
                 : null, exclusive: true),
         One(@"^I\s+can\s+(?<verb>[a-z]+)\s+(?<rest>.+)$",
-            m => Action(string.Empty, m.Groups["verb"].Value, m.Groups["rest"].Value) is { } d
+            m => !CanPossibility.Contains(m.Groups["verb"].Value) && Action(string.Empty, m.Groups["verb"].Value, m.Groups["rest"].Value) is { } d
                 ? d with { Text = d.Text.Replace("The user ", "The user can ", StringComparison.Ordinal).Replace($"can {ThirdPersonVerb(m.Groups["verb"].Value)} ", $"can {m.Groups["verb"].Value.ToLowerInvariant()} ", StringComparison.Ordinal) }
                 : null, exclusive: true),
         One(@"^I\s+(?:have\s+got|'ve\s+got|have)\s+(?<v>.+)$",
             m => Possession(m.Groups["v"].Value) is { } v ? Draft(FactSlots.Other, v, $"The user has {v}") : null, exclusive: true),
         One(@"^I\s+" + LeadAdverbs + @"(?<verb>[a-z]+)\s+(?<rest>.+)$",
             m => Action(m.Groups["adv"].Value, m.Groups["verb"].Value, m.Groups["rest"].Value), exclusive: true),
-        One(@"^my\s+(?<who>(?:[\p{L}-]+(?:'s)?\s+){0,2}[\p{L}-]+?)(?<name>\s+\p{Lu}\p{Ll}+)?\s+(?<verb>is|are|was|has|have|had|runs?|starts?|begins?|ends?|lives?|works?|can|loves?|likes?|hates?|goes|speaks?|just\s+\w+|turned|takes?|needs?|uses?)\s+(?<rest>.+)$",
+        One(@"^my\s+(?<who>(?:[\p{L}-]+(?:'s)?\s+){0,3}[\p{L}-]+?)(?<name>\s+(?-i:\p{Lu}\p{Ll}+))?\s+(?<verb>is|are|was|has|have|had|runs?|starts?|begins?|ends?|lives?|works?|can|loves?|likes?|hates?|goes|speaks?|just\s+\w+|turned|takes?|needs?|uses?)\s+(?<rest>.+)$",
             m => Possessive(m.Groups["who"].Value, m.Groups["name"].Value, m.Groups["verb"].Value, m.Groups["rest"].Value), exclusive: true),
     ];
 
@@ -100,6 +100,7 @@ internal static partial class HeuristicRules
         "definitely", "probably", "certainly", "almost", "barely", "hardly", "seriously", "completely", "fully",
         "left", "quit", "used", "keep", "kept", "start", "started", "stop", "lost", "won", "gave", "give", "paid", "pay",
         "bought", "sold", "adopted", "retired", "graduated", "stopped", "joined", "moved", "grew", "play", "run", "go",
+        "picture", "relate",
     };
 
     // Verbs that state a lasting fact although they are in the past tense.
@@ -107,6 +108,13 @@ internal static partial class HeuristicRules
     {
         "bought", "adopted", "retired", "graduated", "quit", "stopped", "gave", "started", "joined", "grew", "inherited",
         "built", "founded", "married",
+    };
+
+    // "I can add X to my store", "I can make a difference": what the user could do, not a skill they have.
+    private static readonly HashSet<string> CanPossibility = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "make", "add", "get", "take", "give", "offer", "reach", "build", "tackle", "handle", "do", "go", "help", "find",
+        "show", "share", "bring", "turn", "keep", "put", "try", "change", "create", "start", "finally", "always", "still",
     };
 
     // Present-tense verbs allowed although they are common in chit-chat, when the object is a plain noun phrase.
@@ -160,10 +168,13 @@ internal static partial class HeuristicRules
         @"doubt|suggestion|request|favou?r|thought|hunch|point|headache|cold|nice|good|great|fun|look)\b|" +
         @"an\s+(?:idea|issue|error|question|opinion|update|answer)\b|" +
         @"(?:some|one|two|three|another|more|other|few)\s+(?:more\s+)?(?:questions?|ideas?|thoughts?|issues?|problems?)\b|" +
-        @"any\b|time|fun|nothing|something|everything|anything|enough|plenty|it|that|this|these|those|one|them|him|her|you|a\s+say)");
+        @"any\b|time|fun|nothing|something|everything|anything|enough|plenty|it|that|this|these|those|one|them|him|her|you|a\s+say|" +
+        // "I have a few plans", "I've some stuff with sentimental value", "... and have our love": nothing to remember.
+        @"(?:(?:some|a\s+few|few|lots\s+of|loads\s+of|a\s+lot\s+of|so\s+many|many|plenty\s+of|my|our|their|such)\s+)?(?:other\s+)?" +
+        @"(?:stuff|things|plans|memories|moments|news|love|support|faith|hope|courage|patience|luck|feelings|emotions)\b)");
 
     private static readonly Regex NotNounPhrase = R(
-        @"^(?:a|an|the)\s+(?:bit|little|lot|fan|huge\s+fan|big\s+fan|mess|fool|sucker|one|same|only\s+one|best|worst|last|first|" +
+        @"^(?:a|an|the)\s+(?:bit|little|lot|mix|wreck|bundle|fan|huge\s+fan|big\s+fan|mess|fool|sucker|one|same|only\s+one|best|worst|last|first|" +
         @"\w+est|type\s+of\s+person\s+who|kind\s+of|sort\s+of|user|human|person\s+who|beginner\s+at|new\s+user|" +
         @"question|problem|moment|minute|while|way|rush|hurry|meeting|call|good\s+mood|bad\s+mood|mood)\b");
 
@@ -211,13 +222,27 @@ internal static partial class HeuristicRules
             return null;
         }
 
-        if (Pronoun.IsMatch(rest.Trim()) || ConversationObject.IsMatch(rest) || Value(rest, 12) is not { } v)
+        if (Pronoun.IsMatch(rest.Trim()) || ConversationObject.IsMatch(rest) || EndsWithPronoun().IsMatch(rest.Trim()) || PassingProgressive(verb, rest.Trim()) ||
+            Value(rest, 12) is not { } v)
         {
             return null;
         }
 
         return $"{verb.ToLowerInvariant()} {v}";
     }
+
+    /// <summary>How someone is getting on, not what they do: "I'm staying positive", "I'm doing my best", "I'm
+    /// learning a lot", "I'm living my best life", "I'm working hard to finish". "I'm staying with my parents",
+    /// "I'm doing a PhD", "I'm learning Welsh", "I'm living in Leeds" and "I'm working on a novel" stay facts.</summary>
+    private static bool PassingProgressive(string verb, string rest) => verb.ToLowerInvariant() switch
+    {
+        "staying" => PassingState().IsMatch(rest) || !StayingWhere().IsMatch(rest),
+        "doing" => DoingHow().IsMatch(rest),
+        "learning" => LearningHowMuch().IsMatch(rest),
+        "living" => !LivingWhere().IsMatch(rest),
+        "working" => WorkingHard().IsMatch(rest),
+        _ => false,
+    };
 
     private static string? NegatedState(string raw)
     {
@@ -260,7 +285,7 @@ internal static partial class HeuristicRules
     private static string? Possession(string raw)
     {
         var r = raw.Trim();
-        if (NotPossession.IsMatch(r) || ConversationObject.IsMatch(r) || Value(r, 10) is not { } v)
+        if (NotPossession.IsMatch(r) || PresentPerfect(r) || ConversationObject.IsMatch(r) || Value(r, 10) is not { } v)
         {
             return null;
         }
@@ -268,10 +293,44 @@ internal static partial class HeuristicRules
         return v;
     }
 
+    /// <summary>"I've come a long way", "I've finally found my calling", "I've made great friends there": a past
+    /// participle after "have" is the present perfect, not something the user has. Life events stay ("I have
+    /// inherited a farm"), and so do adjectives before a noun ("I have limited mobility").</summary>
+    private static bool PresentPerfect(string rest)
+    {
+        var m = PerfectLead().Match(rest);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        var word = m.Groups["w"].Value.ToLowerInvariant();
+        if (LifeEventVerbs.Contains(word))
+        {
+            return false;
+        }
+
+        return Memory.Retrieval.IrregularForms.BaseOf(word) != word || word is "come" or "become" or "run" or "put" or "read" or "let" or "set" ||
+               (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal) && (m.Groups["next"].Value.Length == 0 || ParticipleObject().IsMatch(m.Groups["next"].Value)));
+    }
+
     private static FactDraft? Action(string adverb, string verb, string rest)
     {
         var v = verb.ToLowerInvariant();
         var past = LifeEventVerbs.Contains(v);
+        // "I ran a race", "I felt nervous", "I chose a sofa": an irregular past tense is an event, not a lasting fact.
+        if (!past && Memory.Retrieval.IrregularForms.BaseOf(v) != v)
+        {
+            return null;
+        }
+
+        // "I stay motivated by ...", "I keep running into setbacks": a mood or a repeated happening.
+        if ((v == "stay" && PassingState().IsMatch(rest.Trim())) || (v == "keep" && KeepDoing().IsMatch(rest.Trim())) ||
+            (v == "get" && GetSupport().IsMatch(rest.Trim())))
+        {
+            return null;
+        }
+
         if (!past && (v.EndsWith("ed", StringComparison.Ordinal) || v.EndsWith("ly", StringComparison.Ordinal) ||
                       (NotFactVerbs.Contains(v) && !PlainVerbs.Contains(v)) || v.EndsWith('s') && v.Length > 3 && !v.EndsWith("ss", StringComparison.Ordinal)))
         {
@@ -282,7 +341,8 @@ internal static partial class HeuristicRules
         // "I cycle to work": a way of getting somewhere, where "to" is not the start of an infinitive ("I want to ...").
         var commute = v is "cycle" or "bike" or "walk" or "drive" or "commute" or "ride" or "run" or "jog" or "skate" or "scooter"
             && CommuteDestination().IsMatch(r);
-        if (Pronoun.IsMatch(r) || ConversationObject.IsMatch(r) || (!past && !commute && v != "come" && NotAnObject().IsMatch(r)) || EndsWithPronoun().IsMatch(r))
+        if (Pronoun.IsMatch(r) || ConversationObject.IsMatch(r) || (!past && !commute && v != "come" && NotAnObject().IsMatch(r)) || EndsWithPronoun().IsMatch(r) ||
+            ThatClause().IsMatch(r))
         {
             return null;
         }
@@ -313,7 +373,8 @@ internal static partial class HeuristicRules
             return null;
         }
 
-        if (NotOwnSubject.IsMatch(w) || ConversationObject.IsMatch(w) || Pronoun.IsMatch(rest.Trim()) || ConversationObject.IsMatch(rest))
+        // "my son's fine and that was a reminder": "'s" was "is", and the subject ran on into the next clause.
+        if (NotOwnSubject.IsMatch(w) || ConversationObject.IsMatch(w) || NotASubjectWord().IsMatch(w) || Pronoun.IsMatch(rest.Trim()) || ConversationObject.IsMatch(rest))
         {
             return null;
         }
@@ -346,7 +407,45 @@ internal static partial class HeuristicRules
     [GeneratedRegex(@"\b(?:it|that|this|them|these|those)$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsWithPronoun();
 
-    [GeneratedRegex(@"^(?:there|here|back|away|ahead|along|forward|again|too|so|well|better|worse|up|down|off|out|to\b|that\b|what\b|how\b|why\b|if\b|whether\b|about\b)", RegexOptions.IgnoreCase)]
+    // "I know that you ...", "we show people that they matter": a reported clause, not an object.
+    [GeneratedRegex(@"\bthat\s+(?:I|we|you|they|he|she|it|there|people|everyone)\b|^\w+\s+(?:they|you|we)'re\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ThatClause();
+
+    [GeneratedRegex(@"^(?:so\s+|really\s+|very\s+|pretty\s+|super\s+)?(?:positive|hopeful|motivated|focused|focussed|determined|strong|calm|upbeat|optimistic|sane|grounded|humble|busy|present|inspired|connected|in\s+touch|on\s+track|patient|curious|open|true|awake|cool|chill|safe|quiet|put|tuned|sharp|humble|grateful|thankful|happy|sad|healthy)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PassingState();
+
+    [GeneratedRegex(@"^(?:in|at|with|near|on|over|overnight|home|abroad|until|till|for|in\s+touch)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StayingWhere();
+
+    [GeneratedRegex(@"^(?:(?:my|our|their|the|your)\s+(?:best|bit|part|thing|utmost)|ok|okay|fine|well|good|great|alright|all\s+right|better|worse|amazing|awesome|so-?so|pretty|really|very|much|so|too|a\s+lot|lots|terrible|badly|fantastic|wonderful|excellent|brilliant|everything|something|things|stuff)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DoingHow();
+
+    [GeneratedRegex(@"^(?:a\s+lot|a\s+ton|tons|lots|loads|heaps|so\s+much|a\s+bunch|with\b|from\b|about\b|as\s+I\s+go|every\s+day|new\s+things|more|along|fast|quickly|slowly)", RegexOptions.IgnoreCase)]
+    private static partial Regex LearningHowMuch();
+
+    [GeneratedRegex(@"^(?:in|at|with|near|on|off|abroad|alone|together|by\s+the|out\s+of|close\s+to|next\s+to|downstairs|upstairs|between|outside|just\s+outside|above|below|across|opposite|rent-free|apart|separately)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LivingWhere();
+
+    [GeneratedRegex(@"^(?:really\s+|so\s+|very\s+)?(?:hard|late|long\s+hours)(?:\s+to\b|\s+and\b|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex WorkingHard();
+
+    [GeneratedRegex(@"\b(?:and|or|but|that|which|ok|okay|fine|alright|not)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotASubjectWord();
+
+    // "I get help from people who support me": how the user copes, said in passing.
+    [GeneratedRegex(@"^(?:(?:a\s+lot\s+of|lots\s+of|some|so\s+much)\s+)?(?:help|support|advice|feedback|inspiration|ideas|attention|encouragement|motivation|energy|comfort|strength|joy)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GetSupport();
+
+    [GeneratedRegex(@"^[a-z]+ing\b", RegexOptions.IgnoreCase)]
+    private static partial Regex KeepDoing();
+
+    [GeneratedRegex(@"^(?:(?:just|finally|already|recently|also|never|always|really|truly|definitely|actually|since|now)\s+)*(?<w>[a-z]+)\b\s*(?<next>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PerfectLead();
+
+    [GeneratedRegex(@"^(?:a|an|the|my|our|their|his|her|your|this|that|these|those|some|so|lots|loads|it|up|out|to|into|with|from|on|in|for|about|over|through|much|more|myself|ourselves|a\s+lot)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ParticipleObject();
+
+    [GeneratedRegex(@"^(?:there|here|back|away|ahead|along|forward|again|too|so|well|better|worse|up|down|off|out|to\b|that\b|what\b|how\b|why\b|if\b|whether\b|about\b|(?:I|we|you|they|he|she|it)(?:'\w+)?\b)", RegexOptions.IgnoreCase)]
     private static partial Regex NotAnObject();
 
     [GeneratedRegex(@"^to\s+(?:work|school|college|uni|university|the\s+office|the\s+station|the\s+gym|class|classes)\b", RegexOptions.IgnoreCase)]

@@ -88,7 +88,8 @@ internal static partial class HeuristicRules
             m =>
             {
                 var verb = m.Groups["verb"].Value.ToLowerInvariant();
-                if (Value(m.Groups["v"].Value, 8, list: true) is not { } v)
+                // "I love all the yellow leaves": a reaction to something in the chat (a photo), not a taste.
+                if (ReactionObject().IsMatch(m.Groups["v"].Value.Trim()) || Value(m.Groups["v"].Value, 8, list: true) is not { } v)
                 {
                     return [];
                 }
@@ -115,7 +116,7 @@ internal static partial class HeuristicRules
         One(@"^I(?:'m|\s+am|\s+have\s+been|'ve\s+been)\s+(?:currently\s+|now\s+|also\s+)?(?:learning|studying)\s+(?<v>.+)$",
             m =>
             {
-                if (Value(m.Groups["v"].Value, 4) is not { } v)
+                if (LearningHowMuch().IsMatch(m.Groups["v"].Value.Trim()) || Value(m.Groups["v"].Value, 4) is not { } v)
                 {
                     return null;
                 }
@@ -136,4 +137,7 @@ internal static partial class HeuristicRules
 
         return Draft($"{FactSlots.Favorite}.{k.Replace(' ', '-')}", v, $"The user's favorite {k} is {v}");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^all\s+(?:the|those|these)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ReactionObject();
 }

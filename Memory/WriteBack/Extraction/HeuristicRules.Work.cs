@@ -93,7 +93,7 @@ internal static partial class HeuristicRules
         Make(@"^I\s+(?:just\s+|recently\s+)?(?:joined|started\s+(?:a\s+new\s+job\s+|working\s+)?at|got\s+(?:a\s+job|hired)\s+(?:at|by)|am\s+employed\s+(?:at|by)|'m\s+employed\s+(?:at|by))\s+(?<v>.+?)(?:\s+as\s+(?:a\s+|an\s+)?(?<job>.+))?$",
             m =>
             {
-                if (Organization(m.Groups["v"].Value) is not { } e)
+                if (Organization(m.Groups["v"].Value) is not { } e || JoinedGroup().IsMatch(e))
                 {
                     return [];
                 }
@@ -122,4 +122,8 @@ internal static partial class HeuristicRules
                 return Draft(FactSlots.Education, subject, school is null ? $"The user studies {subject}" : $"The user studies {subject} at {school}");
             }, exclusive: true),
     ];
+
+    // "I joined a book club", "I joined the local choir": a group the user belongs to, not an employer.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:club|group|gym|team|choir|band|class|classes|community|league|society|union|party|program|programme|course|network|circle|committee|movement|forum|crew|squad|association|orchestra|collective|congregation|church|meetup|chapter|guild|cooperative|co-op)s?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex JoinedGroup();
 }

@@ -71,18 +71,21 @@ internal static partial class HeuristicRules
     // ---- value clean-up -------------------------------------------------------------------------------------
 
     private static readonly Regex TrailingFiller = R(
-        @"\s+(now|today|currently|these\s+days|nowadays|at\s+the\s+moment|right\s+now|again|anymore|any\s+more|any\s+longer|too|as\s+well|though|actually|lol|haha|please|originally|thanks|recently|lately|already|full[- ]time|last\s+(year|month|week|summer|winter|spring|fall|autumn)|this\s+(year|month|week)|(a|one|two|three|four|five|six|few|a\s+few|couple\s+of|a\s+couple\s+of|several|\d+)\s+(days?|weeks?|months?|years?)\s+ago|in\s+(19|20)\d\d|since\s+(19|20)\d\d|since\s+(last\s+)?\w+|for\s+(a|an|one|two|three|four|five|six|ten|many|several|a\s+few|a\s+couple\s+of|\d+)\s+(days?|weeks?|months?|years?|decades?)|(on|every)\s+(weekends?|weekdays?))$");
+        @"\s+((just\s+)?like\s+(me|us)|now|today|currently|these\s+days|nowadays|at\s+the\s+moment|right\s+now|again|anymore|any\s+more|any\s+longer|too|as\s+well|though|actually|lol|haha|please|originally|thanks|recently|lately|already|full[- ]time|last\s+(year|month|week|summer|winter|spring|fall|autumn|night|weekend|(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*)|this\s+(year|month|week)|yesterday|the\s+other\s+day|earlier\s+today|((about|around|almost|nearly|over|roughly|some|just|only)\s+)?(a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|few|a\s+few|couple\s+of|a\s+couple\s+of|several|\d+)\s+(days?|weeks?|months?|years?)\s+ago|not\s+(so|that|too)\s+long\s+ago|a\s+((little|long)\s+)?while\s+(ago|back)|ages\s+ago|in\s+(19|20)\d\d|since\s+(19|20)\d\d|since\s+(last\s+)?\w+|for\s+(a|an|one|two|three|four|five|six|ten|many|several|a\s+few|a\s+couple\s+of|\d+)\s+(days?|weeks?|months?|years?|decades?)|(on|every)\s+(weekends?|weekdays?))$");
 
     private static readonly Regex ClauseBoundary = R(
-        @"\s*(,(?!\d{3}\b)|;|:(?!\d)|\s-\s|\(|\bbecause\b|\bsince\b|\bso\b|\bbut\b|\bwhich\b|\bwhere\b|\bwho\b|\bthough\b|\balthough\b|\bwhile\b|\bwhen\b|\bif\b|\bunless\b)");
+        @"\s*(,(?!\d{3}\b)|;|:(?!\d)|\s-\s|(?<=\w)-\s|\(|\bbecause\b|\bsince\b|\bso\b(?!\s+long\s+ago)|\bbut\b|\bwhich\b|\bwhere\b|\bwho\b|\bthough\b|\balthough\b|\bwhile\b|\bwhen\b|\bif\b|\bunless\b)");
 
     private static readonly Regex ListBoundary = R(
-        @"\s*(;|:(?!\d)|\s-\s|\(|,\s*(?=(it|that|this|which|I|I'm|but|so|because|they|he|she|you|especially|mostly|though)\b)|\bbecause\b|\bsince\b|\bso\b|\bbut\b|\bwhich\b|\bwhere\b|\bwho\b|\bthough\b|\balthough\b|\bwhile\b|\bwhen\b|\bif\b|\bunless\b)");
+        @"\s*(;|:(?!\d)|\s-\s|(?<=\w)-\s|\(|,\s*(?=(it|that|this|which|I|I'm|but|so|because|they|he|she|you|especially|mostly|though)\b)|\bbecause\b|\bsince\b|\bso\b(?!\s+long\s+ago)|\bbut\b|\bwhich\b|\bwhere\b|\bwho\b|\bthough\b|\balthough\b|\bwhile\b|\bwhen\b|\bif\b|\bunless\b)");
 
     private static readonly Regex PlaceBoundary = R(@"\s+(with|for|near|since|on|after|before|from|and\s+work|and\s+I)\b");
 
     private static readonly Regex Pronoun = R(
-        @"^(it|that|this|these|those|them|him|her|you|your|yours|everything|nothing|something|anything|so|such|what|how|when|the\s+idea|the\s+way|the\s+fact|hearing\s+(?:that|this|it|about|from|you)|reading\s+your|talking\s+to\s+you|chatting)\b");
+        @"^(it|that|this|these|those|them|him|her|me|myself|us|ourselves|you|your|yours|everything|nothing|something|anything|so|such|what|how|when|the\s+idea|the\s+way|the\s+fact|hearing\s+(?:that|this|it|about|from|you)|reading\s+your|talking\s+to\s+you|chatting)\b");
+
+    // What is left of an elliptical clause ("Yeah, I love to.", "our stories can be so ..."): no value at all.
+    private static readonly Regex BareWord = R(@"^(to|be|do|so|too|much|more|often|well|really|a\s+lot)$");
 
     private static readonly Regex PlaceStop = R(
         @"^(a|an|my|our|his|her|their|this|that|here|there|fear|hope|peace|denial|luxury|poverty|debt|sin|harmony|misery|comfort|the\s+(moment|past|present|future|now|meantime|middle|same|city|country|house|flat|apartment|suburbs|countryside|area|room|dark|shadows))\b");
@@ -116,7 +119,7 @@ internal static partial class HeuristicRules
         }
         while (v != previous && v.Length > 0);
 
-        if (v.Length == 0 || v.Length > 80 || v.Split(' ').Length > maxWords || Pronoun.IsMatch(v))
+        if (v.Length == 0 || v.Length > 80 || v.Split(' ').Length > maxWords || Pronoun.IsMatch(v) || BareWord.IsMatch(v))
         {
             return null;
         }

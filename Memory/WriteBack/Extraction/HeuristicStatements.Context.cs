@@ -24,7 +24,11 @@ internal static partial class HeuristicStatements
     /// the end, filler adverbs after "I am" go.</summary>
     private static string Rewrite(string clause)
     {
-        var c = WeAre().Replace(clause, "I am");
+        // "We all have our struggles", "we can change the world": everyone, not a fact about the user; "we both"
+        // is the user and one other ("We both helped ...").
+        var c = WeEveryone().Replace(clause, "everyone");
+        c = WeBoth().Replace(c, "we");
+        c = WeAre().Replace(c, "I am");
         c = We().Replace(c, "I ");
         c = Our().Replace(c, "my ");
         c = SomeoneAndI().Replace(c, "I");
@@ -35,7 +39,8 @@ internal static partial class HeuristicStatements
         var lead = LeadingTime().Match(c);
         if (lead.Success)
         {
-            c = $"{lead.Groups["c"].Value} {lead.Groups["t"].Value}";
+            var t = lead.Groups["t"].Value;
+            c = $"{lead.Groups["c"].Value} {char.ToLowerInvariant(t[0])}{t[1..]}"; // "Next month I'm ..." -> "... next month"
         }
 
         return c;
@@ -79,7 +84,7 @@ internal static partial class HeuristicStatements
     private static partial Regex SingleQuoted();
 
     // "I'm blind and use a screen reader": the second verb's subject is the user too.
-    [GeneratedRegex(@"(?<=\bI\b(?:(?!\b(?:he|she|they|you|it|we|his|her|their)\b)[^,.;!?])*?)\s+and\s+(?:also\s+|just\s+|then\s+)?(?=(?:use|take|need|have|speak|grew|live|work|love|like|hate|play|own|drive|run|moved|retired|was|study|teach|volunteer|ride|keep|eat|drink|make|sing|collect|paint|enjoy|rely|navigate|wear|walk|cycle|swim|surf|knit|cook|bake|rent|got)\b)")]
+    [GeneratedRegex(@"(?<=\bI\b(?:(?!\b(?:he|she|they|you|it|we|his|her|their|to|ll|d|will|would|can|could|might|should|must|want|wanted|wanna|need|gonna|going|why|how|what|whether)\b)[^,.;!?])*?)\s+and\s+(?:also\s+|just\s+|then\s+)?(?=(?:use|take|need|have|speak|grew|live|work|love|like|hate|play|own|drive|run|moved|retired|was|study|teach|volunteer|ride|keep|eat|drink|make|sing|collect|paint|enjoy|rely|navigate|wear|walk|cycle|swim|surf|knit|cook|bake|rent|got)\b)")]
     private static partial Regex ElidedSubject();
 
     [GeneratedRegex(@"\b(?:\w+\s+)?languages\s*:\s*", RegexOptions.IgnoreCase)]
@@ -102,6 +107,12 @@ internal static partial class HeuristicStatements
 
     [GeneratedRegex(@"\b(?:anymore|any\s+more|any\s+longer|no\s+longer|after\s+all)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeCue();
+
+    [GeneratedRegex(@"^(?:we\s+(?:all|each|can|could)|all\s+of\s+us|each\s+of\s+us)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WeEveryone();
+
+    [GeneratedRegex(@"^we\s+both\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WeBoth();
 
     [GeneratedRegex(@"^we(?:\s+are|'re)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WeAre();

@@ -38,6 +38,7 @@ internal static partial class HeuristicStatements
         text = LanguagesList().Replace(text, string.Empty);
         text = IntroAge().Replace(text, "$1. I am $2"); // "I am Sam, 29, ..." -> "I am Sam. I am 29, ..."
         text = IntroTail().Replace(text, ". I am ");   // "..., living in Leeds" -> "... . I am living in Leeds"
+        text = Purpose().Replace(text, string.Empty);  // "I started a blog so I can reach people": the purpose is a wish
 
         var greeted = false;
         foreach (Match sentenceMatch in Sentence().Matches(text))
@@ -274,6 +275,10 @@ internal static partial class HeuristicStatements
     // the value.
     [GeneratedRegex(@"(?:[\s,]+(?:btw|by\s+the\s+way|lol|lmao|haha+|hehe+|tbh|fyi|imo|xd|:\)|:-\)|:d|;\)|<3)|\s*[\p{So}\p{Cs}\u200d\ufe0f]+)+\s*[.!?]*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingFiller();
+
+    // A purpose clause ("..., so I can teach others", "so that we could ...") says what the user wants, not a fact.
+    [GeneratedRegex(@",?\s+so\s+(?:that\s+)?(?:I|we)(?:\s+(?:can|could|would|might|will)|'d|'ll)\b[^.!?;]*", RegexOptions.IgnoreCase)]
+    private static partial Regex Purpose();
 
     [GeneratedRegex(@"\b[Ii]'?ve\b")]
     private static partial Regex LowerIve();

@@ -109,7 +109,8 @@ internal static partial class TextNormalizer
         "the", "a", "an", "user", "user's", "s", "is", "are", "to", "of", "and", "in", "at", "on",
     };
 
-    [GeneratedRegex(@"\b(my|mine|me|myself|i'm|i've|i|we|our|us)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Not inside a hyphenated word: "me-time" stays as written.
+    [GeneratedRegex(@"(?<![\w-])(my|mine|me|myself|i'm|i've|i|we|our|us)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FirstPerson();
 
     [GeneratedRegex(@"[^\p{L}\p{N}'+#]+", RegexOptions.CultureInvariant)]
