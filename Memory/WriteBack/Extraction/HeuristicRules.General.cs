@@ -305,7 +305,8 @@ internal static partial class HeuristicRules
         }
 
         var word = m.Groups["w"].Value.ToLowerInvariant();
-        if (LifeEventVerbs.Contains(word))
+        // "I've taken up photography", "I've picked up the ukulele": a new hobby, kept.
+        if (LifeEventVerbs.Contains(word) || (word is "taken" or "picked" && m.Groups["next"].Value.StartsWith("up ", StringComparison.OrdinalIgnoreCase)))
         {
             return false;
         }
@@ -420,7 +421,7 @@ internal static partial class HeuristicRules
     [GeneratedRegex(@"^(?:(?:my|our|their|the|your)\s+(?:best|bit|part|thing|utmost)|ok|okay|fine|well|good|great|alright|all\s+right|better|worse|amazing|awesome|so-?so|pretty|really|very|much|so|too|a\s+lot|lots|terrible|badly|fantastic|wonderful|excellent|brilliant|everything|something|things|stuff)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DoingHow();
 
-    [GeneratedRegex(@"^(?:a\s+lot|a\s+ton|tons|lots|loads|heaps|so\s+much|a\s+bunch|with\b|from\b|about\b|as\s+I\s+go|every\s+day|new\s+things|more|along|fast|quickly|slowly)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:a\s+lot|a\s+ton|tons|lots|loads|heaps|so\s+much|a\s+bunch|with\b|from\b|as\s+I\s+go|every\s+day|new\s+things|more|along|fast|quickly|slowly)", RegexOptions.IgnoreCase)]
     private static partial Regex LearningHowMuch();
 
     [GeneratedRegex(@"^(?:in|at|with|near|on|off|abroad|alone|together|by\s+the|out\s+of|close\s+to|next\s+to|downstairs|upstairs|between|outside|just\s+outside|above|below|across|opposite|rent-free|apart|separately)\b", RegexOptions.IgnoreCase)]
@@ -442,7 +443,7 @@ internal static partial class HeuristicRules
     [GeneratedRegex(@"^(?:(?:just|finally|already|recently|also|never|always|really|truly|definitely|actually|since|now)\s+)*(?<w>[a-z]+)\b\s*(?<next>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex PerfectLead();
 
-    [GeneratedRegex(@"^(?:a|an|the|my|our|their|his|her|your|this|that|these|those|some|so|lots|loads|it|up|out|to|into|with|from|on|in|for|about|over|through|much|more|myself|ourselves|a\s+lot)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:a|an|the|my|our|their|his|her|your|this|that|these|those|some|so|lots|loads|it|them|him|her|much|more|myself|ourselves|a\s+lot)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ParticipleObject();
 
     [GeneratedRegex(@"^(?:there|here|back|away|ahead|along|forward|again|too|so|well|better|worse|up|down|off|out|to\b|that\b|what\b|how\b|why\b|if\b|whether\b|about\b|(?:I|we|you|they|he|she|it)(?:'\w+)?\b)", RegexOptions.IgnoreCase)]

@@ -248,6 +248,9 @@ public sealed class HeuristicExtractorTableTests
         { "I mentor a young refugee just like me", "The user mentors a young refugee" },
         { "I can add handmade cards to my shop", "" },
         { "I also get help from friends who believe in me", "" },
+        { "I've taken up photography", "The user has taken up photography" },
+        { "I've worked with Python and Go", "The user has worked with Python and Go" },
+        { "I'm learning about watercolours", "The user is learning about watercolours" },
     };
 
     [Theory]
