@@ -36,7 +36,7 @@ internal static partial class HeuristicRules
             m => Draft(FactSlots.Job, m.Groups["v"].Value, $"The user {(m.Groups["v"].Value.Equals("retired", StringComparison.OrdinalIgnoreCase) ? "is retired" : "graduated")}"), exclusive: true),
         One(@"^I\s+(?:plan|intend)\s+to\s+(?<v>.+)$",
             m => PlanValue(m.Groups["v"].Value) is { } v ? Draft(FactSlots.Other, v, $"The user plans to {v}") : null, exclusive: true),
-        One(@"^I(?:'ll|\s+will)\s+be\s+(?<v>.+)$",
+        One(@"^I(?:'ll|\s+will)\s+be\s+(?!(?:sure|happy|glad|able|ready|there|around|back|fine|ok|okay|honest|careful|thinking|looking)\b)(?<v>.+)$",
             m => FutureTime().IsMatch(m.Groups["v"].Value) && Value(m.Groups["v"].Value, 12) is { } v
                 ? Draft(FactSlots.Other, v, $"The user will be {v}")
                 : null, exclusive: true),
@@ -100,7 +100,8 @@ internal static partial class HeuristicRules
         "definitely", "probably", "certainly", "almost", "barely", "hardly", "seriously", "completely", "fully",
         "left", "quit", "used", "keep", "kept", "start", "started", "stop", "lost", "won", "gave", "give", "paid", "pay",
         "bought", "sold", "adopted", "retired", "graduated", "stopped", "joined", "moved", "grew", "play", "run", "go",
-        "picture", "relate",
+        "picture", "relate", "gotta", "gonna", "wanna", "hafta", "first", "once", "even", "ever", "rarely", "seldom", "sort",
+        "kind", "later", "then", "soon",
     };
 
     // Verbs that state a lasting fact although they are in the past tense.
@@ -115,6 +116,8 @@ internal static partial class HeuristicRules
     {
         "make", "add", "get", "take", "give", "offer", "reach", "build", "tackle", "handle", "do", "go", "help", "find",
         "show", "share", "bring", "turn", "keep", "put", "try", "change", "create", "start", "finally", "always", "still",
+        "provide", "plan", "send", "lend", "recommend", "suggest", "meet", "come", "join", "talk", "chat", "host", "organize",
+        "organise", "arrange", "hang", "catch", "grab", "swap", "trade", "motivate", "inspire", "encourage", "support",
     };
 
     // Present-tense verbs allowed although they are common in chit-chat, when the object is a plain noun phrase.
@@ -170,7 +173,7 @@ internal static partial class HeuristicRules
         @"(?:some|one|two|three|another|more|other|few)\s+(?:more\s+)?(?:questions?|ideas?|thoughts?|issues?|problems?)\b|" +
         @"any\b|time|fun|nothing|something|everything|anything|enough|plenty|it|that|this|these|those|one|them|him|her|you|a\s+say|" +
         // "I have a few plans", "I've some stuff with sentimental value", "... and have our love": nothing to remember.
-        @"(?:(?:some|a\s+few|few|lots\s+of|loads\s+of|a\s+lot\s+of|so\s+many|many|plenty\s+of|my|our|their|such)\s+)?(?:other\s+)?" +
+        @"(?:(?:some|a\s+few|few|lots\s+of|loads\s+of|a\s+lot\s+of|so\s+many|many|plenty\s+of|my|our|their|such)\s+)?(?:other\s+)?(?:(?:great|good|fond|happy|special|cool|amazing|fun|wonderful|lovely|sweet|bad|mixed)\s+)?" +
         @"(?:stuff|things|plans|memories|moments|news|love|support|faith|hope|courage|patience|luck|feelings|emotions)\b)");
 
     private static readonly Regex NotNounPhrase = R(
@@ -223,6 +226,7 @@ internal static partial class HeuristicRules
         }
 
         if (Pronoun.IsMatch(rest.Trim()) || ConversationObject.IsMatch(rest) || EndsWithPronoun().IsMatch(rest.Trim()) || PassingProgressive(verb, rest.Trim()) ||
+            rest.TrimStart().StartsWith("one ", StringComparison.OrdinalIgnoreCase) ||
             Value(rest, 12) is not { } v)
         {
             return null;
@@ -261,7 +265,8 @@ internal static partial class HeuristicRules
     private static string? NegatedAction(string verb, string rest)
     {
         var v = verb.ToLowerInvariant();
-        if (NotFactVerbs.Contains(v) && v is not ("drive" or "play" or "go" or "run" or "keep" or "take" or "have"))
+        if ((NotFactVerbs.Contains(v) && v is not ("drive" or "play" or "go" or "run" or "keep" or "take" or "have")) ||
+            (v.Length > 4 && v.EndsWith("ed", StringComparison.Ordinal))) // "I never decided to try it"
         {
             return null;
         }
@@ -325,6 +330,19 @@ internal static partial class HeuristicRules
             return null;
         }
 
+        // "I recently read a book", "I just put ...": the same form as the present, but past after these adverbs.
+        if (adverb.Trim() is { Length: > 0 } a && a.ToLowerInvariant() is "recently" or "just" or "already" or "finally" &&
+            v is "read" or "put" or "cut" or "set" or "hit" or "let" or "spread" or "shut" or "hurt" or "cost")
+        {
+            return null;
+        }
+
+        // "I know encouragement is what got me here": what the user knows is a clause, not a skill.
+        if (v == "know" && ClauseVerb().IsMatch(rest))
+        {
+            return null;
+        }
+
         // "I stay motivated by ...", "I keep running into setbacks": a mood or a repeated happening.
         if ((v == "stay" && PassingState().IsMatch(rest.Trim())) || (v == "keep" && KeepDoing().IsMatch(rest.Trim())) ||
             (v == "get" && GetSupport().IsMatch(rest.Trim())))
@@ -375,7 +393,9 @@ internal static partial class HeuristicRules
         }
 
         // "my son's fine and that was a reminder": "'s" was "is", and the subject ran on into the next clause.
-        if (NotOwnSubject.IsMatch(w) || ConversationObject.IsMatch(w) || NotASubjectWord().IsMatch(w) || Pronoun.IsMatch(rest.Trim()) || ConversationObject.IsMatch(rest))
+        // "our families are so happy for us", "my dogs are doing better": how they feel today, not a fact.
+        if (NotOwnSubject.IsMatch(w) || ConversationObject.IsMatch(w) || NotASubjectWord().IsMatch(w) || Pronoun.IsMatch(rest.Trim()) || ConversationObject.IsMatch(rest) ||
+            (verb.ToLowerInvariant() is "is" or "are" or "was" or "were" && PassingFeeling().IsMatch(rest.Trim())))
         {
             return null;
         }
@@ -443,8 +463,14 @@ internal static partial class HeuristicRules
     [GeneratedRegex(@"^(?:(?:just|finally|already|recently|also|never|always|really|truly|definitely|actually|since|now)\s+)*(?<w>[a-z]+)\b\s*(?<next>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex PerfectLead();
 
-    [GeneratedRegex(@"^(?:a|an|the|my|our|their|his|her|your|this|that|these|those|some|so|lots|loads|it|them|him|her|much|more|myself|ourselves|a\s+lot)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:a|an|the|my|our|their|his|her|your|this|that|these|those|some|so|lots|loads|it|them|him|her|much|more|myself|ourselves|one|a\s+lot)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ParticipleObject();
+
+    [GeneratedRegex(@"\b(?:is|are|was|were|can|will|did|does|got|has|have|had)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseVerb();
+
+    [GeneratedRegex(@"^(?:(?:really|so|very|super|pretty|all|both|just|absolutely)\s+)*(?:happy|excited|proud|glad|thrilled|sad|upset|worried|stoked|pumped|amazed|delighted|over\s+the\s+moon|doing\s+(?:better|well|great|fine|ok|okay|good|alright)|getting\s+\w+|coming\s+along)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PassingFeeling();
 
     [GeneratedRegex(@"^(?:there|here|back|away|ahead|along|forward|again|too|so|well|better|worse|up|down|off|out|to\b|that\b|what\b|how\b|why\b|if\b|whether\b|about\b|(?:I|we|you|they|he|she|it)(?:'\w+)?\b)", RegexOptions.IgnoreCase)]
     private static partial Regex NotAnObject();

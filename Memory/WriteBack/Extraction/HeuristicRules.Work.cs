@@ -124,6 +124,7 @@ internal static partial class HeuristicRules
     ];
 
     // "I joined a book club", "I joined the local choir": a group the user belongs to, not an employer.
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:club|group|gym|team|choir|band|class|classes|community|league|society|union|party|program|programme|course|network|circle|committee|movement|forum|crew|squad|association|orchestra|collective|congregation|church|meetup|chapter|guild|cooperative|co-op)s?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    // Lower case only: "the Volvo Group" is a company.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:club|group|gym|team|choir|band|class|classes|community|league|society|union|party|program|programme|course|network|circle|committee|movement|forum|crew|squad|association|orchestra|collective|congregation|church|meetup|chapter|guild|cooperative|co-op|tournament|competition|contest|challenge|race|marathon|hackathon|workshop|retreat|camp|conference)s?\b")]
     private static partial System.Text.RegularExpressions.Regex JoinedGroup();
 }

@@ -82,10 +82,14 @@ internal static partial class HeuristicRules
     private static readonly Regex PlaceBoundary = R(@"\s+(with|for|near|since|on|after|before|from|and\s+work|and\s+I)\b");
 
     private static readonly Regex Pronoun = R(
-        @"^(it|that|this|these|those|them|him|her|me|myself|us|ourselves|you|your|yours|everything|nothing|something|anything|so|such|what|how|when|the\s+idea|the\s+way|the\s+fact|hearing\s+(?:that|this|it|about|from|you)|reading\s+your|talking\s+to\s+you|chatting)\b");
+        @"^(it|that|this|these|those|them|him|her|me|myself|us|ourselves|they|he|she|we|you|your|yours|everything|nothing|something|anything|so|such|what|how|when|the\s+idea|the\s+way|the\s+fact|hearing\s+(?:that|this|it|about|from|you)|reading\s+your|talking\s+to\s+you|chatting)\b(?!/)"); // "they/them" is a value (pronouns)
 
     // What is left of an elliptical clause ("Yeah, I love to.", "our stories can be so ..."): no value at all.
-    private static readonly Regex BareWord = R(@"^(to|be|do|so|too|much|more|often|well|really|a\s+lot)$");
+    private static readonly Regex BareWord = R(@"^(to|be|do|so|too|much|more|often|well|really|a\s+lot|to\s+be\s+honest|honestly)$");
+
+    // A value that only means something in the chat around it ("try that", "check it out", "the taste of these") or
+    // that speaks for a group ("back each other up").
+    private static readonly Regex Unanchored = R(@"(?<![\w/-])(it|that|this|these|those|them)(\s+(out|up|over|back|off|again|too))?$|\b(each\s+other|one\s+another)\b");
 
     private static readonly Regex PlaceStop = R(
         @"^(a|an|my|our|his|her|their|this|that|here|there|fear|hope|peace|denial|luxury|poverty|debt|sin|harmony|misery|comfort|the\s+(moment|past|present|future|now|meantime|middle|same|city|country|house|flat|apartment|suburbs|countryside|area|room|dark|shadows))\b");
@@ -119,7 +123,7 @@ internal static partial class HeuristicRules
         }
         while (v != previous && v.Length > 0);
 
-        if (v.Length == 0 || v.Length > 80 || v.Split(' ').Length > maxWords || Pronoun.IsMatch(v) || BareWord.IsMatch(v))
+        if (v.Length == 0 || v.Length > 80 || v.Split(' ').Length > maxWords || Pronoun.IsMatch(v) || BareWord.IsMatch(v) || Unanchored.IsMatch(v))
         {
             return null;
         }
