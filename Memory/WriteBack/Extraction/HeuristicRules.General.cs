@@ -37,7 +37,7 @@ internal static partial class HeuristicRules
         One(@"^I\s+(?:plan|intend)\s+to\s+(?<v>.+)$",
             m => PlanValue(m.Groups["v"].Value) is { } v ? Draft(FactSlots.Other, v, $"The user plans to {v}") : null, exclusive: true),
         One(@"^I(?:'ll|\s+will)\s+be\s+(?!(?:sure|happy|glad|able|ready|there|around|back|fine|ok|okay|honest|careful|thinking|looking)\b)(?<v>.+)$",
-            m => FutureTime().IsMatch(m.Groups["v"].Value) && Value(m.Groups["v"].Value, 12) is { } v
+            m => FutureTime().IsMatch(m.Groups["v"].Value) && !ConversationObject.IsMatch(m.Groups["v"].Value) && Value(m.Groups["v"].Value, 12) is { } v
                 ? Draft(FactSlots.Other, v, $"The user will be {v}")
                 : null, exclusive: true),
         One(@"^I(?:'m|\s+am)\s+on\s+(?<v>.+)$",
@@ -100,7 +100,7 @@ internal static partial class HeuristicRules
         "definitely", "probably", "certainly", "almost", "barely", "hardly", "seriously", "completely", "fully",
         "left", "quit", "used", "keep", "kept", "start", "started", "stop", "lost", "won", "gave", "give", "paid", "pay",
         "bought", "sold", "adopted", "retired", "graduated", "stopped", "joined", "moved", "grew", "play", "run", "go",
-        "picture", "relate", "gotta", "gonna", "wanna", "hafta", "first", "once", "even", "ever", "rarely", "seldom", "sort",
+        "picture", "relate", "never", "gotta", "gonna", "wanna", "hafta", "first", "once", "even", "ever", "rarely", "seldom", "sort",
         "kind", "later", "then", "soon",
     };
 
@@ -272,7 +272,7 @@ internal static partial class HeuristicRules
         }
 
         var r = rest.Trim();
-        if (r.Length > 0 && (Pronoun.IsMatch(r) || ConversationObject.IsMatch(r) || AnymoreCue().IsMatch(r)))
+        if (r.Length > 0 && (Pronoun.IsMatch(r) || ConversationObject.IsMatch(r) || AnymoreCue().IsMatch(r) || (v == "know" && NotAnObject().IsMatch(r))))
         {
             return null;
         }

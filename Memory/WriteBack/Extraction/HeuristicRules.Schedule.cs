@@ -12,7 +12,8 @@ internal static partial class HeuristicRules
         "like", "love", "enjoy", "adore", "hate", "dislike", "think", "guess", "believe", "was", "were", "did", "will",
         "would", "could", "should", "can", "might", "must", "don't", "didn't", "won't", "can't", "am", "want", "need",
         "wish", "hope", "feel", "know", "mean", "said", "told", "asked", "wonder", "forgot", "remember", "saw", "met",
-        "went", "had", "got", "just", "also", "really", "speak", "live", "moved",
+        "went", "had", "got", "just", "also", "really", "speak", "live", "moved", "first", "once", "even", "ever", "never",
+        "rarely", "seldom", "later", "then", "soon", "sort", "kind", "still", "actually", "definitely",
     };
 
     private static IEnumerable<Rule> ScheduleRules() =>
@@ -30,7 +31,8 @@ internal static partial class HeuristicRules
             {
                 var verb = m.Groups["verb"].Value;
                 var rest = m.Groups["rest"].Value;
-                return NotScheduleVerbs.Contains(verb) || verb.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || !TimeExpression.IsMatch(rest)
+                return NotScheduleVerbs.Contains(verb) || verb.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || !TimeExpression.IsMatch(rest) ||
+                       Memory.Retrieval.IrregularForms.BaseOf(verb.ToLowerInvariant()) != verb.ToLowerInvariant() // "I ran ... at 6", a past event
                     ? null
                     : Schedule(m.Groups["adv"].Value, verb, rest);
             }, exclusive: true),

@@ -77,7 +77,7 @@ internal static partial class HeuristicRules
         @"\s*(,(?!\d{3}\b)|;|:(?!\d)|\s-\s|(?<=\w)-\s|\(|\bbecause\b|\bsince\b|\bso\b(?!\s+long\s+ago)|\bbut\b|\bwhich\b|\bwhere\b|\bwho\b|\bthough\b|\balthough\b|\bwhile\b|\bwhen\b|\bif\b|\bunless\b)");
 
     private static readonly Regex ListBoundary = R(
-        @"\s*(;|:(?!\d)|\s-\s|(?<=\w)-\s|\(|,\s*(?=(it|that|this|which|I|I'm|but|so|because|they|he|she|you|especially|mostly|though)\b)|\bbecause\b|\bsince\b|\bso\b(?!\s+long\s+ago)|\bbut\b|\bwhich\b|\bwhere\b|\bwho\b|\bthough\b|\balthough\b|\bwhile\b|\bwhen\b|\bif\b|\bunless\b)");
+        @"\s*(;|:(?!\d)|\s-\s|(?<=\w)-\s|\(|,\s*(?=(the|a|an|my|his|her|their|our)\s+\w+(\s+\w+)?\s+(is|are|was|were)\b)|,\s*(?=(it|that|this|which|I|I'm|but|so|because|they|he|she|you|especially|mostly|though)\b)|\bbecause\b|\bsince\b|\bso\b(?!\s+long\s+ago)|\bbut\b|\bwhich\b|\bwhere\b|\bwho\b|\bthough\b|\balthough\b|\bwhile\b|\bwhen\b|\bif\b|\bunless\b)");
 
     private static readonly Regex PlaceBoundary = R(@"\s+(with|for|near|since|on|after|before|from|and\s+work|and\s+I)\b");
 
@@ -89,7 +89,7 @@ internal static partial class HeuristicRules
 
     // A value that only means something in the chat around it ("try that", "check it out", "the taste of these") or
     // that speaks for a group ("back each other up").
-    private static readonly Regex Unanchored = R(@"(?<![\w/-])(it|that|this|these|those|them)(\s+(out|up|over|back|off|again|too))?$|\b(each\s+other|one\s+another)\b");
+    private static readonly Regex Unanchored = R(@"(?<![\w/-])(it|that|this|these|those|them)(\s+(out|up|over|back|off|again|too))?$|\b(each\s+other|one\s+another)\b|\b(is|are|was|were|be)$");
 
     private static readonly Regex PlaceStop = R(
         @"^(a|an|my|our|his|her|their|this|that|here|there|fear|hope|peace|denial|luxury|poverty|debt|sin|harmony|misery|comfort|the\s+(moment|past|present|future|now|meantime|middle|same|city|country|house|flat|apartment|suburbs|countryside|area|room|dark|shadows))\b");

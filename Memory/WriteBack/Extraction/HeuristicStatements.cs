@@ -366,12 +366,12 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"^I\s+(?:have\s+|'ve\s+|just\s+|recently\s+)*moved\s+(?:away\s+from|out\s+of)\s+(?<v>[^,]+)$", RegexOptions.IgnoreCase)]
     private static partial Regex MovedAway();
 
-    [GeneratedRegex(@"^I\s+(?:have\s+|'ve\s+|just\s+|recently\s+)*(?:quit|left|resigned\s+from|was\s+laid\s+off\s+from|got\s+laid\s+off\s+from|got\s+fired\s+from|was\s+fired\s+from)\s*(?:my\s+job\s*(?:at\s+)?)?(?<v>(?!(?:\w+ing|sugar|alcohol|caffeine|coffee|meat|social\s+media)\b)[^,]*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^I\s+(?:have\s+|'ve\s+|just\s+|recently\s+)*(?:quit|left|resigned\s+from|was\s+laid\s+off\s+from|got\s+laid\s+off\s+from|got\s+fired\s+from|was\s+fired\s+from)\s*(?:my\s+job\s*(?:at\s+)?)?(?<v>(?!(?:\w+ing|sugar|alcohol|caffeine|coffee|meat|social\s+media|for|on|early|late|home|at|after|before|to|with|town|the\s+(?:house|office|party|room))\b)[^,]*)$", RegexOptions.IgnoreCase)]
     private static partial Regex QuitJob();
 
     [GeneratedRegex(@"^my\s+(?:old\s+)?(?<kind>dog|cat|puppy|kitten|parrot|rabbit|hamster|fish|turtle|horse|bird|pony)\s+(?:died|passed\s+away|passed|ran\s+away)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PetGone();
 
-    [GeneratedRegex(@"^(?:I\s+(?:have\s+|'ve\s+|just\s+|recently\s+)*(?:moved\s+(?:away\s+from|out\s+of)|(?:quit|left)(?!\s+(?:\w+ing|sugar|alcohol|caffeine|coffee|meat|social\s+media)\b)|resigned|was\s+laid\s+off|got\s+laid\s+off|got\s+fired|was\s+fired)|my\s+(?:old\s+)?\w+\s+(?:died|passed|ran\s+away))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:I\s+(?:have\s+|'ve\s+|just\s+|recently\s+)*(?:moved\s+(?:away\s+from|out\s+of)|(?:quit|left)(?!\s+(?:\w+ing|sugar|alcohol|caffeine|coffee|meat|social\s+media|for|on|early|late|home|at|after|before|to|with|town|the\s+(?:house|office|party|room))\b)|resigned|was\s+laid\s+off|got\s+laid\s+off|got\s+fired|was\s+fired)|my\s+(?:old\s+)?\w+\s+(?:died|passed|ran\s+away))", RegexOptions.IgnoreCase)]
     private static partial Regex SpecialRetraction();
 }

@@ -273,6 +273,16 @@ public sealed class HeuristicExtractorTableTests
         { "I know encouragement is what got me this far", "" },
         { "I know basic Russian", "The user knows basic Russian" },
         { "I just sort of made it up", "" },
+        { "I first watched it around 3 years ago", "" },
+        { "I never liked cooking", "" },
+        { "My wife and I just left for our vacation!", "" },
+        { "I love action films, the effects are so cool!", "The user loves action films" },
+        { "I don't know why we waited so long", "" },
+        { "I don't know Spanish", "The user doesn't know Spanish" },
+        { "I'll be expecting a photo of your dog soon", "" },
+        { "My shift starts at 6 am", "The user's shift starts at 6 am" },
+        { "My pronouns are they/them", "The user's pronouns are they/them" },
+        { "I ran into my old teacher at 9 this morning", "" },
     };
 
     [Theory]
