@@ -101,7 +101,8 @@ internal static partial class HeuristicRules
         "left", "quit", "used", "keep", "kept", "start", "started", "stop", "lost", "won", "gave", "give", "paid", "pay",
         "bought", "sold", "adopted", "retired", "graduated", "stopped", "joined", "moved", "grew", "play", "run", "go",
         "picture", "relate", "never", "gotta", "gonna", "wanna", "hafta", "first", "once", "even", "ever", "rarely", "seldom", "sort",
-        "kind", "later", "then", "soon",
+        "kind", "later", "then", "soon", "just", "also", "still", "usually", "always", "normally", "often", "sometimes",
+        "recently", "finally", "already", "only", "absolutely",
     };
 
     // Verbs that state a lasting fact although they are in the past tense.
@@ -242,9 +243,9 @@ internal static partial class HeuristicRules
     {
         "staying" => PassingState().IsMatch(rest) || !StayingWhere().IsMatch(rest),
         "doing" => DoingHow().IsMatch(rest),
-        "learning" => LearningHowMuch().IsMatch(rest),
+        "learning" or "studying" or "training" or "practising" or "practicing" => LearningHowMuch().IsMatch(rest),
         "living" => !LivingWhere().IsMatch(rest),
-        "working" => WorkingHard().IsMatch(rest),
+        "working" => WorkingHard().IsMatch(rest) || WorkingOnSomething().IsMatch(rest),
         _ => false,
     };
 
@@ -441,7 +442,7 @@ internal static partial class HeuristicRules
     [GeneratedRegex(@"^(?:(?:my|our|their|the|your)\s+(?:best|bit|part|thing|utmost)|ok|okay|fine|well|good|great|alright|all\s+right|better|worse|amazing|awesome|so-?so|pretty|really|very|much|so|too|a\s+lot|lots|terrible|badly|fantastic|wonderful|excellent|brilliant|everything|something|things|stuff)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DoingHow();
 
-    [GeneratedRegex(@"^(?:a\s+lot|a\s+ton|tons|lots|loads|heaps|so\s+much|a\s+bunch|with\b|from\b|as\s+I\s+go|every\s+day|new\s+things|more|along|fast|quickly|slowly)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:a\s+lot|a\s+ton|tons|lots|loads|heaps|so\s+much|a\s+bunch|with\b|from\b|(?:real|really|so|very)?\s*hard\b|as\s+I\s+go|every\s+day|new\s+things|more|along|fast|quickly|slowly)", RegexOptions.IgnoreCase)]
     private static partial Regex LearningHowMuch();
 
     [GeneratedRegex(@"^(?:in|at|with|near|on|off|abroad|alone|together|by\s+the|out\s+of|close\s+to|next\s+to|downstairs|upstairs|between|outside|just\s+outside|above|below|across|opposite|rent-free|apart|separately)\b", RegexOptions.IgnoreCase)]
@@ -457,6 +458,10 @@ internal static partial class HeuristicRules
     [GeneratedRegex(@"^(?:(?:a\s+lot\s+of|lots\s+of|some|so\s+much)\s+)?(?:help|support|advice|feedback|inspiration|ideas|attention|encouragement|motivation|energy|comfort|strength|joy)\b", RegexOptions.IgnoreCase)]
     private static partial Regex GetSupport();
 
+    // "I'm working on a project", "on something complicated": nothing to remember until it is named.
+    [GeneratedRegex(@"^on\s+(?:(?:a|some|this|that|my)\s+)?(?:(?:big|new|cool|fun|small|little|side|secret)\s+)?(?:project|projects|something(?:\s+\w+)?|stuff|things|it)$", RegexOptions.IgnoreCase)]
+    private static partial Regex WorkingOnSomething();
+
     [GeneratedRegex(@"^[a-z]+ing\b", RegexOptions.IgnoreCase)]
     private static partial Regex KeepDoing();
 
@@ -469,7 +474,7 @@ internal static partial class HeuristicRules
     [GeneratedRegex(@"\b(?:is|are|was|were|can|will|did|does|got|has|have|had)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseVerb();
 
-    [GeneratedRegex(@"^(?:(?:really|so|very|super|pretty|all|both|just|absolutely)\s+)*(?:happy|excited|proud|glad|thrilled|sad|upset|worried|stoked|pumped|amazed|delighted|over\s+the\s+moon|doing\s+(?:better|well|great|fine|ok|okay|good|alright)|getting\s+\w+|coming\s+along)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:really|so|very|super|pretty|all|both|just|absolutely)\s+)*(?:happy|excited|proud|glad|thrilled|sad|upset|worried|stoked|pumped|amazed|delighted|over\s+the\s+moon|doing\s+(?:better|well|great|fine|ok|okay|good|alright)|getting\s+\w+|coming\s+along|paying\s+off|going\s+to\s+be|amazing|awesome|great|incredible|cool|beautiful|cute|lovely|the\s+best|wonderful|fantastic|perfect|adorable|the\s+greatest)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PassingFeeling();
 
     [GeneratedRegex(@"^(?:there|here|back|away|ahead|along|forward|again|too|so|well|better|worse|up|down|off|out|to\b|that\b|what\b|how\b|why\b|if\b|whether\b|about\b|(?:I|we|you|they|he|she|it)(?:'\w+)?\b)", RegexOptions.IgnoreCase)]

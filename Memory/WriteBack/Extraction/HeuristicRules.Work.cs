@@ -113,7 +113,8 @@ internal static partial class HeuristicRules
         One(@"^I\s+(?:study|am\s+studying|'m\s+studying|major\s+in|am\s+majoring\s+in|'m\s+majoring\s+in)\s+(?<v>.+?)(?:\s+at\s+(?<school>.+))?$",
             m =>
             {
-                if (Value(m.Groups["v"].Value, 5) is not { } subject)
+                // "I've been studying real hard": how much, not what.
+                if (LearningHowMuch().IsMatch(m.Groups["v"].Value.Trim()) || Value(m.Groups["v"].Value, 5) is not { } subject)
                 {
                     return null;
                 }
