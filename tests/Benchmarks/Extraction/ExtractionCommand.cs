@@ -16,7 +16,9 @@ namespace Benchmarks.Extraction;
 /// <summary><c>extraction</c>: runs the labelled extraction set (tests/Memory.Tests/WriteBack/Data/extraction-set.jsonl)
 /// through the heuristic extractor, or with <c>--base-url</c> and <c>--model</c> through the project's own <c>llm</c>
 /// extractor (prompts/memory-extract.yaml, schema validation, retry, heuristic fallback) against any OpenAI-compatible
-/// model, and prints precision and recall per category.</summary>
+/// model, and prints precision and recall per category. With <c>--conversations DIR</c> it runs every turn of LoCoMo
+/// conversations instead and prints how many memories that chit-chat would leave (<c>--failures</c> lists them, to be
+/// read: none is labelled).</summary>
 public static class ExtractionCommand
 {
     /// <summary>The labelled set, relative to the repository root.</summary>
@@ -33,14 +35,22 @@ public static class ExtractionCommand
             return 2;
         }
 
-        var setPath = settings.SetPath ?? ExtractionSettings.FindUp(DefaultSet);
-        if (setPath is null || !File.Exists(setPath))
+        var conversations = settings.ConversationsDirectory;
+        if (conversations is not null && !Directory.Exists(conversations))
+        {
+            await output.WriteLineAsync($"extraction: conversations directory not found ({conversations})").ConfigureAwait(false);
+            return 2;
+        }
+
+        var setPath = conversations ?? settings.SetPath ?? ExtractionSettings.FindUp(DefaultSet);
+        if (setPath is null || (conversations is null && !File.Exists(setPath)))
         {
             await output.WriteLineAsync($"extraction: set not found ({settings.SetPath ?? DefaultSet}); pass --set PATH").ConfigureAwait(false);
             return 2;
         }
 
-        var cases = ExtractionSet.Load(setPath).Where(c => settings.Split is null || c.Split == settings.Split).ToList();
+        var cases = (conversations is null ? ExtractionSet.Load(setPath) : ConversationTurns.Load(conversations))
+            .Where(c => settings.Split is null || c.Split == settings.Split).ToList();
         var wb = Options.Create(new WriteBackOptions { LlmResponseFormat = settings.ResponseFormat });
         var heuristic = new HeuristicFactExtractor(wb);
         IFactExtractor extractor = heuristic;
@@ -76,7 +86,19 @@ public static class ExtractionCommand
             watch.Stop();
 
             await output.WriteLineAsync().ConfigureAwait(false);
-            await output.WriteAsync(report.ToMarkdown()).ConfigureAwait(false);
+            var failures = report.Failures().ToList();
+            if (conversations is null)
+            {
+                await output.WriteAsync(report.ToMarkdown()).ConfigureAwait(false);
+            }
+            else
+            {
+                var turnsStoring = report.Outcomes.Count(o => o.Wrong.Count > 0);
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{failures.Count} memories from {cases.Count} turns ({100.0 * failures.Count / Math.Max(1, cases.Count):F1} per 100 turns; " +
+                    $"{turnsStoring} turns stored something). Read them with --failures: these turns are not labelled.")).ConfigureAwait(false);
+            }
+
             await output.WriteLineAsync().ConfigureAwait(false);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{cases.Count} turns in {watch.Elapsed.TotalSeconds:F1} s ({watch.Elapsed.TotalMilliseconds / Math.Max(1, cases.Count):F2} ms per turn)")).ConfigureAwait(false);
@@ -89,9 +111,10 @@ public static class ExtractionCommand
             if (settings.ShowFailures)
             {
                 await output.WriteLineAsync().ConfigureAwait(false);
-                foreach (var line in report.Failures())
+                foreach (var line in failures)
                 {
-                    await output.WriteLineAsync(line).ConfigureAwait(false);
+                    // A conversation turn has no label: what it stored is listed, not judged.
+                    await output.WriteLineAsync(conversations is null ? line : string.Concat("STORED", line.AsSpan(Math.Min(line.Length, 5)))).ConfigureAwait(false);
                 }
             }
 

@@ -1,7 +1,7 @@
 namespace Benchmarks.Extraction;
 
 /// <summary>Options of the <c>extraction</c> command: <c>[--base-url URL --model M [--api-key K]
-/// [--response-format schema|json]] [--set PATH] [--prompts DIR] [--split dev|heldout] [--failures]</c>.</summary>
+/// [--response-format schema|json]] [--set PATH | --conversations DIR] [--prompts DIR] [--split dev|heldout] [--failures]</c>.</summary>
 internal sealed record ExtractionSettings
 {
     public string? BaseUrl { get; init; }
@@ -9,6 +9,9 @@ internal sealed record ExtractionSettings
     public string? ApiKey { get; init; }
     public string ResponseFormat { get; init; } = "schema";
     public string? SetPath { get; init; }
+
+    /// <summary>LoCoMo conversations whose every turn is run through the extractor (nothing is expected).</summary>
+    public string? ConversationsDirectory { get; init; }
     public string? PromptsDirectory { get; init; }
     public string? Split { get; init; }
     public bool ShowFailures { get; init; }
@@ -39,6 +42,7 @@ internal sealed record ExtractionSettings
                 case "--api-key": s = s with { ApiKey = value }; break;
                 case "--response-format" when value is "schema" or "json": s = s with { ResponseFormat = value }; break;
                 case "--set": s = s with { SetPath = value }; break;
+                case "--conversations": s = s with { ConversationsDirectory = value }; break;
                 case "--prompts": s = s with { PromptsDirectory = value }; break;
                 case "--split" when value is "dev" or "heldout": s = s with { Split = value }; break;
                 default: return (null, $"unknown option or value: {arg} {value}");
@@ -48,6 +52,11 @@ internal sealed record ExtractionSettings
         if (s.BaseUrl is not null && !Uri.TryCreate(s.BaseUrl, UriKind.Absolute, out _))
         {
             return (null, $"--base-url is not an absolute URL: {s.BaseUrl}");
+        }
+
+        if (s.SetPath is not null && s.ConversationsDirectory is not null)
+        {
+            return (null, "--set and --conversations exclude each other");
         }
 
         if (s.BaseUrl is not null && string.IsNullOrWhiteSpace(s.Model))

@@ -77,7 +77,43 @@ public sealed class ExtractionCommandTests : IAsyncLifetime
         Assert.Equal(0, _upstream.ChatCalls);
     }
 
+    [Fact]
+    public async Task Conversations_mode_runs_every_turn_and_lists_what_the_chit_chat_would_store()
+    {
+        var directory = Directory.CreateTempSubdirectory("conversations-");
+        try
+        {
+            // A LoCoMo-shaped conversation: two sessions, keys out of order, a turn with no text.
+            await File.WriteAllTextAsync(Path.Combine(directory.FullName, "7.json"), """
+                {"speaker_a": "Ana", "speaker_b": "Ben",
+                 "session_2": [{"speaker": "Ana", "dia_id": "D2:1", "text": "I'm staying positive!"},
+                               {"speaker": "Ben", "dia_id": "D2:2", "text": "I adopted a beagle last week."}],
+                 "session_1_date_time": "1:56 pm on 8 May, 2023",
+                 "session_1": [{"speaker": "Ana", "dia_id": "D1:1", "text": "Hey Ben! I live in Porto and I love hiking."},
+                               {"speaker": "Ben", "dia_id": "D1:2", "img_url": ["x"]}],
+                 "session_1_observation": {"Ana": [["Ana lives in Porto.", "D1:1"]]}}
+                """);
+            var output = new StringWriter();
+
+            var code = await ExtractionCommand.RunAsync(["--conversations", directory.FullName, "--failures"], output);
+
+            var text = output.ToString();
+            Assert.Equal(0, code);
+            Assert.Contains("3 memories from 3 turns (100.0 per 100 turns; 2 turns stored something)", text, StringComparison.Ordinal);
+            Assert.Contains("STORED  7-D1:1: \"Hey Ben! I live in Porto and I love hiking.\" stored \"The user lives in Porto\"", text, StringComparison.Ordinal);
+            Assert.Contains("stored \"The user loves hiking\"", text, StringComparison.Ordinal);
+            Assert.Contains("STORED  7-D2:2: \"I adopted a beagle last week.\" stored \"The user adopted a beagle\"", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("staying positive", text.Split("STORED", 2)[^1], StringComparison.Ordinal);
+            Assert.DoesNotContain("WRONG", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     [Theory]
+    [InlineData("--conversations", "/no/such/directory")]
     [InlineData("--base-url", "http://127.0.0.1:1/v1")]
     [InlineData("--split", "everything")]
     [InlineData("--model")]
