@@ -109,7 +109,7 @@ internal static partial class HeuristicRules
     private static readonly HashSet<string> LifeEventVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "bought", "adopted", "retired", "graduated", "quit", "stopped", "gave", "started", "joined", "grew", "inherited",
-        "built", "founded", "married",
+        "built", "founded", "married", "opened", "launched",
     };
 
     // "I can add X to my store", "I can make a difference": what the user could do, not a skill they have.

@@ -43,6 +43,9 @@ internal static partial class HeuristicRules
                     ? Draft(FactSlots.Origin, p, $"The user's hometown is {p}")
                     : Draft(FactSlots.Location, p, $"The user lives in {p}")
                 : null, exclusive: true),
+        // "a gift from my grandma in my home country, Sweden": wherever it stands in the clause.
+        One(@"\bmy\s+home\s*(?:country|land)(?:\s*,\s*|\s+of\s+|\s+is\s+)(?<v>(?-i:\p{Lu})[\p{L}-]+(?:\s+(?-i:\p{Lu})[\p{L}-]+)?)",
+            m => Place(m.Groups["v"].Value) is { } p ? Draft(FactSlots.Origin, p, $"The user is from {p}") : null),
         One(@"^I(?:'m|\s+am)\s+(?:originally\s+)?from\s+(?<v>.+)$",
             m => Place(m.Groups["v"].Value) is { } p ? Draft(FactSlots.Origin, p, $"The user is from {p}") : null, exclusive: true),
         One(@"^I\s+grew\s+up\s+in\s+(?<v>.+)$",

@@ -89,7 +89,9 @@ internal static partial class HeuristicRules
             {
                 var verb = m.Groups["verb"].Value.ToLowerInvariant();
                 // "I love all the yellow leaves": a reaction to something in the chat (a photo), not a taste.
-                if (ReactionObject().IsMatch(m.Groups["v"].Value.Trim()) || Value(m.Groups["v"].Value, 8, list: true) is not { } v)
+                var raw = m.Groups["v"].Value.Trim();
+                raw = raw.StartsWith("both ", StringComparison.OrdinalIgnoreCase) ? raw[5..] : raw; // "a fan of both classical and jazz"
+                if (ReactionObject().IsMatch(raw) || Value(raw, 8, list: true) is not { } v)
                 {
                     return [];
                 }

@@ -32,6 +32,7 @@ internal static partial class HeuristicStatements
         c = We().Replace(c, "I ");
         c = Our().Replace(c, "my ");
         c = SomeoneAndI().Replace(c, "I");
+        c = LuckyToHave().Replace(c, "I have my "); // "I'm lucky to have my husband and kids"
         c = ElidedI().Replace(c, m => m.Groups["born"].Success ? "I was born" : m.Groups["am"].Success ? "I am " + m.Value : m.Groups["have"].Success ? "I have " + m.Value : "I " + m.Value);
         c = BornAndRaised().Replace(c, "born in");
         c = AmFiller().Replace(c, "I am ");
@@ -123,10 +124,13 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"^our\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Our();
 
+    [GeneratedRegex(@"^I\s+am\s+(?:so\s+|really\s+|very\s+|super\s+|truly\s+)?(?:lucky|blessed|grateful|thankful|fortunate)\s+to\s+have\s+my\s+(?=(?:wife|husband|partner|boyfriend|girlfriend|kids|children|son|daughter|sons|daughters|twins|parents|mum|mom|dad|brother|sister|brothers|sisters|siblings|grandchildren|family)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex LuckyToHave();
+
     [GeneratedRegex(@"^my\s+[a-z]+\s+and\s+I\b", RegexOptions.IgnoreCase)]
     private static partial Regex SomeoneAndI();
 
-    [GeneratedRegex(@"^(?:(?<born>born)\b|(?<am>not\s+(?:a\s+)?(?:big\s+|huge\s+)?fan\s+of\b|allergic\s+to\b|originally\s+from\b)|(?<have>been\s+(?:working|living|studying|learning)\b)|(?:just\s+)?(?:moved|relocated)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?<born>born)\b|(?<am>not\s+(?:a\s+)?(?:big\s+|huge\s+)?fan\s+of\b|allergic\s+to\b|originally\s+from\b)|(?<have>been\s+(?:working|living|studying|learning)\b)|(?:just\s+)?(?:moved|relocated|lost\s+my\s+job)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ElidedI();
 
     [GeneratedRegex(@"\bborn\s+and\s+(?:raised|bred)\s+in\b", RegexOptions.IgnoreCase)]

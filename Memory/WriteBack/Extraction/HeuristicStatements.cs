@@ -248,7 +248,7 @@ internal static partial class HeuristicStatements
         }
         else if (QuitJob().Match(clause) is { Success: true } quit)
         {
-            var target = quit.Groups["v"].Value.Trim();
+            var target = RetractionTime().Replace(quit.Groups["v"].Value.Trim(), string.Empty).Trim(); // "... at Door Dash this month"
             if (target.Length == 0 || target.Equals("my job", StringComparison.OrdinalIgnoreCase) || target.Equals("work", StringComparison.OrdinalIgnoreCase))
             {
                 yield return new FactDraft(FactSlots.Employer, null, "No longer: works at their employer");
@@ -280,6 +280,9 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@",?\s+so\s+(?:that\s+)?(?:I|we)(?:\s+(?:can|could|would|might|will)|'d|'ll)\b[^.!?;]*", RegexOptions.IgnoreCase)]
     private static partial Regex Purpose();
 
+    [GeneratedRegex(@"\s+(?:(?:this|last)\s+\w+|yesterday|today|(?:a|one|two|three|few|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago)$", RegexOptions.IgnoreCase)]
+    private static partial Regex RetractionTime();
+
     [GeneratedRegex(@"\b[Ii]'?ve\b")]
     private static partial Regex LowerIve();
 
@@ -297,7 +300,7 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@",?\s+(?:and|but|so|because|although|though|while|whereas|plus|also)\s+(?=(?:I|I'm|I've|my|we|our)\b)|,\s*(?=(?:I|I'm|I've|my|we|our)\b)|,\s+(?=(?:if|unless|because|since)\b)|,\s*(?=(?:his|her|its|their|what|what's|where|when|why|how|how's|who|which|any|anything|can|could|would|should|do|does|is|are|give|tell|suggest|recommend|help|please|so|keep|thanks|thank|remember|note|bear|let|make|not)\b)|\s+and\s+(?=(?:he|she|they|it)(?:'s|\s))|\s+so\s+(?=(?:please|keep|make|give|use|answer|reply|write|explain|talk|avoid|don't|do\s+not)\b)|\s+-\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseSplit();
 
-    [GeneratedRegex(@"^(?:(?<greet>hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?|oh|ah|well|so|and|but|also|btw|by\s+the\s+way|actually|anyway|anyways|ok|okay|yes|yeah|yep|nope|fyi|just\s+so\s+you\s+know|for\s+context|for\s+the\s+record|note\s+that|to\s+be\s+clear|as\s+you\s+know|honestly|basically|thanks|thank\s+you|lol|haha|please|update|quick\s+update|oh\s+and|plus|now|(?:(?:big|good|great|some|exciting|happy|sad|bad|quick|fun)\s+)?news|heads\s+up|guess\s+what|so\s+anyway|sorry(?=[,!])|oops|wait(?=[,!])|no(?=[,!])|correction|to\s+clarify|let\s+me\s+correct\s+(?:that|myself)|just\s+to\s+correct\s+myself|I\s+meant(?:\s+to\s+say)?(?:\s+that)?|I\s+mean(?=,)|I\s+got\s+(?:it|that)\s+wrong(?:\s+earlier)?|my\s+bad|scratch\s+that|in\s+fact)\b[,!:.]?\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?<greet>hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?|oh|ah|well|so|and|but|also|btw|by\s+the\s+way|actually|anyway|anyways|ok|okay|yes|yeah|yep|nope|fyi|just\s+so\s+you\s+know|for\s+context|for\s+the\s+record|note\s+that|to\s+be\s+clear|as\s+you\s+know|you\s+know(?=,?\s+I\b)|honestly|basically|thanks|thank\s+you|lol|haha|please|update|quick\s+update|oh\s+and|plus|now|(?:(?:big|good|great|some|exciting|happy|sad|bad|quick|fun)\s+)?news|heads\s+up|guess\s+what|so\s+anyway|sorry(?=[,!])|oops|wait(?=[,!])|no(?=[,!])|correction|to\s+clarify|let\s+me\s+correct\s+(?:that|myself)|just\s+to\s+correct\s+myself|I\s+meant(?:\s+to\s+say)?(?:\s+that)?|I\s+mean(?=,)|I\s+got\s+(?:it|that)\s+wrong(?:\s+earlier)?|my\s+bad|scratch\s+that|in\s+fact)\b[,!:.]?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Interjection();
 
     [GeneratedRegex(@"^(?:do|does|did|can|could|would|will|should|shall|is|are|am|was|were|have|has|what|where|when|why|who|whom|whose|which|how)\b", RegexOptions.IgnoreCase)]
@@ -366,12 +369,12 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"^I\s+(?:have\s+|'ve\s+|just\s+|recently\s+)*moved\s+(?:away\s+from|out\s+of)\s+(?<v>[^,]+)$", RegexOptions.IgnoreCase)]
     private static partial Regex MovedAway();
 
-    [GeneratedRegex(@"^I\s+(?:have\s+|'ve\s+|just\s+|recently\s+)*(?:quit|left|resigned\s+from|was\s+laid\s+off\s+from|got\s+laid\s+off\s+from|got\s+fired\s+from|was\s+fired\s+from)\s*(?:my\s+job\s*(?:at\s+)?)?(?<v>(?!(?:\w+ing|sugar|alcohol|caffeine|coffee|meat|social\s+media|for|on|early|late|home|at|after|before|to|with|town|the\s+(?:house|office|party|room))\b)[^,]*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^I\s+(?:have\s+|'ve\s+|just\s+|recently\s+|also\s+)*(?:quit|left|resigned\s+from|was\s+laid\s+off\s+from|got\s+laid\s+off\s+from|got\s+fired\s+from|was\s+fired\s+from|lost(?=\s+my\s+job\b))\s*(?:my\s+job\s*(?:as\s+(?:a|an)\s+[\w -]+?(?=\s+at\s|$)\s*)?(?:at\s+)?)?(?<v>(?!(?:\w+ing|sugar|alcohol|caffeine|coffee|meat|social\s+media|for|on|early|late|home|at|after|before|to|with|town|the\s+(?:house|office|party|room))\b)[^,]*)$", RegexOptions.IgnoreCase)]
     private static partial Regex QuitJob();
 
     [GeneratedRegex(@"^my\s+(?:old\s+)?(?<kind>dog|cat|puppy|kitten|parrot|rabbit|hamster|fish|turtle|horse|bird|pony)\s+(?:died|passed\s+away|passed|ran\s+away)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PetGone();
 
-    [GeneratedRegex(@"^(?:I\s+(?:have\s+|'ve\s+|just\s+|recently\s+)*(?:moved\s+(?:away\s+from|out\s+of)|(?:quit|left)(?!\s+(?:\w+ing|sugar|alcohol|caffeine|coffee|meat|social\s+media|for|on|early|late|home|at|after|before|to|with|town|the\s+(?:house|office|party|room))\b)|resigned|was\s+laid\s+off|got\s+laid\s+off|got\s+fired|was\s+fired)|my\s+(?:old\s+)?\w+\s+(?:died|passed|ran\s+away))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:I\s+(?:have\s+|'ve\s+|just\s+|recently\s+|also\s+)*(?:moved\s+(?:away\s+from|out\s+of)|(?:quit|left)(?!\s+(?:\w+ing|sugar|alcohol|caffeine|coffee|meat|social\s+media|for|on|early|late|home|at|after|before|to|with|town|the\s+(?:house|office|party|room))\b)|resigned|was\s+laid\s+off|got\s+laid\s+off|got\s+fired|was\s+fired|lost\s+my\s+job)|my\s+(?:old\s+)?\w+\s+(?:died|passed|ran\s+away))", RegexOptions.IgnoreCase)]
     private static partial Regex SpecialRetraction();
 }
