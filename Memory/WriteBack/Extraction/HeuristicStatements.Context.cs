@@ -124,7 +124,7 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"^our\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Our();
 
-    [GeneratedRegex(@"^I\s+am\s+(?:so\s+|really\s+|very\s+|super\s+|truly\s+)?(?:lucky|blessed|grateful|thankful|fortunate)\s+to\s+have\s+my\s+(?=(?:wife|husband|partner|boyfriend|girlfriend|kids|children|son|daughter|sons|daughters|twins|parents|mum|mom|dad|brother|sister|brothers|sisters|siblings|grandchildren|family)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^I\s+am\s+(?:so\s+|really\s+|very\s+|super\s+|truly\s+)?(?:lucky|blessed|grateful|thankful|fortunate)\s+to\s+have\s+my\s+(?=(?:wife|husband|partner|boyfriend|girlfriend|kids|children|son|daughter|sons|daughters|twins|parents|mum|mom|dad|brother|sister|brothers|sisters|siblings|grandchildren)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex LuckyToHave();
 
     [GeneratedRegex(@"^my\s+[a-z]+\s+and\s+I\b", RegexOptions.IgnoreCase)]

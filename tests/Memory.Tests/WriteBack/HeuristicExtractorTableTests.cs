@@ -291,6 +291,7 @@ public sealed class HeuristicExtractorTableTests
         { "I'll stay positive and keep going", "" },
         { "I'm lucky to have my husband and kids; they keep me going.", "The user has their husband and kids" },
         { "I'm lucky to have my friends", "" },
+        { "I'm really lucky to have my family", "" },
         { "It was a gift from my grandma in my home country, Sweden.", "The user is from Sweden" },
         { "Lost my job as a banker yesterday, so I'm starting my own business.", "-employer" },
         { "I also lost my job at Door Dash this month", "-any:door dash" },
