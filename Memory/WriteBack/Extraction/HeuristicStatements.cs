@@ -280,7 +280,7 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@",?\s+so\s+(?:that\s+)?(?:I|we)(?:\s+(?:can|could|would|might|will)|'d|'ll)\b[^.!?;]*", RegexOptions.IgnoreCase)]
     private static partial Regex Purpose();
 
-    [GeneratedRegex(@"\s+(?:(?:this|last)\s+\w+|yesterday|today|(?:a|one|two|three|few|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|\s+)(?:(?:this|last)\s+\w+|yesterday|today|(?:a|one|two|three|few|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago)$", RegexOptions.IgnoreCase)]
     private static partial Regex RetractionTime();
 
     [GeneratedRegex(@"\b[Ii]'?ve\b")]

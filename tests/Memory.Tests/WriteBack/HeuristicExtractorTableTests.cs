@@ -296,6 +296,7 @@ public sealed class HeuristicExtractorTableTests
         { "Lost my job as a banker yesterday, so I'm starting my own business.", "-employer" },
         { "I also lost my job at Door Dash this month", "-any:door dash" },
         { "I lost my keys again", "" },
+        { "I lost my job last month", "-employer" },
         { "I opened an online clothing store last year", "The user opened an online clothing store" },
         { "I'm a fan of both classical and modern music", "The user likes classical | The user likes modern music" },
         { "You know I love live music.", "The user loves live music" },
