@@ -3,6 +3,7 @@ using Gateway.Diagnostics;
 using Memory.Configuration;
 using Memory.Stores;
 using Memory.WriteBack;
+using Memory.WriteBack.Extraction;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Pipeline;
@@ -141,12 +142,28 @@ internal sealed class TurnRecorder(
             User = user,
             Context = request.Context.MemoryContext,
             UserMessages = userMessages,
+            AssistantQuestion = PrecedingQuestion(request.Messages),
             AssistantAnswer = answer,
             At = time.GetUtcNow(),
             TemplateVersion = request.Context.TemplateVersion,
             Actor = request.Context.Caller.KeyId,
             Model = request.Context.Model,
         };
+    }
+
+    /// <summary>The question the last assistant message ends with (what this turn's first user message answers), or
+    /// null when it ends otherwise or there is none.</summary>
+    internal static string? PrecedingQuestion(JsonArray messages)
+    {
+        for (var i = messages.Count - 1; i >= 0; i--)
+        {
+            if (MessageText.RoleOf(messages[i]) == "assistant")
+            {
+                return AnswerFrames.QuestionOf(MessageText.Of(messages[i]));
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The user messages after the last assistant message: what this turn added.</summary>

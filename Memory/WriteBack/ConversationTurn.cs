@@ -19,6 +19,10 @@ public sealed record ConversationTurn
     /// <summary>The user's messages of this request, each with a stable id that becomes a memory source.</summary>
     public required IReadOnlyList<TurnMessage> UserMessages { get; init; }
     public string? AssistantAnswer { get; init; }
+    /// <summary>The question the assistant asked just before <see cref="UserMessages"/> (the last sentence of the
+    /// previous assistant message, when it is a question), so a one-word answer ("Porto" to "Where do you live?") can
+    /// be read; never itself a source of facts.</summary>
+    public string? AssistantQuestion { get; init; }
     public required DateTimeOffset At { get; init; }
     public string? TemplateVersion { get; init; }
     /// <summary>Who caused it (app key id), recorded in history.</summary>

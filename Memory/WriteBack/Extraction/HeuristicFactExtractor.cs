@@ -18,9 +18,16 @@ internal sealed class HeuristicFactExtractor(IOptions<WriteBackOptions> options)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var facts = new List<ExtractedFact>();
-        foreach (var message in turn.UserMessages)
+        for (var m = 0; m < turn.UserMessages.Count; m++)
         {
+            var message = turn.UserMessages[m];
             var statements = HeuristicStatements.Read(message.Text);
+            if (statements.Count == 0 && m == 0 && !turn.IsObservation && AnswerFrames.Compose(turn.AssistantQuestion, message.Text) is { } answered)
+            {
+                // "Porto" after "Where do you live?": the user's word, read as the sentence it answers.
+                statements = HeuristicStatements.Read(answered);
+            }
+
             foreach (var s in statements)
             {
                 var confidence = s.Hedged || turn.IsObservation ? _options.InferredConfidence : _options.StatedConfidence;

@@ -38,6 +38,7 @@ internal sealed class LlmFactExtractor(
         {
             ["messages"] = WriteBackPromptJsonContext.Serialize(turn.UserMessages.Select(m => new PromptMessage(m.Id, m.Text)).ToList()),
             ["context"] = turn.IsObservation ? $"{turn.Context} (observed by a feature, not said in chat)" : turn.Context,
+            ["asked"] = turn.IsObservation || string.IsNullOrWhiteSpace(turn.AssistantQuestion) ? "(none)" : turn.AssistantQuestion,
             ["now"] = time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         };
 

@@ -20,4 +20,12 @@ public static class HttpAssert
     }
 
     public static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
+    /// <summary>Posts <paramref name="json"/> and asserts a 200 (the body is in the failure message).</summary>
+    public static async Task PostOkAsync(HttpClient client, string path, string json)
+    {
+        using var response = await client.PostAsync(path, Json(json));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {text}");
+    }
 }

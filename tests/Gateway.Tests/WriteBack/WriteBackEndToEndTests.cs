@@ -63,6 +63,35 @@ public sealed partial class WriteBackEndToEndTests
     }
 
     [Fact]
+    public async Task A_one_word_answer_to_the_assistants_question_is_remembered_through_each_api()
+    {
+        await using var upstream = await FakeOpenAIUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
+        {
+            ["Upstream:BaseUrl"] = upstream.BaseUrl,
+            ["Memory:Extraction:Mode"] = "heuristic",
+        });
+
+        // Chat completions, with the question in a parts array; the Responses API; Anthropic's Messages API.
+        await HttpAssert.PostOkAsync(gateway.Client, "v1/chat/completions", """
+            {"model":"fake-model","user":"onboard","messages":[{"role":"user","content":"hi"},
+             {"role":"assistant","content":[{"type":"text","text":"Welcome! Where do you live?"}]},{"role":"user","content":"Porto"}]}
+            """);
+        await HttpAssert.PostOkAsync(gateway.Client, "v1/responses", """
+            {"model":"fake-model","user":"onboard","input":[{"role":"user","content":"ok"},
+             {"role":"assistant","content":"Great. And what do you do for a living?"},{"role":"user","content":"nurse"}]}
+            """);
+        await HttpAssert.PostOkAsync(gateway.Client, "v1/messages", """
+            {"model":"fake-model","max_tokens":50,"metadata":{"user_id":"onboard"},"messages":[{"role":"user","content":"hello"},
+             {"role":"assistant","content":"Any food allergies I should know about?"},{"role":"user","content":"nope"}]}
+            """);
+        await WaitIdleAsync(gateway);
+
+        var texts = (await MemoriesAsync(gateway, "onboard")).Select(m => m!["text"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["The user lives in Porto", "The user works as a nurse"], texts);
+    }
+
+    [Fact]
     public async Task Llm_extraction_stores_the_facts_the_model_returns_with_their_message_sources()
     {
         await using var upstream = await FakeOpenAIUpstream.StartAsync();

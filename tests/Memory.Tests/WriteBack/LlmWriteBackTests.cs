@@ -39,6 +39,24 @@ public sealed class LlmWriteBackTests
     }
 
     [Fact]
+    public async Task The_question_the_assistant_asked_is_in_the_extraction_prompt_and_frames_a_one_word_answer_in_the_fallback()
+    {
+        var chat = new FakeChatClient
+        {
+            Respond = p => p.Contains(ExtractMarker, StringComparison.Ordinal)
+                ? "Porto, obviously."
+                : """{"decisions": [{"fact": 0, "event": "ADD", "targets": [], "text": null}]}""",
+        };
+        await using var h = new WriteBackHarness(mode: "llm", chat: chat);
+
+        await h.SayAsync(Turns.Say("t1", "Porto") with { AssistantQuestion = "Where do you live these days?" });
+
+        Assert.Contains("Where do you live these days?", chat.Calls[0].Prompt, StringComparison.Ordinal);
+        // The model's answers were invalid twice: the heuristic read the answer with its question.
+        Assert.Equal(["The user lives in Porto"], h.Store.CurrentTexts(Turns.User));
+    }
+
+    [Fact]
     public async Task Invalid_extraction_answer_is_retried_once_then_the_heuristics_take_over()
     {
         var chat = new FakeChatClient

@@ -5,7 +5,7 @@ namespace Memory.Tests.WriteBack;
 public sealed class PromptTemplateTests
 {
     [Theory]
-    [InlineData("memory-extract", new[] { "messages", "context", "now" })]
+    [InlineData("memory-extract", new[] { "messages", "context", "asked", "now" })]
     [InlineData("memory-consolidate", new[] { "new_facts", "existing_memories", "now" })]
     [InlineData("memory-compress", new[] { "memories", "now" })]
     public void Template_declares_exactly_the_variables_it_uses(string name, string[] expected)

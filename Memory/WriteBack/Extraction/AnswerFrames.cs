@@ -1,0 +1,195 @@
+using System.Text.RegularExpressions;
+
+namespace Memory.WriteBack.Extraction;
+
+/// <summary>A short answer read against the question the assistant asked just before it: "Porto" after "Where do you
+/// live?" is "I live in Porto"; "a nurse" after "What do you do for a living?" is "I'm a nurse". Onboarding flows ask
+/// exactly these questions, and users answer them in a word. The question only frames the answer: the value is always
+/// the user's own words, and the composed sentence goes through the same rules as anything the user typed, so an
+/// answer that is not a value ("no", "why do you ask?", "I'd rather not say") stores nothing.</summary>
+public static partial class AnswerFrames
+{
+    private const int MaxQuestionLength = 300;
+    private const int MaxAnswerWords = 8;
+
+    private sealed record Frame(Regex Question, Func<string, string?> Compose);
+
+    private static readonly Frame[] Frames =
+    [
+        new(Q(@"\bwhere\s+(?:do|did)\s+you\s+(?:currently\s+|now\s+)?live\b|\bwhere\s+are\s+you\s+(?:currently\s+|now\s+)?(?:based|living|located)\b|\bwhich\s+(?:city|town|country)\s+(?:do\s+you\s+live\s+in|are\s+you\s+(?:in|based\s+in))\b|\bwhere(?:'s|\s+is)\s+home\s+for\s+you\b"),
+            a => $"I live in {StripLead(a, "in")}"),
+        new(Q(@"\bwhere\s+are\s+you\s+(?:originally\s+)?from\b|\bwhere\s+do\s+you\s+come\s+from\b"),
+            a => $"I am from {StripLead(a, "from")}"),
+        new(Q(@"\bwhere\s+did\s+you\s+grow\s+up\b"),
+            a => $"I grew up in {StripLead(a, "in")}"),
+        new(Q(@"\bwhere\s+were\s+you\s+born\b"),
+            a => $"I was born in {StripLead(a, "in")}"),
+        new(Q(@"\bwhat\s+do\s+you\s+do(?:\s+for\s+(?:a\s+living|work|your\s+job))?\s*\?|\bwhat(?:'s|\s+is)\s+your\s+(?:job|occupation|profession|line\s+of\s+work)\b|\bwhat\s+(?:kind\s+of\s+|sort\s+of\s+)?work\s+do\s+you\s+do\b"),
+            Job),
+        new(Q(@"\bwhere\s+do\s+you\s+work\b|\bwhich\s+company\s+do\s+you\s+work\s+(?:for|at)\b|\bwho\s+do\s+you\s+work\s+for\b|\bwho(?:'s|\s+is)\s+your\s+employer\b"),
+            a => $"I work at {StripLead(a, "at", "for")}"),
+        new(Q(@"\bwhat(?:'s|\s+is)\s+your\s+(?:first\s+|full\s+)?name\b|\bwhat\s+should\s+I\s+call\s+you\b|\bhow\s+should\s+I\s+(?:call|address)\s+you\b|\bwhat\s+(?:do|would)\s+you\s+(?:like|want|prefer)\s+to\s+be\s+called\b"),
+            a => a.Split(' ').Length <= 3 ? $"My name is {a}" : null),
+        new(Q(@"\bhow\s+old\s+are\s+you\b|\bwhat(?:'s|\s+is)\s+your\s+age\b"),
+            a => AgeAnswer().IsMatch(a) ? $"I am {a}" : null),
+        new(Q(@"\bwhen(?:'s|\s+is)\s+your\s+birthday\b"),
+            a => $"My birthday is {StripLead(a, "on")}"),
+        new(Q(@"\bdo\s+you\s+have\s+(?:any\s+)?(?:pets?|animals?)\b|\bany\s+pets\b"),
+            a => $"I have {a}"),
+        new(Q(@"\bdo\s+you\s+have\s+(?:any\s+)?(?:kids|children)\b|\bany\s+(?:kids|children)\b"),
+            a => $"I have {a}"),
+        new(Q(@"\b(?:do\s+you\s+have\s+)?any\s+(?:food\s+|known\s+)?allergies\b|\bare\s+you\s+allergic\s+to\s+anything\b|\bwhat\s+are\s+you\s+allergic\s+to\b"),
+            a => $"I am allergic to {StripLead(a, "to")}"),
+        new(Q(@"\bany\s+dietary\s+(?:restrictions|requirements|preferences|needs)\b|\bdo\s+you\s+follow\s+(?:a|any)\s+(?:special\s+|particular\s+)?diet\b|\bwhat\s+(?:kind\s+of\s+)?diet\s+do\s+you\s+follow\b"),
+            Diet),
+        new(Q(@"\b(?:what|which)\s+languages?\s+do\s+you\s+speak\b"),
+            a => $"I speak {a}"),
+        new(Q(@"\bwhat\s+are\s+your\s+pronouns\b|\bwhich\s+pronouns\s+do\s+you\s+use\b"),
+            a => $"My pronouns are {a}"),
+        new(Q(@"\bwhat\s+(?:are\s+your\s+hobbies|do\s+you\s+(?:like\s+to\s+)?do\s+for\s+fun|do\s+you\s+do\s+in\s+your\s+(?:free|spare)\s+time)\b"),
+            a => $"I enjoy {a}"),
+    ];
+
+    private static readonly Regex FavoriteQuestion = Q(@"\bwhat(?:'s|\s+is)\s+your\s+(?<k>fav(?:ou?rite|e)?\s+[a-z][a-z -]{1,30}?)\s*\?");
+
+    /// <summary>The last sentence of an assistant message when it is a question (what a reply answers), at most 300
+    /// characters; else null.</summary>
+    public static string? QuestionOf(string? assistantText)
+    {
+        if (string.IsNullOrWhiteSpace(assistantText))
+        {
+            return null;
+        }
+
+        var text = assistantText.TrimEnd();
+        if (!text.EndsWith('?'))
+        {
+            return null;
+        }
+
+        var start = text.Length - 1;
+        while (start > 0 && text[start - 1] is not ('.' or '!' or '?' or '\n'))
+        {
+            start--;
+        }
+
+        var question = text[start..].Trim();
+        return question.Length is 0 or > MaxQuestionLength ? null : question;
+    }
+
+    /// <summary>The user's short <paramref name="answer"/> to <paramref name="question"/> as a first-person sentence
+    /// ("I live in Porto"), or null when the question is not one the frames know, matches more than one, or the
+    /// answer is not a short value (a refusal, a question, a sentence of its own).</summary>
+    public static string? Compose(string? question, string answer)
+    {
+        if (string.IsNullOrWhiteSpace(question) || string.IsNullOrWhiteSpace(answer))
+        {
+            return null;
+        }
+
+        var a = Clean(answer);
+        if (a is null)
+        {
+            return null;
+        }
+
+        string? composed = null;
+        var matches = 0;
+        foreach (var frame in Frames)
+        {
+            if (frame.Question.IsMatch(question))
+            {
+                matches++;
+                composed = frame.Compose(a);
+            }
+        }
+
+        if (FavoriteQuestion.Match(question) is { Success: true } favorite)
+        {
+            matches++;
+            composed = $"My {favorite.Groups["k"].Value.Trim()} is {a}";
+        }
+
+        // "Where do you live and what do you do?": which part a one-word answer answers is a guess.
+        return matches == 1 ? composed : null;
+    }
+
+    /// <summary>The value of a short answer: its first sentence without "yes," / "sure," and end punctuation; null for a
+    /// refusal, a negative, a question, a full first-person sentence (the normal rules read that) or more than eight
+    /// words.</summary>
+    private static string? Clean(string answer)
+    {
+        var a = answer.Trim();
+        var end = a.IndexOfAny(['.', '!', '\n', ';']);
+        if (end > 0 && !(a[end] == '.' && end + 1 < a.Length && char.IsDigit(a[end + 1])))
+        {
+            a = a[..end];
+        }
+
+        a = LeadingAffirmative().Replace(a, string.Empty).Trim().TrimEnd(',', ' ');
+        if (a.Length == 0 || a.Contains('?', StringComparison.Ordinal) || Negative().IsMatch(a) || Pleasantry().IsMatch(a) || OwnSentence().IsMatch(a) ||
+            a.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxAnswerWords)
+        {
+            return null;
+        }
+
+        return a;
+    }
+
+    private static string? Job(string a)
+    {
+        if (a.Contains(' ', StringComparison.Ordinal) is false && a.EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"My job is {a}"; // "teaching"
+        }
+
+        if (StartsWithArticle().IsMatch(a))
+        {
+            return $"I am {a}";
+        }
+
+        return $"I work as {("aeiouAEIOU".Contains(a[0], StringComparison.Ordinal) ? "an" : "a")} {a}";
+    }
+
+    private static string Diet(string a) =>
+        DietWord().IsMatch(a) ? $"I am {a}" : $"I avoid {StripLead(a, "no")}";
+
+    private static string StripLead(string a, params string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (a.StartsWith(w + " ", StringComparison.OrdinalIgnoreCase))
+            {
+                return a[(w.Length + 1)..];
+            }
+        }
+
+        return a;
+    }
+
+    private static Regex Q(string pattern) =>
+        new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+
+    [GeneratedRegex(@"^(?:(?:yes|yeah|yep|yup|sure|of\s+course|well|um+|uh+|hmm+|oh|so|ok|okay|i\s+do|i\s+have|definitely|absolutely)\b[,!:\s]*)+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingAffirmative();
+
+    [GeneratedRegex(@"^(?:no|nope|nah|none|nothing|not\s+really|not\s+that\s+I\s+know(?:\s+of)?|n/?a|never|I\s+(?:don't|do\s+not|won't|can't|cannot|'d\s+rather|would\s+rather|prefer\s+not)|rather\s+not|prefer\s+not|skip|pass|why|who\s+cares|it\s+doesn't\s+matter|doesn't\s+matter|whatever|idk|dunno|not\s+sure|no\s+idea|it's\s+complicated)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Negative();
+
+    [GeneratedRegex(@"^(?:thanks|thank\s+you|thx|ty|cool|great|nice|lol|haha|hi|hello|hey|good|fine|awesome|perfect|wow|right|true|exactly|agreed|same|me\s+too|got\s+it|sounds\s+good)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Pleasantry();
+
+    // A reply that is a sentence of its own ("I live in Porto", "my name is Sam", "we have two cats") is read by the
+    // normal rules, not framed.
+    [GeneratedRegex(@"^(?:I|I'm|I've|I'd|I'll|im|my|we|we're|we've|our|you|it|it's|that|this|he|she|they)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnSentence();
+
+    [GeneratedRegex(@"^\d{1,3}(?:\s+(?:years?\s+old|yrs?(?:\s+old)?|years?))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex AgeAnswer();
+
+    [GeneratedRegex(@"^(?:a|an|the)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex StartsWithArticle();
+
+    [GeneratedRegex(@"^(?:(?:strict|strictly|mostly|fully)\s+)?(?:vegetarian|vegan|pescatarian|pescetarian|flexitarian|keto|paleo|halal|kosher|gluten[- ]free|dairy[- ]free|lactose[- ]free|low[- ]carb|plant[- ]based|celiac|coeliac)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DietWord();
+}
