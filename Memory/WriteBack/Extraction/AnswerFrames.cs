@@ -95,19 +95,26 @@ public static partial class AnswerFrames
 
         string? composed = null;
         var matches = 0;
-        foreach (var frame in Frames)
+        try
         {
-            if (frame.Question.IsMatch(question))
+            foreach (var frame in Frames)
+            {
+                if (frame.Question.IsMatch(question))
+                {
+                    matches++;
+                    composed = frame.Compose(a);
+                }
+            }
+
+            if (FavoriteQuestion.Match(question) is { Success: true } favorite)
             {
                 matches++;
-                composed = frame.Compose(a);
+                composed = $"My {favorite.Groups["k"].Value.Trim()} is {a}";
             }
         }
-
-        if (FavoriteQuestion.Match(question) is { Success: true } favorite)
+        catch (RegexMatchTimeoutException)
         {
-            matches++;
-            composed = $"My {favorite.Groups["k"].Value.Trim()} is {a}";
+            return null; // a pathological question frames nothing
         }
 
         // "Where do you live and what do you do?": which part a one-word answer answers is a guess.
