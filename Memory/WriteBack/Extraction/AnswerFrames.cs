@@ -50,6 +50,20 @@ public static partial class AnswerFrames
             a => $"I enjoy {a}"),
     ];
 
+    // A question that checks a remembered fact ("Are you still in Lisbon?", "Do you still work at Acme?", "Are you still
+    // vegetarian?"): "no" retracts it, "no, Porto" replaces it, "yes" adds nothing.
+    private sealed record Confirmation(Regex Question, Func<string, string> Denied, Func<string, string> Replaced);
+
+    private static readonly Confirmation[] Confirmations =
+    [
+        new(Q(@"\b(?:are\s+you\s+still\s+(?:living\s+|based\s+)?in|do\s+you\s+still\s+live\s+in|you(?:'re|\s+are)\s+(?:still\s+)?(?:living\s+|based\s+)?in)\s+(?<old>(?-i:\p{Lu})[\p{L}'-]*(?:\s+(?-i:\p{Lu})[\p{L}'-]*){0,2})"),
+            old => $"I no longer live in {old}", v => $"I live in {StripLead(v, "in")}"),
+        new(Q(@"\b(?:do\s+you\s+still\s+work\s+(?:at|for)|are\s+you\s+still\s+(?:working\s+)?(?:at|with|for)|you\s+(?:still\s+)?work\s+(?:at|for))\s+(?<old>(?-i:\p{Lu})[\p{L}&'-]*(?:\s+(?-i:\p{Lu})[\p{L}&'-]*){0,2})"),
+            old => $"I no longer work at {old}", v => $"I work at {StripLead(v, "at", "for")}"),
+        new(Q(@"\b(?:are\s+you\s+still|you(?:'re|\s+are)\s+still|still)\s+(?:a\s+)?(?<old>vegetarian|vegan|pescatarian|pescetarian|keto|paleo|gluten[- ]free|dairy[- ]free)\b"),
+            old => $"I am not {old} anymore", v => $"I am {v}"),
+    ];
+
     private static readonly Regex FavoriteQuestion = Q(@"\bwhat(?:'s|\s+is)\s+your\s+(?<k>fav(?:ou?rite|e)?\s+[a-z][a-z -]{1,30}?)\s*\?");
 
     /// <summary>The last sentence of an assistant message when it is a question (what a reply answers), at most 300
@@ -83,6 +97,21 @@ public static partial class AnswerFrames
     public static string? Compose(string? question, string answer)
     {
         if (string.IsNullOrWhiteSpace(question) || string.IsNullOrWhiteSpace(answer))
+        {
+            return null;
+        }
+
+        try
+        {
+            foreach (var c in Confirmations)
+            {
+                if (c.Question.Match(question) is { Success: true } checkedFact)
+                {
+                    return Confirm(c, checkedFact.Groups["old"].Value, answer);
+                }
+            }
+        }
+        catch (RegexMatchTimeoutException)
         {
             return null;
         }
@@ -143,6 +172,25 @@ public static partial class AnswerFrames
         return a;
     }
 
+    /// <summary>The answer to a question checking <paramref name="old"/>: "no" / "not anymore" retracts it, "no, Porto"
+    /// states the new value, anything else (yes, a sentence of its own, a refusal) adds nothing here.</summary>
+    private static string? Confirm(Confirmation c, string old, string answer)
+    {
+        var denial = Denial().Match(answer.Trim());
+        if (!denial.Success)
+        {
+            return null;
+        }
+
+        var rest = denial.Groups["rest"].Value.Trim();
+        if (rest.Length == 0 || NowOnly().IsMatch(rest))
+        {
+            return c.Denied(old);
+        }
+
+        return Clean(rest) is { } value ? c.Replaced(TrailingNow().Replace(value, string.Empty).Trim()) : null;
+    }
+
     private static string? Job(string a)
     {
         if (a.Contains(' ', StringComparison.Ordinal) is false && a.EndsWith("ing", StringComparison.OrdinalIgnoreCase))
@@ -190,6 +238,15 @@ public static partial class AnswerFrames
     // normal rules, not framed.
     [GeneratedRegex(@"^(?:I|I'm|I've|I'd|I'll|im|my|we|we're|we've|our|you|it|it's|that|this|he|she|they)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OwnSentence();
+
+    [GeneratedRegex(@"^(?:no|nope|nah|not\s+any\s?more|no\s+longer|not\s+now)\b[\s,.!:;-]*(?:(?:not\s+any\s?more|no\s+longer)\b[\s,.!:;-]*)?(?:(?:I\s+)?(?:moved\s+to|live\s+in|am\s+in|'m\s+in|work\s+(?:at|for)))?\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Denial();
+
+    [GeneratedRegex(@"^(?:anymore|any\s+more|now|not\s+now|not\s+any\s?more|no\s+longer|sadly|unfortunately)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NowOnly();
+
+    [GeneratedRegex(@"\s+(?:now|these\s+days|actually)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingNow();
 
     [GeneratedRegex(@"^\d{1,3}(?:\s+(?:years?\s+old|yrs?(?:\s+old)?|years?))?$", RegexOptions.IgnoreCase)]
     private static partial Regex AgeAnswer();

@@ -92,6 +92,40 @@ public sealed partial class WriteBackEndToEndTests
     }
 
     [Fact]
+    public async Task A_no_to_the_assistant_checking_a_remembered_fact_updates_it()
+    {
+        await using var upstream = await FakeOpenAIUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
+        {
+            ["Upstream:BaseUrl"] = upstream.BaseUrl,
+            ["Memory:Extraction:Mode"] = "heuristic",
+        });
+        await HttpAssert.PostOkAsync(gateway.Client, "v1/chat/completions", """
+            {"model":"fake-model","user":"kim","messages":[{"role":"user","content":"I live in Lisbon and I'm vegetarian."}]}
+            """);
+        await WaitIdleAsync(gateway);
+
+        await HttpAssert.PostOkAsync(gateway.Client, "v1/chat/completions", """
+            {"model":"fake-model","user":"kim","messages":[{"role":"user","content":"Any dinner ideas?"},
+             {"role":"assistant","content":"Happy to help. Are you still in Lisbon?"},{"role":"user","content":"no, Porto now"}]}
+            """);
+        await WaitIdleAsync(gateway);
+        await HttpAssert.PostOkAsync(gateway.Client, "v1/chat/completions", """
+            {"model":"fake-model","user":"kim","messages":[{"role":"user","content":"Recipes?"},
+             {"role":"assistant","content":"Sure. Are you still vegetarian?"},{"role":"user","content":"not anymore"}]}
+            """);
+        await WaitIdleAsync(gateway);
+
+        var current = (await MemoriesAsync(gateway, "kim")).Select(m => m!["text"]!.GetValue<string>()).ToList();
+        Assert.Equal(["The user lives in Porto"], current);
+        // The move supersedes Lisbon (kept as history); "not anymore" retracts the diet.
+        var all = await MemoriesAsync(gateway, "kim", includeSuperseded: true);
+        var lisbon = Assert.Single(all, m => m!["text"]!.GetValue<string>() == "The user lives in Lisbon");
+        Assert.NotNull(lisbon!["validTo"]);
+        Assert.DoesNotContain(all, m => m!["text"]!.GetValue<string>() == "The user is vegetarian" && m["validTo"] is null);
+    }
+
+    [Fact]
     public async Task Llm_extraction_stores_the_facts_the_model_returns_with_their_message_sources()
     {
         await using var upstream = await FakeOpenAIUpstream.StartAsync();
