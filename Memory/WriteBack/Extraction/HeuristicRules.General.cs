@@ -208,8 +208,10 @@ internal static partial class HeuristicRules
         return v;
     }
 
+    // "I'm going to keep chasing my dreams": carrying on is encouragement, not a plan ("keep up with my German lessons" is).
     private static string? PlanValue(string raw) =>
-        Value(raw, 12) is { } v && !ConversationObject.IsMatch(v) && !v.StartsWith("be ", StringComparison.OrdinalIgnoreCase) ? v : null;
+        Value(raw, 12) is { } v && !ConversationObject.IsMatch(v) && !v.StartsWith("be ", StringComparison.OrdinalIgnoreCase) &&
+        !(v.StartsWith("keep ", StringComparison.OrdinalIgnoreCase) && !v.StartsWith("keep up with ", StringComparison.OrdinalIgnoreCase)) ? v : null;
 
     private static string? Progressive(string verb, string rest)
     {
@@ -396,7 +398,9 @@ internal static partial class HeuristicRules
         // "my son's fine and that was a reminder": "'s" was "is", and the subject ran on into the next clause.
         // "our families are so happy for us", "my dogs are doing better": how they feel today, not a fact.
         if (NotOwnSubject.IsMatch(w) || ConversationObject.IsMatch(w) || NotASubjectWord().IsMatch(w) || Pronoun.IsMatch(rest.Trim()) || ConversationObject.IsMatch(rest) ||
-            (verb.ToLowerInvariant() is "is" or "are" or "was" or "were" && PassingFeeling().IsMatch(rest.Trim())))
+            (verb.ToLowerInvariant() is "is" or "are" or "was" or "were" && PassingFeeling().IsMatch(rest.Trim())) ||
+            // "my store has been a roller coaster": a figure of speech.
+            (verb.ToLowerInvariant() is "has" or "have" && BeenAFigure().IsMatch(rest.Trim())))
         {
             return null;
         }
@@ -461,6 +465,9 @@ internal static partial class HeuristicRules
     // "I'm working on a project", "on something complicated": nothing to remember until it is named.
     [GeneratedRegex(@"^on\s+(?:(?:a|some|this|that|my)\s+)?(?:(?:big|new|cool|fun|small|little|side|secret)\s+)?(?:project|projects|something(?:\s+\w+)?|stuff|things|it)$", RegexOptions.IgnoreCase)]
     private static partial Regex WorkingOnSomething();
+
+    [GeneratedRegex(@"^been\s+(?:(?:a|an|such\s+a|quite\s+a|a\s+real)\s+)?(?:wild\s+|crazy\s+|long\s+|tough\s+|great\s+|fun\s+)?(?:roller\s*-?\s*coaster|journey|ride|struggle|challenge|blast|learning\s+experience|adventure|dream|whirlwind|lifesaver|game\s+changer|godsend)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BeenAFigure();
 
     [GeneratedRegex(@"^[a-z]+ing\b", RegexOptions.IgnoreCase)]
     private static partial Regex KeepDoing();
