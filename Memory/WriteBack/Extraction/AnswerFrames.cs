@@ -60,6 +60,8 @@ public static partial class AnswerFrames
             old => $"I no longer live in {old}", v => $"I live in {StripLead(v, "in")}"),
         new(Q(@"\b(?:do\s+you\s+still\s+work\s+(?:at|for)|are\s+you\s+still\s+(?:working\s+)?(?:at|with|for)|you\s+(?:still\s+)?work\s+(?:at|for))\s+(?<old>(?-i:\p{Lu})[\p{L}&'-]*(?:\s+(?-i:\p{Lu})[\p{L}&'-]*){0,2})"),
             old => $"I no longer work at {old}", v => $"I work at {StripLead(v, "at", "for")}"),
+        new(Q(@"\b(?:are\s+you\s+still|you(?:'re|\s+are)\s+still)\s+(?:working\s+as\s+)?(?<old>(?:a|an)\s+(?!(?:vegetarian|vegan|pescatarian|pescetarian)\b)[a-z][a-z -]{2,30}?)(?:\s+(?:at|in|for)\s+[^?]*)?\s*(?:,\s*right\s*)?\?"),
+            old => $"I am no longer {old}", v => $"I work as {(StartsWithArticle().IsMatch(v) ? v : ("aeiouAEIOU".Contains(v[0], StringComparison.Ordinal) ? "an " : "a ") + v)}"),
         new(Q(@"\b(?:are\s+you\s+still|you(?:'re|\s+are)\s+still|still)\s+(?:a\s+)?(?<old>vegetarian|vegan|pescatarian|pescetarian|keto|paleo|gluten[- ]free|dairy[- ]free)\b"),
             old => $"I am not {old} anymore", v => $"I am {v}"),
     ];
