@@ -17,7 +17,7 @@ public static partial class AnswerFrames
     private static readonly Frame[] Frames =
     [
         new(Q(@"\bwhere\s+(?:do|did)\s+you\s+(?:currently\s+|now\s+)?live\b|\bwhere\s+are\s+you\s+(?:currently\s+|now\s+)?(?:based|living|located)\b|\bwhich\s+(?:city|town|country)\s+(?:do\s+you\s+live\s+in|are\s+you\s+(?:in|based\s+in))\b|\bwhere(?:'s|\s+is)\s+home\s+for\s+you\b"),
-            a => $"I live in {StripLead(a, "in")}"),
+            a => NearPlace().IsMatch(a) ? $"I live {a}" : $"I live in {StripLead(a, "in")}"), // "near Porto"
         new(Q(@"\bwhere\s+are\s+you\s+(?:originally\s+)?from\b|\bwhere\s+do\s+you\s+come\s+from\b"),
             a => $"I am from {StripLead(a, "from")}"),
         new(Q(@"\bwhere\s+did\s+you\s+grow\s+up\b"),
@@ -28,8 +28,7 @@ public static partial class AnswerFrames
             Job),
         new(Q(@"\bwhere\s+do\s+you\s+work\b|\bwhich\s+company\s+do\s+you\s+work\s+(?:for|at)\b|\bwho\s+do\s+you\s+work\s+for\b|\bwho(?:'s|\s+is)\s+your\s+employer\b"),
             a => $"I work at {StripLead(a, "at", "for")}"),
-        new(Q(@"\bwhat(?:'s|\s+is)\s+your\s+(?:first\s+|full\s+)?name\b|\bwhat\s+should\s+I\s+call\s+you\b|\bhow\s+should\s+I\s+(?:call|address)\s+you\b|\bwhat\s+(?:do|would)\s+you\s+(?:like|want|prefer)\s+to\s+be\s+called\b"),
-            a => a.Split(' ').Length <= 3 ? $"My name is {a}" : null),
+        new(NameQuestion(), a => a.Split(' ').Length <= 3 ? $"My name is {a}" : null),
         new(Q(@"\bhow\s+old\s+are\s+you\b|\bwhat(?:'s|\s+is)\s+your\s+age\b"),
             a => AgeAnswer().IsMatch(a) ? $"I am {a}" : null),
         new(Q(@"\bwhen(?:'s|\s+is)\s+your\s+birthday\b"),
@@ -118,6 +117,12 @@ public static partial class AnswerFrames
             return null;
         }
 
+        // "I'm Sam" answers "What's your name?" (said alone, "I'm Sam" is not read as a name: "I'm tired" is not one).
+        if (NameQuestion().IsMatch(question) && IntroducedName().Match(answer.Trim()) is { Success: true } introduced)
+        {
+            return $"My name is {introduced.Groups["n"].Value}";
+        }
+
         var a = Clean(answer);
         if (a is null)
         {
@@ -165,6 +170,7 @@ public static partial class AnswerFrames
         }
 
         a = LeadingAffirmative().Replace(a, string.Empty).Trim().TrimEnd(',', ' ');
+        a = ItIs().Replace(a, string.Empty); // "it's Sam", "it's Porto": the value follows
         if (a.Length == 0 || a.Contains('?', StringComparison.Ordinal) || Negative().IsMatch(a) || Pleasantry().IsMatch(a) || OwnSentence().IsMatch(a) ||
             a.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxAnswerWords)
         {
@@ -249,6 +255,19 @@ public static partial class AnswerFrames
 
     [GeneratedRegex(@"\s+(?:now|these\s+days|actually)$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingNow();
+
+    [GeneratedRegex(@"\bwhat(?:'s|\s+is)\s+your\s+(?:first\s+|full\s+)?name\b|\bwhat\s+should\s+I\s+call\s+you\b|\bhow\s+should\s+I\s+(?:call|address)\s+you\b|\bwhat\s+(?:do|would)\s+you\s+(?:like|want|prefer)\s+to\s+be\s+called\b|\bwho\s+am\s+I\s+(?:talking|speaking)\s+(?:to|with)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    private static partial Regex NameQuestion();
+
+    // After "I'm" only a capitalised word is a name ("I'm tired" is not); after "call me" or "it's" any case is.
+    [GeneratedRegex(@"^(?:(?:hi|hey|hello)[,!]?\s+)?(?:(?:I'm|I\s+am|im)\s+(?<n>(?-i:\p{Lu})[\p{L}'-]{0,29}(?:\s+(?-i:\p{Lu})[\p{L}'-]{0,29})?)|(?:call\s+me|it's|it\s+is|this\s+is)\s+(?<n>\p{L}[\p{L}'-]{0,29}(?:\s+\p{L}[\p{L}'-]{0,29})?))[.!]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex IntroducedName();
+
+    [GeneratedRegex(@"^(?:it's|it\s+is|that's|that\s+would\s+be|that\s+is)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ItIs();
+
+    [GeneratedRegex(@"^(?:near|by|close\s+to|outside(?:\s+of)?|just\s+outside(?:\s+of)?)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex NearPlace();
 
     [GeneratedRegex(@"^\d{1,3}(?:\s+(?:years?\s+old|yrs?(?:\s+old)?|years?))?$", RegexOptions.IgnoreCase)]
     private static partial Regex AgeAnswer();
