@@ -132,7 +132,8 @@ internal sealed class TurnRecorder(
             return null;
         }
 
-        var userMessages = NewUserMessages(request.Messages, request.Context.RequestId);
+        var lastAssistant = LastAssistant(request.Messages);
+        var userMessages = NewUserMessages(request.Messages, lastAssistant, request.Context.RequestId);
         return userMessages.Count == 0 ? null : new ConversationTurn
         {
             // The gateway's own id: callers' request ids collide across users and tenants.
@@ -142,7 +143,8 @@ internal sealed class TurnRecorder(
             User = user,
             Context = request.Context.MemoryContext,
             UserMessages = userMessages,
-            AssistantQuestion = PrecedingQuestion(request.Messages),
+            // What the first new user message answers (never a source of facts itself).
+            AssistantQuestion = lastAssistant < 0 ? null : AnswerFrames.QuestionOf(MessageText.Of(request.Messages[lastAssistant])),
             AssistantAnswer = answer,
             At = time.GetUtcNow(),
             TemplateVersion = request.Context.TemplateVersion,
@@ -151,34 +153,23 @@ internal sealed class TurnRecorder(
         };
     }
 
-    /// <summary>The question the last assistant message ends with (what this turn's first user message answers), or
-    /// null when it ends otherwise or there is none.</summary>
-    internal static string? PrecedingQuestion(JsonArray messages)
+    /// <summary>The index of the last assistant message, or -1.</summary>
+    private static int LastAssistant(JsonArray messages)
     {
         for (var i = messages.Count - 1; i >= 0; i--)
         {
             if (MessageText.RoleOf(messages[i]) == "assistant")
             {
-                return AnswerFrames.QuestionOf(MessageText.Of(messages[i]));
+                return i;
             }
         }
 
-        return null;
+        return -1;
     }
 
     /// <summary>The user messages after the last assistant message: what this turn added.</summary>
-    internal static IReadOnlyList<TurnMessage> NewUserMessages(JsonArray messages, string requestId)
+    private static List<TurnMessage> NewUserMessages(JsonArray messages, int lastAssistant, string requestId)
     {
-        var lastAssistant = -1;
-        for (var i = messages.Count - 1; i >= 0; i--)
-        {
-            if (MessageText.RoleOf(messages[i]) == "assistant")
-            {
-                lastAssistant = i;
-                break;
-            }
-        }
-
         var result = new List<TurnMessage>();
         for (var i = lastAssistant + 1; i < messages.Count; i++)
         {

@@ -59,9 +59,9 @@ public static partial class AnswerFrames
             old => $"I no longer live in {old}", v => $"I live in {StripLead(v, "in")}"),
         new(Q(@"\b(?:do\s+you\s+still\s+work\s+(?:at|for)|are\s+you\s+still\s+(?:working\s+)?(?:at|with|for)|you\s+(?:still\s+)?work\s+(?:at|for))\s+(?<old>(?-i:\p{Lu})[\p{L}&'-]*(?:\s+(?-i:\p{Lu})[\p{L}&'-]*){0,2})"),
             old => $"I no longer work at {old}", v => $"I work at {StripLead(v, "at", "for")}"),
-        new(Q(@"\b(?:are\s+you\s+still|you(?:'re|\s+are)\s+still)\s+(?:working\s+as\s+)?(?<old>(?:a|an)\s+(?!(?:vegetarian|vegan|pescatarian|pescetarian)\b)[a-z][a-z -]{2,30}?)(?:\s+(?:at|in|for)\s+[^?]*)?\s*(?:,\s*right\s*)?\?"),
-            old => $"I am no longer {old}", v => $"I work as {(StartsWithArticle().IsMatch(v) ? v : ("aeiouAEIOU".Contains(v[0], StringComparison.Ordinal) ? "an " : "a ") + v)}"),
-        new(Q(@"\b(?:are\s+you\s+still|you(?:'re|\s+are)\s+still|still)\s+(?:a\s+)?(?<old>vegetarian|vegan|pescatarian|pescetarian|keto|paleo|gluten[- ]free|dairy[- ]free)\b"),
+        new(Q(@"\b(?:are\s+you\s+still|you(?:'re|\s+are)\s+still)\s+(?:working\s+as\s+)?(?<old>(?:a|an)\s+(?!(?:" + HeuristicRules.Diets + @")\b)[a-z][a-z -]{2,30}?)(?:\s+(?:at|in|for)\s+[^?]*)?\s*(?:,\s*right\s*)?\?"),
+            old => $"I am no longer {old}", v => $"I work as {WithArticle(v)}"),
+        new(Q(@"\b(?:are\s+you\s+still|you(?:'re|\s+are)\s+still|still)\s+(?:a\s+)?(?<old>" + HeuristicRules.Diets + "|" + HeuristicRules.DietStyles + @")\b"),
             old => $"I am not {old} anymore", v => $"I am {v}"),
     ];
 
@@ -211,8 +211,12 @@ public static partial class AnswerFrames
             return $"I am {a}";
         }
 
-        return $"I work as {("aeiouAEIOU".Contains(a[0], StringComparison.Ordinal) ? "an" : "a")} {a}";
+        return $"I work as {WithArticle(a)}";
     }
+
+    /// <summary>"nurse" as "a nurse", "engineer" as "an engineer"; "a nurse" as it is.</summary>
+    private static string WithArticle(string noun) =>
+        StartsWithArticle().IsMatch(noun) ? noun : $"{("aeiouAEIOU".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a")} {noun}";
 
     private static string Diet(string a) =>
         DietWord().IsMatch(a) ? $"I am {a}" : $"I avoid {StripLead(a, "no")}";
@@ -275,6 +279,7 @@ public static partial class AnswerFrames
     [GeneratedRegex(@"^(?:a|an|the)\s", RegexOptions.IgnoreCase)]
     private static partial Regex StartsWithArticle();
 
-    [GeneratedRegex(@"^(?:(?:strict|strictly|mostly|fully)\s+)?(?:vegetarian|vegan|pescatarian|pescetarian|flexitarian|keto|paleo|halal|kosher|gluten[- ]free|dairy[- ]free|lactose[- ]free|low[- ]carb|plant[- ]based|celiac|coeliac)$", RegexOptions.IgnoreCase)]
+    // The diets the preference rules know, plus the intolerances a diet question is answered with.
+    [GeneratedRegex(@"^(?:(?:strict|strictly|mostly|fully)\s+)?(?:" + HeuristicRules.Diets + "|" + HeuristicRules.DietStyles + @"|lactose[- ]free|celiac|coeliac)$", RegexOptions.IgnoreCase)]
     private static partial Regex DietWord();
 }

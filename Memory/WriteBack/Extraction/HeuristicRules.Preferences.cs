@@ -2,9 +2,9 @@ namespace Memory.WriteBack.Extraction;
 
 internal static partial class HeuristicRules
 {
-    private const string Diets = "vegetarian|vegan|pescatarian|pescetarian|flexitarian|carnivore|keto|paleo|raw\\s+vegan";
+    internal const string Diets = "vegetarian|vegan|pescatarian|pescetarian|flexitarian|carnivore|keto|paleo|raw\\s+vegan";
 
-    private const string DietStyles =
+    internal const string DietStyles =
         "vegan|vegetarian|keto|ketogenic|paleo|halal|kosher|low-carb|low\\s+carb|gluten-free|gluten\\s+free|plant-based|plant\\s+based|" +
         "mediterranean|low-fodmap|low\\s+fodmap|dairy-free|dairy\\s+free|sugar-free|sugar\\s+free|carnivore|whole30|low-fat|low\\s+fat";
 

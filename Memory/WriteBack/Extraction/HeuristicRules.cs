@@ -131,6 +131,22 @@ internal static partial class HeuristicRules
         return TextNormalizer.ToThirdPerson(v);
     }
 
+    /// <summary><paramref name="value"/> without the time phrases and asides a value ends with ("Door Dash this
+    /// month", "last month").</summary>
+    internal static string WithoutTrailingFiller(string value)
+    {
+        var v = " " + value.Trim();
+        string previous;
+        do
+        {
+            previous = v;
+            v = TrailingFiller.Replace(v, string.Empty);
+        }
+        while (v != previous && v.Length > 0);
+
+        return v.Trim();
+    }
+
     /// <summary>A place name: a proper noun ("Porto", "the Netherlands", lower-case "porto" title-cased).</summary>
     private static string? Place(string raw)
     {

@@ -248,7 +248,7 @@ internal static partial class HeuristicStatements
         }
         else if (QuitJob().Match(clause) is { Success: true } quit)
         {
-            var target = RetractionTime().Replace(quit.Groups["v"].Value.Trim(), string.Empty).Trim(); // "... at Door Dash this month"
+            var target = HeuristicRules.WithoutTrailingFiller(quit.Groups["v"].Value); // "... at Door Dash this month"
             if (target.Length == 0 || target.Equals("my job", StringComparison.OrdinalIgnoreCase) || target.Equals("work", StringComparison.OrdinalIgnoreCase))
             {
                 yield return new FactDraft(FactSlots.Employer, null, "No longer: works at their employer");
@@ -279,9 +279,6 @@ internal static partial class HeuristicStatements
     // A purpose clause ("..., so I can teach others", "so that we could ...") says what the user wants, not a fact.
     [GeneratedRegex(@",?\s+so\s+(?:that\s+)?(?:I|we)(?:\s+(?:can|could|would|might|will)|'d|'ll)\b[^.!?;]*", RegexOptions.IgnoreCase)]
     private static partial Regex Purpose();
-
-    [GeneratedRegex(@"(?:^|\s+)(?:(?:this|last)\s+\w+|yesterday|today|(?:a|one|two|three|few|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago)$", RegexOptions.IgnoreCase)]
-    private static partial Regex RetractionTime();
 
     [GeneratedRegex(@"\b[Ii]'?ve\b")]
     private static partial Regex LowerIve();
