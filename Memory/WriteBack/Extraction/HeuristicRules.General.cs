@@ -102,7 +102,7 @@ internal static partial class HeuristicRules
         "bought", "sold", "adopted", "retired", "graduated", "stopped", "joined", "moved", "grew", "play", "run", "go",
         "picture", "relate", "never", "gotta", "gonna", "wanna", "hafta", "first", "once", "even", "ever", "rarely", "seldom", "sort",
         "kind", "later", "then", "soon", "just", "also", "still", "usually", "always", "normally", "often", "sometimes",
-        "recently", "finally", "already", "only", "absolutely",
+        "recently", "finally", "already", "only", "absolutely", "assume", "figure", "bet",
     };
 
     // Verbs that state a lasting fact although they are in the past tense.
@@ -167,7 +167,7 @@ internal static partial class HeuristicRules
         @"draft|snippet|output|input|log|logs)\b");
 
     private static readonly Regex NotPossession = R(
-        @"^(?:to\b|been\b|got\b|had\b|done\b|seen\b|never\b|always\b|no\s+(?:idea|clue|time|problem|questions?|plans?)\b|" +
+        @"^(?:to\b|been\b|(?:still\s+)?got\b|had\b|done\b|seen\b|never\b|always\b|people\b|the\s+power\b|similar\s+interests\b|different\s+skills\b|(?:a|some|this|the)\s+(?:\w+\s+)?(?:pictures?|photos?|pics?|snaps?|shots?)\b|no\s+(?:idea|clue|time|problem|questions?|plans?)\b|" +
         @"a\s+(?:lot|bit|feeling|sense|look|go|try|chance|moment|minute|second|quick|few\s+questions|question|problem|" +
         @"doubt|suggestion|request|favou?r|thought|hunch|point|headache|cold|nice|good|great|fun|look)\b|" +
         @"an\s+(?:idea|issue|error|question|opinion|update|answer)\b|" +
@@ -209,8 +209,10 @@ internal static partial class HeuristicRules
     }
 
     // "I'm going to keep chasing my dreams": carrying on is encouragement, not a plan ("keep up with my German lessons" is).
+    // "I'm going to need new shoes": a need or a wish, not something the user plans to do.
     private static string? PlanValue(string raw) =>
         Value(raw, 12) is { } v && !ConversationObject.IsMatch(v) && !v.StartsWith("be ", StringComparison.OrdinalIgnoreCase) &&
+        !StativePlan().IsMatch(v) &&
         !(v.StartsWith("keep ", StringComparison.OrdinalIgnoreCase) && !v.StartsWith("keep up with ", StringComparison.OrdinalIgnoreCase)) ? v : null;
 
     private static string? Progressive(string verb, string rest)
@@ -341,7 +343,7 @@ internal static partial class HeuristicRules
         }
 
         // "I know encouragement is what got me here": what the user knows is a clause, not a skill.
-        if (v == "know" && ClauseVerb().IsMatch(rest))
+        if (v == "know" && (ClauseVerb().IsMatch(rest) || KnowWhat().IsMatch(rest)))
         {
             return null;
         }
@@ -380,7 +382,7 @@ internal static partial class HeuristicRules
         }
 
         var said = past ? v : ThirdPersonVerb(v);
-        var text = $"{adverb.ToLowerInvariant()}{said} {value}";
+        var text = $"{adverb.ToLowerInvariant()}{said} {(past ? value : WithSecondVerbAgreeing(value))}";
         return Draft(FactSlots.Other, text, $"The user {text}");
     }
 
@@ -400,7 +402,10 @@ internal static partial class HeuristicRules
         if (NotOwnSubject.IsMatch(w) || ConversationObject.IsMatch(w) || NotASubjectWord().IsMatch(w) || Pronoun.IsMatch(rest.Trim()) || ConversationObject.IsMatch(rest) ||
             (verb.ToLowerInvariant() is "is" or "are" or "was" or "were" && PassingFeeling().IsMatch(rest.Trim())) ||
             // "my store has been a roller coaster": a figure of speech.
-            (verb.ToLowerInvariant() is "has" or "have" && BeenAFigure().IsMatch(rest.Trim())))
+            (verb.ToLowerInvariant() is "has" or "have" && BeenAFigure().IsMatch(rest.Trim())) ||
+            // "my family is my motivation", "my team is like my second family", "my dogs had a blast", "my writing is
+            // going well": what they mean to the user, or how a day went.
+            PossessiveFigure().IsMatch($"{verb} {rest.Trim()}"))
         {
             return null;
         }
@@ -433,6 +438,18 @@ internal static partial class HeuristicRules
     [GeneratedRegex(@"\b(?:it|that|this|them|these|those)$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsWithPronoun();
 
+    /// <summary>"(I practice) and train every day": a second verb joined to the first agrees with the user too.</summary>
+    private static string WithSecondVerbAgreeing(string value) =>
+        SecondVerb().Match(value) is { Success: true } second
+            ? $"and {ThirdPersonVerb(second.Groups["verb"].Value)}{value[second.Length..]}"
+            : value;
+
+    [GeneratedRegex(@"^and\s+(?<verb>practice|train|cook|bake|paint|draw|write|read|sing|dance|play|run|swim|cycle|hike|teach|study|work|travel|volunteer|knit|sew|garden|coach|compete|perform|tutor|mentor|build|make|fix|design|code|compose|record|edit|host|organize|organise)(?![\w'-])", RegexOptions.IgnoreCase)]
+    private static partial Regex SecondVerb();
+
+    [GeneratedRegex(@"^(?:need|want|wish|hope|love|like|have\s+to|miss|feel|know|think)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StativePlan();
+
     // "I know that you ...", "we show people that they matter": a reported clause, not an object.
     [GeneratedRegex(@"\bthat\s+(?:I|we|you|they|he|she|it|there|people|everyone)\b|^\w+\s+(?:they|you|we)'re\b", RegexOptions.IgnoreCase)]
     private static partial Regex ThatClause();
@@ -443,7 +460,7 @@ internal static partial class HeuristicRules
     [GeneratedRegex(@"^(?:in|at|with|near|on|over|overnight|home|abroad|until|till|for|in\s+touch)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StayingWhere();
 
-    [GeneratedRegex(@"^(?:(?:my|our|their|the|your)\s+(?:best|bit|part|thing|utmost)|ok|okay|fine|well|good|great|alright|all\s+right|better|worse|amazing|awesome|so-?so|pretty|really|very|much|so|too|a\s+lot|lots|terrible|badly|fantastic|wonderful|excellent|brilliant|everything|something|things|stuff)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:my|our|their|the|your)\s+(?:best|bit|part|thing|utmost)|(?:a|such\s+a)\s+(?:\w+\s+)?job\b|ok|okay|fine|well|good|great|alright|all\s+right|better|worse|amazing|awesome|so-?so|pretty|really|very|much|so|too|a\s+lot|lots|terrible|badly|fantastic|wonderful|excellent|brilliant|everything|something|things|stuff)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DoingHow();
 
     [GeneratedRegex(@"^(?:a\s+lot|a\s+ton|tons|lots|loads|heaps|so\s+much|a\s+bunch|with\b|from\b|(?:real|really|so|very)?\s*hard\b|as\s+I\s+go|every\s+day|new\s+things|more|along|fast|quickly|slowly)", RegexOptions.IgnoreCase)]
@@ -471,6 +488,13 @@ internal static partial class HeuristicRules
 
     [GeneratedRegex(@"^[a-z]+ing\b", RegexOptions.IgnoreCase)]
     private static partial Regex KeepDoing();
+
+    [GeneratedRegex(@"^(?:is|are|was|were|has\s+been|have\s+been)\s+(?:(?:always|still|really|truly|just)\s+)*(?:like\b|there\s+for\s+(?:me|us)\b|(?:my|our)\s+(?:(?:whole|biggest|main|greatest|second)\s+)*(?:future|motivation|rock|rocks|everything|world|life|lifeline|inspiration|strength|support|supporters?|family|heroes|hero|buddies|pride\s+and\s+joy)\b|going\s+(?:well|great|good|fine|okay|ok|smoothly)\b|comin'?g?\s+true\b)|^(?:had|have\s+had)\s+(?:a\s+(?:blast|ball|great\s+time|good\s+time|lot\s+of\s+fun)|fun|so\s+much\s+fun)\b|^(?:can|could)\s+(?:come|join|make\s+it)\b|^(?:has|have)\s+taken\s+a\s+back\s*seat\b|^(?:was|were)\s+able\s+to\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PossessiveFigure();
+
+    // "I know firsthand how this impacts neighborhoods": what the user knows is a clause, not a skill.
+    [GeneratedRegex(@"\b(?:how|what|why|where|when|whether)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex KnowWhat();
 
     [GeneratedRegex(@"^(?:(?:just|finally|already|recently|also|never|always|really|truly|definitely|actually|since|now)\s+)*(?<w>[a-z]+)\b\s*(?<next>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex PerfectLead();

@@ -45,7 +45,7 @@ internal static partial class HeuristicRules
             return null;
         }
 
-        var said = $"{adverb.ToLowerInvariant()}{ThirdPersonVerb(verb)} {phrase}";
+        var said = $"{adverb.ToLowerInvariant()}{ThirdPersonVerb(verb)} {WithSecondVerbAgreeing(phrase)}";
         return Draft(FactSlots.Schedule, $"{verb} {phrase}", $"The user {said}");
     }
 
@@ -60,6 +60,6 @@ internal static partial class HeuristicRules
         }
 
         v = v.Trim().TrimEnd('.', '!', '?', ',', ';', ':').Trim();
-        return v.Length is 0 or > 80 ? null : TextNormalizer.ToThirdPerson(v);
+        return v.Length is 0 or > 80 || Anaphoric.IsMatch(v) ? null : TextNormalizer.ToThirdPerson(v);
     }
 }

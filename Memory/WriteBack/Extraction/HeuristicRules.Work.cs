@@ -90,7 +90,7 @@ internal static partial class HeuristicRules
                     ? Draft(FactSlots.Job, job, $"The user's job is {job}")
                     : Draft(FactSlots.Job, job, $"The user works as {Article(job)} {job}"), exclusive: true),
         // "I joined Volvo as a machine learning engineer": the employer, and the job when one follows "as".
-        Make(@"^I\s+(?:just\s+|recently\s+)?(?:joined|started\s+(?:a\s+new\s+job\s+|working\s+)?at|got\s+(?:a\s+job|hired)\s+(?:at|by)|am\s+employed\s+(?:at|by)|'m\s+employed\s+(?:at|by))\s+(?<v>.+?)(?:\s+as\s+(?:a\s+|an\s+)?(?<job>.+))?$",
+        Make(@"^I\s+(?:just\s+|recently\s+)?(?:joined(?!\s+in\b)|started\s+(?:a\s+new\s+job\s+|working\s+)?at|got\s+(?:a\s+job|hired)\s+(?:at|by)|am\s+employed\s+(?:at|by)|'m\s+employed\s+(?:at|by))\s+(?<v>.+?)(?:\s+as\s+(?:a\s+|an\s+)?(?<job>.+))?$",
             m =>
             {
                 if (Organization(m.Groups["v"].Value) is not { } e || JoinedGroup().IsMatch(e))

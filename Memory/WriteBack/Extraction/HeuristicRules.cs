@@ -71,25 +71,30 @@ internal static partial class HeuristicRules
     // ---- value clean-up -------------------------------------------------------------------------------------
 
     private static readonly Regex TrailingFiller = R(
-        @"\s+((just\s+)?like\s+(me|us)|now|today|currently|these\s+days|nowadays|at\s+the\s+moment|right\s+now|again|anymore|any\s+more|any\s+longer|too|as\s+well|though|actually|lol|haha|please|originally|thanks|recently|lately|already|full[- ]time|last\s+(year|month|week|summer|winter|spring|fall|autumn|night|weekend|(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*)|this\s+(year|month|week)|yesterday|the\s+other\s+day|earlier\s+today|((about|around|almost|nearly|over|roughly|some|just|only)\s+)?(a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|few|a\s+few|couple\s+of|a\s+couple\s+of|several|\d+)\s+(days?|weeks?|months?|years?)\s+ago|not\s+(so|that|too)\s+long\s+ago|a\s+((little|long)\s+)?while\s+(ago|back)|ages\s+ago|in\s+(19|20)\d\d|since\s+(19|20)\d\d|since\s+(last\s+)?\w+|for\s+(a|an|one|two|three|four|five|six|ten|many|several|a\s+few|a\s+couple\s+of|\d+)\s+(days?|weeks?|months?|years?|decades?)|(on|every)\s+(weekends?|weekdays?))$");
+        @"\s+((just\s+)?like\s+(me|us)|now|today|currently|these\s+days|nowadays|at\s+the\s+moment|right\s+now|again|anymore|any\s+more|any\s+longer|too|as\s+well|though|anyway|actually|lol|haha|please|originally|thanks|recently|lately|already|full[- ]time|last\s+(year|month|week|summer|winter|spring|fall|autumn|night|weekend|(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*)|this\s+(year|month|week)|yesterday|the\s+other\s+day|earlier\s+today|((about|around|almost|nearly|over|roughly|some|just|only)\s+)?(a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|few|a\s+few|couple\s+of|a\s+couple\s+of|several|\d+)\s+(days?|weeks?|months?|years?)\s+ago|not\s+(so|that|too)\s+long\s+ago|a\s+((little|long)\s+)?while\s+(ago|back)|ages\s+ago|in\s+(19|20)\d\d|since\s+(19|20)\d\d|since\s+(last\s+)?\w+|for\s+(a|an|one|two|three|four|five|six|ten|many|several|a\s+few|a\s+couple\s+of|\d+)\s+(days?|weeks?|months?|years?|decades?)|(on|every)\s+(weekends?|weekdays?))$");
 
     private static readonly Regex ClauseBoundary = R(
-        @"\s*(,(?!\d{3}\b)|;|:(?!\d)|\s-\s|(?<=\w)-\s|\(|\bbecause\b|\bsince\b|\bso\b(?!\s+long\s+ago)|\bbut\b|\bwhich\b|\bwhere\b|\bwho\b|\bthough\b|\balthough\b|\bwhile\b|\bwhen\b|\bif\b|\bunless\b)");
+        @"\s*(,(?!\d{3}\b)|;|:(?![\w])|\s-\s|(?<=\w)-\s|\(|\bbecause\b|\bsince\b|\bso\b(?!\s+long\s+ago)|\bbut\b|\bwhich\b|\bwhere\b|\bwho\b|\bthough\b|\balthough\b|\bwhile\b|\bwhen\b|\bif\b|\bunless\b)");
 
     private static readonly Regex ListBoundary = R(
-        @"\s*(;|:(?!\d)|\s-\s|(?<=\w)-\s|\(|,\s*(?=(the|a|an|my|his|her|their|our)\s+\w+(\s+\w+)?\s+(is|are|was|were)\b)|,\s*(?=(it|that|this|which|I|I'm|but|so|because|they|he|she|you|especially|mostly|though)\b)|\bbecause\b|\bsince\b|\bso\b(?!\s+long\s+ago)|\bbut\b|\bwhich\b|\bwhere\b|\bwho\b|\bthough\b|\balthough\b|\bwhile\b|\bwhen\b|\bif\b|\bunless\b)");
+        @"\s*(;|:(?![\w])|\s-\s|(?<=\w)-\s|\(|,\s*(?=(the|a|an|my|his|her|their|our)\s+\w+(\s+\w+)?\s+(is|are|was|were)\b)|,\s*(?=(it|that|this|which|I|I'm|but|so|because|they|he|she|you|especially|mostly|though)\b)|\bbecause\b|\bsince\b|\bso\b(?!\s+long\s+ago)|\bbut\b|\bwhich\b|\bwhere\b|\bwho\b|\bthough\b|\balthough\b|\bwhile\b|\bwhen\b|\bif\b|\bunless\b)");
 
     private static readonly Regex PlaceBoundary = R(@"\s+(with|for|near|since|on|after|before|from|and\s+work|and\s+I)\b");
 
     private static readonly Regex Pronoun = R(
-        @"^(it|that|this|these|those|them|him|her|me|myself|us|ourselves|they|he|she|we|you|your|yours|everything|nothing|something|anything|so|such|what|how|when|the\s+idea|the\s+way|the\s+fact|hearing\s+(?:that|this|it|about|from|you)|reading\s+your|talking\s+to\s+you|chatting)\b(?!/)"); // "they/them" is a value (pronouns)
+        @"^((?-i:I)(?=\s)|his\s|it|that|this|these|those|them|him|her|me|myself|us|ourselves|they|he|she|we|you|your|yours|everything|nothing|something|anything|so|such|what|how|when|the\s+idea|the\s+way|the\s+fact|hearing\s+(?:that|this|it|about|from|you)|reading\s+your|talking\s+to\s+you|chatting)\b(?!/)"); // "they/them" is a value (pronouns)
 
     // What is left of an elliptical clause ("Yeah, I love to.", "our stories can be so ..."): no value at all.
-    private static readonly Regex BareWord = R(@"^(to|be|do|so|too|much|more|often|well|really|a\s+lot|to\s+be\s+honest|honestly)$");
+    private static readonly Regex BareWord = R(@"^(to|be|do|so|too|much|more|often|well|really|a\s+lot|to\s+be\s+honest|honestly|in|on|up|out|along|over|around|back|off|away)$");
 
     // A value that only means something in the chat around it ("try that", "check it out", "the taste of these") or
     // that speaks for a group ("back each other up").
     private static readonly Regex Unanchored = R(@"(?<![\w/-])(it|that|this|these|those|them)(\s+(out|up|over|back|off|again|too))?$|\b(each\s+other|one\s+another)\b|\b(is|are|was|were|be)$");
+
+    // A value that points back into the chat inside it ("making it tonight", "having them around", "those fantasy
+    // worlds", "books that take me there", "another one"), or that a cut left without its end ("working on for a",
+    // "tips from other parents and"; a preposition a relative clause strands is kept: "the shelter I volunteer at").
+    private static readonly Regex Anaphoric = R(@"(?<![\w/'-])(it|them|these|those)(?![\w/'-])|(?<![\w/-])(there|(another|the\s+other|this|that)\s+one)$|(?<![\w/'-])(a|an|the|and|or|of|my|our|your)$|(?<!\b(?:I|we)\s+\w+\s+)(?<![\w/'-])(for|to|with|from|by|as|at)$");
 
     private static readonly Regex PlaceStop = R(
         @"^(a|an|my|our|his|her|their|this|that|here|there|fear|hope|peace|denial|luxury|poverty|debt|sin|harmony|misery|comfort|the\s+(moment|past|present|future|now|meantime|middle|same|city|country|house|flat|apartment|suburbs|countryside|area|room|dark|shadows))\b");
@@ -123,7 +128,8 @@ internal static partial class HeuristicRules
         }
         while (v != previous && v.Length > 0);
 
-        if (v.Length == 0 || v.Length > 80 || v.Split(' ').Length > maxWords || Pronoun.IsMatch(v) || BareWord.IsMatch(v) || Unanchored.IsMatch(v))
+        if (v.Length == 0 || v.Length > 80 || v.Split(' ').Length > maxWords || Pronoun.IsMatch(v) || BareWord.IsMatch(v) || Unanchored.IsMatch(v) ||
+            Anaphoric.IsMatch(v))
         {
             return null;
         }
@@ -215,8 +221,30 @@ internal static partial class HeuristicRules
         }
 
         var parts = ListSeparator.Split(value).Where(p => p.Length > 0).ToList();
-        return parts.Count > 1 && parts.All(p => p.Split(' ').Length <= 4 && !Pronoun.IsMatch(p)) ? parts : [value];
+        return parts.Count > 1 && parts.All(p => p.Split(' ').Length <= 4 && !Pronoun.IsMatch(p)) ? SharedHead(parts) : [value];
     }
+
+    /// <summary>"action and sci-fi movies", "Italian and Thai food": the words before the last item qualify its head
+    /// noun too ("action movies", "Italian food"), when each is a single word that is not a noun of its own (a plural,
+    /// a gerund: "climbing, sliding and playing games" stays three items).</summary>
+    private static List<string> SharedHead(List<string> parts)
+    {
+        var last = parts[^1].Split(' ');
+        if (last.Length < 2 || !SharedHeads.Contains(last[^1]) ||
+            !parts.Take(parts.Count - 1).All(p => !p.Contains(' ', StringComparison.Ordinal) &&
+                                                  !p.EndsWith('s') && !p.EndsWith("ing", StringComparison.OrdinalIgnoreCase)))
+        {
+            return parts;
+        }
+
+        return [.. parts.Take(parts.Count - 1).Select(p => $"{p} {last[^1]}"), parts[^1]];
+    }
+
+    private static readonly HashSet<string> SharedHeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "movies", "films", "shows", "series", "books", "novels", "music", "songs", "games", "food", "cuisine", "dishes",
+        "flavors", "flavours", "podcasts", "documentaries", "comics", "stories", "restaurants", "cooking", "dramas",
+    };
 
     private static string ThirdPersonVerb(string verb)
     {

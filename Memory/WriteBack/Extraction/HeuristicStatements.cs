@@ -39,6 +39,7 @@ internal static partial class HeuristicStatements
         text = IntroAge().Replace(text, "$1. I am $2"); // "I am Sam, 29, ..." -> "I am Sam. I am 29, ..."
         text = IntroTail().Replace(text, ". I am ");   // "..., living in Leeds" -> "... . I am living in Leeds"
         text = Purpose().Replace(text, string.Empty);  // "I started a blog so I can reach people": the purpose is a wish
+        text = HedgeLead().Replace(text, "$1 ");        // "Hopefully, I can raise enough": one clause, still a hope
 
         var greeted = false;
         foreach (Match sentenceMatch in Sentence().Matches(text))
@@ -312,8 +313,11 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"^(?:I\s+think|I\s+believe|I\s+guess|I\s+suppose|I'm\s+pretty\s+sure|I\s+am\s+pretty\s+sure|I'm\s+fairly\s+sure|probably|I\s+reckon|apparently)\s*(?:that\s+)?,?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Hedge();
 
-    [GeneratedRegex(@"\b(?:if|suppose|supposing|imagine|imagining|hypothetically|pretend|pretending|let's\s+say|lets\s+say|what\s+if|in\s+a\s+(?:story|novel|game|movie|dream)|my\s+character|wish|wished|would|could|might|maybe|perhaps|someday|one\s+day|dream\s+of|dreaming|thinking\s+(?:about|of)|gonna|want\s+to|wanna|wanted\s+to|hope\s+to|hoping\s+to|considering|shall|should|I'd|unless|whether|assuming|as\s+if|roleplay|role-play|fictional|used\s+to|sometime)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:if|suppose|supposing|imagine|imagining|hypothetically|hopefully|pretend|pretending|let's\s+say|lets\s+say|what\s+if|in\s+a\s+(?:story|novel|game|movie|dream)|my\s+character|wish|wished|would|could|might|maybe|perhaps|someday|one\s+day|dream\s+of|dreaming|thinking\s+(?:about|of)|gonna|want\s+to|wanna|wanted\s+to|hope\s+to|hoping\s+to|considering|shall|should|I'd|unless|whether|assuming|as\s+if|roleplay|role-play|fictional|used\s+to|sometime)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Hypothetical();
+
+    [GeneratedRegex(@"\b(hopefully|maybe|perhaps|ideally|possibly)\s*,\s*(?=I\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex HedgeLead();
 
     [GeneratedRegex(@"^I(?:'m|\s+am)\s+(?<v>[A-Z][a-z]{1,20}(?:\s+[A-Z][a-z]{1,20})?)$")]
     private static partial Regex GreetingName();
