@@ -29,6 +29,8 @@ namespace Gateway;
 /// puts the middleware in order and maps the endpoints.</summary>
 public static class GatewayServiceCollectionExtensions
 {
+    private static readonly System.Text.UTF8Encoding LenientUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -44,6 +46,9 @@ public static class GatewayServiceCollectionExtensions
         {
             k.Limits.MaxRequestBodySize = limits.MaxRequestBytes;
             k.AddServerHeader = false;
+            // A header value that is not UTF-8 is decoded with U+FFFD for the bad bytes instead of being refused by
+            // the server with an empty 400: the gateway's own checks then answer in OpenAI's shape ("invalid_user").
+            k.RequestHeaderEncodingSelector = static _ => LenientUtf8;
         });
 
         services.TryAddSingleton(TimeProvider.System);

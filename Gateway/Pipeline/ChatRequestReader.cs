@@ -28,12 +28,11 @@ public static class ChatRequestReader
         {
             // Duplicate properties are refused, not resolved: the guardrails and the upstream must read the same body
             // (and a duplicate met later would surface as an ArgumentException, a 500).
-            node = await JsonNode.ParseAsync(http.Request.Body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false },
-                cancellationToken: cancellationToken).ConfigureAwait(false);
+            node = await ParseBodyAsync(http.Request, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException)
         {
-            return (null, OpenAIError.BadRequest("The request body is not valid JSON (or repeats a property).", "invalid_json"));
+            return (null, OpenAIError.BadRequest(InvalidJsonMessage, "invalid_json"));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -41,6 +40,28 @@ public static class ChatRequestReader
         }
 
         return Validate(node, http);
+    }
+
+    /// <summary>The 400 message for a body that is not JSON, repeats a property or holds an unreadable string.</summary>
+    public const string InvalidJsonMessage =
+        "The request body is not valid JSON (or repeats a property, or holds a string that is not valid UTF-8 or has an unpaired surrogate escape).";
+
+    /// <summary>The request body parsed as JSON. Throws <see cref="JsonException"/> when it is not JSON, repeats a
+    /// property (the guardrails and the upstream must read the same body) or holds a string no reader could read
+    /// (<see cref="JsonStrings"/>); <see cref="BadHttpRequestException"/> past the body size limit.</summary>
+    public static async Task<JsonNode?> ParseBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var expected = request.ContentLength is > 0 and < 1 << 20 ? (int)request.ContentLength.Value : 1024;
+        using var buffer = new MemoryStream(expected);
+        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var body = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (!JsonStrings.IsValid(body))
+        {
+            throw new JsonException("A string in the body is not valid UTF-8 or has an unpaired surrogate escape.");
+        }
+
+        return JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
     }
 
     /// <summary>The 413 answer naming the configured limit.</summary>

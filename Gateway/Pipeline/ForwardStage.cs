@@ -51,6 +51,13 @@ internal sealed class ForwardStage(UpstreamClient upstreams, UpstreamDialects di
             return new RefusedAnswer(_ => UpstreamFailureResults.ToResult(cut), "upstream_" + cut.Code);
         }
 
+        // A JSON answer with a string no reader could take (bytes that are not UTF-8, an unpaired surrogate escape) is
+        // repaired here, so it is guarded and forwarded like any other rather than failing deep in the stages.
+        if (bytes!.AsSpan().TrimStart(" \t\r\n"u8) is [(byte)'{' or (byte)'[', ..])
+        {
+            bytes = JsonStrings.Sanitize(bytes!);
+        }
+
         if (!response.IsSuccessStatusCode)
         {
             return dialect.ToChatError(bytes!, (int)response.StatusCode) is { } error

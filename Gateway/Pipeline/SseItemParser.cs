@@ -37,6 +37,14 @@ internal static class SseItemParser
             return new SseItem { Kind = SseItemKind.Done, Raw = bytes, Flush = true };
         }
 
+        // A chunk with a string no reader could take is repaired (JsonStrings) before it is parsed and forwarded.
+        if (!JsonStrings.IsValid(payload))
+        {
+            var repaired = JsonStrings.Sanitize(payload.ToArray());
+            payload = repaired;
+            bytes = [.. "data: "u8, .. repaired];
+        }
+
         try
         {
             if (JsonNode.Parse(payload) is JsonObject json)

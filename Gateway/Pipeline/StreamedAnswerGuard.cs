@@ -19,6 +19,7 @@ internal sealed class StreamedAnswerGuard(IGuardrailPipeline guardrails, OutputG
     public async IAsyncEnumerable<SseItem> GuardAsync(IAsyncEnumerable<SseItem> items, ChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var state = new State(guardrails, GuardrailContextFactory.For(request));
+        var finished = false;
         await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             string? blocked = null;
@@ -26,6 +27,7 @@ internal sealed class StreamedAnswerGuard(IGuardrailPipeline guardrails, OutputG
             {
                 case SseItemKind.Data:
                     state.CaptureEnvelope(item.Json!);
+                    finished |= HasFinishReason(item.Json!);
                     blocked = await GuardChunkAsync(item, state, cancellationToken).ConfigureAwait(false);
                     break;
                 case SseItemKind.Text:
@@ -74,11 +76,23 @@ internal sealed class StreamedAnswerGuard(IGuardrailPipeline guardrails, OutputG
             yield return tail;
         }
 
-        if (state.Blocked)
+        if (state.Blocked || finished)
         {
+            // Some servers close the stream after the last choice finished without sending [DONE]: the answer is whole.
             yield return new SseItem { Kind = SseItemKind.Done, Flush = true };
+            yield break;
         }
+
+        // Cut short before any choice finished: the client must be able to tell, so it gets the error event (and the
+        // stream's end) that any other broken stream gets.
+        var cut = new Upstream.UpstreamAnswerFailure(Upstream.UpstreamAnswerFailureKind.Broken, "The upstream's stream ended before the answer was complete.");
+        request.Context.AnswerOutcome = "upstream_" + cut.Code;
+        yield return new SseItem { Kind = SseItemKind.Error, Failure = cut, Flush = true };
     }
+
+    private static bool HasFinishReason(JsonObject chunk) =>
+        chunk["choices"] is JsonArray choices &&
+        choices.Any(c => c is JsonObject choice && choice["finish_reason"] is JsonValue reason && reason.GetValueKind() == JsonValueKind.String);
 
     /// <summary>Guards the fields of each choice of a chunk in place; returns the block reason, if any.</summary>
     private static async ValueTask<string?> GuardChunkAsync(SseItem item, State state, CancellationToken cancellationToken)

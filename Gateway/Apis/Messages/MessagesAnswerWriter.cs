@@ -81,7 +81,7 @@ internal static class MessagesAnswerWriter
             }
         }
 
-        // An upstream that stopped without its end gets none invented here (as chat completions gets no [DONE]).
+        // An upstream cut short arrives here as an error item (StreamedAnswerGuard), written as Anthropic's error event.
         await body.FlushAsync(CancellationToken.None).ConfigureAwait(false);
     }
 

@@ -23,12 +23,11 @@ internal static class MessagesHandler
         try
         {
             // Duplicate properties are refused, as for chat: the guardrails and the upstream must read the same body.
-            node = await JsonNode.ParseAsync(http.Request.Body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false },
-                cancellationToken: http.RequestAborted).ConfigureAwait(false);
+            node = await ChatRequestReader.ParseBodyAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
         }
         catch (JsonException)
         {
-            await MessagesErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "The request body is not valid JSON (or repeats a property).").ConfigureAwait(false);
+            await MessagesErrors.WriteAsync(http, StatusCodes.Status400BadRequest, ChatRequestReader.InvalidJsonMessage).ConfigureAwait(false);
             return;
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)

@@ -17,12 +17,11 @@ internal sealed class ResponsesHandler(ChatCompletionHandler pipeline, Responses
         JsonNode? node;
         try
         {
-            node = await JsonNode.ParseAsync(http.Request.Body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false },
-                cancellationToken: http.RequestAborted).ConfigureAwait(false);
+            node = await ChatRequestReader.ParseBodyAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
         }
         catch (JsonException)
         {
-            await OpenAIError.BadRequest("The request body is not valid JSON (or repeats a property).", "invalid_json").ExecuteAsync(http).ConfigureAwait(false);
+            await OpenAIError.BadRequest(ChatRequestReader.InvalidJsonMessage, "invalid_json").ExecuteAsync(http).ConfigureAwait(false);
             return;
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
