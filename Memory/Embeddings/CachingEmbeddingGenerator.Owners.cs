@@ -106,8 +106,9 @@ internal sealed partial class CachingEmbeddingGenerator
         return truncated;
     }
 
-    /// <summary>Notes (off the caller's path) that the user caused these entries; pairs recorded lately are skipped.</summary>
-    private void RecordOwner(UserKey user, string model, string[] hashes)
+    /// <summary>The user's owner key and the entries not recorded for them lately (null when none): what the next
+    /// queued write records, so erasure can find every entry the user caused.</summary>
+    private (string Owner, List<string>? Hashes) NewOwnerRecords(UserKey user, string model, string[] hashes)
     {
         var owner = OwnerOf(user);
         List<string>? fresh = null;
@@ -120,40 +121,7 @@ internal sealed partial class CachingEmbeddingGenerator
             }
         }
 
-        if (fresh is not null)
-        {
-            TrackWrite(Task.Run(() => WriteOwnersAsync(owner, model, fresh), CancellationToken.None));
-        }
-    }
-
-    private async Task WriteOwnersAsync(string owner, string model, List<string> hashes)
-    {
-        try
-        {
-            using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
-            using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "INSERT OR IGNORE INTO owners (owner, model, text_hash) VALUES ($owner, $model, $hash);";
-            command.Parameters.Add("$owner", SqliteType.Blob).Value = Convert.FromHexString(owner);
-            command.Parameters.AddWithValue("$model", model);
-            var hash = command.Parameters.Add("$hash", SqliteType.Blob);
-            foreach (var h in hashes)
-            {
-                hash.Value = Convert.FromHexString(h);
-                await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-
-            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (SqliteException ex)
-        {
-            LogCacheFailed(_logger, "owner write", ex.SqliteErrorCode);
-        }
-        catch (ObjectDisposedException)
-        {
-            // Shutting down.
-        }
+        return (owner, fresh);
     }
 
     /// <summary>The entry key of a text: HMAC-SHA256 under the file's key of the tenant (empty: no owner) and text.</summary>

@@ -108,6 +108,8 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
         }
 
         UsageDetails? usage = null;
+        List<(string Hash, Embedding<float> Embedding)>? newEntries = null;
+        var madeAt = default(DateTimeOffset);
         if (missing.Count > 0)
         {
             var order = missing.Keys.ToList();
@@ -133,12 +135,15 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
 
             // The vectors are already in the in-memory cache and returned; persisting them is off the caller's path
             // (a search's query embedding must not wait for a disk write). Pending writes finish before disposal.
-            TrackWrite(Task.Run(() => WriteAsync(model, fresh, now, CancellationToken.None), CancellationToken.None));
+            newEntries = fresh;
+            madeAt = now;
         }
 
-        if (owner is { } user)
+        // The new entries and who caused them (or asked for existing ones) go to disk in one queued write.
+        var (ownerKey, ownerHashes) = owner is { } user ? NewOwnerRecords(user, model, hashes) : (null, null);
+        if (newEntries is not null || ownerHashes is not null)
         {
-            RecordOwner(user, model, hashes);
+            Queue(model, newEntries, madeAt, ownerKey, ownerHashes);
         }
 
         return new GeneratedEmbeddings<Embedding<float>>(results!) { Usage = usage };
@@ -157,6 +162,7 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
                 // Write failures were logged where they happened.
             }
 
+            StopWriter();
             _db.Dispose();
             _initGate.Dispose();
         }
@@ -200,48 +206,8 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
         _ = write.ContinueWith(t => _pendingWrites.TryRemove(t, out _), TaskScheduler.Default);
     }
 
-    /// <summary>Waits until every cache write started so far is on disk.</summary>
+    /// <summary>Waits until every cache write queued so far is on disk.</summary>
     internal Task FlushAsync() => Task.WhenAll(_pendingWrites.Keys);
-
-    private async Task WriteAsync(string model, List<(string Hash, Embedding<float> Embedding)> fresh, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
-            {
-                using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = "INSERT OR REPLACE INTO embeddings (model, text_hash, vector, created_at) VALUES ($model, $hash, $vector, $at);";
-                command.Parameters.AddWithValue("$model", model);
-                command.Parameters.AddWithValue("$at", now.UtcTicks);
-                var hash = command.Parameters.Add("$hash", SqliteType.Blob);
-                var vector = command.Parameters.Add("$vector", SqliteType.Blob);
-                foreach (var (h, embedding) in fresh)
-                {
-                    hash.Value = Convert.FromHexString(h);
-                    vector.Value = EmbeddingBlob.ToBlob(embedding.Vector.Span);
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            if (Interlocked.Add(ref _insertsSincePrune, fresh.Count) >= PruneEvery)
-            {
-                Interlocked.Exchange(ref _insertsSincePrune, 0);
-                await PruneAsync(connection, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (SqliteException ex)
-        {
-            LogCacheFailed(_logger, "write", ex.SqliteErrorCode);
-        }
-        catch (ObjectDisposedException)
-        {
-            // Shutting down: a cache entry less is harmless.
-        }
-    }
 
     private async Task PruneAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {

@@ -123,6 +123,53 @@ public sealed class CachingEmbeddingGeneratorTests : IDisposable
         Assert.Empty(_inner.Calls);
     }
 
+    [Fact]
+    public async Task A_new_text_and_the_user_who_caused_it_go_to_disk_in_one_commit_and_erasure_still_finds_it()
+    {
+        var user = new Memory.Model.UserKey("acme", "ana");
+        using var cache = Create();
+        using (EmbeddingOwner.Use(user))
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                await cache.GenerateAsync([$"query number {i}"], EmbeddingInputs.Query());
+                await cache.FlushAsync();
+            }
+        }
+
+        // One transaction per new text (it was two: the entry, then its owner record in a second one).
+        Assert.Equal(8, cache.Commits);
+
+        await cache.ForgetUserAsync(user, []);
+        _inner.Calls.Clear();
+        using var reopened = Create(memoryEntries: 0);
+        using (EmbeddingOwner.Use(user))
+        {
+            await reopened.GenerateAsync(["query number 3"], EmbeddingInputs.Query());
+        }
+
+        Assert.Single(_inner.Calls); // the erased user's entry is gone from disk: computed again
+    }
+
+    [Fact]
+    public async Task Writes_waiting_together_share_one_commit()
+    {
+        using var cache = Create();
+        await cache.GenerateAsync(["warm the file"]);
+        await cache.FlushAsync();
+        var before = cache.Commits;
+
+        // Many callers' misses at once (a burst of new queries): their writes queue while one commit is under way.
+        await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => cache.GenerateAsync([$"burst {i}"]))));
+        await cache.FlushAsync();
+
+        Assert.InRange(cache.Commits - before, 1, 64); // at most one commit per caller, fewer when they overlap
+        _inner.Calls.Clear();
+        using var reopened = Create(memoryEntries: 0);
+        await reopened.GenerateAsync(Enumerable.Range(0, 64).Select(i => $"burst {i}").ToList());
+        Assert.Empty(_inner.Calls); // every one of them is on disk
+    }
+
     private CachingEmbeddingGenerator Create(int memoryEntries = 16) => new(
         _inner, _directory.Path, new EmbeddingCacheOptions { MemoryEntries = memoryEntries }, TimeProvider.System,
         NullLogger<CachingEmbeddingGenerator>.Instance);
