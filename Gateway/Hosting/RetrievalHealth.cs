@@ -21,7 +21,7 @@ internal sealed class RetrievalHealth(RetrievalDeadline deadline, WarmUpGate war
         if (recent > 0)
         {
             yield return ("retrieval", string.Create(CultureInfo.InvariantCulture,
-                $"{recent} query embeddings missed the {deadline.Deadline.TotalMilliseconds:0} ms retrieval deadline in the last {Window.TotalMinutes:0} minutes (answered with profile and lexical memories; {deadline.LateInFlight} still running)"));
+                $"{recent} query embeddings missed the {deadline.Deadline.TotalMilliseconds:0} ms retrieval deadline in the last {Window.TotalMinutes:0} minutes (answered with profile and lexical memories; {deadline.LateInFlight} still running; at most {deadline.AdmissionLimit} embedded at once now)"));
         }
     }
 }

@@ -14,7 +14,7 @@ internal sealed partial class HybridRetriever
     internal bool EmbedsInProcess => _embedder.GetService<OnnxEmbeddingGenerator>() is not null || _embedder.GetService<HashEmbeddingGenerator>() is not null;
 
     /// <summary>Starts embedding <paramref name="query"/> (as the current <see cref="EmbeddingOwner"/>); null when
-    /// dense retrieval is off, the query is empty, or (under the deadline) too many late embeddings still run. Under
+    /// dense retrieval is off, the query is empty, or (under the deadline) too many embeddings are in flight or late. Under
     /// a deadline the embedding is not tied to the request's token: one that comes late still finishes and fills the
     /// cache. Searches (<c>/search</c>) wait for their embedding; prompt selection is under the deadline.</summary>
     internal PendingQueryEmbedding? StartQueryEmbedding(UserKey user, string query, bool underDeadline, CancellationToken cancellationToken = default)
@@ -30,6 +30,11 @@ internal sealed partial class HybridRetriever
         // tokenizer) runs on the pool, not on the caller's thread: the request goes on at once. The hash embedder is
         // cheaper than the hop.
         var embedding = _embedsCheaply ? EmbedQueryAsync(query, token) : Task.Run(() => EmbedQueryAsync(query, token), CancellationToken.None);
+        if (underDeadline)
+        {
+            _deadline.Admitted(embedding, started);
+        }
+
         return new PendingQueryEmbedding(user, query, embedding, started);
     }
 

@@ -23,11 +23,24 @@ public sealed class RetrievalDeadline
     private int _late;
     private long _misses;
 
+    // Adaptive admission (AIMD, as congestion control does): at most _limit query embeddings in flight. One that
+    // finishes within the deadline raises the limit by 1/limit; one that finishes late cuts it by a quarter (at most
+    // once per deadline, so one congested moment counts once). A saturated machine then embeds only what it can
+    // finish in time instead of queueing embeddings that all come late and take the CPU from everything else.
+    private const double MinLimit = 1;
+    private const double MaxLimit = 256;
+    private readonly bool _adaptive;
+    private double _limit;
+    private int _inFlight;
+    private long _lastCut;
+
     public RetrievalDeadline(IOptions<RetrievalOptions> options, TimeProvider time, ILogger<RetrievalDeadline>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _deadline = TimeSpan.FromMilliseconds(options.Value.DeadlineMilliseconds);
         _maxLate = options.Value.MaxLateEmbeddings;
+        _adaptive = options.Value.AdaptiveAdmission;
+        _limit = Math.Clamp(4.0 * Environment.ProcessorCount, MinLimit, MaxLimit);
         _time = time;
         _logger = logger ?? NullLogger<RetrievalDeadline>.Instance;
     }
@@ -41,6 +54,21 @@ public sealed class RetrievalDeadline
 
     /// <summary>Late embeddings still running in the background.</summary>
     public int LateInFlight => Volatile.Read(ref _late);
+
+    /// <summary>Query embeddings admitted and not finished.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>How many query embeddings may be in flight at once now (adaptive admission), rounded down.</summary>
+    public int AdmissionLimit
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (int)_limit;
+            }
+        }
+    }
 
     /// <summary>Raised on every miss with its reason: <c>deadline</c> or <c>backlog</c>.</summary>
     public event Action<string>? Missed;
@@ -68,13 +96,62 @@ public sealed class RetrievalDeadline
     /// counted and retrieval goes lexical.</summary>
     internal bool TryAdmit()
     {
-        if (_deadline <= TimeSpan.Zero || Volatile.Read(ref _late) < _maxLate)
+        if (_deadline <= TimeSpan.Zero)
         {
             return true;
         }
 
-        Miss("backlog");
-        return false;
+        if (Volatile.Read(ref _late) >= _maxLate)
+        {
+            Miss("backlog");
+            return false;
+        }
+
+        if (_adaptive && Interlocked.Increment(ref _inFlight) > AdmissionLimit)
+        {
+            Interlocked.Decrement(ref _inFlight); // counted, then not admitted
+            Miss("backlog");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Follows an admitted embedding (<see cref="TryAdmit"/> true; started at <paramref name="startedAt"/>,
+    /// a <see cref="TimeProvider"/> timestamp) to its end: it leaves the in-flight count, and whether it finished within
+    /// the deadline moves the admission limit.</summary>
+    internal void Admitted(Task embedding, long startedAt)
+    {
+        if (_deadline <= TimeSpan.Zero || !_adaptive)
+        {
+            return;
+        }
+
+        if (embedding.IsCompleted)
+        {
+            Finished(startedAt);
+            return;
+        }
+
+        _ = embedding.ContinueWith(_ => Finished(startedAt), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private void Finished(long startedAt)
+    {
+        Interlocked.Decrement(ref _inFlight);
+        var onTime = _time.GetElapsedTime(startedAt) <= _deadline;
+        lock (_gate)
+        {
+            if (onTime)
+            {
+                _limit = Math.Min(MaxLimit, _limit + (1 / _limit));
+            }
+            else if (_time.GetElapsedTime(_lastCut) > _deadline)
+            {
+                _limit = Math.Max(MinLimit, _limit * 0.75);
+                _lastCut = _time.GetTimestamp();
+            }
+        }
     }
 
     /// <summary>The embedding if it is done by the deadline (counted from <paramref name="startedAt"/>, a

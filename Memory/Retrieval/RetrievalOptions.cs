@@ -76,6 +76,13 @@ public sealed class RetrievalOptions
     /// at all (counted as a miss), so a stuck embedder cannot pile up work.</summary>
     public int MaxLateEmbeddings { get; set; } = 4;
 
+    /// <summary>Under the deadline, admit only as many query embeddings at once as finish in time: a limit that grows
+    /// while embeddings finish within the deadline and shrinks by a quarter when one comes late (starting at 4 per
+    /// core). A query past the limit is not embedded (a <c>backlog</c> miss: profile and lexical results), so a
+    /// saturated machine spends no CPU on embeddings that would all come late. False: only
+    /// <see cref="MaxLateEmbeddings"/> bounds them.</summary>
+    public bool AdaptiveAdmission { get; set; } = true;
+
     /// <summary>BM25 maps irregular past forms to their base form before stemming ("went" -> "go", "bought" -> "buy";
     /// <see cref="IrregularForms"/>), so "When did Caroline go ...?" meets "Caroline went ...". The hash embedder's
     /// analysis is not affected. On by default: LoCoMo dev recall@10 0.704 -> 0.708, held-out (8 conversations, never

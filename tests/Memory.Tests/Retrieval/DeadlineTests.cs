@@ -9,8 +9,81 @@ public sealed class DeadlineTests
 {
     private readonly FakeTimeProvider _time = new();
 
-    private RetrievalDeadline Deadline(int milliseconds = 40, int maxLate = 4) =>
-        new(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions { DeadlineMilliseconds = milliseconds, MaxLateEmbeddings = maxLate }), _time);
+    private RetrievalDeadline Deadline(int milliseconds = 40, int maxLate = 4, bool adaptive = true) =>
+        new(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions { DeadlineMilliseconds = milliseconds, MaxLateEmbeddings = maxLate, AdaptiveAdmission = adaptive }), _time);
+
+    /// <summary>Admits one embedding and follows it; the returned source finishes it.</summary>
+    private TaskCompletionSource Admit(RetrievalDeadline deadline)
+    {
+        Assert.True(deadline.TryAdmit());
+        var embedding = new TaskCompletionSource();
+        deadline.Admitted(embedding.Task, _time.GetTimestamp());
+        return embedding;
+    }
+
+    [Fact]
+    public void Past_the_admission_limit_a_query_is_not_embedded_until_one_in_flight_finishes()
+    {
+        var deadline = Deadline(maxLate: 1000);
+        var reasons = new List<string>();
+        deadline.Missed += reasons.Add;
+        var limit = deadline.AdmissionLimit;
+        var running = Enumerable.Range(0, limit).Select(_ => Admit(deadline)).ToList();
+        Assert.Equal(limit, deadline.InFlight);
+
+        Assert.False(deadline.TryAdmit());
+        Assert.Equal(["backlog"], reasons);
+        Assert.Equal(limit, deadline.InFlight);
+
+        _time.Advance(TimeSpan.FromMilliseconds(10));
+        running[0].SetResult(); // on time: its slot is free again, and the limit grows a little
+        Assert.Equal(limit - 1, deadline.InFlight);
+        Assert.True(deadline.TryAdmit());
+    }
+
+    [Fact]
+    public void Late_embeddings_cut_the_limit_once_per_deadline_and_on_time_ones_raise_it_again()
+    {
+        var deadline = Deadline(maxLate: 1000);
+        var start = deadline.AdmissionLimit;
+        var late = Enumerable.Range(0, 3).Select(_ => Admit(deadline)).ToList();
+        _time.Advance(TimeSpan.FromMilliseconds(60));
+
+        foreach (var embedding in late)
+        {
+            embedding.SetResult(); // three late in the same moment: one cut
+        }
+
+        var cut = deadline.AdmissionLimit;
+        Assert.Equal((int)(start * 0.75), cut);
+
+        var again = Admit(deadline);
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+        again.SetResult(); // late again, more than a deadline after the first cut: cut again
+        Assert.Equal((int)(cut * 0.75), deadline.AdmissionLimit);
+        cut = deadline.AdmissionLimit;
+
+        for (var i = 0; i < 4 * start; i++)
+        {
+            Admit(deadline).SetResult(); // on time
+        }
+
+        Assert.True(deadline.AdmissionLimit > cut, $"{deadline.AdmissionLimit} <= {cut}");
+        Assert.Equal(0, deadline.InFlight);
+    }
+
+    [Fact]
+    public void Without_adaptive_admission_only_the_late_bound_refuses()
+    {
+        var deadline = Deadline(maxLate: 1000, adaptive: false);
+        for (var i = 0; i < 300; i++)
+        {
+            Assert.True(deadline.TryAdmit());
+            deadline.Admitted(new TaskCompletionSource().Task, _time.GetTimestamp());
+        }
+
+        Assert.Equal(0, deadline.Misses);
+    }
 
     [Fact]
     public async Task An_embedding_done_before_the_deadline_is_used()
