@@ -82,7 +82,7 @@ internal static partial class HeuristicRules
     private static readonly Regex PlaceBoundary = R(@"\s+(with|for|near|since|on|after|before|from|and\s+work|and\s+I)\b");
 
     private static readonly Regex Pronoun = R(
-        @"^((?-i:I)(?=\s)|his\s|it|that|this|these|those|them|him|her|me|myself|us|ourselves|they|he|she|we|you|your|yours|everything|nothing|something|anything|so|such|what|how|when|the\s+idea|the\s+way|the\s+fact|hearing\s+(?:that|this|it|about|from|you)|reading\s+your|talking\s+to\s+you|chatting)\b(?!/)"); // "they/them" is a value (pronouns)
+        @"^((?-i:I)(?=\s)|(?:his|their|its)\s|it|that|this|these|those|them|him|her|me|myself|us|ourselves|they|he|she|we|you|your|yours|everything|nothing|something|anything|so|such|what|how|when|the\s+idea|the\s+way|the\s+fact|hearing\s+(?:that|this|it|about|from|you)|reading\s+your|talking\s+to\s+you|chatting)\b(?!/)"); // "they/them" is a value (pronouns)
 
     // What is left of an elliptical clause ("Yeah, I love to.", "our stories can be so ..."): no value at all.
     private static readonly Regex BareWord = R(@"^(to|be|do|so|too|much|more|often|well|really|a\s+lot|to\s+be\s+honest|honestly|in|on|up|out|along|over|around|back|off|away)$");
@@ -94,6 +94,10 @@ internal static partial class HeuristicRules
     // A value that points back into the chat inside it ("making it tonight", "having them around", "those fantasy
     // worlds", "books that take me there", "another one"), or that a cut left without its end ("working on for a",
     // "tips from other parents and"; a preposition a relative clause strands is kept: "the shelter I volunteer at").
+    // What a group does together, said with "we" ("we make a great team", "we've played together for years", "we
+    // grew really close", "we've gotta do what we can"): about the group and the moment, not a lasting fact about the user.
+    private static readonly Regex Collective = R(@"\b(?:played|adventures|been)\s+together\b|\ba\s+blast\b|\bas\s+a\s+team\b|\ba\s+(?:great|good|strong|real)\s+(?:team|bond)\b|^a\s+strong\s+bond\b|\bwhat\s+(?:we|I)\s+can\b|^(?:really\s+|so\s+)?close$|^(?:all\s+)?the\s+time$|^during\b");
+
     private static readonly Regex Anaphoric = R(@"(?<![\w/'-])(it|them|these|those)(?![\w/'-])|(?<![\w/-])(there|(another|the\s+other|this|that)\s+one)$|(?<![\w/'-])(a|an|the|and|or|of|my|our|your)$|(?<!\b(?:I|we)\s+\w+\s+)(?<![\w/'-])(for|to|with|from|by|as|at)$");
 
     private static readonly Regex PlaceStop = R(
@@ -129,7 +133,7 @@ internal static partial class HeuristicRules
         while (v != previous && v.Length > 0);
 
         if (v.Length == 0 || v.Length > 80 || v.Split(' ').Length > maxWords || Pronoun.IsMatch(v) || BareWord.IsMatch(v) || Unanchored.IsMatch(v) ||
-            Anaphoric.IsMatch(v))
+            Anaphoric.IsMatch(v) || Collective.IsMatch(v))
         {
             return null;
         }

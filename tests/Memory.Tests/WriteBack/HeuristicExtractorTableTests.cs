@@ -336,6 +336,15 @@ public sealed class HeuristicExtractorTableTests
         { "I usually play CS:GO with my friends", "The user usually plays CS:GO with their friends" },
         { "Hopefully, I can raise enough to cover basic needs for the homeless.", "" },
         { "I'm doing a good job as a doggy mom", "" },
+        { "We make a great team.", "" },
+        { "Yup, we rock as a team!", "" },
+        { "We've played together for quite some time", "" },
+        { "We've gotta do what we can.", "" },
+        { "They're city dogs and we explore all the time.", "" },
+        { "They created all the props for the films, and I love their work.", "" },
+        { "We also watch \"Elf\" during the holidays.", "" },
+        { "I'm putting together a talent show for the kids next month", "The user is putting together a talent show for the kids next month" },
+        { "I live together with my partner in Leeds", "The user lives together with their partner in Leeds" },
         { "I practice and train every day to stay in shape", "The user practices and trains every day to stay in shape" },
     };
 
