@@ -43,6 +43,7 @@ public sealed class RetrievalDeadlineTests
         using var listener = Listen(gateway, misses);
         var model = BlockingEmbeddingGenerator.Of(gateway);
         model.Arm("cello this week");
+        var admitted = gateway.Services.GetRequiredService<RetrievalDeadline>().AdmissionLimit;
 
         using (var answered = await gateway.Client.SendAsync(Chat(user, Question)))
         {
@@ -62,6 +63,7 @@ public sealed class RetrievalDeadlineTests
         var health = JsonNode.Parse(await gateway.Client.GetStringAsync("healthz"))!;
         Assert.Equal("degraded", health["status"]!.GetValue<string>());
         Assert.Contains("retrieval deadline", health["checks"]!["retrieval"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("embedded at once", health["checks"]!["retrieval"]!.GetValue<string>(), StringComparison.Ordinal);
 
         // Released, the late embedding finishes in the background and fills the cache: the same question is then
         // answered without computing its embedding again, and within the deadline.
@@ -71,6 +73,14 @@ public sealed class RetrievalDeadlineTests
         {
             await Task.Delay(10, cts.Token);
         }
+
+        // It came late: adaptive admission now lets fewer query embeddings run at once.
+        while (deadline.AdmissionLimit >= admitted && deadline.InFlight > 0)
+        {
+            await Task.Delay(10, cts.Token);
+        }
+
+        Assert.True(deadline.AdmissionLimit < admitted, $"{deadline.AdmissionLimit} >= {admitted}");
 
         using (var again = await gateway.Client.SendAsync(Chat(user, Question)))
         {
