@@ -29,6 +29,7 @@ internal static partial class HeuristicStatements
         }
 
         text = OwnWords(text);
+        text = WithPhotoReactions(text);
         text = LowerI().Replace(text, "I");
         text = LowerIm().Replace(text, "I am");
         text = LowerIve().Replace(text, "I have");
@@ -315,6 +316,21 @@ internal static partial class HeuristicStatements
 
     [GeneratedRegex(@"\b(?:if|suppose|supposing|imagine|imagining|hypothetically|hopefully|pretend|pretending|let's\s+say|lets\s+say|what\s+if|in\s+a\s+(?:story|novel|game|movie|dream)|my\s+character|wish|wished|would|could|might|maybe|perhaps|someday|one\s+day|dream\s+of|dreaming|thinking\s+(?:about|of)|gonna|want\s+to|wanna|wanted\s+to|hope\s+to|hoping\s+to|considering|shall|should|I'd|unless|whether|assuming|as\s+if|roleplay|role-play|fictional|used\s+to|sometime)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Hypothetical();
+
+    /// <summary>"Wow, looks great! Where did you take this picture? I love the dark sky": after a remark on a photo or
+    /// on how something looks, "I love the ..." is about what is in the picture, not a taste (read as "I love that ...",
+    /// which no rule takes). Before the remark it stays a taste ("I love the beach. Here's a photo.").</summary>
+    private static string WithPhotoReactions(string text)
+    {
+        var cue = PhotoCue().Match(text);
+        return cue.Success ? text[..cue.Index] + ReactionToThe().Replace(text[cue.Index..], "I ${v} that") : text;
+    }
+
+    [GeneratedRegex(@"\b(?:pictures?|photos?|pics?|snapshots?|looks?\s+(?:so\s+|really\s+|super\s+)?(?:great|amazing|awesome|cool|beautiful|lovely|gorgeous|stunning|delicious|fantastic|incredible|cute)|so\s+cute)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PhotoCue();
+
+    [GeneratedRegex(@"\bI\s+(?:really\s+|just\s+|also\s+)?(?<v>love|like|adore|enjoy)\s+the\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReactionToThe();
 
     [GeneratedRegex(@"\b(hopefully|maybe|perhaps|ideally|possibly)\s*,\s*(?=I\b)", RegexOptions.IgnoreCase)]
     private static partial Regex HedgeLead();

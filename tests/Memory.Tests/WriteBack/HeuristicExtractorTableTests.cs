@@ -344,6 +344,9 @@ public sealed class HeuristicExtractorTableTests
         { "They created all the props for the films, and I love their work.", "" },
         { "We also watch \"Elf\" during the holidays.", "" },
         { "I'm putting together a talent show for the kids next month", "The user is putting together a talent show for the kids next month" },
+        { "Wow, looks great! Where did you take this picture? I love the dark sky and green scenery.", "" },
+        { "Wow, that looks amazing! I love the color and texture.", "" },
+        { "I love the beach. Here's a photo from my trip.", "The user loves the beach" },
         { "I live together with my partner in Leeds", "The user lives together with their partner in Leeds" },
         { "I practice and train every day to stay in shape", "The user practices and trains every day to stay in shape" },
     };
