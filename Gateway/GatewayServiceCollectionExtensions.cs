@@ -44,7 +44,9 @@ public static class GatewayServiceCollectionExtensions
         var limits = configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Limits.MaxRequestBodySize = limits.MaxRequestBytes;
+            // The app enforces MaxRequestBytes (RequestBodyLimitMiddleware); the server reads up to this much so a client
+            // still writing an oversized body gets the 413 rather than a closed connection.
+            k.Limits.MaxRequestBodySize = RequestBodyLimitMiddleware.DrainBytes(limits.MaxRequestBytes);
             k.AddServerHeader = false;
             // A header value that is not UTF-8 is decoded with U+FFFD for the bad bytes instead of being refused by
             // the server with an empty 400: the gateway's own checks then answer in OpenAI's shape ("invalid_user").
@@ -98,6 +100,7 @@ public static class GatewayServiceCollectionExtensions
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<WarmUpMiddleware>();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<ErrorShapingMiddleware>();
