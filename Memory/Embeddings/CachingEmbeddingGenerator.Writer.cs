@@ -53,6 +53,11 @@ internal sealed partial class CachingEmbeddingGenerator
                 await CommitAsync(batch).ConfigureAwait(false);
                 Interlocked.Increment(ref _commits);
             }
+            catch (Exception ex)
+            {
+                // Whatever went wrong, the loop goes on: a writer that stopped would leave every later flush waiting.
+                LogCacheFailed(_logger, "write (" + ex.GetType().Name + ")", 0);
+            }
             finally
             {
                 foreach (var write in batch)
