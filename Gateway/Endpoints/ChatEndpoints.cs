@@ -4,21 +4,26 @@ using Gateway.Upstream;
 
 namespace Gateway.Endpoints;
 
-/// <summary>The OpenAI-compatible surface: chat completions and models.</summary>
+/// <summary>The OpenAI-compatible surface: chat completions, the model list and one model.</summary>
 public static class ChatEndpoints
 {
     public static IEndpointRouteBuilder MapChatEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/v1/chat/completions", (HttpContext http, ChatCompletionHandler handler) => handler.HandleAsync(http))
             .RequireScope(Scope.Chat);
-        app.MapGet("/v1/models", ModelsAsync).RequireScope(Scope.Chat);
+        app.MapGet("/v1/models", (HttpContext http, UpstreamClient upstreams, UpstreamAnswerReader reader) =>
+            PassThroughAsync(http, upstreams, reader, "models")).RequireScope(Scope.Chat);
+        // What the OpenAI SDKs' models.retrieve asks: one model, as the upstream describes it (404 passed through).
+        app.MapGet("/v1/models/{id}", (HttpContext http, string id, UpstreamClient upstreams, UpstreamAnswerReader reader) =>
+            PassThroughAsync(http, upstreams, reader, "models/" + Uri.EscapeDataString(id))).RequireScope(Scope.Chat);
         return app;
     }
 
-    /// <summary>The upstreams' models (the first that answers), passed through as the upstream sent them.</summary>
-    private static async Task ModelsAsync(HttpContext http, UpstreamClient upstreams, UpstreamAnswerReader reader)
+    /// <summary>The upstreams' answer to a GET of <paramref name="path"/> (the first that answers), passed through as
+    /// the upstream sent it.</summary>
+    private static async Task PassThroughAsync(HttpContext http, UpstreamClient upstreams, UpstreamAnswerReader reader, string path)
     {
-        var (response, _, failure) = await upstreams.GetAsync("models", http.RequestAborted).ConfigureAwait(false);
+        var (response, _, failure) = await upstreams.GetAsync(path, http.RequestAborted).ConfigureAwait(false);
         if (failure is not null)
         {
             await UpstreamFailureResults.ToResult(failure, http).ExecuteAsync(http).ConfigureAwait(false);

@@ -118,6 +118,17 @@ public sealed class ChatProxyTests(ProxyFixture fixture) : IClassFixture<ProxyFi
     }
 
     [Fact]
+    public async Task One_model_is_retrieved_from_the_upstream_and_an_unknown_one_is_its_404()
+    {
+        var model = (await SdkClients.Client(Gateway).GetOpenAIModelClient().GetModelAsync("fake-model")).Value;
+        Assert.Equal("fake-model", model.Id);
+
+        using var unknown = await Gateway.Client.GetAsync("v1/models/no-such-model");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("no-such-model", (string?)JsonNode.Parse(await unknown.Content.ReadAsStringAsync())!["error"]!["message"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_answer_carries_a_request_id_and_a_sane_incoming_one_is_kept()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "healthz");

@@ -83,6 +83,16 @@ public sealed partial class FakeOpenAIUpstream : IAsyncDisposable
             return;
         }
 
+        var modelAt = path.LastIndexOf("/models/", StringComparison.Ordinal);
+        if (modelAt >= 0 && http.Request.Method == HttpMethods.Get)
+        {
+            var id = Uri.UnescapeDataString(path[(modelAt + "/models/".Length)..]);
+            await LoopbackUpstream.WriteJsonAsync(http, Models.Contains(id) ? 200 : 404, Models.Contains(id)
+                ? new JsonObject { ["id"] = id, ["object"] = "model", ["owned_by"] = "fake" }
+                : Error($"The model '{id}' does not exist")).ConfigureAwait(false);
+            return;
+        }
+
         if (!path.EndsWith("/chat/completions", StringComparison.Ordinal))
         {
             await LoopbackUpstream.WriteJsonAsync(http, 404, Error("not found")).ConfigureAwait(false);
