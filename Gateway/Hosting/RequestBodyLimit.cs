@@ -16,6 +16,12 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
 {
     public Task InvokeAsync(HttpContext context)
     {
+        // A request that cannot have a body (a GET, a POST with Content-Length 0) has nothing to limit.
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
+        {
+            return next(context);
+        }
+
         var limit = options.Value.MaxRequestBytes;
         context.Features.Set<IHttpMaxRequestBodySizeFeature>(new ConfiguredLimit(limit));
         context.Request.Body = new LimitedRequestStream(context.Request.Body, limit, context.Request.ContentLength);

@@ -59,16 +59,7 @@ public sealed class RetrievalDeadline
     public int InFlight => Volatile.Read(ref _inFlight);
 
     /// <summary>How many query embeddings may be in flight at once now (adaptive admission), rounded down.</summary>
-    public int AdmissionLimit
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return (int)_limit;
-            }
-        }
-    }
+    public int AdmissionLimit => (int)Volatile.Read(ref _limit); // read on every admission: no lock (writes hold _gate)
 
     /// <summary>Raised on every miss with its reason: <c>deadline</c> or <c>backlog</c>.</summary>
     public event Action<string>? Missed;
@@ -144,11 +135,11 @@ public sealed class RetrievalDeadline
         {
             if (onTime)
             {
-                _limit = Math.Min(MaxLimit, _limit + (1 / _limit));
+                Volatile.Write(ref _limit, Math.Min(MaxLimit, _limit + (1 / _limit)));
             }
             else if (_time.GetElapsedTime(_lastCut) > _deadline)
             {
-                _limit = Math.Max(MinLimit, _limit * 0.75);
+                Volatile.Write(ref _limit, Math.Max(MinLimit, _limit * 0.75));
                 _lastCut = _time.GetTimestamp();
             }
         }
