@@ -87,7 +87,8 @@ internal sealed class ContextWindowBudget
         return total;
     }
 
-    private int CountTools(JsonObject? body, string? model)
+    /// <summary>The tokens of the body's tool and function definitions and its response format.</summary>
+    public int CountTools(JsonObject? body, string? model)
     {
         if (body is null)
         {

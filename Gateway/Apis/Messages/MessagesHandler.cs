@@ -18,6 +18,20 @@ internal static class MessagesHandler
     public static async Task HandleAsync(HttpContext http, ChatCompletionHandler pipeline)
     {
         var started = Stopwatch.GetTimestamp();
+        if (await ReadAsync(http, counting: false).ConfigureAwait(false) is not { } request)
+        {
+            return;
+        }
+
+        await pipeline.RunAsync(http, request, MessagesAnswerWriter.WriteAsync, started).ConfigureAwait(false);
+    }
+
+    /// <summary>The body read, translated and given its caller context; null when an Anthropic-shaped 4xx has been
+    /// written instead.</summary>
+    /// <param name="http">The call.</param>
+    /// <param name="counting">True for <c>count_tokens</c> (no <c>max_tokens</c> asked for).</param>
+    public static async Task<ChatRequest?> ReadAsync(HttpContext http, bool counting)
+    {
         http.Response.Headers[RequestIdHeader] = http.TraceIdentifier;
         JsonNode? node;
         try
@@ -28,25 +42,25 @@ internal static class MessagesHandler
         catch (JsonException)
         {
             await MessagesErrors.WriteAsync(http, StatusCodes.Status400BadRequest, ChatRequestReader.InvalidJsonMessage).ConfigureAwait(false);
-            return;
+            return null;
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             await ChatRequestReader.TooLarge(http).ExecuteAsync(http).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         if (node is not JsonObject body)
         {
             await MessagesErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "The request body must be a JSON object.").ConfigureAwait(false);
-            return;
+            return null;
         }
 
-        var translation = MessagesRequestTranslator.Translate(body);
+        var translation = MessagesRequestTranslator.Translate(body, counting);
         if (!translation.Ok)
         {
             await MessagesErrors.WriteAsync(http, StatusCodes.Status400BadRequest, $"{translation.Field}: {translation.Problem}.").ConfigureAwait(false);
-            return;
+            return null;
         }
 
         var chat = translation.ChatBody!;
@@ -55,10 +69,9 @@ internal static class MessagesHandler
         if (context is null)
         {
             await MessagesErrors.WriteAsync(http, StatusCodes.Status400BadRequest, problem!).ConfigureAwait(false);
-            return;
+            return null;
         }
 
-        var request = new ChatRequest(chat, (JsonArray)chat["messages"]!, JsonRead.Bool(chat["stream"]) == true, context);
-        await pipeline.RunAsync(http, request, MessagesAnswerWriter.WriteAsync, started).ConfigureAwait(false);
+        return new ChatRequest(chat, (JsonArray)chat["messages"]!, JsonRead.Bool(chat["stream"]) == true, context);
     }
 }

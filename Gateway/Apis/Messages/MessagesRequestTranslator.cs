@@ -10,14 +10,18 @@ namespace Gateway.Apis.Messages;
 /// events report). Fields chat cannot carry stay in the app's body (<see cref="MessagesNativeFields"/>).</summary>
 internal static class MessagesRequestTranslator
 {
-    public static MessagesTranslation Translate(JsonObject body)
+    /// <param name="body">The app's Messages body.</param>
+    /// <param name="counting">True for <c>count_tokens</c>, whose body has no <c>max_tokens</c>: one given is still
+    /// checked, none is asked for.</param>
+    public static MessagesTranslation Translate(JsonObject body, bool counting = false)
     {
         if (JsonRead.String(body["model"]) is not { } model || string.IsNullOrWhiteSpace(model))
         {
             return MessagesTranslation.Fail("model", "is required and must be a non-empty string");
         }
 
-        if (JsonRead.Integer(body["max_tokens"]) is not { } maxTokens || maxTokens < 1)
+        var maxTokens = JsonRead.Integer(body["max_tokens"]);
+        if (!(counting && JsonRead.IsNull(body["max_tokens"])) && (maxTokens is null || maxTokens < 1))
         {
             return MessagesTranslation.Fail("max_tokens", "is required and must be a positive integer");
         }
@@ -38,7 +42,12 @@ internal static class MessagesRequestTranslator
             return contentFailure;
         }
 
-        var result = new JsonObject { ["model"] = model, ["messages"] = chat, ["max_tokens"] = maxTokens };
+        var result = new JsonObject { ["model"] = model, ["messages"] = chat };
+        if (maxTokens is { } max)
+        {
+            result["max_tokens"] = max;
+        }
+
         var stream = body["stream"];
         if (!JsonRead.IsNull(stream))
         {

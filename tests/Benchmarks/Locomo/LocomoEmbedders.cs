@@ -12,10 +12,17 @@ namespace Benchmarks.Locomo;
 internal static class LocomoEmbedders
 {
     /// <summary><c>hash</c> (512), <c>hash:DIM</c>, <c>bm25</c> (no embedder: lexical rows only), <c>minilm</c> or
-    /// <c>arctic</c> (the shipped models, tuned by <c>Memory__MiniLm__*</c> / <c>Memory__Arctic__*</c>) or
-    /// <c>openai</c> (configured from environment variables such as <c>Memory__OpenAI__BaseUrl</c>).</summary>
+    /// <c>arctic</c> (the shipped models, tuned by <c>Memory__MiniLm__*</c> / <c>Memory__Arctic__*</c>),
+    /// <c>openai</c> (configured from environment variables such as <c>Memory__OpenAI__BaseUrl</c>), or two of them
+    /// joined by <c>+</c> (lab only: the mean of their cosines).</summary>
     public static IEmbeddingGenerator<string, Embedding<float>>? Create(string name)
     {
+        if (name.Contains('+', StringComparison.Ordinal))
+        {
+            var halves = name.Split('+', 2);
+            return new ConcatenatedEmbeddingGenerator(Create(halves[0])!, Create(halves[1])!);
+        }
+
         var parts = name.Split(':', 2);
         return parts[0] switch
         {

@@ -42,7 +42,7 @@ internal sealed record LocomoSettings(string DataDirectory, string Embedder, dou
                 case "--diagnose": diagnose = true; break;
                 case "--brief": brief = true; break;
                 case "--misses": missesFile = Value(args, ref i); break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --data DIR --embedder hash|hash:DIM|minilm|bm25|openai --mmr L --sweep --latency --hub --with Name=Value --diagnose --misses FILE --brief");
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --data DIR --embedder hash|hash:DIM|minilm|arctic|bm25|openai|A+B --mmr L --sweep --latency --hub --with Name=Value --diagnose --misses FILE --brief");
             }
         }
 
