@@ -92,6 +92,41 @@ internal static class DedupLexicon
         "hasnt", "havent", "hadnt", "aint", "mustnt", "neednt", "nope", "dislike", "dislikes", "disliked", "hate",
         "hates", "hated", "detest", "detests", "loathe", "loathes", "avoid", "avoids", "quit", "stopped", "refuse",
         "refuses", "unable",
+
+        // The plain negations of other languages the gateway's users write in (German, French, Spanish, Portuguese,
+        // Italian, Dutch, the Scandinavian languages, Polish, Russian); "non" also makes "non-smoker" a negation.
+        "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "niemals", "ne", "pas", "jamais", "aucun",
+        "aucune", "nunca", "jamás", "jamas", "não", "nao", "nem", "non", "niet", "geen", "nooit", "inte", "ikke",
+        "aldrig", "aldri", "nie", "не", "нет", "никогда",
+    };
+
+    /// <summary>Pairs of small words that turn a statement round while its content words stay the same ("before" /
+    /// "after midnight", "more" / "less than my brother"): a text that has one where the other has its opposite is
+    /// another fact. Each word maps to its opposites.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Opposites = OppositePairs(
+        ("before", "after"), ("over", "under"), ("above", "below"), ("more", "less"), ("more", "fewer"), ("most", "least"),
+        ("earlier", "later"), ("early", "late"), ("inside", "outside"), ("up", "down"), ("higher", "lower"),
+        ("bigger", "smaller"), ("larger", "smaller"), ("better", "worse"), ("best", "worst"), ("older", "younger"),
+        ("oldest", "youngest"), ("longer", "shorter"), ("first", "last"), ("increase", "decrease"),
+        ("increased", "decreased"), ("minimum", "maximum"), ("min", "max"), ("left", "right"), ("north", "south"),
+        ("east", "west"), ("front", "back"), ("top", "bottom"), ("inbound", "outbound"), ("arrive", "depart"),
+        ("arrives", "departs"), ("arrival", "departure"), ("on", "off"), ("with", "without"));
+
+    /// <summary>Words that make the order of what follows part of the fact ("tea over coffee", "Muse, Blur and
+    /// Oasis, in order"): with one of them, the same words in another order are another fact.</summary>
+    public static readonly IReadOnlySet<string> OrderWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "over", "than", "before", "after", "then", "rather", "instead", "prefer", "prefers", "preferred", "order",
+        "ordered", "rank", "ranked", "ranking", "ranks", "top", "first", "second", "third", "last", "followed", "vs",
+        "versus", "from", "to", "above", "below",
+    };
+
+    /// <summary>Han numerals, each read as a number ("六岁" is 6 years; compounds such as "十二" read digit by digit).</summary>
+    public static readonly IReadOnlyDictionary<char, string> HanNumerals = new Dictionary<char, string>
+    {
+        ['〇'] = "0", ['零'] = "0", ['一'] = "1", ['二'] = "2", ['两'] = "2", ['兩'] = "2", ['三'] = "3", ['四'] = "4",
+        ['五'] = "5", ['六'] = "6", ['七'] = "7", ['八'] = "8", ['九'] = "9", ['十'] = "10", ['百'] = "100",
+        ['千'] = "1000", ['万'] = "10000", ['萬'] = "10000",
     };
 
     /// <summary>Words dropped when comparing the two sides of a negation: auxiliaries and the positive verbs that
@@ -119,4 +154,9 @@ internal static class DedupLexicon
     {
         "user", "users", "person", "someone", "everyone", "everything", "something", "thing", "things", "one",
     };
+
+    private static Dictionary<string, string[]> OppositePairs(params (string A, string B)[] pairs) =>
+        pairs.SelectMany(p => new[] { (Word: p.A, Opposite: p.B), (Word: p.B, Opposite: p.A) })
+            .GroupBy(p => p.Word, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Opposite).ToArray(), StringComparer.Ordinal);
 }

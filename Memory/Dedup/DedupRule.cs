@@ -26,6 +26,16 @@ internal static class DedupRule
                 return Distinct(differences);
             }
 
+            // Alike to the caller, but turned round ("before" / "after"), reordered where order counts ("tea over
+            // coffee"), or changed where a sentence model cannot see it (a long text, an unspaced script).
+            var reworded = Reworded(old, neu);
+            if (reworded != DetailKinds.None)
+            {
+                return sameSlot
+                    ? new DedupDecision(DedupVerdict.SlotChange, reworded, HistoryReasons.With(HistoryReasons.ValueChanged, reworded))
+                    : Distinct(reworded);
+            }
+
             // Same details, but the same slot holds another value ("my favourite colour is blue" → "… green").
             return sameSlot && !string.Equals(old.Slot!.Value, neu.Slot!.Value, StringComparison.Ordinal)
                 ? new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.ValueChanged)
@@ -65,6 +75,12 @@ internal static class DedupRule
     /// may stand for both (what compression may fold).</summary>
     public static bool Interchangeable(string a, string b) =>
         Compare(a, b, similar: true) is { Verdict: DedupVerdict.Duplicate, Differences: DetailKinds.None };
+
+    private static DetailKinds Reworded(FactText old, FactText neu) =>
+        old.Reverses(neu) ? DetailKinds.Relation
+        : (old.HasOrderWord || neu.HasOrderWord) && old.Reorders(neu) ? DetailKinds.Order
+        : (old.Opaque || neu.Opaque) && !neu.ContentWords.IsSubsetOf(old.ContentWords) ? DetailKinds.Wording
+        : DetailKinds.None;
 
     private static DedupDecision Refined(DetailKinds differences) =>
         new(DedupVerdict.Refinement, differences, HistoryReasons.With(HistoryReasons.Refined, differences));

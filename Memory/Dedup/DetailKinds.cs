@@ -1,7 +1,8 @@
 namespace Memory.Dedup;
 
 /// <summary>The kinds of detail that make two statements of a fact different facts: a number, a date, a time,
-/// a unit, a proper name or a negation.</summary>
+/// a unit, a proper name or a negation; or, between texts a model finds alike, the order of words that carries the
+/// meaning, a small word turned into its opposite, or a word changed where the model cannot see it.</summary>
 [Flags]
 internal enum DetailKinds
 {
@@ -12,4 +13,7 @@ internal enum DetailKinds
     Unit = 8,
     Name = 16,
     Negation = 32,
+    Order = 64,
+    Relation = 128,
+    Wording = 256,
 }

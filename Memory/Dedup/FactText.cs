@@ -23,7 +23,18 @@ internal sealed class FactText
         PolarityFreeKey = string.Join(' ', tokens
             .Where(t => t.Class != TokenClass.Negation && !DedupLexicon.PolarityNeutral.Contains(t.Lower))
             .Select(t => PorterStemmer.Stem(t.Lower)));
+        Sequence = tokens.Where(t => t.Class != TokenClass.Negation && (t.Class != TokenClass.Word || !EnglishStopWords.Contains(t.Lower)))
+            .Select(t => t.Class == TokenClass.Word ? PorterStemmer.Stem(t.Lower) : t.Value ?? t.Lower).ToArray();
+        HasOrderWord = tokens.Exists(t => DedupLexicon.OrderWords.Contains(t.Lower));
+        _relationWords = tokens.Select(t => t.Lower).Where(DedupLexicon.Opposites.ContainsKey).ToHashSet(StringComparer.Ordinal);
+        Opaque = text.Length > OpaqueLength || tokens.Exists(t => t.Lower.Length == 1 && FactTokenizer.IsUnspacedScript(t.Lower[0]));
     }
+
+    /// <summary>Past this many characters a sentence model's cosine no longer shows a changed word (MiniLM reads 256
+    /// word pieces, and one word of hundreds barely moves the vector).</summary>
+    private const int OpaqueLength = 300;
+
+    private readonly HashSet<string> _relationWords;
 
     public string Key { get; }
     public FactSignature Signature { get; }
@@ -33,9 +44,29 @@ internal sealed class FactText
     /// <summary>Stems of the ordinary content words (no stop words, no details).</summary>
     public IReadOnlySet<string> ContentWords { get; }
 
-    /// <summary>True when this text keeps every detail and every content word of <paramref name="other"/>: it can
-    /// stand for it without losing anything.</summary>
-    public bool Subsumes(FactText other) => Signature.Covers(other.Signature) && other.ContentWords.IsSubsetOf(ContentWords);
+    /// <summary>The content words, names and details in the order they stand (stop words and negations left out).</summary>
+    public IReadOnlyList<string> Sequence { get; }
+
+    /// <summary>Whether a word makes the order of the others part of the fact ("tea over coffee").</summary>
+    public bool HasOrderWord { get; }
+
+    /// <summary>Whether a sentence model's similarity says little about this text's words: it is long, or written in
+    /// a script without spaces (which the shipped English models read as unknown pieces).</summary>
+    public bool Opaque { get; }
+
+    /// <summary>True when this text keeps every detail and every content word of <paramref name="other"/>, and turns
+    /// none of its small words round: it can stand for it without losing anything.</summary>
+    public bool Subsumes(FactText other) =>
+        Signature.Covers(other.Signature) && other.ContentWords.IsSubsetOf(ContentWords) && !Reverses(other);
+
+    /// <summary>True when one text has a small word where the other has its opposite ("before" / "after").</summary>
+    public bool Reverses(FactText other) =>
+        _relationWords.Any(w => !other._relationWords.Contains(w) && DedupLexicon.Opposites[w].Any(o => other._relationWords.Contains(o) && !_relationWords.Contains(o)));
+
+    /// <summary>True when both texts hold the same words, names and details, in another order.</summary>
+    public bool Reorders(FactText other) =>
+        !Sequence.SequenceEqual(other.Sequence, StringComparer.Ordinal) &&
+        Sequence.Order(StringComparer.Ordinal).SequenceEqual(other.Sequence.Order(StringComparer.Ordinal), StringComparer.Ordinal);
 
     public static FactText Of(string text)
     {

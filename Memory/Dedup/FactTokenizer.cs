@@ -1,14 +1,18 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Memory.Text;
 
 namespace Memory.Dedup;
 
 /// <summary>Splits a fact into words and classifies each one (<see cref="TokenClass"/>). Words are runs of
-/// letters and digits (apostrophes dropped, so "don't" is "dont"); a number keeps its decimal point or time colon
-/// ("3.5", "12:30"); currency, percent and degree signs are words of their own. Capitalised words that are not
-/// stop words are proper names, wherever they stand.</summary>
-internal static class FactTokenizer
+/// letters and digits (apostrophes dropped, so "don't" is "dont"); a number keeps its sign, its decimal point or
+/// comma, its time colon and the dashes and slashes between its digit groups ("-18", "3.5", "1,5", "12:30",
+/// "2024-03-05", "03/05/2024"); a word keeps the signs written right after it ("A+", "A-", "C++", "C#");
+/// currency, percent and degree signs are words of their own; in scripts written without spaces (Chinese,
+/// Japanese, Thai...) every character is a word. Capitalised words that are not stop words are proper names,
+/// wherever they stand.</summary>
+internal static partial class FactTokenizer
 {
     private readonly record struct RawWord(string Text, bool Numeric);
 
@@ -32,6 +36,19 @@ internal static class FactTokenizer
         if (lower.Any(char.IsAsciiDigit))
         {
             ClassifyNumeric(lower, tokens);
+            return;
+        }
+
+        if (lower.Length == 1 && DedupLexicon.HanNumerals.TryGetValue(lower[0], out var han))
+        {
+            tokens.Add(new FactToken(lower, TokenClass.Number, han));
+            return;
+        }
+
+        if (lower[^1] is '+' or '-' or '#')
+        {
+            // A grade, a blood group, a language ("A+", "AB-", "C++", "C#"): a value the sign belongs to.
+            tokens.Add(new FactToken(lower, TokenClass.Number, lower));
             return;
         }
 
@@ -83,23 +100,35 @@ internal static class FactTokenizer
             return;
         }
 
+        if (lower[0] == '-')
+        {
+            // A negative number ("-18 degrees"): the value with its sign, a unit after it read as for any number.
+            var first = tokens.Count;
+            ClassifyNumeric(lower[1..], tokens);
+            tokens[first] = new FactToken(lower, TokenClass.Number, "-" + tokens[first].Value);
+            return;
+        }
+
+        if (lower.IndexOfAny(['-', '/']) > 0)
+        {
+            // Digit groups joined by dashes or slashes: a date, a range or a phone number, kept whole so that the
+            // order of its parts counts ("2024-03-05" is not "2024-05-03").
+            tokens.Add(new FactToken(lower, TokenClass.Number, lower));
+            return;
+        }
+
         var digits = 0;
         while (digits < lower.Length && (char.IsAsciiDigit(lower[digits]) || lower[digits] is '.' or ','))
         {
             digits++;
         }
 
-        var value = lower[..digits].Replace(",", string.Empty, StringComparison.Ordinal);
+        var value = NumberValue(lower[..digits]);
         var suffix = lower[digits..];
         if (digits == 0 || suffix.Any(char.IsAsciiDigit))
         {
             tokens.Add(new FactToken(lower, TokenClass.Number, lower));
             return;
-        }
-
-        if (value.Contains('.', StringComparison.Ordinal))
-        {
-            value = value.TrimEnd('0').TrimEnd('.');
         }
 
         tokens.Add(new FactToken(lower, TokenClass.Number, value));
@@ -123,6 +152,22 @@ internal static class FactTokenizer
         }
     }
 
+    /// <summary>The value of digits with points and commas: commas that group thousands ("1,500", "12,000,000")
+    /// are dropped; a single comma elsewhere is a decimal comma ("1,5" is 1.5, never 15); anything else (several
+    /// points, "1.2.3") stays as written. Trailing zeros after a decimal point do not count ("1.50" is 1.5).</summary>
+    private static string NumberValue(string digits)
+    {
+        var value = digits;
+        if (value.Contains(',', StringComparison.Ordinal))
+        {
+            value = ThousandsGrouping().IsMatch(value) ? value.Replace(",", string.Empty, StringComparison.Ordinal)
+                : value.Count(c => c == ',') == 1 && !value.Contains('.', StringComparison.Ordinal) ? value.Replace(',', '.')
+                : value;
+        }
+
+        return value.Count(c => c == '.') == 1 && !value.Contains(',', StringComparison.Ordinal) ? value.TrimEnd('0').TrimEnd('.') : value;
+    }
+
     private static List<RawWord> Split(string text)
     {
         var words = new List<RawWord>();
@@ -131,6 +176,13 @@ internal static class FactTokenizer
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (IsUnspacedScript(c))
+            {
+                Flush(words, current, ref numeric);
+                words.Add(new RawWord(c.ToString(), false));
+                continue;
+            }
+
             if (char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
                 numeric |= char.IsAsciiDigit(c);
@@ -144,10 +196,31 @@ internal static class FactTokenizer
                 continue;
             }
 
-            if (c is '.' or ',' or ':' && current.Length > 0 && char.IsAsciiDigit(current[^1]) && char.IsAsciiDigit(next) &&
-                current.ToString().All(d => char.IsAsciiDigit(d) || d is '.' or ',' or ':'))
+            if (c is '.' or ',' or ':' or '-' or '/' && current.Length > 0 && char.IsAsciiDigit(current[^1]) && char.IsAsciiDigit(next) &&
+                current.ToString().All(d => char.IsAsciiDigit(d) || d is '.' or ',' or ':' or '-' or '/'))
             {
                 current.Append(c);
+                continue;
+            }
+
+            if (c is '-' or '−' && current.Length == 0 && char.IsAsciiDigit(next) && (i == 0 || !char.IsLetterOrDigit(text[i - 1])))
+            {
+                // A minus sign before a number ("-18", "−3"), not a dash between words or a range ("5-10").
+                current.Append('-');
+                continue;
+            }
+
+            if (current.Length > 0 && !char.IsLetterOrDigit(next) && next is not '\'' and not '’' &&
+                (c is '+' or '#' || (c is '-' && char.IsLetter(current[^1]) && !char.IsWhiteSpace(text[i - 1]))))
+            {
+                // Signs written right after a word belong to it: "A+", "AB-", "C++", "C#", "5+".
+                current.Append(c);
+                if (c is '+' && next is '+')
+                {
+                    current.Append('+');
+                    i++;
+                }
+
                 continue;
             }
 
@@ -161,6 +234,14 @@ internal static class FactTokenizer
         Flush(words, current, ref numeric);
         return words;
     }
+
+    /// <summary>Characters of scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar).</summary>
+    public static bool IsUnspacedScript(char c) => c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or
+        >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\u0E00' and <= '\u0EFF' or
+        >= '\u1780' and <= '\u17FF' or >= '\u1000' and <= '\u109F' or >= '\uFF66' and <= '\uFF9F';
+
+    [GeneratedRegex(@"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")]
+    private static partial Regex ThousandsGrouping();
 
     private static void Flush(List<RawWord> words, StringBuilder current, ref bool numeric)
     {

@@ -12,6 +12,18 @@ internal sealed record SlotShape(string Head, string Template, string Value)
 
     public static SlotShape? Of(IReadOnlyList<FactToken> tokens)
     {
+        // "Actually my daughter is 7", "Correction: my locker code is 5520": the opening word is no part of the head.
+        var start = 0;
+        while (start < tokens.Count - 2 && IsOpening(tokens[start].Lower))
+        {
+            start++;
+        }
+
+        if (start > 0)
+        {
+            tokens = tokens.Skip(start).ToList();
+        }
+
         for (var i = 1; i <= Math.Min(MaxHeadWords, tokens.Count - 2); i++)
         {
             var relationLength = RelationAt(tokens, i);
@@ -83,6 +95,9 @@ internal sealed record SlotShape(string Head, string Template, string Value)
     }
 
     private static string Bag(IEnumerable<string> parts) => string.Join(' ', parts.Order(StringComparer.Ordinal));
+
+    private static bool IsOpening(string word) => word is "actually" or "correction" or "update" or "updated" or "sorry" or "so" or
+        "well" or "oh" or "ok" or "okay" or "btw" or "also" or "now" or "just" or "fyi" or "note";
 
     /// <summary>Words that announce a new value without being part of it ("now 5520", "changed to 5520").</summary>
     private static bool IsFiller(string word) => word is "now" or "currently" or "actually" or "still" or "new" or "changed" or "updated";

@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Text;
 
 namespace Memory.DirectWrites;
 
 /// <summary>Text forms used by writes: the stored form (trimmed, whitespace runs collapsed) and the dedup key
-/// (lower-cased words of letters and digits joined by single spaces, so case, punctuation and spacing never make
-/// two statements of the same fact differ).</summary>
+/// (lower-cased words of letters, digits and the signs that carry a value, joined by single spaces, so case,
+/// punctuation and spacing never make two statements of the same fact differ, and a currency or a sign always does).</summary>
 internal static class MemoryText
 {
     public static string Clean(string text)
@@ -35,9 +36,10 @@ internal static class MemoryText
     {
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark)
+            var c = text[i];
+            if (char.IsLetterOrDigit(c) || KeepsValue(text, i))
             {
                 if (pendingSpace && builder.Length > 0)
                 {
@@ -54,5 +56,28 @@ internal static class MemoryText
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>Marks that carry a value and so belong to the key: accents, currency and other symbols ("$", "€",
+    /// "°", "+", "#", "%", "@"), a minus before a number, a sign after a word ("A-"), and the point or comma between
+    /// digits ("1,5" is not "15").</summary>
+    private static bool KeepsValue(string text, int i)
+    {
+        var c = text[i];
+        var category = char.GetUnicodeCategory(c);
+        if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.CurrencySymbol or UnicodeCategory.MathSymbol
+            or UnicodeCategory.OtherSymbol || c is '#' or '%' or '@')
+        {
+            return true;
+        }
+
+        var previous = i > 0 ? text[i - 1] : ' ';
+        var next = i + 1 < text.Length ? text[i + 1] : ' ';
+        return c switch
+        {
+            '.' or ',' => char.IsDigit(previous) && char.IsDigit(next),
+            '-' => (char.IsDigit(next) && !char.IsLetterOrDigit(previous)) || (char.IsLetter(previous) && !char.IsLetterOrDigit(next)),
+            _ => false,
+        };
     }
 }

@@ -399,7 +399,10 @@ internal static partial class HeuristicRules
 
         // "my son's fine and that was a reminder": "'s" was "is", and the subject ran on into the next clause.
         // "our families are so happy for us", "my dogs are doing better": how they feel today, not a fact.
-        if (NotOwnSubject.IsMatch(w) || ConversationObject.IsMatch(w) || NotASubjectWord().IsMatch(w) || Pronoun.IsMatch(rest.Trim()) || ConversationObject.IsMatch(rest) ||
+        // "my patient told me he lives in Madrid", "my mum says I work too hard": what they said, not a fact (the
+        // subject ran on over the verb of saying).
+        if (ReportingVerb().IsMatch(w) ||
+            NotOwnSubject.IsMatch(w) || ConversationObject.IsMatch(w) || NotASubjectWord().IsMatch(w) || Pronoun.IsMatch(rest.Trim()) || ConversationObject.IsMatch(rest) ||
             (verb.ToLowerInvariant() is "is" or "are" or "was" or "were" && PassingFeeling().IsMatch(rest.Trim())) ||
             // "my store has been a roller coaster": a figure of speech.
             (verb.ToLowerInvariant() is "has" or "have" && BeenAFigure().IsMatch(rest.Trim())) ||
@@ -431,6 +434,12 @@ internal static partial class HeuristicRules
         var subject = n.Length > 0 ? $"{w} {n}" : w;
         return Draft(FactSlots.Other, $"{subject} {verb} {value}", $"The user's {subject} {verb.ToLowerInvariant()} {value}");
     }
+
+    [GeneratedRegex(@"\b(?:told|tells?|said|says?|mentioned|mentions?|thinks?|thought|believes?|believed|claims?|claimed|" +
+        @"asked|asks?|wants?|wanted|hopes?|hoped|wonders?|wondered|explained|explains?|warned|warns?|suggested|suggests?|" +
+        @"promised|promises?|reckons?|insists?|insisted|admitted|admits?|texted|wrote|writes?|emailed|feels?|felt|heard|hears?|" +
+        @"worries|worried|agrees?|agreed|doubts?|doubted|guesses|guessed|swears?|swore)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportingVerb();
 
     [GeneratedRegex(@"\b(?:anymore|any\s+more|any\s+longer|no\s+longer|after\s+all)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AnymoreCue();

@@ -47,7 +47,61 @@ public sealed class DedupRuleTableTests
         { "The user has a dog.", "The user has a dog named Rex.", nameof(DedupVerdict.Refinement) },
         { "The user has a dog named Rex.", "The user has a dog.", nameof(DedupVerdict.Duplicate) },
         { "I swim on Mondays at 7am.", "I swim on Mondays.", nameof(DedupVerdict.Duplicate) },
+        // Signs and symbols are part of the value (the eighth session's fidelity audit): A+ is not A-, -18 is not 18,
+        // C++ and C# are not C.
+        { "My blood type is A+.", "My blood type is A-.", nameof(DedupVerdict.SlotChange) },
+        { "my blood type is a+", "my blood type is a-", nameof(DedupVerdict.SlotChange) },
+        { "My blood type is A+.", "my blood type is a+", nameof(DedupVerdict.Duplicate) },
+        { "My freezer is set to -18 degrees.", "My freezer is set to 18 degrees.", nameof(DedupVerdict.SlotChange) },
+        { "The lake was at −3 °C this morning.", "The lake was at 3 °C this morning.", nameof(DedupVerdict.SlotChange) },
+        { "I program mainly in C++.", "I program mainly in C.", nameof(DedupVerdict.Distinct) },
+        { "I program mainly in C#.", "I program mainly in C.", nameof(DedupVerdict.Distinct) },
+        { "I program mainly in c#.", "I program mainly in c++.", nameof(DedupVerdict.Distinct) },
+        { "I've lived here for 5+ years.", "I've lived here for 5 years.", nameof(DedupVerdict.Distinct) },
+        { "Our well-known bakery sells rye.", "Our well known bakery sells rye.", nameof(DedupVerdict.Duplicate) },
+        // A decimal comma is a decimal point; a thousands separator groups three digits.
+        { "My daughter's medicine dose is 1,5 ml.", "My daughter's medicine dose is 15 ml.", nameof(DedupVerdict.SlotChange) },
+        { "My daughter's medicine dose is 15 ml.", "My daughter's medicine dose is 1,5 ml.", nameof(DedupVerdict.SlotChange) },
+        { "My daughter's medicine dose is 1,5 ml.", "My daughter's medicine dose is 1.5 ml.", nameof(DedupVerdict.Duplicate) },
+        { "Our village has 1,500 people.", "Our village has 1500 people.", nameof(DedupVerdict.Duplicate) },
+        { "Our village has 1,500 people.", "Our village has 1,5 people.", nameof(DedupVerdict.Distinct) },
+        // A date's parts in another order are another date.
+        { "My appointment is on 2024-03-05.", "My appointment is on 2024-05-03.", nameof(DedupVerdict.SlotChange) },
+        { "My appointment is on 03/05/2024.", "My appointment is on 05/03/2024.", nameof(DedupVerdict.SlotChange) },
+        { "My appointment is on 2024-03-05.", "my appointment is on 2024-03-05!", nameof(DedupVerdict.Duplicate) },
+        // Word order that carries the meaning, and the small words that turn it round.
+        { "I prefer tea over coffee.", "I prefer coffee over tea.", nameof(DedupVerdict.Distinct) },
+        { "My favourite bands, in order, are Muse, Blur and Oasis.", "My favourite bands, in order, are Oasis, Blur and Muse.", nameof(DedupVerdict.SlotChange) },
+        { "I like tea and coffee.", "I like coffee and tea.", nameof(DedupVerdict.Duplicate) },
+        { "I sleep before midnight.", "I sleep after midnight.", nameof(DedupVerdict.Distinct) },
+        { "I earn more than my brother.", "I earn less than my brother.", nameof(DedupVerdict.Distinct) },
+        { "I take my coffee with sugar.", "I take my coffee without sugar.", nameof(DedupVerdict.Distinct) },
+        { "I sleep before midnight on weekdays.", "I sleep after midnight.", nameof(DedupVerdict.Distinct) },
+        // Scripts written without spaces: each character is a word, and Chinese numerals are numbers.
+        { "我有一只猫", "我有一只狗", nameof(DedupVerdict.Distinct) },
+        { "我女儿六岁", "我女儿七岁", nameof(DedupVerdict.Distinct) },
+        { "我有一只猫", "我有一只猫。", nameof(DedupVerdict.Duplicate) },
+        // Negations of other languages.
+        { "ich trinke Kaffee", "ich trinke keinen Kaffee", nameof(DedupVerdict.SlotChange) },
+        { "je mange de la viande", "je ne mange pas de viande", nameof(DedupVerdict.Distinct) },
+        // A correction's opening word is not part of the slot.
+        { "My daughter is 6.", "Actually my daughter is 7, not 6.", nameof(DedupVerdict.SlotChange) },
+        { "My locker code is 4417.", "Correction: my locker code is 5520.", nameof(DedupVerdict.SlotChange) },
     };
+
+    /// <summary>A text past what a sentence model reads (MiniLM stops at 256 word pieces) is "similar" to anything
+    /// that starts the same way: a changed word at its end must still make it another fact.</summary>
+    [Fact]
+    public void A_long_text_that_changes_a_word_beyond_the_models_window_is_another_fact()
+    {
+        var diary = string.Concat(Enumerable.Repeat("Today I walked to the market and bought bread and apples. ", 30));
+        var stored = diary + "I am close to my brother, and I am allergic to penicillin.";
+        var incoming = diary + "I am close to my sister, and I am allergic to amoxicillin.";
+
+        Assert.Equal(DedupVerdict.Distinct, DedupRule.Compare(stored, incoming, similar: true).Verdict);
+        Assert.Equal(DedupVerdict.Duplicate, DedupRule.Compare(stored, stored.ToUpperInvariant(), similar: true).Verdict);
+        Assert.Equal(DedupVerdict.Duplicate, DedupRule.Compare(stored, diary + "I am close to my brother.", similar: true).Verdict);
+    }
 
     [Theory]
     [MemberData(nameof(Similar))]
@@ -79,6 +133,9 @@ public sealed class DedupRuleTableTests
         Assert.Equal("distinct: unit", DedupRule.Compare("I run 5 km every morning.", "I run 5 miles every morning.", true).Reason);
         Assert.Equal("negated", DedupRule.Compare("I like horror movies.", "I don't like horror movies.", true).Reason);
         Assert.Equal("refined: name", DedupRule.Compare("Alice lives in Lyon.", "Alice lives in Lyon, France.", true).Reason);
+        Assert.Equal("distinct: order", DedupRule.Compare("I prefer tea over coffee.", "I prefer coffee over tea.", true).Reason);
+        Assert.Equal("distinct: relation", DedupRule.Compare("I sleep before midnight.", "I sleep after midnight.", true).Reason);
+        Assert.Equal("distinct: wording", DedupRule.Compare("我有一只猫", "我有一只狗", true).Reason);
     }
 
     [Theory]

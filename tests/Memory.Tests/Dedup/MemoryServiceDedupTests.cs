@@ -123,6 +123,40 @@ public sealed class MemoryServiceDedupTests : IDisposable
         Assert.Equal(["new", "patch", "delete"], (await _h.Service.GetHistoryAsync(Alice, added.Id)).Select(h => h.Reason));
     }
 
+    /// <summary>The same-text shortcut (before any similarity) must not drop the signs that carry a value: a
+    /// currency, a sign, a symbol after a word. Pinned to the same vector, so only the text tells them apart.</summary>
+    [Theory]
+    [InlineData("My rent is $1200 a month.", "My rent is €1200 a month.")]
+    [InlineData("My blood type is A+.", "My blood type is A-.")]
+    [InlineData("My freezer is set to -18 degrees.", "My freezer is set to 18 degrees.")]
+    [InlineData("I program mainly in C++.", "I program mainly in C.")]
+    [InlineData("My daughter's medicine dose is 1,5 ml.", "My daughter's medicine dose is 15 ml.")]
+    public async Task A_value_that_differs_only_in_a_sign_is_never_absorbed(string stored, string incoming)
+    {
+        _h.Embedder.Pin(stored, Axis(1.0));
+        _h.Embedder.Pin(incoming, Axis(1.0));
+        await _h.Service.WriteAsync(Alice, [new NewMemory { Text = stored }], null);
+
+        var second = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = incoming }], null))[0];
+
+        Assert.NotEqual(MemoryEvent.Noop, second.Event);
+        Assert.Contains(incoming, (await _h.Service.ListAsync(Alice, false)).Select(m => m.Text));
+        var reason = (await _h.Service.GetHistoryAsync(Alice, second.Id))[^1].Reason;
+        Assert.True(reason is not null && reason != "reinforced", reason);
+    }
+
+    [Fact]
+    public async Task The_same_text_in_another_case_or_spacing_is_still_one_memory()
+    {
+        _h.Embedder.Pin("My rent is $1200 a month.", Axis(1.0));
+        _h.Embedder.Pin("my rent is  $1200 a month", Axis(0.2));
+        await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "My rent is $1200 a month." }], null);
+
+        var second = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "my rent is  $1200 a month" }], null))[0];
+
+        Assert.Equal(MemoryEvent.Noop, second.Event);
+    }
+
     private static float[] Axis(double cosine)
     {
         var v = new float[64];
