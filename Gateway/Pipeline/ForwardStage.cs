@@ -38,8 +38,13 @@ internal sealed class ForwardStage(UpstreamClient upstreams, UpstreamDialects di
 
         request.Context.UpstreamName = upstream!.Name;
         var dialect = dialects.For(upstream.Kind);
-        if (response!.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType == "text/event-stream")
+        if (response!.IsSuccessStatusCode && string.Equals(response.Content.Headers.ContentType?.MediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase))
         {
+            if (!request.Stream)
+            {
+                return Invalid(response, request, "it answered a call that asked for one answer with an event stream");
+            }
+
             return new StreamedAnswer(response, ReadStreamAsync(response, request, dialect, cancellationToken));
         }
 
@@ -65,26 +70,45 @@ internal sealed class ForwardStage(UpstreamClient upstreams, UpstreamDialects di
                 : new PlainAnswer(response, bytes!, null);
         }
 
+        // A success must be the API's answer: a JSON object (duplicate keys refused: the guardrails and the client
+        // must read the same text) with its choices. Anything else is the upstream failing, never passed on unchecked.
         var json = TryParse(bytes!);
-        if (json is not null && dialect.Kind != UpstreamKind.Chat)
+        if (json is null)
+        {
+            return Invalid(response, request, "its answer is not a JSON object");
+        }
+
+        if (dialect.Kind != UpstreamKind.Chat)
         {
             // Another API's answer, in chat form for the stages; written from the translation, not the upstream's bytes.
             var translated = dialect.ToChatCompletion(json, request);
-            if (translated is not null)
+            if (translated is null || !HasChoices(translated))
             {
-                AnswerUsage.Capture(translated, request.Context);
-                return new PlainAnswer(response, JsonSerializer.SerializeToUtf8Bytes(translated), translated) { Modified = true };
+                return Invalid(response, request, $"its answer is not a {upstream.Kind} answer");
             }
 
-            return new PlainAnswer(response, bytes!, null);
+            AnswerUsage.Capture(translated, request.Context);
+            return new PlainAnswer(response, JsonSerializer.SerializeToUtf8Bytes(translated), translated) { Modified = true };
         }
 
-        if (json is not null)
+        if (!HasChoices(json))
         {
-            AnswerUsage.Capture(json, request.Context);
+            return Invalid(response, request, "its answer has no choices");
         }
 
+        AnswerUsage.Capture(json, request.Context);
         return new PlainAnswer(response, bytes!, json);
+    }
+
+    private static bool HasChoices(JsonObject answer) =>
+        answer["choices"] is JsonArray choices && choices.All(c => c is JsonObject);
+
+    private RefusedAnswer Invalid(HttpResponseMessage response, ChatRequest request, string why)
+    {
+        response.Dispose();
+        var failure = new UpstreamAnswerFailure(UpstreamAnswerFailureKind.Invalid, $"The upstream '{request.Context.UpstreamName}' failed: {why}.");
+        GatewayLog.UpstreamStreamBroken(logger, request.Context.RequestId, failure.Kind.ToString());
+        return new RefusedAnswer(_ => UpstreamFailureResults.ToResult(failure), "upstream_" + failure.Code);
     }
 
     private IAsyncEnumerable<SseItem> ReadStreamAsync(HttpResponseMessage response, ChatRequest request, IUpstreamDialect dialect, CancellationToken cancellationToken) =>
@@ -121,7 +145,7 @@ internal sealed class ForwardStage(UpstreamClient upstreams, UpstreamDialects di
     {
         try
         {
-            return JsonNode.Parse(bytes) as JsonObject;
+            return JsonNode.Parse(bytes, documentOptions: UpstreamJson.Options) as JsonObject;
         }
         catch (JsonException)
         {

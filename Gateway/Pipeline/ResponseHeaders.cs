@@ -3,7 +3,7 @@ using Microsoft.Extensions.Primitives;
 
 namespace Gateway.Pipeline;
 
-/// <summary>Copies an upstream answer's headers to the client, minus hop-by-hop and framing headers and the
+/// <summary>Copies an upstream answer's headers to the client, minus hop-by-hop, framing and encoding headers and the
 /// upstream's own request id (the gateway's wins; the upstream's is kept as <c>X-Upstream-Request-Id</c>). The
 /// values go as the upstream sent them (<c>NonValidated</c>: nothing is parsed into typed headers and written back).</summary>
 internal static class ResponseHeaders
@@ -12,6 +12,8 @@ internal static class ResponseHeaders
     {
         "Connection", "Keep-Alive", "Transfer-Encoding", "Upgrade", "Proxy-Connection", "Trailer", "TE",
         "Content-Length", "Server", "Date", "X-Request-Id",
+        // The gateway reads, checks and rewrites the answer; what it writes is never the upstream's encoded bytes.
+        "Content-Encoding",
     };
 
     public static void Copy(HttpResponseMessage upstream, HttpResponse response)

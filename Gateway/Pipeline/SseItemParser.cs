@@ -47,7 +47,7 @@ internal static class SseItemParser
 
         try
         {
-            if (JsonNode.Parse(payload) is JsonObject json)
+            if (JsonNode.Parse(payload, documentOptions: UpstreamJson.Options) is JsonObject json)
             {
                 return new SseItem { Kind = SseItemKind.Data, Raw = bytes, Json = json, Flush = line.EndOfBatch };
             }

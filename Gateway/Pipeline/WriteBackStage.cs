@@ -75,9 +75,18 @@ internal sealed class WriteBackStage(TurnRecorder recorder) : IChatStage
         }
     }
 
-    /// <summary>Appends the first choice's content delta of a chunk.</summary>
+    /// <summary>How much of the answer a turn keeps. Extraction reads only what the user said (the answer is kept for
+    /// the record), so a huge answer is not copied into memory and the outbox whole.</summary>
+    internal const int MaxAnswerChars = 8 * 1024;
+
+    /// <summary>Appends the first choice's content delta of a chunk, up to <see cref="MaxAnswerChars"/>.</summary>
     private static void AppendContent(JsonObject chunk, StringBuilder answer)
     {
+        if (answer.Length >= MaxAnswerChars)
+        {
+            return;
+        }
+
         if (chunk["choices"] is not JsonArray choices)
         {
             return;
@@ -88,12 +97,12 @@ internal sealed class WriteBackStage(TurnRecorder recorder) : IChatStage
             if (choice is JsonObject c && (c["index"] is not JsonValue iv || (iv.TryGetValue<int>(out var index) && index == 0))
                 && c["delta"] is JsonObject delta && delta["content"] is JsonValue v && v.TryGetValue<string>(out var text))
             {
-                answer.Append(text);
+                answer.Append(text.AsSpan(0, Math.Min(text.Length, MaxAnswerChars - answer.Length)));
             }
         }
     }
 
     private static string? FirstContent(JsonObject? answer) =>
         answer.Field("choices") is JsonArray { Count: > 0 } choices && choices[0] is JsonObject first && first["message"] is JsonObject message
-            && message["content"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+            && message["content"] is JsonValue v && v.TryGetValue<string>(out var s) ? s[..Math.Min(s.Length, MaxAnswerChars)] : null;
 }

@@ -11,6 +11,9 @@ public enum UpstreamAnswerFailureKind
     Stalled,
     /// <summary>The connection broke mid-answer.</summary>
     Broken,
+    /// <summary>A success status whose answer is not one the API gives: not a JSON object (empty, an array, duplicate
+    /// keys, HTML), no <c>choices</c> array, or an event stream for a call that asked for none.</summary>
+    Invalid,
 }
 
 /// <summary>An answer cut off mid-way: a value, mapped to a 502/504 before any byte or an SSE error event after.</summary>
@@ -22,6 +25,7 @@ public sealed record UpstreamAnswerFailure(UpstreamAnswerFailureKind Kind, strin
     {
         UpstreamAnswerFailureKind.TooLarge or UpstreamAnswerFailureKind.LineTooLong => "upstream_answer_too_large",
         UpstreamAnswerFailureKind.Stalled => "upstream_timeout",
+        UpstreamAnswerFailureKind.Invalid => "upstream_invalid_answer",
         _ => "upstream_error",
     };
 }

@@ -74,10 +74,12 @@ public sealed class UpstreamClient(
                 var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 metrics.RecordUpstream(upstream.Name, status, Stopwatch.GetElapsedTime(started));
-                if (status == 429 || status >= 500)
+                if (status == 429 || status >= 500 || status is >= 300 and < 400)
                 {
+                    // A redirect is never followed (it would carry the prompt elsewhere): the upstream failed.
+                    var what = status is >= 300 and < 400 ? $"it answered {status} {response.ReasonPhrase} (redirects are not followed)" : $"it answered {status} {response.ReasonPhrase}";
                     failure = new UpstreamFailure(status == 429 ? UpstreamFailureKind.RateLimited : UpstreamFailureKind.ServerError,
-                        upstream.Name, $"it answered {status} {response.ReasonPhrase}", tried.ToArray(), response.Headers.RetryAfter?.Delta);
+                        upstream.Name, what, tried.ToArray(), UpstreamRetries.RetryAfter(response));
                     GatewayLog.UpstreamFailed(logger, upstream.Name, failure.Kind.ToString(), status);
                     response.Dispose();
                     continue;

@@ -7,7 +7,8 @@ using Polly;
 namespace Gateway.Upstream;
 
 /// <summary>Registers the upstreams: one named HttpClient per upstream with its own resilience pipeline
-/// (attempt timeout, jittered retries on connect errors, 429 and 5xx, circuit breaker).</summary>
+/// (attempt timeout, jittered retries on connect errors, 429 and 5xx (<see cref="UpstreamRetries"/>), circuit
+/// breaker on connect errors, timeouts and 5xx).</summary>
 public static class UpstreamServiceCollectionExtensions
 {
     public static IServiceCollection AddUpstreams(this IServiceCollection services, IConfiguration configuration)
@@ -55,7 +56,11 @@ public static class UpstreamServiceCollectionExtensions
                 {
                     ConnectTimeout = TimeSpan.FromSeconds(Math.Min(10, o.TimeoutSeconds)),
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                    AutomaticDecompression = DecompressionMethods.None,
+                    // An answer the upstream compressed is read decompressed: the guardrails must see its text.
+                    AutomaticDecompression = DecompressionMethods.All,
+                    // A redirect is the upstream's answer (a 502 naming it), never followed: following one would
+                    // send the personalized prompt to wherever the Location points.
+                    AllowAutoRedirect = false,
                     UseCookies = false,
                 })
             .RemoveAllLoggers()
@@ -65,15 +70,16 @@ public static class UpstreamServiceCollectionExtensions
                     MaxRetryAttempts = Math.Max(o.MaxRetries, 1),
                     ShouldHandle = o.MaxRetries == 0
                         ? static _ => ValueTask.FromResult(false)
-                        : new HttpRetryStrategyOptions().ShouldHandle,
+                        : static args => ValueTask.FromResult(UpstreamRetries.ShouldRetry(args.Outcome)),
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     Delay = TimeSpan.FromSeconds(o.RetryBaseDelaySeconds),
-                    MaxDelay = TimeSpan.FromSeconds(10),
+                    MaxDelay = UpstreamRetries.MaxDelay,
                     ShouldRetryAfterHeader = true,
                 })
                 .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                 {
+                    ShouldHandle = static args => ValueTask.FromResult(UpstreamRetries.IsFailure(args.Outcome)),
                     FailureRatio = o.BreakerFailureRatio,
                     MinimumThroughput = o.BreakerMinimumThroughput,
                     SamplingDuration = TimeSpan.FromSeconds(o.BreakerSamplingSeconds),

@@ -151,7 +151,7 @@ public sealed class HostileUpstreamTests(PipelineFixture fixture, Xunit.Abstract
     }
 
     [Fact]
-    public async Task A_200_body_that_is_not_json_is_checked_as_text()
+    public async Task A_200_body_that_is_not_json_is_a_502_and_never_forwarded()
     {
         Upstream.Enqueue(new FakeReply
         {
@@ -166,8 +166,10 @@ public sealed class HostileUpstreamTests(PipelineFixture fixture, Xunit.Abstract
         using var response = await PostAsync(stream: false);
         var text = await response.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("the key is [SECRET], keep it", text);
+        // Not a chat completion: the upstream failed (it used to be forwarded as checked text; an SDK could not read it).
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("upstream_invalid_answer", JsonNode.Parse(text)!["error"]!["code"]!.GetValue<string>());
+        Assert.DoesNotContain(AwsKey, text, StringComparison.Ordinal);
     }
 
     [Fact]
