@@ -3,7 +3,7 @@ using Memory.Text;
 
 namespace Memory.Dedup;
 
-/// <summary>One fact text analysed for de-duplication: its normalised key (case, punctuation and spacing
+/// <summary>One fact text analysed for de-duplication: its normalised key (case, accents, punctuation and spacing
 /// ignored), its <see cref="FactSignature"/>, its <see cref="SlotShape"/> if it has one, and the key it has with
 /// its negation taken out (so "I like cats" and "I don't like cats" are seen as the same statement, negated), and its
 /// content words.
@@ -15,7 +15,7 @@ internal sealed class FactText
     private FactText(string text)
     {
         var tokens = FactTokenizer.Tokenize(text);
-        Key = string.Join(' ', tokens.Select(t => t.Lower));
+        Key = Fold(string.Join(' ', tokens.Select(t => t.Lower)));
         Signature = new FactSignature(tokens);
         Slot = SlotShape.Of(tokens);
         ContentWords = tokens.Where(t => t.Class == TokenClass.Word && !EnglishStopWords.Contains(t.Lower))
@@ -67,6 +67,21 @@ internal sealed class FactText
     public bool Reorders(FactText other) =>
         !Sequence.SequenceEqual(other.Sequence, StringComparer.Ordinal) &&
         Sequence.Order(StringComparer.Ordinal).SequenceEqual(other.Sequence.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    /// <summary>The key without accents ("São Paulo" and "Sao Paulo" are one text).</summary>
+    private static string Fold(string key)
+    {
+        var folded = new System.Text.StringBuilder(key.Length);
+        foreach (var c in key)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                AccentFolding.AppendFolded(c, folded);
+            }
+        }
+
+        return folded.ToString();
+    }
 
     public static FactText Of(string text)
     {

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
+using Memory.Text;
 
 namespace Memory.DirectWrites;
 
 /// <summary>Text forms used by writes: the stored form (trimmed, whitespace runs collapsed) and the dedup key
-/// (lower-cased words of letters, digits and the signs that carry a value, joined by single spaces, so case,
-/// punctuation and spacing never make two statements of the same fact differ, and a currency or a sign always does).</summary>
+/// (lower-cased, accent-folded words of letters, digits and the signs that carry a value, joined by single spaces, so
+/// case, accents, punctuation and spacing never make two statements of the same fact differ, and a currency or a sign
+/// always does).</summary>
 internal static class MemoryText
 {
     public static string Clean(string text)
@@ -39,6 +41,12 @@ internal static class MemoryText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                // A combining accent: "Café" typed either way is one text.
+                continue;
+            }
+
             if (char.IsLetterOrDigit(c) || KeepsValue(text, i))
             {
                 if (pendingSpace && builder.Length > 0)
@@ -47,7 +55,7 @@ internal static class MemoryText
                 }
 
                 pendingSpace = false;
-                builder.Append(char.ToLowerInvariant(c));
+                AccentFolding.AppendFolded(c, builder);
             }
             else if (c is not '\'' and not '’')
             {
@@ -58,14 +66,14 @@ internal static class MemoryText
         return builder.ToString();
     }
 
-    /// <summary>Marks that carry a value and so belong to the key: accents, currency and other symbols ("$", "€",
+    /// <summary>Marks that carry a value and so belong to the key: currency and other symbols ("$", "€",
     /// "°", "+", "#", "%", "@"), a minus before a number, a sign after a word ("A-"), and the point or comma between
     /// digits ("1,5" is not "15").</summary>
     private static bool KeepsValue(string text, int i)
     {
         var c = text[i];
         var category = char.GetUnicodeCategory(c);
-        if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.CurrencySymbol or UnicodeCategory.MathSymbol
+        if (category is UnicodeCategory.CurrencySymbol or UnicodeCategory.MathSymbol
             or UnicodeCategory.OtherSymbol || c is '#' or '%' or '@')
         {
             return true;

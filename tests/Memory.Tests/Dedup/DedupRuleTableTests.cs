@@ -117,6 +117,10 @@ public sealed class DedupRuleTableTests
         { "Alice is vegetarian.", "ALICE IS VEGETARIAN!", nameof(DedupVerdict.Duplicate) },
         { "My dog is a collie.", "My dog is called Rex.", nameof(DedupVerdict.Distinct) },
         { "I am 34.", "I am 35.", nameof(DedupVerdict.Distinct) },
+        // Accents typed or not: the same text (the eighth session's audit found both kept).
+        { "We meet at Café Central.", "We meet at Cafe Central.", nameof(DedupVerdict.Duplicate) },
+        { "My sister lives in São Paulo.", "My sister lives in Sao Paulo.", nameof(DedupVerdict.Duplicate) },
+        { "My sister lives in São Paulo.", "My sister lives in Sa\u0303o Paulo.", nameof(DedupVerdict.Duplicate) },
     };
 
     [Theory]

@@ -145,14 +145,16 @@ public sealed class MemoryServiceDedupTests : IDisposable
         Assert.True(reason is not null && reason != "reinforced", reason);
     }
 
-    [Fact]
-    public async Task The_same_text_in_another_case_or_spacing_is_still_one_memory()
+    [Theory]
+    [InlineData("My rent is $1200 a month.", "my rent is  $1200 a month")]
+    [InlineData("My sister lives in São Paulo.", "my sister lives in Sao Paulo")]
+    public async Task The_same_text_in_another_case_spacing_or_accents_is_still_one_memory(string stored, string incoming)
     {
-        _h.Embedder.Pin("My rent is $1200 a month.", Axis(1.0));
-        _h.Embedder.Pin("my rent is  $1200 a month", Axis(0.2));
-        await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "My rent is $1200 a month." }], null);
+        _h.Embedder.Pin(stored, Axis(1.0));
+        _h.Embedder.Pin(incoming, Axis(0.2));
+        await _h.Service.WriteAsync(Alice, [new NewMemory { Text = stored }], null);
 
-        var second = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "my rent is  $1200 a month" }], null))[0];
+        var second = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = incoming }], null))[0];
 
         Assert.Equal(MemoryEvent.Noop, second.Event);
     }
