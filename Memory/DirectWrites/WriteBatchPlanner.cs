@@ -130,9 +130,10 @@ internal sealed class WriteBatchPlanner
         return new MemoryWriteResult(updated.Id, MemoryEvent.Update);
     }
 
-    /// <summary>The current memory of the context the write is closest to under the rule (a duplicate before a
-    /// refinement before a slot change, then the higher cosine), or -1 with the decision of the most similar
-    /// distinct memory (for the history reason), or null when nothing was similar.</summary>
+    /// <summary>The current memory the write is closest to under the rule (a duplicate before a refinement before a
+    /// slot change, then the higher cosine): of the write's own context, or of another context when the write changes
+    /// one of its slots; or -1 with the decision of the most similar distinct memory (for the history reason), or null
+    /// when nothing was similar.</summary>
     private (int Index, DedupDecision? Decision) BestMatch(PreparedMemory incoming, float[]? vector, string? model)
     {
         var best = -1;
@@ -144,10 +145,14 @@ internal sealed class WriteBatchPlanner
         for (var i = 0; i < _pool.Count; i++)
         {
             var candidate = _pool[i];
-            if (!string.Equals(candidate.Context, incoming.Context, StringComparison.Ordinal) || !candidate.IsCurrent)
+            if (!candidate.IsCurrent)
             {
                 continue;
             }
+
+            // Another feature's memory is its own record of what it learned, except where this write gives one of
+            // its slots a new value: one memory serves every feature, so the old value must not stay current there.
+            var otherContext = !string.Equals(candidate.Context, incoming.Context, StringComparison.Ordinal);
 
             var score = Cosine(vector, model, candidate);
             var similar = score >= _threshold;
@@ -157,6 +162,11 @@ internal sealed class WriteBatchPlanner
             }
 
             var decision = DedupRule.Compare(candidate.Text, incoming.Text, similar);
+            if (otherContext && decision.Verdict != DedupVerdict.SlotChange)
+            {
+                continue;
+            }
+
             if (decision.Verdict == DedupVerdict.Distinct)
             {
                 if (similar && score > nearestScore)

@@ -159,6 +159,28 @@ public sealed class MemoryServiceDedupTests : IDisposable
         Assert.Equal(MemoryEvent.Noop, second.Event);
     }
 
+    /// <summary>One memory serves every feature: a slot's new value learned in chat updates the value search learned,
+    /// so the stale one is never injected beside it; anything else another feature holds stays its own.</summary>
+    [Fact]
+    public async Task A_new_value_updates_the_slot_another_feature_holds()
+    {
+        _h.Embedder.Pin("My locker code is 4417.", Axis(1.0));
+        _h.Embedder.Pin("My locker code is 5520.", Axis(0.95));
+        _h.Embedder.Pin("I like green tea.", Axis(0.2));
+        var first = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "My locker code is 4417.", Context = "search" }], null))[0];
+        var tea = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "I like green tea.", Context = "search" }], null))[0];
+
+        var second = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "My locker code is 5520.", Context = "chat" }], null))[0];
+        var sameTea = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "I like green tea.", Context = "chat" }], null))[0];
+
+        Assert.Equal(new MemoryWriteResult(first.Id, MemoryEvent.Update), second);
+        Assert.Equal(MemoryEvent.Add, sameTea.Event);
+        Assert.NotEqual(tea.Id, sameTea.Id);
+        var current = await _h.Service.ListAsync(Alice, false);
+        Assert.Equal(["My locker code is 5520.", "I like green tea.", "I like green tea."], current.Select(m => m.Text));
+        Assert.Equal("value-changed: number", (await _h.Service.GetHistoryAsync(Alice, first.Id))[^1].Reason);
+    }
+
     private static float[] Axis(double cosine)
     {
         var v = new float[64];
