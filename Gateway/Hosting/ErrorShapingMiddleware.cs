@@ -42,16 +42,22 @@ internal sealed class ErrorShapingMiddleware(RequestDelegate next, ILogger<Error
         {
             await OpenAIError.WriteAsync(context, StatusCodes.Status400BadRequest, "The request body is not valid JSON.", "invalid_request_error", "invalid_json").ConfigureAwait(false);
         }
-        catch (Exception e) when (!context.Response.HasStarted && !IsEventStream(context))
+        catch (Exception e) when (!context.Response.HasStarted)
         {
             GatewayLog.UnhandledError(logger, context.TraceIdentifier, e.GetType().Name, e);
+            if (IsEventStream(context))
+            {
+                // Events may sit in the response buffer, unsent: a JSON error written after them would be neither
+                // SSE nor JSON. Clearing drops them (and the event-stream type) before the error is written.
+                context.Response.Clear();
+            }
+
             await OpenAIError.WriteAsync(context, StatusCodes.Status500InternalServerError,
                 $"Internal gateway error (request {context.TraceIdentifier}).", "server_error", "internal_error").ConfigureAwait(false);
         }
         catch (Exception e) when (IsEventStream(context))
         {
-            // Events may already sit in the response buffer: a JSON error after them would be neither SSE nor JSON.
-            // The stream is cut instead, which every SSE client reports as a broken stream.
+            // Events were sent: the stream is cut, which every SSE client reports as a broken stream.
             GatewayLog.UnhandledError(logger, context.TraceIdentifier, e.GetType().Name, e);
             context.Abort();
         }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gateway.Apis.Messages;
 using Gateway.Diagnostics;
 using Gateway.OpenAI;
 using Gateway.Upstream;
@@ -93,7 +94,10 @@ internal sealed class ForwardStage(UpstreamClient upstreams, UpstreamDialects di
 
         if (!HasChoices(json))
         {
-            return Invalid(response, request, "its answer has no choices");
+            // Some servers answer an error object with a 200: its message is the best account of what went wrong.
+            return Invalid(response, request, JsonRead.String(json["error"].Field("message")) is { Length: > 0 } message
+                ? $"it answered an error with a success status: {message}"
+                : "its answer has no choices");
         }
 
         AnswerUsage.Capture(json, request.Context);

@@ -97,12 +97,16 @@ internal sealed class WriteBackStage(TurnRecorder recorder) : IChatStage
             if (choice is JsonObject c && (c["index"] is not JsonValue iv || (iv.TryGetValue<int>(out var index) && index == 0))
                 && c["delta"] is JsonObject delta && delta["content"] is JsonValue v && v.TryGetValue<string>(out var text))
             {
-                answer.Append(text.AsSpan(0, Math.Min(text.Length, MaxAnswerChars - answer.Length)));
+                answer.Append(text.AsSpan(0, Cut(text, MaxAnswerChars - answer.Length)));
             }
         }
     }
 
     private static string? FirstContent(JsonObject? answer) =>
         answer.Field("choices") is JsonArray { Count: > 0 } choices && choices[0] is JsonObject first && first["message"] is JsonObject message
-            && message["content"] is JsonValue v && v.TryGetValue<string>(out var s) ? s[..Math.Min(s.Length, MaxAnswerChars)] : null;
+            && message["content"] is JsonValue v && v.TryGetValue<string>(out var s) ? s[..Cut(s, MaxAnswerChars)] : null;
+
+    /// <summary>At most <paramref name="max"/> characters of <paramref name="text"/>, never half a surrogate pair.</summary>
+    private static int Cut(string text, int max) =>
+        text.Length <= max ? text.Length : max > 0 && char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
 }

@@ -5,7 +5,7 @@ namespace Gateway.Upstream;
 
 /// <summary>Which upstream outcomes are retried and which count against the circuit breaker.
 /// <list type="bullet">
-/// <item>Retried: a connection that failed (<see cref="HttpRequestException"/>), 429 and 5xx, unless the upstream
+/// <item>Retried: a connection that failed (<see cref="HttpRequestException"/>), 408, 429 and 5xx, unless the upstream
 /// asks to wait longer than <see cref="MaxDelay"/> (<c>Retry-After</c>): that answer goes back to the client with its
 /// <c>Retry-After</c> instead of holding the call. An attempt that timed out is not retried: the caller has already
 /// waited the whole attempt timeout, and the upstream may still be working on the first one.</item>
@@ -31,14 +31,18 @@ internal static class UpstreamRetries
         _ => false,
     };
 
-    /// <summary>How long the upstream asks to be left alone: <c>Retry-After</c> as seconds, or as a date counted
-    /// from the answer's own <c>Date</c> (the upstream's clock; the system clock when it sent none).</summary>
+    /// <summary>How long the upstream asks to be left alone: <c>Retry-After</c> as seconds, or as a date.</summary>
     public static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
     {
         { Delta: { } delta } => delta,
-        { Date: { } date } => (date - (response.Headers.Date ?? TimeProvider.System.GetUtcNow())) is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        // Counted from the earlier of the upstream's clock and this one: the retry waits by this clock, so a skewed
+        // upstream must not make a long wait look short.
+        { Date: { } date } => (date - Earliest(response.Headers.Date, TimeProvider.System.GetUtcNow())) is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
         _ => null,
     };
 
-    private static bool IsRetryableStatus(HttpResponseMessage response) => (int)response.StatusCode is 429 or >= 500;
+    private static bool IsRetryableStatus(HttpResponseMessage response) => (int)response.StatusCode is 408 or 429 or >= 500;
+
+    private static DateTimeOffset Earliest(DateTimeOffset? upstream, DateTimeOffset local) =>
+        upstream is { } u && u < local ? u : local;
 }

@@ -94,10 +94,11 @@ internal static class DedupLexicon
         "refuses", "unable",
 
         // The plain negations of other languages the gateway's users write in (German, French, Spanish, Portuguese,
-        // Italian, Dutch, the Scandinavian languages, Polish, Russian); "non" also makes "non-smoker" a negation.
-        "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "niemals", "ne", "pas", "jamais", "aucun",
-        "aucune", "nunca", "jamás", "jamas", "não", "nao", "nem", "non", "niet", "geen", "nooit", "inte", "ikke",
-        "aldrig", "aldri", "nie", "не", "нет", "никогда",
+        // Italian, Dutch, the Scandinavian languages, Polish, Russian); not French "ne" (also "NE Portland": "pas"
+        // carries the negation) nor "non" ("non-binary" is "nonbinary", not a negation).
+        "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "niemals", "pas", "jamais", "aucun",
+        "aucune", "nunca", "jamás", "jamas", "não", "nao", "nem", "niet", "geen", "nooit", "inte", "ikke", "aldrig",
+        "aldri", "nie", "не", "нет", "никогда",
     };
 
     /// <summary>Pairs of small words that turn a statement round while its content words stay the same ("before" /
@@ -112,16 +113,29 @@ internal static class DedupLexicon
         ("east", "west"), ("front", "back"), ("top", "bottom"), ("inbound", "outbound"), ("arrive", "depart"),
         ("arrives", "departs"), ("arrival", "departure"), ("on", "off"), ("with", "without"));
 
-    /// <summary>Words that make the order of what follows part of the fact ("tea over coffee", "Muse, Blur and
-    /// Oasis, in order"): with one of them, the same words in another order are another fact.</summary>
+    /// <summary>Words that relate the words on either side of them in one direction ("tea over coffee", "happier
+    /// than before", "from Boston to Denver"): the same words on the other sides are another fact. "to" counts only
+    /// after a "from".</summary>
     public static readonly IReadOnlySet<string> OrderWords = new HashSet<string>(StringComparer.Ordinal)
     {
-        "over", "than", "before", "after", "then", "rather", "instead", "prefer", "prefers", "preferred", "order",
-        "ordered", "rank", "ranked", "ranking", "ranks", "top", "first", "second", "third", "last", "followed", "vs",
-        "versus", "from", "to", "above", "below",
+        "over", "than", "rather", "instead", "vs", "versus", "from",
     };
 
-    /// <summary>Han numerals, each read as a number ("六岁" is 6 years; compounds such as "十二" read digit by digit).</summary>
+    /// <summary>Words that make a list's order part of the fact ("in order", "ranked"): then the whole sequence counts.</summary>
+    public static readonly IReadOnlySet<string> RankWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "order", "ordered", "rank", "ranked", "ranking", "ranks",
+    };
+
+    /// <summary>Measure words and units that follow a Han number ("一只猫", "三岁", "两个").</summary>
+    public static readonly IReadOnlySet<string> HanMeasureWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "个", "個", "只", "隻", "岁", "歲", "年", "月", "日", "号", "號", "次", "天", "点", "點", "位", "本", "件", "条", "條",
+        "张", "張", "口", "元", "块", "塊", "米", "斤", "公", "小", "分", "秒", "周", "週", "层", "層", "间", "間", "辆", "輛",
+        "台", "杯", "瓶", "双", "雙", "对", "對", "名", "人", "家", "种", "種", "匹", "头", "頭", "节", "節", "门", "門",
+    };
+
+    /// <summary>Han numerals and their values; a run of them is read as one number (<c>FactTokenizer</c>).</summary>
     public static readonly IReadOnlyDictionary<char, string> HanNumerals = new Dictionary<char, string>
     {
         ['〇'] = "0", ['零'] = "0", ['一'] = "1", ['二'] = "2", ['两'] = "2", ['兩'] = "2", ['三'] = "3", ['四'] = "4",

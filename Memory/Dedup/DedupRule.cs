@@ -78,7 +78,7 @@ internal static class DedupRule
 
     private static DetailKinds Reworded(FactText old, FactText neu) =>
         old.Reverses(neu) ? DetailKinds.Relation
-        : (old.HasOrderWord || neu.HasOrderWord) && old.Reorders(neu) ? DetailKinds.Order
+        : old.Reorders(neu) ? DetailKinds.Order
         : (old.Opaque || neu.Opaque) && !neu.ContentWords.IsSubsetOf(old.ContentWords) ? DetailKinds.Wording
         : DetailKinds.None;
 

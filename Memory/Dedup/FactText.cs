@@ -23,9 +23,19 @@ internal sealed class FactText
         PolarityFreeKey = string.Join(' ', tokens
             .Where(t => t.Class != TokenClass.Negation && !DedupLexicon.PolarityNeutral.Contains(t.Lower))
             .Select(t => PorterStemmer.Stem(t.Lower)));
-        Sequence = tokens.Where(t => t.Class != TokenClass.Negation && (t.Class != TokenClass.Word || !EnglishStopWords.Contains(t.Lower)))
-            .Select(t => t.Class == TokenClass.Word ? PorterStemmer.Stem(t.Lower) : t.Value ?? t.Lower).ToArray();
-        HasOrderWord = tokens.Exists(t => DedupLexicon.OrderWords.Contains(t.Lower));
+        var content = new List<(int Index, string Word)>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Class != TokenClass.Negation && (t.Class != TokenClass.Word || !EnglishStopWords.Contains(t.Lower)))
+            {
+                content.Add((i, t.Class == TokenClass.Word ? PorterStemmer.Stem(t.Lower) : t.Value ?? t.Lower));
+            }
+        }
+
+        Sequence = content.Select(c => c.Word).ToArray();
+        Ranked = tokens.Exists(t => DedupLexicon.RankWords.Contains(t.Lower));
+        _directions = Directions(tokens, content);
         _relationWords = tokens.Select(t => t.Lower).Where(DedupLexicon.Opposites.ContainsKey).ToHashSet(StringComparer.Ordinal);
         Opaque = text.Length > OpaqueLength || tokens.Exists(t => t.Lower.Length == 1 && FactTokenizer.IsUnspacedScript(t.Lower[0]));
     }
@@ -35,6 +45,37 @@ internal sealed class FactText
     private const int OpaqueLength = 300;
 
     private readonly HashSet<string> _relationWords;
+    private readonly List<string> _directions;
+
+    /// <summary>What the order words relate, as "left word right" ("tea over coffee"; "from boston to denver" however
+    /// the sentence is ordered), sorted.</summary>
+    private static List<string> Directions(List<FactToken> tokens, List<(int Index, string Word)> content)
+    {
+        string After(int i) => content.Find(c => c.Index > i).Word ?? string.Empty;
+        string Before(int i) => content.FindLast(c => c.Index < i).Word ?? string.Empty;
+        var directions = new List<string>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var word = tokens[i].Lower;
+            if (!DedupLexicon.OrderWords.Contains(word))
+            {
+                continue;
+            }
+
+            if (word == "from")
+            {
+                var to = tokens.FindIndex(t => t.Lower == "to");
+                directions.Add($"from {After(i)} to {(to >= 0 ? After(to) : string.Empty)}");
+            }
+            else
+            {
+                directions.Add($"{Before(i)} {word} {After(i)}");
+            }
+        }
+
+        directions.Sort(StringComparer.Ordinal);
+        return directions;
+    }
 
     public string Key { get; }
     public FactSignature Signature { get; }
@@ -47,8 +88,8 @@ internal sealed class FactText
     /// <summary>The content words, names and details in the order they stand (stop words and negations left out).</summary>
     public IReadOnlyList<string> Sequence { get; }
 
-    /// <summary>Whether a word makes the order of the others part of the fact ("tea over coffee").</summary>
-    public bool HasOrderWord { get; }
+    /// <summary>Whether a word makes a list's order part of the fact ("in order", "ranked").</summary>
+    public bool Ranked { get; }
 
     /// <summary>Whether a sentence model's similarity says little about this text's words: it is long, or written in
     /// a script without spaces (which the shipped English models read as unknown pieces).</summary>
@@ -63,10 +104,13 @@ internal sealed class FactText
     public bool Reverses(FactText other) =>
         _relationWords.Any(w => !other._relationWords.Contains(w) && DedupLexicon.Opposites[w].Any(o => other._relationWords.Contains(o) && !_relationWords.Contains(o)));
 
-    /// <summary>True when both texts hold the same words, names and details, in another order.</summary>
+    /// <summary>True when both texts hold the same words, names and details, and the order that carries meaning
+    /// differs: what an order word relates ("tea over coffee" / "coffee over tea", "from Boston to Denver"), or a
+    /// ranked list's sequence. Other reorderings ("On Mondays I swim", "coffee and tea") are the same fact.</summary>
     public bool Reorders(FactText other) =>
         !Sequence.SequenceEqual(other.Sequence, StringComparer.Ordinal) &&
-        Sequence.Order(StringComparer.Ordinal).SequenceEqual(other.Sequence.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        Sequence.Order(StringComparer.Ordinal).SequenceEqual(other.Sequence.Order(StringComparer.Ordinal), StringComparer.Ordinal) &&
+        ((Ranked || other.Ranked) || !_directions.SequenceEqual(other._directions, StringComparer.Ordinal));
 
     /// <summary>The key without accents ("São Paulo" and "Sao Paulo" are one text).</summary>
     private static string Fold(string key)

@@ -22,6 +22,12 @@ internal static partial class FactTokenizer
         var tokens = new List<FactToken>(raw.Count + 2);
         for (var i = 0; i < raw.Count; i++)
         {
+            if (IsHanNumeral(raw[i].Text))
+            {
+                i = HanNumber(raw, i, tokens);
+                continue;
+            }
+
             var previousNumeric = i > 0 && raw[i - 1].Numeric;
             var nextNumeric = i + 1 < raw.Count && raw[i + 1].Numeric;
             Classify(raw[i].Text, previousNumeric, nextNumeric, tokens);
@@ -36,12 +42,6 @@ internal static partial class FactTokenizer
         if (lower.Any(char.IsAsciiDigit))
         {
             ClassifyNumeric(lower, tokens);
-            return;
-        }
-
-        if (lower.Length == 1 && DedupLexicon.HanNumerals.TryGetValue(lower[0], out var han))
-        {
-            tokens.Add(new FactToken(lower, TokenClass.Number, han));
             return;
         }
 
@@ -94,26 +94,36 @@ internal static partial class FactTokenizer
     /// a unit; "3rd" the number 3; "aa123" or "b12" a code, kept whole.</summary>
     private static void ClassifyNumeric(string lower, List<FactToken> tokens)
     {
-        if (lower.Contains(':', StringComparison.Ordinal))
-        {
-            tokens.Add(new FactToken(lower, TokenClass.Time, lower));
-            return;
-        }
-
-        if (lower[0] == '-')
+        if (lower[0] == '-' && lower.Length > 1 && char.IsAsciiDigit(lower[1]))
         {
             // A negative number ("-18 degrees"): the value with its sign, a unit after it read as for any number.
             var first = tokens.Count;
             ClassifyNumeric(lower[1..], tokens);
-            tokens[first] = new FactToken(lower, TokenClass.Number, "-" + tokens[first].Value);
+            tokens[first] = tokens[first] with { Lower = "-" + tokens[first].Lower, Value = "-" + tokens[first].Value };
             return;
         }
 
         if (lower.IndexOfAny(['-', '/']) > 0)
         {
-            // Digit groups joined by dashes or slashes: a date, a range or a phone number, kept whole so that the
-            // order of its parts counts ("2024-03-05" is not "2024-05-03").
-            tokens.Add(new FactToken(lower, TokenClass.Number, lower));
+            // A date is kept whole, so that the order of its parts counts ("2024-03-05" is not "2024-05-03"); a range,
+            // a span of times or a phone number is its parts ("5-10 km" reads as "5 to 10 km").
+            if (DateShape().IsMatch(lower))
+            {
+                tokens.Add(new FactToken(lower, TokenClass.Number, lower));
+                return;
+            }
+
+            foreach (var part in lower.Split(['-', '/'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                ClassifyNumeric(part, tokens);
+            }
+
+            return;
+        }
+
+        if (lower.Contains(':', StringComparison.Ordinal))
+        {
+            tokens.Add(new FactToken(lower, TokenClass.Time, lower));
             return;
         }
 
@@ -210,8 +220,8 @@ internal static partial class FactTokenizer
                 continue;
             }
 
-            if (current.Length > 0 && !char.IsLetterOrDigit(next) && next is not '\'' and not '’' &&
-                (c is '+' or '#' || (c is '-' && char.IsLetter(current[^1]) && !char.IsWhiteSpace(text[i - 1]))))
+            if (current.Length > 0 && !char.IsLetterOrDigit(next) && next is not '\'' and not '’' and not '-' &&
+                (c is '+' or '#' || (c is '-' && IsGrade(current))))
             {
                 // Signs written right after a word belong to it: "A+", "AB-", "C++", "C#", "5+".
                 current.Append(c);
@@ -235,6 +245,55 @@ internal static partial class FactTokenizer
         return words;
     }
 
+    private static bool IsHanNumeral(string word) => word.Length == 1 && DedupLexicon.HanNumerals.ContainsKey(word[0]);
+
+    /// <summary>A run of Han numerals read as one number ("十二" is 12, "三十五" 35, "两万" 20000). A lone "一" is a
+    /// number only before a measure word ("一只猫"): elsewhere it is part of a word ("一直", "一起"). Returns the index
+    /// of the run's last word.</summary>
+    private static int HanNumber(List<RawWord> raw, int start, List<FactToken> tokens)
+    {
+        var end = start;
+        while (end + 1 < raw.Count && IsHanNumeral(raw[end + 1].Text))
+        {
+            end++;
+        }
+
+        var run = string.Concat(raw.Skip(start).Take(end - start + 1).Select(w => w.Text));
+        var measured = end + 1 < raw.Count && DedupLexicon.HanMeasureWords.Contains(raw[end + 1].Text);
+        if (run == "一" && !measured)
+        {
+            tokens.Add(new FactToken(run, TokenClass.Word, null));
+            return end;
+        }
+
+        long total = 0, section = 0, digit = 0;
+        foreach (var c in run)
+        {
+            var value = long.Parse(DedupLexicon.HanNumerals[c], CultureInfo.InvariantCulture);
+            if (value < 10)
+            {
+                digit = value;
+            }
+            else if (value < 10000)
+            {
+                section += (digit == 0 ? 1 : digit) * value;
+                digit = 0;
+            }
+            else
+            {
+                total += (section + digit == 0 ? 1 : section + digit) * value;
+                section = digit = 0;
+            }
+        }
+
+        tokens.Add(new FactToken(run, TokenClass.Number, (total + section + digit).ToString(CultureInfo.InvariantCulture)));
+        return end;
+    }
+
+    /// <summary>A word a minus sign may follow as part of its value: a blood group or a grade ("A-", "AB-", "O-").</summary>
+    private static bool IsGrade(StringBuilder word) =>
+        word.Length <= 2 && (word.ToString().All(char.IsAsciiLetterUpper) || word.ToString() is "a" or "b" or "c" or "d" or "o" or "ab");
+
     /// <summary>Characters of scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar).</summary>
     public static bool IsUnspacedScript(char c) => c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or
         >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\u0E00' and <= '\u0EFF' or
@@ -242,6 +301,10 @@ internal static partial class FactTokenizer
 
     [GeneratedRegex(@"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")]
     private static partial Regex ThousandsGrouping();
+
+    /// <summary>Day, month and year in some order ("2024-03-05", "03/05/2024", "5-3-24"), or a year and a month.</summary>
+    [GeneratedRegex(@"^(?:\d{1,4}([-/])\d{1,2}\1\d{1,4}|\d{4}[-/]\d{1,2})$")]
+    private static partial Regex DateShape();
 
     private static void Flush(List<RawWord> words, StringBuilder current, ref bool numeric)
     {

@@ -435,10 +435,12 @@ internal static partial class HeuristicRules
         return Draft(FactSlots.Other, $"{subject} {verb} {value}", $"The user's {subject} {verb.ToLowerInvariant()} {value}");
     }
 
+    // A verb of saying or thinking in lower case, followed by who it was said to or what was said ("told me", "says
+    // I", "thinks we", "said that"): "My daughter Hope", "my claims adjuster" and "my feel-good movie" are no reports.
     [GeneratedRegex(@"\b(?:told|tells?|said|says?|mentioned|mentions?|thinks?|thought|believes?|believed|claims?|claimed|" +
         @"asked|asks?|wants?|wanted|hopes?|hoped|wonders?|wondered|explained|explains?|warned|warns?|suggested|suggests?|" +
         @"promised|promises?|reckons?|insists?|insisted|admitted|admits?|texted|wrote|writes?|emailed|feels?|felt|heard|hears?|" +
-        @"worries|worried|agrees?|agreed|doubts?|doubted|guesses|guessed|swears?|swore)\b", RegexOptions.IgnoreCase)]
+        @"worries|worried|agrees?|agreed|doubts?|doubted|guesses|guessed|swears?|swore)\s+(?:me|us|him|her|them|that|I|we|he|she|they|it|my|our|his|their)\b")]
     private static partial Regex ReportingVerb();
 
     [GeneratedRegex(@"\b(?:anymore|any\s+more|any\s+longer|no\s+longer|after\s+all)\b", RegexOptions.IgnoreCase)]

@@ -234,6 +234,33 @@ public sealed class UpstreamMisbehaviourTests
     }
 
     [Fact]
+    public async Task An_error_answered_with_a_success_status_keeps_its_message()
+    {
+        await using var upstream = await FakeOpenAIUpstream.StartAsync();
+        upstream.DefaultReply = Raw(200, "application/json", Encoding.UTF8.GetBytes("""{"error":{"message":"model not loaded"}}"""));
+        await using var gateway = await GatewayAsync(upstream, ("Upstream:MaxRetries", "0"));
+
+        using var response = await ChatAsync(gateway);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Contains("model not loaded", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_timeout_from_the_upstream_is_retried()
+    {
+        await using var upstream = await FakeOpenAIUpstream.StartAsync();
+        upstream.Enqueue(new FakeReply { FailStatus = 408 }, new FakeReply { Text = "second time" });
+        await using var gateway = await GatewayAsync(upstream);
+
+        using var response = await ChatAsync(gateway);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, upstream.ChatRequests.Count());
+    }
+
+    [Fact]
     public async Task A_no_content_success_is_a_502()
     {
         await using var upstream = await FakeOpenAIUpstream.StartAsync();

@@ -174,6 +174,7 @@ public sealed class HeuristicExtractorTableTests
         { "My mum says I work too hard.", "" },
         { "My husband thinks we should move to Spain.", "" },
         { "My sister lives in Leeds.", "The user's sister lives in Leeds" },
+        { "My daughter Hope is 7 years old.", "The user's daughter Hope is 7 years old" },
         // Values with signs and decimal commas stay whole.
         { "My daughter's medicine dose is 1,5 ml.", "The user's daughter's medicine dose is 1,5 ml" },
         { "My blood type is AB-.", "The user's blood type is AB-" },
