@@ -103,15 +103,16 @@ internal static class DedupLexicon
 
     /// <summary>Pairs of small words that turn a statement round while its content words stay the same ("before" /
     /// "after midnight", "more" / "less than my brother"): a text that has one where the other has its opposite is
-    /// another fact. Each word maps to its opposites.</summary>
+    /// another fact. Each word maps to its opposites. Words that are mostly something else are left out ("on" /
+    /// "off": "on Fridays"; "left" / "right": "I left my job right after").</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Opposites = OppositePairs(
         ("before", "after"), ("over", "under"), ("above", "below"), ("more", "less"), ("more", "fewer"), ("most", "least"),
         ("earlier", "later"), ("early", "late"), ("inside", "outside"), ("up", "down"), ("higher", "lower"),
         ("bigger", "smaller"), ("larger", "smaller"), ("better", "worse"), ("best", "worst"), ("older", "younger"),
         ("oldest", "youngest"), ("longer", "shorter"), ("first", "last"), ("increase", "decrease"),
-        ("increased", "decreased"), ("minimum", "maximum"), ("min", "max"), ("left", "right"), ("north", "south"),
-        ("east", "west"), ("front", "back"), ("top", "bottom"), ("inbound", "outbound"), ("arrive", "depart"),
-        ("arrives", "departs"), ("arrival", "departure"), ("on", "off"), ("with", "without"));
+        ("increased", "decreased"), ("minimum", "maximum"), ("min", "max"), ("north", "south"), ("east", "west"),
+        ("top", "bottom"), ("inbound", "outbound"), ("arrive", "depart"), ("arrives", "departs"),
+        ("arrival", "departure"), ("with", "without"));
 
     /// <summary>Words that relate the words on either side of them in one direction ("tea over coffee", "happier
     /// than before", "from Boston to Denver"): the same words on the other sides are another fact. "to" counts only

@@ -28,6 +28,14 @@ internal static partial class FactTokenizer
                 continue;
             }
 
+            if (raw[i].Text.Equals("minus", StringComparison.OrdinalIgnoreCase) && i + 1 < raw.Count && raw[i + 1].Numeric &&
+                char.IsAsciiDigit(raw[i + 1].Text[0]))
+            {
+                // "minus 18 degrees" is "-18 degrees".
+                raw[i + 1] = raw[i + 1] with { Text = "-" + raw[i + 1].Text };
+                continue;
+            }
+
             var previousNumeric = i > 0 && raw[i - 1].Numeric;
             var nextNumeric = i + 1 < raw.Count && raw[i + 1].Numeric;
             Classify(raw[i].Text, previousNumeric, nextNumeric, tokens);
@@ -299,7 +307,9 @@ internal static partial class FactTokenizer
         >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\u0E00' and <= '\u0EFF' or
         >= '\u1780' and <= '\u17FF' or >= '\u1000' and <= '\u109F' or >= '\uFF66' and <= '\uFF9F';
 
-    [GeneratedRegex(@"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")]
+    /// <summary>Thousands grouped by commas ("1,500", "12,000,000"), or the Indian lakh and crore grouping
+    /// ("1,00,000").</summary>
+    [GeneratedRegex(@"^(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})(?:\.\d+)?$")]
     private static partial Regex ThousandsGrouping();
 
     /// <summary>Day, month and year in some order ("2024-03-05", "03/05/2024", "5-3-24"), or a year and a month.</summary>

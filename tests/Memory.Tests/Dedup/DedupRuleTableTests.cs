@@ -95,6 +95,9 @@ public sealed class DedupRuleTableTests
         { "I moved to Berlin--it's great.", "I moved to Berlin, it's great.", nameof(DedupVerdict.Duplicate) },
         { "I love Berlin- it's great.", "I love Berlin, it's great.", nameof(DedupVerdict.Duplicate) },
         { "I am non-binary.", "I am nonbinary.", nameof(DedupVerdict.Duplicate) },
+        { "It was -18 degrees in Oslo.", "It was minus 18 degrees in Oslo.", nameof(DedupVerdict.Duplicate) },
+        { "I have 1,00,000 rupees saved.", "I have 100000 rupees saved.", nameof(DedupVerdict.Duplicate) },
+        { "I have Fridays off.", "I'm off on Fridays.", nameof(DedupVerdict.Duplicate) },
         { "I read non-fiction.", "I read nonfiction.", nameof(DedupVerdict.Duplicate) },
         // Scripts written without spaces: each character is a word, and Chinese numerals are numbers.
         { "我女儿十二岁", "我女儿二十岁", nameof(DedupVerdict.Distinct) },
