@@ -117,7 +117,7 @@ public sealed class UpstreamAnswerReader(IOptions<LimitsOptions> limits, TimePro
                 var buffer = read.Buffer;
                 var before = buffer.Length;
                 lines.Clear();
-                while (TryReadLine(ref buffer, out var line))
+                while (TryReadLine(ref buffer, read.IsCompleted, out var line))
                 {
                     lines.Add(line.ToArray());
                 }
@@ -166,22 +166,34 @@ public sealed class UpstreamAnswerReader(IOptions<LimitsOptions> limits, TimePro
     private UpstreamAnswerFailure Stalled() => new(UpstreamAnswerFailureKind.Stalled,
         $"The upstream sent nothing for {Limits.AnswerIdleTimeoutSeconds:0.#} s mid-answer (Limits:AnswerIdleTimeoutSeconds).");
 
-    private static bool TryReadLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
+    /// <summary>One line of an event stream, ended as SSE allows: LF, CRLF or a lone CR. A CR at the end of what has
+    /// arrived waits for the next byte (it may be the first half of a CRLF), unless the stream is complete.</summary>
+    private static bool TryReadLine(ref ReadOnlySequence<byte> buffer, bool completed, out ReadOnlySequence<byte> line)
     {
-        var position = buffer.PositionOf((byte)'\n');
-        if (position is null)
+        var reader = new SequenceReader<byte>(buffer);
+        if (!reader.TryReadToAny(out ReadOnlySequence<byte> found, "\r\n"u8, advancePastDelimiter: false))
         {
             line = default;
             return false;
         }
 
-        line = buffer.Slice(0, position.Value);
-        if (!line.IsEmpty && line.Slice(line.Length - 1).FirstSpan[0] == (byte)'\r')
+        reader.TryRead(out var delimiter);
+        if (delimiter == (byte)'\r')
         {
-            line = line.Slice(0, line.Length - 1);
+            if (reader.End && !completed)
+            {
+                line = default;
+                return false;
+            }
+
+            if (reader.TryPeek(out var next) && next == (byte)'\n')
+            {
+                reader.Advance(1);
+            }
         }
 
-        buffer = buffer.Slice(buffer.GetPosition(1, position.Value));
+        line = found;
+        buffer = buffer.Slice(reader.Position);
         return true;
     }
 }

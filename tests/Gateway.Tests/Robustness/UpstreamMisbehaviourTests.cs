@@ -297,6 +297,39 @@ public sealed class UpstreamMisbehaviourTests
         Assert.EndsWith("data: [DONE]\n\n", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    public async Task Event_lines_may_end_as_sse_allows(string end)
+    {
+        await using var upstream = await FakeOpenAIUpstream.StartAsync();
+        var stream = $"data: {Sse.Content("every ").ToJsonString()}{end}{end}data: {Sse.Content("line").ToJsonString()}{end}{end}" +
+                     $"data: {Sse.Chunk([], "stop").ToJsonString()}{end}{end}data: [DONE]{end}{end}";
+        upstream.DefaultReply = new FakeReply
+        {
+            Write = async (response, ct) =>
+            {
+                response.StatusCode = 200;
+                response.ContentType = "text/event-stream";
+                // Byte by byte, so a CR and the LF after it arrive apart.
+                foreach (var b in Encoding.UTF8.GetBytes(stream))
+                {
+                    await response.Body.WriteAsync(new[] { b }, ct);
+                    await response.Body.FlushAsync(ct);
+                }
+            },
+        };
+        await using var gateway = await GatewayAsync(upstream);
+
+        using var response = await ChatAsync(gateway, stream: true);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("every line", Sse.Text(text));
+        Assert.EndsWith("data: [DONE]\n\n", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_event_stream_type_in_other_letters_is_still_a_stream()
     {
