@@ -9,6 +9,10 @@ namespace Gateway.Pipeline;
 public sealed class ChatRequestContext
 {
     public required string RequestId { get; init; }
+
+    /// <summary>The gateway's own id of this call (the caller's <see cref="RequestId"/> may be reused by anyone): what
+    /// per-call state such as the audit allowance is keyed by.</summary>
+    public string CallId { get; } = Guid.CreateVersion7().ToString("N");
     public required CallerIdentity Caller { get; init; }
     /// <summary>The end user (body <c>user</c> or <c>X-User-Id</c>), validated; null: proxied with no memory.</summary>
     public string? UserId { get; init; }

@@ -10,6 +10,7 @@ internal static class GuardrailContextFactory
     public static GuardrailRequestContext For(ChatRequest request) => new()
     {
         RequestId = request.Context.RequestId,
+        CallId = request.Context.CallId,
         Tenant = request.Context.Caller.Tenant,
         UserId = request.Context.UserId,
         Context = request.Context.MemoryContext,

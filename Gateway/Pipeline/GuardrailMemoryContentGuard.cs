@@ -13,6 +13,8 @@ internal sealed class GuardrailMemoryContentGuard(IGuardrailPipeline guardrails)
         var context = new GuardrailRequestContext
         {
             RequestId = requestId ?? $"memory-{(point == MemoryGuardPoint.BeforeStore ? "store" : "inject")}",
+            // Each check is its own call for the audit allowance: the request id above is shared by every write.
+            CallId = Guid.CreateVersion7().ToString("N"),
             Tenant = user.Tenant,
             UserId = user.UserId,
         };

@@ -3,7 +3,11 @@ namespace Guardrails.Abstractions;
 /// <summary>Who and what a check is about; carried into every audit event it records.</summary>
 public sealed record GuardrailRequestContext
 {
+    /// <summary>The caller's request id, for correlation (two callers may send the same one).</summary>
     public required string RequestId { get; init; }
+    /// <summary>An id the gateway made for this one call, never the caller's: what the per-request audit allowance is
+    /// counted by, so a reused <see cref="RequestId"/> cannot spend another call's allowance. Null: the request id.</summary>
+    public string? CallId { get; init; }
     public required string Tenant { get; init; }
     /// <summary>The end user's raw id; the audit log stores only its keyed pseudonym.</summary>
     public string? UserId { get; init; }

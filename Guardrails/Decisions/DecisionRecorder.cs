@@ -31,7 +31,7 @@ internal sealed class DecisionRecorder(IAuditLog audit, IOptions<GuardrailsOptio
         var sensitive = SensitiveTextRedactor.Find(text);
         sensitive.AddRange(decisions.Select(d => d.Detection).Where(d => d.Family == RuleFamilies.Leakage && d.HasSpan));
         var stageName = StageName(stage);
-        var granted = _allowance.Take(context.Tenant, context.RequestId, decisions.Count, out var firstRefusal);
+        var granted = _allowance.Take(context.Tenant, context.CallId ?? context.RequestId, decisions.Count, out var firstRefusal);
         var entries = new List<AuditEntry>(granted + 1);
         for (var i = 0; i < decisions.Count; i++)
         {

@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 namespace Guardrails.Decisions;
 
 /// <summary>How many audit events each request may still record (<c>Guardrails:MaxAuditEventsPerRequest</c>),
-/// counted across all its texts and stages, so that one request cannot flood the log. Counters of requests
+/// counted across all its texts and stages by the gateway's own id of the call (never the caller's request id, which
+/// another caller may reuse), so that one request cannot flood the log. Counters of requests
 /// idle for <see cref="Idle"/> are dropped once many are held.</summary>
 internal sealed class RequestAuditAllowance(int perRequest, TimeProvider time)
 {
@@ -11,16 +12,16 @@ internal sealed class RequestAuditAllowance(int perRequest, TimeProvider time)
     private const int ClearAbove = 65_536;
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(10);
 
-    private readonly ConcurrentDictionary<(string Tenant, string RequestId), Counter> _counters = new();
+    private readonly ConcurrentDictionary<(string Tenant, string CallId), Counter> _counters = new();
 
     public int PerRequest => perRequest;
 
     /// <summary>Grants up to <paramref name="wanted"/> events to the request; <paramref name="firstRefusal"/> is
     /// true exactly once per request, on the first call that is refused some.</summary>
-    public int Take(string tenant, string requestId, int wanted, out bool firstRefusal)
+    public int Take(string tenant, string callId, int wanted, out bool firstRefusal)
     {
         Prune();
-        var counter = _counters.GetOrAdd((tenant, requestId), static _ => new Counter());
+        var counter = _counters.GetOrAdd((tenant, callId), static _ => new Counter());
         lock (counter)
         {
             counter.LastUsed = time.GetTimestamp();
