@@ -34,11 +34,14 @@ internal static class RateLimiting
                 }
 
                 var partition = open ? "open:" + http.Connection.RemoteIpAddress : "key:" + caller.KeyId;
+                // The refill is exactly rpm a minute: whole tokens each period, the period stretched to fit (6 a minute
+                // is one every 10 s, 90 one every 0.67 s; rounding a second's share up let a 6-a-minute key make 60).
+                var perPeriod = Math.Max(1, rpm / 60);
                 var bucket = new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = Math.Max(1, (int)Math.Ceiling(rpm / 60.0 * options.BurstSeconds)),
-                    TokensPerPeriod = Math.Max(1, (int)Math.Ceiling(rpm / 60.0)),
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    TokensPerPeriod = perPeriod,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(60.0 * perPeriod / rpm),
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 };
