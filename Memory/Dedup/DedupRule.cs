@@ -71,6 +71,22 @@ internal static class DedupRule
     /// merged or summarised text before it replaces the facts it was made from).</summary>
     public static bool Keeps(string text, string fact) => FactText.Of(text).Signature.Covers(FactText.Of(fact).Signature);
 
+    /// <summary>True when <paramref name="summary"/> can stand for all of <paramref name="facts"/>: it keeps every
+    /// detail and every content word of each, and says nothing they do not (no content word, name or detail of its
+    /// own), so a summary neither drops "jazz" from "likes jazz piano music" nor adds an allergy nobody mentioned.</summary>
+    public static bool Summarizes(string summary, IReadOnlyList<string> facts)
+    {
+        var whole = FactText.Of(summary);
+        var parts = facts.Select(FactText.Of).ToList();
+        if (!parts.TrueForAll(p => whole.Signature.Covers(p.Signature) && p.ContentWords.IsSubsetOf(whole.ContentWords) && !whole.Reverses(p)))
+        {
+            return false;
+        }
+
+        var said = parts.SelectMany(p => p.Sequence).ToHashSet(StringComparer.Ordinal);
+        return whole.Sequence.All(said.Contains);
+    }
+
     /// <summary>True when the two texts state the same fact with the same details either way round, so either
     /// may stand for both (what compression may fold).</summary>
     public static bool Interchangeable(string a, string b) =>

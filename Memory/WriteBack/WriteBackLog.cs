@@ -32,10 +32,10 @@ internal static partial class WriteBackLog
     public static partial void TurnProcessed(ILogger logger, string turnId, int facts, int added, int updated, int superseded, int deleted, int refused);
 
     [LoggerMessage(MemoryEventIds.TurnFailed, LogLevel.Warning, "Turn {TurnId} failed on attempt {Attempt} ({ErrorKind}); it will be retried")]
-    public static partial void TurnFailed(ILogger logger, Exception exception, string turnId, int attempt, string errorKind);
+    public static partial void TurnFailed(ILogger logger, Exception? exception, string turnId, int attempt, string errorKind);
 
     [LoggerMessage(MemoryEventIds.TurnPoisoned, LogLevel.Error, "Turn {TurnId} poisoned after {Attempt} attempts ({ErrorKind}); kept in the outbox for inspection")]
-    public static partial void TurnPoisoned(ILogger logger, Exception exception, string turnId, int attempt, string errorKind);
+    public static partial void TurnPoisoned(ILogger logger, Exception? exception, string turnId, int attempt, string errorKind);
 
     [LoggerMessage(MemoryEventIds.LeaseLost, LogLevel.Debug, "Turn {TurnId} lease lost (erased or taken over); skipped")]
     public static partial void LeaseLost(ILogger logger, string turnId);

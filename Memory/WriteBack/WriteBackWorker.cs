@@ -156,13 +156,15 @@ internal sealed class WriteBackWorker(
         catch (Exception ex)
         {
             var kind = ex.GetType().Name;
+            // An upstream's error message may quote the prompt, that is the user's own words: it is never logged.
+            var logged = ex is HttpRequestException || ex.GetType().Namespace?.StartsWith("System.ClientModel", StringComparison.Ordinal) == true ? null : ex;
             if (await outbox.FailAsync(lease, kind, CancellationToken.None).ConfigureAwait(false))
             {
-                WriteBackLog.TurnPoisoned(logger, ex, lease.Turn.TurnId, lease.Attempts, kind);
+                WriteBackLog.TurnPoisoned(logger, logged, lease.Turn.TurnId, lease.Attempts, kind);
             }
             else
             {
-                WriteBackLog.TurnFailed(logger, ex, lease.Turn.TurnId, lease.Attempts, kind);
+                WriteBackLog.TurnFailed(logger, logged, lease.Turn.TurnId, lease.Attempts, kind);
             }
         }
     }

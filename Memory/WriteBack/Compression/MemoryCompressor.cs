@@ -278,11 +278,13 @@ internal sealed class MemoryCompressor(
         return null;
     }
 
-    /// <summary>LLM merge: the summary replaces the cluster when it keeps every member's details and the memory
-    /// guard allows it; null otherwise (then the cluster is folded as far as that loses nothing).</summary>
+    /// <summary>LLM merge: the summary replaces the cluster when it keeps every member's details and words, adds
+    /// none of its own (<see cref="DedupRule.Summarizes"/>) and the memory guard allows it; null otherwise (then the
+    /// cluster is folded as far as that loses nothing).</summary>
     private async Task<MemoryItem?> StoreSummaryAsync(UserKey user, List<MemoryItem> cluster, string text, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (InstructionFilter.IsInstruction(text) || !cluster.TrueForAll(m => DedupRule.Keeps(text, m.Text)))
+        var members = cluster.ConvertAll(m => m.Text);
+        if (InstructionFilter.IsInstruction(text) || !DedupRule.Summarizes(text, members))
         {
             return null;
         }

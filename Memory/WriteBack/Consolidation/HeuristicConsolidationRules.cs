@@ -114,7 +114,20 @@ internal static class HeuristicConsolidationRules
             return false;
         }
 
-        return fact.Subject is null ? slot == fact.Slot : MemoryFacts.IsAbout(memory, fact.Subject);
+        // Without a subject a retraction names the whole slot, which is one memory only for a single-valued slot
+        // ("forget where I live"); for a slot of many ("allergy", "like") it must name which one.
+        return fact.Subject is null ? slot == fact.Slot && FactSlots.IsSingleValued(fact.Slot) : MemoryFacts.IsAbout(memory, fact.Subject);
+    }
+
+    /// <summary>Whether a new fact may end <paramref name="memory"/>: the same single-valued slot (where one lives,
+    /// works...), the opposite preference about the same subject, or what the de-duplication rule reads as the same
+    /// slot with a new value or the same statement negated. Anything else is another fact, which no fact ends.</summary>
+    public static bool MaySupersede(ExtractedFact fact, MemoryItem memory)
+    {
+        var (slot, subject) = MemoryFacts.Read(memory);
+        return (FactSlots.IsSingleValued(fact.Slot) && slot == fact.Slot) ||
+               (FactSlots.Opposite(fact.Slot) is { } opposite && slot == opposite && fact.Subject is not null && subject == fact.Subject) ||
+               DedupRule.Compare(memory.Text, fact.Text, similar: true).Verdict == DedupVerdict.SlotChange;
     }
 
     /// <summary>Whether the fact and the memory say the same thing by slot, subject and similarity; the

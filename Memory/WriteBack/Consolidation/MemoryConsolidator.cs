@@ -110,6 +110,20 @@ internal sealed class MemoryConsolidator(
         var candidates = await CandidatesAsync(user, fact, vector, current, cancellationToken).ConfigureAwait(false);
         var decision = Validate(proposed, fact, sources, turn.At, current, candidates)
                        ?? HeuristicConsolidationRules.Decide(fact, sources, turn.At, candidates, _options.NearDuplicateSimilarity);
+        string? updateText = null;
+        if (decision.Event == MemoryEvent.Update)
+        {
+            updateText = await AcceptableTextAsync(user, decision.Text, turn.TurnId, cancellationToken).ConfigureAwait(false);
+            if (updateText is null && decision.Text is not null && !string.Equals(decision.Text, decision.Targets[0].Text, StringComparison.Ordinal))
+            {
+                // The merged text was refused (an instruction, a blocked memory): keeping the old text would drop the new
+                // value while recording an update. The rules decide on the fact as it was extracted (already admitted).
+                decision = HeuristicConsolidationRules.Decide(fact, sources, turn.At, candidates, _options.NearDuplicateSimilarity);
+                updateText = decision.Event == MemoryEvent.Update
+                    ? await AcceptableTextAsync(user, decision.Text, turn.TurnId, cancellationToken).ConfigureAwait(false)
+                    : null;
+            }
+        }
 
         switch (decision.Event)
         {
@@ -125,7 +139,7 @@ internal sealed class MemoryConsolidator(
             case MemoryEvent.Update:
             {
                 var target = decision.Targets[0];
-                var text = await AcceptableTextAsync(user, decision.Text, turn.TurnId, cancellationToken).ConfigureAwait(false) ?? target.Text;
+                var text = updateText ?? target.Text;
                 var embedding = text == target.Text ? target.Embedding : text == fact.Text ? vector : (await embedder.EmbedAsync([text], cancellationToken).ConfigureAwait(false))[0];
                 var updated = target with
                 {
@@ -240,10 +254,16 @@ internal sealed class MemoryConsolidator(
                 return keepsDetails ? proposed with { Targets = live, Text = text, Reason = HistoryReasons.LlmPrefix + rule.Reason } : null;
             }
 
+            // A fact ends only what it replaces, and a retraction deletes only what it names: an answer that would end
+            // or delete anything else (every memory it was shown, an allergy for a liked band) is not followed.
+            case MemoryEvent.Supersede when fact.Action != FactAction.Assert || !live.TrueForAll(m => HeuristicConsolidationRules.MaySupersede(fact, m)):
+                return null;
             case MemoryEvent.Supersede when live.Exists(m => m.OccurredAt > factTime):
                 return ConsolidationDecision.History([.. live.Where(m => m.OccurredAt > factTime)], HistoryReasons.LlmPrefix + HistoryReasons.Superseded);
             case MemoryEvent.Supersede:
                 return proposed with { Targets = live, Reason = HistoryReasons.LlmPrefix + HistoryReasons.Superseded };
+            case MemoryEvent.Delete when fact.Action != FactAction.Retract || !live.TrueForAll(m => HeuristicConsolidationRules.RetractionMatches(fact, m)):
+                return null;
             case MemoryEvent.Delete:
                 return proposed with { Targets = live, Reason = HistoryReasons.LlmPrefix + HistoryReasons.Retracted };
             case MemoryEvent.Add:

@@ -168,6 +168,16 @@ public sealed class DedupRuleTableTests
         Assert.Equal("distinct: wording", DedupRule.Compare("我有一只猫", "我有一只狗", true).Reason);
     }
 
+    /// <summary>A compression summary stands for its members only when it drops nothing and adds nothing.</summary>
+    [Theory]
+    [InlineData("The user likes jazz piano, guitar and saxophone music", true)]
+    [InlineData("The user likes things", false)]
+    [InlineData("The user likes jazz piano and guitar music", false)]
+    [InlineData("The user likes jazz piano, guitar and saxophone music and is allergic to penicillin", false)]
+    [InlineData("Bob Smith is the user's husband; the user likes jazz piano, guitar and saxophone music", false)]
+    public void A_summary_keeps_every_members_words_and_adds_none(string summary, bool expected) =>
+        Assert.Equal(expected, DedupRule.Summarizes(summary, ["The user likes jazz piano music", "The user likes jazz guitar music", "The user likes jazz saxophone music"]));
+
     [Theory]
     [InlineData("The user has a cat named Tom, 3 years old", "The user's cat Tom is 3 years old", true)]
     [InlineData("The user has a cat named Tom", "The user's cat Tom is 3 years old", false)]
