@@ -86,6 +86,14 @@ internal static class ResponsesRequestBuilder
             }
         }
 
+        // A Responses upstream stores a response unless told not to, and the stored response would hold the prompt,
+        // memory block included, beyond the user's erasure. An app that did not call Responses never asked for that
+        // (nor can it continue a stored response): it is sent store: false unless it asked otherwise.
+        if (request.Context.Api != ClientApi.Responses && !body.ContainsKey("store"))
+        {
+            body["store"] = false;
+        }
+
         return (body, null, null);
     }
 

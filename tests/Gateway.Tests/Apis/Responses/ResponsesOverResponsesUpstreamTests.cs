@@ -26,6 +26,19 @@ public sealed class ResponsesOverResponsesUpstreamTests(ResponsesUpstreamFixture
         Assert.Equal("resp_earlier", (string?)answer["previous_response_id"]);
     }
 
+    /// <summary>A chat completions app never asked the provider to store its personalized prompt (which would
+    /// outlive the user's erasure there): the call goes with store: false (the isolation audit of the eighth session).</summary>
+    [Fact]
+    public async Task A_chat_app_call_is_sent_with_store_false()
+    {
+        var marker = NewMarker();
+        using var response = await Fixture.Gateway.Client.PostAsync("v1/chat/completions", HttpAssert.Json(
+            $$"""{"model":"fake-model","user":"store-check","messages":[{"role":"user","content":"hello {{marker}}"}]}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False((bool)Fixture.Sent(marker)["store"]!);
+    }
+
     [Fact]
     public async Task An_upstream_response_failed_event_ends_the_stream_with_response_failed()
     {

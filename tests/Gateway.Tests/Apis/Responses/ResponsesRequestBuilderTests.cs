@@ -47,7 +47,7 @@ public sealed class ResponsesRequestBuilderTests
               {"type":"function_call","call_id":"c1","name":"f","arguments":"{}"},
               {"type":"function_call_output","call_id":"c1","output":"done"},
               {"type":"message","role":"assistant","content":[{"type":"output_text","text":"All set.","annotations":[]}]}
-            ]}
+            ],"store":false}
             """, body);
     }
 
