@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Memory.Abstractions;
 using Memory.Configuration;
 using Memory.Retrieval;
@@ -13,7 +14,7 @@ namespace Memory.WriteBack;
 
 /// <summary>Writes back one claimed turn: consent check, extract (or reuse the checkpoint of an earlier attempt),
 /// drop instructions, memory-stage guard, checkpoint, consolidate, invalidate retrieval, compress.</summary>
-internal sealed class TurnProcessor(
+internal sealed partial class TurnProcessor(
     IOutboxQueue outbox,
     IMemoryStore store,
     IFactExtractor extractor,
@@ -120,7 +121,25 @@ internal sealed class TurnProcessor(
                 continue;
             }
 
-            admitted.Add(string.Equals(verdict.Text, fact.Text, StringComparison.Ordinal) ? fact : fact with { Text = verdict.Text });
+            var admittedFact = string.Equals(verdict.Text, fact.Text, StringComparison.Ordinal) ? fact : fact with { Text = verdict.Text };
+
+            // The model's subject and context are stored too (metadata, the memory's context): a subject the guard would
+            // change (a card number, an e-mail) is dropped, and a context that is no feature name is the turn's own.
+            if (admittedFact.Subject is { } subject)
+            {
+                var subjectVerdict = await guard.CheckAsync(turn.User, subject, MemoryGuardPoint.BeforeStore, turn.TurnId, cancellationToken).ConfigureAwait(false);
+                if (!subjectVerdict.Allowed || !string.Equals(subjectVerdict.Text, subject, StringComparison.Ordinal))
+                {
+                    admittedFact = admittedFact with { Subject = null };
+                }
+            }
+
+            if (admittedFact.Context is { } context && !FeatureName().IsMatch(context))
+            {
+                admittedFact = admittedFact with { Context = null };
+            }
+
+            admitted.Add(admittedFact);
         }
 
         if (instructions > 0)
@@ -130,4 +149,8 @@ internal sealed class TurnProcessor(
 
         return (admitted, refused + instructions);
     }
+
+    /// <summary>What a feature context may be called (as the <c>X-Memory-Context</c> header allows).</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,40}$")]
+    private static partial Regex FeatureName();
 }
