@@ -7,20 +7,16 @@ namespace Gateway.Pipeline;
 public static class IdentityRules
 {
     public const int MaxUserIdLength = 128;
-    public const int MaxContextLength = 64;
+    public const int MaxContextLength = Memory.MemoryLimits.MaxContextLength;
     public const string DefaultContext = "chat";
 
     private static readonly SearchValues<char> UserIdChars =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:@+-");
-
-    private static readonly SearchValues<char> ContextChars =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-");
 
     /// <summary>1..128 characters of letters, digits and <c>. _ : @ + -</c>.</summary>
     public static bool IsValidUserId(string? value) =>
         !string.IsNullOrEmpty(value) && value.Length <= MaxUserIdLength && !value.AsSpan().ContainsAnyExcept(UserIdChars);
 
     /// <summary>1..64 characters of letters, digits and <c>. _ -</c>.</summary>
-    public static bool IsValidContext(string? value) =>
-        !string.IsNullOrEmpty(value) && value.Length <= MaxContextLength && !value.AsSpan().ContainsAnyExcept(ContextChars);
+    public static bool IsValidContext(string? value) => Memory.MemoryLimits.IsFeatureName(value);
 }

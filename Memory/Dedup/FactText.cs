@@ -15,24 +15,33 @@ internal sealed class FactText
     private FactText(string text)
     {
         var tokens = FactTokenizer.Tokenize(text);
-        Key = Fold(string.Join(' ', tokens.Select(t => t.Lower)));
+        Key = AccentFolding.Fold(string.Join(' ', tokens.Select(t => t.Lower)));
         Signature = new FactSignature(tokens);
         Slot = SlotShape.Of(tokens);
-        ContentWords = tokens.Where(t => t.Class == TokenClass.Word && !EnglishStopWords.Contains(t.Lower))
-            .Select(t => PorterStemmer.Stem(t.Lower)).ToHashSet(StringComparer.Ordinal);
         PolarityFreeKey = string.Join(' ', tokens
             .Where(t => t.Class != TokenClass.Negation && !DedupLexicon.PolarityNeutral.Contains(t.Lower))
             .Select(t => PorterStemmer.Stem(t.Lower)));
+
+        // Content words, names and details in order; the ordinary words among them are the content words.
         var content = new List<(int Index, string Word)>();
+        var words = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            if (t.Class != TokenClass.Negation && (t.Class != TokenClass.Word || !EnglishStopWords.Contains(t.Lower)))
+            if (t.Class == TokenClass.Negation || (t.Class == TokenClass.Word && EnglishStopWords.Contains(t.Lower)))
             {
-                content.Add((i, t.Class == TokenClass.Word ? PorterStemmer.Stem(t.Lower) : t.Value ?? t.Lower));
+                continue;
+            }
+
+            var word = t.Class == TokenClass.Word ? PorterStemmer.Stem(t.Lower) : t.Value ?? t.Lower;
+            content.Add((i, word));
+            if (t.Class == TokenClass.Word)
+            {
+                words.Add(word);
             }
         }
 
+        ContentWords = words;
         Sequence = content.Select(c => c.Word).ToArray();
         Ranked = tokens.Exists(t => DedupLexicon.RankWords.Contains(t.Lower));
         _directions = Directions(tokens, content);
@@ -111,21 +120,6 @@ internal sealed class FactText
         !Sequence.SequenceEqual(other.Sequence, StringComparer.Ordinal) &&
         Sequence.Order(StringComparer.Ordinal).SequenceEqual(other.Sequence.Order(StringComparer.Ordinal), StringComparer.Ordinal) &&
         ((Ranked || other.Ranked) || !_directions.SequenceEqual(other._directions, StringComparer.Ordinal));
-
-    /// <summary>The key without accents ("São Paulo" and "Sao Paulo" are one text).</summary>
-    private static string Fold(string key)
-    {
-        var folded = new System.Text.StringBuilder(key.Length);
-        foreach (var c in key)
-        {
-            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
-            {
-                AccentFolding.AppendFolded(c, folded);
-            }
-        }
-
-        return folded.ToString();
-    }
 
     public static FactText Of(string text)
     {

@@ -43,7 +43,9 @@ internal static class MemoryText
             var c = text[i];
             if (char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
-                // A combining accent: "Café" typed either way is one text.
+                // A decomposed Latin accent is dropped ("Café" typed either way is one text); the marks other scripts
+                // write vowels with are part of their word.
+                AccentFolding.AppendFolded(c, builder);
                 continue;
             }
 

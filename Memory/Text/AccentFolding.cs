@@ -21,6 +21,19 @@ internal static class AccentFolding
         "ssttttttuuuuuuuu" + // 0160-016F
         "uuuuwwyyyzzzzzzs";  // 0170-017F  // 0170-017F
 
+    /// <summary>The lower-cased, accent-folded form of <paramref name="text"/> (a decomposed Latin accent dropped too;
+    /// the marks other scripts write their vowels with are kept: they are letters there).</summary>
+    public static string Fold(string text)
+    {
+        var sink = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            AppendFolded(c, sink);
+        }
+
+        return sink.ToString();
+    }
+
     /// <summary>Appends the lower-cased, accent-folded form of <paramref name="c"/> to <paramref name="sink"/>.</summary>
     public static void AppendFolded(char c, System.Text.StringBuilder sink)
     {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Memory.Abstractions;
 using Memory.Configuration;
 using Memory.Retrieval;
@@ -14,7 +13,7 @@ namespace Memory.WriteBack;
 
 /// <summary>Writes back one claimed turn: consent check, extract (or reuse the checkpoint of an earlier attempt),
 /// drop instructions, memory-stage guard, checkpoint, consolidate, invalidate retrieval, compress.</summary>
-internal sealed partial class TurnProcessor(
+internal sealed class TurnProcessor(
     IOutboxQueue outbox,
     IMemoryStore store,
     IFactExtractor extractor,
@@ -134,7 +133,7 @@ internal sealed partial class TurnProcessor(
                 }
             }
 
-            if (admittedFact.Context is { } context && !FeatureName().IsMatch(context))
+            if (admittedFact.Context is { } context && !MemoryLimits.IsFeatureName(context))
             {
                 admittedFact = admittedFact with { Context = null };
             }
@@ -149,8 +148,4 @@ internal sealed partial class TurnProcessor(
 
         return (admitted, refused + instructions);
     }
-
-    /// <summary>What a feature context may be called (as the <c>X-Memory-Context</c> header allows).</summary>
-    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,40}$")]
-    private static partial Regex FeatureName();
 }

@@ -147,6 +147,8 @@ public sealed class DedupRuleTableTests
         { "We meet at Café Central.", "We meet at Cafe Central.", nameof(DedupVerdict.Duplicate) },
         { "My sister lives in São Paulo.", "My sister lives in Sao Paulo.", nameof(DedupVerdict.Duplicate) },
         { "My sister lives in São Paulo.", "My sister lives in Sa\u0303o Paulo.", nameof(DedupVerdict.Duplicate) },
+        // Only Latin accents fold: a Devanagari vowel sign is part of its word ("कल" tomorrow, "कुल" total).
+        { "मैं कल जाऊंगा", "मैं कुल जाऊंगा", nameof(DedupVerdict.Distinct) },
     };
 
     [Theory]
