@@ -57,6 +57,7 @@ public static class GuardrailsServiceCollectionExtensions
         services.TryAddSingleton<IGuardrailPolicies>(sp => sp.GetRequiredService<PolicyStore>());
         services.TryAddSingleton<SqliteAuditLog>();
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteAuditLog>());
+        services.TryAddSingleton<IDerivedKeys>(sp => sp.GetRequiredService<SqliteAuditLog>());
         services.TryAddSingleton<JsonSchemaCache>();
         services.TryAddSingleton<DecisionRecorder>();
         services.TryAddSingleton<IGuardrailPipeline, GuardrailPipeline>();

@@ -10,7 +10,7 @@ namespace Guardrails.Audit;
 /// writer that commits whatever is queued in one transaction (see <c>SqliteAuditLog.Writer.cs</c>); verdicts,
 /// erasure and retention take the same writer lock. Readers use their own pooled connections (WAL). Deleted pages are zeroed
 /// (<c>secure_delete</c>) and the WAL is truncated after an erasure, so a destroyed key leaves no copy.</summary>
-internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
+internal sealed partial class SqliteAuditLog : IAuditLog, IDerivedKeys, IDisposable
 {
     private const int MaxNoteChars = 1000;
 
@@ -41,6 +41,8 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
     public string DatabasePath { get; }
 
     public string Pseudonymize(string tenant, string userId) => UserPseudonymizer.Pseudonymize(_keys.PseudonymKey, tenant, userId);
+
+    public byte[] KeyFor(string purpose) => _keys.KeyFor(purpose);
 
     public async ValueTask<long> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {

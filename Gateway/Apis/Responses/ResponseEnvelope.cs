@@ -7,7 +7,7 @@ namespace Gateway.Apis.Responses;
 /// (instructions, tools, text format, sampling, metadata...), usage.</summary>
 internal static class ResponseEnvelope
 {
-    public static JsonObject Build(ChatRequest request, string id, long createdAt, string? model, string status, JsonArray output,
+    public static JsonObject Build(ChatRequest request, ResponseIdSeal ids, string id, long createdAt, string? model, string status, JsonArray output,
         JsonObject? usage = null, JsonObject? incomplete = null, JsonObject? error = null)
     {
         var native = request.Context.NativeBody ?? [];
@@ -26,7 +26,7 @@ internal static class ResponseEnvelope
             ["model"] = model ?? request.Context.Model,
             ["output"] = output,
             ["parallel_tool_calls"] = Echo(native, "parallel_tool_calls") ?? true,
-            ["previous_response_id"] = Echo(native, "previous_response_id"),
+            ["previous_response_id"] = ids.PreviousResponseId(request.Context),
             ["reasoning"] = new JsonObject { ["effort"] = Echo(native["reasoning"] as JsonObject ?? [], "effort"), ["summary"] = null },
             ["safety_identifier"] = Echo(native, "safety_identifier"),
             ["service_tier"] = Echo(native, "service_tier") ?? "default",

@@ -9,7 +9,7 @@ namespace Gateway.Apis.Responses;
 /// reason as the status, usage in Responses' names.</summary>
 internal static class ResponseFromCompletion
 {
-    public static JsonObject Build(JsonObject completion, ChatRequest request, long now)
+    public static JsonObject Build(JsonObject completion, ChatRequest request, long now, ResponseIdSeal ids)
     {
         var choice = (completion["choices"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
         var message = choice.Field("message") as JsonObject;
@@ -36,7 +36,7 @@ internal static class ResponseFromCompletion
         }
 
         var created = Json.Long(completion["created"]);
-        return ResponseEnvelope.Build(request, ResponseIds.ResponseId(Json.String(completion["id"])), created > 0 ? created : now,
+        return ResponseEnvelope.Build(request, ids, ids.ResponseId(Json.String(completion["id"]), request.Context), created > 0 ? created : now,
             Json.String(completion["model"]), status, output, ResponseOutput.Usage(completion["usage"] as JsonObject), incomplete);
     }
 

@@ -9,7 +9,7 @@ namespace Gateway.Apis.Responses;
 /// <summary>Writes the pipeline's answer (chat completions form, already guarded) to a Responses client: a refusal
 /// as its OpenAI error; an upstream error as the upstream sent it (OpenAI's shape); a plain answer as a Responses
 /// object; a stream as the Responses event stream.</summary>
-internal sealed class ResponsesAnswerWriter(TimeProvider time)
+internal sealed class ResponsesAnswerWriter(TimeProvider time, ResponseIdSeal ids)
 {
     public Task WriteAsync(HttpContext http, ChatRequest request, ChatAnswer answer, CancellationToken cancellationToken) => answer switch
     {
@@ -31,7 +31,7 @@ internal sealed class ResponsesAnswerWriter(TimeProvider time)
                 ["finish_reason"] = "stop",
             }),
         };
-        var response = ResponseFromCompletion.Build(completion, request, Now());
+        var response = ResponseFromCompletion.Build(completion, request, Now(), ids);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(response);
         ResponseHeaders.Copy(plain.Upstream, http.Response);
         http.Response.StatusCode = StatusCodes.Status200OK;
@@ -49,7 +49,7 @@ internal sealed class ResponsesAnswerWriter(TimeProvider time)
         response.Headers["X-Accel-Buffering"] = "no";
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var body = response.BodyWriter;
-        var events = new ResponsesEventStream(body, request, Now());
+        var events = new ResponsesEventStream(body, request, Now(), ids);
         var ended = false;
         await foreach (var item in answer.Items.WithCancellation(cancellationToken).ConfigureAwait(false))
         {

@@ -13,7 +13,7 @@ namespace Gateway.Apis.Responses;
 /// <c>.done</c> events, then <c>response.completed</c> (<c>response.incomplete</c> for a length or guardrail stop,
 /// <c>response.failed</c> for an upstream error), every event numbered by <c>sequence_number</c>. Text and
 /// tool-call argument deltas go out in the order they arrive, each to its own item.</summary>
-internal sealed class ResponsesEventStream(PipeWriter body, ChatRequest request, long now)
+internal sealed class ResponsesEventStream(PipeWriter body, ChatRequest request, long now, ResponseIdSeal ids)
 {
     private readonly List<StreamedOutputItem> _items = [];
     private readonly Dictionary<int, StreamedOutputItem> _calls = [];
@@ -102,7 +102,7 @@ internal sealed class ResponsesEventStream(PipeWriter body, ChatRequest request,
             return;
         }
 
-        _id = ResponseIds.ResponseId(Json.String(chunk.Field("id")));
+        _id = ids.ResponseId(Json.String(chunk.Field("id")), request.Context);
         var created = Json.Long(chunk.Field("created"));
         _createdAt = created > 0 ? created : now;
         _model = Json.String(chunk.Field("model"));
@@ -251,7 +251,7 @@ internal sealed class ResponsesEventStream(PipeWriter body, ChatRequest request,
         : ResponseOutput.Message(item.Id, status, item.TextPart >= 0 ? item.Text.ToString() : null, item.RefusalPart >= 0 ? item.Refusal.ToString() : null);
 
     private JsonObject Envelope(string status, JsonArray output, JsonObject? usage = null, JsonObject? incomplete = null, JsonObject? error = null) =>
-        ResponseEnvelope.Build(request, _id!, _createdAt, _model, status, output, usage, incomplete, error);
+        ResponseEnvelope.Build(request, ids, _id!, _createdAt, _model, status, output, usage, incomplete, error);
 
     private static JsonObject PartEvent(StreamedOutputItem item, int contentIndex, JsonObject? part = null)
     {

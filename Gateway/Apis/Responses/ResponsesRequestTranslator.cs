@@ -38,7 +38,7 @@ internal static class ResponsesRequestTranslator
                 "text" when !Json.IsNull(value) => ResponsesToolTranslator.Text(value, chat),
                 "max_output_tokens" when !Json.IsNull(value) => MaxOutputTokens(value, chat),
                 "reasoning" when !Json.IsNull(value) => Reasoning(value, chat),
-                "user" or "safety_identifier" or "prompt_cache_key" when !Json.IsNull(value) && Json.String(value) is null =>
+                "user" or "safety_identifier" or "prompt_cache_key" or "previous_response_id" when !Json.IsNull(value) && Json.String(value) is null =>
                     new ResponsesProblem(key, "must be a string."),
                 "metadata" when !Json.IsNull(value) && value is not JsonObject => new ResponsesProblem(key, "must be an object."),
                 _ when SameInChat.Contains(key) => Copy(key, value, chat),

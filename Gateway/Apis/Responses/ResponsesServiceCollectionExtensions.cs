@@ -5,6 +5,7 @@ internal static class ResponsesServiceCollectionExtensions
 {
     public static IServiceCollection AddResponsesApi(this IServiceCollection services)
     {
+        services.AddSingleton<ResponseIdSeal>();
         services.AddSingleton<ResponsesAnswerWriter>();
         services.AddSingleton<ResponsesHandler>();
         return services;

@@ -26,6 +26,8 @@ public static class ResponsesTranslationCost
          "usage":{"prompt_tokens":120,"completion_tokens":14,"total_tokens":134}}
         """;
 
+    private static readonly ResponseIdSeal Ids = new(new FixedKeys());
+
     public static void Report(int iterations)
     {
         var requestBytes = System.Text.Encoding.UTF8.GetBytes(Request);
@@ -63,7 +65,12 @@ public static class ResponsesTranslationCost
             NativeBody = body,
         };
         var request = new ChatRequest(chat!, (JsonArray)chat!["messages"]!, false, context);
-        var response = ResponseFromCompletion.Build((JsonObject)JsonNode.Parse(completionBytes)!, request, 1_700_000_000);
+        var response = ResponseFromCompletion.Build((JsonObject)JsonNode.Parse(completionBytes)!, request, 1_700_000_000, Ids);
         return JsonSerializer.SerializeToUtf8Bytes(response).Length;
+    }
+
+    private sealed class FixedKeys : Guardrails.Audit.IDerivedKeys
+    {
+        public byte[] KeyFor(string purpose) => new byte[32];
     }
 }

@@ -53,12 +53,20 @@ public sealed class ResponsesFallbackTests : IAsyncLifetime
     [Fact]
     public async Task A_stored_conversation_skips_the_chat_upstream_for_the_responses_one()
     {
+        using var first = await _gateway.Client.PostAsync("v1/responses", HttpAssert.Json(
+            """{"model":"fake-model","input":"start [[reply:Started.]]","store":true}"""));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var firstId = (string)JsonNode.Parse(await first.Content.ReadAsStringAsync())!["id"]!;
+        Assert.Single(_responses.ResponsesRequests);
+        var upstreamId = firstId[..firstId.LastIndexOf('_')];
+
         using var response = await _gateway.Client.PostAsync("v1/responses", HttpAssert.Json(
-            """{"model":"fake-model","input":"and then? [[reply:Continued.]]","store":true,"previous_response_id":"resp_1"}"""));
+            $$"""{"model":"fake-model","input":"and then? [[reply:Continued.]]","store":true,"previous_response_id":"{{firstId}}"}"""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(_chat.ChatRequests);
-        var sent = Assert.Single(_responses.ResponsesRequests).Json!;
-        Assert.Equal((true, "resp_1"), ((bool)sent["store"]!, (string?)sent["previous_response_id"]));
+        var sent = _responses.ResponsesRequests.Last().Json!;
+        Assert.Equal((true, upstreamId), ((bool)sent["store"]!, (string?)sent["previous_response_id"]));
+        Assert.StartsWith("resp_fake_", upstreamId, StringComparison.Ordinal);
     }
 }

@@ -14,16 +14,23 @@ public sealed class ResponsesOverResponsesUpstreamTests(ResponsesUpstreamFixture
     [Fact]
     public async Task Store_and_previous_response_id_go_to_the_upstream_and_its_response_id_comes_back()
     {
+        var first = NewMarker();
+        using var earlier = await Fixture.Gateway.Client.PostAsync("v1/responses", HttpAssert.Json(
+            $$"""{"model":"fake-model","input":"start {{first}}","store":true}"""));
+        var earlierId = (string)JsonNode.Parse(await earlier.Content.ReadAsStringAsync())!["id"]!;
         var marker = NewMarker();
         using var response = await Fixture.Gateway.Client.PostAsync("v1/responses", HttpAssert.Json(
-            $$"""{"model":"fake-model","input":"again {{marker}}","store":true,"previous_response_id":"resp_earlier","truncation":"auto","max_output_tokens":50}"""));
+            $$"""{"model":"fake-model","input":"again {{marker}}","store":true,"previous_response_id":"{{earlierId}}","truncation":"auto","max_output_tokens":50}"""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sent = Fixture.Sent(marker);
-        Assert.Equal((true, "resp_earlier", "auto", 50), ((bool)sent["store"]!, (string?)sent["previous_response_id"], (string?)sent["truncation"], (int)sent["max_output_tokens"]!));
+        // The upstream gets its own id back (the gateway's seal taken off).
+        var upstreamId = earlierId[..earlierId.LastIndexOf('_')];
+        Assert.StartsWith("resp_fake_", upstreamId, StringComparison.Ordinal);
+        Assert.Equal((true, upstreamId, "auto", 50), ((bool)sent["store"]!, (string?)sent["previous_response_id"], (string?)sent["truncation"], (int)sent["max_output_tokens"]!));
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.StartsWith("resp_fake_", (string?)answer["id"], StringComparison.Ordinal);
-        Assert.Equal("resp_earlier", (string?)answer["previous_response_id"]);
+        Assert.Equal(earlierId, (string?)answer["previous_response_id"]);
     }
 
     /// <summary>A chat completions app never asked the provider to store its personalized prompt (which would

@@ -1,0 +1,167 @@
+using System.Net.Http.Headers;
+using TestDoubles.OpenAI;
+
+namespace Gateway.Tests.Apis.Responses;
+
+/// <summary>Stored responses belong to the tenant and end user they were made for. Every tenant reaches the upstream
+/// under the gateway's one key, so before this a <c>previous_response_id</c> from another tenant (or another user of
+/// the same app) continued that conversation upstream, the other user's personalized prompt included. The gateway
+/// now hands out sealed ids and opens only the caller's own.</summary>
+public sealed class ResponseIdBindingTests : IAsyncLifetime
+{
+    private const string AcmeKey = "key-response-ids-acme-0001";
+    private const string GlobexKey = "key-response-ids-globex-0002";
+    private const string SharedSecret = "response-id-binding-test-secret-0001";
+
+    private FakeResponsesUpstream _upstream = null!;
+    private TestGateway _gateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        _upstream = await FakeResponsesUpstream.StartAsync();
+        _gateway = await StartGatewayAsync(SharedSecret);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _upstream.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_same_tenant_and_user_continue_their_stored_response()
+    {
+        var id = await StoredResponseAsync(_gateway, AcmeKey, "ada");
+
+        using var next = await RespondAsync(_gateway, AcmeKey, "ada", id, "continue-own");
+
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal(id[..id.LastIndexOf('_')], (string?)SentWith("continue-own")["previous_response_id"]);
+        Assert.Equal(id, (string?)JsonNode.Parse(await next.Content.ReadAsStringAsync())!["previous_response_id"]);
+    }
+
+    [Theory]
+    [InlineData(GlobexKey, "ada")] // another tenant, even naming the same user id
+    [InlineData(AcmeKey, "bob")] // another user of the same tenant
+    [InlineData(AcmeKey, null)] // the same tenant with no user
+    public async Task Another_tenant_or_user_cannot_continue_it(string key, string? user)
+    {
+        var id = await StoredResponseAsync(_gateway, AcmeKey, "ada");
+        var before = _upstream.ResponsesRequests.Count();
+
+        using var next = await RespondAsync(_gateway, key, user, id, "continue-foreign");
+
+        await AssertNotFoundAsync(next);
+        Assert.Equal(before, _upstream.ResponsesRequests.Count());
+    }
+
+    [Theory]
+    [InlineData("resp_fake_1")] // the upstream's bare id, as a tenant could guess or have seen it
+    [InlineData("resp_fake_1_00000000000000000000000000000000")] // a forged seal
+    [InlineData("resp_")] // nothing the gateway handed out
+    public async Task An_id_the_gateway_did_not_hand_out_is_not_sent_upstream(string id)
+    {
+        var before = _upstream.ResponsesRequests.Count();
+
+        using var next = await RespondAsync(_gateway, AcmeKey, "ada", id, "continue-forged");
+
+        await AssertNotFoundAsync(next);
+        Assert.Equal(before, _upstream.ResponsesRequests.Count());
+    }
+
+    [Fact]
+    public async Task A_previous_response_id_that_is_not_a_string_is_refused_naming_it()
+    {
+        using var request = Request(AcmeKey, """{"model":"fake-model","input":"x","previous_response_id":42}""");
+        using var response = await _gateway.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("previous_response_id", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!["message"], StringComparison.Ordinal);
+    }
+
+    /// <summary>Replicas sharing <c>Guardrails:PseudonymKey</c> (as a cluster must) open each other's ids; a gateway
+    /// with another secret opens none of them.</summary>
+    [Fact]
+    public async Task Replicas_sharing_the_secret_open_each_others_ids_and_others_do_not()
+    {
+        var id = await StoredResponseAsync(_gateway, AcmeKey, "ada");
+        await using var replica = await StartGatewayAsync(SharedSecret);
+        await using var stranger = await StartGatewayAsync("another-deployment-secret-00000002");
+
+        using var onReplica = await RespondAsync(replica, AcmeKey, "ada", id, "continue-replica");
+        using var onStranger = await RespondAsync(stranger, AcmeKey, "ada", id, "continue-stranger");
+
+        Assert.Equal(HttpStatusCode.OK, onReplica.StatusCode);
+        await AssertNotFoundAsync(onStranger);
+    }
+
+    [Fact]
+    public async Task The_streamed_answer_carries_the_sealed_id_too()
+    {
+        using var request = Request(AcmeKey, """{"model":"fake-model","input":"stream it","user":"ada","store":true,"stream":true}""");
+        using var response = await _gateway.Client.SendAsync(request);
+        var events = await response.Content.ReadAsStringAsync();
+        var completed = events.Split('\n').Where(l => l.StartsWith("data: ", StringComparison.Ordinal))
+            .Select(l => JsonNode.Parse(l[6..])!).Single(e => (string?)e["type"] == "response.completed");
+        var id = (string)completed["response"]!["id"]!;
+
+        using var next = await RespondAsync(_gateway, AcmeKey, "ada", id, "continue-streamed");
+        using var foreign = await RespondAsync(_gateway, GlobexKey, "ada", id, "continue-streamed-foreign");
+
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        await AssertNotFoundAsync(foreign);
+    }
+
+    private async Task<TestGateway> StartGatewayAsync(string secret) => await TestGateway.StartAsync(new Dictionary<string, string?>
+    {
+        ["Upstream:BaseUrl"] = _upstream.BaseUrl,
+        ["Upstream:Kind"] = "responses",
+        ["Upstream:MaxRetries"] = "0",
+        ["Guardrails:PseudonymKey"] = secret,
+        ["Auth:Keys:0:Key"] = AcmeKey,
+        ["Auth:Keys:0:Id"] = "acme-app",
+        ["Auth:Keys:0:Tenant"] = "acme",
+        ["Auth:Keys:1:Key"] = GlobexKey,
+        ["Auth:Keys:1:Id"] = "globex-app",
+        ["Auth:Keys:1:Tenant"] = "globex",
+    });
+
+    private static async Task<string> StoredResponseAsync(TestGateway gateway, string key, string user)
+    {
+        using var request = Request(key, $$"""{"model":"fake-model","input":"remember this","user":"{{user}}","store":true}""");
+        using var response = await gateway.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var id = (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!;
+        Assert.StartsWith("resp_fake_", id, StringComparison.Ordinal);
+        return id;
+    }
+
+    private static async Task<HttpResponseMessage> RespondAsync(TestGateway gateway, string key, string? user, string previous, string marker)
+    {
+        var body = new JsonObject { ["model"] = "fake-model", ["input"] = "and then " + marker, ["store"] = true, ["previous_response_id"] = previous };
+        if (user is not null)
+        {
+            body["user"] = user;
+        }
+
+        using var request = Request(key, body.ToJsonString());
+        return await gateway.Client.SendAsync(request);
+    }
+
+    private static HttpRequestMessage Request(string key, string json)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "v1/responses") { Content = HttpAssert.Json(json) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return request;
+    }
+
+    private JsonObject SentWith(string marker) =>
+        _upstream.ResponsesRequests.Select(r => r.Json!).Last(b => b.ToJsonString().Contains(marker, StringComparison.Ordinal));
+
+    private static async Task AssertNotFoundAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
+        Assert.Equal(("previous_response_not_found", "invalid_request_error"), ((string?)error["code"], (string?)error["type"]));
+    }
+}
