@@ -35,8 +35,15 @@ public static class AuditEndpoints
             return error!;
         }
 
-        var events = await audit.QueryAsync(query, http.RequestAborted).ConfigureAwait(false);
-        return Results.Json(new AuditEventsResponse(events), AuditJsonContext.Default.AuditEventsResponse);
+        try
+        {
+            var events = await audit.QueryAsync(query, http.RequestAborted).ConfigureAwait(false);
+            return Results.Json(new AuditEventsResponse(events), AuditJsonContext.Default.AuditEventsResponse);
+        }
+        catch (AuditKeysUnavailableException)
+        {
+            return KeysUnavailable();
+        }
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, long id, IAuditLog audit)
@@ -112,9 +119,18 @@ public static class AuditEndpoints
             return OpenAIError.BadRequest("The range holds too many buckets; use a larger 'bucket' or a shorter range.", "invalid_parameter");
         }
 
-        IReadOnlyList<AuditRuleCount> counts = since == until
-            ? []
-            : await audit.CountByRuleAsync(query with { Since = since, Until = until }, bucket.Value, http.RequestAborted).ConfigureAwait(false);
+        IReadOnlyList<AuditRuleCount> counts;
+        try
+        {
+            counts = since == until
+                ? []
+                : await audit.CountByRuleAsync(query with { Since = since, Until = until }, bucket.Value, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (AuditKeysUnavailableException)
+        {
+            return KeysUnavailable();
+        }
+
         return Results.Json(new AuditCountsResponse(bucketName, since, until, counts), AuditJsonContext.Default.AuditCountsResponse);
     }
 
@@ -133,7 +149,22 @@ public static class AuditEndpoints
 
         http.Response.ContentType = "application/x-ndjson";
         http.Response.Headers.ContentDisposition = "attachment; filename=\"audit-export.jsonl\"";
-        await audit.ExportJsonLinesAsync(query, http.Response.Body, http.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            // A user filter is resolved before the first line is written, so this is answered before anything was sent.
+            await audit.ExportJsonLinesAsync(query, http.Response.Body, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (AuditKeysUnavailableException) when (!http.Response.HasStarted)
+        {
+            http.Response.Headers.ContentDisposition = default;
+            return KeysUnavailable();
+        }
+
         return Results.Empty;
     }
+
+    /// <summary>A user-id filter needs the user's key, and a cluster's shared keys are out of reach: repeat later.</summary>
+    private static IResult KeysUnavailable() => OpenAIError.Result(StatusCodes.Status503ServiceUnavailable,
+        "The user filter cannot be resolved now: the shared audit key store is unreachable. Retry later, or filter by pseudonym.",
+        "server_error", "audit_keys_unavailable");
 }

@@ -42,6 +42,7 @@ public interface IAuditLog
     /// keeping an anchor hash so that verification still holds. Returns how many events were pruned.</summary>
     ValueTask<int> ApplyRetentionAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The pseudonym the log uses for <paramref name="userId"/> in <paramref name="tenant"/>.</summary>
-    string Pseudonymize(string tenant, string userId);
+    /// <summary>The pseudonym the user's events carry (that of their excerpt key); null when the user has none: never
+    /// audited, or erased since (their earlier events lead to nobody any more).</summary>
+    ValueTask<string?> PseudonymOfAsync(string tenant, string userId, CancellationToken cancellationToken = default);
 }

@@ -11,6 +11,10 @@ public interface ISharedAuditKeys
     /// <exception cref="AuditKeysUnavailableException">The shared store cannot be reached.</exception>
     Task<(string KeyId, byte[] Wrapped)> GetOrAddAsync(string tenant, string pseudonym, string candidateId, byte[] candidateWrapped, CancellationToken cancellationToken = default);
 
+    /// <summary>The id of the user's key, or null when the user has none (never had one, or was erased).</summary>
+    /// <exception cref="AuditKeysUnavailableException">The shared store cannot be reached.</exception>
+    Task<string?> FindUserKeyIdAsync(string tenant, string pseudonym, CancellationToken cancellationToken = default);
+
     /// <summary>The wrapped key with this id, or null once its user was erased.</summary>
     /// <exception cref="AuditKeysUnavailableException">The shared store cannot be reached.</exception>
     Task<byte[]?> FindAsync(string keyId, CancellationToken cancellationToken = default);

@@ -23,7 +23,7 @@ internal sealed partial class SqliteAuditLog
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        var where = BuildFilter(query, command);
+        var where = BuildFilter(query, command, await UserPseudonymsAsync(connection, query, cancellationToken).ConfigureAwait(false));
         command.CommandText = $"SELECT {EventColumns}, v.verdict, v.note, v.at_ms FROM audit_events e {LatestVerdictJoin} WHERE {where} ORDER BY e.id DESC LIMIT $limit";
         command.Parameters.AddWithValue("$limit", Math.Clamp(query.Limit, 1, AuditQuery.MaxLimit));
         return await ReadEventsAsync(connection, command, cancellationToken).ConfigureAwait(false);
@@ -48,7 +48,7 @@ internal sealed partial class SqliteAuditLog
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        var where = BuildFilter(query, command);
+        var where = BuildFilter(query, command, await UserPseudonymsAsync(connection, query, cancellationToken).ConfigureAwait(false));
         command.CommandText = $"SELECT (e.at_ms / $bucket) * $bucket AS b, e.rule, COUNT(*) FROM audit_events e WHERE {where} GROUP BY b, e.rule ORDER BY b, e.rule";
         command.Parameters.AddWithValue("$bucket", bucketMs);
         var counts = new List<AuditRuleCount>();
@@ -68,7 +68,7 @@ internal sealed partial class SqliteAuditLog
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        var where = BuildFilter(query, command);
+        var where = BuildFilter(query, command, await UserPseudonymsAsync(connection, query, cancellationToken).ConfigureAwait(false));
         command.CommandText = $"SELECT {EventColumns}, v.verdict, v.note, v.at_ms FROM audit_events e {LatestVerdictJoin} WHERE {where} ORDER BY e.id";
         var keys = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
@@ -170,7 +170,50 @@ internal sealed partial class SqliteAuditLog
         return new ChainCheck(true, count, null, null, head.HeadSeq, head.HeadHash, anchorSeq);
     }
 
-    private string BuildFilter(AuditQuery query, SqliteCommand command)
+    /// <summary>The pseudonyms a query's user filter matches: the one given, or for a user id the pseudonym of the
+    /// user's excerpt key and their lookup pseudonym (events written before per-key pseudonyms). An erased user has
+    /// no key, so the id matches nothing; null: no user filter.</summary>
+    private async ValueTask<string[]?> UserPseudonymsAsync(SqliteConnection connection, AuditQuery query, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(query.UserId))
+        {
+            return null;
+        }
+
+        if (UserPseudonymizer.IsPseudonym(query.UserId))
+        {
+            return [query.UserId];
+        }
+
+        var lookup = Pseudonymize(query.Tenant, query.UserId);
+        var keyId = await UserKeyIdAsync(connection, query.Tenant, lookup, cancellationToken).ConfigureAwait(false);
+        return keyId is null ? [] : [UserPseudonymizer.ForKey(_keys.PseudonymKey, keyId), lookup];
+    }
+
+    public async ValueTask<string?> PseudonymOfAsync(string tenant, string userId, CancellationToken cancellationToken = default)
+    {
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var keyId = await UserKeyIdAsync(connection, tenant, Pseudonymize(tenant, userId), cancellationToken).ConfigureAwait(false);
+        return keyId is null ? null : UserPseudonymizer.ForKey(_keys.PseudonymKey, keyId);
+    }
+
+    /// <summary>The id of the user's excerpt key (found by their lookup pseudonym); null: none.</summary>
+    private async ValueTask<string?> UserKeyIdAsync(SqliteConnection connection, string tenant, string lookup, CancellationToken cancellationToken)
+    {
+        if (_sharedKeys is not null)
+        {
+            return await _sharedKeys.FindUserKeyIdAsync(tenant, lookup, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT key_id FROM audit_user_keys WHERE tenant = $tenant AND user_pseudonym = $user";
+        select.Parameters.AddWithValue("$tenant", tenant);
+        select.Parameters.AddWithValue("$user", lookup);
+        return await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
+    private static string BuildFilter(AuditQuery query, SqliteCommand command, string[]? users)
     {
         var where = new StringBuilder("e.tenant = $tenant");
         command.Parameters.AddWithValue("$tenant", query.Tenant);
@@ -205,10 +248,12 @@ internal sealed partial class SqliteAuditLog
             command.Parameters.AddWithValue("$stage", query.Stage);
         }
 
-        if (!string.IsNullOrEmpty(query.UserId))
+        if (users is not null)
         {
-            where.Append(" AND e.user_pseudonym = $user");
-            command.Parameters.AddWithValue("$user", UserPseudonymizer.IsPseudonym(query.UserId) ? query.UserId : Pseudonymize(query.Tenant, query.UserId));
+            where.Append(" AND e.user_pseudonym IN ($user0, $user1)");
+            // No pseudonym (an erased user): two values no event carries.
+            command.Parameters.AddWithValue("$user0", users.Length > 0 ? users[0] : string.Empty);
+            command.Parameters.AddWithValue("$user1", users.Length > 1 ? users[1] : string.Empty);
         }
 
         if (!string.IsNullOrEmpty(query.KeyId))

@@ -182,24 +182,29 @@ internal sealed partial class SqliteAuditLog
         string? plain = prepared.Excerpt;
         byte[]? cipher = null;
         string? keyRef = null;
-        if (prepared.Pseudonym is { } pseudonym)
+        string? eventPseudonym = null;
+        if (prepared.Lookup is { } lookup)
         {
             plain = null;
             try
             {
-                var (keyId, key) = await GetOrCreateUserKeyAsync(connection, transaction, entry.Tenant, pseudonym, CancellationToken.None).ConfigureAwait(false);
-                cipher = ExcerptCipher.Encrypt(key, Encoding.UTF8.GetBytes(prepared.Excerpt), ExcerptAad(entry.Tenant, pseudonym, keyId));
+                var (keyId, key) = await GetOrCreateUserKeyAsync(connection, transaction, entry.Tenant, lookup, CancellationToken.None).ConfigureAwait(false);
+                // The event is named by its key, not by the user id: erasing the key unlinks the user from it.
+                eventPseudonym = UserPseudonymizer.ForKey(_keys.PseudonymKey, keyId);
+                cipher = ExcerptCipher.Encrypt(key, Encoding.UTF8.GetBytes(prepared.Excerpt), ExcerptAad(entry.Tenant, eventPseudonym, keyId));
                 keyRef = keyId;
             }
             catch (AuditKeysUnavailableException)
             {
-                // The shared keys are out of reach: the decision is recorded, its excerpt is not (never in clear).
+                // The shared keys are out of reach: the decision is recorded, its excerpt is not (never in clear), and
+                // it is named by a pseudonym that leads to nobody (no erasure could unlink a user-derived one).
+                eventPseudonym = UserPseudonymizer.Unlinked();
                 GuardrailsLog.AuditExcerptDropped(_logger);
             }
         }
 
         var stored = new StoredEvent(
-            id, atMs, entry.Tenant, Cap(entry.RequestId, 200), prepared.Pseudonym, entry.Stage, entry.Rule, entry.Action,
+            id, atMs, entry.Tenant, Cap(entry.RequestId, 200), eventPseudonym, entry.Stage, entry.Rule, entry.Action,
             entry.Score, plain, cipher, keyRef, entry.TemplateVersion, entry.KeyId, entry.PolicyVersion, prevHash, string.Empty);
         stored = stored with { Hash = AuditHasher.HashEvent(stored) };
 
@@ -232,7 +237,8 @@ internal sealed partial class SqliteAuditLog
         return stored;
     }
 
-    private sealed record PreparedEntry(AuditEntry Entry, string Excerpt, string? Pseudonym);
+    /// <param name="Lookup">The user's lookup pseudonym (finds their excerpt key); null: no user.</param>
+    private sealed record PreparedEntry(AuditEntry Entry, string Excerpt, string? Lookup);
 
     private sealed record PendingAppend(IReadOnlyList<PreparedEntry> Entries, TaskCompletionSource<IReadOnlyList<long>> Done);
 }

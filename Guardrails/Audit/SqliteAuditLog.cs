@@ -40,6 +40,7 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IDerivedKeys, IDisposa
     /// <summary>Where the database lives (tests edit it directly to prove tampering is caught).</summary>
     public string DatabasePath { get; }
 
+    /// <summary>The user's lookup pseudonym: what finds their excerpt key (events carry the key's own).</summary>
     public string Pseudonymize(string tenant, string userId) => UserPseudonymizer.Pseudonymize(_keys.PseudonymKey, tenant, userId);
 
     public byte[] KeyFor(string purpose) => _keys.KeyFor(purpose);

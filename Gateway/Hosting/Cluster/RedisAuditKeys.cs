@@ -34,6 +34,12 @@ internal sealed class RedisAuditKeys(RedisConnection redis) : ISharedAuditKeys
         return ((string)fields[0]!, (byte[])fields[1]!);
     }
 
+    public async Task<string?> FindUserKeyIdAsync(string tenant, string pseudonym, CancellationToken cancellationToken = default)
+    {
+        var value = await Call(Database().HashGetAsync(redis.Keys.AuditUserKey(tenant, pseudonym), "id"), cancellationToken).ConfigureAwait(false);
+        return value.IsNull ? null : (string?)value;
+    }
+
     public async Task<byte[]?> FindAsync(string keyId, CancellationToken cancellationToken = default)
     {
         var value = await Call(Database().StringGetAsync(redis.Keys.AuditKeyId(keyId)), cancellationToken).ConfigureAwait(false);

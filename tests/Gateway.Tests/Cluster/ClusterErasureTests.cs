@@ -65,14 +65,26 @@ public sealed class ClusterErasureTests(RedisServerFixture redis)
         var erasedId = await auditB.AppendAsync(Entry(user, "the user's own words"));
         var keptId = await auditB.AppendAsync(Entry(other, "someone else's words"));
         Assert.Equal("the user's own words", (await auditB.GetAsync("default", erasedId))!.Excerpt);
+        Assert.Equal(1, await AuditEventCountAsync(replicas.B, user));
 
         Assert.Equal(HttpStatusCode.OK, await EraseAsync(replicas.A, user));
+
+        // A reviewer on B can no longer find the erased user's events by the user's id.
+        Assert.Equal(0, await AuditEventCountAsync(replicas.B, user));
+        Assert.Equal(1, await AuditEventCountAsync(replicas.B, other));
 
         var erased = (await auditB.GetAsync("default", erasedId))!;
         Assert.True(erased.ExcerptErased);
         Assert.Null(erased.Excerpt);
         Assert.Equal("someone else's words", (await auditB.GetAsync("default", keptId))!.Excerpt);
         Assert.True((await auditB.VerifyAsync("default")).Valid);
+    }
+
+    private static async Task<int> AuditEventCountAsync(TestGateway gateway, string user)
+    {
+        using var response = await gateway.Client.GetAsync($"v1/audit/events?userId={Uri.EscapeDataString(user)}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["events"]!.AsArray().Count;
     }
 
     private static AuditEntry Entry(string user, string excerpt) => new()

@@ -79,15 +79,23 @@ public sealed class AuditLogTests : IDisposable
         await Log.AppendAsync(Entry(user: "bob", excerpt: "bob said hello"));
         await Log.AppendAsync(Entry(user: "alice", excerpt: "alice again"));
 
+        var alicePseudonym = await Log.PseudonymOfAsync("t1", "alice");
         Assert.Equal(1, await Log.EraseUserAsync("t1", "alice"));
 
         var events = await Log.QueryAsync(new() { Tenant = "t1" });
-        var alice = events.Where(e => e.UserId == Log.Pseudonymize("t1", "alice")).ToList();
+        var alice = events.Where(e => e.UserId == alicePseudonym).ToList();
         Assert.Equal(2, alice.Count);
         Assert.All(alice, e => Assert.True(e.ExcerptErased));
         Assert.All(alice, e => Assert.Null(e.Excerpt));
-        Assert.Equal("bob said hello", events.Single(e => e.UserId == Log.Pseudonymize("t1", "bob")).Excerpt);
+        var bob = await Log.PseudonymOfAsync("t1", "bob");
+        Assert.Equal("bob said hello", events.Single(e => e.UserId == bob).Excerpt);
         Assert.True((await Log.VerifyAsync("t1")).Valid);
+
+        // Nothing leads from alice's id to her earlier events any more: the user id finds none of them, and the
+        // pseudonym they carry is derived from the destroyed key, not from her id.
+        Assert.Null(await Log.PseudonymOfAsync("t1", "alice"));
+        Assert.Empty(await Log.QueryAsync(new() { Tenant = "t1", UserId = "alice" }));
+        Assert.NotEqual(((SqliteAuditLog)Log).Pseudonymize("t1", "alice"), alicePseudonym);
 
         // Nothing readable of the erased text is left in the file.
         var bytes = await File.ReadAllBytesAsync(_harness.AuditDatabase);
@@ -95,7 +103,8 @@ public sealed class AuditLogTests : IDisposable
 
         // A later event of the same user gets a fresh key and is readable again.
         await Log.AppendAsync(Entry(user: "alice", excerpt: "after erasure"));
-        Assert.Equal("after erasure", (await Log.QueryAsync(new() { Tenant = "t1", UserId = "alice", Limit = 1 }))[0].Excerpt);
+        Assert.Equal("after erasure", Assert.Single(await Log.QueryAsync(new() { Tenant = "t1", UserId = "alice" })).Excerpt);
+        Assert.NotEqual(alicePseudonym, await Log.PseudonymOfAsync("t1", "alice"));
     }
 
     [Fact]
@@ -104,7 +113,8 @@ public sealed class AuditLogTests : IDisposable
         await Log.AppendAsync(Entry(user: "user-12345@example.com"));
         var stored = (await Log.QueryAsync(new() { Tenant = "t1" }))[0];
         Assert.Matches("^u_[0-9a-f]{32}$", stored.UserId);
-        Assert.NotEqual(Log.Pseudonymize("t1", "user-12345@example.com"), Log.Pseudonymize("t2", "user-12345@example.com"));
+        var sqlite = (SqliteAuditLog)Log;
+        Assert.NotEqual(sqlite.Pseudonymize("t1", "user-12345@example.com"), sqlite.Pseudonymize("t2", "user-12345@example.com"));
         var bytes = System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(_harness.AuditDatabase));
         Assert.DoesNotContain("user-12345", bytes, StringComparison.Ordinal);
     }
@@ -131,7 +141,7 @@ public sealed class AuditLogTests : IDisposable
         Assert.Equal("pii.email", Assert.Single(await Log.QueryAsync(new() { Tenant = "t1", Rule = "pii" })).Rule);
         Assert.Equal("secret.jwt", Assert.Single(await Log.QueryAsync(new() { Tenant = "t1", Action = "block" })).Rule);
         Assert.Equal("pii.email", Assert.Single(await Log.QueryAsync(new() { Tenant = "t1", UserId = "alice" })).Rule);
-        var pseudonym = Log.Pseudonymize("t1", "bob");
+        var pseudonym = await Log.PseudonymOfAsync("t1", "bob");
         Assert.Equal("secret.jwt", Assert.Single(await Log.QueryAsync(new() { Tenant = "t1", UserId = pseudonym })).Rule);
         Assert.Equal(2, (await Log.QueryAsync(new() { Tenant = "t1", KeyId = "app1" })).Count);
         Assert.Equal("pii.card", Assert.Single(await Log.QueryAsync(new() { Tenant = "t2" })).Rule);

@@ -61,7 +61,7 @@ public sealed class GuardrailPipelineTests : IDisposable
             Assert.Equal("output", audited.Stage);
             Assert.Equal("req-1", audited.RequestId);
             Assert.Equal("chat@abc123", audited.TemplateVersion);
-            Assert.Equal(_harness.Audit.Pseudonymize("tenant-a", "user-1"), audited.UserId);
+            Assert.Equal(await _harness.Audit.PseudonymOfAsync("tenant-a", "user-1"), audited.UserId);
         }
     }
 

@@ -24,6 +24,12 @@ internal sealed class InMemorySharedAuditKeys : ISharedAuditKeys
         return Task.FromResult(stored);
     }
 
+    public Task<string?> FindUserKeyIdAsync(string tenant, string pseudonym, CancellationToken cancellationToken = default)
+    {
+        EnsureReachable();
+        return Task.FromResult(_byUser.TryGetValue((tenant, pseudonym), out var stored) ? stored.Id : null);
+    }
+
     public Task<byte[]?> FindAsync(string keyId, CancellationToken cancellationToken = default)
     {
         EnsureReachable();

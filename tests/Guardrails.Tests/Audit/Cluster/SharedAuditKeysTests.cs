@@ -45,11 +45,14 @@ public sealed class SharedAuditKeysTests : IDisposable
         Assert.Equal("alice wrote this", (await log.GetAsync("t1", id))!.Excerpt);
         Assert.Equal((2, 0L), (_keys.Count, await LocalKeyRowsAsync()));
 
+        Assert.Single(await log.QueryAsync(new() { Tenant = "t1", UserId = "alice" }));
+
         // Another replica erases alice: it destroys the shared key.
-        await _keys.DeleteUserAsync("t1", log.Pseudonymize("t1", "alice"));
+        await _keys.DeleteUserAsync("t1", ((SqliteAuditLog)log).Pseudonymize("t1", "alice"));
 
         var erased = (await log.GetAsync("t1", id))!;
         Assert.True(erased.ExcerptErased);
+        Assert.Empty(await log.QueryAsync(new() { Tenant = "t1", UserId = "alice" }));
         Assert.Null(erased.Excerpt);
         Assert.Equal("bob wrote this", (await log.GetAsync("t1", other))!.Excerpt);
         Assert.True((await log.VerifyAsync("t1")).Valid);
