@@ -112,7 +112,7 @@ internal static class DedupLexicon
         ("oldest", "youngest"), ("longer", "shorter"), ("first", "last"), ("increase", "decrease"),
         ("increased", "decreased"), ("minimum", "maximum"), ("min", "max"), ("north", "south"), ("east", "west"),
         ("top", "bottom"), ("inbound", "outbound"), ("arrive", "depart"), ("arrives", "departs"),
-        ("arrival", "departure"), ("with", "without"));
+        ("arrival", "departure"), ("with", "without"), ("left", "right"));
 
     /// <summary>Words that relate the words on either side of them in one direction ("tea over coffee", "happier
     /// than before", "from Boston to Denver"): the same words on the other sides are another fact. "to" counts only

@@ -47,13 +47,25 @@ internal static class HeuristicConsolidationRules
 
         if (FactSlots.IsSingleValued(fact.Slot))
         {
-            var conflicts = candidates.Select(c => c.Memory).Where(m => MemoryFacts.Read(m).Slot == fact.Slot).ToList();
+            var conflicts = candidates.Select(c => c.Memory).Where(m => HoldsSlotValue(fact, m)).ToList();
             if (conflicts.Count > 0)
             {
                 // Time-aware: a fact older than what is already known never wins; it becomes that memory's past.
                 return conflicts.Exists(m => m.OccurredAt > factTime)
                     ? ConsolidationDecision.History([.. conflicts.Where(m => m.OccurredAt > factTime)], HistoryReasons.SlotReplaced)
                     : new ConsolidationDecision(MemoryEvent.Supersede, conflicts, Reason: HistoryReasons.SlotReplaced);
+            }
+        }
+
+        if (DietRules.SaysEats(fact.Text))
+        {
+            // "I started eating fish again" ends "The user is vegetarian".
+            var ended = candidates.Select(c => c.Memory).Where(m => EndsDiet(fact, m)).ToList();
+            if (ended.Count > 0)
+            {
+                return ended.Exists(m => m.OccurredAt > factTime)
+                    ? ConsolidationDecision.History([.. ended.Where(m => m.OccurredAt > factTime)], HistoryReasons.Contradicted)
+                    : new ConsolidationDecision(MemoryEvent.Supersede, ended, Reason: HistoryReasons.Contradicted);
             }
         }
 
@@ -84,7 +96,7 @@ internal static class HeuristicConsolidationRules
         foreach (var candidate in candidates.OrderByDescending(c => c.Similarity))
         {
             var similar = IsSameFact(fact, candidate, nearDuplicateSimilarity);
-            var decision = DedupRule.Compare(candidate.Memory.Text, fact.Text, similar);
+            var decision = DedupRule.Compare(MemoryFacts.Statement(candidate.Memory), fact.Text, similar);
             if (decision.Verdict == DedupVerdict.Distinct)
             {
                 distinct ??= similar ? decision : null;
@@ -101,12 +113,29 @@ internal static class HeuristicConsolidationRules
         return (best, bestDecision, distinct);
     }
 
+    /// <summary>Whether <paramref name="memory"/> holds the value of the fact's single-valued slot that the fact
+    /// replaces (a diet holds one value of each kind: <see cref="DietRules"/>).</summary>
+    public static bool HoldsSlotValue(ExtractedFact fact, MemoryItem memory) =>
+        FactSlots.IsSingleValued(fact.Slot) && MemoryFacts.Read(memory).Slot == fact.Slot &&
+        (fact.Slot != FactSlots.Diet || DietRules.Replaces(memory.Text, fact.Text));
+
+    /// <summary>Whether the fact says the user eats what the diet in <paramref name="memory"/> excludes.</summary>
+    public static bool EndsDiet(ExtractedFact fact, MemoryItem memory) =>
+        fact.Action == FactAction.Assert && MemoryFacts.Read(memory).Slot == FactSlots.Diet && DietRules.Contradicts(memory.Text, fact.Text);
+
     public static bool RetractionMatches(ExtractedFact fact, MemoryItem memory)
     {
         var (slot, _) = MemoryFacts.Read(memory);
         if (fact.Slot == WriteBackSlots.Any)
         {
             return fact.Subject is not null && MemoryFacts.IsAbout(memory, fact.Subject);
+        }
+
+        // "I no longer play tennis" takes back "The user plays tennis every Sunday": the memory says what the
+        // retraction names, and only adds detail after it.
+        if (StatesMore(memory.Text, fact.Text))
+        {
+            return true;
         }
 
         if (slot != fact.Slot && !(slot is null && fact.Subject is not null))
@@ -125,9 +154,20 @@ internal static class HeuristicConsolidationRules
     public static bool MaySupersede(ExtractedFact fact, MemoryItem memory)
     {
         var (slot, subject) = MemoryFacts.Read(memory);
-        return (FactSlots.IsSingleValued(fact.Slot) && slot == fact.Slot) ||
+        return HoldsSlotValue(fact, memory) || EndsDiet(fact, memory) ||
                (FactSlots.Opposite(fact.Slot) is { } opposite && slot == opposite && fact.Subject is not null && subject == fact.Subject) ||
                DedupRule.Compare(memory.Text, fact.Text, similar: true).Verdict == DedupVerdict.SlotChange;
+    }
+
+    /// <summary>Whether <paramref name="memoryText"/> begins with everything <paramref name="retracted"/> says (two
+    /// words or more after "The user") and only adds to it: "plays tennis every Sunday" over "plays tennis".</summary>
+    private static bool StatesMore(string memoryText, string retracted)
+    {
+        var said = TextNormalizer.SubjectKey(retracted);
+        var held = TextNormalizer.SubjectKey(memoryText);
+        var named = said.StartsWith("user ", StringComparison.Ordinal) ? said[5..] : said;
+        return named.Contains(' ', StringComparison.Ordinal) && held.Length > said.Length &&
+               held.StartsWith(said + " ", StringComparison.Ordinal);
     }
 
     /// <summary>Whether the fact and the memory say the same thing by slot, subject and similarity; the

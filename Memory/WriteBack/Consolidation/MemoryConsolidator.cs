@@ -42,6 +42,10 @@ internal sealed class MemoryConsolidator(
             return result;
         }
 
+        // An observation a feature reported in its own words ("The user works as a teacher") is placed in the slot
+        // its text reads as, so it updates that slot like the user's own statement would.
+        facts = [.. facts.Select(MemoryFacts.Reslot)];
+
         var user = turn.User;
         var vectors = await embedder.EmbedAsync([.. facts.Select(SearchText)], cancellationToken).ConfigureAwait(false);
 
@@ -310,6 +314,7 @@ internal sealed class MemoryConsolidator(
 
             var (slot, _) = MemoryFacts.Read(memory);
             var related = (slot is not null && (slot == fact.Slot || slot == opposite)) ||
+                          (slot == FactSlots.Diet && DietRules.SaysEats(fact.Text)) ||
                           (fact.Subject is not null && (fact.Action == FactAction.Retract || slot is null) && MemoryFacts.IsAbout(memory, fact.Subject));
             if (related)
             {

@@ -4,50 +4,83 @@ using Memory.WriteBack.Extraction;
 
 namespace Memory.WriteBack.Consolidation;
 
-/// <summary>Reads a stored memory's slot and subject: from its metadata when write-back stored it, otherwise
-/// inferred from its third-person text ("The user lives in Lisbon" → location, lisbon), so memories written
-/// directly through the API take part in supersede and forget too.</summary>
+/// <summary>Reads a stored memory's slot and subject: from its metadata when write-back stored it in a slot, otherwise
+/// inferred from its text, third or first person ("The user lives in Lisbon", "I live in Lisbon" → location, lisbon),
+/// so memories written directly through the API, and observations a feature reported as it saw them, take part in
+/// supersede and forget too.</summary>
 internal static partial class MemoryFacts
 {
     public static (string? Slot, string? Subject) Read(MemoryItem memory)
     {
         memory.Metadata.TryGetValue(FactSlots.MetadataKey, out var slot);
         memory.Metadata.TryGetValue(FactSlots.SubjectKey, out var subject);
-        if (slot is not null)
+        if (slot is not null && !IsUnslotted(slot))
         {
             return (slot, string.IsNullOrEmpty(subject) ? null : subject);
         }
 
-        return Inferred.GetValue(memory, static m => new Box(Infer(m.Text))).Value;
+        var inferred = Inferred.GetValue(memory, static m => new Box(Infer(m.Text))).Value;
+        return inferred.Slot is null && slot is not null ? (slot, string.IsNullOrEmpty(subject) ? null : subject) : inferred;
+    }
+
+    /// <summary>Slots that say nothing of what the fact is about (an observation kept as reported, or "other"): the
+    /// text may still tell.</summary>
+    public static bool IsUnslotted(string? slot) => slot is FactSlots.Observation or FactSlots.Other;
+
+    /// <summary>The fact in the slot its text reads as, when it came without one (an observation, "other").</summary>
+    public static ExtractedFact Reslot(ExtractedFact fact)
+    {
+        if (fact.Action != FactAction.Assert || !IsUnslotted(fact.Slot) || Infer(fact.Text) is not ({ } slot, var subject) || IsUnslotted(slot))
+        {
+            return fact;
+        }
+
+        return fact with { Slot = slot, Subject = subject ?? fact.Subject };
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MemoryItem, Box> Inferred = new();
 
     private sealed record Box((string? Slot, string? Subject) Value);
 
-    /// <summary>Slot and subject of a third-person memory text, or (null, null).</summary>
+    /// <summary>Slot and subject of a memory text in the third person ("The user ...") or the first ("I ...",
+    /// "My ..."), or (null, null).</summary>
     public static (string? Slot, string? Subject) Infer(string text)
     {
-        var normalized = TextNormalizer.Normalize(text);
-        if (StylePreferences.Match(normalized) is { } style)
+        if (Draft(text) is { } draft)
         {
-            return (style.Slot, null);
+            return (draft.Slot, draft.Subject);
         }
 
-        var first = ToFirstPerson(normalized);
+        return StylePreferences.Match(TextNormalizer.Normalize(text)) is { } style ? (style.Slot, null) : (null, null);
+    }
+
+    /// <summary>The memory as write-back would have stated it: "My locker code is 4417." reads as "The user's locker
+    /// code is 4417", so the de-duplication rule compares like with like. The text itself when no rule reads it.</summary>
+    public static string Statement(MemoryItem memory) =>
+        FirstPerson().IsMatch(memory.Text) && Draft(memory.Text) is { } draft ? draft.Text : memory.Text;
+
+    private static FactDraft? Draft(string text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        if (StylePreferences.Match(normalized) is not null)
+        {
+            return null;
+        }
+
+        var first = ToFirstPerson(normalized) ?? (FirstPerson().IsMatch(normalized) ? normalized.TrimEnd('.', '!', ' ') : null);
         if (first is null)
         {
-            return (null, null);
+            return null;
         }
 
         try
         {
             var drafts = HeuristicRules.Apply(first);
-            return drafts.Count > 0 ? (drafts[0].Slot, drafts[0].Subject) : (null, null);
+            return drafts.Count > 0 ? drafts[0] : null;
         }
         catch (RegexMatchTimeoutException)
         {
-            return (null, null);
+            return null;
         }
     }
 
@@ -97,4 +130,7 @@ internal static partial class MemoryFacts
 
     [GeneratedRegex(@"^(?:the\s+)?user(?:(?<poss>'s\s+)|\s+(?<verb>[a-z']+)\s+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ThirdPerson();
+
+    [GeneratedRegex(@"^(?:I\b|I'|my\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex FirstPerson();
 }

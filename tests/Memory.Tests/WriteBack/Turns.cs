@@ -23,4 +23,8 @@ internal static class Turns
             User = user ?? User,
             At = at ?? new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero),
         };
+
+    /// <summary>An observation a feature reported (<c>POST /v1/users/{id}/observations</c>).</summary>
+    public static ConversationTurn Observe(string turnId, string text, DateTimeOffset? at = null) =>
+        Say(turnId, text, at: at) with { IsObservation = true, Context = "search" };
 }

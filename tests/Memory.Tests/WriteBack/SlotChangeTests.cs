@@ -1,0 +1,120 @@
+using Memory.Model;
+
+namespace Memory.Tests.WriteBack;
+
+/// <summary>Slot changes a fidelity audit (ninth session) found mishandled: a second diet replaced the first, eating
+/// again what a diet excludes left the diet current, a "no longer" without the original's detail deleted nothing,
+/// and memories written in the first person or observations reported in the third person never took part in
+/// supersede.</summary>
+public sealed class SlotChangeTests
+{
+    private static readonly DateTimeOffset Day1 = new(2025, 1, 1, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Day2 = new(2025, 1, 2, 10, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("I'm vegetarian.", "I'm gluten free.")]
+    [InlineData("I'm vegan.", "I'm on a low-carb diet.")]
+    [InlineData("I'm on a keto diet.", "I'm lactose intolerant.")]
+    public async Task A_diet_of_another_kind_is_kept_beside_the_first(string first, string second)
+    {
+        await using var h = new WriteBackHarness();
+        await h.SayAsync(Turns.Say("t1", first, at: Day1));
+
+        await h.SayAsync(Turns.Say("t2", second, at: Day2));
+
+        Assert.Equal(2, h.Store.CurrentTexts(Turns.User).Count);
+    }
+
+    [Theory]
+    [InlineData("I'm vegan.", "I'm vegetarian now.", "The user is vegetarian")]
+    [InlineData("I'm on a keto diet.", "I'm on a paleo diet now.", "paleo")]
+    public async Task A_diet_of_the_same_kind_replaces_the_first(string first, string second, string kept)
+    {
+        await using var h = new WriteBackHarness();
+        await h.SayAsync(Turns.Say("t1", first, at: Day1));
+
+        await h.SayAsync(Turns.Say("t2", second, at: Day2));
+
+        Assert.Contains(kept, Assert.Single(h.Store.CurrentTexts(Turns.User)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("I'm vegetarian.", "I started eating fish again.")]
+    [InlineData("I'm vegetarian.", "I eat meat again.")]
+    [InlineData("I'm vegan.", "Actually I do eat cheese now.")]
+    [InlineData("I'm pescatarian.", "I eat chicken again.")]
+    public async Task Eating_again_what_the_diet_excludes_ends_the_diet(string diet, string change)
+    {
+        await using var h = new WriteBackHarness();
+        await h.SayAsync(Turns.Say("t1", diet, at: Day1));
+        var old = Assert.Single(h.Store.All(Turns.User));
+
+        await h.SayAsync(Turns.Say("t2", change, at: Day2));
+
+        Assert.DoesNotContain(h.Store.CurrentTexts(Turns.User), t => t == old.Text);
+        Assert.Equal("contradicted", (await h.Store.GetHistoryAsync(Turns.User, old.Id))[^1].Reason);
+    }
+
+    [Fact]
+    public async Task Eating_fish_does_not_end_a_pescatarian_diet()
+    {
+        await using var h = new WriteBackHarness();
+        await h.SayAsync(Turns.Say("t1", "I'm pescatarian.", at: Day1));
+
+        await h.SayAsync(Turns.Say("t2", "I eat fish a lot.", at: Day2));
+
+        Assert.Contains("The user is pescatarian", h.Store.CurrentTexts(Turns.User));
+    }
+
+    [Theory]
+    [InlineData("I no longer play tennis.")]
+    [InlineData("I don't play tennis anymore.")]
+    public async Task A_retraction_without_the_originals_detail_takes_it_back(string retraction)
+    {
+        await using var h = new WriteBackHarness();
+        await h.SayAsync(Turns.Say("t1", "I play tennis every Sunday.", at: Day1));
+        await h.SayAsync(Turns.Say("t1b", "I play the piano.", at: Day1));
+
+        await h.SayAsync(Turns.Say("t2", retraction, at: Day2));
+
+        Assert.DoesNotContain(h.Store.CurrentTexts(Turns.User), t => t.Contains("tennis", StringComparison.Ordinal));
+        Assert.Contains(h.Store.CurrentTexts(Turns.User), t => t.Contains("piano", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("I live in Oslo.", "I moved to Bergen.", "Bergen")]
+    public async Task A_memory_written_in_the_first_person_is_superseded_too(string direct, string said, string kept)
+    {
+        await using var h = new WriteBackHarness();
+        await h.Store.UpsertAsync(Turns.User, [new MemoryItem { Id = "direct-1", Text = direct, OccurredAt = Day1, CreatedAt = Day1, UpdatedAt = Day1 }]);
+
+        await h.SayAsync(Turns.Say("t2", said, at: Day2));
+
+        Assert.Contains(kept, Assert.Single(h.Store.CurrentTexts(Turns.User)), StringComparison.Ordinal);
+        Assert.NotNull((await h.Store.GetAsync(Turns.User, "direct-1"))!.ValidTo);
+    }
+
+    [Theory]
+    [InlineData("I work as a nurse.", "The user works as a teacher.", "teacher")]
+    [InlineData("I live in Oslo.", "The user moved to Bergen.", "Bergen")]
+    public async Task An_observation_in_the_third_person_updates_the_slot(string said, string observed, string kept)
+    {
+        await using var h = new WriteBackHarness();
+        await h.SayAsync(Turns.Say("t1", said, at: Day1));
+
+        await h.SayAsync(Turns.Observe("o1", observed, at: Day2));
+
+        Assert.Contains(kept, Assert.Single(h.Store.CurrentTexts(Turns.User)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_observation_kept_as_reported_is_superseded_by_the_users_own_change()
+    {
+        await using var h = new WriteBackHarness();
+        await h.SayAsync(Turns.Observe("o1", "The user works as a nurse.", at: Day1));
+
+        await h.SayAsync(Turns.Say("t2", "I work as a teacher now.", at: Day2));
+
+        Assert.Contains("teacher", Assert.Single(h.Store.CurrentTexts(Turns.User)), StringComparison.Ordinal);
+    }
+}
