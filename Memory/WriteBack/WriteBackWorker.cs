@@ -55,7 +55,7 @@ internal sealed class WriteBackWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        WriteBackLog.WorkerStarted(logger, memoryOptions.Value.Extraction.Mode);
+        WriteBackLog.WorkerStarted(logger, memoryOptions.Value.Extraction.Mode, _options.MaxConcurrentTurns);
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;
