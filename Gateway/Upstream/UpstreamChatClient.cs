@@ -9,8 +9,10 @@ namespace Gateway.Upstream;
 
 /// <summary>The gateway's own LLM calls (memory extraction, consolidation, compression) as a Microsoft.Extensions.AI
 /// <see cref="IChatClient"/> over the OpenAI adapter. Each call goes to the first upstream serving
-/// <see cref="ChatOptions.ModelId"/>, through that upstream's resilient HttpClient (same retries, breaker and
-/// timeouts as app traffic, and the echo upstream works too).</summary>
+/// <see cref="ChatOptions.ModelId"/>, through that upstream's write-back HttpClient: the app traffic's retries, but a
+/// circuit breaker of its own and the write-back's attempt timeout (<c>Memory:WriteBack:LlmTimeout</c>), so a slow
+/// upstream fails a write-back call soon, and write-back failures never open the breaker app calls go through (nor
+/// theirs this one). The echo upstream works too.</summary>
 internal sealed class UpstreamChatClient(UpstreamRegistry registry, WarmUpGate warmUp, IHttpClientFactory httpClientFactory) : IChatClient
 {
     private const string FallbackModel = "default";
@@ -43,7 +45,7 @@ internal sealed class UpstreamChatClient(UpstreamRegistry registry, WarmUpGate w
             var openAI = new OpenAIClient(new ApiKeyCredential(upstream.ApiKey ?? "no-key"), new OpenAIClientOptions
             {
                 Endpoint = upstream.BaseUrl,
-                Transport = new HttpClientPipelineTransport(httpClientFactory.CreateClient(upstream.HttpClientName)),
+                Transport = new HttpClientPipelineTransport(httpClientFactory.CreateClient(upstream.WriteBackHttpClientName)),
                 RetryPolicy = new ClientRetryPolicy(0), // the upstream's resilience pipeline retries
             });
             return openAI.GetChatClient(key.Model).AsIChatClient();

@@ -14,6 +14,7 @@ public sealed class UpstreamEndpoint
         Models = options.Models.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).ToArray();
         Options = options;
         HttpClientName = "upstream:" + Name;
+        WriteBackHttpClientName = "upstream-writeback:" + Name;
     }
 
     public string Name { get; }
@@ -26,6 +27,10 @@ public sealed class UpstreamEndpoint
     public IReadOnlyList<string> Models { get; }
     public UpstreamOptions Options { get; }
     internal string HttpClientName { get; }
+
+    /// <summary>The client of the gateway's own write-back LLM calls to this upstream: its own connections, attempt
+    /// timeout (<c>Memory:WriteBack:LlmTimeout</c>) and circuit breaker, so neither traffic trips the other's.</summary>
+    internal string WriteBackHttpClientName { get; }
 
     /// <summary>True when this upstream serves <paramref name="model"/> (no list: every model).</summary>
     public bool Serves(string model) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using Gateway.Upstream.Dialects;
+using Memory.WriteBack;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -8,7 +9,8 @@ namespace Gateway.Upstream;
 
 /// <summary>Registers the upstreams: one named HttpClient per upstream with its own resilience pipeline
 /// (attempt timeout, jittered retries on connect errors, 429 and 5xx (<see cref="UpstreamRetries"/>), circuit
-/// breaker on connect errors, timeouts and 5xx).</summary>
+/// breaker on connect errors, timeouts and 5xx), and a second one for the gateway's own write-back LLM calls to
+/// that upstream (<see cref="UpstreamEndpoint.WriteBackHttpClientName"/>).</summary>
 public static class UpstreamServiceCollectionExtensions
 {
     public static IServiceCollection AddUpstreams(this IServiceCollection services, IConfiguration configuration)
@@ -48,13 +50,25 @@ public static class UpstreamServiceCollectionExtensions
 
     private static void AddUpstreamClient(this IServiceCollection services, UpstreamEndpoint upstream)
     {
+        var appTimeout = TimeSpan.FromSeconds(upstream.Options.TimeoutSeconds);
+        services.AddUpstreamClient(upstream, upstream.HttpClientName, "upstream", _ => appTimeout);
+
+        // The write-back's own LLM calls: the same retries, with a breaker of their own and a shorter attempt timeout,
+        // so a slow upstream costs a turn at most that long, and neither traffic's failures open the other's breaker.
+        services.AddUpstreamClient(upstream, upstream.WriteBackHttpClientName, "writeback",
+            sp => sp.GetRequiredService<IOptions<WriteBackOptions>>().Value.LlmTimeout);
+    }
+
+    private static void AddUpstreamClient(this IServiceCollection services, UpstreamEndpoint upstream, string clientName, string pipelineName,
+        Func<IServiceProvider, TimeSpan> attemptTimeout)
+    {
         var o = upstream.Options;
-        services.AddHttpClient(upstream.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddHttpClient(clientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => upstream.IsEcho
                 ? new EchoUpstreamHandler(sp.GetRequiredService<TimeProvider>())
                 : new SocketsHttpHandler
                 {
-                    ConnectTimeout = TimeSpan.FromSeconds(Math.Min(10, o.TimeoutSeconds)),
+                    ConnectTimeout = Min(TimeSpan.FromSeconds(10), attemptTimeout(sp)),
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                     // An answer the upstream compressed is read decompressed: the guardrails must see its text.
                     AutomaticDecompression = DecompressionMethods.All,
@@ -64,7 +78,7 @@ public static class UpstreamServiceCollectionExtensions
                     UseCookies = false,
                 })
             .RemoveAllLoggers()
-            .AddResilienceHandler("upstream", builder => builder
+            .AddResilienceHandler(pipelineName, (builder, context) => builder
                 .AddRetry(new HttpRetryStrategyOptions
                 {
                     MaxRetryAttempts = Math.Max(o.MaxRetries, 1),
@@ -85,6 +99,8 @@ public static class UpstreamServiceCollectionExtensions
                     SamplingDuration = TimeSpan.FromSeconds(o.BreakerSamplingSeconds),
                     BreakDuration = TimeSpan.FromSeconds(o.BreakDurationSeconds),
                 })
-                .AddTimeout(TimeSpan.FromSeconds(o.TimeoutSeconds)));
+                .AddTimeout(attemptTimeout(context.ServiceProvider)));
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

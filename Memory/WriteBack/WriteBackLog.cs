@@ -25,8 +25,8 @@ internal static partial class WriteBackLog
     [LoggerMessage(MemoryEventIds.UserErased, LogLevel.Information, "Write-back erased {Rows} outbox rows of a user")]
     public static partial void UserErased(ILogger logger, int rows);
 
-    [LoggerMessage(MemoryEventIds.WorkerStarted, LogLevel.Information, "Write-back worker started (mode {Mode})")]
-    public static partial void WorkerStarted(ILogger logger, string mode);
+    [LoggerMessage(MemoryEventIds.WorkerStarted, LogLevel.Information, "Write-back worker started (mode {Mode}, up to {MaxConcurrentTurns} turns at once)")]
+    public static partial void WorkerStarted(ILogger logger, string mode, int maxConcurrentTurns);
 
     [LoggerMessage(MemoryEventIds.TurnProcessed, LogLevel.Debug, "Turn {TurnId} written back: {Facts} facts, {Added} added, {Updated} updated, {Superseded} superseded, {Deleted} deleted, {Refused} refused")]
     public static partial void TurnProcessed(ILogger logger, string turnId, int facts, int added, int updated, int superseded, int deleted, int refused);

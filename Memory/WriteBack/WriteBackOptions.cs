@@ -19,6 +19,10 @@ public sealed class WriteBackOptions
     /// <summary>Most turns claimed per pass.</summary>
     public int BatchSize { get; set; } = 16;
 
+    /// <summary>Most turns of a pass written back at once (each of a different user; one user's turns always go one
+    /// after another, in order), so one slow turn does not hold back the others.</summary>
+    public int MaxConcurrentTurns { get; set; } = 4;
+
     /// <summary>Attempts before a turn is set aside as poisoned (kept for inspection, never dropped).</summary>
     public int MaxAttempts { get; set; } = 5;
 
@@ -77,6 +81,11 @@ public sealed class WriteBackOptions
     /// <summary>How LLM calls ask for JSON: <c>schema</c> (a JSON schema, strict upstreams) or <c>json</c> (any JSON
     /// object, for upstreams without schema support). The answer is validated against the schema either way.</summary>
     public string LlmResponseFormat { get; set; } = "schema";
+
+    /// <summary>Longest wait for the upstream's response headers per attempt of a write-back LLM call (extraction,
+    /// consolidation, compression). These calls have their own HTTP client and circuit breaker per upstream, apart
+    /// from app traffic.</summary>
+    public TimeSpan LlmTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Most existing memories shown to the consolidation prompt per turn.</summary>
     public int ConsolidationMaxExisting { get; set; } = 40;

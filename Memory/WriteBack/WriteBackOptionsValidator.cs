@@ -13,6 +13,7 @@ internal sealed class WriteBackOptionsValidator : IValidateOptions<WriteBackOpti
         if (options.QuietPeriod < TimeSpan.Zero) errors.Add("Memory:WriteBack:QuietPeriod must be 0 or more.");
         if (options.MaxDelay < options.QuietPeriod) errors.Add("Memory:WriteBack:MaxDelay must be at least QuietPeriod.");
         if (options.BatchSize is < 1 or > 1000) errors.Add("Memory:WriteBack:BatchSize must be between 1 and 1000.");
+        if (options.MaxConcurrentTurns is < 1 or > 256) errors.Add("Memory:WriteBack:MaxConcurrentTurns must be between 1 and 256.");
         if (options.MaxAttempts is < 1 or > 100) errors.Add("Memory:WriteBack:MaxAttempts must be between 1 and 100.");
         if (options.InitialBackoff < TimeSpan.Zero || options.MaxBackoff < options.InitialBackoff) errors.Add("Memory:WriteBack:InitialBackoff must be >= 0 and <= MaxBackoff.");
         if (options.LeaseDuration <= TimeSpan.Zero) errors.Add("Memory:WriteBack:LeaseDuration must be positive.");
@@ -24,6 +25,11 @@ internal sealed class WriteBackOptionsValidator : IValidateOptions<WriteBackOpti
         if (options.CompressionTargetRatio is <= 0 or > 1) errors.Add("Memory:WriteBack:CompressionTargetRatio must be in (0, 1].");
         if (options.CandidateCount < 1) errors.Add("Memory:WriteBack:CandidateCount must be positive.");
         if (options.LlmResponseFormat is not ("schema" or "json")) errors.Add("Memory:WriteBack:LlmResponseFormat must be 'schema' or 'json'.");
+        if (options.LlmTimeout < TimeSpan.FromMilliseconds(100) || options.LlmTimeout > TimeSpan.FromHours(1) || options.LlmTimeout >= options.LeaseDuration)
+        {
+            errors.Add("Memory:WriteBack:LlmTimeout must be between 0.1 s and 1 h, and shorter than LeaseDuration.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

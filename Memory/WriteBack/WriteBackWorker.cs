@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Memory.Configuration;
 using Memory.Stores;
 using Memory.WriteBack.Outbox;
@@ -8,9 +9,10 @@ using Microsoft.Extensions.Options;
 namespace Memory.WriteBack;
 
 /// <summary>The hosted worker that drains the outbox: claims due turns (one per user at a time, each user's in
-/// order), processes each under the user's lock (dropping it when its user was erased after it started), then completes it, or records the failure for a retry with
-/// backoff (poisoned after the last attempt, kept for inspection). Woken by enqueues; polls otherwise. Stopping
-/// mid-turn leaves the turn leased; the next start replays it.</summary>
+/// order) and writes back up to <see cref="WriteBackOptions.MaxConcurrentTurns"/> of them at once, each under its
+/// user's lock (dropping it when its user was erased after it started), then completes it, or records the failure for
+/// a retry with backoff (poisoned after the last attempt, kept for inspection). Woken by enqueues; polls otherwise.
+/// Stopping mid-turn leaves the turn leased; the next start replays it.</summary>
 internal sealed class WriteBackWorker(
     IOutboxQueue outbox,
     TurnProcessor processor,
@@ -53,7 +55,7 @@ internal sealed class WriteBackWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        WriteBackLog.WorkerStarted(logger, memoryOptions.Value.Extraction.Mode);
+        WriteBackLog.WorkerStarted(logger, memoryOptions.Value.Extraction.Mode, _options.MaxConcurrentTurns);
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;
@@ -100,12 +102,7 @@ internal sealed class WriteBackWorker(
         try
         {
             var leases = await outbox.ClaimAsync(_options.BatchSize, cancellationToken).ConfigureAwait(false);
-            foreach (var lease in leases)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                await ProcessOneAsync(lease, cancellationToken).ConfigureAwait(false);
-            }
-
+            await ProcessBatchAsync(leases, cancellationToken).ConfigureAwait(false);
             await PruneIfDueAsync(cancellationToken).ConfigureAwait(false);
             return leases.Count;
         }
@@ -113,6 +110,37 @@ internal sealed class WriteBackWorker(
         {
             Interlocked.Decrement(ref _inFlight);
         }
+    }
+
+    /// <summary>Writes back the claimed turns, up to <see cref="WriteBackOptions.MaxConcurrentTurns"/> at once, so a
+    /// slow or hung LLM call holds back its own turn only. The outbox claims at most one turn per user; should a batch
+    /// hold more, that user's turns still run one after another, in claim order. Returns once every turn it started
+    /// has ended (the pass stays counted in flight until then); the first failure, or the stop, is thrown after.</summary>
+    private async Task ProcessBatchAsync(IReadOnlyList<OutboxLease> leases, CancellationToken cancellationToken)
+    {
+        if (leases.Count == 0)
+        {
+            return;
+        }
+
+        var users = new ConcurrentQueue<List<OutboxLease>>(leases.GroupBy(l => l.Turn.User).Select(g => g.ToList()));
+        var lanes = new Task[Math.Min(_options.MaxConcurrentTurns, users.Count)];
+        for (var i = 0; i < lanes.Length; i++)
+        {
+            lanes[i] = Task.Run(async () =>
+            {
+                while (users.TryDequeue(out var turns))
+                {
+                    foreach (var lease in turns)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        await ProcessOneAsync(lease, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }, CancellationToken.None);
+        }
+
+        await Task.WhenAll(lanes).ConfigureAwait(false);
     }
 
     private async Task ProcessOneAsync(OutboxLease lease, CancellationToken cancellationToken)
