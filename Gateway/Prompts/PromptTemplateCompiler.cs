@@ -72,7 +72,8 @@ internal static class PromptTemplateCompiler
             return PromptCompileResult.Fail(error);
         }
 
-        var mainTemplate = CompileTemplate(document.Template, variables, out error);
+        var chat = ChatTemplateVariables.IsChatTemplate(name);
+        var mainTemplate = CompileTemplate(document.Template, variables, chat, out error);
         if (mainTemplate is null)
         {
             return PromptCompileResult.Fail($"template: {error}");
@@ -85,7 +86,7 @@ internal static class PromptTemplateCompiler
             var template = mainTemplate;
             if (declared.Template is not null)
             {
-                template = CompileTemplate(declared.Template, variables, out error);
+                template = CompileTemplate(declared.Template, variables, chat, out error);
                 if (template is null)
                 {
                     return PromptCompileResult.Fail($"variant '{declared.Name}': {error}");
@@ -164,7 +165,11 @@ internal static class PromptTemplateCompiler
         return variants.Sum(v => v.Weight) > 0 ? null : "the variants' weights add up to 0: at least one must be served.";
     }
 
-    private static IPromptTemplate? CompileTemplate(string text, IReadOnlyList<PromptVariable> variables, out string? error)
+    /// <summary>Compiles a template as Semantic Kernel does: <c>input_variables</c> may be left out and may declare
+    /// variables the template does not use. A variable used without a declaration is declared here (not required); in a
+    /// chat template it must be one the gateway supplies, so a typo such as <c>{{$memory}}</c> is reported instead of
+    /// rendering nothing.</summary>
+    private static IPromptTemplate? CompileTemplate(string text, IReadOnlyList<PromptVariable> variables, bool chat, out string? error)
     {
         error = null;
         HashSet<string> used;
@@ -183,17 +188,14 @@ internal static class PromptTemplateCompiler
         }
 
         var declared = variables.ToDictionary(v => v.Name, StringComparer.OrdinalIgnoreCase);
-        if (used.FirstOrDefault(u => !declared.ContainsKey(u)) is { } undeclared)
+        var undeclared = used.Where(u => !declared.ContainsKey(u)).Order(StringComparer.Ordinal).ToList();
+        if (chat && undeclared.FirstOrDefault(u => !ChatTemplateVariables.All.Contains(u)) is { } unknown)
         {
-            error = $"uses {{{{${undeclared}}}}} but input_variables does not declare '{undeclared}'.";
+            error = $"uses {{{{${unknown}}}}}, which chat templates are not given ({string.Join(", ", ChatTemplateVariables.All)}); declare it with a default in input_variables, or fix the name.";
             return null;
         }
 
-        if (variables.FirstOrDefault(v => v.IsRequired && !used.Contains(v.Name)) is { } unused)
-        {
-            error = $"input variable '{unused.Name}' is required but never used (use it, or set is_required: false).";
-            return null;
-        }
+        variables = [.. variables, .. undeclared.Select(u => new PromptVariable(u, null, null, IsRequired: false))];
 
         var config = new PromptTemplateConfig(text)
         {

@@ -71,17 +71,17 @@ public sealed class PromptTemplateStoreTests : IDisposable
     }
 
     [Fact]
-    public void An_edit_declaring_an_unknown_variable_keeps_the_last_good_version()
+    public void An_edit_using_a_variable_chat_templates_are_not_given_keeps_the_last_good_version()
     {
-        _dir.Write("greeting.yaml", PromptYaml.Greeting);
+        _dir.Write("chat.yaml", PromptYaml.Chat);
         var store = NewStore();
-        var good = store.Catalog.Find("greeting")!;
+        var good = store.Catalog.Find("chat")!;
 
-        _dir.Write("greeting.yaml", PromptYaml.Greeting.Replace("{{$who}}", "{{$whom}}", StringComparison.Ordinal));
+        _dir.Write("chat.yaml", PromptYaml.Chat.Replace("{{$memories}}", "{{$memory}}", StringComparison.Ordinal));
         store.Reload();
 
-        Assert.Same(good, store.Catalog.Find("greeting"));
-        Assert.Contains("'whom'", store.Catalog.Entries["greeting"].Error, StringComparison.Ordinal);
+        Assert.Same(good, store.Catalog.Find("chat"));
+        Assert.Contains("{{$memory}}", store.Catalog.Entries["chat"].Error, StringComparison.Ordinal);
     }
 
     [Fact]
