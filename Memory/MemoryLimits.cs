@@ -18,12 +18,36 @@ public static class MemoryLimits
     public const int MaxObservationLength = 8000;
     public const string DefaultContext = "chat";
 
-    private static readonly System.Buffers.SearchValues<char> FeatureNameChars =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-");
 
-    /// <summary>A feature context's name as apps send it (<c>X-Memory-Context</c>) and as write-back may take it from
-    /// an LLM: 1..<see cref="MaxContextLength"/> characters of letters, digits and <c>. _ -</c>.</summary>
+    /// <summary>A feature context's name as apps send it (<c>X-Memory-Context</c>, free text) and as write-back may take
+    /// it from an LLM: 1..<see cref="MaxContextLength"/> characters, no surrounding spaces, no control characters.</summary>
     public static bool IsFeatureName(string? value) =>
-        !string.IsNullOrEmpty(value) && value.Length <= MaxContextLength && !value.AsSpan().ContainsAnyExcept(FeatureNameChars);
+        !string.IsNullOrEmpty(value) && value.Length <= MaxContextLength && value.Trim().Length == value.Length && IsPlainText(value);
+
+    /// <summary>Text that is safe to carry as an identifier: no control characters (line breaks, tabs, NUL...), no
+    /// unpaired surrogate, and no U+FFFD, which stands for bytes that were not text (two different undecodable ids
+    /// would read as one, and so would share one user's memory).</summary>
+    public static bool IsPlainText(ReadOnlySpan<char> value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsControl(c) || c == '\uFFFD')
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
     public const double DefaultConfidence = 1.0;
 }

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace Gateway.Auth;
 
-/// <summary>Rejects keys that are empty, too short, duplicated, or carry unknown scopes or bad tenant names.</summary>
+/// <summary>Rejects keys that are empty, duplicated, or carry unknown scopes or unusable tenant names. Short keys are
+/// the deployer's choice (README advises long random ones).</summary>
 internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
 {
     private static readonly HashSet<string> KnownScopes = [Scope.Chat, Scope.MemoryRead, Scope.MemoryWrite, Scope.AuditRead, Scope.Admin];
@@ -14,14 +15,14 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         for (var i = 0; i < options.Keys.Count; i++)
         {
             var k = options.Keys[i];
-            if (string.IsNullOrWhiteSpace(k.Key) || k.Key.Length < 8)
+            if (string.IsNullOrWhiteSpace(k.Key) || k.Key.Trim().Length != k.Key.Length)
             {
-                errors.Add($"Auth:Keys:{i}:Key must be at least 8 characters.");
+                errors.Add($"Auth:Keys:{i}:Key must be set, without surrounding spaces.");
             }
 
             if (!IdentityRules.IsValidContext(k.Tenant))
             {
-                errors.Add($"Auth:Keys:{i}:Tenant must be 1-64 characters of letters, digits and . _ -.");
+                errors.Add($"Auth:Keys:{i}:Tenant must be 1-64 characters without control characters or surrounding spaces.");
             }
 
             foreach (var s in k.Scopes.Where(s => !KnownScopes.Contains(s)))

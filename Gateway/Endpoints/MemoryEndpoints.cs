@@ -27,7 +27,7 @@ public static class MemoryEndpoints
     internal static (UserKey User, IResult? Error) UserOf(HttpContext http, string userId) =>
         IdentityRules.IsValidUserId(userId)
             ? (new UserKey(http.GetCaller().Tenant, userId), null)
-            : (default, OpenAIError.BadRequest($"The user id must be 1-{IdentityRules.MaxUserIdLength} characters of letters, digits and . _ : @ + -.", "invalid_user"));
+            : (default, OpenAIError.BadRequest(IdentityRules.UserIdRule, "invalid_user"));
 
     private static async Task<IResult> WriteAsync(HttpContext http, string userId, IMemoryService memory)
     {

@@ -31,7 +31,7 @@ public static class UserEndpoints
         }
 
         var export = await memory.ExportAsync(user, http.RequestAborted).ConfigureAwait(false);
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"memory-export-{userId}.json\"";
+        http.Response.Headers.ContentDisposition = ExportFileName(userId);
         return Results.Json(new ExportResponse(
             userId,
             new ConsentResponse(export.MemoryConsent),
@@ -172,5 +172,17 @@ public static class UserEndpoints
             Sources = body.Sources,
         }, http.RequestAborted).ConfigureAwait(false);
         return Results.Json(new ObservationResponse(id, "queued"), ApiJsonContext.Default.ObservationResponse, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>The download's name: user ids are free text, so the plain <c>filename</c> keeps only safe ASCII and
+    /// <c>filename*</c> (RFC 6266) carries the id as it is.</summary>
+    private static string ExportFileName(string userId)
+    {
+        var ascii = string.Concat(userId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '@' or '+' ? c : '_'));
+        return new System.Net.Http.Headers.ContentDispositionHeaderValue("attachment")
+        {
+            FileName = $"\"memory-export-{ascii}.json\"",
+            FileNameStar = $"memory-export-{userId}.json",
+        }.ToString();
     }
 }

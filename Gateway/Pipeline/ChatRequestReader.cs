@@ -158,16 +158,21 @@ public static class ChatRequestReader
 
         if (userId is not null && !IdentityRules.IsValidUserId(userId))
         {
-            return (null, $"The user id must be 1-{IdentityRules.MaxUserIdLength} characters of letters, digits and . _ : @ + -.", "invalid_user");
+            return (null, IdentityRules.UserIdRule, "invalid_user");
         }
 
         var context = IdentityRules.DefaultContext;
         if (http.Request.Headers.TryGetValue(ContextHeader, out var contextHeader) && contextHeader.Count > 0)
         {
-            context = contextHeader.ToString();
-            if (!IdentityRules.IsValidContext(context))
+            // Free text; an empty header is no header.
+            context = contextHeader.ToString().Trim();
+            if (context.Length == 0)
             {
-                return (null, $"{ContextHeader} must be 1-{IdentityRules.MaxContextLength} characters of letters, digits and . _ -.", "invalid_context");
+                context = IdentityRules.DefaultContext;
+            }
+            else if (!IdentityRules.IsValidContext(context))
+            {
+                return (null, $"{ContextHeader} must be 1-{IdentityRules.MaxContextLength} characters without control characters.", "invalid_context");
             }
         }
 

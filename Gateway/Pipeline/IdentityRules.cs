@@ -1,22 +1,23 @@
-using System.Buffers;
-
 namespace Gateway.Pipeline;
 
 /// <summary>What a valid end-user id and feature context look like; both arrive from apps and are carried
-/// through every stage, so they are checked once, here.</summary>
+/// through every stage, so they are checked once, here. Both are free text, as OpenAI's <c>user</c> is: ids such as
+/// <c>auth0|abc123</c>, <c>Jöran</c> or <c>user 1</c> are taken as they are; only what cannot be carried safely
+/// (control characters, unpaired surrogates, surrounding spaces, over-long values) is refused.</summary>
 public static class IdentityRules
 {
-    public const int MaxUserIdLength = 128;
+    public const int MaxUserIdLength = 256;
     public const int MaxContextLength = Memory.MemoryLimits.MaxContextLength;
     public const string DefaultContext = "chat";
 
-    private static readonly SearchValues<char> UserIdChars =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:@+-");
+    /// <summary>The rule in words, for error messages.</summary>
+    public const string UserIdRule = "The user id must be 1-256 characters of text (UTF-8), without control characters or surrounding spaces.";
 
-    /// <summary>1..128 characters of letters, digits and <c>. _ : @ + -</c>.</summary>
+    /// <summary>1..256 characters, no control characters, no unpaired surrogates, no surrounding spaces.</summary>
     public static bool IsValidUserId(string? value) =>
-        !string.IsNullOrEmpty(value) && value.Length <= MaxUserIdLength && !value.AsSpan().ContainsAnyExcept(UserIdChars);
+        !string.IsNullOrEmpty(value) && value.Length <= MaxUserIdLength && value.Trim().Length == value.Length &&
+        Memory.MemoryLimits.IsPlainText(value);
 
-    /// <summary>1..64 characters of letters, digits and <c>. _ -</c>.</summary>
+    /// <summary>1..64 characters, no control characters, no surrounding spaces (<see cref="Memory.MemoryLimits.IsFeatureName"/>).</summary>
     public static bool IsValidContext(string? value) => Memory.MemoryLimits.IsFeatureName(value);
 }

@@ -23,7 +23,8 @@ public sealed class ErrorPathTests(ProxyFixture fixture) : IClassFixture<ProxyFi
     [InlineData("""{"model":"m","messages":[{"role":"user"}]}""", "invalid_messages")]
     [InlineData("""{"model":"m","messages":[{"role":"user","content":"x"}],"stream":"yes"}""", "invalid_stream")]
     [InlineData("""{"model":"m","messages":[{"role":"user","content":"x"}],"user":17}""", "invalid_user")]
-    [InlineData("""{"model":"m","messages":[{"role":"user","content":"x"}],"user":"bad user/id"}""", "invalid_user")]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"x"}],"user":"line\nbreak"}""", "invalid_user")]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"x"}],"user":" padded"}""", "invalid_user")]
     public async Task Malformed_chat_requests_get_400_with_a_code(string body, string code)
     {
         using var response = await Gateway.Client.PostAsync("v1/chat/completions", HttpAssert.Json(body));
@@ -38,7 +39,7 @@ public sealed class ErrorPathTests(ProxyFixture fixture) : IClassFixture<ProxyFi
         {
             Content = HttpAssert.Json("""{"model":"m","messages":[{"role":"user","content":"x"}]}"""),
         };
-        request.Headers.Add("X-User-Id", new string('u', 129));
+        request.Headers.Add("X-User-Id", new string('u', 257));
         using var response = await Gateway.Client.SendAsync(request);
         await HttpAssert.OpenAIErrorAsync(response, HttpStatusCode.BadRequest);
     }
@@ -50,7 +51,7 @@ public sealed class ErrorPathTests(ProxyFixture fixture) : IClassFixture<ProxyFi
         {
             Content = HttpAssert.Json("""{"model":"m","messages":[{"role":"user","content":"x"}]}"""),
         };
-        request.Headers.Add("X-Memory-Context", "no spaces allowed");
+        request.Headers.Add("X-Memory-Context", new string('c', 65));
         using var response = await Gateway.Client.SendAsync(request);
         var error = await HttpAssert.OpenAIErrorAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal("invalid_context", error["code"]!.GetValue<string>());

@@ -1,0 +1,65 @@
+namespace Gateway.Tests.MemoryApi;
+
+/// <summary>End-user ids and feature contexts are free text, as OpenAI's <c>user</c> and the contract's
+/// <c>X-Memory-Context</c> are (the contract audit of the ninth session found <c>auth0|abc123</c>, <c>Jöran</c>,
+/// <c>user 1</c> and <c>customer support</c> refused with a 400). Each works through the memory API and a chat.</summary>
+public sealed class FreeTextIdentityTests(MemoryGatewayFixture fixture) : IClassFixture<MemoryGatewayFixture>
+{
+    [Theory]
+    [InlineData("auth0|abc123")]
+    [InlineData("Jöran Åkesson")]
+    [InlineData("user#1, \"quoted\"")]
+    [InlineData("用户-七")]
+    public async Task A_user_id_of_any_text_is_remembered_injected_exported_and_erased(string suffix)
+    {
+        var user = suffix + " " + Guid.NewGuid().ToString("N")[..6];
+        var path = "v1/users/" + Uri.EscapeDataString(user);
+        using (var write = await fixture.Gateway.Client.PostAsync(path + "/memories", HttpAssert.Json("""{"memories":[{"text":"The user keeps bees on the roof."}]}""")))
+        {
+            Assert.Equal(HttpStatusCode.OK, write.StatusCode);
+        }
+
+        var chat = new JsonObject
+        {
+            ["model"] = "fake-model",
+            ["user"] = user,
+            ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = "What do I keep on the roof?" }),
+        };
+        using (var preview = await fixture.Gateway.Client.PostAsync("v1/prompts/preview", HttpAssert.Json(chat.ToJsonString())))
+        {
+            Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+            Assert.Contains("bees", await preview.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var export = await fixture.Gateway.Client.GetAsync(path + "/export"))
+        {
+            Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+            Assert.Equal(user, (string?)JsonNode.Parse(await export.Content.ReadAsStringAsync())!["userId"]);
+        }
+
+        using (var erase = await fixture.Gateway.Client.DeleteAsync(path))
+        {
+            Assert.True(erase.IsSuccessStatusCode);
+        }
+
+        using var after = await fixture.Gateway.Client.GetAsync(path + "/memories");
+        Assert.Empty(JsonNode.Parse(await after.Content.ReadAsStringAsync())!["memories"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_context_of_free_text_is_taken_and_an_empty_one_is_chat()
+    {
+        foreach (var context in new[] { "customer support", "Docs/Help", "" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions")
+            {
+                Content = HttpAssert.Json("""{"model":"fake-model","user":"ctx-user","messages":[{"role":"user","content":"hi"}]}"""),
+            };
+            request.Headers.TryAddWithoutValidation("X-Memory-Context", context);
+
+            using var response = await fixture.Gateway.Client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+}
