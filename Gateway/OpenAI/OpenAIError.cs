@@ -2,17 +2,17 @@ using System.Text.Json.Serialization;
 
 namespace Gateway.OpenAI;
 
-/// <summary>OpenAI's error shape: <c>{"error": {"message", "type", "code"}}</c>. The one place failure kinds
-/// become HTTP answers.</summary>
+/// <summary>OpenAI's error shape: <c>{"error": {"message", "type", "param", "code"}}</c> (<c>param</c>: the request
+/// field at fault, or null). The one place failure kinds become HTTP answers.</summary>
 public static class OpenAIError
 {
     /// <summary>The error in OpenAI's shape (Anthropic's on <c>/v1/messages</c>, see <see cref="Apis.Messages.MessagesErrorResult"/>).</summary>
-    public static IResult Result(int status, string message, string type, string? code = null) =>
+    public static IResult Result(int status, string message, string type, string? code = null, string? param = null) =>
         new Apis.Messages.MessagesErrorResult(status, message,
-            Results.Json(new ErrorEnvelope(new ErrorBody(message, type, code)), OpenAIJsonContext.Default.ErrorEnvelope, statusCode: status));
+            Results.Json(new ErrorEnvelope(new ErrorBody(message, type, param, code)), OpenAIJsonContext.Default.ErrorEnvelope, statusCode: status));
 
-    public static IResult BadRequest(string message, string code = "invalid_request") =>
-        Result(StatusCodes.Status400BadRequest, message, "invalid_request_error", code);
+    public static IResult BadRequest(string message, string code = "invalid_request", string? param = null) =>
+        Result(StatusCodes.Status400BadRequest, message, "invalid_request_error", code, param);
 
     public static IResult NotFound(string message) =>
         Result(StatusCodes.Status404NotFound, message, "invalid_request_error", "not_found");
@@ -36,6 +36,7 @@ public sealed record ErrorEnvelope([property: JsonPropertyName("error")] ErrorBo
 public sealed record ErrorBody(
     [property: JsonPropertyName("message")] string Message,
     [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("param")] string? Param,
     [property: JsonPropertyName("code")] string? Code);
 
 [JsonSerializable(typeof(ErrorEnvelope))]

@@ -52,7 +52,7 @@ internal static class ChatAnswerWriter
                 case SseItemKind.Error:
                     WriteJson(body, new JsonObject
                     {
-                        ["error"] = new JsonObject { ["message"] = item.Failure!.Message, ["type"] = "upstream_error", ["code"] = item.Failure.Code },
+                        ["error"] = new JsonObject { ["message"] = item.Failure!.Message, ["type"] = "upstream_error", ["param"] = null, ["code"] = item.Failure.Code },
                     }, endEvent: true);
                     body.Write(DoneEvent);
                     break;

@@ -39,7 +39,7 @@ internal sealed class ResponsesHandler(ChatCompletionHandler pipeline, Responses
 
         if (request is null)
         {
-            await OpenAIError.BadRequest(problem!.Describe(), problem.Code).ExecuteAsync(http).ConfigureAwait(false);
+            await OpenAIError.BadRequest(problem!.Describe(), problem.Code, problem.Field).ExecuteAsync(http).ConfigureAwait(false);
             return;
         }
 

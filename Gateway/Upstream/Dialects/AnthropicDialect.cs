@@ -33,7 +33,7 @@ internal sealed class AnthropicDialect(TimeProvider time) : IUpstreamDialect
             if (JsonNode.Parse(body) is JsonObject json && JsonRead.String(json["type"]) == "error" && json["error"] is JsonObject error)
             {
                 var type = JsonRead.String(error["type"]) ?? "api_error";
-                return JsonSerializer.SerializeToUtf8Bytes(new ErrorEnvelope(new ErrorBody(JsonRead.String(error["message"]) ?? type, type, type)),
+                return JsonSerializer.SerializeToUtf8Bytes(new ErrorEnvelope(new ErrorBody(JsonRead.String(error["message"]) ?? type, type, null, type)),
                     OpenAIJsonContext.Default.ErrorEnvelope);
             }
         }
