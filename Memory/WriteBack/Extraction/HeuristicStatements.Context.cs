@@ -76,12 +76,16 @@ internal static partial class HeuristicStatements
     private static string RunOn(string text)
     {
         var inner = text.TrimEnd('.', '!', '?', ' ');
-        if (inner.IndexOfAny([',', '.', ';', '!', '?', ':', '(', '-']) >= 0)
+        if (!inner.StartsWith("I ", StringComparison.Ordinal) || inner.IndexOfAny([',', '.', ';', '!', '?', ':', '(', '-', '"']) >= 0)
         {
             return text;
         }
 
-        return RunOnBreak().Replace(text, m => NotRunOnWords.Contains(m.Groups["prev"].Value) ? m.Value : m.Groups["prev"].Value + ".");
+        return RunOnBreak().Replace(text, m =>
+        {
+            var prev = m.Groups["prev"].Value;
+            return NotRunOnWords.Contains(prev) || prev.EndsWith("ing", StringComparison.OrdinalIgnoreCase) ? m.Value : prev + ".";
+        });
     }
 
     private static readonly HashSet<string> NotRunOnWords = new(StringComparer.OrdinalIgnoreCase)
@@ -92,7 +96,8 @@ internal static partial class HeuristicStatements
         "things", "place", "time", "day", "year", "until", "till", "before", "after", "while", "unless", "whether", "once",
         "the", "a", "an", "my", "your", "now", "then", "also", "just", "yes", "no", "yeah", "ok", "okay", "hi", "hello", "hey",
         "oh", "well", "lol", "actually", "honestly", "tell", "told", "forget", "forgot", "remember", "realise", "realize",
-        "all", "everything", "who", "even", "only", "like", "btw", "fyi", "correction", "update", "note", "means", "out", "says", "said",
+        "all", "everything", "who", "even", "only", "like", "btw", "fyi", "correction", "update", "note", "means", "out", "says", "said", "week", "weekend", "month", "today", "tomorrow",
+        "tonight", "morning", "evening", "night", "afternoon", "ago", "days", "weeks", "months", "years", "sometimes", "usually",
     };
 
     /// <summary>Everyday ways of saying that something changed or was found out, read as the plain statement:
