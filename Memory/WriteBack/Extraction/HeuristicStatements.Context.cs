@@ -68,7 +68,7 @@ internal static partial class HeuristicStatements
 
     private static readonly Dictionary<string, string> ChatSpellings = new(StringComparer.Ordinal)
     {
-        ["hav"] = "have", ["luv"] = "love", ["liv"] = "live",
+        ["hav"] = "have", ["luv"] = "love",
     };
 
     /// <summary>"i dont eat pork im muslim": a message typed without any punctuation runs two statements together;
@@ -133,7 +133,7 @@ internal static partial class HeuristicStatements
             return false;
         }
 
-        if (StayCue().IsMatch(rawClause))
+        if (StayCue().IsMatch(rawClause) || (AmSomewhere().IsMatch(clause) && PurposeCue().IsMatch(rawClause)))
         {
             return true;
         }
@@ -160,7 +160,7 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"\b(?:dont|doesnt|didnt|cant|wont|isnt|arent|wasnt|werent|havent|hasnt|hadnt|wouldnt|couldnt|shouldnt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex BareContraction();
 
-    [GeneratedRegex(@"\b(?:hav|luv|liv)\b")]
+    [GeneratedRegex(@"\b(?:hav|luv)\b")]
     private static partial Regex ChatSpelling();
 
     [GeneratedRegex(@"(?<prev>\b[A-Za-z]+)(?=\s+I\s+am\s+\w)")]
@@ -178,8 +178,16 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"\b(?:moved|relocated|emigrated|moving|relocating)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Moved();
 
-    [GeneratedRegex(@"\b(?:right\s+now|at\s+the\s+moment|atm|today|tonight|this\s+(?:week|weekend|month|morning|afternoon|evening|summer|winter|spring|autumn|fall)|for\s+(?:now|the\s+(?:week|weekend|month|summer|winter|holidays?|night|day|conference|wedding|meeting)|a\s+(?:few|couple\s+of)\s+(?:days|weeks|months|nights)|(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|nights?|months?)|work|business|a\s+(?:conference|wedding|meeting|trip|visit|holiday|vacation|funeral|course|workshop))|until|till|on\s+(?:holiday|vacation|business|a\s+(?:trip|holiday|vacation|business\s+trip|work\s+trip|layover|stopover|visit))|visiting|temporarily|hotel|hostel|airbnb|layover|stopover|(?:business|work|road)\s+trip|conference)\b", RegexOptions.IgnoreCase)]
+    // A time that makes any stay temporary ("I live in a hotel in Dubai this month").
+    [GeneratedRegex(@"\b(?:right\s+now|at\s+the\s+moment|atm|today|tonight|this\s+(?:week|weekend|month|morning|afternoon|evening)|for\s+(?:now|the\s+(?:week|weekend|night|day)|a\s+(?:few|couple\s+of)\s+(?:days|weeks|nights)|(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|nights?))|temporarily|hotel|hostel|airbnb)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StayCue();
+
+    // A reason or a span that makes "I'm in X" / "I'm living in X" a stay ("I live in London for work" stays a home).
+    [GeneratedRegex(@"\b(?:this\s+(?:summer|winter|spring|autumn|fall|month)|for\s+(?:the\s+(?:month|summer|winter|holidays?|conference|wedding|meeting)|a\s+(?:few|couple\s+of)\s+months|(?:a|one|two|three|four|five|six|\d+)\s+months?|work|business|a\s+(?:conference|wedding|meeting|trip|visit|holiday|vacation|funeral|course|workshop))|until|till|on\s+(?:holiday|vacation|business|a\s+(?:trip|holiday|vacation|business\s+trip|work\s+trip|layover|stopover|visit))|visiting|layover|stopover|(?:business|work|road)\s+trip|conference)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PurposeCue();
+
+    [GeneratedRegex(@"^I\s+am\s+(?:\w+\s+)?(?:in|living\s+in|staying\s+in|based\s+in)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AmSomewhere();
 
     [GeneratedRegex(@"^I\s+am\s+(?:currently\s+|now\s+|still\s+)?in\s+", RegexOptions.IgnoreCase)]
     private static partial Regex WeakWhereabouts();

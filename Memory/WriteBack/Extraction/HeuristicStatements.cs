@@ -432,7 +432,7 @@ internal static partial class HeuristicStatements
         @"^I\s+(?:(?:just|finally|sadly)\s+)?(?:had\s+to\s+|have\s+had\s+to\s+)?put\s+(?:my\s+(?:old\s+|beloved\s+|sweet\s+|little\s+)?(?<kind>" + PetKinds + @")\s+)?(?<name>(?-i:\p{Lu})\p{Ll}+)\s+(?:down|to\s+sleep)(?:\s+.{0,30})?$";
 
     private const string BrokeUpPattern =
-        @"^(?:I\s+(?:(?:just|recently|finally|officially)\s+)?(?:broke\s+up|split\s+up|split(?=\s+with\b))(?:\s+with\s+(?:my\s+(?:girlfriend|boyfriend|partner|fianc[eé]e?)\s+)?(?<p>(?-i:\p{Lu})\p{Ll}+))?|(?<p>(?-i:\p{Lu})\p{Ll}+)\s+and\s+I\s+(?:(?:just|recently|finally|officially)\s+)?(?:broke\s+up|split\s+up))(?:\s+(?:last|this|in|on|yesterday|recently|a\s+(?:few|couple)|\w+\s+(?:days?|weeks?|months?|years?)\s+ago)\b.{0,30})?$";
+        @"^(?:I\s+(?:(?:just|recently|finally|officially)\s+)?(?:broke\s+up|split\s+up|split(?=\s+with\b))(?:\s+with\s+(?:(?:my\s+(?:girlfriend|boyfriend|partner|fianc[eé]e?)\s+)?(?<p>(?-i:\p{Lu})\p{Ll}+)|him|her|them|my\s+(?:girlfriend|boyfriend|partner|fianc[eé]e?)))?|(?<p>(?-i:\p{Lu})\p{Ll}+)\s+and\s+I\s+(?:(?:just|recently|finally|officially)\s+)?(?:broke\s+up|split\s+up))(?:\s+(?:last|this|in|on|yesterday|recently|a\s+(?:few|couple)|\w+\s+(?:days?|weeks?|months?|years?)\s+ago)\b.{0,30})?$";
 
     [GeneratedRegex(NamedPetGonePattern, RegexOptions.IgnoreCase)]
     private static partial Regex NamedPetGone();

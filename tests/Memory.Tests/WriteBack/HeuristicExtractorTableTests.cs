@@ -370,6 +370,7 @@ public sealed class HeuristicExtractorTableTests
         { "I'm in Paris, any restaurant tips?", "" },
         { "I live in Oslo but I'm in Paris this week", "The user lives in Oslo" },
         { "I moved to Berlin this week", "The user lives in Berlin" },
+        { "I live in London for work", "The user lives in London" },
         { "I'm in Paris.", "The user lives in Paris" },
         { "I'm in Paris now.", "The user lives in Paris" },
         // Changes, said the everyday way: the same fact as the plain statement, so it replaces the old value.
@@ -398,6 +399,8 @@ public sealed class HeuristicExtractorTableTests
         { "My dad passed away last year", "" },
         { "I broke up with Anna.", "-marital:anna" },
         { "My girlfriend and I broke up", "-marital" },
+        { "I broke up with my boyfriend", "-marital" },
+        { "I broke up a fight", "" },
         { "I'm dating Anna.", "The user is dating Anna" },
         { "Turns out I'm not allergic to penicillin.", "-allergy:penicillin" },
         { "My doctor says I'm not actually allergic to penicillin.", "-allergy:penicillin" },
