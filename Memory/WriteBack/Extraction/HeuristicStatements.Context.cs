@@ -179,7 +179,7 @@ internal static partial class HeuristicStatements
     private static partial Regex Moved();
 
     // A time that makes any stay temporary ("I live in a hotel in Dubai this month").
-    [GeneratedRegex(@"\b(?:right\s+now|at\s+the\s+moment|atm|today|tonight|this\s+(?:week|weekend|month|morning|afternoon|evening)|for\s+(?:now|the\s+(?:week|weekend|night|day)|a\s+(?:few|couple\s+of)\s+(?:days|weeks|nights)|(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|nights?))|temporarily|hotel|hostel|airbnb)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:right\s+now|at\s+the\s+moment|atm|today|tonight|tomorrow|next\s+(?:week|weekend|month)|this\s+(?:week|weekend|month|morning|afternoon|evening)|for\s+(?:now|the\s+(?:week|weekend|night|day)|a\s+(?:few|couple\s+of)\s+(?:days|weeks|nights)|(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|nights?))|temporarily|hotel|hostel|airbnb)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StayCue();
 
     // A reason or a span that makes "I'm in X" / "I'm living in X" a stay ("I live in London for work" stays a home).

@@ -428,8 +428,12 @@ internal static partial class HeuristicStatements
     private const string PetKinds = "dog|cat|puppy|kitten|parrot|rabbit|bunny|hamster|guinea\\s+pig|fish|turtle|tortoise|snake|lizard|horse|bird|ferret|budgie|gecko|pony";
 
     private const string NamedPetGonePattern =
-        @"^(?:my\s+(?:old\s+|beloved\s+|sweet\s+|little\s+)?(?<kind>" + PetKinds + @")\s+)?(?!(?:Mom|Mum|Dad|Mama|Papa|Grandma|Grandpa|Granny|Nana|Grandad|Granddad|He|She|It|They|Someone|Somebody|Nobody|Everyone|Everybody|Sadly|Finally)\b)(?<name>(?-i:\p{Lu})\p{Ll}+)\s+(?:(?:just|sadly|finally)\s+)?(?:died|passed\s+away|passed|ran\s+away|was\s+put\s+(?:down|to\s+sleep))(?:\s+.{0,30})?$|" +
-        @"^I\s+(?:(?:just|finally|sadly)\s+)?(?:had\s+to\s+|have\s+had\s+to\s+)?put\s+(?:my\s+(?:old\s+|beloved\s+|sweet\s+|little\s+)?(?<kind>" + PetKinds + @")\s+)?(?<name>(?-i:\p{Lu})\p{Ll}+)\s+(?:down|to\s+sleep)(?:\s+.{0,30})?$";
+        @"^(?:my\s+(?:old\s+|beloved\s+|sweet\s+|little\s+)?(?<kind>" + PetKinds + @")\s+)?(?!(?:Mom|Mum|Dad|Mama|Papa|Grandma|Grandpa|Granny|Nana|Grandad|Granddad|He|She|It|They|Someone|Somebody|Nobody|Everyone|Everybody|Sadly|Finally)\b)(?<name>(?-i:\p{Lu})\p{Ll}+)\s+(?:(?:just|sadly|finally)\s+)?(?:died|passed\s+away|passed|ran\s+away|was\s+put\s+(?:down|to\s+sleep))" + PetGoneWhen + "$|" +
+        @"^I\s+(?:(?:just|finally|sadly)\s+)?(?:had\s+to\s+|have\s+had\s+to\s+)?put\s+(?:my\s+(?:old\s+|beloved\s+|sweet\s+|little\s+)?(?<kind>" + PetKinds + @")\s+)?(?<name>(?-i:\p{Lu})\p{Ll}+)\s+(?:down|to\s+sleep)" + PetGoneWhen + "$";
+
+    // When and how a pet died, nothing else ("Max died in the movie" is no pet of the user's).
+    private const string PetGoneWhen =
+        @"(?:\s+(?:last\s+\w+|this\s+\w+|yesterday|today|earlier\s+today|recently|peacefully|suddenly|unexpectedly|at\s+home|at\s+the\s+vet'?s?|in\s+(?:my|our|his|her|their)\s+(?:arms|sleep)|on\s+\w+|(?:a|one|two|three|four|five|six|few|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago|at\s+(?:the\s+age\s+of\s+)?\d+))*";
 
     private const string BrokeUpPattern =
         @"^(?:I\s+(?:(?:just|recently|finally|officially)\s+)?(?:broke\s+up|split\s+up|split(?=\s+with\b))(?:\s+with\s+(?:(?:my\s+(?:girlfriend|boyfriend|partner|fianc[eé]e?)\s+)?(?<p>(?-i:\p{Lu})\p{Ll}+)|him|her|them|my\s+(?:girlfriend|boyfriend|partner|fianc[eé]e?)))?|(?<p>(?-i:\p{Lu})\p{Ll}+)\s+and\s+I\s+(?:(?:just|recently|finally|officially)\s+)?(?:broke\s+up|split\s+up))(?:\s+(?:last|this|in|on|yesterday|recently|a\s+(?:few|couple)|\w+\s+(?:days?|weeks?|months?|years?)\s+ago)\b.{0,30})?$";

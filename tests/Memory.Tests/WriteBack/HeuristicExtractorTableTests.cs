@@ -371,6 +371,7 @@ public sealed class HeuristicExtractorTableTests
         { "I live in Oslo but I'm in Paris this week", "The user lives in Oslo" },
         { "I moved to Berlin this week", "The user lives in Berlin" },
         { "I live in London for work", "The user lives in London" },
+        { "I'm in Paris next week", "" },
         { "I'm in Paris.", "The user lives in Paris" },
         { "I'm in Paris now.", "The user lives in Paris" },
         // Changes, said the everyday way: the same fact as the plain statement, so it replaces the old value.
@@ -397,6 +398,8 @@ public sealed class HeuristicExtractorTableTests
         { "My cat Tom died.", "-pet:tom" },
         { "Sadly we had to put Tom down", "-pet:tom" },
         { "My dad passed away last year", "" },
+        { "Max died in the movie", "" },
+        { "Our dog Max died peacefully yesterday", "-pet:max" },
         { "I broke up with Anna.", "-marital:anna" },
         { "My girlfriend and I broke up", "-marital" },
         { "I broke up with my boyfriend", "-marital" },
