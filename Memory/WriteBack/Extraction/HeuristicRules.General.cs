@@ -73,7 +73,7 @@ internal static partial class HeuristicRules
             m => Possession(m.Groups["v"].Value) is { } v ? Draft(FactSlots.Other, v, $"The user has {v}") : null, exclusive: true),
         One(@"^I\s+" + LeadAdverbs + @"(?<verb>[a-z]+)\s+(?<rest>.+)$",
             m => Action(m.Groups["adv"].Value, m.Groups["verb"].Value, m.Groups["rest"].Value), exclusive: true),
-        One(@"^my\s+(?<who>(?:[\p{L}-]+(?:'s)?\s+){0,3}[\p{L}-]+?)(?<name>\s+(?-i:\p{Lu}\p{Ll}+))?\s+(?<verb>is|are|was|has|have|had|runs?|starts?|begins?|ends?|lives?|works?|can|loves?|likes?|hates?|goes|speaks?|just\s+\w+|turned|takes?|needs?|uses?)\s+(?<rest>.+)$",
+        One(@"^my\s+(?<who>(?:[\p{L}-]+(?:'s)?\s+){0,3}[\p{L}-]+?)(?<name>\s+(?-i:\p{Lu}\p{Ll}+))?\s+(?<verb>is|are|was|has|have|had|runs?|starts?|begins?|ends?|lives?|works?|can|loves?|likes?|hates?|goes|speaks?|just\s+\w+|turned|takes?|needs?|uses?|plays|attends|studies|teaches)\s+(?<rest>.+)$",
             m => Possessive(m.Groups["who"].Value, m.Groups["name"].Value, m.Groups["verb"].Value, m.Groups["rest"].Value), exclusive: true),
     ];
 
@@ -156,6 +156,13 @@ internal static partial class HeuristicRules
         ProgramCode + "|" +
         @"prompt|thoughts?|opinion|understanding|apologies|mistake|fault|turn|bet|advice|favou?rite\s+\w+|name|" +
         @"lawyer|dentist|date|crush|ai|assistant|chatbot|bot|app|computer\s+says|phone\s+says)$");
+
+    // Someone outside the family (a word of "my best friend Tom", "my coworker Dana"): their facts are not the user's.
+    private static readonly Regex ThirdParty = R(
+        @"^(?:friends?|bff|bestie|boss|colleagues?|co-?workers?|workmates?|neighbou?rs?|room-?mates?|flat-?mates?|house-?mates?|" +
+        @"landlord|landlady|tenants?|manager|clients?|customers?|patients?|students?|pupils?|classmates?|schoolmates?|teammates?|" +
+        @"buddy|mate|pal|acquaintances?|employees?|employer|supervisee|mentee|ex|ex-\w+|teacher|professor|coach|doctor|therapist|" +
+        @"lawyer|dentist|date|crush)$");
 
     // Objects of a task the user brings to the chat (code, data, a text to fix), not facts about the user.
     private static readonly Regex ConversationObject = R(
@@ -393,6 +400,13 @@ internal static partial class HeuristicRules
         // "my sister's birthday" is the user's family; "my friend's dog" is somebody else's.
         var owner = w.IndexOf("'s ", StringComparison.Ordinal);
         if (owner > 0 && NotOwnSubject.IsMatch(w[..owner]))
+        {
+            return null;
+        }
+
+        // "my friend Tom is allergic to nuts", "my coworker Dana is vegan", "my boss Sarah lives in Paris": the
+        // words before a name are someone outside the family, whose facts are theirs, not the user's.
+        if (w.Split(' ').Any(word => ThirdParty.IsMatch(word)) || (name.Length > 0 && ThirdParty.IsMatch(w.Split(' ')[^1])))
         {
             return null;
         }

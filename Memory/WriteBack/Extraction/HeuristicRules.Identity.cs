@@ -19,6 +19,11 @@ internal static partial class HeuristicRules
             m => int.TryParse(m.Groups["v"].Value, out var age) && age is >= 5 and <= 120
                 ? Draft(FactSlots.Age, null, $"The user is {age} years old")
                 : null, exclusive: true),
+        // "I turned 35 yesterday": the same fact as "I'm 35".
+        One(@"^I\s+(?:(?:just|recently|finally)\s+)?turned\s+(?<v>\d{1,3})(?:\s+years?\s+old)?(?<rest>(?:\s+[\w]+){0,3})$",
+            m => int.TryParse(m.Groups["v"].Value, out var age) && age is >= 5 and <= 120 && WithoutTrailingFiller(m.Groups["rest"].Value).Length == 0
+                ? Draft(FactSlots.Age, null, $"The user is {age} years old")
+                : null, exclusive: true),
         // "I'm 1.93 m tall", "I am 180 cm tall", "I'm 6 ft 2 tall": one height, replaced when it changes.
         One(@"^I(?:'m|\s+am)\s+(?:about\s+|around\s+)?(?<v>\d{1,3}(?:[.,]\d{1,2})?\s*(?:m|cm|metres?|meters?|ft|feet|foot|')(?:\s*\d{1,2}(?:\s*(?:in|inches|""))?)?)\s+tall$",
             m => Draft(FactSlots.Other, "height", $"The user is {m.Groups["v"].Value} tall"), exclusive: true),

@@ -27,11 +27,11 @@ internal static partial class HeuristicRules
 
     private static IEnumerable<Rule> PeopleRules() =>
     [
-        One(@"^I\s+(?:have|'ve\s+got|have\s+got|own)\s+(?<n>" + Count + @")\s+(?<kind>(?:[\w-]+\s+){0,2}?(?:" + PetNouns + @"))(?:,?\s+(?:named|called)\s+(?<name>.+)|,\s+(?<name>[A-Z][a-z]+(?:(?:,\s+|\s+and\s+)[A-Z][a-z]+)*))?$",
+        One(@"^I\s+(?:also\s+|now\s+|still\s+|currently\s+)?(?:have|'ve\s+got|have\s+got|own)\s+(?<n>" + Count + @")\s+(?<kind>(?:[\w-]+\s+){0,2}?(?:" + PetNouns + @"))(?:,?\s+(?:named|called)\s+(?<name>.+)|,\s+(?<name>[A-Z][a-z]+(?:(?:,\s+|\s+and\s+)[A-Z][a-z]+)*))?$",
             m => Pet(m.Groups["n"].Value, m.Groups["kind"].Value, m.Groups["name"].Success ? m.Groups["name"].Value : null), exclusive: true),
         One(@"^my\s+(?<kind>(?:[\w-]+\s+)?(?:dog|cat|puppy|kitten|parrot|rabbit|bunny|hamster|guinea\s+pig|fish|turtle|tortoise|snake|lizard|horse|bird|ferret|budgie|gecko|pony|" + DogAndCatBreeds + @"))(?:'s\s+name\s+is|\s+is\s+(?:called|named))\s+(?<name>.+)$",
             m => Pet("a", m.Groups["kind"].Value, m.Groups["name"].Value), exclusive: true),
-        One(@"^I\s+(?:have|'ve\s+got|have\s+got)\s+(?<n>" + Count + @")\s+(?<rel>(?:[\w-]+\s+)?(?:" + RelativeNouns + @"))(?:,?\s+(?:named|called)\s+(?<name>.+)|,\s+(?<name>[A-Z][a-z]+(?:(?:,\s+|\s+and\s+)[A-Z][a-z]+)*))?$",
+        One(@"^I\s+(?:also\s+|now\s+|still\s+)?(?:have|'ve\s+got|have\s+got)\s+(?<n>" + Count + @")\s+(?<rel>(?:[\w-]+\s+)?(?:" + RelativeNouns + @"))(?:,?\s+(?:named|called)\s+(?<name>.+)|,\s+(?<name>[A-Z][a-z]+(?:(?:,\s+|\s+and\s+)[A-Z][a-z]+)*))?$",
             m =>
             {
                 var rel = m.Groups["rel"].Value.ToLowerInvariant();
@@ -69,17 +69,39 @@ internal static partial class HeuristicRules
                 return Draft(FactSlots.Family, $"{rel} {verb} {value}", $"The user's {rel} {verb} {value}");
             }, exclusive: true),
         One(@"^I(?:'m|\s+am)\s+(?:now\s+|happily\s+|recently\s+)?married\s+to\s+(?<v>.+)$",
-            m => Value(m.Groups["v"].Value, 6) is { } v && !Pronoun.IsMatch(v) ? Draft(FactSlots.Marital, "married", $"The user is married to {v}") : null, exclusive: true),
+            m => Value(m.Groups["v"].Value, 6) is { } v && !Pronoun.IsMatch(v) && !ThingPartner.IsMatch(v)
+                ? Draft(FactSlots.Marital, "married", $"The user is married to {v}")
+                : null, exclusive: true),
+        // "My daughter just turned 7": the same fact as "My daughter is 7".
+        One(@"^my\s+(?<rel>" + Relatives + @")\s+(?:(?:just|recently|finally)\s+)?turned\s+(?<age>\d{1,3})(?:\s+years?\s+old)?(?<rest>(?:\s+[\w]+){0,3})$",
+            m =>
+            {
+                var rel = m.Groups["rel"].Value.ToLowerInvariant();
+                var age = m.Groups["age"].Value;
+                return WithoutTrailingFiller(m.Groups["rest"].Value).Length == 0 ? Draft(FactSlots.Family, $"{rel} is {age}", $"The user's {rel} is {age}") : null;
+            }, exclusive: true),
+        // "Tom and I divorced last year", "we got divorced", "I divorced my husband": the user is divorced now.
+        One(@"^(?:(?:my\s+(?:ex-?)?(?:wife|husband|partner)\s+)?(?-i:\p{Lu})\p{Ll}+\s+and\s+I|I)\s+(?:(?:just|recently|finally|officially)\s+)?(?:got\s+)?(?<v>divorced|separated)(?:\s+(?:from\s+)?(?:my\s+(?:ex-?)?(?:wife|husband|partner)|(?-i:\p{Lu})\p{Ll}+))?(?<rest>(?:\s+[\w]+){0,4})$",
+            m => WithoutTrailingFiller(PlaceTime.Replace(m.Groups["rest"].Value, string.Empty)).Length == 0
+                ? Draft(FactSlots.Marital, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()}")
+                : null, exclusive: true),
+        // "I'm dating Anna", "I'm in a relationship with Sam": who the user is seeing (a name only).
+        One(@"^I(?:'m|\s+am)\s+(?:now\s+|currently\s+)?(?:dating|going\s+out\s+with|in\s+a\s+relationship\s+with)\s+(?<p>.+)$",
+            m => PartnerName(m.Groups["p"].Value) is { } p && p.Split(' ').All(w => char.IsUpper(w[0]))
+                ? Draft(FactSlots.Marital, "dating", $"The user is dating {p}")
+                : null, exclusive: true),
         One(@"^I(?:'m|\s+am)\s+(?:now\s+|happily\s+|recently\s+)?(?<v>married|single|divorced|engaged|widowed|separated|in\s+a\s+relationship)$",
             m => Draft(FactSlots.Marital, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()}"), exclusive: true),
         One(@"^I\s+(?:just\s+|recently\s+|finally\s+)?got\s+(?<v>married|engaged)\s+to\s+(?<p>.+)$",
-            m => PersonName(m.Groups["p"].Value) is { } p
+            m => PartnerName(m.Groups["p"].Value) is { } p
                 ? Draft(FactSlots.Marital, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()} to {p}")
                 : null, exclusive: true),
         One(@"^I\s+(?:just\s+|recently\s+|finally\s+)?got\s+(?<v>married|divorced|engaged)$",
             m => Draft(FactSlots.Marital, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()}"), exclusive: true),
         One(@"^I(?:'m|\s+am)\s+(?:now\s+|happily\s+|recently\s+)?engaged\s+to\s+(?<p>.+)$",
-            m => PersonName(m.Groups["p"].Value) is { } p ? Draft(FactSlots.Marital, "engaged", $"The user is engaged to {p}") : null, exclusive: true),
+            m => PartnerName(m.Groups["p"].Value) is { } p ? Draft(FactSlots.Marital, "engaged", $"The user is engaged to {p}")
+                : PartnerNoun.IsMatch(m.Groups["p"].Value) ? Draft(FactSlots.Marital, "engaged", "The user is engaged")
+                : null, exclusive: true),
         // "Erik and I got married in June", "my girlfriend Ana and I got engaged", "we got married last year": the
         // partner when named, and when.
         One(@"^(?:(?:my\s+(?:wife|husband|partner|fianc[ée]e?|boyfriend|girlfriend)\s+)?(?<name>(?-i:\p{Lu})[\p{L}-]+)\s+and\s+I|my\s+(?:wife|husband|partner|fianc[ée]e?|boyfriend|girlfriend)\s+and\s+I|we|I)\s+(?:just\s+|recently\s+|finally\s+)?got\s+(?<v>married|engaged)(?:\s+to\s+(?<p>(?-i:\p{Lu})[\p{L}-]+(?:\s+(?-i:\p{Lu})[\p{L}-]+)?))?(?<when>\s+(?:in|on|last|this|back\s+in)\s+[\p{L}\d ,]{3,30})?$",
@@ -102,6 +124,13 @@ internal static partial class HeuristicRules
         One(@"^I\s+live\s+with\s+(?<v>my\s+.+)$",
             m => Value(m.Groups["v"].Value, 6) is { } v ? Draft(FactSlots.Family, $"lives with {v}", $"The user lives with {v}") : null, exclusive: true),
     ];
+
+    private static readonly System.Text.RegularExpressions.Regex PartnerNoun =
+        R(@"^(?:my|our)\s+(?:long-?time\s+|high\s+school\s+|college\s+)?(?:girlfriend|boyfriend|partner|fianc[eé]e?)(?:\s+of\s+\w+\s+years?)?[.!]?$");
+
+    // "married to my work", "engaged to my second job": a figure of speech, no partner.
+    private static readonly System.Text.RegularExpressions.Regex ThingPartner =
+        R(@"\b(?:job|jobs|work|career|phone|laptop|computer|bed|couch|sofa|desk|music|art|craft|studies|research|business|company|startup|team|code|books?|cat|dog|car|guitar|gym|sport|football|game|games)$");
 
     private static readonly System.Text.RegularExpressions.Regex AgeOrStateRegex =
         R(@"^(\d{1,3}(\s+years\s+old)?|(a|an)\s+\w+|vegan|vegetarian|pregnant|retired|sick|ill|disabled|deaf|blind|autistic)$");

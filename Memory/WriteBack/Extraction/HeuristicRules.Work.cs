@@ -90,7 +90,7 @@ internal static partial class HeuristicRules
                     ? Draft(FactSlots.Job, job, $"The user's job is {job}")
                     : Draft(FactSlots.Job, job, $"The user works as {Article(job)} {job}"), exclusive: true),
         // "I joined Volvo as a machine learning engineer": the employer, and the job when one follows "as".
-        Make(@"^I\s+(?:just\s+|recently\s+)?(?:joined(?!\s+in\b)|started\s+(?:a\s+new\s+job\s+|working\s+)?at|got\s+(?:a\s+job|hired)\s+(?:at|by)|am\s+employed\s+(?:at|by)|'m\s+employed\s+(?:at|by))\s+(?<v>.+?)(?:\s+as\s+(?:a\s+|an\s+)?(?<job>.+))?$",
+        Make(@"^I\s+(?:just\s+|recently\s+)?(?:joined(?!\s+in\b)|started\s+(?:a\s+new\s+job\s+|working\s+)?at|(?:got|landed|accepted|started)\s+(?:a\s+(?:new\s+)?(?:job|position|role)|hired)\s+(?:at|by|with)|am\s+employed\s+(?:at|by)|'m\s+employed\s+(?:at|by))\s+(?<v>.+?)(?:\s+as\s+(?:a\s+|an\s+)?(?<job>.+))?$",
             m =>
             {
                 if (Organization(m.Groups["v"].Value) is not { } e || JoinedGroup().IsMatch(e))
@@ -108,6 +108,23 @@ internal static partial class HeuristicRules
             }, exclusive: true),
         One(@"^I(?:'m|\s+am)\s+(?:now\s+)?(?<v>retired|unemployed|self-employed|freelancing|between\s+jobs|a\s+stay-at-home\s+(?:mom|dad|parent))(?:\s+(?:now|already))?$",
             m => Draft(FactSlots.Job, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()}"), exclusive: true),
+        // "I got promoted to senior engineer": the new job.
+        One(@"^I\s+(?:(?:just|recently|finally)\s+)?(?:got|was|have\s+been|'ve\s+been)\s+promoted\s+to\s+(?:the\s+(?:role|position)\s+of\s+)?(?:a\s+|an\s+)?(?<v>.+)$",
+            m => Value(m.Groups["v"].Value, 5) is { } job && !job.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && !Pronoun.IsMatch(job)
+                ? Draft(FactSlots.Job, job, $"The user works as {Article(job)} {job}")
+                : null, exclusive: true),
+        // "I studied biology at Oxford": what and where the user studied.
+        One(@"^I\s+(?:studied|majored\s+in|did\s+(?:a|my)\s+(?:degree|bachelor'?s|master'?s|masters|phd|ba|bsc|ma|msc)\s+in)\s+(?<v>(?!(?:for|hard|all|late|at|in|on|with|to|a\s+lot|really|so|too|abroad)\b)[\w' -]+?)(?:\s+at\s+(?<school>.+))?$",
+            m =>
+            {
+                if (Value(m.Groups["v"].Value, 4) is not { } subject || LearningHowMuch().IsMatch(subject))
+                {
+                    return null;
+                }
+
+                var school = m.Groups["school"].Success ? Organization(m.Groups["school"].Value) : null;
+                return Draft(FactSlots.Education, subject, school is null ? $"The user studied {subject}" : $"The user studied {subject} at {school}");
+            }, exclusive: true),
         One(@"^I\s+do\s+(?<v>[a-z][\w -]{2,40}?)\s+for\s+a\s+living$",
             m => Value(m.Groups["v"].Value, 5) is { } v ? Draft(FactSlots.Job, v, $"The user does {v} for a living") : null, exclusive: true),
         One(@"^I\s+(?:study|am\s+studying|'m\s+studying|major\s+in|am\s+majoring\s+in|'m\s+majoring\s+in)\s+(?<v>.+?)(?:\s+at\s+(?<school>.+))?$",

@@ -71,7 +71,7 @@ internal static partial class HeuristicRules
     // ---- value clean-up -------------------------------------------------------------------------------------
 
     private static readonly Regex TrailingFiller = R(
-        @"\s+((just\s+)?like\s+(me|us)|now|today|currently|these\s+days|nowadays|at\s+the\s+moment|right\s+now|again|anymore|any\s+more|any\s+longer|too|as\s+well|though|anyway|actually|lol|haha|please|originally|thanks|recently|lately|already|full[- ]time|last\s+(year|month|week|summer|winter|spring|fall|autumn|night|weekend|(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*)|this\s+(year|month|week)|yesterday|the\s+other\s+day|earlier\s+today|((about|around|almost|nearly|over|roughly|some|just|only)\s+)?(a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|few|a\s+few|couple\s+of|a\s+couple\s+of|several|\d+)\s+(days?|weeks?|months?|years?)\s+ago|not\s+(so|that|too)\s+long\s+ago|a\s+((little|long)\s+)?while\s+(ago|back)|ages\s+ago|in\s+(19|20)\d\d|since\s+(19|20)\d\d|since\s+(last\s+)?\w+|for\s+(a|an|one|two|three|four|five|six|ten|many|several|a\s+few|a\s+couple\s+of|\d+)\s+(days?|weeks?|months?|years?|decades?)|(on|every)\s+(weekends?|weekdays?))$");
+        @"\s+((just\s+)?like\s+(me|us)|now|today|currently|these\s+days|nowadays|at\s+the\s+moment|right\s+now|again|anymore|any\s+more|any\s+longer|after\s+all|too|as\s+well|though|anyway|actually|lol|haha|please|originally|thanks|recently|lately|already|full[- ]time|last\s+(year|yr|month|mo|week|wk|summer|winter|spring|fall|autumn|night|weekend|(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*)|this\s+(year|month|week)|yesterday|the\s+other\s+day|earlier\s+today|((about|around|almost|nearly|over|roughly|some|just|only)\s+)?(a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|few|a\s+few|couple\s+of|a\s+couple\s+of|several|\d+)\s+(days?|weeks?|months?|years?)\s+ago|not\s+(so|that|too)\s+long\s+ago|a\s+((little|long)\s+)?while\s+(ago|back)|ages\s+ago|in\s+(19|20)\d\d|since\s+(19|20)\d\d|since\s+(last\s+)?\w+|for\s+(a|an|one|two|three|four|five|six|ten|many|several|a\s+few|a\s+couple\s+of|\d+)\s+(days?|weeks?|months?|years?|decades?)|(on|every)\s+(weekends?|weekdays?))$");
 
     private static readonly Regex ClauseBoundary = R(
         @"\s*(,(?!\d)|(?<!\d),|;|:(?![\w])|\s-\s|(?<=\w)-\s|\(|\bbecause\b|\bsince\b|\bso\b(?!\s+long\s+ago)|\bbut\b|\bwhich\b|\bwhere\b|\bwho\b|\bthough\b|\balthough\b|\bwhile\b|\bwhen\b|\bif\b|\bunless\b)");
@@ -102,6 +102,10 @@ internal static partial class HeuristicRules
 
     private static readonly Regex PlaceStop = R(
         @"^(a|an|my|our|his|her|their|this|that|here|there|fear|hope|peace|denial|luxury|poverty|debt|sin|harmony|misery|comfort|the\s+(moment|past|present|future|now|meantime|middle|same|city|country|house|flat|apartment|suburbs|countryside|area|room|dark|shadows))\b");
+
+    // "we moved to bergen in june", "moved to Lyon back in 2019": when, not where (a place never ends in a month).
+    private static readonly Regex PlaceTime = R(
+        @"\s+(?:(?:back|early|late)\s+)?(?:in|since|during|over|this|last|from|until|till)\s+(?:(?:early|late|mid)[\s-]+)?(?:the\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|spring|summer|autumn|fall|winter|holidays|(?:19|20)\d\d)(?:\s+(?:19|20)\d\d)?$");
 
     private static readonly Regex InnerPlace = R(@"\bin\s+(?<v>(the\s+)?[A-Z][\w'.-]*(\s+[A-Z][\w'.-]*){0,3})");
 
@@ -160,7 +164,7 @@ internal static partial class HeuristicRules
     /// <summary>A place name: a proper noun ("Porto", "the Netherlands", lower-case "porto" title-cased).</summary>
     private static string? Place(string raw)
     {
-        var v = Value(raw, maxWords: 5, place: true);
+        var v = Value(PlaceTime.Replace(raw.Trim().TrimEnd('.', '!', '?'), string.Empty), maxWords: 5, place: true);
         if (v is null)
         {
             return null;
@@ -206,6 +210,18 @@ internal static partial class HeuristicRules
             ? null
             : TextNormalizer.TitleCase(v);
     }
+
+    /// <summary>The partner named in "engaged to ..." / "married to ...": a name ("Ana", "my girlfriend Ana"), never
+    /// a thing ("my second job", "the sea", "my work").</summary>
+    private static string? PartnerName(string raw)
+    {
+        var r = PartnerLead.Replace(raw.Trim(), string.Empty);
+        return NotAPartner.IsMatch(r) ? null : PersonName(r);
+    }
+
+    private static readonly Regex PartnerLead = R(@"^(?:my|our)\s+(?:long-?time\s+|high\s+school\s+|college\s+)?(?:girlfriend|boyfriend|partner|fianc[eé]e?|wife|husband)\s*,?\s+(?=(?-i:\p{Lu}))");
+
+    private static readonly Regex NotAPartner = R(@"^(?:my|our|your|his|her|their|its|the|a|an|this|that|these|those|some|work|job|career|music|art|life|science|code|coding|food|cooking|sport|sports|it)\b|\d");
 
     private static readonly Regex ListSeparator = R(@"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+");
 

@@ -37,6 +37,18 @@ internal static partial class HeuristicStatements
         c = BornAndRaised().Replace(c, "born in");
         c = AmFiller().Replace(c, "I am ");
         c = TryTo().Replace(c, "I ");
+        // "I became vegan in January", "I went vegan", "I've become a dad": the state the user is in now.
+        if (Became().Match(c) is { Success: true } became)
+        {
+            c = "I am " + PastTimeTail().Replace(became.Groups["rest"].Value, string.Empty);
+        }
+
+        c = NotActually().Replace(c, "I am not ");
+        if (c.StartsWith("I am ", StringComparison.Ordinal))
+        {
+            c = NowTail().Replace(c, string.Empty); // "I'm a teacher now", "I'm married now": the plain statement
+        }
+
         var lead = LeadingTime().Match(c);
         if (lead.Success)
         {
@@ -53,6 +65,138 @@ internal static partial class HeuristicStatements
         var m = HaveBeen().Match(clause);
         return m.Success ? "I am " + Duration().Replace(m.Groups["rest"].Value, string.Empty) : null;
     }
+
+    private static readonly Dictionary<string, string> ChatSpellings = new(StringComparer.Ordinal)
+    {
+        ["hav"] = "have", ["luv"] = "love",
+    };
+
+    /// <summary>"i dont eat pork im muslim": a message typed without any punctuation runs two statements together;
+    /// a break goes before "I am" when the word before it is a content word (not "that", "what", "the person" ...).</summary>
+    private static string RunOn(string text)
+    {
+        var inner = text.TrimEnd('.', '!', '?', ' ');
+        if (!inner.StartsWith("I ", StringComparison.Ordinal) || inner.IndexOfAny([',', '.', ';', '!', '?', ':', '(', '-', '"']) >= 0)
+        {
+            return text;
+        }
+
+        return RunOnBreak().Replace(text, m =>
+        {
+            var prev = m.Groups["prev"].Value;
+            return NotRunOnWords.Contains(prev) || prev.EndsWith("ing", StringComparison.OrdinalIgnoreCase) ? m.Value : prev + ".";
+        });
+    }
+
+    private static readonly HashSet<string> NotRunOnWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "that", "what", "who", "whom", "which", "where", "when", "how", "why", "if", "because", "cause", "cuz", "coz", "as",
+        "than", "so", "since", "and", "but", "or", "think", "know", "knew", "say", "said", "guess", "hope", "feel", "believe",
+        "mean", "wish", "bet", "sure", "glad", "happy", "person", "man", "woman", "one", "way", "guy", "girl", "kind", "thing",
+        "things", "place", "time", "day", "year", "until", "till", "before", "after", "while", "unless", "whether", "once",
+        "the", "a", "an", "my", "your", "now", "then", "also", "just", "yes", "no", "yeah", "ok", "okay", "hi", "hello", "hey",
+        "oh", "well", "lol", "actually", "honestly", "tell", "told", "forget", "forgot", "remember", "realise", "realize",
+        "all", "everything", "who", "even", "only", "like", "btw", "fyi", "correction", "update", "note", "means", "out", "says", "said", "week", "weekend", "month", "today", "tomorrow",
+        "tonight", "morning", "evening", "night", "afternoon", "ago", "days", "weeks", "months", "years", "sometimes", "usually",
+    };
+
+    /// <summary>Everyday ways of saying that something changed or was found out, read as the plain statement:
+    /// "switched jobs, now at Spotify" (works at Spotify), "Turns out I'm not allergic to penicillin" and "My doctor
+    /// says I'm not actually allergic to penicillin" (as "... after all": the allergy is retracted, no negative kept).</summary>
+    private static string Changes(string text)
+    {
+        text = SwitchedJobs().Replace(text, "I work at ");
+        // "two kids, Emma who is 9 and Lucas who is 4": the children, then each one's age.
+        text = ChildrenWithAges().Replace(text, m =>
+        {
+            var rel = m.Groups["rel"].Value.ToLowerInvariant();
+            var one = rel switch { "sons" or "boys" => "son", "daughters" or "girls" => "daughter", _ => "child" };
+            var (a, b) = (m.Groups["a"].Value, m.Groups["b"].Value);
+            return $"I have {m.Groups["n"].Value} {rel} named {a} and {b}. My {one} {a} is {m.Groups["x"].Value}. My {one} {b} is {m.Groups["y"].Value}";
+        });
+        text = FoundNotTo().Replace(text, m =>
+        {
+            var rest = m.Groups["rest"].Value.TrimEnd();
+            return ChangeCue().IsMatch(rest) ? $"I am not {rest}" : $"I am not {rest} after all";
+        });
+        return FoundOut().Replace(text, string.Empty);
+    }
+
+    /// <summary>Whether a clause that gave a residence says where the user is for now: a stay ("right now", "this
+    /// week", "for work", "on holiday", "in a hotel"), or "I'm in Paris" said with a question about it ("I'm in Paris,
+    /// any restaurant tips?") or with "currently". A move ("I moved to Berlin this week") stays a residence, and so does
+    /// a bare "I'm in Nairobi".</summary>
+    private static bool IsVisit(string rawClause, string clause, string sentence)
+    {
+        if (Moved().IsMatch(clause))
+        {
+            return false;
+        }
+
+        if (StayCue().IsMatch(rawClause) || (AmSomewhere().IsMatch(clause) && PurposeCue().IsMatch(rawClause)))
+        {
+            return true;
+        }
+
+        return WeakWhereabouts().IsMatch(clause) &&
+               (sentence.TrimEnd().EndsWith('?') || TripCue().IsMatch(sentence) || CurrentlyIn().IsMatch(rawClause.Trim()));
+    }
+
+    [GeneratedRegex(@"^I\s+(?:(?:just|recently|finally|eventually|then|officially|now)\s+)?(?:became|have\s+become|(?:went|turned|have\s+gone)(?=\s+(?:fully\s+|full\s+|strictly\s+)?(?:" + HeuristicRules.Diets + @"|pescetarian|sober|teetotal|(?:gluten|dairy|lactose|sugar|meat|alcohol)[-\s]free)\b))\s+(?<rest>(?:a|an)\s+\w.*|(?:fully\s+|full\s+|strictly\s+)?(?:" + HeuristicRules.Diets + @"|pescetarian|sober|teetotal|(?:gluten|dairy|lactose|sugar|meat|alcohol)[-\s]free|married|engaged|single|divorced|widowed|self-employed|unemployed|retired|vegan)\b.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Became();
+
+    [GeneratedRegex(@"\s+(?:(?:back\s+)?in\s+(?:(?:early|late|mid)\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|(?:19|20)\d\d|the\s+(?:spring|summer|autumn|fall|winter))|last\s+(?:year|yr|month|week|summer|winter|spring|fall|autumn|january|february|march|april|may|june|july|august|september|october|november|december)|(?:earlier\s+)?this\s+(?:year|month|week)|yesterday|recently|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+couple\s+of|a\s+few|several|few)\s+(?:days?|weeks?|months?|years?)\s+ago|at\s+(?:the\s+age\s+of\s+)?\d+|when\s+.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PastTimeTail();
+
+    [GeneratedRegex(@"^I\s+am\s+not\s+(?:actually|really)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex NotActually();
+
+    [GeneratedRegex(@",?\s+(?:(?<!\bright\s)now|these\s+days|nowadays)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NowTail();
+
+    [GeneratedRegex(@"(?:^|(?<=[.!?]\s))(?:I\s+have\s+(?:got\s+)?|I\s+got\s+)?(?<n>two|three|four|[234])\s+(?<rel>kids|children|sons|daughters|boys|girls)\s*[,:-]\s*(?<a>(?-i:\p{Lu})\p{Ll}+)(?:\s*,\s*|\s*\(\s*|\s+)(?:who\s+is\s+|who's\s+|aged?\s+)?(?<x>\d{1,2})\s*\)?\s*,?\s+and\s+(?<b>(?-i:\p{Lu})\p{Ll}+)(?:\s*,\s*|\s*\(\s*|\s+)(?:who\s+is\s+|who's\s+|aged?\s+)?(?<y>\d{1,2})\s*\)?", RegexOptions.IgnoreCase)]
+    private static partial Regex ChildrenWithAges();
+
+    [GeneratedRegex(@"\b(?:dont|doesnt|didnt|cant|wont|isnt|arent|wasnt|werent|havent|hasnt|hadnt|wouldnt|couldnt|shouldnt)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BareContraction();
+
+    [GeneratedRegex(@"\b(?:hav|luv)\b")]
+    private static partial Regex ChatSpelling();
+
+    [GeneratedRegex(@"(?<prev>\b[A-Za-z]+)(?=\s+I\s+am\s+\w)")]
+    private static partial Regex RunOnBreak();
+
+    [GeneratedRegex(@"\b(?:I\s+)?(?:(?:just|recently|finally)\s+)?(?:switched|changed)\s+(?:jobs|companies|employers)\s*(?:,|;|-|and)?\s*(?:I\s+am\s+|I\s+work\s+|I'm\s+)?now\s+(?:working\s+)?(?:at|with|for)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex SwitchedJobs();
+
+    [GeneratedRegex(@"\b(?:(?:it\s+)?turns?\s+out(?:\s+that)?|(?:my|the)\s+(?:doctor|doc|gp|allergist|dermatologist|specialist|consultant|(?:allergy\s+|blood\s+)?tests?|(?:test\s+)?results?)\s+(?:says?|said|shows?|showed|confirmed|confirms?|told\s+me|proved|proves?)(?:\s+that)?),?\s+I\s+am\s+not\s+(?:actually\s+|really\s+)?(?<rest>(?:allergic|intolerant|celiac|coeliac|diabetic|anaemic|anemic|pregnant|vegan|vegetarian)\b[^.!?;,]*)", RegexOptions.IgnoreCase)]
+    private static partial Regex FoundNotTo();
+
+    [GeneratedRegex(@"\b(?:(?:it\s+)?turns?\s+out(?:\s+that)?|(?:my|the)\s+(?:doctor|doc|gp|allergist|dermatologist|specialist|consultant|(?:allergy\s+|blood\s+)?tests?|(?:test\s+)?results?)\s+(?:says?|said|shows?|showed|confirmed|confirms?|told\s+me|proved|proves?)(?:\s+that)?),?\s+(?=I\s+am\s+(?:actually\s+)?(?:allergic|intolerant|celiac|coeliac|diabetic|anaemic|anemic|pregnant)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex FoundOut();
+
+    [GeneratedRegex(@"\b(?:moved|relocated|emigrated|moving|relocating)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Moved();
+
+    // A time that makes any stay temporary ("I live in a hotel in Dubai this month").
+    [GeneratedRegex(@"\b(?:right\s+now|at\s+the\s+moment|atm|today|tonight|tomorrow|next\s+(?:week|weekend|month)|this\s+(?:week|weekend|month|morning|afternoon|evening)|for\s+(?:now|the\s+(?:week|weekend|night|day)|a\s+(?:few|couple\s+of)\s+(?:days|weeks|nights)|(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|nights?))|temporarily|hotel|hostel|airbnb)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StayCue();
+
+    // A reason or a span that makes "I'm in X" / "I'm living in X" a stay ("I live in London for work" stays a home).
+    [GeneratedRegex(@"\b(?:this\s+(?:summer|winter|spring|autumn|fall|month)|for\s+(?:the\s+(?:month|summer|winter|holidays?|conference|wedding|meeting)|a\s+(?:few|couple\s+of)\s+months|(?:a|one|two|three|four|five|six|\d+)\s+months?|work|business|a\s+(?:conference|wedding|meeting|trip|visit|holiday|vacation|funeral|course|workshop))|until|till|on\s+(?:holiday|vacation|business|a\s+(?:trip|holiday|vacation|business\s+trip|work\s+trip|layover|stopover|visit))|visiting|layover|stopover|(?:business|work|road)\s+trip|conference)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PurposeCue();
+
+    [GeneratedRegex(@"^I\s+am\s+(?:\w+\s+)?(?:in|living\s+in|staying\s+in|based\s+in)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AmSomewhere();
+
+    [GeneratedRegex(@"^I\s+am\s+(?:currently\s+|now\s+|still\s+)?in\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex WeakWhereabouts();
+
+    [GeneratedRegex(@"\b(?:visiting|trip|travel(?:l)?ing|holiday|vacation|hotel|hostel|airbnb|layover|stopover|conference|tourist|sightseeing)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TripCue();
+
+    [GeneratedRegex(@"^I(?:'m|\s+am)\s+(?:currently|presently)\s+in\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CurrentlyIn();
 
     /// <summary>"His name is Bruno" after "I have a dog": names the pet or relative just mentioned.</summary>
     private static bool NameFor(List<Statement> result, string name)
@@ -85,7 +229,7 @@ internal static partial class HeuristicStatements
     private static partial Regex SingleQuoted();
 
     // "I'm blind and use a screen reader": the second verb's subject is the user too.
-    [GeneratedRegex(@"(?<=\bI\b(?:(?!\b(?:he|she|they|you|it|we|his|her|their|to|ll|d|will|would|can|could|might|should|must|want|wanted|wanna|need|gonna|going|why|how|what|whether)\b)[^,.;!?])*?)\s+and\s+(?:also\s+|just\s+|then\s+)?(?=(?:use|take|need|have|speak|grew|live|work|love|like|hate|play|own|drive|run|moved|retired|was|study|teach|volunteer|ride|keep|eat|drink|make|sing|collect|paint|enjoy|rely|navigate|wear|walk|cycle|swim|surf|knit|cook|bake|rent|got)\b)")]
+    [GeneratedRegex(@"(?<=\bI\b(?:(?!\b(?:he|she|they|you|it|we|his|her|their|to|ll|d|will|would|can|could|might|should|must|want|wanted|wanna|need|gonna|going|why|how|what|whether)\b)[^,.;!?])*?)\s+and\s+(?:also\s+|just\s+|then\s+|now\s+)?(?=(?:use|take|need|have|speak|grew|live|work|love|like|hate|play|own|drive|run|moved|retired|was|study|teach|volunteer|ride|keep|eat|drink|make|sing|collect|paint|enjoy|rely|navigate|wear|walk|cycle|swim|surf|knit|cook|bake|rent|got|became|joined|started)\b)")]
     private static partial Regex ElidedSubject();
 
     [GeneratedRegex(@"\b(?:\w+\s+)?languages\s*:\s*", RegexOptions.IgnoreCase)]
@@ -148,6 +292,6 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"^I\s+(?:have|'ve)\s+been\s+(?!to\b|told\b|asked\b|thinking\b|wondering\b|trying\b|looking\b|meaning\b|waiting\b)(?<rest>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex HaveBeen();
 
-    [GeneratedRegex(@"\s+(?:for\s+(?:(?:over|about|almost|nearly|more\s+than)\s+)?(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|ages|a\s+while|a\s+long\s+time)|since\s+.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+(?:for\s+(?:(?:over|about|almost|nearly|more\s+than)\s+)?(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|ages|a\s+while|a\s+long\s+time)|since\s+.+)(?:\s+(?:now|already|so\s+far))?$", RegexOptions.IgnoreCase)]
     private static partial Regex Duration();
 }

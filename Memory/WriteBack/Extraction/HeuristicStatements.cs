@@ -30,6 +30,8 @@ internal static partial class HeuristicStatements
 
         text = OwnWords(text);
         text = WithPhotoReactions(text);
+        text = BareContraction().Replace(text, m => m.Value[..^1] + "'t"); // "dont", "cant" -> "don't", "can't"
+        text = ChatSpelling().Replace(text, m => ChatSpellings[m.Value.ToLowerInvariant()]);
         text = LowerI().Replace(text, "I");
         text = LowerIm().Replace(text, "I am");
         text = LowerIve().Replace(text, "I have");
@@ -41,6 +43,8 @@ internal static partial class HeuristicStatements
         text = IntroTail().Replace(text, ". I am ");   // "..., living in Leeds" -> "... . I am living in Leeds"
         text = Purpose().Replace(text, string.Empty);  // "I started a blog so I can reach people": the purpose is a wish
         text = HedgeLead().Replace(text, "$1 ");        // "Hopefully, I can raise enough": one clause, still a hope
+        text = Changes(text);
+        text = RunOn(text);
 
         var greeted = false;
         foreach (Match sentenceMatch in Sentence().Matches(text))
@@ -53,7 +57,7 @@ internal static partial class HeuristicStatements
                 var isQuestion = i == clauses.Length - 1 && sentence.EndsWith('?');
                 try
                 {
-                    greeted = ReadClause(clauses[i], isQuestion, greeted, result);
+                    greeted = ReadClause(clauses[i], isQuestion, greeted, result, sentence);
                 }
                 catch (RegexMatchTimeoutException)
                 {
@@ -67,7 +71,7 @@ internal static partial class HeuristicStatements
 
     /// <summary>Reads one clause into <paramref name="result"/>; returns true when the clause was only a greeting,
     /// so a self-introduction in the next clause ("Hi! I'm Ana") is read as the user's name.</summary>
-    private static bool ReadClause(string rawClause, bool isQuestion, bool greeted, List<Statement> result)
+    private static bool ReadClause(string rawClause, bool isQuestion, bool greeted, List<Statement> result, string sentence)
     {
         var clause = Clean(rawClause, out var greeting);
         if (clause.Length < 3)
@@ -154,6 +158,13 @@ internal static partial class HeuristicStatements
         if (drafts.Count == 0 && Variant(clause) is { } variant)
         {
             drafts = HeuristicRules.Apply(variant, general: true);
+        }
+
+        if (drafts.Any(d => d.Slot == FactSlots.Location) && IsVisit(rawClause, clause, sentence))
+        {
+            // "I'm in Paris right now", "I'm living in a hotel in Dubai this month for work": where the user is for
+            // now, not where they live (nothing is kept: it would be stale within days).
+            drafts = [.. drafts.Where(d => d.Slot != FactSlots.Location)];
         }
 
         result.AddRange(drafts.Select(d => new Statement(d, FactAction.Assert, hedged)));
@@ -265,6 +276,23 @@ internal static partial class HeuristicStatements
             var kind = pet.Groups["kind"].Value.ToLowerInvariant();
             yield return new FactDraft(FactSlots.Pet, kind, $"No longer: has a {kind}");
         }
+        else if (NamedPetGone().Match(clause) is { Success: true } named)
+        {
+            // "My cat Tom died", "Tom passed away", "we had to put Tom down": the pet of that name, whatever its kind
+            // was stored as (a pet memory only: a person called Tom is no pet fact).
+            var name = named.Groups["name"].Value;
+            var kind = named.Groups["kind"].Success ? named.Groups["kind"].Value.ToLowerInvariant() : "pet";
+            yield return new FactDraft(FactSlots.Pet, TextNormalizer.SubjectKey(name), $"No longer: has a {kind} named {name}");
+        }
+        else if (BrokeUp().Match(clause) is { Success: true } split)
+        {
+            // "I broke up with Anna", "Anna and I split up": the relationship with Anna ends; without a name, the one
+            // the user had.
+            var partner = split.Groups["p"].Success ? split.Groups["p"].Value : null;
+            yield return partner is null
+                ? new FactDraft(FactSlots.Marital, null, "No longer: in a relationship")
+                : new FactDraft(FactSlots.Marital, TextNormalizer.SubjectKey(partner), $"No longer: in a relationship with {partner}");
+        }
     }
 
     [GeneratedRegex(@"\bi\b(?!\.e\.)")]
@@ -299,7 +327,9 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@",?\s+(?:and|but|so|because|although|though|while|whereas|plus|also)\s+(?=(?:I|I'm|I've|my|we|our)\b)|,\s*(?=(?:I|I'm|I've|my|we|our)\b)|,\s+(?=(?:if|unless|because|since)\b)|,\s*(?=(?:his|her|its|their|what|what's|where|when|why|how|how's|who|which|any|anything|can|could|would|should|do|does|is|are|give|tell|suggest|recommend|help|please|so|keep|thanks|thank|remember|note|bear|let|make|not)\b)|\s+and\s+(?=(?:he|she|they|it)(?:'s|\s))|\s+so\s+(?=(?:please|keep|make|give|use|answer|reply|write|explain|talk|avoid|don't|do\s+not)\b)|\s+-\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseSplit();
 
-    [GeneratedRegex(@"^(?:(?<greet>hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?|oh|ah|well|so|and|but|also|btw|by\s+the\s+way|actually|anyway|anyways|ok|okay|yes|yeah|yep|nope|fyi|just\s+so\s+you\s+know|for\s+context|for\s+the\s+record|note\s+that|to\s+be\s+clear|as\s+you\s+know|you\s+know(?=,?\s+I\b)|honestly|basically|thanks|thank\s+you|lol|haha|please|update|quick\s+update|oh\s+and|plus|now|(?:(?:big|good|great|some|exciting|happy|sad|bad|quick|fun)\s+)?news|heads\s+up|guess\s+what|so\s+anyway|sorry(?=[,!])|oops|wait(?=[,!])|no(?=[,!])|correction|to\s+clarify|let\s+me\s+correct\s+(?:that|myself)|just\s+to\s+correct\s+myself|I\s+meant(?:\s+to\s+say)?(?:\s+that)?|I\s+mean(?=,)|I\s+got\s+(?:it|that)\s+wrong(?:\s+earlier)?|my\s+bad|scratch\s+that|in\s+fact)\b[,!:.]?\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?<greet>hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?|oh|ah|well|so|and|but|also|btw|by\s+the\s+way|actually|anyway|anyways|ok|okay|yes|yeah|yep|nope|fyi|just\s+so\s+you\s+know|for\s+context|for\s+the\s+record|note\s+that|to\s+be\s+clear|as\s+you\s+know|you\s+know(?=,?\s+I\b)|honestly|basically|thanks|thank\s+you|lol|haha|please|update|quick\s+update|oh\s+and|plus|now|(?:(?:big|good|great|some|exciting|happy|sad|bad|quick|fun)\s+)?news|heads\s+up|guess\s+what|so\s+anyway|sorry(?=[,!])|oops|wait(?=[,!])|no(?=[,!])|correction|to\s+clarify|let\s+me\s+correct\s+(?:that|myself)|just\s+to\s+correct\s+myself|I\s+meant(?:\s+to\s+say)?(?:\s+that)?|I\s+mean(?=,)|I\s+got\s+(?:it|that)\s+wrong(?:\s+earlier)?|my\s+bad|scratch\s+that|in\s+fact|these\s+days|nowadays|sadly|unfortunately|" +
+        // A label before a colon ("Quick one:", "Note:", "Quick question: I live in Oslo, ...").
+        @"(?:quick\s+(?:one|question|q|note|thing|fact|heads\s+up)|(?:side\s+|small\s+)?note|context|background|info|ps|p\.s|reminder|aside|edit|(?:fun|random)\s+fact|also|one\s+more\s+thing|(?:a\s+)?(?:quick\s+)?question)(?=\s*:))\b[,!:.]?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Interjection();
 
     [GeneratedRegex(@"^(?:do|does|did|can|could|would|will|should|shall|is|are|am|was|were|have|has|what|where|when|why|who|whom|whose|which|how)\b", RegexOptions.IgnoreCase)]
@@ -392,6 +422,25 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"^my\s+(?:old\s+)?(?<kind>dog|cat|puppy|kitten|parrot|rabbit|hamster|fish|turtle|horse|bird|pony)\s+(?:died|passed\s+away|passed|ran\s+away)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PetGone();
 
-    [GeneratedRegex(@"^(?:I\s+(?:have\s+|'ve\s+|just\s+|recently\s+|also\s+)*(?:moved\s+(?:away\s+from|out\s+of)|(?:quit|left)(?!\s+(?:\w+ing|sugar|alcohol|caffeine|coffee|meat|social\s+media|for|on|early|late|home|at|after|before|to|with|town|the\s+(?:house|office|party|room))\b)|resigned|was\s+laid\s+off|got\s+laid\s+off|got\s+fired|was\s+fired|lost\s+my\s+job)|my\s+(?:old\s+)?\w+\s+(?:died|passed|ran\s+away))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:I\s+(?:have\s+|'ve\s+|just\s+|recently\s+|also\s+)*(?:moved\s+(?:away\s+from|out\s+of)|(?:quit|left)(?!\s+(?:\w+ing|sugar|alcohol|caffeine|coffee|meat|social\s+media|for|on|early|late|home|at|after|before|to|with|town|the\s+(?:house|office|party|room))\b)|resigned|was\s+laid\s+off|got\s+laid\s+off|got\s+fired|was\s+fired|lost\s+my\s+job)|my\s+(?:old\s+)?\w+\s+(?:died|passed|ran\s+away))|" + NamedPetGonePattern + "|" + BrokeUpPattern, RegexOptions.IgnoreCase)]
     private static partial Regex SpecialRetraction();
+
+    private const string PetKinds = "dog|cat|puppy|kitten|parrot|rabbit|bunny|hamster|guinea\\s+pig|fish|turtle|tortoise|snake|lizard|horse|bird|ferret|budgie|gecko|pony";
+
+    private const string NamedPetGonePattern =
+        @"^(?:my\s+(?:old\s+|beloved\s+|sweet\s+|little\s+)?(?<kind>" + PetKinds + @")\s+)?(?!(?:Mom|Mum|Dad|Mama|Papa|Grandma|Grandpa|Granny|Nana|Grandad|Granddad|He|She|It|They|Someone|Somebody|Nobody|Everyone|Everybody|Sadly|Finally)\b)(?<name>(?-i:\p{Lu})\p{Ll}+)\s+(?:(?:just|sadly|finally)\s+)?(?:died|passed\s+away|passed|ran\s+away|was\s+put\s+(?:down|to\s+sleep))" + PetGoneWhen + "$|" +
+        @"^I\s+(?:(?:just|finally|sadly)\s+)?(?:had\s+to\s+|have\s+had\s+to\s+)?put\s+(?:my\s+(?:old\s+|beloved\s+|sweet\s+|little\s+)?(?<kind>" + PetKinds + @")\s+)?(?<name>(?-i:\p{Lu})\p{Ll}+)\s+(?:down|to\s+sleep)" + PetGoneWhen + "$";
+
+    // When and how a pet died, nothing else ("Max died in the movie" is no pet of the user's).
+    private const string PetGoneWhen =
+        @"(?:\s+(?:last\s+\w+|this\s+\w+|yesterday|today|earlier\s+today|recently|peacefully|suddenly|unexpectedly|at\s+home|at\s+the\s+vet'?s?|in\s+(?:my|our|his|her|their)\s+(?:arms|sleep)|on\s+\w+|(?:a|one|two|three|four|five|six|few|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago|at\s+(?:the\s+age\s+of\s+)?\d+))*";
+
+    private const string BrokeUpPattern =
+        @"^(?:I\s+(?:(?:just|recently|finally|officially)\s+)?(?:broke\s+up|split\s+up|split(?=\s+with\b))(?:\s+with\s+(?:(?:my\s+(?:girlfriend|boyfriend|partner|fianc[eé]e?)\s+)?(?<p>(?-i:\p{Lu})\p{Ll}+)|him|her|them|my\s+(?:girlfriend|boyfriend|partner|fianc[eé]e?)))?|(?<p>(?-i:\p{Lu})\p{Ll}+)\s+and\s+I\s+(?:(?:just|recently|finally|officially)\s+)?(?:broke\s+up|split\s+up))(?:\s+(?:last|this|in|on|yesterday|recently|a\s+(?:few|couple)|\w+\s+(?:days?|weeks?|months?|years?)\s+ago)\b.{0,30})?$";
+
+    [GeneratedRegex(NamedPetGonePattern, RegexOptions.IgnoreCase)]
+    private static partial Regex NamedPetGone();
+
+    [GeneratedRegex(BrokeUpPattern, RegexOptions.IgnoreCase)]
+    private static partial Regex BrokeUp();
 }

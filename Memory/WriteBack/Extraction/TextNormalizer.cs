@@ -41,13 +41,15 @@ internal static partial class TextNormalizer
 
     /// <summary>Rewrites first-person words inside a captured value: "my coffee" → "their coffee".</summary>
     public static string ToThirdPerson(string value) =>
-        FirstPerson().Replace(value, static m => m.Value.ToLowerInvariant() switch
+        FirstPerson().Replace(value, static m => MultiSpace().Replace(m.Value.ToLowerInvariant(), " ") switch
         {
             "my" => "their",
             "mine" => "theirs",
             "me" => "them",
             "myself" => "themselves",
             "i'm" => "they're",
+            "i am" => "they are",
+            "i was" => "they were",
             "i've" => "they've",
             "i" => "they",
             "we" => "they",
@@ -110,8 +112,11 @@ internal static partial class TextNormalizer
     };
 
     // Not inside a hyphenated word: "me-time" stays as written.
-    [GeneratedRegex(@"(?<![\w-])(my|mine|me|myself|i'm|i've|i|we|our|us)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(my|mine|me|myself|i'm|i've|i\s+am|i\s+was|i|we|our|us)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FirstPerson();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex MultiSpace();
 
     [GeneratedRegex(@"[^\p{L}\p{N}'+#]+", RegexOptions.CultureInvariant)]
     private static partial Regex NonWord();
