@@ -45,7 +45,7 @@ internal static class HeuristicConsolidationRules
             }
         }
 
-        if (FactSlots.IsSingleValued(fact.Slot))
+        if (FactSlots.IsSingleValued(fact.Slot) && !fact.Additional)
         {
             var conflicts = candidates.Select(c => c.Memory).Where(m => HoldsSlotValue(fact, m)).ToList();
             if (conflicts.Count > 0)

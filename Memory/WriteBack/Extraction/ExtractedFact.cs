@@ -12,6 +12,9 @@ internal sealed record ExtractedFact
     public double Confidence { get; init; }
     /// <summary>Ids of the user messages the fact came from.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
+    /// <summary>The user said it adds to what they have ("I also work at a bar on weekends", "a second job"): a
+    /// single-valued slot gets another value beside the current one instead of a replacement.</summary>
+    public bool Additional { get; init; }
     /// <summary>Feature context, when the extractor narrowed it; null: the turn's context.</summary>
     public string? Context { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace Memory.WriteBack.Extraction;
@@ -5,7 +6,7 @@ namespace Memory.WriteBack.Extraction;
 /// <summary>Built-in extraction with no LLM call: first-person statements, style preferences and retractions from
 /// the user's messages, phrased as third-person memories ("The user lives in Porto"). Observations that are not
 /// first-person statements are kept as they were observed.</summary>
-internal sealed class HeuristicFactExtractor(IOptions<WriteBackOptions> options) : IFactExtractor
+internal sealed partial class HeuristicFactExtractor(IOptions<WriteBackOptions> options) : IFactExtractor
 {
     private const int MaxObservationLength = 500;
 
@@ -39,6 +40,7 @@ internal sealed class HeuristicFactExtractor(IOptions<WriteBackOptions> options)
                     Action = s.Action,
                     Confidence = confidence,
                     Sources = [message.Id],
+                    Additional = s.Action == FactAction.Assert && SaysAlso(message.Text, s.Draft.Subject),
                 });
             }
 
@@ -97,4 +99,31 @@ internal sealed class HeuristicFactExtractor(IOptions<WriteBackOptions> options)
             Confidence = Math.Max(existing.Confidence, fact.Confidence),
         };
     }
+
+    /// <summary>Whether the part of the message that names <paramref name="subject"/> says it comes in addition
+    /// ("also", "as well", "too", "a second job", "on the side").</summary>
+    private static bool SaysAlso(string message, string? subject)
+    {
+        if (string.IsNullOrEmpty(subject))
+        {
+            return false;
+        }
+
+        foreach (var part in AlsoParts().Split(message))
+        {
+            if (AlsoWords().IsMatch(part) && TextNormalizer.SubjectKey(part).Contains(subject, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"[.!?;]+|\bbut\b|\band\s+(?=I\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex AlsoParts();
+
+    [GeneratedRegex(@"\b(?:also|as\s+well|too|in\s+addition|additionally|a\s+second|another|on\s+the\s+side|part[- ]time|on\s+weekends)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex AlsoWords();
 }

@@ -117,4 +117,18 @@ public sealed class SlotChangeTests
 
         Assert.Contains("teacher", Assert.Single(h.Store.CurrentTexts(Turns.User)), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("I work at Google.", "I also work at a bar on weekends.")]
+    [InlineData("I'm a teacher.", "I'm also a volunteer firefighter.")]
+    [InlineData("I work as a nurse.", "I work as a barista too.")]
+    public async Task A_value_said_to_come_in_addition_is_kept_beside_the_first(string first, string second)
+    {
+        await using var h = new WriteBackHarness();
+        await h.SayAsync(Turns.Say("t1", first, at: Day1));
+
+        await h.SayAsync(Turns.Say("t2", second, at: Day2));
+
+        Assert.Equal(2, h.Store.CurrentTexts(Turns.User).Count);
+    }
 }
