@@ -14,7 +14,8 @@ internal static class PromptApiMapper
         return new PromptListItem(
             entry.Name,
             entry.FileName,
-            served?.Version,
+            // A chat.yaml that never loaded is served by the built-in frame: that is the version being served.
+            served?.Version ?? (string.Equals(entry.Name, PromptTemplateSelector.DefaultTemplate, StringComparison.OrdinalIgnoreCase) ? BuiltInChatTemplate.Version : null),
             entry.IsHealthy ? "ok" : "error",
             entry.Error,
             served?.Description,
@@ -27,7 +28,8 @@ internal static class PromptApiMapper
     public static PromptPreviewResponse Preview(AssembledPrompt prompt) =>
         new(prompt.Messages,
             prompt.Memories.Select(Memory).ToList(),
-            prompt.IsPersonalized ? new PromptPreviewTemplate(prompt.TemplateName, prompt.TemplateVersion, prompt.Variant) : null,
+            // Not personalized (no user, consent withdrawn): no template framed it, said with nulls, never a missing object.
+            prompt.IsPersonalized ? new PromptPreviewTemplate(prompt.TemplateName, prompt.TemplateVersion, prompt.Variant) : new PromptPreviewTemplate(null, null, null),
             new PromptPreviewUsage(prompt.PromptTokens, prompt.MemoryTokens));
 
     public static PromptMemoryItem Memory(MemoryItem m) =>

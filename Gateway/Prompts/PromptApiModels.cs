@@ -24,7 +24,7 @@ internal sealed record PromptVariantItem(string Name, double Weight);
 /// <summary><c>POST /v1/prompts/preview</c>: exactly the upstream messages, the injected memories and the template.</summary>
 internal sealed record PromptPreviewResponse(JsonArray Messages, IReadOnlyList<PromptMemoryItem> Memories, PromptPreviewTemplate? Template, PromptPreviewUsage Usage);
 
-internal sealed record PromptPreviewTemplate(string Name, string Version, string? Variant);
+internal sealed record PromptPreviewTemplate(string? Name, string? Version, string? Variant);
 
 internal sealed record PromptPreviewUsage(int PromptTokens, int MemoryTokens);
 

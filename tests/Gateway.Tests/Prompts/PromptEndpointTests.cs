@@ -64,7 +64,8 @@ public sealed class PromptEndpointTests : IAsyncLifetime
 
         Assert.Single(json["messages"]!.AsArray());
         Assert.Empty(json["memories"]!.AsArray());
-        Assert.Null(json["template"]);
+        // The contract's shape holds: a template object, whose name and version say no template framed the call.
+        Assert.Equal((null, null), ((string?)json["template"]!["name"], (string?)json["template"]!["version"]));
     }
 
     [Fact]

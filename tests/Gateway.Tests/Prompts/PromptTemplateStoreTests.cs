@@ -90,7 +90,8 @@ public sealed class PromptTemplateStoreTests : IDisposable
         _dir.Write("chat.yaml", "template: [");
         var store = NewStore();
         Assert.Null(store.Catalog.Find("chat"));
-        Assert.Null(PromptApiMapper.List(store.Catalog).Prompts.Single().Version);
+        // Never loaded: the built-in frame serves, and the listing says so.
+        Assert.Equal(BuiltInChatTemplate.Version, PromptApiMapper.List(store.Catalog).Prompts.Single().Version);
 
         _dir.Write("chat.yaml", PromptYaml.Chat);
         store.Reload();
