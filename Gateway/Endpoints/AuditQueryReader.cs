@@ -100,6 +100,16 @@ internal static class AuditQueryReader
             return true;
         }
 
+        // "2026-12-05T22:00:00+00:00" sent unencoded: the query string turned its '+' into a space.
+        var offset = text.LastIndexOf(' ');
+        if (offset > 0 && text.IndexOf('T', StringComparison.Ordinal) is > 0 and var t && offset > t &&
+            DateTimeOffset.TryParse(string.Concat(text.AsSpan(0, offset), "+", text.AsSpan(offset + 1)), CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out parsed))
+        {
+            value = parsed;
+            return true;
+        }
+
         return false;
     }
 }

@@ -84,6 +84,20 @@ public sealed class AuditEndpointTests(ReviewGatewayFixture fixture) : IClassFix
         Assert.NotEmpty(await EventsAsync("?rule=secret"));
     }
 
+    /// <summary>An event's own <c>at</c> (and Python's isoformat) has a "+00:00" offset; sent unencoded, the query
+    /// string reads its '+' as a space (the contract audit found it a 400).</summary>
+    [Theory]
+    [InlineData("?since=2000-01-01T00:00:00+00:00")]
+    [InlineData("?since=2000-01-01T01:00:00%2B01:00")]
+    [InlineData("?since=2000-01-01T00:00:00Z")]
+    public async Task A_time_with_an_offset_is_read_even_unencoded(string query)
+    {
+        using var response = await SendAsync(HttpMethod.Get, "v1/audit/events" + query);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["events"]!.AsArray());
+    }
+
     [Theory]
     [InlineData("?since=yesterday")]
     [InlineData("?until=2025-13-45")]
