@@ -11,6 +11,7 @@ public sealed class RateLimitOptions
     /// <summary>Limit when no keys are configured (one shared bucket per client address); 0: unlimited.</summary>
     public int OpenRequestsPerMinute { get; set; }
 
-    /// <summary>Bucket size as seconds of the rate (burst allowance).</summary>
-    public double BurstSeconds { get; set; } = 10;
+    /// <summary>Bucket size as seconds of the rate (burst allowance). The default, a minute's worth, lets a key make
+    /// its <c>RequestsPerMinute</c> at once, as "N per minute" reads; lower it to smooth bursts.</summary>
+    public double BurstSeconds { get; set; } = 60;
 }

@@ -36,4 +36,29 @@ public sealed class SlowKeyRateLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
         Assert.InRange(second.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 2, 10);
     }
+
+    /// <summary>By default a key may make its minute's allowance at once, as "N per minute" reads (the contract audit of
+    /// the ninth session found a 6-a-minute key refused after its first call: the bucket held ten seconds' worth).</summary>
+    [Fact]
+    public async Task A_key_of_six_requests_a_minute_makes_six_at_once_and_no_seventh()
+    {
+        await using var upstream = await FakeOpenAIUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
+        {
+            ["Upstream:BaseUrl"] = upstream.BaseUrl,
+            ["Auth:Keys:0:Key"] = "key-six",
+            ["Auth:Keys:0:RequestsPerMinute"] = "6",
+        });
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "v1/models");
+            request.Headers.Authorization = new("Bearer", "key-six");
+            using var response = await gateway.Client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 6), HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
 }
