@@ -24,12 +24,19 @@ public static class PromptEndpoints
     private static IResult List(PromptTemplateStore store) =>
         Results.Json(PromptApiMapper.List(store.Catalog), PromptJsonContext.Default.PromptListResponse);
 
-    private static async Task<IResult> PreviewAsync(HttpContext http, IPromptAssembler assembler, CancellationToken cancellationToken)
+    private static async Task<IResult> PreviewAsync(HttpContext http, IPromptAssembler assembler, InputGuardStage inputGuard, CancellationToken cancellationToken)
     {
         var (request, error) = await ChatRequestReader.ReadAsync(http, cancellationToken).ConfigureAwait(false);
         if (request is null)
         {
             return error!;
+        }
+
+        // Exactly what would go upstream: the input guardrails redact (or block) first, as on the call, recording nothing.
+        request.Context.IsPreview = true;
+        if (await inputGuard.RunAsync(request, cancellationToken).ConfigureAwait(false) is { } blocked)
+        {
+            return blocked;
         }
 
         var prompt = await assembler.AssembleAsync(request, cancellationToken).ConfigureAwait(false);

@@ -32,6 +32,9 @@ public sealed class ChatRequestContext
     /// <summary>True when a user is set and has not withdrawn memory consent (set by the prompt stage).</summary>
     public bool MemoryEnabled { get; set; }
 
+    /// <summary>The prompt preview: guardrails decide as for the call but record nothing.</summary>
+    public bool IsPreview { get; set; }
+
     public UserKey? User => UserId is null ? null : new UserKey(Caller.Tenant, UserId);
 
     // Filled by the prompt stage.

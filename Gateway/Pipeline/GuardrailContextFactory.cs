@@ -18,6 +18,7 @@ internal static class GuardrailContextFactory
         TemplateVersion = request.Context.TemplateVersion,
         Canaries = request.Context.InjectedMemories.Count > 0 ? [request.Context.Canary] : [],
         ResponseJsonSchema = JsonSchemaOf(request.Body),
+        DryRun = request.Context.IsPreview,
     };
 
     /// <summary>The schema of <c>response_format: {type: json_schema, json_schema: {schema}}</c>, if any.</summary>

@@ -16,6 +16,9 @@ public sealed record GuardrailRequestContext
     /// <summary>App key id (never the key itself), for per-key policy overrides.</summary>
     public string? KeyId { get; init; }
     public string? TemplateVersion { get; init; }
+    /// <summary>A dry run (the prompt preview): decisions are made and applied to the text, but nothing is recorded
+    /// in the audit log, since nothing is sent or stored.</summary>
+    public bool DryRun { get; init; }
     /// <summary>Per-request canaries embedded in the injected memory block; an answer holding one is leakage.</summary>
     public IReadOnlyList<string> Canaries { get; init; } = [];
     /// <summary>Texts of memories belonging to other users that must never appear in the answer (optional).</summary>

@@ -31,6 +31,12 @@ internal sealed class DecisionRecorder(IAuditLog audit, IOptions<GuardrailsOptio
         var sensitive = SensitiveTextRedactor.Find(text);
         sensitive.AddRange(decisions.Select(d => d.Detection).Where(d => d.Family == RuleFamilies.Leakage && d.HasSpan));
         var stageName = StageName(stage);
+        if (context.DryRun)
+        {
+            findings.AddRange(decisions.Select(d => new GuardrailFinding(d.Detection.Rule, d.Action, ExcerptBuilder.Build(text, d.Detection, sensitive, policy.ExcerptChars), d.Detection.Score)));
+            return findings;
+        }
+
         var granted = _allowance.Take(context.Tenant, context.CallId ?? context.RequestId, decisions.Count, out var firstRefusal);
         var entries = new List<AuditEntry>(granted + 1);
         for (var i = 0; i < decisions.Count; i++)

@@ -68,6 +68,26 @@ public sealed class PromptEndpointTests : IAsyncLifetime
         Assert.Equal((null, null), ((string?)json["template"]!["name"], (string?)json["template"]!["version"]));
     }
 
+    /// <summary>The contract: the preview's messages are exactly what would go upstream, and the input guardrails
+    /// redact a key and a card number before anything is sent (the contract audit found them shown raw). The preview
+    /// records nothing in the audit log.</summary>
+    [Fact]
+    public async Task Preview_shows_the_input_guardrails_redactions_and_records_nothing()
+    {
+        const string content = "my key is sk-abcdefghijklmnopqrstuvwxyz123456 and card 4111 1111 1111 1111";
+        var audit = _host.Services.GetRequiredService<Guardrails.Audit.IAuditLog>();
+        var before = (await audit.QueryAsync(new() { Tenant = "default" })).Count;
+
+        var json = await PostJsonAsync("v1/prompts/preview", Body(AssemblerHarness.Carol.UserId, content));
+
+        var user = json["messages"]!.AsArray().Last(m => (string?)m!["role"] == "user")!;
+        var text = (string)user["content"]!;
+        Assert.DoesNotContain("4111 1111", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-abcdefghijklmnop", text, StringComparison.Ordinal);
+        Assert.Contains("[CARD]", text, StringComparison.Ordinal);
+        Assert.Equal(before, (await audit.QueryAsync(new() { Tenant = "default" })).Count);
+    }
+
     [Fact]
     public async Task Preview_of_a_malformed_body_is_a_400_in_openai_shape()
     {
