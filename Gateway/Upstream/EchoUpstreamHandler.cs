@@ -9,7 +9,7 @@ namespace Gateway.Upstream;
 /// <summary>The built-in <c>echo:</c> upstream: answers like an OpenAI-compatible server, plain or streamed, with a
 /// short, clearly labelled account of what it received (including the gateway's injected memory), so a newcomer
 /// sees personalization work without any LLM.</summary>
-internal sealed class EchoUpstreamHandler(TimeProvider time) : HttpMessageHandler
+internal sealed partial class EchoUpstreamHandler(TimeProvider time) : HttpMessageHandler
 {
     public const string Model = "echo";
 
@@ -86,14 +86,19 @@ internal sealed class EchoUpstreamHandler(TimeProvider time) : HttpMessageHandle
         var gatewaySystem = messages.FirstOrDefault(m => MessageText.RoleOf(m) == "system");
         if (gatewaySystem is not null)
         {
+            // The block's canary is left out: an answer that repeats it is what the leakage guardrail blocks, and the
+            // echo exists to show the injected memory.
             sb.Append("First system message (the gateway's memory injection when a user is set):\n")
-              .Append(MessageText.Of(gatewaySystem).Trim()).Append('\n');
+              .Append(Canary().Replace(MessageText.Of(gatewaySystem).Trim(), "(canary)")).Append('\n');
         }
 
         var lastUser = messages.LastOrDefault(m => MessageText.RoleOf(m) == "user");
         sb.Append("Your last message: ").Append(lastUser is null ? "(none)" : MessageText.Of(lastUser));
         return sb.ToString();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("mem-[0-9a-f]{12}", System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial System.Text.RegularExpressions.Regex Canary();
 
     private static HttpResponseMessage Json(HttpStatusCode status, JsonObject body) =>
         new(status) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };

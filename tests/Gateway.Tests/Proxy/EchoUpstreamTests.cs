@@ -22,4 +22,28 @@ public sealed class EchoUpstreamTests
         Assert.Contains("what do you see?", plain.Content[0].Text, StringComparison.Ordinal);
         Assert.Contains("and now?", string.Concat(streamed), StringComparison.Ordinal);
     }
+
+    /// <summary>README's quick start: a user's memory shows in the echo's answer. The echoed block used to carry the
+    /// request's canary, so the leakage guardrail blocked every personalized echo answer (the contract audit).</summary>
+    [Fact]
+    public async Task A_personalized_echo_answer_shows_the_injected_memory_and_is_not_blocked()
+    {
+        await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?> { ["Upstream:BaseUrl"] = "echo:" });
+        using (var write = await gateway.Client.PostAsync("v1/users/alice/memories", HttpAssert.Json("""{"memories":[{"text":"Alice is allergic to peanuts."}]}""")))
+        {
+            Assert.Equal(HttpStatusCode.OK, write.StatusCode);
+        }
+
+        foreach (var stream in new[] { false, true })
+        {
+            using var response = await gateway.Client.PostAsync("v1/chat/completions", HttpAssert.Json(
+                $$"""{"model":"echo","user":"alice","stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"Any snack ideas?"}]}"""));
+            var body = await response.Content.ReadAsStringAsync();
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("peanuts", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("content_filter", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("blocked", body, StringComparison.Ordinal);
+        }
+    }
 }
