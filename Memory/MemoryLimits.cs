@@ -24,7 +24,8 @@ public static class MemoryLimits
     public static bool IsFeatureName(string? value) =>
         !string.IsNullOrEmpty(value) && value.Length <= MaxContextLength && value.Trim().Length == value.Length && IsPlainText(value);
 
-    /// <summary>Text that is safe to carry as an identifier: no control characters (line breaks, tabs, NUL...), no
+    /// <summary>Text that is safe to carry as an identifier: no control or format characters (line breaks, tabs, NUL,
+    /// bidi overrides, zero-width marks, line and paragraph separators), no
     /// unpaired surrogate, and no U+FFFD, which stands for bytes that were not text (two different undecodable ids
     /// would read as one, and so would share one user's memory).</summary>
     public static bool IsPlainText(ReadOnlySpan<char> value)
@@ -32,7 +33,8 @@ public static class MemoryLimits
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (char.IsControl(c) || c == '\uFFFD')
+            if (char.IsControl(c) || c == '\uFFFD' ||
+                char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)
             {
                 return false;
             }

@@ -24,10 +24,15 @@ public static class MemoryEndpoints
         return app;
     }
 
-    internal static (UserKey User, IResult? Error) UserOf(HttpContext http, string userId) =>
-        IdentityRules.IsValidUserId(userId)
+    internal static (UserKey User, IResult? Error) UserOf(HttpContext http, string userId)
+    {
+        // The server decodes every escape in a path segment except %2F, which it leaves so the path keeps its shape:
+        // an id such as "google-oauth2/1234" arrives as "google-oauth2%2F1234" and must name the same user as chat.
+        userId = userId.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        return IdentityRules.IsValidUserId(userId)
             ? (new UserKey(http.GetCaller().Tenant, userId), null)
             : (default, OpenAIError.BadRequest(IdentityRules.UserIdRule, "invalid_user"));
+    }
 
     private static async Task<IResult> WriteAsync(HttpContext http, string userId, IMemoryService memory)
     {

@@ -31,9 +31,9 @@ public static class UserEndpoints
         }
 
         var export = await memory.ExportAsync(user, http.RequestAborted).ConfigureAwait(false);
-        http.Response.Headers.ContentDisposition = ExportFileName(userId);
+        http.Response.Headers.ContentDisposition = ExportFileName(user.UserId);
         return Results.Json(new ExportResponse(
-            userId,
+            user.UserId,
             new ConsentResponse(export.MemoryConsent),
             export.Memories.Select(m => MemoryDto.From(m)).ToList(),
             export.History.Select(HistoryEntryDto.From).ToList(),
@@ -90,7 +90,7 @@ public static class UserEndpoints
                 "The user's data was deleted but a storage file is still busy; repeat the erasure to finish it.", "server_error", ErasureIncompleteException.Code);
         }
 
-        return Results.Json(new EraseResponse(userId, true), ApiJsonContext.Default.EraseResponse);
+        return Results.Json(new EraseResponse(user.UserId, true), ApiJsonContext.Default.EraseResponse);
     }
 
     private static async Task<IResult> GetConsentAsync(HttpContext http, string userId, IMemoryService memory)

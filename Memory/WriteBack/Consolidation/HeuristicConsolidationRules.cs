@@ -11,7 +11,7 @@ namespace Memory.WriteBack.Consolidation;
 /// works, name, diet) → SUPERSEDE; like ↔ dislike of the same thing → SUPERSEDE; all three time-aware (a fact
 /// older than what is known never wins). A similar memory that differs in a number, date, time, unit, name or
 /// negation is another fact → ADD. Retractions → DELETE the matching memories.</summary>
-internal static class HeuristicConsolidationRules
+internal static partial class HeuristicConsolidationRules
 {
     private const double TokenDuplicateSimilarity = 0.85;
 
@@ -166,9 +166,20 @@ internal static class HeuristicConsolidationRules
         var said = TextNormalizer.SubjectKey(retracted);
         var held = TextNormalizer.SubjectKey(memoryText);
         var named = said.StartsWith("user ", StringComparison.Ordinal) ? said[5..] : said;
-        return named.Contains(' ', StringComparison.Ordinal) && held.Length > said.Length &&
-               held.StartsWith(said + " ", StringComparison.Ordinal);
+        if (!named.Contains(' ', StringComparison.Ordinal) || held.Length <= said.Length || !held.StartsWith(said + " ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // Only when, how often or with whom: "plays tennis every sunday" is "plays tennis"; "student advisor at mit",
+        // "dog walker named joe" and "cat and a dog" are other things.
+        var rest = held[(said.Length + 1)..];
+        return !$" {rest} ".Contains(" and ", StringComparison.Ordinal) && Adverbial().IsMatch(rest);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:every|each|on|at\s+(?:weekends?|night|the\s+weekend)|in\s+the\s+(?:morning|evening|afternoon|summer|winter)|with|twice|once|three\s+times|daily|weekly|monthly|most|sometimes|often|regularly|since|for|during|after|before|most|a\s+lot|almost)\b",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial System.Text.RegularExpressions.Regex Adverbial();
 
     /// <summary>Whether the fact and the memory say the same thing by slot, subject and similarity; the
     /// <see cref="DedupRule"/> then checks that no number, date, time, unit, name or negation tells them apart.</summary>

@@ -27,15 +27,17 @@ internal static partial class MemoryFacts
     /// text may still tell.</summary>
     public static bool IsUnslotted(string? slot) => slot is FactSlots.Observation or FactSlots.Other;
 
-    /// <summary>The fact in the slot its text reads as, when it came without one (an observation, "other").</summary>
+    /// <summary>An observation kept as a feature reported it, in the slot its text reads as ("The user works as a
+    /// teacher." is a job), so it updates that slot; one that says it comes in addition ("... as a volunteer on
+    /// weekends") stands beside the current value. A slot an extractor chose ("other" included) is kept.</summary>
     public static ExtractedFact Reslot(ExtractedFact fact)
     {
-        if (fact.Action != FactAction.Assert || !IsUnslotted(fact.Slot) || Infer(fact.Text) is not ({ } slot, var subject) || IsUnslotted(slot))
+        if (fact.Action != FactAction.Assert || fact.Slot != FactSlots.Observation || Infer(fact.Text) is not ({ } slot, var subject) || IsUnslotted(slot))
         {
             return fact;
         }
 
-        return fact with { Slot = slot, Subject = subject ?? fact.Subject };
+        return fact with { Slot = slot, Subject = subject ?? fact.Subject, Additional = fact.Additional || HeuristicFactExtractor.SaysAddition(fact.Text) };
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MemoryItem, Box> Inferred = new();

@@ -111,7 +111,7 @@ internal sealed partial class HeuristicFactExtractor(IOptions<WriteBackOptions> 
 
         foreach (var part in AlsoParts().Split(message))
         {
-            if (AlsoWords().IsMatch(part) && TextNormalizer.SubjectKey(part).Contains(subject, StringComparison.Ordinal))
+            if (SaysAddition(part) && TextNormalizer.SubjectKey(part).Contains(subject, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -120,10 +120,18 @@ internal sealed partial class HeuristicFactExtractor(IOptions<WriteBackOptions> 
         return false;
     }
 
+    /// <summary>Whether a text says its value comes in addition ("also", "on weekends", "as a volunteer"), and not that
+    /// it changed ("I moved to Berlin too", "I work at Meta too now": a change that someone else made as well).</summary>
+    public static bool SaysAddition(string text) => AlsoWords().IsMatch(text) && !ChangeWords().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:now|moved|moving|relocated|switched|changed|new|started|became|left|quit|anymore|no\s+longer)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex ChangeWords();
+
     [GeneratedRegex(@"[.!?;]+|\bbut\b|\band\s+(?=I\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex AlsoParts();
 
-    [GeneratedRegex(@"\b(?:also|as\s+well|too|in\s+addition|additionally|a\s+second|another|on\s+the\s+side|part[- ]time|on\s+weekends)\b",
+    [GeneratedRegex(@"\b(?:also|as\s+well|too|in\s+addition|additionally|a\s+second|another|on\s+the\s+side|part[- ]time|on\s+weekends|volunteers?|volunteering)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex AlsoWords();
 }

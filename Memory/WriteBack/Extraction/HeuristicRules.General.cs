@@ -162,7 +162,7 @@ internal static partial class HeuristicRules
         @"^(?:friends?|bff|bestie|boss|colleagues?|co-?workers?|workmates?|neighbou?rs?|room-?mates?|flat-?mates?|house-?mates?|" +
         @"landlord|landlady|tenants?|manager|clients?|customers?|patients?|students?|pupils?|classmates?|schoolmates?|teammates?|" +
         @"buddy|mate|pal|acquaintances?|employees?|employer|supervisee|mentee|ex|ex-\w+|teacher|professor|coach|doctor|therapist|" +
-        @"lawyer|dentist|date|crush)$");
+        @"lawyer|dentist|crush)$");
 
     // Objects of a task the user brings to the chat (code, data, a text to fix), not facts about the user.
     private static readonly Regex ConversationObject = R(

@@ -114,7 +114,7 @@ internal static partial class HeuristicRules
                 ? Draft(FactSlots.Job, job, $"The user works as {Article(job)} {job}")
                 : null, exclusive: true),
         // "I studied biology at Oxford": what and where the user studied.
-        One(@"^I\s+(?:studied|majored\s+in|did\s+(?:a|my)\s+(?:degree|bachelor'?s|master'?s|masters|phd|ba|bsc|ma|msc)\s+in)\s+(?<v>(?!(?:for|hard|all|late|at|in|on|with|to|a\s+lot|really|so|too|abroad)\b)[\w' -]+?)(?:\s+at\s+(?<school>.+))?$",
+        One(@"^I\s+(?:studied|majored\s+in|did\s+(?:a|my)\s+(?:degree|bachelor'?s|master'?s|masters|phd|ba|bsc|ma|msc)\s+in)\s+(?<v>(?!(?:for|hard|all|late|at|in|on|with|to|a\s+lot|really|so|too|abroad|the|this|that|these|those|my|your|his|her|their|our|it|a|an|some|every)\b)[\w' -]+?)(?:\s+at\s+(?<school>.+))?$",
             m =>
             {
                 if (Value(m.Groups["v"].Value, 4) is not { } subject || LearningHowMuch().IsMatch(subject))

@@ -98,6 +98,9 @@ internal static partial class HeuristicStatements
         "oh", "well", "lol", "actually", "honestly", "tell", "told", "forget", "forgot", "remember", "realise", "realize",
         "all", "everything", "who", "even", "only", "like", "btw", "fyi", "correction", "update", "note", "means", "out", "says", "said", "week", "weekend", "month", "today", "tomorrow",
         "tonight", "morning", "evening", "night", "afternoon", "ago", "days", "weeks", "months", "years", "sometimes", "usually",
+        "doubt", "suspect", "worry", "worried", "fear", "afraid", "dream", "dreamt", "dreamed", "realised", "realized", "heard",
+        "pretend", "imagine", "imagined", "assume", "suppose", "reckon", "figure", "figured", "thought", "wonder", "swear",
+        "him", "her", "them", "me", "us", "you", "unsure", "convinced", "scared", "claim", "claims", "claimed",
     };
 
     /// <summary>Everyday ways of saying that something changed or was found out, read as the plain statement:

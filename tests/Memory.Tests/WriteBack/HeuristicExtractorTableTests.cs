@@ -12,6 +12,13 @@ public sealed class HeuristicExtractorTableTests
     {
         // Identity, location and moves
         { "My name is Ana.", "The user's name is Ana" },
+        // The ninth session's review: a doubt, a dream or a realisation is no statement; "date" is no third party;
+        // studying a menu is no education.
+        { "I doubt I am pregnant", "" },
+        { "I dreamt I am a pilot", "" },
+        { "I realised I am a terrible cook", "" },
+        { "I studied the menu at the restaurant", "" },
+        { "My date of birth is 12 March 1990.", "The user's date of birth is 12 March 1990" },
         { "Hi, I'm Ana!", "The user's name is Ana" },
         { "Please call me Sam", "The user prefers to be called Sam" },
         { "I live in Lisbon.", "The user lives in Lisbon" },

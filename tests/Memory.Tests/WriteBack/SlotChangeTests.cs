@@ -131,4 +131,55 @@ public sealed class SlotChangeTests
 
         Assert.Equal(2, h.Store.CurrentTexts(Turns.User).Count);
     }
+
+    /// <summary>The ninth session's review: a retraction takes back a memory that says more only when the more is when,
+    /// how often or with whom.</summary>
+    [Theory]
+    [InlineData("I'm a student advisor at MIT.", "I'm not a student anymore.")]
+    [InlineData("I have a dog walker named Joe.", "I don't have a dog anymore.")]
+    [InlineData("I have a cat and a dog.", "I don't have a cat anymore.")]
+    public async Task A_retraction_leaves_a_memory_that_only_begins_with_its_words(string memory, string retraction)
+    {
+        await using var h = new WriteBackHarness();
+        await h.SayAsync(Turns.Say("t1", memory, at: Day1));
+        var before = h.Store.CurrentTexts(Turns.User).Count;
+        Assert.True(before > 0);
+
+        await h.SayAsync(Turns.Say("t2", retraction, at: Day2));
+
+        Assert.Equal(before, h.Store.CurrentTexts(Turns.User).Count);
+    }
+
+    [Fact]
+    public async Task An_observation_of_volunteering_on_weekends_stands_beside_the_job()
+    {
+        await using var h = new WriteBackHarness();
+        await h.SayAsync(Turns.Say("t1", "I work as a nurse.", at: Day1));
+
+        await h.SayAsync(Turns.Observe("o1", "The user works as a volunteer at the food bank on weekends.", at: Day2));
+
+        Assert.Contains(h.Store.CurrentTexts(Turns.User), t => t.Contains("nurse", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Meat_free_meals_do_not_end_a_vegetarian_diet()
+    {
+        await using var h = new WriteBackHarness();
+        await h.SayAsync(Turns.Say("t1", "I'm vegetarian.", at: Day1));
+
+        await h.SayAsync(Turns.Say("t2", "I eat meat-free meals on Mondays.", at: Day2));
+
+        Assert.Contains("The user is vegetarian", h.Store.CurrentTexts(Turns.User));
+    }
+
+    [Fact]
+    public async Task A_move_someone_else_made_too_still_replaces_the_home()
+    {
+        await using var h = new WriteBackHarness();
+        await h.SayAsync(Turns.Say("t1", "I live in Oslo.", at: Day1));
+
+        await h.SayAsync(Turns.Say("t2", "My sister moved to Berlin and I moved to Berlin too.", at: Day2));
+
+        Assert.DoesNotContain(h.Store.CurrentTexts(Turns.User), t => t.Contains("Oslo", StringComparison.Ordinal));
+    }
 }
