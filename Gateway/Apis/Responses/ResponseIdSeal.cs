@@ -10,7 +10,7 @@ namespace Gateway.Apis.Responses;
 /// calls reach the upstream under the gateway's own key, so the upstream would continue any stored response for
 /// anyone who names it, and a stored response holds its user's personalized prompt. The gateway hands out
 /// <c>{upstream id}_{seal}</c>, the seal a keyed hash (from the audit master secret, the same on every replica) of the
-/// tenant, the user and the id; a <c>previous_response_id</c> goes upstream only when its seal is the caller's.</summary>
+/// tenant, the user (for a call without one, the app key) and the id; a <c>previous_response_id</c> goes upstream only when its seal is the caller's.</summary>
 internal sealed class ResponseIdSeal(IDerivedKeys keys)
 {
     /// <summary>Hex characters of the seal (128 bits).</summary>
@@ -50,9 +50,11 @@ internal sealed class ResponseIdSeal(IDerivedKeys keys)
 
     private string Tag(string upstreamId, ChatRequestContext context)
     {
-        // Length-prefixed parts: no choice of tenant, user and id can read as another's.
+        // Length-prefixed parts: no choice of tenant, user and id can read as another's. A call with no end user is
+        // bound to the app key that made it, so one app's anonymous conversations are not another's.
         var buffer = new ArrayBufferWriter<byte>();
-        foreach (var part in new[] { context.Caller.Tenant, context.UserId ?? string.Empty, upstreamId })
+        var anonymousKey = context.UserId is null ? context.Caller.KeyId ?? string.Empty : string.Empty;
+        foreach (var part in new[] { context.Caller.Tenant, context.UserId ?? string.Empty, anonymousKey, upstreamId })
         {
             var bytes = Encoding.UTF8.GetBytes(part);
             BitConverter.TryWriteBytes(buffer.GetSpan(4), bytes.Length);

@@ -11,6 +11,7 @@ public sealed class ResponseIdBindingTests : IAsyncLifetime
 {
     private const string AcmeKey = "key-response-ids-acme-0001";
     private const string GlobexKey = "key-response-ids-globex-0002";
+    private const string AcmeOtherAppKey = "key-response-ids-acme-other-0003";
     private const string SharedSecret = "response-id-binding-test-secret-0001";
 
     private FakeResponsesUpstream _upstream = null!;
@@ -53,6 +54,31 @@ public sealed class ResponseIdBindingTests : IAsyncLifetime
 
         await AssertNotFoundAsync(next);
         Assert.Equal(before, _upstream.ResponsesRequests.Count());
+    }
+
+    /// <summary>A call without an end user is bound to its app key: another app of the same tenant cannot continue it,
+    /// while a user's conversation is the user's across the tenant's apps.</summary>
+    [Fact]
+    public async Task An_anonymous_response_belongs_to_its_app_key_and_a_users_to_the_user()
+    {
+        using (var first = await SendAsync(AcmeKey, """{"model":"fake-model","input":"anonymous start","store":true}"""))
+        {
+            var anonymous = (string)JsonNode.Parse(await first.Content.ReadAsStringAsync())!["id"]!;
+            using var sameApp = await RespondAsync(_gateway, AcmeKey, null, anonymous, "anon-same-app");
+            using var otherApp = await RespondAsync(_gateway, AcmeOtherAppKey, null, anonymous, "anon-other-app");
+            Assert.Equal(HttpStatusCode.OK, sameApp.StatusCode);
+            await AssertNotFoundAsync(otherApp);
+        }
+
+        var users = await StoredResponseAsync(_gateway, AcmeKey, "ada");
+        using var otherAppSameUser = await RespondAsync(_gateway, AcmeOtherAppKey, "ada", users, "user-other-app");
+        Assert.Equal(HttpStatusCode.OK, otherAppSameUser.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string key, string json)
+    {
+        using var request = Request(key, json);
+        return await _gateway.Client.SendAsync(request);
     }
 
     [Theory]
@@ -124,6 +150,9 @@ public sealed class ResponseIdBindingTests : IAsyncLifetime
         ["Auth:Keys:1:Key"] = GlobexKey,
         ["Auth:Keys:1:Id"] = "globex-app",
         ["Auth:Keys:1:Tenant"] = "globex",
+        ["Auth:Keys:2:Key"] = AcmeOtherAppKey,
+        ["Auth:Keys:2:Id"] = "acme-other-app",
+        ["Auth:Keys:2:Tenant"] = "acme",
     });
 
     private static async Task<string> StoredResponseAsync(TestGateway gateway, string key, string user)
