@@ -21,23 +21,6 @@ public static class ChatTemplateVariables
     public static IReadOnlySet<string> All { get; } =
         new HashSet<string>([Memories, UserId, Context, Now, Model, MemoryCount], StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>An app-given identifier as the prompt shows it. Ids and contexts are free text, and the template sets
-    /// them in the system message: one of plain identifier characters goes as it is ("alice", "docs"); any other is
-    /// shown in double quotes (backslash and quote escaped), at most 64 characters, so it reads as a value, never as the frame's words.</summary>
-    public static string Quoted(string value)
-    {
-        if (value.Length <= 64 && !value.AsSpan().ContainsAnyExcept(PlainIdentifier))
-        {
-            return value;
-        }
-
-        var capped = value.Length <= 64 ? value : value[..64] + "...";
-        return "\"" + capped.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
-    }
-
-    private static readonly System.Buffers.SearchValues<char> PlainIdentifier =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:@+-");
-
     /// <summary>Whether a template of this name frames chat requests and so only gets the variables above.</summary>
     public static bool IsChatTemplate(string name) =>
         name.Equals("chat", StringComparison.OrdinalIgnoreCase) || name.StartsWith("chat.", StringComparison.OrdinalIgnoreCase);

@@ -90,8 +90,8 @@ internal sealed class PromptAssembler : IPromptAssembler
         var now = _time.GetUtcNow();
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
-            [ChatTemplateVariables.UserId] = ChatTemplateVariables.Quoted(user.UserId),
-            [ChatTemplateVariables.Context] = ChatTemplateVariables.Quoted(request.MemoryContext),
+            [ChatTemplateVariables.UserId] = Memory.Text.PromptValues.Quoted(user.UserId),
+            [ChatTemplateVariables.Context] = Memory.Text.PromptValues.Quoted(request.MemoryContext),
             [ChatTemplateVariables.Now] = PromptVariableValues.Iso(now),
             [ChatTemplateVariables.Model] = model ?? string.Empty,
         };

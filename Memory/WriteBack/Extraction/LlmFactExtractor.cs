@@ -1,3 +1,4 @@
+using Memory.Text;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -37,7 +38,7 @@ internal sealed class LlmFactExtractor(
         var variables = new Dictionary<string, object?>
         {
             ["messages"] = WriteBackPromptJsonContext.Serialize(turn.UserMessages.Select(m => new PromptMessage(m.Id, m.Text)).ToList()),
-            ["context"] = turn.IsObservation ? $"{PromptValue(turn.Context)} (observed by a feature, not said in chat)" : PromptValue(turn.Context),
+            ["context"] = turn.IsObservation ? $"{PromptValues.Quoted(turn.Context)} (observed by a feature, not said in chat)" : PromptValues.Quoted(turn.Context),
             ["asked"] = turn.IsObservation || string.IsNullOrWhiteSpace(turn.AssistantQuestion) ? "(none)" : turn.AssistantQuestion,
             ["now"] = time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         };
@@ -61,14 +62,4 @@ internal sealed class LlmFactExtractor(
         WriteBackLog.ExtractionFallback(logger, turn.TurnId, reason ?? "invalid");
         return heuristic.Extract(turn);
     }
-
-    /// <summary>A feature context (free text from the app) as the extraction prompt shows it: as it is when it holds
-    /// only identifier characters, else in double quotes, so it reads as a value and never as the prompt's words.</summary>
-    internal static string PromptValue(string context) =>
-        !context.AsSpan().ContainsAnyExcept(PlainContext)
-            ? context
-            : "\"" + context.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
-
-    private static readonly System.Buffers.SearchValues<char> PlainContext =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:@+-");
 }
