@@ -120,9 +120,23 @@ internal sealed class ForwardStage(UpstreamClient upstreams, UpstreamDialects di
 
     private async IAsyncEnumerable<SseItem> ParseAsync(HttpResponseMessage response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var joiner = new SseEventJoiner();
+        var ready = new List<SseItem>(2);
         await foreach (var line in reader.ReadLinesAsync(response, cancellationToken).ConfigureAwait(false))
         {
-            yield return SseItemParser.Parse(line);
+            joiner.Add(line, ready);
+            foreach (var item in ready)
+            {
+                yield return item;
+            }
+
+            ready.Clear();
+        }
+
+        joiner.Complete(ready);
+        foreach (var item in ready)
+        {
+            yield return item;
         }
     }
 
