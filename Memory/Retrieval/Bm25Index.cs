@@ -184,6 +184,26 @@ internal sealed class Bm25Index
         return score;
     }
 
+    /// <summary><see cref="Score(IReadOnlyCollection{string}, IndexedMemory)"/> with each term's contribution scaled by its
+    /// weight (pseudo-relevance feedback: the question's terms at 1, expansion terms below).</summary>
+    public double Score(IReadOnlyList<string> terms, IReadOnlyList<double> weights, IndexedMemory document)
+    {
+        var score = 0.0;
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (weights[i] != 0 && document.TermCounts.TryGetValue(terms[i], out var count))
+            {
+                var df = _postings.TryGetValue(terms[i], out var postings) ? postings.Length : 1;
+                score += weights[i] * Idf(df) * TermWeight(count, document.Length);
+            }
+        }
+
+        return score;
+    }
+
+    /// <summary>A term's idf in this index (a term no memory holds: the idf of an unseen term).</summary>
+    public double TermIdf(string term) => Idf(_postings.TryGetValue(term, out var postings) ? postings.Length : 0);
+
     /// <summary>The score a memory of average length containing every query term once would get: the sum of the
     /// terms' idf, a term no memory contains counted with the idf of an unseen term. Weighted fusion divides BM25 by it,
     /// so a score says how much of the query's evidence a memory matches.</summary>

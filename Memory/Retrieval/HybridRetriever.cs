@@ -278,6 +278,11 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
         DenseWinnerProtection.Apply(candidates.Values, _options);
         var ranked = new List<RetrievalCandidate>(candidates.Values);
         ranked.Sort(RankOrder);
+        if (PseudoRelevanceFeedback.Enabled(_options) && ranked.Count > 1 && (queryTerms.Length > 0 || queryVector is not null))
+        {
+            ApplyFeedback(index, queryTerms, queryVector is not null, ranked, preferredContext);
+            ranked.Sort(RankOrder);
+        }
         var keep = Math.Max(pool, limit);
         if (ranked.Count > keep)
         {
@@ -285,6 +290,63 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
         }
 
         return new Ranking(index, ranked, lexicalCount, denseCount);
+    }
+
+    /// <summary>Scores the candidates again with pseudo-relevance feedback from the first ranking's best
+    /// (<see cref="PseudoRelevanceFeedback"/>) and re-fuses; the first ranking's first candidate stays first.</summary>
+    private void ApplyFeedback(Bm25Index index, string[] queryTerms, bool dense, List<RetrievalCandidate> ranked, string? preferredContext)
+    {
+        var first = ranked[0];
+        var feedback = ranked.GetRange(0, Math.Min(_options.FeedbackDocuments, ranked.Count));
+        var attainable = index.AttainableScore(queryTerms);
+        if (_options.LexicalFeedbackWeight > 0 && _options.LexicalWeight > 0 && _options.LexicalFeedbackTerms > 0)
+        {
+            var expansion = PseudoRelevanceFeedback.ExpansionTerms(
+                feedback.Select(f => f.Document).ToList(), PseudoRelevanceFeedback.DocumentWeights(feedback), queryTerms,
+                index.TermIdf, _options.LexicalFeedbackTerms, _options.LexicalFeedbackMinDocuments);
+            if (expansion.Count > 0)
+            {
+                var terms = queryTerms.Concat(expansion.Select(e => e.Term)).ToList();
+                var weights = queryTerms.Select(_ => 1.0).Concat(expansion.Select(e => _options.LexicalFeedbackWeight * e.Weight)).ToList();
+                foreach (var candidate in ranked)
+                {
+                    candidate.Lexical = index.Score(terms, weights, candidate.Document);
+                }
+
+                foreach (var (term, weight) in expansion)
+                {
+                    attainable += _options.LexicalFeedbackWeight * weight * index.TermIdf(term);
+                }
+            }
+        }
+
+        if (dense && _options.DenseFeedbackWeight > 0)
+        {
+            PseudoRelevanceFeedback.ShiftDense(ranked, feedback, _modelId, _options.DenseFeedbackWeight);
+            RetrievalCandidate.RerankDense(ranked);
+        }
+
+        ScoreFusion.Apply(ranked, _options, attainable);
+        if (_options.NeighbourFeedbackWeight > 0)
+        {
+            PseudoRelevanceFeedback.BoostNeighbours(ranked, feedback, _options.NeighbourFeedbackWeight, _options.NeighbourFeedbackMaxGroup);
+        }
+
+        CandidateReranker.Apply(ranked, _options, _time.GetUtcNow(), preferredContext);
+        DenseWinnerProtection.Apply(ranked, _options);
+        var best = double.NegativeInfinity;
+        foreach (var candidate in ranked)
+        {
+            if (!ReferenceEquals(candidate, first))
+            {
+                best = Math.Max(best, candidate.Score);
+            }
+        }
+
+        if (best >= first.Score && double.IsFinite(best))
+        {
+            first.Score = Math.BitIncrement(best);
+        }
     }
 
     /// <summary>The ranking's order: score, then the more recent, then the id (ordinal), so no two candidates tie.</summary>

@@ -27,6 +27,13 @@ internal sealed class RetrievalOptionsValidator : IValidateOptions<RetrievalOpti
         Require(options.HubPenalty is >= 0 and <= 2, nameof(options.HubPenalty), "must be from 0 to 2");
         Require(options.AnswerTypeBonus is >= 0 and <= 1, nameof(options.AnswerTypeBonus), "must be from 0 (off) to 1");
         Require(options.HubNeighbours is >= 0 and <= 100, nameof(options.HubNeighbours), "must be from 0 (cosine to the centroid) to 100");
+        Require(options.FeedbackDocuments is >= 0 and <= 20, nameof(options.FeedbackDocuments), "must be from 0 (off) to 20");
+        Require(options.LexicalFeedbackWeight is >= 0 and <= 1, nameof(options.LexicalFeedbackWeight), "must be from 0 (off) to 1");
+        Require(options.LexicalFeedbackTerms is >= 0 and <= 50, nameof(options.LexicalFeedbackTerms), "must be from 0 to 50");
+        Require(options.LexicalFeedbackMinDocuments is >= 1 and <= 20, nameof(options.LexicalFeedbackMinDocuments), "must be from 1 to 20");
+        Require(options.DenseFeedbackWeight is >= 0 and <= 2, nameof(options.DenseFeedbackWeight), "must be from 0 (off) to 2");
+        Require(options.NeighbourFeedbackWeight is >= 0 and <= 1, nameof(options.NeighbourFeedbackWeight), "must be from 0 (off) to 1");
+        Require(options.NeighbourFeedbackMaxGroup is >= 0 and <= 1000, nameof(options.NeighbourFeedbackMaxGroup), "must be from 0 (no bound) to 1000");
         Require(options.RrfK >= 1, nameof(options.RrfK), "must be at least 1");
         Require(options.CandidatesPerRanker is >= 10 and <= 1000, nameof(options.CandidatesPerRanker), "must be from 10 to 1000");
         Require(options.InProcessDenseMaxMemories >= 0, nameof(options.InProcessDenseMaxMemories), "must be 0 or more");

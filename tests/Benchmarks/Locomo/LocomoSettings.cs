@@ -11,6 +11,9 @@ internal sealed record LocomoSettings(string DataDirectory, string Embedder, dou
 {
     public IReadOnlyList<string> With { get; init; } = [];
 
+    /// <summary><c>--variant "Name=Value;Name=Value"</c> (repeatable): one row each, the default with those options changed.</summary>
+    public IReadOnlyList<string> Variants { get; init; } = [];
+
     public bool Diagnose { get; init; }
 
     /// <summary><c>--brief</c>: only the shipped default and the <c>--with</c> row (a held-out measurement of one candidate).</summary>
@@ -21,6 +24,7 @@ internal sealed record LocomoSettings(string DataDirectory, string Embedder, dou
     public static LocomoSettings Parse(string[] args)
     {
         var with = new List<string>();
+        var variants = new List<string>();
         var diagnose = false;
         var brief = false;
         string? missesFile = null;
@@ -39,14 +43,15 @@ internal sealed record LocomoSettings(string DataDirectory, string Embedder, dou
                 case "--latency": latency = true; break;
                 case "--hub": hub = true; break;
                 case "--with": with.Add(Value(args, ref i)); break;
+                case "--variant": variants.Add(Value(args, ref i)); break;
                 case "--diagnose": diagnose = true; break;
                 case "--brief": brief = true; break;
                 case "--misses": missesFile = Value(args, ref i); break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --data DIR --embedder hash|hash:DIM|minilm|arctic|bm25|openai|A+B --mmr L --sweep --latency --hub --with Name=Value --diagnose --misses FILE --brief");
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --data DIR --embedder hash|hash:DIM|minilm|arctic|bm25|openai|A+B --mmr L --sweep --latency --hub --with Name=Value --variant A=1;B=2 --diagnose --misses FILE --brief");
             }
         }
 
-        return new LocomoSettings(data ?? DefaultData(), embedder, mmr, sweep, latency, hub) { With = with, Diagnose = diagnose || missesFile is not null, MissesFile = missesFile, Brief = brief };
+        return new LocomoSettings(data ?? DefaultData(), embedder, mmr, sweep, latency, hub) { With = with, Variants = variants, Diagnose = diagnose || missesFile is not null, MissesFile = missesFile, Brief = brief };
     }
 
     private static string Value(string[] args, ref int i) =>

@@ -55,7 +55,9 @@ internal static class ParaphraseHarness
             Console.WriteLine($"Embedder {name} ({modelId})");
             Console.WriteLine($"| fusion | top-1 | top-3 | top-1 mixed ages/confidence | top-3 mixed | top-1 users of {PairsPerSmallUser} pairs | top-3 users of {PairsPerSmallUser} |");
             Console.WriteLine("|---|---|---|---|---|---|---|");
-            foreach (var (variant, options) in FusionVariants.All(embedder is not null, settings.Sweep, hub: settings.Hub))
+            var rows = settings.Brief ? [("shipped default", new RetrievalOptions())] : FusionVariants.All(embedder is not null, settings.Sweep, hub: settings.Hub);
+            rows = rows.Concat(settings.Variants.Select(v => ("default with " + v, LocomoDiagnostics.Apply(new RetrievalOptions(), v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))));
+            foreach (var (variant, options) in rows)
             {
                 var retriever = Create(store, embedder, options);
                 var uniform = await EvaluateAsync(retriever, Uniform, pairs).ConfigureAwait(false);

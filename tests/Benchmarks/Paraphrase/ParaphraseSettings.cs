@@ -3,9 +3,16 @@ namespace Benchmarks.Paraphrase;
 /// <summary>Command line of <c>paraphrase</c>: <c>--set NAME</c> (repeatable: <c>dev</c>, <c>heldout</c>, <c>probe</c> or a
 /// file; default all three), <c>--hub</c> (hub-penalty variants),
 /// <c>--embedder NAME</c> (repeatable; default <c>hash</c> and <c>minilm</c>), <c>--misses</c> (list the default's
-/// misses), <c>--sweep</c> (weight, rerank and MMR grids).</summary>
+/// misses), <c>--sweep</c> (weight, rerank and MMR grids), <c>--variant "A=1;B=2"</c> (repeatable: a row of the default with
+/// those retrieval options), <c>--brief</c> (only the default and the variant rows).</summary>
 internal sealed record ParaphraseSettings(IReadOnlyList<string> Sets, IReadOnlyList<string> Embedders, bool Misses, bool Sweep, bool Hub)
 {
+    /// <summary><c>--variant "Name=Value;Name=Value"</c> (repeatable): one row each, the default with those options changed.</summary>
+    public IReadOnlyList<string> Variants { get; init; } = [];
+
+    /// <summary><c>--brief</c>: only the shipped default and the <c>--variant</c> rows.</summary>
+    public bool Brief { get; init; }
+
     public static ParaphraseSettings Parse(string[] args)
     {
         var sets = new List<string>();
@@ -13,6 +20,8 @@ internal sealed record ParaphraseSettings(IReadOnlyList<string> Sets, IReadOnlyL
         var embedders = new List<string>();
         var misses = false;
         var sweep = false;
+        var brief = false;
+        var variants = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -23,11 +32,13 @@ internal sealed record ParaphraseSettings(IReadOnlyList<string> Sets, IReadOnlyL
                 case "--embedder": embedders.Add(Value(args, ref i)); break;
                 case "--misses": misses = true; break;
                 case "--sweep": sweep = true; break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --set dev|heldout|probe|FILE (repeatable) --embedder NAME (repeatable) --misses --sweep --hub");
+                case "--brief": brief = true; break;
+                case "--variant": variants.Add(Value(args, ref i)); break;
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --set dev|heldout|probe|FILE (repeatable) --embedder NAME (repeatable) --misses --sweep --hub --brief --variant A=1;B=2");
             }
         }
 
-        return new ParaphraseSettings(sets.Count > 0 ? sets : ParaphraseSets.Names, embedders.Count > 0 ? embedders : ["hash", "minilm"], misses, sweep, hub);
+        return new ParaphraseSettings(sets.Count > 0 ? sets : ParaphraseSets.Names, embedders.Count > 0 ? embedders : ["hash", "minilm"], misses, sweep, hub) { Variants = variants, Brief = brief };
     }
 
     private static string Value(string[] args, ref int i) =>
