@@ -113,8 +113,10 @@ public sealed class MessagesTranslationTests
         Assert.Equal("message_stop", events[^1].Name);
     }
 
+    /// <summary>As Anthropic ends an answer its classifiers stop (and as the plain answer says it): the notice as text,
+    /// <c>stop_reason: "refusal"</c>, <c>message_stop</c>; not an <c>error</c> event the SDKs throw as a bad request.</summary>
     [Fact]
-    public void A_guardrail_notice_ends_the_stream_with_an_error_event()
+    public void A_guardrail_notice_ends_the_stream_as_a_refusal()
     {
         var translator = new MessagesStreamTranslator("m", "req2");
         var notice = SseItem.Event(new JsonObject
@@ -124,9 +126,11 @@ public sealed class MessagesTranslationTests
 
         var events = new[] { Chunk(new JsonObject { ["content"] = "Hi" }), notice, new SseItem { Kind = SseItemKind.Done } }.SelectMany(translator.On).ToList();
 
-        Assert.Equal("error", events[^1].Name);
-        Assert.Equal("[gateway: blocked]", events[^1].Data["error"]!["message"]!.GetValue<string>());
-        Assert.DoesNotContain(events, e => e.Name == "message_stop");
+        Assert.Equal(
+            ["message_start", "ping", "content_block_start", "content_block_delta", "content_block_delta", "content_block_stop", "message_delta", "message_stop"],
+            events.Select(e => e.Name));
+        Assert.Equal("\n[gateway: blocked]", events[4].Data["delta"]!["text"]!.GetValue<string>());
+        Assert.Equal("refusal", events[6].Data["delta"]!["stop_reason"]!.GetValue<string>());
     }
 
     [Fact]
