@@ -53,6 +53,7 @@ public sealed class MessagesTranslationTests
     [InlineData("""{"model":"m","max_tokens":1,"temperature":1.5,"messages":[{"role":"user","content":"x"}]}""", "temperature")]
     [InlineData("""{"model":"m","max_tokens":1,"tools":[{"type":"web_search_20250305","name":"web_search"}],"messages":[{"role":"user","content":"x"}]}""", "tools[0].type")]
     [InlineData("""{"model":"m","max_tokens":1,"metadata":{"user_id":5},"messages":[{"role":"user","content":"x"}]}""", "metadata.user_id")]
+    [InlineData("""{"model":"m","max_tokens":1,"metadata":{"user_id":"u1","session":"s9"},"messages":[{"role":"user","content":"x"}]}""", "metadata.session")] // was dropped silently
     public void What_cannot_be_read_is_refused_naming_the_field(string body, string field)
     {
         var translation = MessagesRequestTranslator.Translate((JsonObject)JsonNode.Parse(body)!);
