@@ -31,7 +31,7 @@ internal sealed class ForwardStage(UpstreamClient upstreams, UpstreamDialects di
             {
                 var field = untranslatable.UntranslatableField!;
                 var problem = untranslatable.Problem!;
-                return new RefusedAnswer(_ => OpenAIError.BadRequest($"'{field}': {problem}", "unsupported_by_upstream"), "untranslatable");
+                return new RefusedAnswer(_ => OpenAIError.BadRequest($"'{field}': {problem}", "unsupported_by_upstream", field), "untranslatable");
             }
 
             return new RefusedAnswer(http => UpstreamFailureResults.ToResult(failure, http), "upstream_" + failure.Kind.ToString().ToLowerInvariant());

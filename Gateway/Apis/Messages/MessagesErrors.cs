@@ -32,9 +32,17 @@ internal static class MessagesErrors
         ["request_id"] = requestId,
     };
 
+    /// <summary>The gateway's missing-key message names the header Anthropic's SDKs send.</summary>
+    private const string BearerHint = "Send Authorization: Bearer KEY.";
+
     /// <summary>Writes the error with its status.</summary>
     public static async Task WriteAsync(HttpContext http, int status, string message)
     {
+        if (status == StatusCodes.Status401Unauthorized && message.EndsWith(BearerHint, StringComparison.Ordinal))
+        {
+            message = message[..^BearerHint.Length] + "Send x-api-key: KEY (or Authorization: Bearer KEY).";
+        }
+
         var bytes = JsonSerializer.SerializeToUtf8Bytes(Body(TypeFor(status), message, http.TraceIdentifier));
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json";

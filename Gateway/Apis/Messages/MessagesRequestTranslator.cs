@@ -121,6 +121,12 @@ internal static class MessagesRequestTranslator
             return MessagesTranslation.Fail("metadata", "must be an object");
         }
 
+        // Messages metadata has user_id only (Anthropic refuses any other key); another key would be dropped here.
+        if (m.Select(p => p.Key).FirstOrDefault(k => k != "user_id") is { } other)
+        {
+            return MessagesTranslation.Fail("metadata." + (other.Length <= 40 ? other : other[..40]), "is not a metadata field (Messages metadata holds user_id only)");
+        }
+
         var user = m["user_id"];
         if (JsonRead.IsNull(user))
         {

@@ -10,7 +10,9 @@ namespace Gateway.Apis.Messages;
 /// <c>message_delta</c> with the stop reason and usage and <c>message_stop</c>. Blocks go out one after another as
 /// Messages requires: deltas of a block that arrive while an earlier one is still open (a tool call whose
 /// predecessor's guarded tail has yet to be released) wait, in order, until the earlier blocks close at the
-/// finish. An upstream failure or a guardrail block mid-stream is an <c>error</c> event that ends the stream.</summary>
+/// finish. A guardrail block mid-stream ends the answer as Anthropic ends one its own classifiers stop: the notice as
+/// text, then <c>message_delta</c> with <c>stop_reason: "refusal"</c> and <c>message_stop</c> (as the plain answer
+/// says it). An upstream failure mid-stream is an <c>error</c> event that ends the stream.</summary>
 internal sealed class MessagesStreamTranslator(string model, string requestId)
 {
     /// <summary>The chat delta field that carries a thinking block's signature from an upstream that speaks Messages
@@ -39,10 +41,6 @@ internal sealed class MessagesStreamTranslator(string model, string requestId)
 
         switch (item.Kind)
         {
-            case SseItemKind.Data when item.GatewayNotice:
-                Start(events, item.Json);
-                Error(events, "invalid_request_error", NoticeText(item.Json!));
-                break;
             case SseItemKind.Data:
                 Start(events, item.Json);
                 Chunk(events, item.Json!);
@@ -221,7 +219,4 @@ internal sealed class MessagesStreamTranslator(string model, string requestId)
         Ended = true;
         events.Add(MessagesEvent.Of("error", new JsonObject { ["error"] = new JsonObject { ["type"] = type, ["message"] = message } }));
     }
-
-    private static string NoticeText(JsonObject chunk) =>
-        (JsonRead.String(chunk["choices"].Item(0).Field("delta").Field("content")) ?? "The answer was stopped by an output guardrail.").Trim();
 }

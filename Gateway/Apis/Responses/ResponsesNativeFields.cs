@@ -15,7 +15,7 @@ internal static class ResponsesNativeFields
     [
         ("store", Json.IsTrue),
         ("previous_response_id", v => !Json.IsNull(v)),
-        ("conversation", v => !Json.IsNull(v)),
+        ("conversation", v => !Json.IsNull(v)), // refused before this (ResponsesRequestTranslator.ConversationRefused); kept so a null passes
         ("prompt", v => !Json.IsNull(v)),
         ("truncation", v => Json.String(v) is { } s && s != "disabled"),
         ("max_tool_calls", v => !Json.IsNull(v)),

@@ -18,6 +18,18 @@ internal static class ResponsesRequestTranslator
         "prompt_cache_key", "prompt_cache_retention",
     };
 
+    /// <summary>Why <c>conversation</c> is refused whatever the upstream: every tenant reaches the provider under the
+    /// gateway's one key, and the gateway never hands out conversation ids (it creates none), so it cannot tell whose a
+    /// named conversation is. Passing it on would let any tenant or user continue, and read back through the model,
+    /// a conversation another one's personalized answers were appended to. Stored responses are chained with
+    /// <c>previous_response_id</c>, whose ids are sealed to their tenant and user.</summary>
+    internal const string ConversationRefused = "conversations cannot pass through the gateway: it cannot tell whose a conversation is, "
+        + "since every caller reaches the provider under the gateway's one key. Chain stored responses with previous_response_id "
+        + "(the ids the gateway hands out are bound to their tenant and user), or send the whole input.";
+
+    /// <summary>At most this many metadata pairs, keys and values at most these lengths (OpenAI's limits).</summary>
+    private const int MetadataPairs = 16, MetadataKeyLength = 64, MetadataValueLength = 512;
+
     public static (JsonObject? Chat, ResponsesProblem? Problem) Translate(JsonObject body)
     {
         if (Json.String(body["model"]) is not { Length: > 0 } model || string.IsNullOrWhiteSpace(model))
@@ -40,7 +52,13 @@ internal static class ResponsesRequestTranslator
                 "reasoning" when !Json.IsNull(value) => Reasoning(value, chat),
                 "user" or "safety_identifier" or "prompt_cache_key" or "previous_response_id" when !Json.IsNull(value) && Json.String(value) is null =>
                     new ResponsesProblem(key, "must be a string."),
-                "metadata" when !Json.IsNull(value) && value is not JsonObject => new ResponsesProblem(key, "must be an object."),
+                "metadata" when !Json.IsNull(value) => Metadata(value) ?? Copy(key, value, chat),
+                "temperature" when !Json.IsNull(value) => Number(key, value, 2) ?? Copy(key, value, chat),
+                "top_p" when !Json.IsNull(value) => Number(key, value, 1) ?? Copy(key, value, chat),
+                "parallel_tool_calls" when !Json.IsNull(value) && value!.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False) =>
+                    new ResponsesProblem(key, "must be a boolean."),
+                "service_tier" or "prompt_cache_retention" when !Json.IsNull(value) && Json.String(value) is null => new ResponsesProblem(key, "must be a string."),
+                "conversation" when !Json.IsNull(value) => new ResponsesProblem(key, ConversationRefused, "unsupported_field"),
                 _ when SameInChat.Contains(key) => Copy(key, value, chat),
                 "background" when Json.IsTrue(value) => new ResponsesProblem(key, "background responses are not served by the gateway.", "unsupported_field"),
                 "include" when value is JsonArray { Count: > 0 } => new ResponsesProblem(key,
@@ -72,7 +90,7 @@ internal static class ResponsesRequestTranslator
             return (null, inputProblem);
         }
 
-        if (messages.Count == 0 && Json.IsNull(body["previous_response_id"]) && Json.IsNull(body["conversation"]) && Json.IsNull(body["prompt"]))
+        if (messages.Count == 0 && Json.IsNull(body["previous_response_id"]) && Json.IsNull(body["prompt"]))
         {
             return (null, new ResponsesProblem("input", "is required (a string or input items)."));
         }
@@ -134,13 +152,53 @@ internal static class ResponsesRequestTranslator
                 continue;
             }
 
-            if (key == "effort" && Json.String(v) is { } effort)
+            if (key == "effort")
             {
+                if (Json.String(v) is not { } effort)
+                {
+                    return new ResponsesProblem("reasoning.effort", "must be a string.");
+                }
+
                 chat["reasoning_effort"] = effort;
             }
             else
             {
                 return new ResponsesProblem("reasoning." + key, "the gateway's answer cannot carry reasoning summaries; only reasoning.effort is passed on.", "unsupported_field");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A number from 0 to <paramref name="max"/>; anything else would reach the upstream (or be echoed in the
+    /// answer) with the wrong type.</summary>
+    private static ResponsesProblem? Number(string key, JsonNode? value, double max) =>
+        value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var number) && number >= 0 && number <= max
+            ? null
+            : new ResponsesProblem(key, $"must be a number from 0 to {max}.");
+
+    private static ResponsesProblem? Metadata(JsonNode? value)
+    {
+        if (value is not JsonObject metadata)
+        {
+            return new ResponsesProblem("metadata", "must be an object.");
+        }
+
+        if (metadata.Count > MetadataPairs)
+        {
+            return new ResponsesProblem("metadata", $"holds at most {MetadataPairs} key-value pairs.");
+        }
+
+        foreach (var (key, v) in metadata)
+        {
+            if (key.Length > MetadataKeyLength)
+            {
+                return new ResponsesProblem("metadata", $"keys are at most {MetadataKeyLength} characters.");
+            }
+
+            if (Json.String(v) is not { } text || text.Length > MetadataValueLength)
+            {
+                return new ResponsesProblem("metadata." + ResponsesInputTranslator.Short(key), $"must be a string of at most {MetadataValueLength} characters.");
             }
         }
 

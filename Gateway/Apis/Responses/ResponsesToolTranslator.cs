@@ -111,6 +111,8 @@ internal static class ResponsesToolTranslator
                     break;
                 case "verbosity" when Json.IsNull(value):
                     break;
+                case "verbosity" when Json.String(value) is null:
+                    return new ResponsesProblem("text.verbosity", "must be a string.");
                 case "verbosity":
                     chat["verbosity"] = value!.DeepClone();
                     break;

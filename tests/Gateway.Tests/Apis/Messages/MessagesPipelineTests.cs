@@ -194,7 +194,7 @@ public sealed class MessagesPipelineTests(MessagesFixture fixture) : IClassFixtu
         bearer.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "key-chat-0000");
         using var viaBearer = await gateway.Client.SendAsync(bearer);
 
-        await AssertErrorAsync(none, HttpStatusCode.Unauthorized, "authentication_error", "API key");
+        await AssertErrorAsync(none, HttpStatusCode.Unauthorized, "authentication_error", "x-api-key"); // the header Anthropic's SDKs send
         await AssertErrorAsync(wrong, HttpStatusCode.Unauthorized, "authentication_error", "API key");
         await AssertErrorAsync(outOfScope, HttpStatusCode.Forbidden, "permission_error", "chat");
         Assert.True(viaSdk.Content[0].TryPickText(out var text));

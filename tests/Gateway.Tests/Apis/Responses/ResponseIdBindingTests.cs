@@ -105,6 +105,26 @@ public sealed class ResponseIdBindingTests : IAsyncLifetime
         Assert.Contains("previous_response_id", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!["message"], StringComparison.Ordinal);
     }
 
+    /// <summary>A conversation id is not the gateway's to hand out (it creates none), so it cannot be sealed to a tenant
+    /// and user; before this it went upstream as sent, and any tenant naming another's conversation continued it under
+    /// the gateway's key. Refused for every caller, the owner included, and nothing goes upstream.</summary>
+    [Theory]
+    [InlineData("\"conv_abc123\"", false)]
+    [InlineData("{\"id\":\"conv_abc123\"}", false)]
+    [InlineData("\"conv_abc123\"", true)]
+    public async Task A_conversation_is_refused_and_never_sent_upstream(string conversation, bool stream)
+    {
+        var before = _upstream.ResponsesRequests.Count();
+
+        using var response = await SendAsync(AcmeKey,
+            $$"""{"model":"fake-model","input":"continue conv","user":"ada","store":true,"stream":{{(stream ? "true" : "false")}},"conversation":{{conversation}}}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
+        Assert.Equal(("conversation", "unsupported_field"), ((string?)error["param"], (string?)error["code"]));
+        Assert.Equal(before, _upstream.ResponsesRequests.Count());
+    }
+
     /// <summary>Replicas sharing <c>Guardrails:PseudonymKey</c> (as a cluster must) open each other's ids; a gateway
     /// with another secret opens none of them.</summary>
     [Fact]

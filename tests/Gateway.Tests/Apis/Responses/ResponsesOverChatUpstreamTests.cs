@@ -15,6 +15,7 @@ public sealed class ResponsesOverChatUpstreamTests(ChatUpstreamFixture fixture) 
         var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
         Assert.StartsWith($"'{name}'", (string?)error["message"], StringComparison.Ordinal);
         Assert.Equal("unsupported_by_upstream", (string?)error["code"]);
+        Assert.Equal(name, (string?)error["param"]); // the SDKs surface param as the field at fault
     }
 
     [Fact]

@@ -103,4 +103,45 @@ public sealed class ResponsesRequestTranslatorTests
     [InlineData("""{"model":"m","input":"x","instructions":7}""", "instructions")]
     [InlineData("""{"model":"m","input":"x","text":{"format":{"type":"json_schema","name":"p","schema":{"type":"object","properties":{"a":{"type":"string","pattern":"("}}}}}}""", "text.format.schema")]
     public void What_cannot_be_carried_is_named(string responses, string field) => Assert.Equal(field, Problem(responses).Field);
+
+    /// <summary>Settings of the wrong type or range went upstream as sent and came back echoed in the response object
+    /// (<c>"parallel_tool_calls":"yes"</c>), which typed SDKs cannot read; they are a 400 naming the field.</summary>
+    [Theory]
+    [InlineData("""{"model":"m","input":"x","temperature":"hot"}""", "temperature")]
+    [InlineData("""{"model":"m","input":"x","temperature":2.5}""", "temperature")]
+    [InlineData("""{"model":"m","input":"x","temperature":-1}""", "temperature")]
+    [InlineData("""{"model":"m","input":"x","top_p":2}""", "top_p")]
+    [InlineData("""{"model":"m","input":"x","top_p":true}""", "top_p")]
+    [InlineData("""{"model":"m","input":"x","parallel_tool_calls":"yes"}""", "parallel_tool_calls")]
+    [InlineData("""{"model":"m","input":"x","metadata":{"a":1}}""", "metadata.a")]
+    [InlineData("""{"model":"m","input":"x","metadata":[]}""", "metadata")]
+    [InlineData("""{"model":"m","input":"x","service_tier":5}""", "service_tier")]
+    [InlineData("""{"model":"m","input":"x","text":{"verbosity":5}}""", "text.verbosity")]
+    [InlineData("""{"model":"m","input":"x","reasoning":{"effort":5}}""", "reasoning.effort")]
+    public void Settings_of_the_wrong_type_or_range_are_named(string responses, string field) => Assert.Equal(field, Problem(responses).Field);
+
+    [Fact]
+    public void Metadata_past_openais_limits_is_refused()
+    {
+        var pairs = new JsonObject();
+        for (var i = 0; i < 17; i++)
+        {
+            pairs["k" + i] = "v";
+        }
+
+        Assert.Equal("metadata", Problem(new JsonObject { ["model"] = "m", ["input"] = "x", ["metadata"] = pairs }.ToJsonString()).Field);
+        Assert.Equal("metadata.k", Problem(new JsonObject { ["model"] = "m", ["input"] = "x", ["metadata"] = new JsonObject { ["k"] = new string('v', 513) } }.ToJsonString()).Field);
+        AssertJson("""{"k":"v"}""", Chat("""{"model":"m","input":"x","metadata":{"k":"v"},"temperature":0,"top_p":1,"parallel_tool_calls":true}""")["metadata"]);
+    }
+
+    /// <summary>The gateway hands out no conversation ids and every caller reaches the provider under its one key, so a
+    /// named conversation could be another tenant's or user's: refused whatever the upstream (a null passes).</summary>
+    [Fact]
+    public void A_conversation_is_refused_and_a_null_one_passes()
+    {
+        var problem = Problem("""{"model":"m","input":"x","conversation":"conv_123"}""");
+        Assert.Equal(("conversation", "unsupported_field"), (problem.Field, problem.Code));
+        Assert.Equal("conversation", Problem("""{"model":"m","input":"x","conversation":{"id":"conv_123"}}""").Field);
+        Assert.Null(Chat("""{"model":"m","input":"x","conversation":null}""")["conversation"]);
+    }
 }
