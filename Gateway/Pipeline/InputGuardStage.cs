@@ -5,7 +5,7 @@ using Guardrails.Abstractions;
 
 namespace Gateway.Pipeline;
 
-/// <summary>Input stage: runs the input checks over the app's user messages before anything else sees them;
+/// <summary>Input stage: runs the input checks over the app's user messages and tool results before anything else sees them;
 /// redactions replace the message text in place, a block answers 400 <c>content_blocked</c>.</summary>
 internal sealed class InputGuardStage(IGuardrailPipeline guardrails, ILogger<InputGuardStage> logger) : IChatStage
 {
@@ -20,7 +20,7 @@ internal sealed class InputGuardStage(IGuardrailPipeline guardrails, ILogger<Inp
         var context = GuardrailContextFactory.For(request);
         foreach (var message in request.Messages)
         {
-            if (MessageText.RoleOf(message) != "user" || message is not JsonObject m)
+            if (!IsChecked(MessageText.RoleOf(message)) || message is not JsonObject m)
             {
                 continue;
             }
@@ -63,6 +63,12 @@ internal sealed class InputGuardStage(IGuardrailPipeline guardrails, ILogger<Inp
 
         return null;
     }
+
+    /// <summary>What the app passes on from outside its own code: the user's messages and tool results (a file, a web
+    /// page or an API answer a tool read: credentials in them are redacted and injections in them recorded, as in
+    /// the user's). The app's own system and developer instructions are not checked (role-play tells in them are
+    /// the app's intent, not an attack), nor earlier assistant turns, which the output stage checked.</summary>
+    private static bool IsChecked(string? role) => role is "user" or "tool" or "function";
 
     private IResult? Apply(GuardrailResult result, ChatRequest request)
     {
