@@ -146,7 +146,8 @@ public static class MemoryEndpoints
         {
             Query = body.Query,
             Limit = body.Limit ?? 10,
-            Contexts = body.Contexts,
+            // Context names are trimmed where they are written, so the filter's are too (" docs" finds "docs").
+            Contexts = body.Contexts?.Select(c => c.Trim()).Distinct(StringComparer.Ordinal).ToList(),
             MinConfidence = body.MinConfidence,
             MaxAgeDays = body.MaxAgeDays,
             IncludeSuperseded = includeSuperseded,

@@ -34,7 +34,8 @@ internal static class MemoryInputRules
             return textRequired ? new($"{name} is required.", name) : CheckRest(field, context, confidence, sources, metadata);
         }
 
-        if (string.IsNullOrWhiteSpace(text))
+        // Zero-width and other format characters are not text either: "\u200B" alone is as empty as "  ".
+        if (text.All(c => char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format))
         {
             return new($"{name} must not be empty.", name);
         }

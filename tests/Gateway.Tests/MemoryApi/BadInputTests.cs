@@ -175,6 +175,8 @@ public sealed class BadInputTests(MemoryGatewayFixture fixture) : IClassFixture<
         { "POST", "memories", """{"memories":[]}""", "memories" },
         { "POST", "memories", """{"memories":[{"text":"Gil likes tea"},null]}""", "memories[1]" },
         { "POST", "memories", Mem("\"text\":\"  \""), "memories[0].text" },
+        { "POST", "memories", Mem("\"text\":\"\\u200B \\u2060\""), "memories[0].text" },
+        { "PATCH", "memories/{id}", """{"text":"\u200B"}""", "text" },
         { "POST", "memories", """{"memories":[{"text":"Gil likes tea"},{"text":"Gil likes coffee","confidence":7}]}""", "memories[1].confidence" },
         { "POST", "memories", Mem("\"text\":\"Gil likes tea\",\"context\":\"\""), "memories[0].context" },
         { "POST", "memories", Mem("\"text\":\"Gil likes tea\",\"sources\":[\"\"]"), "memories[0].sources" },
