@@ -31,7 +31,7 @@ public static class MemoryEndpoints
         userId = userId.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         return IdentityRules.IsValidUserId(userId)
             ? (new UserKey(http.GetCaller().Tenant, userId), null)
-            : (default, OpenAIError.BadRequest(IdentityRules.UserIdRule, "invalid_user"));
+            : (default, OpenAIError.BadRequest(IdentityRules.UserIdRule, "invalid_user", "userId"));
     }
 
     private static async Task<IResult> WriteAsync(HttpContext http, string userId, IMemoryService memory)
@@ -50,12 +50,12 @@ public static class MemoryEndpoints
 
         if (body!.Memories is not { Count: > 0 } items)
         {
-            return OpenAIError.BadRequest("'memories' must be a non-empty array.", "invalid_memories");
+            return OpenAIError.BadRequest("'memories' must be a non-empty array.", "invalid_memories", "memories");
         }
 
         if (items.Count > MemoryLimits.MaxMemoriesPerWrite)
         {
-            return OpenAIError.BadRequest($"At most {MemoryLimits.MaxMemoriesPerWrite} memories per request.", "invalid_memories");
+            return OpenAIError.BadRequest($"At most {MemoryLimits.MaxMemoriesPerWrite} memories per request.", "invalid_memories", "memories");
         }
 
         for (var i = 0; i < items.Count; i++)
@@ -63,12 +63,12 @@ public static class MemoryEndpoints
             var m = items[i];
             if (m is null)
             {
-                return OpenAIError.BadRequest($"memories[{i}] must be an object.", "invalid_memories");
+                return OpenAIError.BadRequest($"memories[{i}] must be an object.", "invalid_memories", $"memories[{i}]");
             }
 
             if (MemoryInputRules.Check($"memories[{i}]", m.Text, m.Context, m.Confidence, m.Sources, m.Metadata) is { } problem)
             {
-                return OpenAIError.BadRequest(problem, "invalid_memories");
+                return problem.ToResult("invalid_memories");
             }
         }
 
@@ -108,30 +108,35 @@ public static class MemoryEndpoints
 
         if (string.IsNullOrWhiteSpace(body!.Query) || body.Query.Length > MemoryLimits.MaxQueryLength)
         {
-            return OpenAIError.BadRequest($"'query' is required: a non-empty string of at most {MemoryLimits.MaxQueryLength} characters.", "invalid_query");
+            return OpenAIError.BadRequest($"'query' is required: a non-empty string of at most {MemoryLimits.MaxQueryLength} characters.", "invalid_query", "query");
         }
 
         if (body.Limit is < 1 or > 100)
         {
-            return OpenAIError.BadRequest("'limit' must be between 1 and 100.", "invalid_limit");
+            return OpenAIError.BadRequest("'limit' must be between 1 and 100.", "invalid_limit", "limit");
         }
 
         if (body.MinConfidence is { } mc && (double.IsNaN(mc) || mc < 0 || mc > 1))
         {
-            return OpenAIError.BadRequest("'minConfidence' must be between 0 and 1.", "invalid_filter");
+            return OpenAIError.BadRequest("'minConfidence' must be between 0 and 1.", "invalid_filter", "minConfidence");
         }
 
         if (body.MaxAgeDays is { } age && (double.IsNaN(age) || age <= 0))
         {
-            return OpenAIError.BadRequest("'maxAgeDays' must be a positive number.", "invalid_filter");
+            return OpenAIError.BadRequest("'maxAgeDays' must be a positive number.", "invalid_filter", "maxAgeDays");
         }
 
         if (body.Contexts is { } contexts && contexts.Any(c => c is null || !MemoryInputRules.IsValidContext(c)))
         {
-            return OpenAIError.BadRequest("'contexts' must be a list of context names.", "invalid_filter");
+            return OpenAIError.BadRequest("'contexts' must be a list of context names.", "invalid_filter", "contexts");
         }
 
-        var includeSuperseded = body.IncludeSuperseded ?? QueryFlag(http, "includeSuperseded");
+        if (QueryFlag(http, "includeSuperseded") is not { } flag)
+        {
+            return BadFlag("includeSuperseded");
+        }
+
+        var includeSuperseded = body.IncludeSuperseded ?? flag;
         if (!await memory.GetConsentAsync(user, http.RequestAborted).ConfigureAwait(false))
         {
             return Results.Json(new SearchResponse([]), ApiJsonContext.Default.SearchResponse);
@@ -141,7 +146,8 @@ public static class MemoryEndpoints
         {
             Query = body.Query,
             Limit = body.Limit ?? 10,
-            Contexts = body.Contexts,
+            // Context names are trimmed where they are written, so the filter's are too (" docs" finds "docs").
+            Contexts = body.Contexts?.Select(c => c.Trim()).Distinct(StringComparer.Ordinal).ToList(),
             MinConfidence = body.MinConfidence,
             MaxAgeDays = body.MaxAgeDays,
             IncludeSuperseded = includeSuperseded,
@@ -157,7 +163,12 @@ public static class MemoryEndpoints
             return error;
         }
 
-        var items = await memory.ListAsync(user, QueryFlag(http, "includeSuperseded"), http.RequestAborted).ConfigureAwait(false);
+        if (QueryFlag(http, "includeSuperseded") is not { } includeSuperseded)
+        {
+            return BadFlag("includeSuperseded");
+        }
+
+        var items = await memory.ListAsync(user, includeSuperseded, http.RequestAborted).ConfigureAwait(false);
         return Results.Json(new MemoryListResponse(items.Select(m => MemoryDto.From(m)).ToList()), ApiJsonContext.Default.MemoryListResponse);
     }
 
@@ -189,9 +200,9 @@ public static class MemoryEndpoints
             return bodyError;
         }
 
-        if (MemoryInputRules.Check("body", body!.Text, body.Context, body.Confidence, body.Sources, body.Metadata, textRequired: false) is { } problem)
+        if (MemoryInputRules.Check(string.Empty, body!.Text, body.Context, body.Confidence, body.Sources, body.Metadata, textRequired: false) is { } problem)
         {
-            return OpenAIError.BadRequest(problem, "invalid_memory");
+            return problem.ToResult("invalid_memory");
         }
 
         if (!await memory.GetConsentAsync(user, http.RequestAborted).ConfigureAwait(false))
@@ -251,8 +262,27 @@ public static class MemoryEndpoints
     internal static IResult ConsentWithdrawn() =>
         OpenAIError.Conflict("The user has withdrawn memory consent; nothing about them is stored.", "consent_withdrawn");
 
-    private static bool QueryFlag(HttpContext http, string name) =>
-        http.Request.Query.TryGetValue(name, out var v) && (v.ToString() is "" or "1" || bool.TryParse(v, out var b) && b);
+    /// <summary>A boolean query flag: absent, <c>false</c> or <c>0</c> is false; present without a value, <c>true</c> or
+    /// <c>1</c> is true; anything else is null (refused, not read as false).</summary>
+    private static bool? QueryFlag(HttpContext http, string name)
+    {
+        if (!http.Request.Query.TryGetValue(name, out var values))
+        {
+            return false;
+        }
+
+        var v = values.Count == 1 ? values[0]?.Trim() : null;
+        return v switch
+        {
+            "" or "1" => true,
+            "0" => false,
+            _ when bool.TryParse(v, out var b) => b,
+            _ => null,
+        };
+    }
+
+    private static IResult BadFlag(string name) =>
+        OpenAIError.BadRequest($"'{name}' must be true or false.", "invalid_filter", name);
 
     private static string Clip(string s) => s.Length <= 64 ? s : s[..64];
 }

@@ -37,6 +37,6 @@ internal static class MemoryRefusals
 
         return OpenAIError.BadRequest(
             $"{item} was refused by the memory guard (rule {refused.Rule}): memories must describe the user, not instruct the model.",
-            MemoryRefusedException.Code);
+            MemoryRefusedException.Code, item);
     }
 }

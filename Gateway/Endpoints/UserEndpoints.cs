@@ -115,7 +115,7 @@ public static class UserEndpoints
 
         if (body!.Memory is not { } consent)
         {
-            return OpenAIError.BadRequest("'memory' is required and must be a boolean.", "invalid_consent");
+            return OpenAIError.BadRequest("'memory' is required and must be a boolean.", "invalid_consent", "memory");
         }
 
         await memory.SetConsentAsync(user, consent, http.RequestAborted).ConfigureAwait(false);
@@ -139,9 +139,9 @@ public static class UserEndpoints
             return bodyError;
         }
 
-        if (MemoryInputRules.CheckObservation("body", body!.Text, body.Context, body.Sources) is { } problem)
+        if (MemoryInputRules.CheckObservation(string.Empty, body!.Text, body.Context, body.Sources) is { } problem)
         {
-            return OpenAIError.BadRequest(problem, "invalid_observation");
+            return problem.ToResult("invalid_observation");
         }
 
         if (!await memory.GetConsentAsync(user, http.RequestAborted).ConfigureAwait(false))

@@ -219,9 +219,10 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
             command.CommandText = """
                 DELETE FROM memories WHERE tenant = $tenant AND user_id = $user;
                 DELETE FROM history WHERE tenant = $tenant AND user_id = $user;
-                DELETE FROM consent WHERE tenant = $tenant AND user_id = $user;
+                DELETE FROM user_consent WHERE user_hash = $hash;
                 """;
             AddUser(command, user);
+            command.Parameters.AddWithValue("$hash", ConsentKey(user));
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             try
             {
@@ -364,6 +365,8 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
             command.CommandText = SqliteSchema.AddHistoryReason;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        await MigrateClearConsentAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
     private static void AddUser(SqliteCommand command, UserKey user)

@@ -4,7 +4,7 @@ namespace Memory.Stores.Sqlite;
 /// little-endian float32 BLOBs tagged with the model that made them.</summary>
 internal static class SqliteSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS memories (
@@ -42,12 +42,10 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS ix_history_memory ON history (tenant, user_id, memory_id);
         CREATE INDEX IF NOT EXISTS ix_history_user_at ON history (tenant, user_id, at);
 
-        CREATE TABLE IF NOT EXISTS consent (
-            tenant     TEXT    NOT NULL,
-            user_id    TEXT    NOT NULL,
+        CREATE TABLE IF NOT EXISTS user_consent (
+            user_hash  TEXT    NOT NULL PRIMARY KEY,
             memory     INTEGER NOT NULL,
-            updated_at INTEGER NOT NULL,
-            PRIMARY KEY (tenant, user_id)
+            updated_at INTEGER NOT NULL
         ) WITHOUT ROWID;
 
         CREATE TABLE IF NOT EXISTS erasures (
@@ -62,6 +60,15 @@ internal static class SqliteSchema
     public const string HasHistoryReason = "SELECT count(*) FROM pragma_table_info('history') WHERE name = 'reason';";
 
     public const string AddHistoryReason = "ALTER TABLE history ADD COLUMN reason TEXT NULL;";
+
+    /// <summary>Versions 1 and 2 kept consent under the tenant and user id in clear (<c>consent</c>), so a withdrawn
+    /// consent, which outlives erasure, kept an erased user's id (an email, say) in the file. Version 3 keys it by a
+    /// hash (<c>user_consent</c>): is the old table there?</summary>
+    public const string HasClearConsent = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'consent';";
+
+    public const string ReadClearConsent = "SELECT tenant, user_id, memory, updated_at FROM consent;";
+
+    public const string DropClearConsent = "DROP TABLE consent;";
 
     // "+embedding_model" keeps the planner on the user index: without statistics it would otherwise pick the
     // model index, whose single value matches every row, and scan the whole table for one user's vectors.

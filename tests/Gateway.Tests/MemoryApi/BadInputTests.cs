@@ -169,6 +169,102 @@ public sealed class BadInputTests(MemoryGatewayFixture fixture) : IClassFixture<
         response.ExpectError(HttpStatusCode.BadRequest);
     }
 
+    /// <summary>Each refusal names the field at fault in OpenAI's <c>param</c>, not only in the message.</summary>
+    public static TheoryData<string, string, string, string> ParamCases => new()
+    {
+        { "POST", "memories", """{"memories":[]}""", "memories" },
+        { "POST", "memories", """{"memories":[{"text":"Gil likes tea"},null]}""", "memories[1]" },
+        { "POST", "memories", Mem("\"text\":\"  \""), "memories[0].text" },
+        { "POST", "memories", Mem("\"text\":\"\\u200B \\u2060\""), "memories[0].text" },
+        { "PATCH", "memories/{id}", """{"text":"\u200B"}""", "text" },
+        { "POST", "memories", """{"memories":[{"text":"Gil likes tea"},{"text":"Gil likes coffee","confidence":7}]}""", "memories[1].confidence" },
+        { "POST", "memories", Mem("\"text\":\"Gil likes tea\",\"context\":\"\""), "memories[0].context" },
+        { "POST", "memories", Mem("\"text\":\"Gil likes tea\",\"sources\":[\"\"]"), "memories[0].sources" },
+        { "POST", "memories", Mem("\"text\":\"Gil likes tea\",\"metadata\":{\"k\":null}"), "memories[0].metadata" },
+        { "POST", "memories", Mem("\"text\":\"Gil likes tea\",\"confidence\":\"high\""), "memories[0].confidence" },
+        { "POST", "memories", Mem("\"text\":\"Gil likes tea\",\"occurredAt\":\"yesterday\""), "memories[0].occurredAt" },
+        { "POST", "memories/search", """{"query":" "}""", "query" },
+        { "POST", "memories/search", """{"query":"tea","limit":0}""", "limit" },
+        { "POST", "memories/search", """{"query":"tea","limit":"ten"}""", "limit" },
+        { "POST", "memories/search", """{"query":"tea","minConfidence":2}""", "minConfidence" },
+        { "POST", "memories/search", """{"query":"tea","maxAgeDays":-1}""", "maxAgeDays" },
+        { "POST", "memories/search", """{"query":"tea","contexts":[""]}""", "contexts" },
+        { "PATCH", "memories/{id}", """{"text":""}""", "text" },
+        { "PATCH", "memories/{id}", """{"confidence":3}""", "confidence" },
+        { "PATCH", "memories/{id}", """{"context":"   "}""", "context" },
+        { "PATCH", "memories/{id}", """{"sources":[""]}""", "sources" },
+        { "PATCH", "memories/{id}", """{"metadata":{"k":null}}""", "metadata" },
+        { "POST", "observations", """{"context":"chat"}""", "text" },
+        { "POST", "observations", """{"text":"Gil likes tea","sources":[""]}""", "sources" },
+        { "PUT", "consent", """{"memory":null}""", "memory" },
+        { "PUT", "consent", """{"memory":"false"}""", "memory" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ParamCases))]
+    public async Task A_refusal_names_the_field_in_param(string method, string route, string body, string param)
+    {
+        var user = MemoryGatewayFixture.NewUser("param");
+        var id = await Api.AddAsync(user, NewMemory("Gil likes green tea"));
+
+        var response = await Api.SendAsync(new HttpMethod(method), $"v1/users/{user}/{route.Replace("{id}", id, StringComparison.Ordinal)}", body);
+
+        var error = response.ExpectError(HttpStatusCode.BadRequest);
+        Assert.True(param == (string?)error["param"], $"{method} {route} {body}: {response.Text}");
+    }
+
+    [Fact]
+    public async Task An_invalid_user_id_names_userId_in_param()
+    {
+        var error = (await Api.SendAsync(HttpMethod.Get, "v1/users/%20padded/memories")).ExpectError(HttpStatusCode.BadRequest);
+
+        Assert.Equal("userId", (string?)error["param"]);
+    }
+
+    [Theory]
+    [InlineData(@"Gil likes tea\u0000 and coffee")]
+    [InlineData(@"Gil likes tea\u001b[31m")]
+    [InlineData(@"\u0007Gil likes tea")]
+    public async Task A_memory_text_with_control_characters_is_refused_on_write_and_patch(string text)
+    {
+        var user = MemoryGatewayFixture.NewUser("ctrl");
+        var id = await Api.AddAsync(user, NewMemory("Gil likes green tea"));
+
+        var write = await Api.SendAsync(HttpMethod.Post, $"v1/users/{user}/memories", Mem($"\"text\":\"{text}\""));
+        var patch = await Api.SendAsync(HttpMethod.Patch, $"v1/users/{user}/memories/{id}", $$"""{"text":"{{text}}"}""");
+
+        Assert.Equal("memories[0].text", (string?)write.ExpectError(HttpStatusCode.BadRequest)["param"]);
+        Assert.Equal("text", (string?)patch.ExpectError(HttpStatusCode.BadRequest)["param"]);
+        Assert.Equal(["Gil likes green tea"], await Api.TextsAsync(user, includeSuperseded: true));
+    }
+
+    [Fact]
+    public async Task Line_breaks_and_tabs_in_a_memory_text_are_accepted()
+    {
+        var user = MemoryGatewayFixture.NewUser("ctrl");
+
+        var id = await Api.AddAsync(user, NewMemory("Gil's list:\r\n- green tea\t(mornings)"));
+
+        Assert.Contains("green tea", (string?)(await Api.GetAsync(user, id)).Expect(HttpStatusCode.OK)["text"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("maybe")]
+    [InlineData("yes")]
+    [InlineData("2")]
+    [InlineData("true&includeSuperseded=false")]
+    public async Task An_unreadable_includeSuperseded_query_value_answers_400_not_false(string value)
+    {
+        var user = MemoryGatewayFixture.NewUser("flag");
+        await Api.AddAsync(user, NewMemory("Gil likes green tea"));
+
+        var list = await Api.SendAsync(HttpMethod.Get, $"v1/users/{user}/memories?includeSuperseded={value}");
+        var search = await Api.SendAsync(HttpMethod.Post, $"v1/users/{user}/memories/search?includeSuperseded={value}", """{"query":"tea"}""");
+
+        Assert.Equal("includeSuperseded", (string?)list.ExpectError(HttpStatusCode.BadRequest)["param"]);
+        Assert.Equal("includeSuperseded", (string?)search.ExpectError(HttpStatusCode.BadRequest)["param"]);
+    }
+
     [Theory]
     [MemberData(nameof(BadUserPaths))]
     public async Task An_invalid_user_id_in_the_path_answers_400(string method, string path)

@@ -92,6 +92,22 @@ public sealed class ExportAndErasureTests(MemoryGatewayFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Erasing_a_user_who_withdrew_consent_keeps_the_refusal_but_not_their_id_in_clear()
+    {
+        var data = fixture.Gateway.DataDirectory;
+        var user = $"{MemoryGatewayFixture.NewUser("withdrawn")}@example.com";
+        await Api.AddAsync(user, NewMemory("Gus collects vintage typewriters"));
+        (await Api.SetConsentAsync(user, false)).Expect(HttpStatusCode.OK);
+        Assert.NotEmpty(DataDirectoryScan.FilesContaining(data, user));
+
+        (await Api.EraseAsync(user)).Expect(HttpStatusCode.OK);
+
+        Assert.False((bool)(await Api.ExportAsync(user)).Expect(HttpStatusCode.OK)["consent"]!["memory"]!);
+        var leaks = DataDirectoryScan.FilesContaining(data, user);
+        Assert.True(leaks.Count == 0, $"the erased user's id is still in: {string.Join(", ", leaks)}");
+    }
+
+    [Fact]
     public async Task An_erased_user_can_start_over()
     {
         var user = MemoryGatewayFixture.NewUser("erase");

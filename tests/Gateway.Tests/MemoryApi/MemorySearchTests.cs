@@ -64,6 +64,17 @@ public sealed class MemorySearchTests(MemoryGatewayFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_context_filter_is_read_as_the_write_reads_context_names_with_surrounding_spaces_trimmed()
+    {
+        var user = MemoryGatewayFixture.NewUser("ctx");
+        await Api.WriteAsync(user, NewMemory("Pia uses Python 3.12 with FastAPI", " docs "), NewMemory("Pia writes Python at work", "chat"));
+
+        var docs = (await Api.SearchAsync(user, new JsonObject { ["query"] = "python", ["contexts"] = new JsonArray(" docs", "docs ") })).ExpectList("results");
+
+        Assert.Equal(["docs"], docs.Select(r => (string)r!["context"]!));
+    }
+
+    [Fact]
     public async Task Search_drops_memories_below_minConfidence()
     {
         var user = MemoryGatewayFixture.NewUser("conf");
