@@ -57,9 +57,13 @@ internal static class QdrantHistoryPayload
         return (entry, QdrantValues.Long(payload, Keys.Sequence) ?? 0);
     }
 
+    /// <summary>A consent record names no one: its id is derived from the tenant and user (so it is found by id), and
+    /// it carries no user key, tenant or user id. A withdrawn consent outlives erasure (the service writes it back so
+    /// that "forget me" does not restart memory), and it must not keep the erased user's id readable there.</summary>
     public static PointStruct ConsentPoint(UserKey user, bool memory, DateTimeOffset at)
     {
-        var point = Owned(user, QdrantPointIds.Consent(user), Keys.KindConsent);
+        var point = new PointStruct { Id = QdrantPointIds.Consent(user), Vectors = QdrantMemoryPayload.Placeholder };
+        point.Payload[Keys.Kind] = QdrantValues.Of(Keys.KindConsent);
         point.Payload[Keys.MemoryConsent] = QdrantValues.Of(memory);
         point.Payload[Keys.UpdatedAt] = QdrantValues.Of(at);
         return point;

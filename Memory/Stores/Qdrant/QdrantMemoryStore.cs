@@ -150,6 +150,9 @@ internal sealed partial class QdrantMemoryStore : IMemoryStore, IDisposable
             await QdrantCollectionAccess.IgnoreMissingCollectionAsync(() => _client.DeleteAsync(collection, filter, wait: true, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
+        // The consent record carries no user key (QdrantHistoryPayload.ConsentPoint), so the filter above passes it by.
+        await QdrantCollectionAccess.IgnoreMissingCollectionAsync(() => _client.DeleteAsync(_names.Meta, QdrantPointIds.Consent(user), wait: true, cancellationToken: cancellationToken)).ConfigureAwait(false);
+
         QdrantStoreLog.UserErased(_logger, owned.Count);
     }
 
@@ -185,7 +188,9 @@ internal sealed partial class QdrantMemoryStore : IMemoryStore, IDisposable
         {
             var points = await _client.RetrieveAsync(_names.Meta, [(PointId)QdrantPointIds.Consent(user)], withPayload: true,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
-            return points.Where(p => QdrantMemoryPayload.IsOwnedBy(p.Payload, user))
+            // The id is the user's own (name-based on tenant and user). Records written before consent points named
+            // no one still carry the user key, which must then be this user's.
+            return points.Where(p => !p.Payload.ContainsKey(Keys.UserKey) || QdrantMemoryPayload.IsOwnedBy(p.Payload, user))
                 .Select(p => QdrantValues.Bool(p.Payload, Keys.MemoryConsent)).FirstOrDefault();
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)

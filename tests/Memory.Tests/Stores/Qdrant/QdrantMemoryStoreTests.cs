@@ -202,6 +202,26 @@ public sealed class QdrantMemoryStoreTests : QdrantStoreTestBase
     }
 
     [Fact]
+    public async Task A_withdrawn_consent_written_back_after_erasure_does_not_name_the_user()
+    {
+        var erased = new UserKey("acme", "jane.doe@example.com");
+        await Store.UpsertAsync(erased, [Memory("Jane's fact", TestVectors.Random(14))]);
+        await Store.SetConsentAsync(erased, false);
+        await Store.SetConsentAsync(Bob, false);
+
+        await Store.DeleteUserAsync(erased);
+        Assert.Null(await Store.GetConsentAsync(erased));
+
+        // What the service does after erasing a user who had withdrawn consent: the refusal is kept.
+        await Store.SetConsentAsync(erased, false);
+
+        Assert.False(await Store.GetConsentAsync(erased));
+        Assert.False(await Store.GetConsentAsync(Bob));
+        Assert.Null(await Store.GetConsentAsync(new UserKey("other", "jane.doe@example.com")));
+        Assert.False(Server.AnyPayloadContains("jane.doe"));
+    }
+
+    [Fact]
     public async Task Two_deployments_with_different_prefixes_share_one_qdrant_without_seeing_each_other()
     {
         using var other = QdrantTestStores.Create(Server.Url, prefix: "staging");
