@@ -69,6 +69,40 @@ public sealed class UnseenInputsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_value_inside_a_json_string_keeps_its_placeholder_unquoted()
+    {
+        const string answer = "{\"note\": \"paid: 4111 1111 1111 1111, [ok]\", \"card\": 4111111111111111}";
+        var result = await _harness.Pipeline.CheckAsync(GuardrailStage.Output, answer, Request());
+
+        using var json = JsonDocument.Parse(result.Text);
+        Assert.Equal("paid: [CARD], [ok]", json.RootElement.GetProperty("note").GetString());
+        Assert.Equal("[CARD]", json.RootElement.GetProperty("card").GetString());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public async Task A_streamed_json_answer_stays_json_when_a_bare_number_is_redacted(int chunk)
+    {
+        const string answer = "{\"email\": \"jane@acme.com\", \"card\": 378282246310005, \"note\": \"x: 4111 1111 1111 1111\", \"n\": [5555555555554444]}";
+        foreach (var guard in new[] { _harness.Pipeline.BeginStream(Request()), _harness.Pipeline.BeginToolArgumentsStream(Request()) })
+        {
+            var sent = new System.Text.StringBuilder();
+            for (var i = 0; i < answer.Length; i += chunk)
+            {
+                sent.Append((await guard.PushAsync(answer.Substring(i, Math.Min(chunk, answer.Length - i)))).Emit);
+            }
+
+            sent.Append((await guard.CompleteAsync()).Emit);
+            using var json = JsonDocument.Parse(sent.ToString());
+            Assert.Equal("[CARD]", json.RootElement.GetProperty("card").GetString());
+            Assert.Equal("x: [CARD]", json.RootElement.GetProperty("note").GetString());
+            Assert.Equal("[CARD]", json.RootElement.GetProperty("n")[0].GetString());
+        }
+    }
+
+    [Fact]
     public async Task A_card_number_in_tool_arguments_is_redacted_when_it_is_a_json_number()
     {
         var result = await _harness.Pipeline.CheckToolArgumentsAsync("""{"amount": 12.5, "n": 4111111111111111, "all": [5555555555554444]}""", Request());
