@@ -47,7 +47,7 @@ internal static partial class TextContext
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex CardCue();
 
-    [GeneratedRegex(@"\b(?:ssn|ssns|ss#|ss\s+no|social\s+security|social\s+sec|soc\s+sec|taxpayer|tin|itin)\b[^\n\d]{0,32}$",
+    [GeneratedRegex(@"\b(?:ssn|ssns|ss#|ss\s+no|social\s+security|social\s+sec|soc\s+sec|(?:my|his|her|their|your)\s+social(?=\s+(?:is|was|number|no\b|#))|taxpayer|tin|itin)\b[^\n\d]{0,32}$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex SsnCue();
 
