@@ -66,6 +66,15 @@ internal sealed class GuardrailPipeline(
             return await RunAsync(GuardrailStage.Output, arguments, toolContext, policy, null, cancellationToken).ConfigureAwait(false);
         }
 
+        if (root is JsonValue scalar && LeafText(scalar) is { } only)
+        {
+            // Arguments that are one string or number: the value is checked, and written back as a JSON string.
+            var checkedValue = await RunAsync(GuardrailStage.Output, only, toolContext, policy, null, cancellationToken).ConfigureAwait(false);
+            return checkedValue.Redactions.Count == 0
+                ? checkedValue with { Text = arguments, Redactions = [] }
+                : checkedValue with { Text = JsonValue.Create(checkedValue.Text).ToJsonString(), Redactions = [] };
+        }
+
         // Each string value is checked as "name: value" so key-named secrets ("password": "...") keep their cue.
         var view = new StringBuilder();
         var leaves = new List<ToolArgumentLeaf>();
@@ -127,7 +136,7 @@ internal sealed class GuardrailPipeline(
         }
 
         var action = decisions.Max(d => d.Action);
-        var spans = Redaction.Resolve(decisions.Where(d => d.Action == GuardrailAction.Redact).Select(d => d.Detection));
+        var spans = JsonRedaction.KeepJson(text, Redaction.Resolve(decisions.Where(d => d.Action == GuardrailAction.Redact).Select(d => d.Detection)));
         var redacted = Redaction.Apply(text, spans);
         var ordered = decisions.OrderByDescending(d => d.Action).ThenBy(d => d.Detection.Start).ToList();
         var findings = await recorder.RecordAsync(stage, text, ordered, context, policy, cancellationToken).ConfigureAwait(false);
@@ -145,9 +154,9 @@ internal sealed class GuardrailPipeline(
             case JsonObject obj:
                 foreach (var (key, child) in obj.ToList())
                 {
-                    if (child is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+                    if (child is JsonValue v && LeafText(v) is { } value)
                     {
-                        leaves.Add(ToolArgumentLeaf.Add(view, key, v.GetValue<string>(), s => obj[key] = s));
+                        leaves.Add(ToolArgumentLeaf.Add(view, key, value, s => obj[key] = s));
                     }
                     else
                     {
@@ -160,9 +169,9 @@ internal sealed class GuardrailPipeline(
                 for (var i = 0; i < array.Count; i++)
                 {
                     var index = i;
-                    if (array[i] is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+                    if (array[i] is JsonValue v && LeafText(v) is { } value)
                     {
-                        leaves.Add(ToolArgumentLeaf.Add(view, name, v.GetValue<string>(), s => array[index] = s));
+                        leaves.Add(ToolArgumentLeaf.Add(view, name, value, s => array[index] = s));
                     }
                     else
                     {
@@ -171,9 +180,15 @@ internal sealed class GuardrailPipeline(
                 }
 
                 break;
-            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
-                leaves.Add(ToolArgumentLeaf.Add(view, name, v.GetValue<string>(), _ => { }));
-                break;
         }
     }
+
+    /// <summary>The text of a string or number value (a card number may come as a JSON number: a redacted one is
+    /// written back as a string), or null for other values.</summary>
+    private static string? LeafText(JsonValue value) => value.GetValueKind() switch
+    {
+        JsonValueKind.String => value.GetValue<string>(),
+        JsonValueKind.Number => value.ToJsonString(),
+        _ => null,
+    };
 }

@@ -72,10 +72,21 @@ internal sealed partial class EmailCheck : IGuardrailCheck
 
         // Local parts that are all punctuation or pure version numbers are not mailboxes.
         var local = value[..at];
-        return local.ContainsAnyInRange('a', 'z') || local.ContainsAnyInRange('A', 'Z') || local.ContainsAnyInRange('0', '9');
+        foreach (var c in local)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9._%+\-@])[A-Za-z0-9](?:[A-Za-z0-9._+\-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,5}[A-Za-z]{2,24}(?![A-Za-z0-9\-@_]|\.[A-Za-z0-9])",
+    // Letters and digits of any script (internationalised addresses: jürgen@müller.de, José.Pérez@correo.es),
+    // '%' and an apostrophe inside the local part (o'brien@example.ie); an apostrophe never starts one, so a
+    // quoted 'jane@acme.com' is still found without its quote.
+    [GeneratedRegex(@"(?<![\p{L}\p{M}\p{N}._%+\-@])[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}._%+\-']{0,63})@(?:[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}\-]{0,61}[\p{L}\p{M}\p{N}])?\.){1,5}\p{L}{2,24}(?![\p{L}\p{M}\p{N}\-@_]|\.[\p{L}\p{N}])",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Candidate();
 }

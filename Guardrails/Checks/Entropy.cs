@@ -75,6 +75,11 @@ internal static partial class Entropy
         return WordsOnly().IsMatch(value) || Repetitive(value);
     }
 
+    /// <summary>A template, variable reference or masked value (<c>&lt;password&gt;</c>, <c>${PW}</c>, <c>****</c>,
+    /// <c>your_password</c>), without <see cref="LooksLikePlaceholder"/>'s rule that words without digits are
+    /// descriptions.</summary>
+    public static bool IsTemplateOrMask(string value) => Placeholder().IsMatch(value) || Masked().IsMatch(value) || Repetitive(value);
+
     private static bool Repetitive(string value)
     {
         var distinct = new HashSet<char>(value);

@@ -37,7 +37,7 @@ internal sealed class SecretCheck : IGuardrailCheck
         foreach (Match match in Matches(SecretPatterns.PasswordAssignment, text))
         {
             var value = match.Groups[1];
-            if (SecretPatterns.IsPassword(value.Value))
+            if (SecretPatterns.IsPassword(value.Value) || SecretPatterns.IsConfigPassword(text, match.Index, value))
             {
                 AddNew(found, new Detection(PasswordRule, value.Index, value.Length, Placeholders.Secret, Continuation: SpanContinuation.Token));
             }

@@ -74,6 +74,45 @@ internal static partial class SecretPatterns
         return classes >= 3 || (classes == 2 && value.Any(char.IsAsciiDigit) && value.Any(char.IsAsciiLetter));
     }
 
+    /// <summary>A password of letters only (<c>correcthorse</c>, <c>CorrectHorseBatteryStaple</c>), which
+    /// <see cref="IsPassword"/> leaves alone in prose and code, counts where a configuration sets it: a
+    /// connection string or query (<c>;Password=correcthorse;</c>, <c>&amp;password=...</c>), an env or ini line
+    /// (<c>DB_PASSWORD=mysecretpw</c> at the start of a line), or a quoted value after a password key
+    /// (<c>"password": "sunflowers"</c>). Eight letters or more, not a type or keyword (<c>password: string</c>).</summary>
+    public static bool IsConfigPassword(string text, int keyStart, Group value)
+    {
+        var v = value.Value;
+        if (v.Length is < 8 or > 64 || !v.All(char.IsAsciiLetter) || Entropy.IsTemplateOrMask(v) || IsCommonPlaceholderPassword(v)
+            || NotPasswords.Contains(v))
+        {
+            return false;
+        }
+
+        var end = value.Index + value.Length;
+        var before = value.Index > 0 ? text[value.Index - 1] : '\0';
+        if (before is '"' or '\'')
+        {
+            // Quoted: the same quote closes the value.
+            return end < text.Length && text[end] == before;
+        }
+
+        // Unquoted: "key=value" with nothing around the '=', the key opening a line or a connection-string or
+        // query part, the value ending its line or part.
+        var keyOpens = keyStart == 0 || text[keyStart - 1] is '\n' or '\r' or ';' or '&' or '?'
+            || (keyStart >= 7 && text.AsSpan(keyStart - 7, 7).Equals("export ", StringComparison.Ordinal)
+                && (keyStart == 7 || text[keyStart - 8] is '\n' or '\r'));
+        var valueEnds = end == text.Length || text[end] is '\n' or '\r' or ';' or '&';
+        return keyOpens && valueEnds && before == '=';
+    }
+
+    private static readonly HashSet<string> NotPasswords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "password", "passwords", "required", "optional", "undefined", "nullable", "redacted", "disabled", "enabled",
+        "boolean", "string", "hidden", "mandatory", "username", "unchanged", "encrypted", "variable", "parameter",
+        "provided", "supplied", "specified", "configured", "incorrect", "expired", "invalid", "notrequired",
+        "placeholder", "yourpassword", "mypassword", "changeit", "changeme", "secretkey", "anything", "whatever",
+    };
+
     private static bool IsCommonPlaceholderPassword(string value) =>
         value.ToLowerInvariant() is "password" or "passwd" or "pass" or "secret" or "pwd" or "admin" or "root" or "changeme"
             or "password123" or "pa55word" or "p@ssw0rd" or "hunter2" or "letmein" or "12345678" or "123456" or "qwerty";

@@ -18,7 +18,13 @@ internal static class SensitiveTextRedactor
         GuardrailPolicy.AllowAll);
 
     /// <summary>Every sensitive span of <paramref name="text"/>.</summary>
-    public static List<Detection> Find(string text) => Checks.SelectMany(c => c.Detect(text, Context)).ToList();
+    public static List<Detection> Find(string text)
+    {
+        var view = LookalikeView.Of(text);
+        return view is null
+            ? Checks.SelectMany(c => c.Detect(text, Context)).ToList()
+            : Checks.SelectMany(c => c.Detect(view.Text, Context)).Select(view.ToOriginal).ToList();
+    }
 
     public static string Redact(string text) => text.Length == 0 ? text : Redaction.Apply(text, Find(text));
 }

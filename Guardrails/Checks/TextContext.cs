@@ -21,7 +21,8 @@ internal static partial class TextContext
         return text.AsSpan(end, to - end);
     }
 
-    /// <summary>True when the candidate directly follows a reference label such as "order #" or "tracking no.".</summary>
+    /// <summary>True when the candidate directly follows a reference label such as "order #", "tracking no." or
+    /// "order number is".</summary>
     public static bool FollowsIdentifierLabel(string text, int start) => IdentifierLabel().IsMatch(Before(text, start));
 
     public static bool HasPhoneCue(string text, int start) => PhoneCue().IsMatch(Before(text, start));
@@ -34,7 +35,7 @@ internal static partial class TextContext
 
     public static bool HasNetworkCue(string text, int start) => NetworkCue().IsMatch(Before(text, start, 48));
 
-    [GeneratedRegex(@"(?:\b(?:order|orders|invoice|inv|ticket|case|ref|reference|tracking|track|shipment|parcel|package|account|acct|a/c|customer|client|member|membership|policy|claim|serial|sku|part|model|isbn|issn|ean|upc|imei|iccid|meid|po|purchase\s+order|confirmation|booking|reservation|transaction|txn|trx|receipt|batch|lot|build|version|id|identifier|pin|otp|code|item|product|article|patient|employee|student|license|licence|registration|vin|routing|sort\s+code|swift|bic|record|file|report|job|task|request|incident|bug|issue|pr|commit|hash|checksum|uuid|guid)\.?\s*(?:no\.?|nr\.?|num\.?|number|id|code|#)?\s*[:#=]?\s*#?\s*|#\s*)$",
+    [GeneratedRegex(@"(?:\b(?:order|orders|invoice|inv|ticket|case|ref|reference|tracking|track|shipment|parcel|package|account|acct|a/c|customer|client|member|membership|policy|claim|serial|sku|part|model|isbn|issn|ean|upc|imei|iccid|meid|po|purchase\s+order|confirmation|booking|reservation|transaction|txn|trx|receipt|batch|lot|build|version|id|identifier|pin|otp|code|item|product|article|patient|employee|student|license|licence|registration|vin|routing|sort\s+code|swift|bic|record|file|report|job|task|request|incident|bug|issue|pr|commit|hash|checksum|uuid|guid)\.?\s*(?:no\.?|nr\.?|num\.?|number|id|code|#)?(?:\s+(?:is|was))?\s*[:#=]?\s*#?\s*|#\s*)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex IdentifierLabel();
 
@@ -46,7 +47,7 @@ internal static partial class TextContext
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex CardCue();
 
-    [GeneratedRegex(@"\b(?:ssn|ssns|ss#|ss\s+no|social\s+security|social\s+sec|soc\s+sec|taxpayer|tin|itin)\b[^\n\d]{0,32}$",
+    [GeneratedRegex(@"\b(?:ssn|ssns|ss#|ss\s+no|social\s+security|social\s+sec|soc\s+sec|(?:my|his|her|their|your)\s+social(?=\s+(?:is|was|number|no\b|#))|taxpayer|tin|itin)\b[^\n\d]{0,32}$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex SsnCue();
 

@@ -17,13 +17,26 @@ internal static class CheckRunner
     public static List<Decision> Run(IEnumerable<IGuardrailCheck> checks, string text, CheckContext context, ILogger logger)
     {
         var decisions = new List<Decision>();
+        LookalikeView? view = null;
+        var viewMade = false;
         foreach (var check in checks)
         {
             var budget = new CheckBudget(context.Policy.Time, context.Policy.CheckTimeout);
             var checkContext = context with { Budget = budget };
             try
             {
-                foreach (var detection in check.Detect(text, checkContext))
+                // Personal data and credentials are looked for through lookalike characters (no-break spaces,
+                // zero-width characters, fullwidth digits) too, and found where they lie in the original text.
+                var sees = check.Family is RuleFamilies.Pii or RuleFamilies.Secret;
+                if (sees && !viewMade)
+                {
+                    view = LookalikeView.Of(text);
+                    viewMade = true;
+                }
+
+                var seen = sees && view is not null ? view : null;
+                var found = seen is null ? check.Detect(text, checkContext) : check.Detect(seen.Text, checkContext).Select(seen.ToOriginal);
+                foreach (var detection in found)
                 {
                     var action = context.Policy.ActionFor(context.Stage, detection.Rule);
                     if (action != GuardrailAction.Allow)

@@ -44,6 +44,9 @@ internal sealed class StreamingGuard : IStreamingGuard
     private long _consumed;
     private long _emittedChars;
     private ISpanSwallower? _swallower;
+
+    // Where a JSON reader of the text consumed so far stands: a placeholder standing for a bare value is quoted.
+    private JsonTextState _json;
     private bool _blocked;
     private bool _truncated;
     private bool _lengthRecorded;
@@ -91,6 +94,7 @@ internal sealed class StreamingGuard : IStreamingGuard
         {
             var swallowed = _swallower.Swallow(delta, out var ended);
             _consumed += swallowed;
+            _json.Feed(delta.AsSpan(0, swallowed));
             _emittedTail = Tail(_emittedTail + delta[..swallowed]);
             delta = delta[swallowed..];
             if (!ended)
@@ -190,7 +194,9 @@ internal sealed class StreamingGuard : IStreamingGuard
             }
 
             toRecord.Add(decision);
-            output.Append(pending, cursor, span.Start - cursor).Append(span.Replacement);
+            var json = _json;
+            json.Feed(pending.AsSpan(0, span.Start));
+            output.Append(pending, cursor, span.Start - cursor).Append(JsonRedaction.Quoted(json, span).Replacement);
             cursor = span.End;
             if (!complete)
             {
@@ -232,6 +238,7 @@ internal sealed class StreamingGuard : IStreamingGuard
     private string Advance(string emit, int consumed, string pending)
     {
         _emittedTail = Tail(_emittedTail + pending[..consumed]);
+        _json.Feed(pending.AsSpan(0, consumed));
         _consumed += consumed;
         return emit;
     }

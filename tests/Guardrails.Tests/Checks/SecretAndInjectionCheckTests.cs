@@ -36,6 +36,18 @@ public sealed class SecretAndInjectionCheckTests
     [InlineData("the token is valid for 24 hours", null)]
     [InlineData("checksum 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", null)]
     [InlineData("STRIPE_PUBLISHABLE_KEY=pk_live_51HqL2xKz9aB3cD4eF5gH6iJ7", null)]
+    [InlineData("Host=localhost;Username=postgres;Password=correcthorse;Database=x", "correcthorse")]
+    [InlineData("DB_PASSWORD=mysecretpw", "mysecretpw")]
+    [InlineData("HOST=db\nexport DB_PASSWORD=Sunflowers\nPORT=5432", "Sunflowers")]
+    [InlineData("passwd=CorrectHorseBatteryStaple", "CorrectHorseBatteryStaple")]
+    [InlineData("jdbc:mysql://db/app?user=root&password=bluewhales", "bluewhales")]
+    [InlineData("{\"user\": \"ann\", \"password\": \"sunflowers\"}", "sunflowers")]
+    [InlineData("\"password\": \"required\"", null)]
+    [InlineData("password: string", null)]
+    [InlineData("the password=something in the docs", null)]
+    [InlineData("def login(password=password_input):", null)]
+    [InlineData("Password=PASSWORD;", null)]
+    [InlineData("set password=yourpassword", null)]
     public void Values_in_key_like_context_count_only_when_they_look_random(string text, string? expected)
     {
         var matches = TestPolicies.Matches(new SecretCheck(), text).Distinct().ToList();
