@@ -127,10 +127,11 @@ internal static partial class HeuristicStatements
         // Tenth session's audit: endings and changes said the everyday way, read as the plain statement the rules
         // know, so the stale value is retracted or replaced instead of a new "The user stopped taking ..." fact.
         text = UsedToNow().Replace(text, m => $"I {m.Groups["v2"].Value} {m.Groups["x"].Value}");
-        text = StoppedDoing().Replace(text, m => $"I no longer {BaseForm(m.Groups["v"].Value)}{m.Groups["sp"].Value}");
-        text = GaveUp().Replace(text, m => m.Groups["v"].Success
-            ? $"I no longer {BaseForm(m.Groups["v"].Value)}{m.Groups["sp"].Value}"
-            : $"I no longer {(DrinkWord().IsMatch(m.Groups["x"].Value) ? "drink" : "eat")} {m.Groups["x"].Value}");
+        // "I gave up caffeine": said as it was, and the habit it ends is taken back ("The user drinks caffeine" does
+        // not stay current beside it). "I quit smoking" and "I stopped taking X" need no such help: the de-duplication
+        // rule reads "quit" and "stopped" as negations of "smokes" and "takes X".
+        text = GaveUp().Replace(text, m => Ended(m, m.Groups["v"].Success ? BaseForm(m.Groups["v"].Value)
+            : (DrinkWord().IsMatch(m.Groups["x"].Value) ? "drink " : "eat ") + m.Groups["x"].Value));
         text = OutgrewAllergy().Replace(text, m => $"I am no longer allergic to {m.Groups["x"].Value}");
         text = SwitchedMeds().Replace(text, m => $"I no longer take {m.Groups["a"].Value}. I take {m.Groups["b"].Value}");
         text = ChangedTo().Replace(text, m => $"my {m.Groups["x"].Value} is {(m.Groups["at"].Success ? "at " : m.Groups["on"].Success ? "on " : string.Empty)}");
@@ -139,6 +140,14 @@ internal static partial class HeuristicStatements
         text = MarriedWithKids().Replace(text, "$1. I have ");
         text = ElidedAfterComma().Replace(text, ". I ");
         return ElidedAm().Replace(text, ". I am ");
+    }
+
+    /// <summary>The ending as said, then "I no longer ..." with what it ends (its time said once, on the ending).</summary>
+    private static string Ended(Match m, string habit)
+    {
+        var rest = PastTimeTail().Replace(m.Groups["rest"].Value, string.Empty);
+        rest = EndingTail().Replace(rest, string.Empty).TrimEnd();
+        return $"{m.Value}. I no longer {habit}{rest}";
     }
 
     /// <summary>"taking" → "take", "swimming" → "swim", "smoking" → "smoke": the plain verb of a gerund the
@@ -230,11 +239,11 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"\bI\s+used\s+to\s+(?<v1>love|like|hate|dislike|enjoy|adore|detest|loathe)\s+(?<x>[^,.;!?]{1,60}?)\s*(?:,|;|\.)?\s*(?:but\s+|and\s+)?now\s+I\s+(?:really\s+|actually\s+)?(?<v2>love|like|hate|dislike|enjoy|adore|detest|loathe|can't\s+stand)\s+(?:it|them|those|these|that)\b", RegexOptions.IgnoreCase)]
     private static partial Regex UsedToNow();
 
-    [GeneratedRegex(@"\bI\s+(?:have\s+)?(?:(?:just|recently|finally|completely)\s+)?(?:stopped|quit)\s+(?<v>taking|using|drinking|eating|smoking|vaping|playing|wearing|doing|seeing|dating|going\s+to|attending|practicing|practising|riding|driving|running|swimming)(?<sp>\s+|(?=[.,;!?]|$))", RegexOptions.IgnoreCase)]
-    private static partial Regex StoppedDoing();
-
-    [GeneratedRegex(@"\bI\s+(?:have\s+)?(?:(?:just|recently|finally|completely)\s+)?(?:gave|given)\s+up\s+(?:(?<v>drinking|eating|smoking|vaping|playing|running|swimming)(?<sp>\s+|(?=[.,;!?]|$))|(?<x>(?:alcohol|booze|coffee|caffeine|tea|beer|wine|soda|sugar|meat|dairy|gluten|red\s+meat|pork|bread|chocolate|cheese)\b))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bI\s+(?:have\s+)?(?:(?:just|recently|finally|completely)\s+)?(?:gave|given)\s+up\s+(?:(?<v>drinking|eating|smoking|vaping|playing|running|swimming)\b|(?<x>(?:alcohol|booze|coffee|caffeine|tea|beer|wine|soda|sugar|meat|dairy|gluten|red\s+meat|pork|bread|chocolate|cheese)\b))(?<rest>[^.,;!?]*)", RegexOptions.IgnoreCase)]
     private static partial Regex GaveUp();
+
+    [GeneratedRegex(@"\s+(?:(?:about|around|over|almost)\s+)?(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|many|\d+)\s+(?:years?|months?|weeks?|days?)\s+ago|(?:this|last)\s+(?:year|month|week|spring|summer|autumn|fall|winter)|recently|yesterday|today|for\s+good|altogether|completely|cold\s+turkey|since\s+.+|(?:for|after)\s+.+)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex EndingTail();
 
     [GeneratedRegex(@"^(?:alcohol|booze|coffee|caffeine|tea|beer|wine|soda)$", RegexOptions.IgnoreCase)]
     private static partial Regex DrinkWord();
@@ -242,10 +251,10 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"\bI\s+(?:have\s+)?(?:(?:just|finally)\s+)?(?:outgrew|outgrown|grew\s+out\s+of)\s+my\s+(?<x>[\w-]+(?:\s+[\w-]+)?)\s+allergy\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutgrewAllergy();
 
-    [GeneratedRegex(@"\b(?:my\s+(?:doctor|doc|gp|psychiatrist|specialist|consultant|cardiologist|nurse)\s+(?:has\s+)?(?:switched|moved|changed)\s+me|I\s+(?:have\s+)?(?:been\s+)?(?:switched|moved)|I\s+(?:have\s+)?switched\s+my\s+(?:meds|medication|medicine|prescription))\s+from\s+(?<a>[\w-]+)\s+to\s+(?<b>[\w-]+(?:\s+\d+\s*mg)?)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:my\s+(?:doctor|doc|gp|psychiatrist|specialist|consultant|cardiologist|nurse)\s+(?:has\s+)?(?:switched|moved|changed|put)\s+me|I\s+(?:have\s+been|was|got|am\s+being)\s+(?:switched|moved|put)|I\s+(?:have\s+)?switched\s+my\s+(?:meds|medication|medicine|prescription))\s+from\s+(?<a>[\w-]+)\s+to\s+(?<b>[\w-]+(?:\s+\d+\s*mg)?)", RegexOptions.IgnoreCase)]
     private static partial Regex SwitchedMeds();
 
-    [GeneratedRegex(@"\bmy\s+(?<x>(?:[\w-]+\s+){0,3}?(?:code|number|email|e-mail|address|pin|password|username|handle|phone|mobile|extension|room|desk|locker|gate|seat|flight|standup|stand-up|meeting|appointment|class|lesson|session|shift|call|sync))\s+(?:has\s+|was\s+|got\s+)?(?:changed|moved|switched|been\s+moved|been\s+changed)\s+to\s+(?:(?<at>(?=\d|noon\b|midnight\b))|(?<on>(?=(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b)))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:my|our)\s+(?<x>(?:[\w-]+\s+){0,3}?(?:code|number|email|e-mail|address|pin|password|username|handle|phone|mobile|extension|room|desk|locker|gate|seat|flight|standup|stand-up|meeting|appointment|class|lesson|session|shift|call|sync))\s+(?:has\s+|was\s+|got\s+)?(?:changed|moved|switched|been\s+moved|been\s+changed)\s+to\s+(?:(?<at>(?=\d{1,2}(?::\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.))(?!\w)|noon\b|midnight\b))|(?<on>(?=(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b)))?", RegexOptions.IgnoreCase)]
     private static partial Regex ChangedTo();
 
     [GeneratedRegex(@"\bI\s+(?:have\s+)?(?:legally\s+|officially\s+)?changed\s+my\s+name\s+to\s+", RegexOptions.IgnoreCase)]
