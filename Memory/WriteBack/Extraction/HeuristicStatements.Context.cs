@@ -139,6 +139,7 @@ internal static partial class HeuristicStatements
         text = EmphaticDo().Replace(text, "I ");
         text = MarriedWithKids().Replace(text, "$1. I have ");
         text = ElidedAfterComma().Replace(text, ". I ");
+        text = ElidedSubject().Replace(text, ". I "); // again: "I live in Lyon and have two cats" after the comma's break
         return ElidedAm().Replace(text, ". I am ");
     }
 
