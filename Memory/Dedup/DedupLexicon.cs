@@ -150,6 +150,9 @@ internal static class DedupLexicon
     {
         "do", "does", "did", "like", "likes", "liked", "love", "loves", "loved", "enjoy", "enjoys", "enjoyed", "longer",
         "anymore", "any", "at", "all",
+
+        // The auxiliary a contracted negation carries ("can't", "isn't", "won't"): "I can swim" / "I can't swim".
+        "can", "will", "is", "are", "am", "was", "were", "has", "have", "had", "would", "could", "should",
     };
 
     public static readonly IReadOnlySet<string> Copulas = new HashSet<string>(StringComparer.Ordinal)
@@ -162,6 +165,27 @@ internal static class DedupLexicon
     {
         "lives in", "live in", "lived in", "living in", "works at", "work at", "works for", "work for", "works as",
         "work as", "moved to", "born in", "born on", "based in", "drives a", "drive a",
+    };
+
+    /// <summary>Relations of the user's own that hold one value at a time ("I live in Lyon", "the user works at Acme"),
+    /// by the attribute they name.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SelfRelations = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["live in"] = "home", ["lives in"] = "home", ["living in"] = "home", ["based in"] = "home",
+        ["work at"] = "employer", ["works at"] = "employer", ["work for"] = "employer", ["works for"] = "employer",
+        ["work as"] = "job", ["works as"] = "job", ["born in"] = "birthplace", ["born on"] = "birthday",
+    };
+
+    /// <summary>Stems of words that stress a statement without adding to it ("I really love hiking").</summary>
+    public static readonly IReadOnlySet<string> Intensifiers = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "realli", "truli", "absolut", "definit", "actual", "total", "quit", "certainli", "genuin", "honestli", "inde",
+    };
+
+    /// <summary>Words that say a value comes beside the one already held ("I also work at a bar", "a second job").</summary>
+    public static readonly IReadOnlySet<string> AdditionWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "also", "too", "another", "second", "additionally", "both", "either",
     };
 
     /// <summary>Head words that name nobody in particular: a head made only of these (and stop words) is no slot.</summary>

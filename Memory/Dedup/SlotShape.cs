@@ -4,11 +4,15 @@ namespace Memory.Dedup;
 
 /// <summary>A fact read as "head relation value" ("my locker code | is | 4417", "Alice | lives in | Lyon"): the
 /// head (subject and attribute) names the slot, the value fills it. Only heads that name something in particular
-/// make a slot (not "I" or "the user" alone), so "I am 34" and "I am 35" stay two facts while "my locker code is
-/// 4417" and "my locker code is 5520" are one slot with two values.</summary>
+/// make a slot (not "I" or "the user" alone, so "I am a nurse" and "I am a runner" stay two facts), except the
+/// user's own single-valued attributes (<see cref="SelfSlot"/>): age ("I am 34" / "I'm 35"), height, weight, where
+/// they live, work and were born, and how many of one thing they have ("I have two cats" / "three cats").</summary>
 internal sealed record SlotShape(string Head, string Template, string Value)
 {
     private const int MaxHeadWords = 6;
+
+    /// <summary>How the head of a slot of the user's own begins ("user | age").</summary>
+    public const string SelfHead = "user | ";
 
     public static SlotShape? Of(IReadOnlyList<FactToken> tokens)
     {
@@ -22,6 +26,11 @@ internal sealed record SlotShape(string Head, string Template, string Value)
         if (start > 0)
         {
             tokens = tokens.Skip(start).ToList();
+        }
+
+        if (SelfSlot(tokens) is { } self)
+        {
+            return self;
         }
 
         for (var i = 1; i <= Math.Min(MaxHeadWords, tokens.Count - 2); i++)
@@ -51,6 +60,88 @@ internal sealed record SlotShape(string Head, string Template, string Value)
         }
 
         return null;
+    }
+
+    /// <summary>The user's own single-valued attributes, said of "I" or "the user": age ("I'm 34", "the user is 34
+    /// years old"), height ("I am 1.80 m tall"), weight ("I weigh 80 kg"), a count of one kind of thing ("I have two
+    /// cats"; the kind is part of the head, so "three dogs" is another slot), and where the user lives, works, works
+    /// as or was born ("I live in Lyon" / "I live in Paris"). A text that says its value comes in addition ("also",
+    /// "too", "another"...) is no slot: it stands beside the current value.</summary>
+    private static SlotShape? SelfSlot(IReadOnlyList<FactToken> tokens)
+    {
+        int start;
+        var copula = false;
+        if (tokens.Count > 1 && tokens[0].Lower is "i" or "im")
+        {
+            start = 1;
+            copula = tokens[0].Lower == "im";
+        }
+        else if (tokens.Count > 2 && tokens[0].Lower == "the" && tokens[1].Lower == "user")
+        {
+            start = 2;
+        }
+        else
+        {
+            return null;
+        }
+
+        if (tokens.Any(t => DedupLexicon.AdditionWords.Contains(t.Lower)))
+        {
+            return null;
+        }
+
+        var rest = tokens.Skip(start).ToList();
+        if (!copula && rest.Count > 1 && rest[0].Lower is "am" or "is")
+        {
+            copula = true;
+            rest = rest.Skip(1).ToList();
+        }
+
+        if (copula && rest.Count > 0 && rest[0].Class == TokenClass.Number)
+        {
+            // "34", "34 years old", "35 now", "1.80 m tall".
+            var words = rest.Where(t => t.Class == TokenClass.Word).Select(t => t.Lower).ToList();
+            var details = rest.Where(t => t.Class != TokenClass.Word).ToList();
+            if (details.Exists(t => t.Class is not (TokenClass.Number or TokenClass.Unit)))
+            {
+                return null;
+            }
+
+            var attribute = words.Contains("tall") ? "height" : words.Contains("heavy") ? "weight" : "age";
+            if (!words.TrueForAll(w => w is "years" or "year" or "yrs" or "yr" or "old" or "yo" or "now" or "tall" or "heavy" or "of" or "age"))
+            {
+                return null;
+            }
+
+            return Self(attribute, details);
+        }
+
+        if (rest.Count > 1 && rest[0].Lower is "weigh" or "weighs" && rest.Skip(1).Any(t => t.Class == TokenClass.Number))
+        {
+            return Self("weight", rest.Skip(1).ToList());
+        }
+
+        if (rest.Count is 3 or 4 && rest[0].Lower is "have" or "has" && rest[1].Class == TokenClass.Number &&
+            rest.Skip(2).All(t => t.Class == TokenClass.Word && !EnglishStopWords.Contains(t.Lower)))
+        {
+            // The kind of thing counted is part of the head: "two cats" and "three cats" are one slot, "two dogs" another.
+            return Self("count " + string.Join(' ', rest.Skip(2).Select(t => PorterStemmer.Stem(t.Lower))), rest.Skip(1).ToList());
+        }
+
+        if (rest.Count > 2 && DedupLexicon.SelfRelations.TryGetValue(rest[0].Lower + " " + rest[1].Lower, out var relation))
+        {
+            return Self(relation, rest.Skip(2).ToList());
+        }
+
+        return null;
+    }
+
+    private static SlotShape? Self(string attribute, List<FactToken> value)
+    {
+        var content = value.Where(t => t.Class != TokenClass.Word || (!EnglishStopWords.Contains(t.Lower) && !IsFiller(t.Lower))).ToList();
+        return content.Count == 0
+            ? null
+            : new SlotShape(SelfHead + attribute, ShapeOf(content), Bag(content.Select(t => t.Value ?? PorterStemmer.Stem(t.Lower))));
     }
 
     private static int RelationAt(IReadOnlyList<FactToken> tokens, int i)

@@ -70,7 +70,11 @@ internal sealed class WriteBatchPlanner
         switch (decision?.Verdict)
         {
             case DedupVerdict.Duplicate:
-                var wording = decision.Differences == DetailKinds.None ? WordingChoice.Longer : WordingChoice.Keep;
+                // A paraphrase keeps the stored wording unless it brings a word of its own ("I love jazz" → "I enjoy
+                // jazz and blues"): "I do not eat pork" after "I don't eat pork" adds nothing and is a NOOP.
+                var wording = decision.Differences == DetailKinds.None && AddsWords(_pool[match].Text, incoming.Text)
+                    ? WordingChoice.Longer
+                    : WordingChoice.Keep;
                 return Merge(match, incoming, vector, model, wording, decision.Reason, history, sameText: false);
             case DedupVerdict.Refinement:
                 return Merge(match, incoming, vector, model, WordingChoice.Incoming, decision.Reason, history, sameText: false);
@@ -188,6 +192,9 @@ internal sealed class WriteBatchPlanner
 
         return best >= 0 ? (best, bestDecision) : (-1, nearestDistinct);
     }
+
+    private static bool AddsWords(string stored, string incoming) =>
+        FactText.Of(incoming).ContentWords.Except(FactText.Of(stored).ContentWords).Any(w => !DedupLexicon.Intensifiers.Contains(w));
 
     private static double Cosine(float[]? vector, string? model, MemoryItem candidate) =>
         vector is not null && model is not null && candidate.Embedding is { } other && other.Length == vector.Length &&

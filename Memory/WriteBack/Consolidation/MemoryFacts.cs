@@ -89,6 +89,36 @@ internal static partial class MemoryFacts
     /// <summary>True when the memory is about <paramref name="subject"/> (metadata subject or its text, whole words).</summary>
     public static bool IsAbout(MemoryItem memory, string subject)
     {
+        // "my egg allergy" is about "eggs": a plural's "s" or "es" never tells two subjects apart.
+        foreach (var form in Number(subject))
+        {
+            if (IsAboutExactly(memory, form))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<string> Number(string subject)
+    {
+        yield return subject;
+        if (subject.Length < 3)
+        {
+            yield break;
+        }
+
+        yield return subject + "s";
+        yield return subject + "es";
+        if (subject.EndsWith('s'))
+        {
+            yield return subject[..^1];
+        }
+    }
+
+    private static bool IsAboutExactly(MemoryItem memory, string subject)
+    {
         var (_, own) = Read(memory);
         var needle = $" {subject} ";
         if (own is not null && ($" {own} ".Contains(needle, StringComparison.Ordinal) || $" {subject} ".Contains($" {own} ", StringComparison.Ordinal)))

@@ -122,7 +122,69 @@ internal static partial class HeuristicStatements
             var rest = m.Groups["rest"].Value.TrimEnd();
             return ChangeCue().IsMatch(rest) ? $"I am not {rest}" : $"I am not {rest} after all";
         });
-        return FoundOut().Replace(text, string.Empty);
+        text = FoundOut().Replace(text, string.Empty);
+
+        // Tenth session's audit: endings and changes said the everyday way, read as the plain statement the rules
+        // know, so the stale value is retracted or replaced instead of a new "The user stopped taking ..." fact.
+        text = UsedToNow().Replace(text, m => $"I {m.Groups["v2"].Value} {m.Groups["x"].Value}");
+        // "I gave up caffeine": said as it was, and the habit it ends is taken back ("The user drinks caffeine" does
+        // not stay current beside it). "I quit smoking" and "I stopped taking X" need no such help: the de-duplication
+        // rule reads "quit" and "stopped" as negations of "smokes" and "takes X".
+        text = GaveUp().Replace(text, m => Ended(m, m.Groups["v"].Success ? BaseForm(m.Groups["v"].Value)
+            : (DrinkWord().IsMatch(m.Groups["x"].Value) ? "drink " : "eat ") + m.Groups["x"].Value));
+        text = OutgrewAllergy().Replace(text, m => $"I am no longer allergic to {m.Groups["x"].Value}");
+        text = SwitchedMeds().Replace(text, m => $"I no longer take {m.Groups["a"].Value}. I take {m.Groups["b"].Value}");
+        text = ChangedTo().Replace(text, m => $"my {m.Groups["x"].Value} is {(m.Groups["at"].Success ? "at " : m.Groups["on"].Success ? "on " : string.Empty)}");
+        text = ChangedName().Replace(text, "my name is ");
+        text = EmphaticDo().Replace(text, "I ");
+        text = MarriedWithKids().Replace(text, "$1. I have ");
+        text = ElidedAfterComma().Replace(text, ". I ");
+        text = ElidedSubject().Replace(text, ". I "); // again: "I live in Lyon and have two cats" after the comma's break
+        return ElidedAm().Replace(text, ". I am ");
+    }
+
+    /// <summary>The ending as said, then "I no longer ..." with what it ends (its time said once, on the ending).</summary>
+    private static string Ended(Match m, string habit)
+    {
+        var rest = PastTimeTail().Replace(m.Groups["rest"].Value, string.Empty);
+        rest = EndingTail().Replace(rest, string.Empty).TrimEnd();
+        return $"{m.Value}. I no longer {habit}{rest}";
+    }
+
+    /// <summary>"taking" → "take", "swimming" → "swim", "smoking" → "smoke": the plain verb of a gerund the
+    /// endings above name.</summary>
+    private static string BaseForm(string gerund)
+    {
+        var g = gerund.ToLowerInvariant();
+        if (!g.EndsWith("ing", StringComparison.Ordinal) || g.Length < 5)
+        {
+            return g;
+        }
+
+        var stem = g[..^3];
+        if (stem.Length > 2 && stem[^1] == stem[^2] && stem[^1] is not ('l' or 's' or 'e' or 'o'))
+        {
+            return stem[..^1]; // swimming, running
+        }
+
+        return SilentE().IsMatch(stem) ? stem + "e" : stem;
+    }
+
+    /// <summary>Each line of a list ("- vegetarian", "* live in Oslo", "1. have a cat named Pip") is a sentence of its
+    /// own, and a line without a subject is the user's ("About me:" lists).</summary>
+    private static string ListLines(string message)
+    {
+        if (!message.Contains('\n', StringComparison.Ordinal))
+        {
+            return message;
+        }
+
+        return ListItem().Replace(message, m =>
+        {
+            var item = m.Groups["item"].Value.TrimEnd('.', ';', ',', ' ');
+            var subject = ItemVerb().IsMatch(item) ? "I " : ItemState().IsMatch(item) ? "I am " : string.Empty;
+            return $"{subject}{item}.";
+        });
     }
 
     /// <summary>Whether a clause that gave a residence says where the user is for now: a stay ("right now", "this
@@ -168,6 +230,62 @@ internal static partial class HeuristicStatements
 
     [GeneratedRegex(@"(?<prev>\b[A-Za-z]+)(?=\s+I\s+am\s+\w)")]
     private static partial Regex RunOnBreak();
+
+    private const string ElidedVerbs = "use|take|need|have|speak|grew|live|work|love|like|hate|play|own|drive|run|moved|retired|was|study|teach|volunteer|ride|keep|eat|drink|make|sing|collect|paint|enjoy|rely|navigate|wear|walk|cycle|swim|surf|knit|cook|bake|rent|got|became|joined|started";
+
+    private const string StateWords = @"vegetarian|vegan|pescatarian|pescetarian|married|single|divorced|engaged|widowed|pregnant|retired|allergic|fluent|based|diabetic|deaf|blind|(?:left|right)-handed|colou?r[- ]blind|lactose[- ]intolerant|(?:gluten|dairy|nut)[- ]free|self-employed|unemployed|originally\s+from";
+
+    private const string CommaVerbs = @"live|have|own|speak|use|take|drive|teach|study|eat|drink|love|like|hate|enjoy|wear|need|rent|work\s+(?:as|at|for|in|from)";
+
+    [GeneratedRegex(@"\bI\s+used\s+to\s+(?<v1>love|like|hate|dislike|enjoy|adore|detest|loathe)\s+(?<x>[^,.;!?]{1,60}?)\s*(?:,|;|\.)?\s*(?:but\s+|and\s+)?now\s+I\s+(?:really\s+|actually\s+)?(?<v2>love|like|hate|dislike|enjoy|adore|detest|loathe|can't\s+stand)\s+(?:it|them|those|these|that)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex UsedToNow();
+
+    [GeneratedRegex(@"\bI\s+(?:have\s+)?(?:(?:just|recently|finally|completely)\s+)?(?:gave|given)\s+up\s+(?:(?<v>drinking|eating|smoking|vaping|playing|running|swimming)\b|(?<x>(?:alcohol|booze|coffee|caffeine|tea|beer|wine|soda|sugar|meat|dairy|gluten|red\s+meat|pork|bread|chocolate|cheese)\b))(?<rest>[^.,;!?]*)", RegexOptions.IgnoreCase)]
+    private static partial Regex GaveUp();
+
+    [GeneratedRegex(@"\s+(?:(?:about|around|over|almost)\s+)?(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|many|\d+)\s+(?:years?|months?|weeks?|days?)\s+ago|(?:this|last)\s+(?:year|month|week|spring|summer|autumn|fall|winter)|recently|yesterday|today|for\s+good|altogether|completely|cold\s+turkey|since\s+.+|(?:for|after)\s+.+)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex EndingTail();
+
+    [GeneratedRegex(@"^(?:alcohol|booze|coffee|caffeine|tea|beer|wine|soda)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DrinkWord();
+
+    [GeneratedRegex(@"\bI\s+(?:have\s+)?(?:(?:just|finally)\s+)?(?:outgrew|outgrown|grew\s+out\s+of)\s+my\s+(?<x>[\w-]+(?:\s+[\w-]+)?)\s+allergy\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OutgrewAllergy();
+
+    [GeneratedRegex(@"\b(?:my\s+(?:doctor|doc|gp|psychiatrist|specialist|consultant|cardiologist|nurse)\s+(?:has\s+)?(?:switched|moved|changed|put)\s+me|I\s+(?:have\s+been|was|got|am\s+being)\s+(?:switched|moved|put)|I\s+(?:have\s+)?switched\s+my\s+(?:meds|medication|medicine|prescription))\s+from\s+(?<a>[\w-]+)\s+to\s+(?<b>[\w-]+(?:\s+\d+\s*mg)?)", RegexOptions.IgnoreCase)]
+    private static partial Regex SwitchedMeds();
+
+    [GeneratedRegex(@"\b(?:my|our)\s+(?<x>(?:[\w-]+\s+){0,3}?(?:code|number|email|e-mail|address|pin|password|username|handle|phone|mobile|extension|room|desk|locker|gate|seat|flight|standup|stand-up|meeting|appointment|class|lesson|session|shift|call|sync))\s+(?:has\s+|was\s+|got\s+)?(?:changed|moved|switched|been\s+moved|been\s+changed)\s+to\s+(?:(?<at>(?=\d{1,2}(?::\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.))(?!\w)|noon\b|midnight\b))|(?<on>(?=(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b)))?", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangedTo();
+
+    [GeneratedRegex(@"\bI\s+(?:have\s+)?(?:legally\s+|officially\s+)?changed\s+my\s+name\s+to\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangedName();
+
+    [GeneratedRegex(@"\bI\s+(?:really\s+|actually\s+)?do\s+(?=(?:drink|eat|like|love|have|speak|smoke|live|work|play|own|take|need|enjoy|use|drive|wear)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex EmphaticDo();
+
+    [GeneratedRegex(@"\b(married|divorced|single|widowed|separated)\s+with\s+(?=(?:\d+|one|two|three|four|five|six|a)\s+(?:kids?|children|sons?|daughters?|boys?|girls?)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex MarriedWithKids();
+
+    // "I'm 34, live in Lyon and have two cats": a verb after a comma has the user as its subject too.
+    [GeneratedRegex(@"(?<=\bI\b[^.;!?]*?),\s+(?:and\s+)?(?=(?:" + CommaVerbs + @")\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ElidedAfterComma();
+
+    // "I'm vegan and allergic to soy", "I'm a nurse, married ...": a state after "I am ..." is the user's too.
+    [GeneratedRegex(@"(?<=\bI\s+am\b[^.;!?]*?)(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:" + StateWords + @")\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ElidedAm();
+
+    [GeneratedRegex(@"(?m)^[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]+(?<item>[^\n]+?)[ \t]*$")]
+    private static partial Regex ListItem();
+
+    [GeneratedRegex(@"^(?:" + ElidedVerbs + @")\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ItemVerb();
+
+    [GeneratedRegex(@"^(?:(?:a|an)\s+\w|(?:" + StateWords + @")\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ItemState();
+
+    [GeneratedRegex(@"(?:[^aeiou][aeiou][kcvtzgd]|[^aeiou]ak|ok|uc|[^aeiouy]at|ar|iv|ud|us|rg)$")]
+    private static partial Regex SilentE();
 
     [GeneratedRegex(@"\b(?:I\s+)?(?:(?:just|recently|finally)\s+)?(?:switched|changed)\s+(?:jobs|companies|employers)\s*(?:,|;|-|and)?\s*(?:I\s+am\s+|I\s+work\s+|I'm\s+)?now\s+(?:working\s+)?(?:at|with|for)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex SwitchedJobs();
@@ -277,7 +395,7 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"^my\s+[a-z]+\s+and\s+I\b", RegexOptions.IgnoreCase)]
     private static partial Regex SomeoneAndI();
 
-    [GeneratedRegex(@"^(?:(?<born>born)\b|(?<am>not\s+(?:a\s+)?(?:big\s+|huge\s+)?fan\s+of\b|allergic\s+to\b|originally\s+from\b)|(?<have>been\s+(?:working|living|studying|learning)\b)|(?:just\s+)?(?:moved|relocated|lost\s+my\s+job)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?<born>born)\b|(?<am>(?:not\s+)?(?:a\s+)?(?:big\s+|huge\s+|massive\s+)?fan\s+of\b|allergic\s+to\b|originally\s+from\b)|(?<have>been\s+(?:working|living|studying|learning)\b)|(?:just\s+)?(?:moved|relocated|lost\s+my\s+job)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ElidedI();
 
     [GeneratedRegex(@"\bborn\s+and\s+(?:raised|bred)\s+in\b", RegexOptions.IgnoreCase)]

@@ -17,7 +17,7 @@ internal static partial class HeuristicStatements
             return result;
         }
 
-        var text = TextNormalizer.Normalize(message);
+        var text = TextNormalizer.Normalize(ListLines(message));
         if (text.Length > 8000 || InstructionFilter.IsInstruction(text))
         {
             return result;
@@ -324,12 +324,12 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"(?:[^.!?;\n]|[.!?](?=[^\s.!?;]))+[.!?;]*")]
     private static partial Regex Sentence();
 
-    [GeneratedRegex(@",?\s+(?:and|but|so|because|although|though|while|whereas|plus|also)\s+(?=(?:I|I'm|I've|my|we|our)\b)|,\s*(?=(?:I|I'm|I've|my|we|our)\b)|,\s+(?=(?:if|unless|because|since)\b)|,\s*(?=(?:his|her|its|their|what|what's|where|when|why|how|how's|who|which|any|anything|can|could|would|should|do|does|is|are|give|tell|suggest|recommend|help|please|so|keep|thanks|thank|remember|note|bear|let|make|not)\b)|\s+and\s+(?=(?:he|she|they|it)(?:'s|\s))|\s+so\s+(?=(?:please|keep|make|give|use|answer|reply|write|explain|talk|avoid|don't|do\s+not)\b)|\s+-\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@",?\s+(?:and|but|so|because|although|though|while|whereas|plus|also)\s+(?:(?:honestly|frankly|actually|also|then|now|yet|anyway|basically|obviously|luckily|sadly),?\s+)?(?=(?:I|I'm|I've|my|we|our)\b)|(?<=\d\w{0,3})\s+(?=not\s+(?:the\s+)?\d)|,\s*(?:anyway|anyways|anyhow|besides|btw|oh\s+and),?\s+(?=(?:I|I'm|I've|my|we|our)\b)|,\s*(?=(?:I|I'm|I've|my|we|our)\b)|,\s+(?=(?:if|unless|because|since)\b)|,\s*(?=(?:his|her|its|their|what|what's|where|when|why|how|how's|who|which|any|anything|can|could|would|should|do|does|is|are|give|tell|suggest|recommend|help|please|so|keep|thanks|thank|remember|note|bear|let|make|not)\b)|\s+and\s+(?=(?:he|she|they|it)(?:'s|\s))|\s+so\s+(?=(?:please|keep|make|give|use|answer|reply|write|explain|talk|avoid|don't|do\s+not)\b)|\s+-\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseSplit();
 
-    [GeneratedRegex(@"^(?:(?<greet>hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?|oh|ah|well|so|and|but|also|btw|by\s+the\s+way|actually|anyway|anyways|ok|okay|yes|yeah|yep|nope|fyi|just\s+so\s+you\s+know|for\s+context|for\s+the\s+record|note\s+that|to\s+be\s+clear|as\s+you\s+know|you\s+know(?=,?\s+I\b)|honestly|basically|thanks|thank\s+you|lol|haha|please|update|quick\s+update|oh\s+and|plus|now|(?:(?:big|good|great|some|exciting|happy|sad|bad|quick|fun)\s+)?news|heads\s+up|guess\s+what|so\s+anyway|sorry(?=[,!])|oops|wait(?=[,!])|no(?=[,!])|correction|to\s+clarify|let\s+me\s+correct\s+(?:that|myself)|just\s+to\s+correct\s+myself|I\s+meant(?:\s+to\s+say)?(?:\s+that)?|I\s+mean(?=,)|I\s+got\s+(?:it|that)\s+wrong(?:\s+earlier)?|my\s+bad|scratch\s+that|in\s+fact|these\s+days|nowadays|sadly|unfortunately|" +
+    [GeneratedRegex(@"^(?:(?<greet>hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?|oh|ah|well|so|and|but|also|btw|by\s+the\s+way|actually|anyway|anyways|ok|okay|yes|yeah|yep|nope|fyi|just\s+so\s+you\s+know|for\s+context|for\s+the\s+record|note\s+that|to\s+be\s+clear|as\s+you\s+know|you\s+know(?=,?\s+I\b)|honestly|basically|thanks|thank\s+you|lol|haha|please|update|quick\s+update|oh\s+and|plus|now|(?:(?:big|good|great|some|exciting|happy|sad|bad|quick|fun)\s+)?news|heads\s+up|guess\s+what|so\s+anyway|sorry(?=[,!])|oops|wait(?:\s+no)?(?=[,!])|no(?=[,!])|correction|to\s+clarify|let\s+me\s+correct\s+(?:that|myself)|just\s+to\s+correct\s+myself|I\s+meant(?:\s+to\s+say)?(?:\s+that)?|I\s+mean(?=,)|I\s+got\s+(?:it|that)\s+wrong(?:\s+earlier)?|my\s+bad|scratch\s+that|in\s+fact|these\s+days|nowadays|sadly|unfortunately|" +
         // A label before a colon ("Quick one:", "Note:", "Quick question: I live in Oslo, ...").
-        @"(?:quick\s+(?:one|question|q|note|thing|fact|heads\s+up)|(?:side\s+|small\s+)?note|context|background|info|ps|p\.s|reminder|aside|edit|(?:fun|random)\s+fact|also|one\s+more\s+thing|(?:a\s+)?(?:quick\s+)?question)(?=\s*:))\b[,!:.]?\s*", RegexOptions.IgnoreCase)]
+        @"(?:quick\s+(?:one|question|q|note|thing|fact|heads\s+up)|typo|(?:small\s+)?correction|fix|(?:(?:a\s+)?(?:bit|little|some\s+things?|things)\s+)?about\s+me|my\s+(?:details|info|profile)|(?:side\s+|small\s+)?note|context|background|info|ps|p\.s|reminder|aside|edit|(?:fun|random)\s+fact|also|one\s+more\s+thing|(?:a\s+)?(?:quick\s+)?question)(?=\s*:))\b[,!:.]?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Interjection();
 
     [GeneratedRegex(@"^(?:do|does|did|can|could|would|will|should|shall|is|are|am|was|were|have|has|what|where|when|why|who|whom|whose|which|how)\b", RegexOptions.IgnoreCase)]

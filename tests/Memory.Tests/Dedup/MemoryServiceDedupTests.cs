@@ -67,6 +67,48 @@ public sealed class MemoryServiceDedupTests : IDisposable
         Assert.Single(await _h.Service.ListAsync(Alice, true));
     }
 
+    /// <summary>Tenth session's audit: a paraphrase with the same details and no word of its own was an UPDATE that
+    /// swapped in the longer wording; it adds nothing, so it is a NOOP and the stored text stays.</summary>
+    [Theory]
+    [InlineData("I don't eat pork.", "I do not eat pork.")]
+    [InlineData("My son is 7 years old.", "My son is seven years old.")]
+    [InlineData("I weigh 80 kg.", "I weigh 80 kilograms.")]
+    [InlineData("I love hiking in the mountains.", "I really love hiking in the mountains!")]
+    public async Task A_longer_paraphrase_without_a_word_of_its_own_is_a_noop(string stored, string incoming)
+    {
+        _h.Embedder.Pin(stored, Axis(1.0));
+        _h.Embedder.Pin(incoming, Axis(0.97));
+        var first = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = stored }], null))[0];
+
+        var second = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = incoming }], null))[0];
+
+        Assert.Equal(new MemoryWriteResult(first.Id, MemoryEvent.Noop), second);
+        Assert.Equal(stored, Assert.Single(await _h.Service.ListAsync(Alice, true)).Text);
+    }
+
+    /// <summary>Tenth session's audit: the user's age, weight, home and count of pets said of "I" were two facts
+    /// side by side, the stale value still current.</summary>
+    [Theory]
+    [InlineData("I'm 34.", "I'm 35.", "value-changed: number")]
+    [InlineData("I weigh 80 kg.", "I weigh 76 kg.", "value-changed: number")]
+    [InlineData("I live in Lyon.", "I live in Paris.", "value-changed: name")]
+    [InlineData("I have two cats.", "I have three cats.", "value-changed: number")]
+    [InlineData("I can swim.", "I can't swim.", "negated")]
+    public async Task The_users_own_attribute_with_a_new_value_updates(string stored, string incoming, string reason)
+    {
+        _h.Embedder.Pin(stored, Axis(1.0));
+        _h.Embedder.Pin(incoming, Axis(0.5));
+        var first = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = stored }], null))[0];
+
+        var second = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = incoming }], null))[0];
+
+        Assert.Equal(new MemoryWriteResult(first.Id, MemoryEvent.Update), second);
+        Assert.Equal(incoming, Assert.Single(await _h.Service.ListAsync(Alice, false)).Text);
+        var history = await _h.Service.GetHistoryAsync(Alice, first.Id);
+        Assert.Equal(stored, history[^1].Before?.Text);
+        Assert.Equal(reason, history[^1].Reason);
+    }
+
     [Fact]
     public async Task The_same_statement_negated_updates_with_the_reason_negated()
     {

@@ -182,4 +182,25 @@ public sealed class SlotChangeTests
 
         Assert.DoesNotContain(h.Store.CurrentTexts(Turns.User), t => t.Contains("Oslo", StringComparison.Ordinal));
     }
+
+    /// <summary>Tenth session's audit over HTTP: each second turn left the first one current.</summary>
+    [Theory]
+    [InlineData("I'm allergic to eggs.", "I outgrew my egg allergy.", "eggs")]
+    [InlineData("I weigh 80 kg.", "I weigh 76 kg now.", "80")]
+    [InlineData("I have two cats.", "I have three cats now.", "two")]
+    [InlineData("My locker code is 4417.", "My locker code changed to 5520.", "4417")]
+    [InlineData("My standup is at 9:30 every weekday.", "Our standup moved to 10:15.", "9:30")]
+    [InlineData("I take metformin.", "My doctor switched me from metformin to insulin.", "metformin")]
+    [InlineData("I hate olives.", "I used to hate olives, now I love them.", "hate")]
+    [InlineData("I drink alcohol.", "I gave up alcohol in January.", "drinks alcohol")]
+    [InlineData("I take ibuprofen.", "I stopped taking ibuprofen.", "takes ibuprofen")]
+    public async Task A_change_said_the_everyday_way_ends_the_old_value(string first, string second, string stale)
+    {
+        await using var h = new WriteBackHarness();
+        await h.SayAsync(Turns.Say("t1", first, at: Day1));
+
+        await h.SayAsync(Turns.Say("t2", second, at: Day2));
+
+        Assert.DoesNotContain(h.Store.CurrentTexts(Turns.User), t => t.Contains(stale, StringComparison.Ordinal));
+    }
 }
