@@ -31,7 +31,7 @@ internal sealed class LineTokenCounts(Tokenizer tokenizer, int capacity = LineTo
             var part = span[start..end];
             if (!lookup.TryGetValue(part, out var count))
             {
-                count = tokenizer.CountTokens(part);
+                count = LongRunTokenCount.Count(tokenizer, part);
                 if (part.Length <= maxLineLength)
                 {
                     // Counted here rather than asked of the dictionary, whose Count takes every lock.

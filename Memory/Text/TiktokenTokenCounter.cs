@@ -27,7 +27,7 @@ internal sealed class TiktokenTokenCounter : ITokenCounter
             return 0;
         }
 
-        return (UsesO200k(model) ? _o200k : _cl100k).Value.CountTokens(text);
+        return LongRunTokenCount.Count((UsesO200k(model) ? _o200k : _cl100k).Value, text);
     }
 
     /// <summary>The exact count, from remembered line counts (<see cref="LineTokenCounts"/>): the system message's
