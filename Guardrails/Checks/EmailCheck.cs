@@ -83,10 +83,15 @@ internal sealed partial class EmailCheck : IGuardrailCheck
         return false;
     }
 
-    // Letters and digits of any script (internationalised addresses: jürgen@müller.de, José.Pérez@correo.es),
-    // '%' and an apostrophe inside the local part (o'brien@example.ie); an apostrophe never starts one, so a
-    // quoted 'jane@acme.com' is still found without its quote.
-    [GeneratedRegex(@"(?<![\p{L}\p{M}\p{N}._%+\-@])[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}._%+\-']{0,63})@(?:[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}\-]{0,61}[\p{L}\p{M}\p{N}])?\.){1,5}\p{L}{2,24}(?![\p{L}\p{M}\p{N}\-@_]|\.[\p{L}\p{N}])",
+    // Letters and digits of the spaced scripts (internationalised addresses: jürgen@müller.de, José.Pérez@correo.es,
+    // Cyrillic, Greek...), '%' and an apostrophe inside the local part (o'brien@example.ie); an apostrophe never
+    // starts one, so a quoted 'jane@acme.com' is still found without its quote. Scripts written without spaces (Han,
+    // kana, Thai) are not address letters: in "请发邮件到support@example.com谢谢" the address is what sits between them,
+    // and a run of them before an address must neither be swallowed into it nor stop it being found.
+    private const string Letter = @"[\p{L}-[\p{IsCJKUnifiedIdeographs}\p{IsCJKUnifiedIdeographsExtensionA}\p{IsCJKCompatibilityIdeographs}\p{IsHiragana}\p{IsKatakana}\p{IsThai}]]";
+    private const string Word = @"\p{M}\p{N}";
+
+    [GeneratedRegex(@"(?<![" + Word + @"._%+\-@]|" + Letter + @")(?:" + Letter + @"|\p{N})(?:" + Letter + @"|[" + Word + @"._%+\-']){0,63}@(?:(?:" + Letter + @"|\p{N})(?:(?:" + Letter + @"|[" + Word + @"\-]){0,61}(?:" + Letter + @"|[" + Word + @"]))?\.){1,5}" + Letter + @"{2,24}(?!" + Letter + @"|[" + Word + @"\-@_]|\.(?:" + Letter + @"|\p{N}))",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Candidate();
 }

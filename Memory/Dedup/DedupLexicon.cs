@@ -176,6 +176,21 @@ internal static class DedupLexicon
         ["work as"] = "job", ["works as"] = "job", ["born in"] = "birthplace", ["born on"] = "birthday",
     };
 
+    /// <summary>Canonical units of a length and of a weight (<see cref="Units"/>, <see cref="ShortUnits"/>): a number
+    /// the user is, in one of these, is a height or a weight, not an age.</summary>
+    public static readonly IReadOnlySet<string> LengthUnits = new HashSet<string>(StringComparer.Ordinal) { "m", "cm", "mm", "ft", "in", "yd" };
+
+    public static readonly IReadOnlySet<string> WeightUnits = new HashSet<string>(StringComparer.Ordinal) { "kg", "g", "lb", "pound", "stone", "oz" };
+
+    /// <summary>What can follow "work at", "live in"... without naming an employer or a home: when or how ("I work at
+    /// night", "at weekends", "from home").</summary>
+    public static readonly IReadOnlySet<string> WhenOrWhereWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "night", "nights", "weekend", "weekends", "home", "day", "days", "weekday", "weekdays", "morning", "mornings",
+        "evening", "evenings", "noon", "midnight", "dawn", "lunch", "lunchtime", "times", "moment", "present", "least",
+        "once", "last", "first", "odd", "weird", "unusual", "strange",
+    };
+
     /// <summary>Stems of words that stress a statement without adding to it ("I really love hiking").</summary>
     public static readonly IReadOnlySet<string> Intensifiers = new HashSet<string>(StringComparer.Ordinal)
     {

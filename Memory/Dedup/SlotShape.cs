@@ -107,7 +107,16 @@ internal sealed record SlotShape(string Head, string Template, string Value)
                 return null;
             }
 
-            var attribute = words.Contains("tall") ? "height" : words.Contains("heavy") ? "weight" : "age";
+            // The unit says what is measured: "I am 5 ft 10" is a height, not an age; a unit of anything else is no slot.
+            var units = details.Where(t => t.Class == TokenClass.Unit).Select(t => t.Value ?? t.Lower).ToList();
+            var attribute = words.Contains("tall") || units.Exists(DedupLexicon.LengthUnits.Contains) ? "height"
+                : words.Contains("heavy") || units.Exists(DedupLexicon.WeightUnits.Contains) ? "weight"
+                : units.TrueForAll(u => u is "year" or "month" or "week" or "day") ? "age" : null;
+            if (attribute is null)
+            {
+                return null;
+            }
+
             if (!words.TrueForAll(w => w is "years" or "year" or "yrs" or "yr" or "old" or "yo" or "now" or "tall" or "heavy" or "of" or "age"))
             {
                 return null;
@@ -128,8 +137,10 @@ internal sealed record SlotShape(string Head, string Template, string Value)
             return Self("count " + string.Join(' ', rest.Skip(2).Select(t => PorterStemmer.Stem(t.Lower))), rest.Skip(1).ToList());
         }
 
-        if (rest.Count > 2 && DedupLexicon.SelfRelations.TryGetValue(rest[0].Lower + " " + rest[1].Lower, out var relation))
+        if (rest.Count > 2 && DedupLexicon.SelfRelations.TryGetValue(rest[0].Lower + " " + rest[1].Lower, out var relation) &&
+            !rest.Skip(2).Where(t => !EnglishStopWords.Contains(t.Lower)).Take(1).Any(t => DedupLexicon.WhenOrWhereWords.Contains(t.Lower)))
         {
+            // "I work at night" / "at weekends" / "at home" says when or where, not for whom: no employer slot.
             return Self(relation, rest.Skip(2).ToList());
         }
 

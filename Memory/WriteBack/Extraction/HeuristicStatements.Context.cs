@@ -138,10 +138,29 @@ internal static partial class HeuristicStatements
         text = ChangedName().Replace(text, "my name is ");
         text = EmphaticDo().Replace(text, "I ");
         text = MarriedWithKids().Replace(text, "$1. I have ");
-        text = ElidedAfterComma().Replace(text, ". I ");
-        text = ElidedSubject().Replace(text, ". I "); // again: "I live in Lyon and have two cats" after the comma's break
-        return ElidedAm().Replace(text, ". I am ");
+        text = WhereStated(ElidedAfterComma(), text, ". I ");
+        text = WhereStated(ElidedSubject(), text, ". I "); // again: "I live in Lyon and have two cats" after the comma's break
+        return WhereStated(ElidedAm(), text, ". I am ");
     }
+
+    /// <summary>Gives an elided verb the user as its subject only in a sentence that states: not in a question, a
+    /// condition or a hypothetical ("If I moved to Berlin, live near a park ...?"), an instruction told or reported
+    /// ("I told him to relax, take a break", "My friend told me: I live in Paris and work at Google"), or a story.</summary>
+    private static string WhereStated(Regex elision, string text, string replacement) =>
+        elision.Replace(text, m => IsStated(text, m.Index) ? replacement : m.Value);
+
+    private static bool IsStated(string text, int at)
+    {
+        var start = at == 0 ? 0 : text.LastIndexOfAny(SentenceEnds, at - 1) + 1;
+        var end = text.IndexOfAny(SentenceEnds, at);
+        var sentence = end < 0 ? text[start..] : text[start..(end + 1)];
+        return !sentence.TrimEnd().EndsWith('?') && !NotStated().IsMatch(sentence);
+    }
+
+    private static readonly char[] SentenceEnds = ['.', '!', '?', '\n'];
+
+    [GeneratedRegex(@"\b(?:if|unless|suppose|supposing|imagine|when|whenever|once|told|tell|tells|said|say|says|asked|ask|asks|story|pretend|would|could|should|let's)\b|:", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NotStated();
 
     /// <summary>The ending as said, then "I no longer ..." with what it ends (its time said once, on the ending).</summary>
     private static string Ended(Match m, string habit)
@@ -171,7 +190,9 @@ internal static partial class HeuristicStatements
     }
 
     /// <summary>Each line of a list ("- vegetarian", "* live in Oslo", "1. have a cat named Pip") is a sentence of its
-    /// own, and a line without a subject is the user's ("About me:" lists).</summary>
+    /// own. A line without a subject is the user's only in a list the user says is about themselves ("About me:",
+    /// "My details:") and that asks nothing: a job ad to answer, someone else's profile or a list of options holds
+    /// no fact about the user.</summary>
     private static string ListLines(string message)
     {
         if (!message.Contains('\n', StringComparison.Ordinal))
@@ -179,13 +200,19 @@ internal static partial class HeuristicStatements
             return message;
         }
 
+        var first = ListItem().Match(message);
+        var own = first.Success && SelfLabel().IsMatch(message[..first.Index]) && !message.Contains('?', StringComparison.Ordinal);
         return ListItem().Replace(message, m =>
         {
             var item = m.Groups["item"].Value.TrimEnd('.', ';', ',', ' ');
-            var subject = ItemVerb().IsMatch(item) ? "I " : ItemState().IsMatch(item) ? "I am " : string.Empty;
+            var subject = !own ? string.Empty : ItemVerb().IsMatch(item) ? "I " : ItemState().IsMatch(item) ? "I am " : string.Empty;
             return $"{subject}{item}.";
         });
     }
+
+    // The line that opens the list says it is about the user, and names no one else.
+    [GeneratedRegex(@"(?:^|\n)(?![^\n]*\b(?:his|her|their|brother|sister|friend|wife|husband|partner|son|daughter|mum|mom|dad|father|mother|colleague|boss|client|candidate|job|role|position)\b)[^\n]*\b(?:about\s+me|about\s+myself|my\s+(?:details|profile|info|bio|background|facts|stats|situation)|me\s+in\s+(?:brief|short|a\s+nutshell)|quick\s+facts)\b[^\n]*:?[ \t]*\n?$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SelfLabel();
 
     /// <summary>Whether a clause that gave a residence says where the user is for now: a stay ("right now", "this
     /// week", "for work", "on holiday", "in a hotel"), or "I'm in Paris" said with a question about it ("I'm in Paris,

@@ -152,6 +152,13 @@ internal static partial class HeuristicStatements
                     return false;
                 }
             }
+
+            if (NoLonger().IsMatch(clause))
+            {
+                // "I no longer smoke" with no stored habit rule to take back: nothing to read from it (the general
+                // rules would conjugate "no" as the verb: "The user noes longer smoke").
+                return false;
+            }
         }
 
         var drafts = HeuristicRules.Apply(clause, general: true);

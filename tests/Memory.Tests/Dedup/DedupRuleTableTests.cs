@@ -44,6 +44,11 @@ public sealed class DedupRuleTableTests
         { "I weigh 80 kg.", "I weigh 76 kg.", nameof(DedupVerdict.SlotChange) },
         { "The user weighs 80 kg", "The user weighs 76 kg", nameof(DedupVerdict.SlotChange) },
         { "I am 1.80 m tall.", "I am 1.85 m tall.", nameof(DedupVerdict.SlotChange) },
+        // The session's review: a unit says what is measured, and "at night" names no employer.
+        { "I am 34 years old.", "I am 5 ft 10.", nameof(DedupVerdict.Distinct) },
+        { "I am 6 ft.", "I am 180 cm.", nameof(DedupVerdict.SlotChange) },
+        { "I work at Acme.", "I work at weekends.", nameof(DedupVerdict.Distinct) },
+        { "The user works at Acme", "The user works at night", nameof(DedupVerdict.Distinct) },
         { "I live in Lyon.", "I live in Paris.", nameof(DedupVerdict.SlotChange) },
         { "I'm based in Leeds.", "I'm based in York.", nameof(DedupVerdict.SlotChange) },
         { "I work at Google.", "I work at Microsoft.", nameof(DedupVerdict.SlotChange) },

@@ -46,6 +46,18 @@ public sealed class LongRunTokenCountTests
         Assert.Equal(expected, new TiktokenTokenCounterProbe().Count(run));
     }
 
+    [Theory]
+    [InlineData("e\u0301")]
+    [InlineData("a!")]
+    [InlineData("x1")]
+    public void A_long_stretch_without_a_blank_is_cut_whatever_its_kinds(string unit)
+    {
+        var text = string.Concat(Enumerable.Repeat(unit, 100_000));
+        var cut = LongRunTokenCount.NextCut(text, 0);
+
+        Assert.InRange(cut, 1, LongRunTokenCount.MaxUnbroken + 1);
+    }
+
     [Fact]
     public void A_cut_never_splits_a_surrogate_pair()
     {

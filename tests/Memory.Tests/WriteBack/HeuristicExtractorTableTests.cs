@@ -462,6 +462,15 @@ public sealed class HeuristicExtractorTableTests
         { "I studied biology at Oxford.", "The user studied biology at Oxford" },
         { "I studied hard for the exam", "" },
         { "two kids, Emma who is 9 and Lucas who is 4", "The user has two kids named Emma and Lucas | The user's child Emma is 9 | The user's child Lucas is 4" },
+        // The session's review: lists and elided verbs that are not about the user store nothing.
+        { "Write a cover letter for this job ad:\n- work at our Berlin headquarters\n- live in Berlin or relocate\n- have 5 years of Python experience\n- fluent in German", "" },
+        { "My brother asked me to fill his profile:\n- live in Oslo\n- work at Equinor\n- vegetarian", "" },
+        { "Which of these should a new hire do?\n1. use Slack daily\n2. drive to the office\n3. speak English", "" },
+        { "If I moved to Berlin, live near a park and have two dogs, what would rent cost?", "" },
+        { "When I get to the airport, take a taxi or the train?", "" },
+        { "I told him to relax, take a break and drink some water", "" },
+        { "I gave up smoking", "The user gave up smoking" },
+        { "I no longer smoke.", "" },
     };
 
     [Theory]
