@@ -15,6 +15,11 @@ internal struct JsonTextState
     /// began with <c>{</c> or <c>[</c> and the last character outside strings is <c>:</c>, <c>[</c> or <c>,</c>.</summary>
     public readonly bool AtBareValue => _opened == 1 && !_inString && _lastOutside is ':' or '[' or ',';
 
+    /// <summary>What JSON allows outside its strings: structure, numbers, and the letters of true, false and null.</summary>
+    private static bool MayStandOutsideStrings(char c) =>
+        c is '{' or '}' or '[' or ']' or ',' or ':' or '-' or '+' or '.' or (>= '0' and <= '9')
+            or 't' or 'r' or 'u' or 'e' or 'f' or 'a' or 'l' or 's' or 'n' or 'E';
+
     public void Feed(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
@@ -59,6 +64,13 @@ internal struct JsonTextState
             }
             else if (!char.IsWhiteSpace(c))
             {
+                if (!MayStandOutsideStrings(c))
+                {
+                    // "[1] See the notes", "[Note] ...", a markdown link: prose that opened with a bracket, not JSON.
+                    _opened = 2;
+                    return;
+                }
+
                 _lastOutside = c;
             }
         }

@@ -92,7 +92,16 @@ internal static partial class SecretPatterns
         var before = value.Index > 0 ? text[value.Index - 1] : '\0';
         if (before is '"' or '\'')
         {
-            // Quoted: the same quote closes the value.
+            // Quoted: the same quote closes the value. A bare "pass" sets one only with ':' or '=' ("pass: 'xyz'"):
+            // "the mountain pass is 'breathtaking'" is prose.
+            var key = text.AsSpan(keyStart, value.Index - keyStart);
+            if (!key.Contains("password", StringComparison.OrdinalIgnoreCase) && !key.Contains("passwd", StringComparison.OrdinalIgnoreCase) &&
+                !key.Contains("passphrase", StringComparison.OrdinalIgnoreCase) && !key.Contains("pwd", StringComparison.OrdinalIgnoreCase) &&
+                !key.ContainsAny(':', '='))
+            {
+                return false;
+            }
+
             return end < text.Length && text[end] == before;
         }
 

@@ -111,5 +111,10 @@ internal sealed partial class SqliteMemoryStore
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        // secure_delete zeroed the old rows in the new page images; the WAL still holds the images with the ids in
+        // clear until it is truncated (as after an erasure). At open nothing else reads, so one attempt is enough to
+        // try; a busy checkpoint leaves it to the next erasure's truncation.
+        await WalTruncation.TruncateOnceAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -48,6 +48,8 @@ public sealed class SecretAndInjectionCheckTests
     [InlineData("def login(password=password_input):", null)]
     [InlineData("Password=PASSWORD;", null)]
     [InlineData("set password=yourpassword", null)]
+    [InlineData("The mountain pass is 'breathtaking' in June", null)]
+    [InlineData("pass: 'sunflowers'", "sunflowers")]
     public void Values_in_key_like_context_count_only_when_they_look_random(string text, string? expected)
     {
         var matches = TestPolicies.Matches(new SecretCheck(), text).Distinct().ToList();

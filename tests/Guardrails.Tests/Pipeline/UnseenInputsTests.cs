@@ -68,6 +68,17 @@ public sealed class UnseenInputsTests : IDisposable
         Assert.Equal(1, json.RootElement.GetProperty("cards")[1].GetInt32());
     }
 
+    [Theory]
+    [InlineData("[1] Contact: 4111111111111111 or see [2].", "[1] Contact: [CARD] or see [2].")]
+    [InlineData("[Note] card 4111111111111111, then [ok]", "[Note] card [CARD], then [ok]")]
+    [InlineData("{see below} card: 4111111111111111", "{see below} card: [CARD]")]
+    public async Task Prose_that_opens_with_a_bracket_keeps_its_placeholders_unquoted(string answer, string expected)
+    {
+        var result = await _harness.Pipeline.CheckAsync(GuardrailStage.Output, answer, Request());
+
+        Assert.Equal(expected, result.Text);
+    }
+
     [Fact]
     public async Task A_value_inside_a_json_string_keeps_its_placeholder_unquoted()
     {

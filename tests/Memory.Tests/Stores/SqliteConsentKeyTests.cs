@@ -95,6 +95,10 @@ public sealed class SqliteConsentKeyTests : IDisposable
             Assert.False(await store.GetConsentAsync(Dana));
             Assert.True(await store.GetConsentAsync(Other));
             Assert.Null(await store.GetConsentAsync(new UserKey("other-tenant", Email)));
+
+            // The migration truncates the WAL itself: while the store is open, no file holds the ids in clear.
+            Assert.Empty(FilesHolding("other.person@example.org"));
+            Assert.Empty(FilesHolding(Email));
             await store.DeleteUserAsync(Dana); // truncates the WAL: the pages the migration rewrote reach the main file
             await store.SetConsentAsync(Dana, false);
         }
