@@ -90,7 +90,8 @@ internal sealed record SlotShape(string Head, string Template, string Value)
             return null;
         }
 
-        var rest = tokens.Skip(start).ToList();
+        // "I have 2 kids now", "I'm 35 now": a word that only says the statement holds today is not part of it.
+        var rest = tokens.Skip(start).Where(t => t.Lower is not ("now" or "currently" or "today" or "nowadays")).ToList();
         if (!copula && rest.Count > 1 && rest[0].Lower is "am" or "is")
         {
             copula = true;

@@ -48,6 +48,8 @@ public sealed class DedupRuleTableTests
         { "I am 34 years old.", "I am 5 ft 10.", nameof(DedupVerdict.Distinct) },
         { "I am 6 ft.", "I am 180 cm.", nameof(DedupVerdict.SlotChange) },
         { "I work at Acme.", "I work at weekends.", nameof(DedupVerdict.Distinct) },
+        { "I have 2 kids.", "I have 2 kids now.", nameof(DedupVerdict.Duplicate) },
+        { "I have 2 kids.", "I have 3 kids now.", nameof(DedupVerdict.SlotChange) },
         { "The user works at Acme", "The user works at night", nameof(DedupVerdict.Distinct) },
         { "I live in Lyon.", "I live in Paris.", nameof(DedupVerdict.SlotChange) },
         { "I'm based in Leeds.", "I'm based in York.", nameof(DedupVerdict.SlotChange) },
