@@ -17,6 +17,13 @@ internal static class DedupRule
             return new DedupDecision(DedupVerdict.Duplicate, DetailKinds.None, HistoryReasons.Reinforced);
         }
 
+        if (old.PastState != neu.PastState && string.Equals(old.PolarityFreeKey, neu.PolarityFreeKey, StringComparison.Ordinal))
+        {
+            // "I have a dog" → "I had a dog": the same statement, now said of the past (or of the present again), so
+            // the stale one must not stay current. Recorded as a negation: "no longer so".
+            return new DedupDecision(DedupVerdict.SlotChange, DetailKinds.Negation, HistoryReasons.Negated);
+        }
+
         var differences = old.Signature.DifferencesFrom(neu.Signature);
         var sameSlot = old.Slot is { } a && neu.Slot is { } b && string.Equals(a.Head, b.Head, StringComparison.Ordinal);
         if (differences == DetailKinds.None)

@@ -15,11 +15,15 @@ internal sealed class FactText
     private FactText(string text)
     {
         var tokens = FactTokenizer.Tokenize(text);
+        PastState = IsPastState(tokens);
         Key = AccentFolding.Fold(string.Join(' ', tokens.Select(t => t.Lower)));
         Signature = new FactSignature(tokens);
         Slot = SlotShape.Of(tokens);
+        // "I used to smoke" has the key of "I smoke": its past is what PastState says.
+        var usedTo = PastState ? tokens.ToList().FindIndex(t => t.Lower == "used") : -1;
         PolarityFreeKey = string.Join(' ', tokens
-            .Where(t => t.Class != TokenClass.Negation && !DedupLexicon.PolarityNeutral.Contains(t.Lower))
+            .Where((t, i) => t.Class != TokenClass.Negation && !DedupLexicon.PolarityNeutral.Contains(t.Lower) &&
+                (usedTo < 0 || (i != usedTo && i != usedTo + 1)))
             .Select(t => PorterStemmer.Stem(t.Lower)));
 
         // Content words, names and details in order; the ordinary words among them are the content words.
@@ -87,6 +91,19 @@ internal sealed class FactText
     }
 
     public string Key { get; }
+
+    /// <summary>The statement says how things were, not how they are: "I had a dog", "I was vegetarian", "the user
+    /// used to smoke". Against the same statement in the present it is a change, not a duplicate.</summary>
+    public bool PastState { get; }
+
+    private static bool IsPastState(IReadOnlyList<FactToken> tokens)
+    {
+        var i = tokens.Count > 0 && tokens[0].Lower is "i" or "we" ? 1
+            : tokens.Count > 1 && tokens[0].Lower == "the" && tokens[1].Lower == "user" ? 2
+            : -1;
+        return i > 0 && i < tokens.Count &&
+            (tokens[i].Lower is "had" or "was" or "were" || (tokens[i].Lower == "used" && i + 1 < tokens.Count && tokens[i + 1].Lower == "to"));
+    }
     public FactSignature Signature { get; }
     public SlotShape? Slot { get; }
     public string PolarityFreeKey { get; }
