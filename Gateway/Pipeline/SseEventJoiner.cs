@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Gateway.Upstream;
 
 namespace Gateway.Pipeline;
@@ -88,34 +88,20 @@ internal sealed class SseEventJoiner
             return null;
         }
 
-        var joined = new List<byte>(_heldBytes + _held.Count);
+        // The event's data: its lines' payloads joined with line feeds, read as the parser reads any data line.
+        var joined = new ArrayBufferWriter<byte>(_heldBytes + _held.Count);
+        joined.Write("data: "u8);
         for (var i = 0; i < _held.Count; i++)
         {
             if (i > 0)
             {
-                joined.Add((byte)'\n');
+                joined.Write("\n"u8);
             }
 
-            joined.AddRange(Payload(_held[i].Bytes).ToArray());
+            joined.Write(SseItemParser.DataPayload(_held[i].Bytes));
         }
 
-        var payload = joined.ToArray();
-        if (!JsonStrings.IsValid(payload))
-        {
-            payload = JsonStrings.Sanitize(payload);
-        }
-
-        JsonObject? json;
-        try
-        {
-            json = JsonNode.Parse(payload, documentOptions: UpstreamJson.Options) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        if (json is null)
+        if (SseItemParser.Parse(new UpstreamLine(joined.WrittenSpan.ToArray(), EndOfBatch: false)) is not { Kind: SseItemKind.Data, Json: { } json })
         {
             return null;
         }
@@ -127,12 +113,6 @@ internal sealed class SseEventJoiner
 
     private static bool IsDataLine(byte[] bytes) => bytes.AsSpan().StartsWith("data:"u8);
 
-    private static ReadOnlySpan<byte> Payload(byte[] bytes)
-    {
-        var payload = bytes.AsSpan(5);
-        return payload.Length > 0 && payload[0] == (byte)' ' ? payload[1..] : payload;
-    }
-
     /// <summary>Only a line that opens a JSON object can begin a split chunk; any other text goes on at once.</summary>
-    private static bool StartsObject(byte[] bytes) => Payload(bytes).TrimStart(" \t"u8) is [(byte)'{', ..];
+    private static bool StartsObject(byte[] bytes) => SseItemParser.DataPayload(bytes).TrimStart(" \t"u8) is [(byte)'{', ..];
 }

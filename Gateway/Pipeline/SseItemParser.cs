@@ -7,6 +7,13 @@ namespace Gateway.Pipeline;
 /// <summary>Turns upstream SSE lines into items: JSON data lines parsed, everything else kept as text to be guarded.</summary>
 internal static class SseItemParser
 {
+    /// <summary>What follows <c>data:</c> on a data line, without the one space the format allows after the colon.</summary>
+    public static ReadOnlySpan<byte> DataPayload(ReadOnlySpan<byte> line)
+    {
+        var payload = line[5..];
+        return payload.Length > 0 && payload[0] == (byte)' ' ? payload[1..] : payload;
+    }
+
     public static SseItem Parse(UpstreamLine line)
     {
         if (line.Failure is { } failure)
@@ -26,11 +33,7 @@ internal static class SseItemParser
             return new SseItem { Kind = SseItemKind.Text, Raw = bytes, Flush = line.EndOfBatch };
         }
 
-        var payload = span[5..];
-        if (payload.Length > 0 && payload[0] == (byte)' ')
-        {
-            payload = payload[1..];
-        }
+        var payload = DataPayload(span);
 
         if (payload.SequenceEqual("[DONE]"u8))
         {

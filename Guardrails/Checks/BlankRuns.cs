@@ -3,17 +3,12 @@ namespace Guardrails.Checks;
 /// <summary>A view of a long text with every run of blanks cut to at most two characters (its first one, and a
 /// newline when the run held one), with the map back to the original offsets. The injection tells only care
 /// whether words are separated by blanks or a line break, so a megabyte of newlines costs them nothing.</summary>
-internal sealed class BlankRuns
+internal sealed class BlankRuns : MappedText
 {
-    private readonly int[] _map;
-
     private BlankRuns(string compact, int[] map)
+        : base(compact, map)
     {
-        Text = compact;
-        _map = map;
     }
-
-    public string Text { get; }
 
     /// <summary>The compact view of <paramref name="text"/>, or null when cutting would save less than a quarter.</summary>
     public static BlankRuns? Compact(string text)
@@ -68,13 +63,5 @@ internal sealed class BlankRuns
 
         map[n] = text.Length;
         return new BlankRuns(new string(chars, 0, n), map);
-    }
-
-    /// <summary>The original span of the compact span [<paramref name="start"/>, +<paramref name="length"/>).</summary>
-    public (int Start, int Length) ToOriginal(int start, int length)
-    {
-        var from = _map[start];
-        var to = length == 0 ? from : _map[start + length - 1] + 1;
-        return (from, to - from);
     }
 }

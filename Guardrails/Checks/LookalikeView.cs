@@ -9,17 +9,12 @@ namespace Guardrails.Checks;
 /// <c>-</c>, and fullwidth ASCII forms (<c>４１１１</c>, <c>＠</c>) as their ASCII letters. So
 /// <c>4111&#xA0;1111&#xA0;1111&#xA0;1111</c>, <c>+1&#x2011;415&#x2011;555&#x2011;0132</c> and a token with a
 /// zero-width space inside are found, and the redaction covers the whole original span.</summary>
-internal sealed class LookalikeView
+internal sealed class LookalikeView : MappedText
 {
-    private readonly int[] _map;
-
     private LookalikeView(string text, int[] map)
+        : base(text, map)
     {
-        Text = text;
-        _map = map;
     }
-
-    public string Text { get; }
 
     /// <summary>The view of <paramref name="text"/>, or null when it holds none of those characters.</summary>
     public static LookalikeView? Of(string text)
@@ -74,21 +69,6 @@ internal sealed class LookalikeView
 
         map![n] = text.Length;
         return new LookalikeView(new string(chars, 0, n), map);
-    }
-
-    /// <summary>The original span of the view's span [<paramref name="start"/>, +<paramref name="length"/>).</summary>
-    public (int Start, int Length) ToOriginal(int start, int length)
-    {
-        var from = _map[start];
-        var to = length == 0 ? from : _map[start + length - 1] + 1;
-        return (from, to - from);
-    }
-
-    /// <summary><paramref name="detection"/> found on the view, moved onto the original text.</summary>
-    public Detection ToOriginal(Detection detection)
-    {
-        var (start, length) = ToOriginal(detection.Start, detection.Length);
-        return detection with { Start = start, Length = length };
     }
 
     private static bool IsInvisible(string text, int i)
