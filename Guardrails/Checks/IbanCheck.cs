@@ -15,6 +15,11 @@ internal sealed partial class IbanCheck : IGuardrailCheck
 
     public IEnumerable<Detection> Detect(string text, CheckContext context)
     {
+        if (!MayHoldIban(text))
+        {
+            yield break;
+        }
+
         foreach (System.Text.RegularExpressions.Match match in Start().Matches(text))
         {
             if (TryMeasure(text, match.Index, out var length))
@@ -22,6 +27,25 @@ internal sealed partial class IbanCheck : IGuardrailCheck
                 yield return new Detection(Rule, match.Index, length, Placeholders.Iban);
             }
         }
+    }
+
+    /// <summary>An IBAN opens with two letters and two digits: a text without that shape is settled without the
+    /// pattern (most prose has no letter glued to two digits).</summary>
+    internal static bool MayHoldIban(string text)
+    {
+        var span = text.AsSpan();
+        for (var i = span.IndexOfAnyInRange('0', '9'); i >= 0 && i < span.Length - 1; )
+        {
+            if (i >= 2 && char.IsAsciiDigit(span[i + 1]) && char.IsAsciiLetter(span[i - 1]) && char.IsAsciiLetter(span[i - 2]))
+            {
+                return true;
+            }
+
+            var next = span[(i + 1)..].IndexOfAnyInRange('0', '9');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return false;
     }
 
     private static bool TryMeasure(string text, int start, out int length)

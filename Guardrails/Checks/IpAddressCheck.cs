@@ -17,7 +17,7 @@ internal sealed partial class IpAddressCheck : IGuardrailCheck
 
     public IEnumerable<Detection> Detect(string text, CheckContext context)
     {
-        foreach (System.Text.RegularExpressions.Match match in text.Contains('.', StringComparison.Ordinal) ? V4().Matches(text) : Enumerable.Empty<System.Text.RegularExpressions.Match>())
+        foreach (System.Text.RegularExpressions.Match match in MayHoldV4(text) ? V4().Matches(text) : Enumerable.Empty<System.Text.RegularExpressions.Match>())
         {
             if (IsV4(text, match.Index, match.Length))
             {
@@ -25,13 +25,56 @@ internal sealed partial class IpAddressCheck : IGuardrailCheck
             }
         }
 
-        foreach (System.Text.RegularExpressions.Match match in text.Contains(':', StringComparison.Ordinal) ? V6().Matches(text) : Enumerable.Empty<System.Text.RegularExpressions.Match>())
+        foreach (System.Text.RegularExpressions.Match match in MayHoldV6(text) ? V6().Matches(text) : Enumerable.Empty<System.Text.RegularExpressions.Match>())
         {
             if (IsV6(text.AsSpan(match.Index, match.Length)))
             {
                 yield return new Detection(Rule, match.Index, match.Length, Placeholders.Ip);
             }
         }
+    }
+
+    /// <summary>An IPv4 address has a dot between two digits: prose without one is settled without the pattern.</summary>
+    internal static bool MayHoldV4(string text)
+    {
+        if (text.Length < 7)
+        {
+            return false; // "1.2.3.4" is the shortest
+        }
+
+        for (var i = text.IndexOf('.', 1); i > 0 && i < text.Length - 1; i = text.IndexOf('.', i + 1))
+        {
+            if (char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An IPv6 address has two colons at most five characters apart (groups are at most four hex digits):
+    /// a text whose colons are all further apart ("Note: ...", "reply:") is settled without the pattern.</summary>
+    internal static bool MayHoldV6(string text)
+    {
+        var previous = text.IndexOf(':', StringComparison.Ordinal);
+        while (previous >= 0)
+        {
+            var next = text.IndexOf(':', previous + 1);
+            if (next < 0)
+            {
+                return false;
+            }
+
+            if (next - previous <= 5)
+            {
+                return true;
+            }
+
+            previous = next;
+        }
+
+        return false;
     }
 
     private static bool IsV4(string text, int start, int length)

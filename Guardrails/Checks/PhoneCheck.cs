@@ -28,6 +28,15 @@ internal sealed partial class PhoneCheck : IGuardrailCheck
     private static bool IsPhone(string text, int start, int length)
     {
         var value = text.AsSpan(start, length);
+        var international = value[0] == '+' || value.StartsWith("00");
+
+        // Every phone shape below needs at least 7 digits (an international one 8 after its prefix): a shorter run
+        // ("topic 221", "17") is settled here, before the context patterns are read.
+        if (CountDigits(value) < (international ? (value[0] == '+' ? 8 : 10) : 7))
+        {
+            return false;
+        }
+
         if (TextContext.FollowsIdentifierLabel(text, start))
         {
             return false;
@@ -37,7 +46,6 @@ internal sealed partial class PhoneCheck : IGuardrailCheck
         var separators = new HashSet<char>();
         var digits = new System.Text.StringBuilder(20);
         var run = 0;
-        var international = value[0] == '+' || value.StartsWith("00");
         var hasParens = false;
         foreach (var c in value)
         {
@@ -139,6 +147,20 @@ internal sealed partial class PhoneCheck : IGuardrailCheck
         digits.Length is >= 9 and <= 11 && digits[0] == '0' && digits[1] != '0'
         && groups.Count is >= 2 and <= 5 && groups[0] is >= 2 and <= 5
         && groups.TrueForAll(g => g is >= 2 and <= 8);
+
+    private static int CountDigits(ReadOnlySpan<char> value)
+    {
+        var count = 0;
+        foreach (var c in value)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 
     private static bool LooksLikeDate(ReadOnlySpan<char> value) => DateShape().IsMatch(value);
 

@@ -34,6 +34,10 @@ internal sealed partial class RequestPathWarmUp(
     /// <summary>Synthetic memories of the warm-up user: enough for every retrieval stage to have work.</summary>
     private const int Memories = 64;
 
+    /// <summary>Ticks of 100 ms without a method compiled that count as the runtime's compilation having settled
+    /// (one tick is not enough: a method's promotion waits out a 100 ms call-counting delay).</summary>
+    private const int JitQuietTicks = 3;
+
     /// <summary>The warm-up gives up after this many failed calls (a bug or a broken setting, not a slow machine).</summary>
     private const int MaxFailures = 5;
 
@@ -80,7 +84,9 @@ internal sealed partial class RequestPathWarmUp(
                 await EraseAsync(client, user).ConfigureAwait(false);
             }
 
-            await JitQuietAsync(stoppingToken).ConfigureAwait(false);
+            // Whatever is left of WarmUp:MaxSeconds: the runtime's top-tier compilation of what the calls ran.
+            var left = TimeSpan.FromSeconds(options.Value.MaxSeconds) - time.GetElapsedTime(started);
+            await JitQuietAsync(left, stoppingToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
@@ -208,14 +214,18 @@ internal sealed partial class RequestPathWarmUp(
     }
 
     /// <summary>The runtime compiles hot methods at its top tier in the background after they have been called
-    /// often enough; waits (at most 3 s) until that compilation has settled, so the gate opens on optimized code.</summary>
-    private async Task JitQuietAsync(CancellationToken cancellationToken)
+    /// often enough, and after a warm-up of this size that is thousands of methods, seconds of one core. Waits
+    /// until that compilation has settled (no method compiled for <see cref="JitQuietTicks"/> ticks of 100 ms in a
+    /// row) or <paramref name="limit"/> has passed, so the gate opens on optimized code and the first real calls
+    /// do not share the machine with the compiler.</summary>
+    private async Task JitQuietAsync(TimeSpan limit, CancellationToken cancellationToken)
     {
+        var tick = TimeSpan.FromMilliseconds(100);
         var last = System.Runtime.JitInfo.GetCompiledMethodCount();
         var quiet = 0;
-        for (var i = 0; i < 30 && quiet < 2; i++)
+        for (var waited = TimeSpan.Zero; waited < limit && quiet < JitQuietTicks; waited += tick)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(tick, time, cancellationToken).ConfigureAwait(false);
             var now = System.Runtime.JitInfo.GetCompiledMethodCount();
             quiet = now == last ? quiet + 1 : 0;
             last = now;

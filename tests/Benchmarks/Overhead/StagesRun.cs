@@ -72,6 +72,11 @@ internal static class StagesRun
                     return ValueTask.CompletedTask;
                 }),
                 ("output guardrails (whole call)", async () => await guardrails.CheckAsync(GuardrailStage.Output, "You like many topics.", context)),
+                ("  injection tells alone (packed patterns)", () =>
+                {
+                    _ = InjectionSignals.HasAnyTell(text);
+                    return ValueTask.CompletedTask;
+                }),
             };
             foreach (var check in checks)
             {
