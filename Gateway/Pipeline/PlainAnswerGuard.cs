@@ -105,6 +105,11 @@ internal sealed class PlainAnswerGuard(IGuardrailPipeline guardrails, OutputGuar
 
     private async Task GuardToolCallsAsync(PlainAnswer answer, JsonObject choice, JsonObject message, ChatRequest request, GuardrailRequestContext context, CancellationToken cancellationToken)
     {
+        if (message["tool_calls"] is null && message["function_call"] is null)
+        {
+            return; // most answers call no tool
+        }
+
         var functions = (message["tool_calls"] as JsonArray ?? []).OfType<JsonObject>().Select(c => c["function"] as JsonObject)
             .Append(message["function_call"] as JsonObject)
             .OfType<JsonObject>()

@@ -27,34 +27,34 @@ internal static partial class InjectionSignals
 
     public static IReadOnlyList<InjectionSignal> All { get; } =
     [
-        new(IgnoreInstructions, IgnorePrior(), 0.85),
-        new(IgnoreInstructions, IgnoreYours(), 0.7),
-        new(IgnoreInstructions, IgnoreAny(), 0.3),
-        new(IgnoreInstructions, NewInstructions(), 0.45),
-        new(SystemPromptLeak, RevealYourPrompt(), 0.75),
-        new(SystemPromptLeak, RevealThePrompt(), 0.45),
-        new(SystemPromptLeak, RepeatAbove(), 0.7),
-        new(RolePlay, YouAreNow(), 0.75),
-        new(RolePlay, DoAnythingNow(), 0.85),
-        new(RolePlay, NoLongerBound(), 0.7),
-        new(RolePlay, PretendUnrestricted(), 0.7),
-        new(RolePlay, FromNowOn(), 0.3),
-        new(RolePlay, NamedUnrestrictedPersona(), 0.7),
-        new(DeveloperMode, InDeveloperMode(), 0.75),
-        new(DeveloperMode, JailbreakMode(), 0.6),
-        new(DeveloperMode, DeveloperModeOn(), 0.3),
-        new(NoRestrictions, WithoutRestrictions(), 0.3),
-        new(NoRestrictions, Jailbreak(), 0.35),
-        new(Delimiter, ChatMarkup(), 0.45),
-        new(Delimiter, SystemMarkup(), 0.6),
-        new(SystemPromptLeak, GivenAbove(), 0.3),
-        new(IgnoreInstructions, ForgetEverything(), 0.75),
-        new(AssistantDirective, NoteToAssistantWithOrder(), 0.6),
-        new(Delimiter, FakeSystemHeader(), 0.4),
-        new(Exfiltration, MarkdownImageBeacon(), 0.55),
-        new(Exfiltration, SendConversation(), 0.6),
-        new(AssistantDirective, DirectiveToAssistant(), 0.3),
-        new(EncodedPayload, DecodeAndFollow(), 0.6),
+        new(IgnoreInstructions, IgnorePrior(), 0.85, ["previous", "prior", "preceding", "above", "earlier", "foregoing", "former", "initial", "original", "system", "safety", "developer"]),
+        new(IgnoreInstructions, IgnoreYours(), 0.7, ["ignor", "disregard", "forget", "overrid", "bypass", "discard", "abandon", "follow"]),
+        new(IgnoreInstructions, IgnoreAny(), 0.3, ["ignore", "disregard"]),
+        new(IgnoreInstructions, NewInstructions(), 0.45, ["instruction", "prompt", "directive", "rules"]),
+        new(SystemPromptLeak, RevealYourPrompt(), 0.75, ["prompt", "message", "instruction"]),
+        new(SystemPromptLeak, RevealThePrompt(), 0.45, ["prompt", "message", "instruction"]),
+        new(SystemPromptLeak, RepeatAbove(), 0.7, ["above", "before", "prior", "preceding", "starting", "written"]),
+        new(RolePlay, YouAreNow(), 0.75, ["now", "going", "become"]),
+        new(RolePlay, DoAnythingNow(), 0.85, ["anything", "dan"]),
+        new(RolePlay, NoLongerBound(), 0.7, ["longer", "freed", "released", "liberated"]),
+        new(RolePlay, PretendUnrestricted(), 0.7, ["restriction", "limit", "filter", "rules", "guideline", "ethics", "moral", "censor", "safety", "jailbroken", "evil"]),
+        new(RolePlay, FromNowOn(), 0.3, ["now"]),
+        new(RolePlay, NamedUnrestrictedPersona(), 0.7, ["restriction", "limit", "rules", "filter", "guideline", "ethics"]),
+        new(DeveloperMode, InDeveloperMode(), 0.75, ["dev", "god", "debug", "sudo", "admin", "jailbreak", "unrestricted", "dan"]),
+        new(DeveloperMode, JailbreakMode(), 0.6, ["god", "jailbr", "dan", "unrestricted", "unfiltered", "evil", "chaos"]),
+        new(DeveloperMode, DeveloperModeOn(), 0.3, ["dev", "debug", "sudo", "admin"]),
+        new(NoRestrictions, WithoutRestrictions(), 0.3, ["restriction", "filter", "guideline", "guardrail", "limitation", "censorship", "safeguard", "safety", "policies", "moderation"]),
+        new(NoRestrictions, Jailbreak(), 0.35, ["jail"]),
+        new(Delimiter, ChatMarkup(), 0.45, ["<|", "inst]", "sys"]),
+        new(Delimiter, SystemMarkup(), 0.6, ["sys"]),
+        new(SystemPromptLeak, GivenAbove(), 0.3, ["given"]),
+        new(IgnoreInstructions, ForgetEverything(), 0.75, ["forget", "ignore", "disregard"]),
+        new(AssistantDirective, NoteToAssistantWithOrder(), 0.6, ["note", "message", "instruction", "attention"]),
+        new(Delimiter, FakeSystemHeader(), 0.4, ["system", "developer", "prompt", "instruction"]),
+        new(Exfiltration, MarkdownImageBeacon(), 0.55, ["!["]),
+        new(Exfiltration, SendConversation(), 0.6, ["http", "@", "url", "address", "endpoint", "server"]),
+        new(AssistantDirective, DirectiveToAssistant(), 0.3, ["note", "message", "instruction", "attention", "must", "always", "never", "ignore", "tell", "should", "have", "need"]),
+        new(EncodedPayload, DecodeAndFollow(), 0.6, ["decode", "decipher", "decrypt", "translate", "convert", "unscramble"]),
     ];
 
     /// <summary>The tells packed into a few patterns, each the alternation of several tells under the same options:
@@ -64,9 +64,20 @@ internal static partial class InjectionSignals
     /// tells are packed greedily, in order, into as few patterns as fit.)</summary>
     public static IReadOnlyList<Regex> TellGroups { get; } = Pack(All.Select(s => s.Pattern.ToString()).ToList());
 
+    /// <summary>The anchors of every tell in one multi-string search (case-insensitive).</summary>
+    private static readonly System.Buffers.SearchValues<string> Anchors = System.Buffers.SearchValues.Create(
+        All.SelectMany(s => s.Anchors).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase);
+
     /// <summary>True when some tell of <see cref="All"/> matches <paramref name="text"/>.</summary>
     public static bool HasAnyTell(string text)
     {
+        // Most prose holds no tell's anchor word: one vectorised search settles it. Only for ASCII text: the patterns
+        // ignore case the Unicode way (a Kelvin sign is a "k" to them), which a literal search does not follow.
+        if (System.Text.Ascii.IsValid(text) && !text.AsSpan().ContainsAny(Anchors))
+        {
+            return false;
+        }
+
         foreach (var group in TellGroups)
         {
             if (group.IsMatch(text))

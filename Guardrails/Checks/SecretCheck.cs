@@ -27,17 +27,6 @@ internal sealed class SecretCheck : IGuardrailCheck
     public IEnumerable<Detection> Detect(string text, CheckContext context)
     {
         var found = new List<Detection>();
-        if (!text.AsSpan().ContainsAny(SecretPatterns.AnyHint))
-        {
-            // No pattern's hint is there, so no pattern can match: only an earlier stage's [SECRET] is left to see.
-            if (context.Stage == GuardrailStage.Memory)
-            {
-                AddRedactedCredentials(text, found);
-            }
-
-            return found;
-        }
-
         foreach (var pattern in SecretPatterns.Specific)
         {
             context.Budget?.ThrowIfExceeded();

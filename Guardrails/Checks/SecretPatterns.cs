@@ -46,12 +46,6 @@ internal static partial class SecretPatterns
     /// Tr0ub4dor&amp;3"); group 1 is the word, group 2 the value. Judged more strictly than assignments.</summary>
     public static SecretPattern BareValue { get; } = new("secret.generic", Bare(), ["key", "secret", "token", "pass", "pwd", "credential"], Group: 2);
 
-    /// <summary>Every hint of every pattern above in one search: a text holding none of them (most prose) is settled
-    /// by one vectorised pass instead of one per pattern.</summary>
-    public static System.Buffers.SearchValues<string> AnyHint { get; } = System.Buffers.SearchValues.Create(
-        Specific.Append(PasswordAssignment).Append(KeyAssignment).Append(BareValue).SelectMany(p => p.Hints).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
-        StringComparison.OrdinalIgnoreCase);
-
     /// <summary>Standalone 40-character base64 runs: an AWS secret access key when one lies near an access key id.</summary>
     public static Regex AwsSecretCandidate => AwsSecretShape();
 
