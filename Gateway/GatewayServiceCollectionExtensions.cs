@@ -53,6 +53,9 @@ public static class GatewayServiceCollectionExtensions
             k.RequestHeaderEncodingSelector = static _ => LenientUtf8;
         });
 
+        var server = configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+        builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = server.InlineScheduling);
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>();
