@@ -76,9 +76,10 @@ internal static partial class FactGrounding
         ArgumentNullException.ThrowIfNull(facts);
         var kept = new List<ExtractedFact>(facts.Count);
         SortedDictionary<string, int>? broken = null;
+        var evidence = new Dictionary<string, GroundingEvidence?>(StringComparer.Ordinal); // facts citing the same messages share it
         foreach (var fact in facts)
         {
-            if (Check(fact, turn) is { } rule)
+            if (Check(fact, turn, evidence) is { } rule)
             {
                 broken ??= new SortedDictionary<string, int>(StringComparer.Ordinal);
                 broken[rule] = broken.GetValueOrDefault(rule) + 1;
@@ -95,7 +96,9 @@ internal static partial class FactGrounding
 
     /// <summary>The first rule <paramref name="fact"/> breaks against the messages it cites, or null when it is grounded
     /// (or written in a language these rules do not read).</summary>
-    public static string? Check(ExtractedFact fact, ConversationTurn turn)
+    public static string? Check(ExtractedFact fact, ConversationTurn turn) => Check(fact, turn, null);
+
+    private static string? Check(ExtractedFact fact, ConversationTurn turn, Dictionary<string, GroundingEvidence?>? cache)
     {
         ArgumentNullException.ThrowIfNull(fact);
         ArgumentNullException.ThrowIfNull(turn);
@@ -105,13 +108,19 @@ internal static partial class FactGrounding
             cited = [.. turn.UserMessages];
         }
 
-        var userText = string.Join("\n", cited.Select(m => m.Text));
-        if (!ReadsAsEnglish(userText))
+        var key = string.Join('\n', cited.Select(m => m.Id));
+        if (cache is null || !cache.TryGetValue(key, out var user))
         {
-            return null;
+            var userText = string.Join("\n", cited.Select(m => m.Text));
+            user = ReadsAsEnglish(userText) ? GroundingEvidence.Of(userText) : null;
+            cache?.Add(key, user);
         }
 
-        var user = GroundingEvidence.Of(userText);
+        if (user is null)
+        {
+            return null; // another language: not read by these rules
+        }
+
         var asked = ShortAnswerQuestion(fact, turn) is { } question ? GroundingEvidence.Of(question) : null;
 
         var (numbers, times) = GroundingNumbers.Read(fact.Text, monthNames: false, looseOnes: false);
