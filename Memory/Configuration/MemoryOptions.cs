@@ -34,4 +34,8 @@ public sealed class ExtractionOptions
 
     /// <summary>Model for extraction and consolidation calls; empty: the chat request's model.</summary>
     public string? Model { get; set; }
+
+    /// <summary>True (default): a fact the model extracted is kept only when the user's words support it (its numbers,
+    /// names and a content word said, no negation invented or lost); see <c>FactGrounding</c>.</summary>
+    public bool Grounding { get; set; } = true;
 }

@@ -58,6 +58,9 @@ internal static partial class WriteBackLog
     [LoggerMessage(MemoryEventIds.ExtractionFallback, LogLevel.Warning, "LLM extraction unavailable or invalid for turn {TurnId}; falling back to heuristic extraction ({Reason})")]
     public static partial void ExtractionFallback(ILogger logger, string turnId, string reason);
 
+    [LoggerMessage(MemoryEventIds.ExtractedFactsUngrounded, LogLevel.Information, "Grounding dropped {Dropped} of {Total} LLM-extracted facts of turn {TurnId} as unsupported by the user's words ({Rules})")]
+    public static partial void ExtractedFactsUngrounded(ILogger logger, string turnId, int dropped, int total, string rules);
+
     [LoggerMessage(MemoryEventIds.ConsolidationAnswerInvalid, LogLevel.Warning, "LLM consolidation answer for turn {TurnId} was invalid on attempt {Attempt}: {Reason}")]
     public static partial void ConsolidationAnswerInvalid(ILogger logger, string turnId, int attempt, string reason);
 

@@ -1,3 +1,4 @@
+using Memory.Configuration;
 using Memory.Text;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
@@ -7,18 +8,22 @@ namespace Memory.WriteBack.Extraction;
 
 /// <summary><c>llm</c> extraction: the user's messages (never the assistant's answer) go to the model through
 /// <c>prompts/memory-extract.yaml</c>; the JSON answer is validated against <see cref="ExtractionSchema"/>. An
-/// invalid answer is retried once, then the heuristic extractor is used instead. Facts that instruct the system
-/// are dropped by the caller's instruction filter like any other.</summary>
+/// invalid answer is retried once, then the heuristic extractor is used instead. A valid answer's facts that the
+/// user's words do not support are dropped (<see cref="FactGrounding"/>, <c>Memory:Extraction:Grounding</c>); when
+/// that drops them all the turn stores nothing: the model answered, so the heuristics are not asked. Facts that
+/// instruct the system are dropped by the caller's instruction filter like any other.</summary>
 internal sealed class LlmFactExtractor(
     LlmCalls llm,
     HeuristicFactExtractor heuristic,
     IOptions<WriteBackOptions> options,
+    IOptions<MemoryOptions> memoryOptions,
     TimeProvider time,
     ILogger<LlmFactExtractor> logger) : IFactExtractor
 {
     public const string TemplateName = "memory-extract";
 
     private readonly WriteBackOptions _options = options.Value;
+    private readonly bool _grounding = memoryOptions.Value.Extraction.Grounding;
 
     public async Task<IReadOnlyList<ExtractedFact>> ExtractAsync(ConversationTurn turn, CancellationToken cancellationToken = default)
     {
@@ -51,6 +56,16 @@ internal sealed class LlmFactExtractor(
             var facts = ExtractionAnswerParser.Parse(answer, ids, out reason);
             if (facts is not null)
             {
+                if (_grounding)
+                {
+                    var total = facts.Count;
+                    facts = FactGrounding.Keep(facts, turn, out var dropped);
+                    if (dropped is not null)
+                    {
+                        WriteBackLog.ExtractedFactsUngrounded(logger, turn.TurnId, total - facts.Count, total, dropped);
+                    }
+                }
+
                 return turn.IsObservation
                     ? [.. facts.Select(f => f with { Confidence = Math.Min(f.Confidence, _options.InferredConfidence) })]
                     : facts;

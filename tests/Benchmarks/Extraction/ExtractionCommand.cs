@@ -72,7 +72,7 @@ public static class ExtractionCommand
             var renderer = new PromptRenderer(new PromptTemplateStore(prompts, NullLogger<PromptTemplateStore>.Instance));
             var memory = Options.Create(new MemoryOptions { Extraction = new ExtractionOptions { Mode = "llm", Model = settings.Model } });
             var llm = new LlmCalls(chat, renderer, memory, wb);
-            counting = new CountingExtractor(new LlmFactExtractor(llm, heuristic, wb, TimeProvider.System, counter));
+            counting = new CountingExtractor(new LlmFactExtractor(llm, heuristic, wb, memory, TimeProvider.System, counter));
             extractor = counting;
         }
 

@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using Memory.Text;
+
+namespace Memory.WriteBack.Extraction;
+
+/// <summary>What a fact may rest on, read once from the user's messages (or the assistant's question): their words,
+/// stemmed terms, numbers and clock times, and their clauses with whether each is negated.</summary>
+internal sealed partial class GroundingEvidence
+{
+    /// <summary>Words that negate ("n't" as the analyser writes it: "dont", "isnt").</summary>
+    internal static readonly HashSet<string> Negations = new(StringComparer.Ordinal)
+    {
+        "not", "no", "never", "none", "nothing", "nobody", "neither", "nor", "without", "cannot", "dont", "doesnt", "didnt",
+        "isnt", "arent", "wasnt", "werent", "cant", "couldnt", "wont", "wouldnt", "shouldnt", "hasnt", "havent", "hadnt",
+        "aint", "nope", "nah", "anymore",
+    };
+
+    private readonly HashSet<decimal> _numbers;
+    private readonly HashSet<decimal> _plainNumbers;
+    private readonly List<ClockTime> _times;
+    private readonly HashSet<string> _terms;
+    private readonly bool _numericDate;
+    private readonly List<string> _wordsInOrder;
+
+    private GroundingEvidence(string text, bool clauses)
+    {
+        var words = TextAnalyzer.Words(text);
+        _wordsInOrder = words;
+        Words = new HashSet<string>(words, StringComparer.Ordinal);
+        _terms = new HashSet<string>(words.Where(w => !EnglishStopWords.Contains(w)).Select(FactGrounding.Term), StringComparer.Ordinal);
+        (_plainNumbers, _times) = GroundingNumbers.Read(text, monthNames: true);
+        _numbers = [.. _plainNumbers];
+        foreach (var t in _times)
+        {
+            _numbers.Add(t.Hour);
+            _numbers.Add(t.Hour % 12 == 0 ? 12 : t.Hour % 12);
+            if (t.Minute != 0)
+            {
+                _numbers.Add(t.Minute);
+            }
+        }
+
+        if (Words.Contains("a") || Words.Contains("an") || Words.Contains("single"))
+        {
+            _numbers.Add(1);
+        }
+
+        _numericDate = NumericDate().IsMatch(text);
+        Negated = Words.Overlaps(Negations);
+        Clauses = clauses
+            ? [.. ClauseBreak().Split(text).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => new GroundingEvidence(c, clauses: false))]
+            : [];
+    }
+
+    /// <summary>Normalised words (<see cref="TextAnalyzer.Words"/>).</summary>
+    public HashSet<string> Words { get; }
+
+    /// <summary>True when a negation word occurs ("not", "n't", "never", "no", "anymore").</summary>
+    public bool Negated { get; }
+
+    /// <summary>The text cut at punctuation and at "but", "and", "though", ...</summary>
+    public IReadOnlyList<GroundingEvidence> Clauses { get; }
+
+    public static GroundingEvidence Of(string text) => new(text, clauses: true);
+
+    /// <summary>The number is said (1 also by "a"/"an").</summary>
+    public bool HasNumber(decimal n) => _numbers.Contains(n);
+
+    /// <summary>True when a negation comes before the first of <paramref name="terms"/> said here ("I don't live in
+    /// Lisbon"), or "anymore" anywhere; a negation after it is about something else ("the 14th, not the 15th").</summary>
+    public bool NegatesBefore(IReadOnlyList<string> terms)
+    {
+        if (Words.Contains("anymore"))
+        {
+            return true;
+        }
+
+        foreach (var word in _wordsInOrder)
+        {
+            if (Negations.Contains(word))
+            {
+                return true;
+            }
+
+            if (!EnglishStopWords.Contains(word) && terms.Any(t => SameTerm(t, FactGrounding.Term(word))))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The same time of day is said, or its hour alone, not as a time ("at 7" for "7pm", "seven" for "07:00";
+    /// "7am" is no "7pm").</summary>
+    public bool HasTime(ClockTime t) =>
+        _times.Exists(s => s.SameAs(t)) ||
+        (t.Minute == 0 && (_plainNumbers.Contains(t.Hour) || _plainNumbers.Contains(t.Hour % 12 == 0 ? 12 : t.Hour % 12)));
+
+    /// <summary>The term is said: the same stem, or one stem starting the other when the shorter has four letters or
+    /// more ("teach" / "teacher", "paint" / "painter").</summary>
+    public bool HasTerm(string term) => _terms.Contains(term) || _terms.Any(s => SameTerm(s, term));
+
+    private static bool SameTerm(string a, string b) =>
+        a == b || (Math.Min(a.Length, b.Length) >= 4 && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)));
+
+    /// <summary>A capitalised word of a fact is said: the same word or stem (plurals, possessives), a month by its
+    /// abbreviation or number in a numeric date, a weekday by its abbreviation ("Mon").</summary>
+    public bool HasName(string name)
+    {
+        if (Words.Contains(name) || _terms.Contains(FactGrounding.Term(name)))
+        {
+            return true;
+        }
+
+        if (GroundingNumbers.Months.TryGetValue(name, out var month))
+        {
+            return Words.Any(w => w != "may" && GroundingNumbers.Months.TryGetValue(w, out var m) && m == month) ||
+                   (_numericDate && _numbers.Contains(month));
+        }
+
+        return name.EndsWith("day", StringComparison.Ordinal) || name.EndsWith("days", StringComparison.Ordinal)
+            ? Words.Any(w => w.Length >= 3 && name.StartsWith(w, StringComparison.Ordinal) && name.Length <= w.Length + 6)
+            : false;
+    }
+
+    /// <summary>Punctuation, a conjunction, or a new first-person subject in text typed without punctuation ("i cant eat
+    /// gluten im celiac").</summary>
+    [GeneratedRegex(@"[.!?;,:\n]+|\b(?:but|and|though|although|while|whereas|however|yet)\b|(?<=\w\s+)(?=\b(?:i|i'm|im|i've|ive)\b)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ClauseBreak();
+
+    [GeneratedRegex(@"\b\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{1,4})?\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NumericDate();
+}
