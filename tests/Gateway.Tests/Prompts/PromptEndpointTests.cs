@@ -129,6 +129,24 @@ public sealed class PromptEndpointTests : IAsyncLifetime
         Assert.Equal(good, (string?)preview["template"]!["version"]);
     }
 
+    /// <summary>Semantic Kernel's shape lets <c>input_variables</c> be left out: a template that only uses the
+    /// variables gets them all (the contract audit found every undeclared variable rendered blank, so the memories never
+    /// reached the model).</summary>
+    [Fact]
+    public async Task A_template_without_input_variables_gets_every_variable_it_uses()
+    {
+        var store = _host.Services.GetRequiredService<PromptTemplateStore>();
+        _host.Prompts.Write("chat.yaml", "name: chat\ntemplate: |\n  MARK user={{$user_id}} ctx={{$context}} now={{$now}}\n  {{$memories}}\n");
+        store.Reload();
+
+        var json = await PostJsonAsync("v1/prompts/preview", Body("carol"));
+
+        var system = (string)json["messages"]![0]!["content"]!;
+        Assert.StartsWith("MARK user=carol ctx=chat now=20", system, StringComparison.Ordinal);
+        Assert.Contains(CarolFact, system, StringComparison.Ordinal);
+        Assert.Single(json["memories"]!.AsArray());
+    }
+
     [Fact]
     public async Task Stats_list_every_declared_variant_and_404_for_unknown_templates()
     {
