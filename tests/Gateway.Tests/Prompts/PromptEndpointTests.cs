@@ -147,6 +147,23 @@ public sealed class PromptEndpointTests : IAsyncLifetime
         Assert.Single(json["memories"]!.AsArray());
     }
 
+    /// <summary>Ids and contexts that are not plain identifiers arrive quoted; the shipped template put quotes of its
+    /// own around the context, so the contract audit saw <c>in the ""docs search"" feature</c>.</summary>
+    [Theory]
+    [InlineData("docs", "in the docs feature")]
+    [InlineData("docs search", "in the \"docs search\" feature")]
+    public async Task The_shipped_template_shows_the_context_once_quoted(string context, string expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/prompts/preview") { Content = JsonContent.Create(Body("carol")) };
+        request.Headers.Add("X-Memory-Context", context);
+        using var response = await _host.Client.SendAsync(request);
+        var json = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+
+        var system = (string)json["messages"]![0]!["content"]!;
+        Assert.Contains(expected, system, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"\"", system, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Stats_list_every_declared_variant_and_404_for_unknown_templates()
     {
