@@ -9,29 +9,49 @@ internal static class SurrogateHalves
 {
     /// <summary>True when a data line's JSON has a string ending with an unpaired high surrogate escape.</summary>
     public static bool EndsWithHalf(ReadOnlySpan<byte> line) =>
-        line.StartsWith("data:"u8) && (line.IndexOf("\\ud"u8) >= 0 || line.IndexOf("\\uD"u8) >= 0) && TrailingHalf(line) >= 0;
+        line.StartsWith("data:"u8) && (line.IndexOf("\\ud"u8) >= 0 || line.IndexOf("\\uD"u8) >= 0) && TrailingHalves(line).Count > 0;
 
-    /// <summary>Moves the high half that ends a string of <paramref name="first"/> to the start of the first string of
-    /// <paramref name="second"/> that opens with a low half; false (nothing changed) when there is no such pair.</summary>
+    /// <summary>Moves the high halves that end strings of <paramref name="first"/> to the starts of the strings of
+    /// <paramref name="second"/> that open with a low half, in order (the content first, then its logprobs' token,
+    /// ...); false (nothing changed) when there is no such pair.</summary>
     public static bool TryJoin(byte[] first, byte[] second, out byte[] joinedFirst, out byte[] joinedSecond)
     {
         (joinedFirst, joinedSecond) = (first, second);
-        var half = TrailingHalf(first);
-        var open = second.AsSpan().StartsWith("data:"u8) ? LeadingLowHalf(second) : -1;
-        if (half < 0 || open < 0)
+        var halves = TrailingHalves(first);
+        var opens = second.AsSpan().StartsWith("data:"u8) ? LeadingLowHalves(second) : [];
+        var pairs = Math.Min(halves.Count, opens.Count);
+        if (pairs == 0)
         {
             return false;
         }
 
-        joinedFirst = [.. first.AsSpan(0, half), .. first.AsSpan(half + 6)];
-        joinedSecond = [.. second.AsSpan(0, open), .. first.AsSpan(half, 6), .. second.AsSpan(open)];
+        var shortened = new List<byte>(first.Length);
+        var lengthened = new List<byte>(second.Length + (6 * pairs));
+        var from = 0;
+        for (var k = 0; k < pairs; k++)
+        {
+            shortened.AddRange(first.AsSpan(from, halves[k] - from));
+            from = halves[k] + 6;
+        }
+
+        shortened.AddRange(first.AsSpan(from));
+        from = 0;
+        for (var k = 0; k < pairs; k++)
+        {
+            lengthened.AddRange(second.AsSpan(from, opens[k] - from));
+            lengthened.AddRange(first.AsSpan(halves[k], 6));
+            from = opens[k];
+        }
+
+        lengthened.AddRange(second.AsSpan(from));
+        (joinedFirst, joinedSecond) = ([.. shortened], [.. lengthened]);
         return true;
     }
 
-    /// <summary>Where the escape of an unpaired high surrogate that ends a string starts (its backslash), or -1.</summary>
-    private static int TrailingHalf(ReadOnlySpan<byte> json)
+    /// <summary>Where the escapes of unpaired high surrogates that end strings start (their backslash), in order.</summary>
+    private static List<int> TrailingHalves(ReadOnlySpan<byte> json)
     {
-        var found = -1;
+        var found = new List<int>();
         var inString = false;
         var previousHigh = false;
         for (var i = 0; i < json.Length; i++)
@@ -60,7 +80,7 @@ internal static class SurrogateHalves
             var high = unit is >= 0xD800 and <= 0xDBFF;
             if (high && !previousHigh && i + 6 < json.Length && json[i + 6] == (byte)'"')
             {
-                found = i;
+                found.Add(i);
             }
 
             previousHigh = high;
@@ -70,9 +90,10 @@ internal static class SurrogateHalves
         return found;
     }
 
-    /// <summary>Where the first string whose first unit is an escaped low surrogate begins (after its quote), or -1.</summary>
-    private static int LeadingLowHalf(ReadOnlySpan<byte> json)
+    /// <summary>Where the strings whose first unit is an escaped low surrogate begin (after their quote), in order.</summary>
+    private static List<int> LeadingLowHalves(ReadOnlySpan<byte> json)
     {
+        var found = new List<int>();
         var inString = false;
         for (var i = 0; i < json.Length; i++)
         {
@@ -84,7 +105,7 @@ internal static class SurrogateHalves
                     inString = true;
                     if (i + 2 < json.Length && json[i + 1] == (byte)'\\' && json[i + 2] == (byte)'u' && Unit(json, i + 3) is >= 0xDC00 and <= 0xDFFF)
                     {
-                        return i + 1;
+                        found.Add(i + 1);
                     }
                 }
 
@@ -101,7 +122,7 @@ internal static class SurrogateHalves
             }
         }
 
-        return -1;
+        return found;
     }
 
     /// <summary>The code unit of the four hex digits at <paramref name="at"/>, or -1.</summary>

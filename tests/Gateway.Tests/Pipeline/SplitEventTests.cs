@@ -49,6 +49,22 @@ public sealed class SplitEventTests(PipelineFixture fixture) : IClassFixture<Pip
     }
 
     [Fact]
+    public async Task An_emoji_split_between_two_chunks_with_logprobs_arrives_whole_in_both()
+    {
+        static string Line(string text) =>
+            "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"fake-model\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + text
+            + "\"},\"logprobs\":{\"content\":[{\"token\":\"" + text + "\",\"logprob\":-0.1,\"bytes\":[],\"top_logprobs\":[]}]},\"finish_reason\":null}]}\n\n";
+        Upstream.Enqueue(Sse.Reply(Line("ab\\ud83d"), Line("\\ude00cd"), Sse.Chunk([], "stop")));
+
+        var stream = await Sse.PostStreamAsync(Gateway, extra: ",\"logprobs\":true");
+
+        Assert.Equal("ab\U0001F600cd", Sse.Text(stream));
+        var tokens = Sse.Events(stream).SelectMany(e => e["choices"]?[0]?["logprobs"]?["content"] as JsonArray ?? [])
+            .Select(t => (string?)t!["token"]);
+        Assert.Equal("ab\U0001F600cd", string.Concat(tokens));
+    }
+
+    [Fact]
     public async Task A_secret_in_a_split_chunk_is_redacted_in_its_content()
     {
         Upstream.Enqueue(Sse.Reply(Sse.Content("Your key: "), Split(Sse.Content(AwsKey + " is set.")), Sse.Chunk([], "stop")));
