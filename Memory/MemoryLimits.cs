@@ -25,7 +25,8 @@ public static class MemoryLimits
         !string.IsNullOrEmpty(value) && value.Length <= MaxContextLength && value.Trim().Length == value.Length && IsPlainText(value);
 
     /// <summary>Text that is safe to carry as an identifier: no control or format characters (line breaks, tabs, NUL,
-    /// bidi overrides, zero-width marks, line and paragraph separators), no
+    /// bidi overrides, zero-width spaces and marks, line and paragraph separators) except the zero-width joiner and
+    /// non-joiner, which are part of the text they stand in (emoji sequences such as 👩‍💻, Persian and Indic words), no
     /// unpaired surrogate, and no U+FFFD, which stands for bytes that were not text (two different undecodable ids
     /// would read as one, and so would share one user's memory).</summary>
     public static bool IsPlainText(ReadOnlySpan<char> value)
@@ -33,6 +34,11 @@ public static class MemoryLimits
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
+            if (c is '\u200C' or '\u200D')
+            {
+                continue;
+            }
+
             if (char.IsControl(c) || c == '\uFFFD' ||
                 char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)
             {

@@ -67,6 +67,9 @@ internal static class AuditQueryReader
             return (null, OpenAIError.BadRequest("'rule' is too long.", "invalid_parameter"));
         }
 
+        // A family asked for as a prefix or a pattern ("pii.", "pii.*", "pii*") is the family ("pii": itself and pii.*).
+        rule = rule?.TrimEnd('*').TrimEnd('.') is { Length: > 0 } family ? family : null;
+
         return (new AuditQuery
         {
             Tenant = tenant,
@@ -91,6 +94,17 @@ internal static class AuditQueryReader
         value = null;
         if (string.IsNullOrWhiteSpace(text))
         {
+            return true;
+        }
+
+        // Unix seconds, as date +%s and time.time() give them (a fraction is cut).
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        var (whole, fraction) = dot < 0 ? (text, "") : (text[..dot], text[(dot + 1)..]);
+        if (whole.Length is > 0 and <= 12 && fraction.Length <= 9 && fraction.All(char.IsAsciiDigit) &&
+            long.TryParse(whole, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) &&
+            seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        {
+            value = DateTimeOffset.FromUnixTimeSeconds(seconds);
             return true;
         }
 

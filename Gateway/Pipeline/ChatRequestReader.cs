@@ -102,6 +102,12 @@ public static class ChatRequestReader
             {
                 return Fail($"messages[{i}]: {error}", "invalid_messages");
             }
+
+            if (ChatFieldRules.MessageProblem((JsonObject)messages[i]!) is { } fault)
+            {
+                var param = $"messages[{i}].{fault.Param}";
+                return (null, OpenAIError.BadRequest($"'{param}' {fault.Problem}.", "invalid_messages", param));
+            }
         }
 
         var stream = false;
@@ -113,6 +119,11 @@ public static class ChatRequestReader
             }
 
             stream = streamNode.GetValue<bool>();
+        }
+
+        if (ChatFieldRules.Problem(body) is { } wrong)
+        {
+            return (null, OpenAIError.BadRequest($"'{wrong.Param}' {wrong.Problem}.", "invalid_parameter", wrong.Param));
         }
 
         if (ResponseFormatProblem(body) is { } schemaProblem)

@@ -21,8 +21,50 @@ internal sealed class SseEventJoiner
     private readonly List<UpstreamLine> _held = [];
     private int _heldBytes;
 
+    // A data line whose text ends with half of a character (SurrogateHalves), and the blank lines after it, held until
+    // the next data line can give it the other half.
+    private readonly List<UpstreamLine> _halfCut = [];
+
     /// <summary>Adds the next upstream line; the items ready to go on are appended to <paramref name="ready"/>.</summary>
     public void Add(UpstreamLine line, List<SseItem> ready)
+    {
+        if (_halfCut.Count > 0)
+        {
+            if (line.Failure is null && line.Bytes.Length == 0 && _halfCut.Count < 4)
+            {
+                _halfCut.Add(line);
+                return;
+            }
+
+            if (line.Failure is null && SurrogateHalves.TryJoin(_halfCut[0].Bytes, line.Bytes, out var first, out var second))
+            {
+                _halfCut[0] = _halfCut[0] with { Bytes = first };
+                line = line with { Bytes = second };
+            }
+
+            ReleaseHalfCut(ready);
+        }
+
+        if (line.Failure is null && SurrogateHalves.EndsWithHalf(line.Bytes))
+        {
+            _halfCut.Add(line);
+            return;
+        }
+
+        AddLine(line, ready);
+    }
+
+    private void ReleaseHalfCut(List<SseItem> ready)
+    {
+        foreach (var waiting in _halfCut)
+        {
+            AddLine(waiting, ready);
+        }
+
+        _halfCut.Clear();
+    }
+
+    private void AddLine(UpstreamLine line, List<SseItem> ready)
     {
         if (_held.Count > 0)
         {
@@ -64,6 +106,7 @@ internal sealed class SseEventJoiner
     /// <summary>The upstream's answer ended: whatever is still held goes on as it came.</summary>
     public void Complete(List<SseItem> ready)
     {
+        ReleaseHalfCut(ready);
         if (_held.Count > 0)
         {
             Release(ready);

@@ -72,6 +72,7 @@ internal static class PromptTemplateCompiler
             return PromptCompileResult.Fail(error);
         }
 
+        // The variables every render gets: the declared ones, then those the templates use without a declaration.
         var chat = ChatTemplateVariables.IsChatTemplate(name);
         var mainTemplate = CompileTemplate(document.Template, variables, chat, out error);
         if (mainTemplate is null)
@@ -168,8 +169,8 @@ internal static class PromptTemplateCompiler
     /// <summary>Compiles a template as Semantic Kernel does: <c>input_variables</c> may be left out and may declare
     /// variables the template does not use. A variable used without a declaration is declared here (not required); in a
     /// chat template it must be one the gateway supplies, so a typo such as <c>{{$memory}}</c> is reported instead of
-    /// rendering nothing.</summary>
-    private static IPromptTemplate? CompileTemplate(string text, IReadOnlyList<PromptVariable> variables, bool chat, out string? error)
+    /// rendering nothing. The undeclared ones are added to <paramref name="variables"/>, so that renders give them their values.</summary>
+    private static IPromptTemplate? CompileTemplate(string text, List<PromptVariable> variables, bool chat, out string? error)
     {
         error = null;
         HashSet<string> used;
@@ -195,7 +196,7 @@ internal static class PromptTemplateCompiler
             return null;
         }
 
-        variables = [.. variables, .. undeclared.Select(u => new PromptVariable(u, null, null, IsRequired: false))];
+        variables.AddRange(undeclared.Select(u => new PromptVariable(u, null, null, IsRequired: false)));
 
         var config = new PromptTemplateConfig(text)
         {

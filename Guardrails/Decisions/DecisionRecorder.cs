@@ -28,8 +28,9 @@ internal sealed class DecisionRecorder(IAuditLog audit, IOptions<GuardrailsOptio
             return findings;
         }
 
-        var sensitive = SensitiveTextRedactor.Find(text);
-        sensitive.AddRange(decisions.Select(d => d.Detection).Where(d => d.Family == RuleFamilies.Leakage && d.HasSpan));
+        var found = SensitiveTextRedactor.Find(text);
+        found.AddRange(decisions.Select(d => d.Detection).Where(d => d.Family == RuleFamilies.Leakage && d.HasSpan));
+        var sensitive = new SensitiveSpans(found);
         var stageName = StageName(stage);
         if (context.DryRun)
         {

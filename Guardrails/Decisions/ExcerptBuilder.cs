@@ -9,7 +9,7 @@ namespace Guardrails.Decisions;
 /// answer, an over-long answer) are described instead of quoted.</summary>
 internal static class ExcerptBuilder
 {
-    public static string Build(string text, Detection finding, IReadOnlyList<Detection> sensitive, int maxChars)
+    public static string Build(string text, Detection finding, SensitiveSpans sensitive, int maxChars)
     {
         if (finding.Evidence is not null && (!finding.HasSpan || finding.Family == RuleFamilies.Guardrail))
         {
@@ -22,7 +22,8 @@ internal static class ExcerptBuilder
         var to = Math.Min(text.Length, Math.Max(finding.End, finding.Start + 1) + context);
 
         // Move the edges off any sensitive span they would cut.
-        foreach (var span in sensitive)
+        var near = sensitive.Near(from, to);
+        foreach (var span in near)
         {
             if (span.Start < from && span.End > from)
             {
@@ -40,7 +41,15 @@ internal static class ExcerptBuilder
             return finding.Evidence ?? finding.Replacement;
         }
 
-        var inside = sensitive.Where(s => s.Start >= from && s.End <= to).Select(s => s with { Start = s.Start - from }).ToList();
+        var inside = new List<Detection>();
+        foreach (var span in near)
+        {
+            if (span.Start >= from && span.End <= to)
+            {
+                inside.Add(span with { Start = span.Start - from });
+            }
+        }
+
         if (RuleFamilies.IsSensitive(finding.Family) && finding.Start >= from && finding.End <= to)
         {
             inside.Add(finding with { Start = finding.Start - from });

@@ -11,6 +11,8 @@ public sealed class FreeTextIdentityTests(MemoryGatewayFixture fixture) : IClass
     [InlineData("user#1, \"quoted\"")]
     [InlineData("用户-七")]
     [InlineData("google-oauth2/1234")] // the server leaves %2F escaped in a path segment
+    [InlineData("\U0001F469\u200D\U0001F4BB coder")] // an emoji joined by a zero-width joiner (refused before: a format character)
+    [InlineData("\u0645\u06CC\u200C\u062E\u0648\u0627\u0645")] // Persian, whose words take the zero-width non-joiner
     public async Task A_user_id_of_any_text_is_remembered_injected_exported_and_erased(string suffix)
     {
         var user = suffix + " " + Guid.NewGuid().ToString("N")[..6];

@@ -30,6 +30,40 @@ public sealed class SplitEventTests(PipelineFixture fixture) : IClassFixture<Pip
         Assert.EndsWith("data: [DONE]\n\n", stream, StringComparison.Ordinal);
     }
 
+    /// <summary>An upstream that cuts its text in UTF-16 units (as the acceptance checks' Node fake does, 3 units a
+    /// chunk) sends an emoji's two surrogate halves as escapes in two chunks. The contract audit found each half
+    /// repaired to U+FFFD on its own ("ab��cd"); the halves are joined, the emoji arrives whole.</summary>
+    [Theory]
+    [InlineData("{\"content\":\"ab\\ud83d\"}", "{\"content\":\"\\ude00cd\"}", "ab\U0001F600cd")]
+    [InlineData("{\"content\":\"\\ud83d\"}", "{\"content\":\"\\udc69\\u200d\\ud83d\"}", "\U0001F469\u200D\uFFFD")]
+    [InlineData("{\"content\":\"x\\ud83d\"}", "{\"content\":\"y\"}", "x\uFFFDy")]
+    public async Task An_emoji_split_between_two_chunks_arrives_whole(string first, string second, string expected)
+    {
+        static string Line(string delta) =>
+            "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"fake-model\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":null}]}\n\n";
+        Upstream.Enqueue(Sse.Reply(Line(first), Line(second), Sse.Chunk([], "stop")));
+
+        var stream = await Sse.PostStreamAsync(Gateway);
+
+        Assert.Equal(expected, Sse.Text(stream));
+    }
+
+    [Fact]
+    public async Task An_emoji_split_between_two_chunks_with_logprobs_arrives_whole_in_both()
+    {
+        static string Line(string text) =>
+            "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"fake-model\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + text
+            + "\"},\"logprobs\":{\"content\":[{\"token\":\"" + text + "\",\"logprob\":-0.1,\"bytes\":[],\"top_logprobs\":[]}]},\"finish_reason\":null}]}\n\n";
+        Upstream.Enqueue(Sse.Reply(Line("ab\\ud83d"), Line("\\ude00cd"), Sse.Chunk([], "stop")));
+
+        var stream = await Sse.PostStreamAsync(Gateway, extra: ",\"logprobs\":true");
+
+        Assert.Equal("ab\U0001F600cd", Sse.Text(stream));
+        var tokens = Sse.Events(stream).SelectMany(e => e["choices"]?[0]?["logprobs"]?["content"] as JsonArray ?? [])
+            .Select(t => (string?)t!["token"]);
+        Assert.Equal("ab\U0001F600cd", string.Concat(tokens));
+    }
+
     [Fact]
     public async Task A_secret_in_a_split_chunk_is_redacted_in_its_content()
     {

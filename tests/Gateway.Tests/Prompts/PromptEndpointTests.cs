@@ -129,6 +129,41 @@ public sealed class PromptEndpointTests : IAsyncLifetime
         Assert.Equal(good, (string?)preview["template"]!["version"]);
     }
 
+    /// <summary>Semantic Kernel's shape lets <c>input_variables</c> be left out: a template that only uses the
+    /// variables gets them all (the contract audit found every undeclared variable rendered blank, so the memories never
+    /// reached the model).</summary>
+    [Fact]
+    public async Task A_template_without_input_variables_gets_every_variable_it_uses()
+    {
+        var store = _host.Services.GetRequiredService<PromptTemplateStore>();
+        _host.Prompts.Write("chat.yaml", "name: chat\ntemplate: |\n  MARK user={{$user_id}} ctx={{$context}} now={{$now}}\n  {{$memories}}\n");
+        store.Reload();
+
+        var json = await PostJsonAsync("v1/prompts/preview", Body("carol"));
+
+        var system = (string)json["messages"]![0]!["content"]!;
+        Assert.StartsWith("MARK user=carol ctx=chat now=20", system, StringComparison.Ordinal);
+        Assert.Contains(CarolFact, system, StringComparison.Ordinal);
+        Assert.Single(json["memories"]!.AsArray());
+    }
+
+    /// <summary>Ids and contexts that are not plain identifiers arrive quoted; the shipped template put quotes of its
+    /// own around the context, so the contract audit saw <c>in the ""docs search"" feature</c>.</summary>
+    [Theory]
+    [InlineData("docs", "in the docs feature")]
+    [InlineData("docs search", "in the \"docs search\" feature")]
+    public async Task The_shipped_template_shows_the_context_once_quoted(string context, string expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/prompts/preview") { Content = JsonContent.Create(Body("carol")) };
+        request.Headers.Add("X-Memory-Context", context);
+        using var response = await _host.Client.SendAsync(request);
+        var json = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+
+        var system = (string)json["messages"]![0]!["content"]!;
+        Assert.Contains(expected, system, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"\"", system, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Stats_list_every_declared_variant_and_404_for_unknown_templates()
     {

@@ -84,6 +84,31 @@ public sealed class AuditEndpointTests(ReviewGatewayFixture fixture) : IClassFix
         Assert.NotEmpty(await EventsAsync("?rule=secret"));
     }
 
+    /// <summary>A family asked for as a prefix (<c>pii.</c>) or a pattern (<c>pii.*</c>, <c>pii*</c>) finds what
+    /// <c>rule=pii</c> finds (the contract audit found none for either).</summary>
+    [Theory]
+    [InlineData("pii.")]
+    [InlineData("pii.*")]
+    [InlineData("pii*")]
+    public async Task A_rule_family_written_as_a_prefix_or_pattern_finds_the_family(string rule)
+    {
+        var family = await EventsAsync("?rule=pii");
+        Assert.NotEmpty(family);
+
+        var events = await EventsAsync("?rule=" + Uri.EscapeDataString(rule));
+
+        Assert.Equal(family.Select(e => (long)e!["id"]!), events.Select(e => (long)e!["id"]!));
+    }
+
+    /// <summary>A time as Unix seconds (what <c>date +%s</c> and <c>time.time()</c> give) reads as that instant.</summary>
+    [Fact]
+    public async Task A_time_in_unix_seconds_is_read()
+    {
+        Assert.NotEmpty(await EventsAsync("?since=946684800"));
+        Assert.Empty(await EventsAsync("?since=4102444800"));
+        Assert.NotEmpty(await EventsAsync("?until=4102444800"));
+    }
+
     /// <summary>An event's own <c>at</c> (and Python's isoformat) has a "+00:00" offset; sent unencoded, the query
     /// string reads its '+' as a space (the contract audit found it a 400).</summary>
     [Theory]
