@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace Guardrails.Checks;
 
 /// <summary>US Social Security numbers, redacted to <c>[SSN]</c>: <c>AAA-GG-SSSS</c> outside the ranges the SSA
-/// never issues (area 000, 666, 900-999; group 00; serial 0000) and the numbers published in advertising.
+/// never issues (area 000, 666, 900-999; group 00; serial 0000) and, unless an SSN word precedes them, the numbers
+/// published in advertising.
 /// Space-separated and bare nine-digit forms count only after an SSN word.</summary>
 internal sealed partial class SsnCheck : IGuardrailCheck
 {
@@ -59,7 +60,9 @@ internal sealed partial class SsnCheck : IGuardrailCheck
             return false;
         }
 
-        return !Published.Contains(digits.ToString());
+        // A number published in advertising is a documentation example on its own, but after an SSN word it is
+        // someone's stated number (and the one people type when they try the gateway): redacted like any other.
+        return cue || !Published.Contains(digits.ToString());
     }
 
     [GeneratedRegex(@"(?<![\w\-/.+#$])(?:\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4}|\d{9})(?![\w\-/]|[.,]\d)",

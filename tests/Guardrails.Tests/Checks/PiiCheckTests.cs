@@ -98,6 +98,9 @@ public sealed class PiiCheckTests
     [InlineData("536-00-8471", null)]
     [InlineData("536-22-0000", null)]
     [InlineData("078-05-1120", null)]
+    [InlineData("SSN 123-45-6789", "123-45-6789")]
+    [InlineData("My social security number is 123-45-6789.", "123-45-6789")]
+    [InlineData("email a@b.com, SSN: 078-05-1120", "078-05-1120")]
     [InlineData("part 536-22-8471", null)]
     [InlineData("call 536228471", null)]
     public void Ssn_by_table(string text, string? expected) => AssertSingle(new SsnCheck(), text, expected);
