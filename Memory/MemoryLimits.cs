@@ -26,7 +26,8 @@ public static class MemoryLimits
 
     /// <summary>Text that is safe to carry as an identifier: no control or format characters (line breaks, tabs, NUL,
     /// bidi overrides, zero-width spaces and marks, line and paragraph separators) except the zero-width joiner and
-    /// non-joiner, which are part of the text they stand in (emoji sequences such as 👩‍💻, Persian and Indic words), no
+    /// non-joiner between two non-ASCII characters, where they are part of the text they stand in (emoji sequences
+    /// such as 👩‍💻, Persian and Indic words), no
     /// unpaired surrogate, and no U+FFFD, which stands for bytes that were not text (two different undecodable ids
     /// would read as one, and so would share one user's memory).</summary>
     public static bool IsPlainText(ReadOnlySpan<char> value)
@@ -36,7 +37,14 @@ public static class MemoryLimits
             var c = value[i];
             if (c is '\u200C' or '\u200D')
             {
-                continue;
+                // Only inside the text it joins (between two non-ASCII characters): at either end or beside ASCII it
+                // would make "alice\u200D" a different user who looks exactly like "alice".
+                if (i > 0 && i < value.Length - 1 && value[i - 1] > '\u007F' && value[i + 1] > '\u007F')
+                {
+                    continue;
+                }
+
+                return false;
             }
 
             if (char.IsControl(c) || c == '\uFFFD' ||
@@ -47,6 +55,12 @@ public static class MemoryLimits
 
             if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {
+                // Format characters beyond the first plane too (the invisible tag characters U+E0000-U+E007F).
+                if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, value[i + 1])) == System.Globalization.UnicodeCategory.Format)
+                {
+                    return false;
+                }
+
                 i++;
             }
             else if (char.IsSurrogate(c))

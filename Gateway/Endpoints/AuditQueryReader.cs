@@ -100,7 +100,8 @@ internal static class AuditQueryReader
         // Unix seconds, as date +%s and time.time() give them (a fraction is cut).
         var dot = text.IndexOf('.', StringComparison.Ordinal);
         var (whole, fraction) = dot < 0 ? (text, "") : (text[..dot], text[(dot + 1)..]);
-        if (whole.Length is > 0 and <= 12 && fraction.Length <= 9 && fraction.All(char.IsAsciiDigit) &&
+        // At least 9 digits (from 1973 on): "2024" or "20240315" is a malformed date, not a moment in 1970.
+        if (whole.Length is >= 9 and <= 12 && fraction.Length <= 9 && fraction.All(char.IsAsciiDigit) &&
             long.TryParse(whole, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) &&
             seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {

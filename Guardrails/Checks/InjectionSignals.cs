@@ -37,7 +37,7 @@ internal static partial class InjectionSignals
         new(RolePlay, YouAreNow(), 0.75, ["now", "going", "become"]),
         new(RolePlay, DoAnythingNow(), 0.85, ["anything", "dan"]),
         new(RolePlay, NoLongerBound(), 0.7, ["longer", "freed", "released", "liberated"]),
-        new(RolePlay, PretendUnrestricted(), 0.7, ["restriction", "limit", "filter", "rules", "guideline", "ethics", "moral", "censor", "safety", "jailbroken", "evil"]),
+        new(RolePlay, PretendUnrestricted(), 0.7, ["restriction", "unrestricted", "limit", "filter", "rules", "guideline", "ethics", "moral", "censor", "safety", "jailbroken", "evil"]),
         new(RolePlay, FromNowOn(), 0.3, ["now"]),
         new(RolePlay, NamedUnrestrictedPersona(), 0.7, ["restriction", "limit", "rules", "filter", "guideline", "ethics"]),
         new(DeveloperMode, InDeveloperMode(), 0.75, ["dev", "god", "debug", "sudo", "admin", "jailbreak", "unrestricted", "dan"]),

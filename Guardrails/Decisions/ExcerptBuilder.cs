@@ -21,18 +21,25 @@ internal static class ExcerptBuilder
         var from = Math.Max(0, finding.Start - context);
         var to = Math.Min(text.Length, Math.Max(finding.End, finding.Start + 1) + context);
 
-        // Move the edges off any sensitive span they would cut.
+        // Move the edges off any sensitive span they would cut, until none is cut (moving an edge off one span can
+        // cut another that overlaps it, already passed).
         var near = sensitive.Near(from, to);
-        foreach (var span in near)
+        for (var moved = true; moved && from < to;)
         {
-            if (span.Start < from && span.End > from)
+            moved = false;
+            foreach (var span in near)
             {
-                from = span.End;
-            }
+                if (span.Start < from && span.End > from)
+                {
+                    from = span.End;
+                    moved = true;
+                }
 
-            if (span.Start < to && span.End > to)
-            {
-                to = span.Start;
+                if (span.Start < to && span.End > to)
+                {
+                    to = span.Start;
+                    moved = true;
+                }
             }
         }
 

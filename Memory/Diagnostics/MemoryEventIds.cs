@@ -79,6 +79,7 @@ internal static class MemoryEventIds
     public const int ExtractionAnswerInvalid = 2630;
     public const int ExtractionFallback = 2631;
     public const int ExtractedFactsUngrounded = 2635;
+    public const int GroundingFailed = 2636;
     public const int ConsolidationAnswerInvalid = 2632;
     public const int ConsolidationFallback = 2633;
     public const int CompressionAnswerInvalid = 2634;

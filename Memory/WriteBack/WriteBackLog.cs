@@ -61,6 +61,9 @@ internal static partial class WriteBackLog
     [LoggerMessage(MemoryEventIds.ExtractedFactsUngrounded, LogLevel.Information, "Grounding dropped {Dropped} of {Total} LLM-extracted facts of turn {TurnId} as unsupported by the user's words ({Rules})")]
     public static partial void ExtractedFactsUngrounded(ILogger logger, string turnId, int dropped, int total, string rules);
 
+    [LoggerMessage(MemoryEventIds.GroundingFailed, LogLevel.Warning, "Grounding of the LLM-extracted facts of turn {TurnId} failed; the facts are kept unchecked")]
+    public static partial void GroundingFailed(ILogger logger, string turnId, Exception exception);
+
     [LoggerMessage(MemoryEventIds.ConsolidationAnswerInvalid, LogLevel.Warning, "LLM consolidation answer for turn {TurnId} was invalid on attempt {Attempt}: {Reason}")]
     public static partial void ConsolidationAnswerInvalid(ILogger logger, string turnId, int attempt, string reason);
 

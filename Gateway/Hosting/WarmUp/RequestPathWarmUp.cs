@@ -221,9 +221,10 @@ internal sealed partial class RequestPathWarmUp(
     private async Task JitQuietAsync(TimeSpan limit, CancellationToken cancellationToken)
     {
         var tick = TimeSpan.FromMilliseconds(100);
+        var started = time.GetTimestamp();
         var last = System.Runtime.JitInfo.GetCompiledMethodCount();
         var quiet = 0;
-        for (var waited = TimeSpan.Zero; waited < limit && quiet < JitQuietTicks; waited += tick)
+        while (quiet < JitQuietTicks && time.GetElapsedTime(started) + tick <= limit)
         {
             await Task.Delay(tick, time, cancellationToken).ConfigureAwait(false);
             var now = System.Runtime.JitInfo.GetCompiledMethodCount();

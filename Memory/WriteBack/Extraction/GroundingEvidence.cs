@@ -75,27 +75,49 @@ internal sealed partial class GroundingEvidence
             return true;
         }
 
-        foreach (var word in _wordsInOrder)
+        var negation = -1;
+        for (var i = 0; i < _wordsInOrder.Count; i++)
         {
+            var word = _wordsInOrder[i];
+            if (negation >= 0 && PositiveAfterNegation.Contains(word))
+            {
+                negation = -1; // "never miss", "can't live without", "nothing beats", "can't wait": no denial
+                continue;
+            }
+
             if (Negations.Contains(word))
             {
-                return true;
+                negation = i;
+                continue;
             }
 
             if (!EnglishStopWords.Contains(word) && terms.Any(t => SameTerm(t, FactGrounding.Term(word))))
             {
-                return false;
+                // Only a negation a few words before the term denies it ("I don't really like ..."); one further back
+                // is about something else in the clause.
+                return negation >= 0 && i - negation <= NegationReach;
             }
         }
 
         return false;
     }
 
-    /// <summary>The same time of day is said, or its hour alone, not as a time ("at 7" for "7pm", "seven" for "07:00";
-    /// "7am" is no "7pm").</summary>
+    /// <summary>How many words before a term a negation still reaches it.</summary>
+    private const int NegationReach = 4;
+
+    /// <summary>Words that turn a preceding negation into an affirmation ("I never miss my run", "I can't live without
+    /// coffee", "nothing beats jazz", "I can't wait to", "I can't stop eating").</summary>
+    private static readonly HashSet<string> PositiveAfterNegation = new(StringComparer.Ordinal)
+    {
+        "miss", "misses", "missed", "missing", "without", "beats", "beat", "better", "wait", "stop", "resist", "enough",
+    };
+
+    /// <summary>The same time of day is said, or its hour (and minutes) as plain numbers, not as a time ("at 7" for
+    /// "7pm", "seven" for "07:00", "7.30" for "7:30"; "7am" is no "7pm").</summary>
     public bool HasTime(ClockTime t) =>
         _times.Exists(s => s.SameAs(t)) ||
-        (t.Minute == 0 && (_plainNumbers.Contains(t.Hour) || _plainNumbers.Contains(t.Hour % 12 == 0 ? 12 : t.Hour % 12)));
+        ((_plainNumbers.Contains(t.Hour) || _plainNumbers.Contains(t.Hour % 12 == 0 ? 12 : t.Hour % 12)) &&
+         (t.Minute == 0 || _plainNumbers.Contains(t.Minute))); // "at 7", "seven", or "7.30" written with a full stop
 
     /// <summary>The term is said: the same stem, or one stem starting the other when the shorter has four letters or
     /// more ("teach" / "teacher", "paint" / "painter").</summary>

@@ -54,12 +54,24 @@ internal static partial class GroundingNumbers
             return " ";
         });
 
+        // A dotted date or time ("14.03.1990", "7.30") also gives its parts, as a date written with slashes would.
+        foreach (Match m in DottedPattern().Matches(rest))
+        {
+            foreach (var part in m.Value.Split('.'))
+            {
+                if (decimal.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+                {
+                    numbers.Add(value);
+                }
+            }
+        }
+
         foreach (Match m in DigitsPattern().Matches(rest))
         {
             if (decimal.TryParse(m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint,
                     CultureInfo.InvariantCulture, out var value))
             {
-                numbers.Add(m.Groups["k"].Success ? value * 1000 : value);
+                numbers.Add(m.Groups["k"].Success && value < 1e24m ? value * 1000 : value);
             }
         }
 
@@ -131,11 +143,11 @@ internal static partial class GroundingNumbers
 
             if (kind == 'H')
             {
-                current = (current == 0 ? 1 : current) * 100;
+                current = current > 1e20m ? current : (current == 0 ? 1 : current) * 100;
             }
             else if (kind == 'K')
             {
-                total += (current == 0 ? 1 : current) * 1000;
+                total = total > 1e20m || current > 1e20m ? total : total + ((current == 0 ? 1 : current) * 1000);
                 current = 0;
             }
             else
@@ -168,13 +180,17 @@ internal static partial class GroundingNumbers
     }
 
     /// <summary>"7pm", "7:30 a.m.", "19:00", "noon", "midnight".</summary>
-    [GeneratedRegex(@"\b(?:(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<ap>[ap])\.?m\b\.?|(?<h>\d{1,2}):(?<m>\d{2})\b|(?<word>noon|midday|midnight)\b)",
+    [GeneratedRegex(@"\b(?:(?<h>[0-9]{1,2})(?::(?<m>[0-9]{2}))?\s*(?<ap>[ap])\.?m\b\.?|(?<h>[0-9]{1,2}):(?<m>[0-9]{2})\b|(?<word>noon|midday|midnight)\b)",
         RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ClockPattern();
 
     /// <summary>"2", "2,000", "72.5", "2k", the 1990 of "1990s"; a full stop or comma ends it unless digits follow.</summary>
-    [GeneratedRegex(@"(?<![\d.,])(?<n>\d+(?:,\d{3})*(?:\.\d+)?)(?<k>k\b)?", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![0-9.,])(?<n>[0-9]{1,24}(?:,[0-9]{3})*(?:\.[0-9]+)?)(?<k>k\b)?", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DigitsPattern();
+
+    /// <summary>"14.03.1990", "7.30": two or three groups of ASCII digits joined by full stops.</summary>
+    [GeneratedRegex(@"(?<![0-9.])[0-9]{1,4}\.[0-9]{2}(?:\.[0-9]{2,4})?(?![0-9])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DottedPattern();
 
     [GeneratedRegex(@"\p{L}+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex WordPattern();

@@ -59,10 +59,20 @@ internal sealed class LlmFactExtractor(
                 if (_grounding)
                 {
                     var total = facts.Count;
-                    facts = FactGrounding.Keep(facts, turn, out var dropped);
-                    if (dropped is not null)
+                    try
                     {
-                        WriteBackLog.ExtractedFactsUngrounded(logger, turn.TurnId, total - facts.Count, total, dropped);
+                        var grounded = FactGrounding.Keep(facts, turn, out var dropped);
+                        if (dropped is not null)
+                        {
+                            WriteBackLog.ExtractedFactsUngrounded(logger, turn.TurnId, total - grounded.Count, total, dropped);
+                        }
+
+                        facts = grounded;
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // A filter's own failure must not cost the turn its (validated) facts, nor its retries.
+                        WriteBackLog.GroundingFailed(logger, turn.TurnId, e);
                     }
                 }
 

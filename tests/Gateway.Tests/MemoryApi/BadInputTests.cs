@@ -110,6 +110,9 @@ public sealed class BadInputTests(MemoryGatewayFixture fixture) : IClassFixture<
         { "GET", $"v1/users/{new string('u', 300)}/memories" },
         { "POST", $"v1/users/{new string('u', 257)}/memories" },
         { "GET", "v1/users/tab%09user/memories" },
+        { "GET", "v1/users/alice%E2%80%8D/memories" }, // a zero-width joiner after ASCII: a look-alike of "alice"
+        { "DELETE", "v1/users/%E2%80%8Calice" },
+        { "GET", "v1/users/tag%F3%A0%80%81user/export" }, // a Unicode tag character (a format character past the first plane)
         { "POST", "v1/users/line%0Abreak/observations" },
     };
 

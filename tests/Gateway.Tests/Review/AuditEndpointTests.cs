@@ -128,6 +128,8 @@ public sealed class AuditEndpointTests(ReviewGatewayFixture fixture) : IClassFix
     [InlineData("?until=2025-13-45")]
     [InlineData("?action=explode")]
     [InlineData("?stage=middle")]
+    [InlineData("?since=2024")] // a year, not Unix seconds in 1970
+    [InlineData("?until=20240315")]
     [InlineData("?limit=0")]
     [InlineData("?limit=abc")]
     [InlineData("?before=x")]

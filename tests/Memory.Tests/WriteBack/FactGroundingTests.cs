@@ -39,6 +39,13 @@ public sealed class FactGroundingTests
     [InlineData("I work at Google's London office", null, "The user works at Google in London")]
     [InlineData("I walk my dogs on Mondays", null, "The user walks their dogs every Monday")]
     [InlineData("tengo dos gatos y vivo en Madrid", null, "The user has 2 cats")]
+    // From the review: dotted dates and times, affirmations phrased with a negation, a far-off negation.
+    [InlineData("My birthday is 14.03.1990", null, "The user's birthday is March 14, 1990")]
+    [InlineData("my train leaves at 7.30 every morning", null, "The user's train leaves at 7:30")]
+    [InlineData("I never miss my morning run", null, "The user runs every morning")]
+    [InlineData("I can't live without coffee", null, "The user loves coffee")]
+    [InlineData("Nothing beats jazz for me", null, "The user loves jazz")]
+    [InlineData("I don't have much free time, so on weekends I usually paint watercolours", null, "The user paints watercolours")]
     public void A_fact_the_users_words_support_is_grounded(string said, string? asked, string fact) =>
         Assert.Null(FactGrounding.Check(Fact(fact), Turn(said, asked)));
 
@@ -114,4 +121,19 @@ public sealed class FactGroundingTests
     {
         Text = text, Slot = "other", Action = action, Confidence = 0.9, Sources = ["t1:0"],
     };
+
+    /// <summary>Odd inputs a user or model may write never make grounding throw (a throw used to cost the turn its
+    /// LLM facts and retries): full-width and other non-ASCII digits in times, huge numbers with "k", runaway number
+    /// words.</summary>
+    [Theory]
+    [InlineData("I wake up at \uFF16:\uFF13\uFF10", "The user wakes up at 6:30")]
+    [InlineData("dinner at \u0667pm", "The user has dinner at 7pm")]
+    [InlineData("I saved 70000000000000000000000000000k dollars", "The user saved a lot of dollars")]
+    [InlineData("one hundred hundred hundred hundred hundred hundred hundred hundred hundred hundred hundred hundred hundred hundred hundred hundred stars", "The user counts stars")]
+    [InlineData("", "The user exists")]
+    public void Odd_input_never_throws(string said, string fact)
+    {
+        var exception = Record.Exception(() => FactGrounding.Check(Fact(fact), Turn(said, null)));
+        Assert.Null(exception);
+    }
 }
