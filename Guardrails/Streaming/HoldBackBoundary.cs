@@ -83,10 +83,25 @@ internal static class HoldBackBoundary
         return previousStart < previousEnd && text[previousStart..previousEnd].IndexOfAnyInRange('0', '9') >= 0;
     }
 
+    /// <summary>A lowercase word of three letters or more with a number glued to its end ("word07", "item12", "page3"):
+    /// a complete token of that shape cannot be part of a longer match. It is no group of an IBAN (those start with a
+    /// two-letter country and run in groups of four), of a card, phone or SSN (digits only) and has no credential's
+    /// symbols; a credential without spaces is one token, and the last, unfinished token is held back anyway.</summary>
+    private static bool IsNumberedWord(ReadOnlySpan<char> token)
+    {
+        var letters = token.IndexOfAnyExceptInRange('a', 'z');
+        return letters >= 3 && token.Length - letters <= 6 && !token[letters..].ContainsAnyExceptInRange('0', '9');
+    }
+
     private static bool IsRisky(ReadOnlySpan<char> token)
     {
         var trimmed = token.TrimEnd(".,;!?)\"'");
         if (trimmed.IsEmpty)
+        {
+            return false;
+        }
+
+        if (IsNumberedWord(trimmed))
         {
             return false;
         }
