@@ -17,14 +17,12 @@ internal static class DedupLexicon
         ["double"] = "2", ["triple"] = "3", ["pair"] = "2", ["couple"] = "2",
     };
 
-    /// <summary>Month names; counted only when capitalised or next to a number ("may" is also a verb).</summary>
-    public static readonly IReadOnlyDictionary<string, string> Months = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["january"] = "jan", ["jan"] = "jan", ["february"] = "feb", ["feb"] = "feb", ["march"] = "mar", ["mar"] = "mar",
-        ["april"] = "apr", ["apr"] = "apr", ["may"] = "may", ["june"] = "jun", ["jun"] = "jun", ["july"] = "jul",
-        ["jul"] = "jul", ["august"] = "aug", ["aug"] = "aug", ["september"] = "sep", ["sept"] = "sep", ["sep"] = "sep",
-        ["october"] = "oct", ["oct"] = "oct", ["november"] = "nov", ["nov"] = "nov", ["december"] = "dec", ["dec"] = "dec",
-    };
+    private static readonly string[] MonthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+    /// <summary>Month names, each to its abbreviation ("march" and "mar" are "mar"); counted only when capitalised or
+    /// next to a number ("may" is also a verb).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Months = Memory.Text.EnglishLexicon.Months.ToDictionary(
+        m => m.Key, m => MonthAbbreviations[m.Value - 1], StringComparer.Ordinal);
 
     public static readonly IReadOnlyDictionary<string, string> Days = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -85,13 +83,11 @@ internal static class DedupLexicon
 
     /// <summary>Words that make a statement negative ("not", "never", "dislike", "allergic to" is not one: it is a
     /// fact, not a polarity). Apostrophes are already removed ("don't" is "dont").</summary>
-    public static readonly IReadOnlySet<string> Negations = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "not", "no", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor", "without", "cannot", "cant",
-        "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "wont", "wouldnt", "couldnt", "shouldnt",
-        "hasnt", "havent", "hadnt", "aint", "mustnt", "neednt", "nope", "dislike", "dislikes", "disliked", "hate",
-        "hates", "hated", "detest", "detests", "loathe", "loathes", "avoid", "avoids", "quit", "stopped", "refuse",
-        "refuses", "unable",
+    public static readonly IReadOnlySet<string> Negations = new HashSet<string>(Memory.Text.EnglishLexicon.Negations.Concat(
+    [
+        // Beside English's grammatical negations (EnglishLexicon.Negations): aversions.
+        "dislike", "dislikes", "disliked", "hate", "hates", "hated", "detest", "detests", "loathe", "loathes", "avoid",
+        "avoids", "quit", "stopped", "refuse", "refuses", "unable",
 
         // The plain negations of other languages the gateway's users write in (German, French, Spanish, Portuguese,
         // Italian, Dutch, the Scandinavian languages, Polish, Russian); not French "ne" (also "NE Portland": "pas"
@@ -99,7 +95,7 @@ internal static class DedupLexicon
         "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "niemals", "pas", "jamais", "aucun",
         "aucune", "nunca", "jamás", "jamas", "não", "nao", "nem", "niet", "geen", "nooit", "inte", "ikke", "aldrig",
         "aldri", "nie", "не", "нет", "никогда",
-    };
+    ]), StringComparer.Ordinal);
 
     /// <summary>Pairs of small words that turn a statement round while its content words stay the same ("before" /
     /// "after midnight", "more" / "less than my brother"): a text that has one where the other has its opposite is

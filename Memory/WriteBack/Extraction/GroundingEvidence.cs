@@ -8,12 +8,7 @@ namespace Memory.WriteBack.Extraction;
 internal sealed partial class GroundingEvidence
 {
     /// <summary>Words that negate ("n't" as the analyser writes it: "dont", "isnt").</summary>
-    internal static readonly HashSet<string> Negations = new(StringComparer.Ordinal)
-    {
-        "not", "no", "never", "none", "nothing", "nobody", "neither", "nor", "without", "cannot", "dont", "doesnt", "didnt",
-        "isnt", "arent", "wasnt", "werent", "cant", "couldnt", "wont", "wouldnt", "shouldnt", "hasnt", "havent", "hadnt",
-        "aint", "nope", "nah", "anymore",
-    };
+    internal static readonly HashSet<string> Negations = new(EnglishLexicon.Negations.Concat(["nah", "anymore"]), StringComparer.Ordinal);
 
     private readonly HashSet<decimal> _numbers;
     private readonly HashSet<decimal> _plainNumbers;

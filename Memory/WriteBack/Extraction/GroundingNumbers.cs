@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Memory.Text;
 
 namespace Memory.WriteBack.Extraction;
 
@@ -35,12 +36,7 @@ internal static partial class GroundingNumbers
     private static readonly Dictionary<string, int> Others = new(StringComparer.Ordinal) { ["once"] = 1, ["twice"] = 2 };
 
     /// <summary>Month names and their usual abbreviations, with the month's number.</summary>
-    internal static readonly Dictionary<string, int> Months = new(StringComparer.Ordinal)
-    {
-        ["january"] = 1, ["jan"] = 1, ["february"] = 2, ["feb"] = 2, ["march"] = 3, ["mar"] = 3, ["april"] = 4, ["apr"] = 4,
-        ["may"] = 5, ["june"] = 6, ["jun"] = 6, ["july"] = 7, ["jul"] = 7, ["august"] = 8, ["aug"] = 8, ["september"] = 9,
-        ["sep"] = 9, ["sept"] = 9, ["october"] = 10, ["oct"] = 10, ["november"] = 11, ["nov"] = 11, ["december"] = 12, ["dec"] = 12,
-    };
+    internal static IReadOnlyDictionary<string, int> Months => EnglishLexicon.Months;
 
     /// <summary>Reads <paramref name="text"/>: plain numbers (month names included when <paramref name="monthNames"/>)
     /// and clock times.</summary>
