@@ -14,7 +14,8 @@ namespace Memory.Embeddings;
 /// HMAC under a key of this cache file with the tenant folded in, so two tenants never share (or can time) an entry.
 /// Which user caused an entry is recorded (a keyed hash of the user, never the id), so erasure drops it. A batch sends
 /// only its misses, once each, to the inner generator in one call. The model key is the request's model id (or the
-/// generator's default) plus the requested dimensions, if any.</summary>
+/// generator's default) plus the requested dimensions, if any. Search queries (<see cref="EmbeddingInputs.Query"/>)
+/// are kept in memory only, per user who asked (<see cref="GenerateQueriesAsync"/>).</summary>
 internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGenerator<string, Embedding<float>>, IEmbeddingCache
 {
     public const string FileName = "embedding-cache.db";
@@ -46,6 +47,7 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
     private readonly SqliteDatabase _db;
     private readonly LruCache<(string Model, string Hash), Embedding<float>> _memory;
     private readonly LruCache<(string Owner, string Model, string Hash), bool> _recordedOwners;
+    private readonly LruCache<(string Owner, string Model, string Hash), Embedding<float>> _queries;
     private byte[] _key = [];
     private readonly int _maxEntries;
     private readonly TimeProvider _time;
@@ -61,6 +63,7 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
         _db = new SqliteDatabase(Path.Combine(directory, FileName));
         _memory = new LruCache<(string, string), Embedding<float>>(options.MemoryEntries);
         _recordedOwners = new LruCache<(string, string, string), bool>(Math.Max(1, options.MemoryEntries) * 2);
+        _queries = new LruCache<(string, string, string), Embedding<float>>(options.MemoryEntries);
         _maxEntries = options.MaxEntries;
         _time = time;
         _logger = logger;
@@ -73,6 +76,11 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
         ArgumentNullException.ThrowIfNull(values);
         var texts = values as IReadOnlyList<string> ?? values.ToList();
         await EnsureInitialisedAsync(cancellationToken).ConfigureAwait(false);
+        if (EmbeddingInputs.IsQuery(options))
+        {
+            return await GenerateQueriesAsync(texts, options, cancellationToken).ConfigureAwait(false);
+        }
+
         var owner = EmbeddingOwner.Current;
         var model = ModelKey(options);
         var results = new Embedding<float>?[texts.Count];
@@ -112,31 +120,15 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
         var madeAt = default(DateTimeOffset);
         if (missing.Count > 0)
         {
-            var order = missing.Keys.ToList();
-            var generated = await base.GenerateAsync(order.Select(h => texts[missing[h][0]]).ToList(), options, cancellationToken).ConfigureAwait(false);
-            if (generated.Count != order.Count)
+            (usage, var fresh, madeAt) = await GenerateMissingAsync(texts, missing, results, options, cancellationToken).ConfigureAwait(false);
+            foreach (var (hash, embedding) in fresh)
             {
-                throw new InvalidOperationException($"The embedding generator returned {generated.Count} vectors for {order.Count} inputs.");
-            }
-
-            usage = generated.Usage;
-            var now = _time.GetUtcNow();
-            var fresh = new List<(string Hash, Embedding<float> Embedding)>(order.Count);
-            for (var j = 0; j < order.Count; j++)
-            {
-                var embedding = new Embedding<float>(generated[j].Vector) { ModelId = generated[j].ModelId, CreatedAt = generated[j].CreatedAt ?? now };
-                fresh.Add((order[j], embedding));
-                _memory.Set((model, order[j]), embedding);
-                foreach (var i in missing[order[j]])
-                {
-                    results[i] = embedding;
-                }
+                _memory.Set((model, hash), embedding);
             }
 
             // The vectors are already in the in-memory cache and returned; persisting them is off the caller's path
             // (a search's query embedding must not wait for a disk write). Pending writes finish before disposal.
             newEntries = fresh;
-            madeAt = now;
         }
 
         // The new entries and who caused them (or asked for existing ones) go to disk in one queued write.
@@ -147,6 +139,73 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
         }
 
         return new GeneratedEmbeddings<Embedding<float>>(results!) { Usage = usage };
+    }
+
+    /// <summary>Search queries: looked up in and added to an in-memory cache of their own, keyed by the user who asked
+    /// as well, and never read from or written to disk. A question seldom comes back once the in-memory cache has let it
+    /// go, so the disk lookup (a few hundred microseconds before the model could start, on a personalized call's path)
+    /// and a commit per query (an fsync) bought nothing; keyed by user, erasure drops a user's queries exactly.</summary>
+    private async Task<GeneratedEmbeddings<Embedding<float>>> GenerateQueriesAsync(
+        IReadOnlyList<string> texts, EmbeddingGenerationOptions? options, CancellationToken cancellationToken)
+    {
+        var owner = EmbeddingOwner.Current;
+        var ownerKey = owner is { } user ? OwnerOf(user) : string.Empty;
+        var model = ModelKey(options);
+        var results = new Embedding<float>?[texts.Count];
+        var hashes = new string[texts.Count];
+        var missing = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            hashes[i] = KeyOf(owner?.Tenant, texts[i]);
+            if (_queries.TryGet((ownerKey, model, hashes[i]), out var cached))
+            {
+                results[i] = cached;
+            }
+            else
+            {
+                Missing(missing, hashes[i]).Add(i);
+            }
+        }
+
+        UsageDetails? usage = null;
+        if (missing.Count > 0)
+        {
+            (usage, var fresh, _) = await GenerateMissingAsync(texts, missing, results, options, cancellationToken).ConfigureAwait(false);
+            foreach (var (hash, embedding) in fresh)
+            {
+                _queries.Set((ownerKey, model, hash), embedding);
+            }
+        }
+
+        return new GeneratedEmbeddings<Embedding<float>>(results!) { Usage = usage };
+    }
+
+    /// <summary>Embeds each missing text once (the first of its positions) in one call to the inner generator and fills
+    /// every position that asked for it; returns the new vectors by key and when they were made.</summary>
+    private async Task<(UsageDetails? Usage, List<(string Hash, Embedding<float> Embedding)> Fresh, DateTimeOffset At)> GenerateMissingAsync(
+        IReadOnlyList<string> texts, Dictionary<string, List<int>> missing, Embedding<float>?[] results, EmbeddingGenerationOptions? options,
+        CancellationToken cancellationToken)
+    {
+        var order = missing.Keys.ToList();
+        var generated = await base.GenerateAsync(order.Select(h => texts[missing[h][0]]).ToList(), options, cancellationToken).ConfigureAwait(false);
+        if (generated.Count != order.Count)
+        {
+            throw new InvalidOperationException($"The embedding generator returned {generated.Count} vectors for {order.Count} inputs.");
+        }
+
+        var now = _time.GetUtcNow();
+        var fresh = new List<(string Hash, Embedding<float> Embedding)>(order.Count);
+        for (var j = 0; j < order.Count; j++)
+        {
+            var embedding = new Embedding<float>(generated[j].Vector) { ModelId = generated[j].ModelId, CreatedAt = generated[j].CreatedAt ?? now };
+            fresh.Add((order[j], embedding));
+            foreach (var i in missing[order[j]])
+            {
+                results[i] = embedding;
+            }
+        }
+
+        return (generated.Usage, fresh, now);
     }
 
     protected override void Dispose(bool disposing)

@@ -34,7 +34,7 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
     private readonly string _modelId;
     private readonly RetrievalDeadline _deadline;
     private readonly IUserGenerations _generations;
-    private readonly bool _embedsCheaply;
+    private readonly bool _startsQueriesCheaply;
 
     public HybridRetriever(
         IMemoryStore store,
@@ -57,7 +57,8 @@ internal sealed partial class HybridRetriever : IMemoryRetriever
         _time = timeProvider;
         _logger = logger;
         _modelId = EmbeddingGenerators.ModelIdOf(embedder);
-        _embedsCheaply = embedder.GetService<Embeddings.Hash.HashEmbeddingGenerator>() is not null;
+        _startsQueriesCheaply = embedder.GetService<Embeddings.Hash.HashEmbeddingGenerator>() is not null
+            || embedder.GetService<Embeddings.Onnx.OnnxEmbeddingGenerator>() is not null;
         _indexes = new Bm25IndexCache(_options.IndexCacheMegabytes * 1024L * 1024L, _options.IndexTimeToLive, timeProvider);
         _indexes.Evicted += (count, bytes) => RetrievalLog.IndexesEvicted(_logger, count, bytes);
     }

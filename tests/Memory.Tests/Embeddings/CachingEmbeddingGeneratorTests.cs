@@ -132,7 +132,7 @@ public sealed class CachingEmbeddingGeneratorTests : IDisposable
         {
             for (var i = 0; i < 8; i++)
             {
-                await cache.GenerateAsync([$"query number {i}"], EmbeddingInputs.Query());
+                await cache.GenerateAsync([$"memory number {i}"]);
                 await cache.FlushAsync();
             }
         }
@@ -145,10 +145,67 @@ public sealed class CachingEmbeddingGeneratorTests : IDisposable
         using var reopened = Create(memoryEntries: 0);
         using (EmbeddingOwner.Use(user))
         {
-            await reopened.GenerateAsync(["query number 3"], EmbeddingInputs.Query());
+            await reopened.GenerateAsync(["memory number 3"]);
         }
 
         Assert.Single(_inner.Calls); // the erased user's entry is gone from disk: computed again
+    }
+
+    [Fact]
+    public async Task Queries_are_cached_in_memory_per_user_never_on_disk_and_erasure_drops_them()
+    {
+        var ana = new Memory.Model.UserKey("acme", "ana");
+        var bob = new Memory.Model.UserKey("acme", "bob");
+        using var cache = Create();
+        using (EmbeddingOwner.Use(ana))
+        {
+            var first = await cache.GenerateAsync(["where do I live?"], EmbeddingInputs.Query());
+            var again = await cache.GenerateAsync(["where do I live?"], EmbeddingInputs.Query());
+            Assert.Equal(first[0].Vector.ToArray(), again[0].Vector.ToArray());
+        }
+
+        Assert.Single(_inner.Calls); // the second ask came from memory
+        await cache.FlushAsync();
+        Assert.Equal(0, cache.Commits); // and nothing went to disk
+
+        using (EmbeddingOwner.Use(bob))
+        {
+            await cache.GenerateAsync(["where do I live?"], EmbeddingInputs.Query());
+        }
+
+        Assert.Equal(2, _inner.Calls.Count); // kept per user: bob's ask is his own entry
+
+        await cache.ForgetUserAsync(ana, []);
+        _inner.Calls.Clear();
+        using (EmbeddingOwner.Use(ana))
+        {
+            await cache.GenerateAsync(["where do I live?"], EmbeddingInputs.Query());
+        }
+
+        using (EmbeddingOwner.Use(bob))
+        {
+            await cache.GenerateAsync(["where do I live?"], EmbeddingInputs.Query());
+        }
+
+        Assert.Single(_inner.Calls); // ana's entry went with her erasure; bob's stayed
+
+        using var reopened = Create();
+        _inner.Calls.Clear();
+        using (EmbeddingOwner.Use(bob))
+        {
+            await reopened.GenerateAsync(["where do I live?"], EmbeddingInputs.Query());
+        }
+
+        Assert.Single(_inner.Calls); // a new process has no query on disk to read
+
+        using (EmbeddingOwner.Use(bob))
+        {
+            await cache.ForgetAsync(["where do I live?"]); // as a prefetched query nobody took is dropped
+            _inner.Calls.Clear();
+            await cache.GenerateAsync(["where do I live?"], EmbeddingInputs.Query());
+        }
+
+        Assert.Single(_inner.Calls); // forgetting the text drops the entry of it
     }
 
     [Fact]

@@ -3,8 +3,8 @@ using Microsoft.Extensions.AI;
 
 namespace Memory.Tests.Retrieval;
 
-/// <summary>Starting a request's query embedding hands the work to the pool: the caller goes on even when everything
-/// before the model's answer (a cache's disk lookup, a tokenizer) runs synchronously.</summary>
+/// <summary>Starting a request's query embedding with an embedder other than the shipped ones hands the work to the
+/// pool: the caller goes on even when everything before the model's answer runs synchronously.</summary>
 public sealed class QueryPrefetchTests
 {
     private readonly RetrieverFixture _f = new();
