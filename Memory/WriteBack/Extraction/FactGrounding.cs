@@ -158,7 +158,7 @@ internal static partial class FactGrounding
         }
 
         var terms = ContentTerms(fact.Text);
-        var inUser = terms.Any(user.HasTerm);
+        var inUser = terms.Any(t => user.HasTerm(t) || ImpliedTerms.Grounds(t, user));
         if (!inUser && numbersInUser == 0)
         {
             if (asked is null || !(terms.Any(asked.HasTerm) || numbers.Count + times.Count > 0))
@@ -199,7 +199,7 @@ internal static partial class FactGrounding
     private static bool NegationAgrees(string factText, IReadOnlyList<string> terms, GroundingEvidence user)
     {
         var factWords = TextAnalyzer.Words(factText);
-        if (factWords.Exists(w => GroundingEvidence.Negations.Contains(w) || Aversions.Contains(w)))
+        if (factWords.Exists(w => GroundingEvidence.Negations.Contains(w) || Aversions.Contains(w) || w == "non"))
         {
             return user.Negated || user.Words.Overlaps(ChangeCues);
         }

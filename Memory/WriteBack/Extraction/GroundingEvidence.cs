@@ -50,6 +50,9 @@ internal sealed partial class GroundingEvidence
     /// <summary>Normalised words (<see cref="TextAnalyzer.Words"/>).</summary>
     public HashSet<string> Words { get; }
 
+    /// <summary>The normalised words in the order said.</summary>
+    public IReadOnlyList<string> WordsInOrder => _wordsInOrder;
+
     /// <summary>True when a negation word occurs ("not", "n't", "never", "no", "anymore").</summary>
     public bool Negated { get; }
 

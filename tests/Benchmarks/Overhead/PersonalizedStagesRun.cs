@@ -83,6 +83,18 @@ internal static class PersonalizedStagesRun
                         Model = "fake-model",
                     });
                 }),
+                ("select memories for prompt, query vector cached", async () =>
+                {
+                    // The same question each call: its vector comes from the query cache, so this is the ranking alone
+                    // (BM25, dense scores, fusion, reranking, MMR) as it runs once a new query's vector has arrived.
+                    await memory.SelectForPromptAsync(user, new PromptMemoryRequest
+                    {
+                        Query = "What do I like about subject 7 and topic 91? [[reply:You like many topics.]]",
+                        Context = "chat",
+                        TokenBudget = 600,
+                        Model = "fake-model",
+                    });
+                }),
                 ("consent", async () => await memory.GetConsentAsync(user)),
                 ("embed a new query (through the cache)", async () =>
                 {

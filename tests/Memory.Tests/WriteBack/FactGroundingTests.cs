@@ -46,6 +46,20 @@ public sealed class FactGroundingTests
     [InlineData("I can't live without coffee", null, "The user loves coffee")]
     [InlineData("Nothing beats jazz for me", null, "The user loves jazz")]
     [InlineData("I don't have much free time, so on weekends I usually paint watercolours", null, "The user paints watercolours")]
+    // What the user said in other words (ImpliedTerms): diet, drink, family, work.
+    [InlineData("I don't eat meat", null, "The user is vegetarian")]
+    [InlineData("I stopped eating meat last year", null, "The user is a vegetarian")]
+    [InlineData("I don't eat any animal products", null, "The user is vegan")]
+    [InlineData("I don't drink alcohol", null, "The user is teetotal")]
+    [InlineData("I haven't had a drink in five years", null, "The user is sober")]
+    [InlineData("I have a bad peanut allergy", null, "The user is allergic to nuts")]
+    [InlineData("My wife and I just bought a house", null, "The user is married")]
+    [InlineData("I have two kids", null, "The user is a parent")]
+    [InlineData("our 3 daughters keep us busy", null, "The user is a parent")]
+    [InlineData("we've got a baby on the way", null, "The user is a parent")]
+    [InlineData("I don't smoke", null, "The user is a non-smoker")]
+    [InlineData("I don't have a job right now", null, "The user is unemployed")]
+    [InlineData("I got laid off in March", null, "The user is unemployed")]
     public void A_fact_the_users_words_support_is_grounded(string said, string? asked, string fact) =>
         Assert.Null(FactGrounding.Check(Fact(fact), Turn(said, asked)));
 
@@ -77,6 +91,15 @@ public sealed class FactGroundingTests
     [InlineData("I smoke", null, "The user no longer smokes", FactGrounding.NegationRule)]
     [InlineData("I don't live in Lisbon", null, "The user lives in Lisbon", FactGrounding.NegationRule)]
     [InlineData("I'm not allergic to cats after all", null, "The user is allergic to cats", FactGrounding.NegationRule)]
+    [InlineData("I eat meat every day", null, "The user is vegetarian", FactGrounding.ContentRule)]
+    [InlineData("I love a good steak with a glass of milk", null, "The user is vegan", FactGrounding.ContentRule)]
+    [InlineData("I drink wine every night", null, "The user is teetotal", FactGrounding.ContentRule)]
+    [InlineData("My brother's wife is a doctor", null, "The user is married", FactGrounding.ContentRule)]
+    [InlineData("my sister has two kids", null, "The user is a parent", FactGrounding.ContentRule)]
+    [InlineData("they have a son at Oxford", null, "The user is a parent", FactGrounding.ContentRule)]
+    [InlineData("I don't have kids", null, "The user is a parent", FactGrounding.ContentRule)]
+    [InlineData("I have a job interview tomorrow", null, "The user is unemployed", FactGrounding.ContentRule)]
+    [InlineData("I smoke a pack a day", null, "The user is a non-smoker", FactGrounding.NegationRule)]
     public void An_invented_or_embellished_fact_is_not_grounded(string said, string? asked, string fact, string rule) =>
         Assert.Equal(rule, FactGrounding.Check(Fact(fact), Turn(said, asked)));
 
