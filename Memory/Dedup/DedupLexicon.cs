@@ -163,6 +163,21 @@ internal static class DedupLexicon
         "work as", "moved to", "born in", "born on", "based in", "drives a", "drive a",
     };
 
+    /// <summary>Relations that name a single-valued attribute only when a school follows ("my son goes to Hillside
+    /// Primary", "I attend Leeds University"; not "I go to the gym", "my son goes to swimming club"): one school at a
+    /// time.</summary>
+    public static readonly IReadOnlySet<string> SchoolRelations = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "goes to", "go to", "going to", "attends", "attend", "attending",
+    };
+
+    /// <summary>Words that make what follows a school relation a school.</summary>
+    public static readonly IReadOnlySet<string> SchoolWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "school", "primary", "academy", "college", "university", "uni", "nursery", "kindergarten", "preschool", "daycare",
+        "elementary", "secondary", "gymnasium", "lycee", "polytechnic",
+    };
+
     /// <summary>Relations of the user's own that hold one value at a time ("I live in Lyon", "the user works at Acme"),
     /// by the attribute they name.</summary>
     public static readonly IReadOnlyDictionary<string, string> SelfRelations = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -138,6 +138,11 @@ internal sealed record SlotShape(string Head, string Template, string Value)
             return Self("count " + string.Join(' ', rest.Skip(2).Select(t => PorterStemmer.Stem(t.Lower))), rest.Skip(1).ToList());
         }
 
+        if (SchoolRelationLength(rest, 0) is > 0 and var school)
+        {
+            return Self("school", rest.Skip(school).ToList());
+        }
+
         if (rest.Count > 2 && DedupLexicon.SelfRelations.TryGetValue(rest[0].Lower + " " + rest[1].Lower, out var relation) &&
             !rest.Skip(2).Where(t => !EnglishStopWords.Contains(t.Lower)).Take(1).Any(t => DedupLexicon.WhenOrWhereWords.Contains(t.Lower)))
         {
@@ -168,7 +173,27 @@ internal sealed record SlotShape(string Head, string Template, string Value)
             return 2;
         }
 
+        if (SchoolRelationLength(tokens, i) is > 0 and var school)
+        {
+            return school;
+        }
+
         return DedupLexicon.Copulas.Contains(tokens[i].Lower) ? 1 : 0;
+    }
+
+    /// <summary>The length of a school relation at <paramref name="i"/> ("goes to", "attends") when a school word comes
+    /// after it ("... Hillside Primary", "... the local high school"); else 0.</summary>
+    private static int SchoolRelationLength(IReadOnlyList<FactToken> tokens, int i)
+    {
+        if (i >= tokens.Count || tokens[i].Class != TokenClass.Word)
+        {
+            return 0;
+        }
+
+        var length = i + 1 < tokens.Count && DedupLexicon.SchoolRelations.Contains(tokens[i].Lower + " " + tokens[i + 1].Lower) ? 2
+            : DedupLexicon.SchoolRelations.Contains(tokens[i].Lower) ? 1
+            : 0;
+        return length > 0 && i + length < tokens.Count && tokens.Skip(i + length).Any(t => DedupLexicon.SchoolWords.Contains(t.Lower)) ? length : 0;
     }
 
     /// <summary>The value with its details blanked: words (stemmed, fillers dropped) and one "#" per run of details,

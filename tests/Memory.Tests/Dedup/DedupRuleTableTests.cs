@@ -16,6 +16,11 @@ public sealed class DedupRuleTableTests
         { "My locker code is 4417.", "My locker code is now 5520.", nameof(DedupVerdict.SlotChange) },
         { "The user's flight is on May 3 at 10am.", "The user's flight is on May 5 at 10am.", nameof(DedupVerdict.SlotChange) },
         { "Alice lives in Lyon.", "Alice lives in Paris.", nameof(DedupVerdict.SlotChange) },
+        // One school at a time: a school after "goes to" / "attends" is the slot's value; other places are not.
+        { "My son goes to Hillside Primary.", "My son goes to Oakwood Primary.", nameof(DedupVerdict.SlotChange) },
+        { "My daughter attends Leeds University.", "My daughter attends York University.", nameof(DedupVerdict.SlotChange) },
+        { "I go to Leeds University.", "I go to York University.", nameof(DedupVerdict.SlotChange) },
+        { "My son goes to Hillside Primary.", "My daughter goes to Oakwood Primary.", nameof(DedupVerdict.Distinct) },
         { "My favourite colour is blue.", "My favourite colour is green.", nameof(DedupVerdict.SlotChange) },
         { "Tom is 5 years old.", "Tom is 6 years old.", nameof(DedupVerdict.SlotChange) },
         // Negation: the same statement negated is the slot's new value; a negated different statement is a new fact.
@@ -171,6 +176,10 @@ public sealed class DedupRuleTableTests
         { "My dog is a collie.", "My dog is called Rex.", nameof(DedupVerdict.Distinct) },
         { "I am 34.", "I am 35.", nameof(DedupVerdict.SlotChange) },
         { "I live in Lyon.", "I live in Paris.", nameof(DedupVerdict.SlotChange) },
+        { "My son goes to Hillside Primary.", "My son goes to Oakwood Primary.", nameof(DedupVerdict.SlotChange) },
+        { "I attend Leeds University.", "I attend York University.", nameof(DedupVerdict.SlotChange) },
+        { "My son goes to swimming club on Mondays.", "My son goes to chess club on Mondays.", nameof(DedupVerdict.Distinct) },
+        { "I go to the gym.", "I go to yoga.", nameof(DedupVerdict.Distinct) },
         { "I have two cats.", "I have three cats.", nameof(DedupVerdict.SlotChange) },
         { "I can swim.", "I can't swim.", nameof(DedupVerdict.SlotChange) },
         { "I speak French.", "I speak German.", nameof(DedupVerdict.Distinct) },
