@@ -80,7 +80,7 @@ internal static partial class HeuristicRules
     private const string LastingStates =
         @"pregnant|deaf|blind|colou?rblind|colou?r-blind|colou?r\s+blind|hard\s+of\s+hearing|partially\s+sighted|visually\s+impaired|" +
         @"hearing\s+impaired|disabled|paralysed|paralyzed|neurodivergent|left-handed|right-handed|ambidextrous|" +
-        @"epileptic|dyslexic|dyspraxic|dyscalculic|autistic|diabetic|asthmatic|arthritic|anorexic|bulimic|paraplegic|" +
+        @"epileptic|dyslexic|dyspraxic|dyscalculic|autistic|(?:type\s+(?:1|2|one|two)\s+)?diabetic|pre-?diabetic|asthmatic|arthritic|anorexic|bulimic|paraplegic|" +
         @"quadriplegic|tetraplegic|hypoglycemic|anaemic|anemic|immunocompromised|" +
         @"vaccinated|sober|teetotal|nearsighted|short-sighted|long-sighted|farsighted|transgender|trans|nonbinary|non-binary|" +
         @"gay|lesbian|bisexual|straight|introverted|extroverted|an\s+introvert|an\s+extrovert|bilingual|trilingual|" +

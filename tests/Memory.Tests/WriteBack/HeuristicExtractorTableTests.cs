@@ -12,6 +12,12 @@ public sealed class HeuristicExtractorTableTests
     {
         // Identity, location and moves
         { "My name is Ana.", "The user's name is Ana" },
+        // A full stop inside a name ends no sentence (twelfth session: "Ursula K" was stored).
+        { "My favourite author is Ursula K. Le Guin.", "The user's favorite author is Ursula K. Le Guin" },
+        { "I live on St. Mark's Road.", "The user lives on St. Mark's Road" },
+        { "I live in Block C. My flat is on the 4th floor.", "The user lives in Block C | The user's flat is on the 4th floor" },
+        { "I'm type 1 diabetic.", "The user is type 1 diabetic" },
+        { "I recently switched jobs, now I'm a data analyst at Monzo.", "The user works as a data analyst | The user works at Monzo" },
         // The ninth session's review: a doubt, a dream or a realisation is no statement; "date" is no third party;
         // studying a menu is no education.
         { "I doubt I am pregnant", "" },
