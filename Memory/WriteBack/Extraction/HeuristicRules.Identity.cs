@@ -1,9 +1,17 @@
+using System.Text.RegularExpressions;
+
 namespace Memory.WriteBack.Extraction;
 
 internal static partial class HeuristicRules
 {
     private const string LivePrefix =
         @"^(?:I|we)\s+(?:currently\s+|now\s+|still\s+|actually\s+|also\s+)?(?:live|reside|stay|am\s+living|'m\s+living|are\s+living|'re\s+living|have\s+been\s+living|'ve\s+been\s+living|have\s+lived|'ve\s+lived|am\s+based|'m\s+based|are\s+based|am\s+located|'m\s+located|am\s+settled|'m\s+settled)";
+
+    private static readonly Regex NowInPlaceList = R(@"(?:,|\band\b)\s*(?:(?:and|but)\s+)?now\s+(?:in\s+)?(?<v>(?-i:\p{Lu}).+)$");
+
+    private static readonly Regex PlaceList = R(@"(?:,\s*|\s+and\s+)(?-i:\p{Lu})");
+
+    private static readonly Regex HaveLived = R(@"^(?:I|we)\s+(?:have|'ve)\s+(?:also\s+)?lived\b");
 
     private static IEnumerable<Rule> IdentityRules() =>
     [
@@ -34,7 +42,19 @@ internal static partial class HeuristicRules
         Make(LivePrefix + @"\s+(?<p>in|near|outside\s+of|outside|just\s+outside(?:\s+of)?|close\s+to)\s+(?<v>.+)$",
             m =>
             {
-                if (Place(m.Groups["v"].Value) is not { } p)
+                // A list of places: "now" names the current one ("I've lived in Tokyo, Seoul and now Taipei"); without
+                // it, "have lived in" several places says where the user has been, not where they live.
+                var value = m.Groups["v"].Value;
+                if (NowInPlaceList.Match(value) is { Success: true } now)
+                {
+                    value = now.Groups["v"].Value;
+                }
+                else if (PlaceList.IsMatch(value) && HaveLived.IsMatch(m.Value))
+                {
+                    return [];
+                }
+
+                if (Place(value) is not { } p)
                 {
                     return [];
                 }

@@ -17,6 +17,9 @@ public sealed class HeuristicExtractorTableTests
         { "I live on St. Mark's Road.", "The user lives on St. Mark's Road" },
         { "I live in Block C. My flat is on the 4th floor.", "The user lives in Block C | The user's flat is on the 4th floor" },
         { "I'm type 1 diabetic.", "The user is type 1 diabetic" },
+        { "I've lived in Tokyo, Seoul and now Taipei.", "The user lives in Taipei" },
+        { "I've lived in Tokyo, Seoul and Taipei.", "The user has lived in Tokyo" }, // where they have been, not where they live
+        { "I've lived in Leeds for ten years.", "The user lives in Leeds" },
         { "I recently switched jobs, now I'm a data analyst at Monzo.", "The user works as a data analyst | The user works at Monzo" },
         // The ninth session's review: a doubt, a dream or a realisation is no statement; "date" is no third party;
         // studying a menu is no education.
