@@ -4,17 +4,17 @@ using Gateway.Upstream;
 
 namespace Gateway.Endpoints;
 
-/// <summary>The OpenAI-compatible surface: chat completions, the model list and one model.</summary>
+/// <summary>The OpenAI-compatible surface: chat completions, the model list and one model (GET, and HEAD without the body).</summary>
 public static class ChatEndpoints
 {
     public static IEndpointRouteBuilder MapChatEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/v1/chat/completions", (HttpContext http, ChatCompletionHandler handler) => handler.HandleAsync(http))
             .RequireScope(Scope.Chat);
-        app.MapGet("/v1/models", (HttpContext http, UpstreamClient upstreams, UpstreamAnswerReader reader) =>
+        app.MapGetAndHead("/v1/models", (HttpContext http, UpstreamClient upstreams, UpstreamAnswerReader reader) =>
             PassThroughAsync(http, upstreams, reader, "models")).RequireScope(Scope.Chat);
         // What the OpenAI SDKs' models.retrieve asks: one model, as the upstream describes it (404 passed through).
-        app.MapGet("/v1/models/{id}", (HttpContext http, string id, UpstreamClient upstreams, UpstreamAnswerReader reader) =>
+        app.MapGetAndHead("/v1/models/{id}", (HttpContext http, string id, UpstreamClient upstreams, UpstreamAnswerReader reader) =>
             PassThroughAsync(http, upstreams, reader, "models/" + Uri.EscapeDataString(id))).RequireScope(Scope.Chat);
         return app;
     }

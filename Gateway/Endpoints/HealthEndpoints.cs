@@ -7,12 +7,12 @@ namespace Gateway.Endpoints;
 
 /// <summary><c>/healthz</c>: 200 while the process serves (status <c>degraded</c> names what runs in a fallback mode),
 /// 503 <c>starting</c> during the request-path warm-up; <c>/readyz</c>: 200 only when the warm-up is over, an
-/// upstream answers and the stores are open, else 503.</summary>
+/// upstream answers and the stores are open, else 503. Both answer HEAD too, without the body.</summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", (IEnumerable<IDegradationReporter> reporters, WarmUpGate warmUp) =>
+        app.MapGetAndHead("/healthz", (IEnumerable<IDegradationReporter> reporters, WarmUpGate warmUp) =>
         {
             if (!warmUp.Finished)
             {
@@ -22,7 +22,7 @@ public static class HealthEndpoints
             var checks = reporters.SelectMany(r => r.Degradations()).ToDictionary(d => d.Component, d => d.Reason);
             return Results.Json(new HealthResponse(checks.Count == 0 ? "ok" : "degraded", checks), ApiJsonContext.Default.HealthResponse);
         });
-        app.MapGet("/readyz", ReadyAsync);
+        app.MapGetAndHead("/readyz", ReadyAsync);
         return app;
     }
 

@@ -13,8 +13,8 @@ public static class MessagesEndpoints
     {
         app.MapPost(MessagesErrors.Path, (HttpContext http, ChatCompletionHandler pipeline) => MessagesHandler.HandleAsync(http, pipeline))
             .RequireScope(Scope.Chat);
-        app.MapPost(MessagesTokenCounter.Path, (HttpContext http, IPromptAssembler assembler, ContextWindowBudget window) =>
-                MessagesTokenCounter.HandleAsync(http, assembler, window))
+        app.MapPost(MessagesTokenCounter.Path, (HttpContext http, IPromptAssembler assembler, ContextWindowBudget window, InputGuardStage inputGuard) =>
+                MessagesTokenCounter.HandleAsync(http, assembler, window, inputGuard))
             .RequireScope(Scope.Chat);
         return app;
     }

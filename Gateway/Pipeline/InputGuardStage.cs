@@ -1,12 +1,13 @@
-using System.Text.Json.Nodes;
 using Gateway.Diagnostics;
 using Gateway.OpenAI;
 using Guardrails.Abstractions;
 
 namespace Gateway.Pipeline;
 
-/// <summary>Input stage: runs the input checks over the app's user messages and tool results before anything else sees them;
-/// redactions replace the message text in place, a block answers 400 <c>content_blocked</c>.</summary>
+/// <summary>Input stage: runs the input checks over every text the request carries from outside the app's own code
+/// (<see cref="InputFields"/>: the user's messages and tool results, a user's name, file names, prediction, prompt
+/// variables) before anything else sees it. Redactions replace the text in place (a redacted name is removed); a block
+/// answers 400 <c>content_blocked</c>.</summary>
 internal sealed class InputGuardStage(IGuardrailPipeline guardrails, ILogger<InputGuardStage> logger) : IChatStage
 {
     public async Task<ChatAnswer> InvokeAsync(ChatRequest request, ChatStageDelegate next, CancellationToken cancellationToken) =>
@@ -18,57 +19,22 @@ internal sealed class InputGuardStage(IGuardrailPipeline guardrails, ILogger<Inp
     public async Task<IResult?> RunAsync(ChatRequest request, CancellationToken cancellationToken = default)
     {
         var context = GuardrailContextFactory.For(request);
-        foreach (var message in request.Messages)
+        foreach (var field in InputFields.Of(request))
         {
-            if (!IsChecked(MessageText.RoleOf(message)) || message is not JsonObject m)
+            var result = await guardrails.CheckAsync(GuardrailStage.Input, field.Text, context, cancellationToken).ConfigureAwait(false);
+            if (Apply(result, request) is { } error)
             {
-                continue;
+                return error;
             }
 
-            var content = m["content"];
-            if (content is JsonValue)
+            if (result.Text != field.Text)
             {
-                var text = content.GetValue<string>();
-                var result = await guardrails.CheckAsync(GuardrailStage.Input, text, context, cancellationToken).ConfigureAwait(false);
-                if (Apply(result, request) is { } error)
-                {
-                    return error;
-                }
-
-                if (result.Text != text)
-                {
-                    m["content"] = result.Text;
-                }
-            }
-            else if (content is JsonArray parts)
-            {
-                foreach (var part in parts.OfType<JsonObject>())
-                {
-                    if (part["text"] is JsonValue tv && tv.TryGetValue<string>(out var text))
-                    {
-                        var result = await guardrails.CheckAsync(GuardrailStage.Input, text, context, cancellationToken).ConfigureAwait(false);
-                        if (Apply(result, request) is { } error)
-                        {
-                            return error;
-                        }
-
-                        if (result.Text != text)
-                        {
-                            part["text"] = result.Text;
-                        }
-                    }
-                }
+                field.Replace(result.Text);
             }
         }
 
         return null;
     }
-
-    /// <summary>What the app passes on from outside its own code: the user's messages and tool results (a file, a web
-    /// page or an API answer a tool read: credentials in them are redacted and injections in them recorded, as in
-    /// the user's). The app's own system and developer instructions are not checked (role-play tells in them are
-    /// the app's intent, not an attack), nor earlier assistant turns, which the output stage checked.</summary>
-    private static bool IsChecked(string? role) => role is "user" or "tool" or "function";
 
     private IResult? Apply(GuardrailResult result, ChatRequest request)
     {
