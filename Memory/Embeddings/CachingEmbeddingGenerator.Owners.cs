@@ -27,10 +27,30 @@ internal sealed partial class CachingEmbeddingGenerator
         }
     }
 
+    public void ForgetQueries(IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        if (!_initialised)
+        {
+            return; // nothing was cached yet
+        }
+
+        var owner = EmbeddingOwner.Current;
+        var ownerKey = owner is { } user ? OwnerOf(user) : string.Empty;
+        var keys = texts.Select(t => KeyOf(owner?.Tenant, t)).ToHashSet(StringComparer.Ordinal);
+        _queries.RemoveWhere(key => string.Equals(key.Owner, ownerKey, StringComparison.Ordinal) && keys.Contains(key.Hash));
+    }
+
     public async Task ForgetUserAsync(UserKey user, IEnumerable<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
         await EnsureInitialisedAsync(cancellationToken).ConfigureAwait(false);
+
+        // The user's search queries live in memory only: they go first, whatever the disk does below, and a query
+        // still being embedded (it began before this erasure) is not cached when it lands.
+        Interlocked.Increment(ref _forgets);
+        var erasedOwner = OwnerOf(user);
+        _queries.RemoveWhere(key => string.Equals(key.Owner, erasedOwner, StringComparison.Ordinal));
         var keys = texts.SelectMany(t => new[] { KeyOf(user.Tenant, t), KeyOf(null, t) }).ToHashSet(StringComparer.Ordinal);
         bool truncated;
         try

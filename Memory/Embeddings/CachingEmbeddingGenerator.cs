@@ -48,6 +48,7 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
     private readonly LruCache<(string Model, string Hash), Embedding<float>> _memory;
     private readonly LruCache<(string Owner, string Model, string Hash), bool> _recordedOwners;
     private readonly LruCache<(string Owner, string Model, string Hash), Embedding<float>> _queries;
+    private long _forgets;
     private byte[] _key = [];
     private readonly int _maxEntries;
     private readonly TimeProvider _time;
@@ -170,10 +171,15 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
         UsageDetails? usage = null;
         if (missing.Count > 0)
         {
+            var forgets = Interlocked.Read(ref _forgets);
             (usage, var fresh, _) = await GenerateMissingAsync(texts, missing, results, options, cancellationToken).ConfigureAwait(false);
-            foreach (var (hash, embedding) in fresh)
+            if (Interlocked.Read(ref _forgets) == forgets)
             {
-                _queries.Set((ownerKey, model, hash), embedding);
+                // (An erasure while this was embedded: the vector is returned but not kept, it may be the erased user's.)
+                foreach (var (hash, embedding) in fresh)
+                {
+                    _queries.Set((ownerKey, model, hash), embedding);
+                }
             }
         }
 

@@ -52,7 +52,7 @@ internal sealed partial class HybridRetriever
             await pending.Embedding.ConfigureAwait(false);
             using (EmbeddingOwner.Use(pending.Owner))
             {
-                await cache.ForgetAsync([EmbeddedPart(pending.Query, _options.MaxQueryEmbeddingCharacters)], CancellationToken.None).ConfigureAwait(false);
+                cache.ForgetQueries([EmbeddedPart(pending.Query, _options.MaxQueryEmbeddingCharacters)]);
             }
         }
         catch (Exception ex)

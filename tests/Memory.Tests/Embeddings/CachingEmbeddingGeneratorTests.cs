@@ -200,12 +200,46 @@ public sealed class CachingEmbeddingGeneratorTests : IDisposable
 
         using (EmbeddingOwner.Use(bob))
         {
-            await cache.ForgetAsync(["where do I live?"]); // as a prefetched query nobody took is dropped
+            cache.ForgetQueries(["where do I live?"]); // as a prefetched query nobody took is dropped
             _inner.Calls.Clear();
             await cache.GenerateAsync(["where do I live?"], EmbeddingInputs.Query());
         }
 
-        Assert.Single(_inner.Calls); // forgetting the text drops the entry of it
+        Assert.Single(_inner.Calls); // forgetting the query drops the entry of it
+        Assert.Equal(0, cache.Commits); // all of it without a disk write
+    }
+
+    [Fact]
+    public async Task A_query_being_embedded_while_its_user_is_erased_is_not_cached_when_it_lands()
+    {
+        var ana = new Memory.Model.UserKey("acme", "ana");
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gated = new GatedEmbedder(_inner, gate.Task);
+        using var cache = new CachingEmbeddingGenerator(gated, _directory.Path, new EmbeddingCacheOptions { MemoryEntries = 16 },
+            TimeProvider.System, NullLogger<CachingEmbeddingGenerator>.Instance);
+        using (EmbeddingOwner.Use(ana))
+        {
+            var inFlight = cache.GenerateAsync(["where do I live?"], EmbeddingInputs.Query());
+            await cache.ForgetUserAsync(ana, []);
+            gate.SetResult();
+            await inFlight; // the caller still gets its vector
+
+            _inner.Calls.Clear();
+            await cache.GenerateAsync(["where do I live?"], EmbeddingInputs.Query());
+        }
+
+        Assert.Single(_inner.Calls); // it was not kept for the erased user
+    }
+
+    private sealed class GatedEmbedder(IEmbeddingGenerator<string, Embedding<float>> inner, Task gate)
+        : DelegatingEmbeddingGenerator<string, Embedding<float>>(inner)
+    {
+        public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+            IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            await gate;
+            return await base.GenerateAsync(values, options, cancellationToken);
+        }
     }
 
     [Fact]
