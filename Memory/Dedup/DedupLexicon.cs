@@ -168,14 +168,21 @@ internal static class DedupLexicon
     /// time.</summary>
     public static readonly IReadOnlySet<string> SchoolRelations = new HashSet<string>(StringComparer.Ordinal)
     {
-        "goes to", "go to", "going to", "attends", "attend", "attending",
+        "goes to", "go to", "attends", "attend", "attending",
     };
 
     /// <summary>Words that make what follows a school relation a school.</summary>
     public static readonly IReadOnlySet<string> SchoolWords = new HashSet<string>(StringComparer.Ordinal)
     {
         "school", "primary", "academy", "college", "university", "uni", "nursery", "kindergarten", "preschool", "daycare",
-        "elementary", "secondary", "gymnasium", "lycee", "polytechnic",
+        "elementary", "secondary", "lycee", "polytechnic",
+    };
+
+    /// <summary>Words that end the school's name after a school relation ("goes to the gym after school": the place is
+    /// the gym).</summary>
+    public static readonly IReadOnlySet<string> SchoolPhraseEnds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "after", "before", "with", "on", "at", "every", "each", "for", "in", "during", "to", "and", "but", "because", "when",
     };
 
     /// <summary>Relations of the user's own that hold one value at a time ("I live in Lyon", "the user works at Acme"),

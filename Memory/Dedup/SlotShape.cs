@@ -181,8 +181,10 @@ internal sealed record SlotShape(string Head, string Template, string Value)
         return DedupLexicon.Copulas.Contains(tokens[i].Lower) ? 1 : 0;
     }
 
-    /// <summary>The length of a school relation at <paramref name="i"/> ("goes to", "attends") when a school word comes
-    /// after it ("... Hillside Primary", "... the local high school"); else 0.</summary>
+    /// <summary>The length of a school relation at <paramref name="i"/> ("goes to", "attends") when what follows, up to
+    /// a word that ends it ("after", "with", "on"...), is a school: it ends in a school word ("Hillside Primary", "the
+    /// local high school") or names one ("the University of Leeds"); else 0. "Goes to the gym after school" and "goes to
+    /// the school play" are no school.</summary>
     private static int SchoolRelationLength(IReadOnlyList<FactToken> tokens, int i)
     {
         if (i >= tokens.Count || tokens[i].Class != TokenClass.Word)
@@ -193,7 +195,14 @@ internal sealed record SlotShape(string Head, string Template, string Value)
         var length = i + 1 < tokens.Count && DedupLexicon.SchoolRelations.Contains(tokens[i].Lower + " " + tokens[i + 1].Lower) ? 2
             : DedupLexicon.SchoolRelations.Contains(tokens[i].Lower) ? 1
             : 0;
-        return length > 0 && i + length < tokens.Count && tokens.Skip(i + length).Any(t => DedupLexicon.SchoolWords.Contains(t.Lower)) ? length : 0;
+        if (length == 0 || i + length >= tokens.Count)
+        {
+            return 0;
+        }
+
+        var phrase = tokens.Skip(i + length).TakeWhile(t => !DedupLexicon.SchoolPhraseEnds.Contains(t.Lower)).ToList();
+        var school = phrase.FindIndex(t => DedupLexicon.SchoolWords.Contains(t.Lower));
+        return school >= 0 && (school == phrase.Count - 1 || phrase[school + 1].Lower == "of") ? length : 0;
     }
 
     /// <summary>The value with its details blanked: words (stemmed, fillers dropped) and one "#" per run of details,

@@ -199,7 +199,7 @@ internal static partial class FactGrounding
     private static bool NegationAgrees(string factText, IReadOnlyList<string> terms, GroundingEvidence user)
     {
         var factWords = TextAnalyzer.Words(factText);
-        if (factWords.Exists(w => GroundingEvidence.Negations.Contains(w) || Aversions.Contains(w) || w == "non"))
+        if (factWords.Exists(w => GroundingEvidence.Negations.Contains(w) || Aversions.Contains(w) || (w == "non" && !user.Words.Contains("non"))))
         {
             return user.Negated || user.Words.Overlaps(ChangeCues);
         }

@@ -7,9 +7,12 @@ internal static partial class HeuristicRules
     private const string LivePrefix =
         @"^(?:I|we)\s+(?:currently\s+|now\s+|still\s+|actually\s+|also\s+)?(?:live|reside|stay|am\s+living|'m\s+living|are\s+living|'re\s+living|have\s+been\s+living|'ve\s+been\s+living|have\s+lived|'ve\s+lived|am\s+based|'m\s+based|are\s+based|am\s+located|'m\s+located|am\s+settled|'m\s+settled)";
 
-    private static readonly Regex NowInPlaceList = R(@"(?:,|\band\b)\s*(?:(?:and|but)\s+)?now\s+(?:in\s+)?(?<v>(?-i:\p{Lu}).+)$");
+    // "Tokyo, Seoul and now Taipei": the place after "now" ends the clause (one to four capitalised words).
+    private static readonly Regex NowInPlaceList = R(@"(?:,|\band\b)\s*(?:(?:and|but)\s+)?now\s+(?:in\s+)?(?<v>(?-i:\p{Lu})[\p{L}'.-]*(?:\s+(?-i:\p{Lu})[\p{L}'.-]*){0,3})\s*[.!]*$");
 
-    private static readonly Regex PlaceList = R(@"(?:,\s*|\s+and\s+)(?-i:\p{Lu})");
+    // A list of places: two commas before capitalised words, or "and" between two ("Tokyo, Seoul and Taipei", "Leeds and
+    // York"); "Portland, Oregon" (a town and its region) is no list.
+    private static readonly Regex PlaceList = R(@"(?-i:\p{Lu})[\p{L}'.-]*\s*,\s*(?-i:\p{Lu})[^,]*,\s*(?:and\s+)?(?-i:\p{Lu})|(?-i:\p{Lu})[\p{L}'.-]*\s+and\s+(?-i:\p{Lu})");
 
     private static readonly Regex HaveLived = R(@"^(?:I|we)\s+(?:have|'ve)\s+(?:also\s+)?lived\b");
 

@@ -52,12 +52,14 @@ public sealed class FactGroundingTests
     [InlineData("I don't eat any animal products", null, "The user is vegan")]
     [InlineData("I don't drink alcohol", null, "The user is teetotal")]
     [InlineData("I haven't had a drink in five years", null, "The user is sober")]
-    [InlineData("I have a bad peanut allergy", null, "The user is allergic to nuts")]
     [InlineData("My wife and I just bought a house", null, "The user is married")]
     [InlineData("I have two kids", null, "The user is a parent")]
     [InlineData("our 3 daughters keep us busy", null, "The user is a parent")]
     [InlineData("we've got a baby on the way", null, "The user is a parent")]
     [InlineData("I don't smoke", null, "The user is a non-smoker")]
+    [InlineData("I'm non-binary", null, "The user is non-binary")]
+    [InlineData("I work for a non-profit", null, "The user works for a non-profit")]
+    [InlineData("I don't drink at all", null, "The user is teetotal")]
     [InlineData("I don't have a job right now", null, "The user is unemployed")]
     [InlineData("I got laid off in March", null, "The user is unemployed")]
     public void A_fact_the_users_words_support_is_grounded(string said, string? asked, string fact) =>
@@ -100,6 +102,14 @@ public sealed class FactGroundingTests
     [InlineData("I don't have kids", null, "The user is a parent", FactGrounding.ContentRule)]
     [InlineData("I have a job interview tomorrow", null, "The user is unemployed", FactGrounding.ContentRule)]
     [InlineData("I smoke a pack a day", null, "The user is a non-smoker", FactGrounding.NegationRule)]
+    // From the review: cues said near, of the right thing.
+    [InlineData("I can't stop eating meat", null, "The user is vegetarian", FactGrounding.ContentRule)]
+    [InlineData("I gave my dad some meat", null, "The user is vegetarian", FactGrounding.ContentRule)]
+    [InlineData("I don't drink coffee", null, "The user is teetotal", FactGrounding.ContentRule)]
+    [InlineData("I'm not happy with my job", null, "The user is unemployed", FactGrounding.ContentRule)]
+    [InlineData("I'm giving a talk at my job", null, "The user is unemployed", FactGrounding.ContentRule)]
+    [InlineData("I have 30 kids in my class", null, "The user is a parent", FactGrounding.ContentRule)]
+    [InlineData("If we have kids, we'd move", null, "The user is a parent", FactGrounding.ContentRule)]
     public void An_invented_or_embellished_fact_is_not_grounded(string said, string? asked, string fact, string rule) =>
         Assert.Equal(rule, FactGrounding.Check(Fact(fact), Turn(said, asked)));
 

@@ -18,7 +18,11 @@ public sealed class HeuristicExtractorTableTests
         { "I live in Block C. My flat is on the 4th floor.", "The user lives in Block C | The user's flat is on the 4th floor" },
         { "I'm type 1 diabetic.", "The user is type 1 diabetic" },
         { "I've lived in Tokyo, Seoul and now Taipei.", "The user lives in Taipei" },
-        { "I've lived in Tokyo, Seoul and Taipei.", "The user has lived in Tokyo" }, // where they have been, not where they live
+        { "I've lived in Portland, Oregon since 2015.", "The user lives in Portland" },
+        { "I live in Leeds, and now Tom lives with me.", "The user lives in Leeds" },
+        { "My name is Ana K. Nice to meet you.", "The user's name is Ana K" },
+        { "I take Vitamin D. Any side effects?", "The user takes Vitamin D" },
+        { "I live on Baker St. Can you recommend a cafe?", "The user lives on Baker St" },
         { "I've lived in Leeds for ten years.", "The user lives in Leeds" },
         { "I recently switched jobs, now I'm a data analyst at Monzo.", "The user works as a data analyst | The user works at Monzo" },
         // The ninth session's review: a doubt, a dream or a realisation is no statement; "date" is no third party;
