@@ -84,21 +84,7 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
 
         var owner = EmbeddingOwner.Current;
         var model = ModelKey(options);
-        var results = new Embedding<float>?[texts.Count];
-        var hashes = new string[texts.Count];
-        var missing = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < texts.Count; i++)
-        {
-            hashes[i] = KeyOf(owner?.Tenant, texts[i]);
-            if (_memory.TryGet((model, hashes[i]), out var cached))
-            {
-                results[i] = cached;
-            }
-            else
-            {
-                Missing(missing, hashes[i]).Add(i);
-            }
-        }
+        var (results, hashes, missing) = Look(texts, owner?.Tenant, hash => _memory.TryGet((model, hash), out var cached) ? cached : null);
 
         if (missing.Count > 0)
         {
@@ -152,21 +138,7 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
         var owner = EmbeddingOwner.Current;
         var ownerKey = owner is { } user ? OwnerOf(user) : string.Empty;
         var model = ModelKey(options);
-        var results = new Embedding<float>?[texts.Count];
-        var hashes = new string[texts.Count];
-        var missing = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < texts.Count; i++)
-        {
-            hashes[i] = KeyOf(owner?.Tenant, texts[i]);
-            if (_queries.TryGet((ownerKey, model, hashes[i]), out var cached))
-            {
-                results[i] = cached;
-            }
-            else
-            {
-                Missing(missing, hashes[i]).Add(i);
-            }
-        }
+        var (results, _, missing) = Look(texts, owner?.Tenant, hash => _queries.TryGet((ownerKey, model, hash), out var cached) ? cached : null);
 
         UsageDetails? usage = null;
         if (missing.Count > 0)
@@ -184,6 +156,29 @@ internal sealed partial class CachingEmbeddingGenerator : DelegatingEmbeddingGen
         }
 
         return new GeneratedEmbeddings<Embedding<float>>(results!) { Usage = usage };
+    }
+
+    /// <summary>Each text's key, and its vector from <paramref name="cached"/> or its positions among the misses.</summary>
+    private (Embedding<float>?[] Results, string[] Hashes, Dictionary<string, List<int>> Missing) Look(
+        IReadOnlyList<string> texts, string? tenant, Func<string, Embedding<float>?> cached)
+    {
+        var results = new Embedding<float>?[texts.Count];
+        var hashes = new string[texts.Count];
+        var missing = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            hashes[i] = KeyOf(tenant, texts[i]);
+            if (cached(hashes[i]) is { } vector)
+            {
+                results[i] = vector;
+            }
+            else
+            {
+                Missing(missing, hashes[i]).Add(i);
+            }
+        }
+
+        return (results, hashes, missing);
     }
 
     /// <summary>Embeds each missing text once (the first of its positions) in one call to the inner generator and fills
