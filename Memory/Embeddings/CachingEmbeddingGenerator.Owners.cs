@@ -70,7 +70,7 @@ internal sealed partial class CachingEmbeddingGenerator
     }
 
     /// <summary>Deletes the entries with these text keys (any model) and, with an owner, every entry the owner caused;
-    /// memory and disk, queries (memory only) included. True when the write-ahead log was truncated afterwards.</summary>
+    /// memory and disk, the queries of these texts (memory only) included; an erased user's own queries go in ForgetUserAsync. True when the write-ahead log was truncated afterwards.</summary>
     private async Task<bool> ForgetEntriesAsync(string? owner, IReadOnlySet<string> keys, CancellationToken cancellationToken)
     {
         await FlushAsync().ConfigureAwait(false);
@@ -116,7 +116,7 @@ internal sealed partial class CachingEmbeddingGenerator
         }
 
         _memory.RemoveWhere(key => keys.Contains(key.Hash) || entries.Contains(key));
-        _queries.RemoveWhere(key => (owner is not null && string.Equals(key.Owner, owner, StringComparison.Ordinal)) || keys.Contains(key.Hash));
+        _queries.RemoveWhere(key => keys.Contains(key.Hash)); // (an erased user's own went first, in ForgetUserAsync)
         _recordedOwners.RemoveWhere(key => string.Equals(key.Owner, owner, StringComparison.Ordinal) || keys.Contains(key.Hash) || entries.Contains((key.Model, key.Hash)));
         var truncated = await WalTruncation.TryTruncateAsync(connection, CancellationToken.None).ConfigureAwait(false);
         if (!truncated)
