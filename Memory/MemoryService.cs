@@ -24,7 +24,8 @@ internal sealed partial class MemoryService(
     IOptionsMonitor<MemoryDedupOptions> dedup,
     TimeProvider time,
     ILogger<MemoryService> logger,
-    IMemoryContentGuard? guard = null) : IMemoryService
+    IMemoryContentGuard? guard = null,
+    IOptionsMonitor<MemoryOptions>? options = null) : IMemoryService
 {
     public async Task<IReadOnlyList<MemoryWriteResult>> WriteAsync(UserKey user, IReadOnlyList<NewMemory> memories, string? actor, CancellationToken cancellationToken = default)
     {
@@ -157,18 +158,38 @@ internal sealed partial class MemoryService(
             return false;
         }
 
+        var keepText = options?.CurrentValue.KeepDeletedText ?? false;
+        MemoryItem deleted;
         using (await locks.AcquireAsync(user, cancellationToken).ConfigureAwait(false))
         {
-            if (await store.GetAsync(user, id, cancellationToken).ConfigureAwait(false) is not { } current ||
-                !await store.DeleteAsync(user, id, cancellationToken).ConfigureAwait(false))
+            if (await store.GetAsync(user, id, cancellationToken).ConfigureAwait(false) is not { } current)
             {
                 return false;
             }
 
-            await store.AppendHistoryAsync(user, [Entry(id, MemoryEvent.Delete, current, null, actor, HistoryReasons.Delete)], cancellationToken).ConfigureAwait(false);
+            // The content goes from history before the memory goes, so a delete that fails half way can be repeated
+            // and leaves no text once it has answered.
+            if (!keepText)
+            {
+                await store.RedactHistoryAsync(user, id, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!await store.DeleteAsync(user, id, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            var before = keepText ? current : HistoryRedaction.Redacted(current);
+            await store.AppendHistoryAsync(user, [Entry(id, MemoryEvent.Delete, before, null, actor, HistoryReasons.Delete)], cancellationToken).ConfigureAwait(false);
+            deleted = current;
         }
 
         retriever.Invalidate(user);
+        if (!keepText)
+        {
+            await ForgetCachedAsync(user, deleted.Text).ConfigureAwait(false);
+        }
+
         return true;
     }
 
@@ -296,6 +317,28 @@ internal sealed partial class MemoryService(
         }
     }
 
+    /// <summary>Drops the deleted text's cached vectors (the user's own and their tenant's); a failure leaves a vector
+    /// that only the same text can find, so it is logged, not thrown.</summary>
+    private async Task ForgetCachedAsync(UserKey user, string text)
+    {
+        if (embedder.GetService<IEmbeddingCache>() is not { } cache)
+        {
+            return;
+        }
+
+        try
+        {
+            using (EmbeddingOwner.Use(user))
+            {
+                await cache.ForgetAsync([text], CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogCacheForgetFailed(logger, e.GetType().Name);
+        }
+    }
+
     private static void AddText(HashSet<string> texts, MemoryItem? memory)
     {
         if (memory is not null)
@@ -326,6 +369,10 @@ internal sealed partial class MemoryService(
     [LoggerMessage(EventId = MemoryEventIds.MemoryEmbeddingFailed, EventName = "MemoryEmbeddingFailed", Level = LogLevel.Warning,
         Message = "Embedding a memory write failed ({Reason}); stored without vectors, to be embedded in the background.")]
     private static partial void LogEmbeddingFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = MemoryEventIds.DeletedTextCacheForgetFailed, EventName = "DeletedTextCacheForgetFailed", Level = LogLevel.Warning,
+        Message = "Dropping a deleted memory's cached vectors failed ({Reason}); erasing the user removes them.")]
+    private static partial void LogCacheForgetFailed(ILogger logger, string reason);
 
     [LoggerMessage(EventId = MemoryEventIds.MemoryUserErased, EventName = "MemoryUserErased", Level = LogLevel.Information,
         Message = "A user's memory was erased.")]

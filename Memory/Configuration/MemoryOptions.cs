@@ -24,6 +24,11 @@ public sealed class MemoryOptions
 
     /// <summary>Run the built-in memory self-test once the gateway has started, and log its figures.</summary>
     public bool ProbeOnStartup { get; set; }
+
+    /// <summary>False (default): a deleted memory leaves no content behind. Its history keeps what happened and when,
+    /// but every snapshot of it loses its text, sources and metadata, and its cached vectors go. True keeps the text in
+    /// history (for deployers who must keep a forensic record).</summary>
+    public bool KeepDeletedText { get; set; }
 }
 
 /// <summary>Settings section <c>Memory:Extraction</c>.</summary>

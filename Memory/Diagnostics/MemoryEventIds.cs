@@ -10,6 +10,7 @@ internal static class MemoryEventIds
     public const int MemoryEmbeddingFailed = 2001;
     public const int MemoryUserErased = 2002;
     public const int MemoryConsentChanged = 2003;
+    public const int DeletedTextCacheForgetFailed = 2004;
 
     // Stores/Sqlite/SqliteMemoryStore.cs
     public const int SqliteStoreOpened = 2050;

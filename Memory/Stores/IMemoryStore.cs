@@ -26,6 +26,11 @@ public interface IMemoryStore
 
     Task AppendHistoryAsync(UserKey user, IReadOnlyList<MemoryHistoryEntry> entries, CancellationToken cancellationToken = default);
 
+    /// <summary>Removes the content of every history snapshot of memory <paramref name="memoryId"/> (text, sources and
+    /// metadata: <see cref="HistoryRedaction"/>), in its own entries and in any other entry that holds it (the memory
+    /// that superseded it), keeping events, instants, actors and reasons. Idempotent.</summary>
+    Task RedactHistoryAsync(UserKey user, string memoryId, CancellationToken cancellationToken = default);
+
     /// <summary>History of one memory, oldest first.</summary>
     Task<IReadOnlyList<MemoryHistoryEntry>> GetHistoryAsync(UserKey user, string memoryId, CancellationToken cancellationToken = default);
 

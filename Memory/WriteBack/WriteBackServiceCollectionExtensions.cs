@@ -1,6 +1,7 @@
 using Memory.Abstractions;
 using Memory.Configuration;
 using Memory.DirectWrites;
+using Memory.Embeddings;
 using Memory.Retrieval;
 using Memory.Stores;
 using Memory.Text;
@@ -67,7 +68,13 @@ public static class WriteBackServiceCollectionExtensions
         });
 
         services.TryAddSingleton(sp => new FactEmbedder(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()));
-        services.TryAddSingleton(sp => new MemoryChangeWriter(sp.GetRequiredService<IMemoryStore>()));
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptionsMonitor<MemoryOptions>>();
+            return new MemoryChangeWriter(sp.GetRequiredService<IMemoryStore>(), () => options.CurrentValue.KeepDeletedText,
+                sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>()?.GetService<IEmbeddingCache>(),
+                sp.GetRequiredService<ILogger<MemoryChangeWriter>>());
+        });
         services.TryAddSingleton<LlmConsolidationDecider>();
         services.TryAddSingleton<MemoryConsolidator>();
         services.TryAddSingleton(sp => new MemoryCompressor(

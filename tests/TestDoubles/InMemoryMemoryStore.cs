@@ -131,6 +131,23 @@ public sealed class InMemoryMemoryStore : IMemoryStore, IErasureTombstoneStore
         return Task.CompletedTask;
     }
 
+    public Task RedactHistoryAsync(UserKey user, string memoryId, CancellationToken cancellationToken = default)
+    {
+        BeforeWrite?.Invoke("RedactHistory");
+        lock (_gate)
+        {
+            if (Data(user)?.History is { } history)
+            {
+                for (var i = 0; i < history.Count; i++)
+                {
+                    history[i] = HistoryRedaction.Redact(history[i], memoryId) ?? history[i];
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<MemoryHistoryEntry>> GetHistoryAsync(UserKey user, string memoryId, CancellationToken cancellationToken = default)
     {
         lock (_gate)

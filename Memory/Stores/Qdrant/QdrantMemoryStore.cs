@@ -169,6 +169,30 @@ internal sealed partial class QdrantMemoryStore : IMemoryStore, IDisposable
         await _collections.UpsertMetaAsync(points, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task RedactHistoryAsync(UserKey user, string memoryId, CancellationToken cancellationToken = default)
+    {
+        ValidateUser(user);
+        ArgumentException.ThrowIfNullOrEmpty(memoryId);
+
+        // The snapshots live in payloads of the user's history points (its own entries and the entry of a memory that
+        // superseded it): each point holding one is written again under its own id, sequence kept.
+        var points = await _collections.ScrollAsync(_names.Meta, QdrantFilters.History(user, null), withVectors: false, max: null, cancellationToken).ConfigureAwait(false);
+        var rewrites = new List<PointStruct>();
+        foreach (var point in points)
+        {
+            var (entry, sequence) = QdrantHistoryPayload.FromHistoryPoint(point.Payload);
+            if (HistoryRedaction.Redact(entry, memoryId) is { } redacted && Guid.TryParse(point.Id.Uuid, out var id))
+            {
+                rewrites.Add(QdrantHistoryPayload.HistoryPoint(user, redacted, sequence, id));
+            }
+        }
+
+        if (rewrites.Count > 0)
+        {
+            await _collections.UpsertMetaAsync(rewrites, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public Task<IReadOnlyList<MemoryHistoryEntry>> GetHistoryAsync(UserKey user, string memoryId, CancellationToken cancellationToken = default)
     {
         ValidateUser(user);

@@ -46,6 +46,58 @@ internal sealed partial class SqliteMemoryStore
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task RedactHistoryAsync(UserKey user, string memoryId, CancellationToken cancellationToken = default)
+    {
+        Validate(user);
+        ArgumentException.ThrowIfNullOrEmpty(memoryId);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        // The id can sit in a snapshot of another memory too (the one that superseded it); instr() narrows the rows,
+        // the snapshot's own id decides. secure_delete zeroes the old row images in the pages written.
+        var rewrites = new List<(long Seq, string? Before, string? After)>();
+        using (var select = connection.CreateCommand())
+        {
+            select.Transaction = transaction;
+            select.CommandText = """
+                SELECT seq, before, after FROM history
+                WHERE tenant = $tenant AND user_id = $user AND (instr(before, $id) > 0 OR instr(after, $id) > 0);
+                """;
+            AddUser(select, user);
+            select.Parameters.AddWithValue("$id", memoryId);
+            using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var before = MemoryRowReader.FromSnapshotJson(reader, 1);
+                var after = MemoryRowReader.FromSnapshotJson(reader, 2);
+                if (HistoryRedaction.HoldsContentOf(before, memoryId) || HistoryRedaction.HoldsContentOf(after, memoryId))
+                {
+                    rewrites.Add((reader.GetInt64(0),
+                        MemoryRowReader.SnapshotJson(HistoryRedaction.Redact(before, memoryId)),
+                        MemoryRowReader.SnapshotJson(HistoryRedaction.Redact(after, memoryId))));
+                }
+            }
+        }
+
+        using (var update = connection.CreateCommand())
+        {
+            update.Transaction = transaction;
+            update.CommandText = "UPDATE history SET before = $before, after = $after WHERE seq = $seq;";
+            var seq = update.Add("$seq");
+            var before = update.Add("$before");
+            var after = update.Add("$after");
+            foreach (var rewrite in rewrites)
+            {
+                seq.Value = rewrite.Seq;
+                before.Value = MemoryRowReader.DbValue(rewrite.Before);
+                after.Value = MemoryRowReader.DbValue(rewrite.After);
+                await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public Task<IReadOnlyList<MemoryHistoryEntry>> GetHistoryAsync(UserKey user, string memoryId, CancellationToken cancellationToken = default) =>
         ReadHistoryAsync(user, memoryId, cancellationToken);
 

@@ -1,5 +1,9 @@
+using Memory.Diagnostics;
+using Memory.Embeddings;
 using Memory.Model;
 using Memory.Stores;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Memory.WriteBack.Consolidation;
 
@@ -7,7 +11,7 @@ namespace Memory.WriteBack.Consolidation;
 /// same change twice (a replay after a crash) leaves one memory and one history entry: new memories have
 /// deterministic ids and are skipped when present, history is appended only when not already recorded, and a
 /// deletion records its history before it deletes.</summary>
-internal sealed class MemoryChangeWriter(IMemoryStore store)
+internal sealed partial class MemoryChangeWriter(IMemoryStore store, Func<bool>? keepDeletedText = null, IEmbeddingCache? cache = null, ILogger? logger = null)
 {
     /// <summary>Adds <paramref name="item"/> unless it exists; history records <paramref name="historyEvent"/>.</summary>
     public async Task AddAsync(UserKey user, MemoryItem item, MemoryEvent historyEvent, MemoryItem? before, string actor, string? reason,
@@ -76,12 +80,33 @@ internal sealed class MemoryChangeWriter(IMemoryStore store)
             e => e.Event == MemoryEvent.Supersede, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Deletes the memory; its Delete history entry is written first so a crash in between is repaired.</summary>
+    /// <summary>Deletes the memory; its Delete history entry is written first so a crash in between is repaired. Unless
+    /// deployers keep deleted text (<c>Memory:KeepDeletedText</c>), the memory's content leaves history first and its
+    /// cached vectors after (<see cref="HistoryRedaction"/>), as for a delete through the API.</summary>
     public async Task DeleteAsync(UserKey user, MemoryItem target, string actor, DateTimeOffset now, string? reason, CancellationToken cancellationToken = default)
     {
-        await EnsureHistoryAsync(user, Entry(target.Id, MemoryEvent.Delete, target, null, actor, now, reason),
+        var keepText = keepDeletedText?.Invoke() ?? false;
+        if (!keepText)
+        {
+            await store.RedactHistoryAsync(user, target.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        await EnsureHistoryAsync(user, Entry(target.Id, MemoryEvent.Delete, keepText ? target : HistoryRedaction.Redacted(target), null, actor, now, reason),
             e => e.Event == MemoryEvent.Delete, cancellationToken).ConfigureAwait(false);
         await store.DeleteAsync(user, target.Id, cancellationToken).ConfigureAwait(false);
+        if (!keepText && cache is not null)
+        {
+            // The turn's worker runs as the user's embedding owner (TurnProcessor), so the user's own entry goes too. A
+            // failure leaves a vector only the same text finds; erasing the user removes it.
+            try
+            {
+                await cache.ForgetAsync([target.Text], cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogCacheForgetFailed(logger ?? NullLogger.Instance, e.GetType().Name);
+            }
+        }
     }
 
     /// <summary>After a replay found the change already applied: adds the history entry if the crash lost it.</summary>
@@ -116,4 +141,8 @@ internal sealed class MemoryChangeWriter(IMemoryStore store)
         var copy = new Dictionary<string, string>(metadata, StringComparer.Ordinal) { [key] = value };
         return copy;
     }
+
+    [LoggerMessage(EventId = MemoryEventIds.DeletedTextCacheForgetFailed, EventName = "DeletedTextCacheForgetFailed", Level = LogLevel.Warning,
+        Message = "Dropping a deleted memory's cached vectors failed ({Reason}); erasing the user removes them.")]
+    private static partial void LogCacheForgetFailed(ILogger logger, string reason);
 }

@@ -61,12 +61,25 @@ public sealed class MemoryRoundTripTests(MemoryGatewayFixture fixture) : IClassF
         var times = history.Select(h => Time(h!["at"])).ToList();
         Assert.Equal(times.Order(), times);
         Assert.Null(history[0]!["before"]);
-        Assert.Equal("Erin keeps bees on her rooftop", Text(history[0]!["after"]));
-        Assert.Equal("Erin keeps bees on her rooftop", Text(history[1]!["before"]));
-        Assert.Equal("Erin keeps bees and hens on her rooftop", Text(history[1]!["after"]));
-        Assert.Equal("Erin keeps bees and hens on her rooftop", Text(history[2]!["before"]));
         Assert.Null(history[2]!["after"]);
         Assert.Equal(Fields, history[0]!["after"]!.AsObject().Select(p => p.Key));
+
+        // A deleted memory leaves no content: every snapshot keeps its id, context, confidence and instants, and loses
+        // its text, sources and metadata; the events and their times stay.
+        var snapshots = new[] { history[0]!["after"], history[1]!["before"], history[1]!["after"], history[2]!["before"] };
+        Assert.All(snapshots, s =>
+        {
+            Assert.Equal(id, Id(s!));
+            Assert.Equal(string.Empty, Text(s));
+            Assert.Empty(Strings(s!["sources"]));
+            Assert.Empty(s!["metadata"]!.AsObject());
+        });
+        Assert.Equal(0.8, (double)history[0]!["after"]!["confidence"]!, 6);
+        Assert.Equal(0.9, (double)history[2]!["before"]!["confidence"]!, 6);
+        var export = (await Api.ExportAsync(user)).Expect(HttpStatusCode.OK);
+        Assert.DoesNotContain("bees", export.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("msg-1", export.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(["ADD", "UPDATE", "DELETE"], export["history"]!.AsArray().Select(h => (string)h!["event"]!));
     }
 
     [Fact]

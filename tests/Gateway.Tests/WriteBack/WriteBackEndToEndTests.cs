@@ -126,6 +126,37 @@ public sealed partial class WriteBackEndToEndTests
     }
 
     [Fact]
+    public async Task Forget_in_chat_deletes_the_memory_and_its_text_leaves_history()
+    {
+        await using var upstream = await FakeOpenAIUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
+        {
+            ["Upstream:BaseUrl"] = upstream.BaseUrl,
+            ["Memory:Extraction:Mode"] = "heuristic",
+        });
+        await HttpAssert.PostOkAsync(gateway.Client, "v1/chat/completions", """
+            {"model":"fake-model","user":"lena","messages":[{"role":"user","content":"I work at Hollowbrook Clinic and I speak Welsh."}]}
+            """);
+        await WaitIdleAsync(gateway);
+        var clinic = Assert.Single(await MemoriesAsync(gateway, "lena"), m => m!["text"]!.GetValue<string>().Contains("Hollowbrook", StringComparison.Ordinal));
+
+        await HttpAssert.PostOkAsync(gateway.Client, "v1/chat/completions", """
+            {"model":"fake-model","user":"lena","messages":[{"role":"user","content":"Please forget where I work."}]}
+            """);
+        await WaitIdleAsync(gateway);
+
+        var texts = (await MemoriesAsync(gateway, "lena", includeSuperseded: true)).Select(m => m!["text"]!.GetValue<string>()).ToList();
+        Assert.Equal(["The user speaks Welsh"], texts);
+        using var export = await gateway.Client.GetAsync("v1/users/lena/export");
+        var exported = await export.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Hollowbrook", exported, StringComparison.Ordinal);
+        Assert.Contains("The user speaks Welsh", exported, StringComparison.Ordinal);
+        using var history = await gateway.Client.GetAsync($"v1/users/lena/memories/{clinic!["id"]!.GetValue<string>()}/history");
+        var events = JsonNode.Parse(await history.Content.ReadAsStringAsync())!["history"]!.AsArray();
+        Assert.Equal(["ADD", "DELETE"], events.Select(e => e!["event"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Llm_extraction_stores_the_facts_the_model_returns_with_their_message_sources()
     {
         await using var upstream = await FakeOpenAIUpstream.StartAsync();

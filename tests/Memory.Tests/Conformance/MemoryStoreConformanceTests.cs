@@ -478,6 +478,51 @@ public abstract class MemoryStoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Redacting_history_removes_a_memorys_content_from_every_snapshot_of_it_and_nothing_else()
+    {
+        var old = Memory("Alice lives in Lisbon.", Vector(63)) with
+        {
+            Sources = ["turn-1"],
+            Metadata = new Dictionary<string, string> { ["subject"] = "lisbon" },
+        };
+        var ended = old with { ValidTo = T0.AddMinutes(1), Metadata = new Dictionary<string, string> { ["supersededBy"] = "x" } };
+        var replacement = Memory("Alice lives in Porto.", Vector(64)) with { Metadata = new Dictionary<string, string> { ["supersedes"] = old.Id } };
+        var other = Memory("Alice has a cat.", Vector(65));
+        var bobs = old with { Id = NewId() };
+        await Store.UpsertAsync(Alice, [ended, replacement, other]);
+        await Store.AppendHistoryAsync(Alice,
+        [
+            History(old.Id, MemoryEvent.Add, null, old, T0) with { Reason = "new" },
+            History(other.Id, MemoryEvent.Add, null, other, T0),
+            History(old.Id, MemoryEvent.Supersede, old, ended, T0.AddMinutes(1)) with { Reason = "value-changed: name" },
+            History(replacement.Id, MemoryEvent.Supersede, old, replacement, T0.AddMinutes(1)) with { Reason = "value-changed: name" },
+        ]);
+        await Store.AppendHistoryAsync(Bob, [History(bobs.Id, MemoryEvent.Add, null, bobs, T0)]);
+
+        await Store.RedactHistoryAsync(Alice, old.Id);
+        await Store.RedactHistoryAsync(Alice, old.Id);
+
+        var history = await Store.GetUserHistoryAsync(Alice);
+        Assert.Equal([MemoryEvent.Add, MemoryEvent.Add, MemoryEvent.Supersede, MemoryEvent.Supersede], history.Select(h => h.Event));
+        Assert.Equal(["new", null, "value-changed: name", "value-changed: name"], history.Select(h => h.Reason));
+        var snapshots = history.SelectMany(h => new[] { h.Before, h.After }).OfType<MemoryItem>().ToList();
+        Assert.All(snapshots.Where(s => s.Id == old.Id), s =>
+        {
+            Assert.Equal(string.Empty, s.Text);
+            Assert.Empty(s.Sources);
+            Assert.Empty(s.Metadata);
+        });
+        Assert.Equal(4, snapshots.Count(s => s.Id == old.Id));
+        Assert.DoesNotContain(snapshots, s => s.Text.Contains("Lisbon", StringComparison.Ordinal));
+        Assert.Contains(snapshots, s => s.Id == replacement.Id && s.Text == "Alice lives in Porto." && s.Metadata["supersedes"] == old.Id);
+        Assert.Contains(snapshots, s => s.Id == other.Id && s.Text == "Alice has a cat.");
+        var ends = history.Where(h => h.MemoryId == old.Id && h.Event == MemoryEvent.Supersede).Select(h => h.After!.ValidTo).Single();
+        AssertSameInstant(T0.AddMinutes(1), ends!.Value);
+        Assert.Equal("Alice lives in Lisbon.", (await Store.GetUserHistoryAsync(Bob)).Single().After!.Text);
+        Assert.Equal("Alice lives in Lisbon.", (await Store.GetAsync(Alice, old.Id))!.Text);
+    }
+
+    [Fact]
     public async Task History_keeps_the_reason_of_each_change()
     {
         var memory = Memory("Alice's locker code is 4417.", Vector(61));

@@ -21,6 +21,7 @@ internal sealed class RecordingStore(InMemoryMemoryStore inner) : IMemoryStore
     public Task<bool> DeleteAsync(UserKey user, string id, CancellationToken cancellationToken = default) => inner.DeleteAsync(user, id, cancellationToken);
     public Task DeleteUserAsync(UserKey user, CancellationToken cancellationToken = default) => inner.DeleteUserAsync(user, cancellationToken);
     public Task AppendHistoryAsync(UserKey user, IReadOnlyList<MemoryHistoryEntry> entries, CancellationToken cancellationToken = default) => inner.AppendHistoryAsync(user, entries, cancellationToken);
+    public Task RedactHistoryAsync(UserKey user, string memoryId, CancellationToken cancellationToken = default) => inner.RedactHistoryAsync(user, memoryId, cancellationToken);
     public Task<IReadOnlyList<MemoryHistoryEntry>> GetHistoryAsync(UserKey user, string memoryId, CancellationToken cancellationToken = default) => inner.GetHistoryAsync(user, memoryId, cancellationToken);
     public Task<IReadOnlyList<MemoryHistoryEntry>> GetUserHistoryAsync(UserKey user, CancellationToken cancellationToken = default) => inner.GetUserHistoryAsync(user, cancellationToken);
     public Task<bool?> GetConsentAsync(UserKey user, CancellationToken cancellationToken = default) => inner.GetConsentAsync(user, cancellationToken);

@@ -237,9 +237,12 @@ public sealed class MemoryServiceWriteTests : IDisposable
         Assert.Equal(0.5, history[1].Before?.Confidence);
         Assert.Equal(0.9, history[1].After?.Confidence);
         Assert.Equal("docs", history[2].After?.Context);
-        Assert.Equal("Alice drinks coffee.", history[3].Before?.Text);
+        Assert.Equal(added.Id, history[3].Before?.Id);
         Assert.Null(history[3].After);
         Assert.All(history, h => Assert.Null(h.After?.Embedding));
+
+        // The delete took the text out of every snapshot (Memory:KeepDeletedText is off by default).
+        Assert.All(history.SelectMany(h => new[] { h.Before, h.After }).OfType<MemoryItem>(), s => Assert.Equal(string.Empty, s.Text));
     }
 
     [Fact]
