@@ -484,6 +484,14 @@ public sealed class HeuristicExtractorTableTests
         { "I told him to relax, take a break and drink some water", "" },
         { "I gave up smoking", "The user gave up smoking" },
         { "I no longer smoke.", "" },
+        // Fourteenth session's probe (extraction-set.jsonl ids *-p14-*): a list of places lived in is kept whole, one
+        // fact each (it was cut at the first comma: "The user has lived in Tokyo"); a town and its region stay one.
+        { "I've lived in Tokyo, Seoul and Taipei", "The user has lived in Tokyo | The user has lived in Seoul | The user has lived in Taipei" },
+        { "I have lived in Oslo, Bergen and Tromsø", "The user has lived in Oslo | The user has lived in Bergen | The user has lived in Tromsø" },
+        { "We've lived in Leeds and York", "The user has lived in Leeds | The user has lived in York" },
+        { "I've lived in Portland, Oregon and Austin, Texas for work", "The user has lived in Portland | The user has lived in Austin" },
+        { "If I had lived in Tokyo, Seoul and Taipei, would I speak Korean?", "" },
+        { "we live on the outskirts of Krakow", "The user lives on the outskirts of Krakow" },
     };
 
     [Theory]
