@@ -416,7 +416,8 @@ internal static partial class HeuristicStatements
     private static partial Regex AnyAfterVerb();
 
     // Sarcasm: "Oh sure, I'm a billionaire, that's why I'm asking about cheap flights", "Yeah right, like I'm a chef".
-    [GeneratedRegex(@"^(?:oh\s+sure|oh\s+right|yeah\s+right|yeah,?\s+sure|sure,?\s+because|right,?\s+because|as\s+if)\b", RegexOptions.IgnoreCase)]
+    // Not "Oh right, I forgot: I'm vegan" or "Yeah, sure, I live in Oslo": said sincerely as often as not.
+    [GeneratedRegex(@"^(?:oh\s+sure|yeah\s+right|sure,?\s+because|right,?\s+because|as\s+if)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Sarcasm();
 
     [GeneratedRegex(@"^(?:where\s+I\s+(?:live|am\s+from|'m\s+from|moved)|my\s+(?:address|location|city|home|hometown))\b", RegexOptions.IgnoreCase)]

@@ -541,6 +541,8 @@ public sealed class HeuristicExtractorTableTests
         { "I left London last week, I'm at Heathrow now", "-any:london" },
         { "Oh sure, I'm a billionaire, that's why I'm asking about cheap flights", "" },
         { "Sure, I'm a nurse", "The user works as a nurse" },
+        { "Oh right, I'm vegan btw", "The user is vegan" },
+        { "Yeah, sure, I live in Oslo", "The user lives in Oslo" },
     };
 
     [Theory]
