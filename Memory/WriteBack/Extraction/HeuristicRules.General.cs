@@ -69,6 +69,11 @@ internal static partial class HeuristicRules
             m => !CanPossibility.Contains(m.Groups["verb"].Value) && Action(string.Empty, m.Groups["verb"].Value, m.Groups["rest"].Value) is { } d
                 ? d with { Text = d.Text.Replace("The user ", "The user can ", StringComparison.Ordinal).Replace($"can {ThirdPersonVerb(m.Groups["verb"].Value)} ", $"can {m.Groups["verb"].Value.ToLowerInvariant()} ", StringComparison.Ordinal) }
                 : null, exclusive: true),
+        // "I've been knitting for years", "I've been using Linux since 2010": a lasting habit, said by how long it has
+        // lasted (years, not hours: "I've been waiting for hours" is a moment).
+        One(@"^I\s+(?:have|'ve)\s+been\s+" + LeadAdverbs + @"(?<verb>[a-z]+ing)(?<rest>(?:\s+(?!for\b|since\b)[\w'-]+){0,6}?)\s+(?<dur>for\s+(?:(?:over|about|almost|nearly|more\s+than|many|several|a\s+few|a\s+couple\s+of|\d+|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty)\s+)?(?:years|decades)|for\s+(?:ages|a\s+decade|a\s+long\s+time)|since\s+(?:I\s+was\s+(?:a\s+)?(?:kid|child|teenager|teen|little|young|boy|girl|\d+)|childhood|(?:high\s+)?school|college|university|uni|(?:19|20)\d\d))(?:\s+(?:now|already))?$",
+            m => LongHabit(m.Groups["verb"].Value, m.Groups["rest"].Value, m.Groups["dur"].Value) is { } text ? Draft(FactSlots.Other, text, $"The user has been {text}") : null,
+            exclusive: true),
         One(@"^I\s+(?:have\s+got|'ve\s+got|have)\s+(?<v>.+)$",
             m => Possession(m.Groups["v"].Value) is { } v ? Draft(FactSlots.Other, v, $"The user has {v}") : null, exclusive: true),
         One(@"^I\s+" + LeadAdverbs + @"(?<verb>[a-z]+)\s+(?<rest>.+)$",
@@ -78,7 +83,7 @@ internal static partial class HeuristicRules
     ];
 
     private const string LastingStates =
-        @"pregnant|deaf|blind|colou?rblind|colou?r-blind|colou?r\s+blind|hard\s+of\s+hearing|partially\s+sighted|visually\s+impaired|" +
+        @"(?:partially|profoundly|completely|totally|legally|severely|mostly)\s+(?:deaf|blind|sighted)|pregnant|deaf|blind|colou?rblind|colou?r-blind|colou?r\s+blind|hard\s+of\s+hearing|partially\s+sighted|visually\s+impaired|" +
         @"hearing\s+impaired|disabled|paralysed|paralyzed|neurodivergent|left-handed|right-handed|ambidextrous|" +
         @"epileptic|dyslexic|dyspraxic|dyscalculic|autistic|(?:type\s+(?:1|2|one|two)\s+)?diabetic|pre-?diabetic|asthmatic|arthritic|anorexic|bulimic|paraplegic|" +
         @"quadriplegic|tetraplegic|hypoglycemic|anaemic|anemic|immunocompromised|" +
@@ -191,7 +196,8 @@ internal static partial class HeuristicRules
 
     private static readonly Regex OnSomethingRegex = R(
         @"\b(diet|medication|meds|medicine|pills?|thinners|insulin|treatment|therapy|antidepressants|steroids|dialysis|" +
-        @"chemo|chemotherapy|inhaler|leave|benefits|waiting\s+list|the\s+pill|hrt|antibiotics|statins|metformin)\b");
+        @"chemo|chemotherapy|inhaler|leave|benefits|waiting\s+list|the\s+pill|hrt|antibiotics|statins|metformin|crutches|painkillers|oxygen|" +
+        @"birth\s+control|blood\s+thinners|sick\s+leave|maternity\s+leave|paternity\s+leave)\b");
 
     private static Regex OnSomething() => OnSomethingRegex;
 
@@ -238,6 +244,7 @@ internal static partial class HeuristicRules
         }
 
         if (Pronoun.IsMatch(rest.Trim()) || ConversationObject.IsMatch(rest) || EndsWithPronoun().IsMatch(rest.Trim()) || PassingProgressive(verb, rest.Trim()) ||
+            HereThere().IsMatch(rest.Trim()) || // "I've been working here for years": where "here" is, the memory cannot say
             rest.TrimStart().StartsWith("one ", StringComparison.OrdinalIgnoreCase) ||
             Value(rest, 12) is not { } v)
         {
@@ -260,12 +267,44 @@ internal static partial class HeuristicRules
         _ => false,
     };
 
+    /// <summary>"knitting for years", "using Linux since 2010"; null for what is no habit ("waiting", "thinking about
+    /// it") or whose object points into the chat ("working here", "doing that").</summary>
+    private static string? LongHabit(string verb, string rest, string duration)
+    {
+        var r = rest.Trim();
+        // "I've been working as a pharmacist for ten years": read as "I am working as ..." (the job), not as a habit.
+        if (NotHabitProgressives.Contains(verb) || (r.Length > 0 && DurableProgressives.Contains(verb)) || (r.Length > 0 && (Pronoun.IsMatch(r) || ConversationObject.IsMatch(r) || HereThere().IsMatch(r))))
+        {
+            return null;
+        }
+
+        var v = r.Length == 0 ? string.Empty : Value(r, 6);
+        var since = TextNormalizer.ToThirdPerson(char.ToLowerInvariant(duration[0]) + duration[1..]); // "since I was a kid" -> "since they were a kid"
+        return v is null ? null : $"{verb.ToLowerInvariant()}{(v.Length > 0 ? " " + v : string.Empty)} {since}";
+    }
+
+    private static readonly HashSet<string> NotHabitProgressives = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "thinking", "wondering", "asking", "looking", "hoping", "wishing", "considering", "dreaming", "kidding", "joking",
+        "trying", "talking", "saying", "feeling", "getting", "being", "having", "going", "telling", "typing", "chatting",
+        "waiting", "searching", "meaning", "planning", "putting", "dying", "begging", "praying",
+    };
+
+    [GeneratedRegex(@"^(?:here|there|on\s+(?:it|this|that)|at\s+(?:it|this|that)|with\s+(?:it|this|that|you))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HereThere();
+
     private static string? NegatedState(string raw)
     {
         var v = Value(raw, 6);
         if (v is null || AnymoreCue().IsMatch(raw))
         {
             return null;
+        }
+
+        // "I'm not on any medication": nothing taken, the same as the "on ..." rule takes.
+        if (v.StartsWith("on ", StringComparison.OrdinalIgnoreCase) && OnSomething().IsMatch(v) && v.Split(' ').Length <= 4)
+        {
+            return v;
         }
 
         return Regex.IsMatch(v, "^(?:" + LastingStates + "|married|single|vegan|vegetarian|religious|a\\s+(?:morning|night|people|dog|cat|coffee|tea|big|huge)\\s+\\w+|an?\\s+\\w+(?:er|or|ist|ian)|allergic\\s+to\\s+.+|a\\s+smoker|a\\s+drinker)$",

@@ -16,6 +16,45 @@ internal static partial class HeuristicRules
 
     private static readonly Regex HaveLived = R(@"^(?:I|we)\s+(?:have|'ve)\s+(?:also\s+)?lived\b");
 
+    private static readonly Regex MultiBlank = R(@"\s+");
+
+    private static readonly Regex AndSeparator = R(@"\s*,?\s+(?:and|&)\s+");
+
+    /// <summary>"Tokyo, Seoul and Taipei": each place the user has lived in, one fact each (as lists of allergies or
+    /// likes are). A town with its region stays one place: "Portland, Oregon and Austin, Texas" is two (when the last
+    /// item has a comma of its own, the commas join a town to its region, and only "and" separates places).</summary>
+    private static IEnumerable<FactDraft> PlacesLivedIn(string raw)
+    {
+        var v = raw.Trim().TrimEnd('.', '!', '?');
+        var cut = ListBoundary.Match(v);
+        if (cut.Success && cut.Index > 0)
+        {
+            v = v[..cut.Index];
+        }
+
+        var placeCut = PlaceBoundary.Match(v);
+        if (placeCut.Success && placeCut.Index > 0)
+        {
+            v = v[..placeCut.Index];
+        }
+
+        v = PlaceTime.Replace(WithoutTrailingFiller(v), string.Empty);
+        var parts = AndSeparator.Split(v);
+        var items = parts[^1].Contains(',', StringComparison.Ordinal)
+            ? parts
+            : [.. parts[..^1].SelectMany(p => p.Split(',')), parts[^1]];
+        var drafts = new List<FactDraft>();
+        foreach (var item in items)
+        {
+            if (Place(item) is { } p && !drafts.Exists(d => d.Subject == TextNormalizer.SubjectKey($"lived in {p}")))
+            {
+                drafts.Add(Draft(FactSlots.Other, $"lived in {p}", $"The user has lived in {p}"));
+            }
+        }
+
+        return drafts;
+    }
+
     private static IEnumerable<Rule> IdentityRules() =>
     [
         One(@"^my\s+(?:full\s+|real\s+|first\s+)?name(?:'s|\s+is)\s+(?<v>.+)$",
@@ -42,11 +81,11 @@ internal static partial class HeuristicRules
             m => Value(m.Groups["v"].Value, 4) is { } v ? Draft(FactSlots.Birthday, null, $"The user's birthday is {v}") : null, exclusive: true),
         Make(@"^(?:I|we)\s+(?:have\s+|'ve\s+|had\s+)?(?:just\s+|recently\s+|finally\s+|now\s+|also\s+)*(?:moved|relocated|emigrated|moved\s+back|moved\s+house)\s+(?:from\s+(?<from>.+?)\s+)?(?:to|back\s+to|over\s+to)\s+(?<v>.+)$",
             m => Place(m.Groups["v"].Value) is { } p ? [Draft(FactSlots.Location, p, $"The user lives in {p}")] : [], exclusive: true),
-        Make(LivePrefix + @"\s+(?<p>in|near|outside\s+of|outside|just\s+outside(?:\s+of)?|close\s+to)\s+(?<v>.+)$",
+        Make(LivePrefix + @"\s+(?<p>in|near|outside\s+of|outside|just\s+outside(?:\s+of)?|close\s+to|on\s+the\s+outskirts\s+of)\s+(?<v>.+)$",
             m =>
             {
                 // A list of places: "now" names the current one ("I've lived in Tokyo, Seoul and now Taipei"); without
-                // it, "have lived in" several places says where the user has been, not where they live.
+                // it, "have lived in" several places says where the user has been, each of them, not where they live.
                 var value = m.Groups["v"].Value;
                 if (NowInPlaceList.Match(value) is { Success: true } now)
                 {
@@ -54,7 +93,7 @@ internal static partial class HeuristicRules
                 }
                 else if (PlaceList.IsMatch(value) && HaveLived.IsMatch(m.Value))
                 {
-                    return [];
+                    return PlacesLivedIn(value);
                 }
 
                 if (Place(value) is not { } p)
@@ -62,7 +101,7 @@ internal static partial class HeuristicRules
                     return [];
                 }
 
-                var preposition = m.Groups["p"].Value.ToLowerInvariant().Replace("  ", " ", StringComparison.Ordinal);
+                var preposition = MultiBlank.Replace(m.Groups["p"].Value.ToLowerInvariant(), " ");
                 return [Draft(FactSlots.Location, p, $"The user lives {preposition} {p}")];
             }, exclusive: true),
         One(@"^(?:my\s+home(?:town)?\s+is|home\s+(?:for\s+me\s+)?is)\s+(?:in\s+)?(?<v>.+)$",

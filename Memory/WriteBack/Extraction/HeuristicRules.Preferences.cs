@@ -2,7 +2,7 @@ namespace Memory.WriteBack.Extraction;
 
 internal static partial class HeuristicRules
 {
-    internal const string Diets = "vegetarian|vegan|pescatarian|pescetarian|flexitarian|carnivore|keto|paleo|raw\\s+vegan";
+    internal const string Diets = "vegetarian|vegan|pescatarian|pescetarian|flexitarian|carnivore|keto|paleo|raw\\s+vegan|plant-based|plant\\s+based";
 
     internal const string DietStyles =
         "vegan|vegetarian|keto|ketogenic|paleo|halal|kosher|low-carb|low\\s+carb|gluten-free|gluten\\s+free|plant-based|plant\\s+based|" +
@@ -18,8 +18,8 @@ internal static partial class HeuristicRules
 
     private static IEnumerable<Rule> PreferenceRules() =>
     [
-        One(@"^I\s+(?:am\s+on|'m\s+on|follow|eat|keep\s+to|stick\s+to)\s+(?:a|an|the)\s+(?<v>(?:strict\s+)?[\w-]+(?:\s+[\w-]+)?)\s+diet$",
-            m => Draft(FactSlots.Diet, m.Groups["v"].Value, $"The user follows {Article(m.Groups["v"].Value)} {m.Groups["v"].Value.ToLowerInvariant()} diet"), exclusive: true),
+        One(@"^I\s+(?:am\s+on|'m\s+on|follow|eat|keep\s+to|stick\s+to)\s+(?:a|an|the)\s+(?<v>(?:strict\s+)?[\w-]+(?:\s+[\w-]+)?)\s+diet(?:\s+(?:for|because\s+of|due\s+to)\s+(?:my\s+)?[\w' -]{1,30})?$",
+            m => Draft(FactSlots.Diet, m.Groups["v"].Value, $"The user follows {Article(m.Groups["v"].Value)} {LowerExceptAcronyms(m.Groups["v"].Value)} diet"), exclusive: true),
         One(@"^I(?:'m|\s+am)\s+(?:a\s+|an\s+)?(?:strict\s+|full\s+|fully\s+|mostly\s+|now\s+)?(?<v>" + Diets + @")(?:\s+now)?$",
             m => Draft(FactSlots.Diet, m.Groups["v"].Value, $"The user is {m.Groups["v"].Value.ToLowerInvariant()}"), exclusive: true),
         // "I'm gluten free", "I am dairy-free": a diet of its own, beside any other.
@@ -76,10 +76,15 @@ internal static partial class HeuristicRules
         // Not exclusive: the rest of the clause may state another fact.
         One(@"(?:^|\b(?:because\s+of|due\s+to|given|with|for|of))\s+my\s+(?:severe\s+|mild\s+|bad\s+|serious\s+)?(?<v>(?!(?:" + Relatives + @")\b)[a-z]+(?:[\s-][a-z]+)?)\s+allerg(?:y|ies)\b",
             m => Draft(FactSlots.Allergy, m.Groups["v"].Value, $"The user is allergic to {m.Groups["v"].Value.ToLowerInvariant()}")),
-        One(@"^my\s+(?:favou?rite|fav|fave)\s+(?<k>[a-z][\w -]{1,30}?)\s+(?:is|are)\s+(?<v>.+)$",
+        One(@"^my\s+" + FavouriteQualifier + @"(?:favou?rite|fav|fave)\s+(?<k>[a-z][\w -]{1,30}?)\s+(?:is|are)\s+(?<v>.+)$",
             m => Favorite(m.Groups["k"].Value, m.Groups["v"].Value), exclusive: true),
-        One(@"^(?<v>[\w' -]{1,40}?)\s+(?:is|are)\s+my\s+(?:favou?rite|fav|fave)\s+(?<k>[a-z][\w -]{1,30})$",
+        One(@"^(?<v>[\w' -]{1,40}?)\s+(?:is|are)\s+my\s+" + FavouriteQualifier + @"(?:favou?rite|fav|fave)\s+(?<k>[a-z][\w -]{1,30})$",
             m => Favorite(m.Groups["k"].Value, m.Groups["v"].Value), exclusive: true),
+        // "Horror films aren't really my thing", "Jazz is not my cup of tea": a dislike.
+        Make(@"^(?<v>(?!(?:my|your|his|her|their|our|this|that|it|these|those|they|he|she|we|you)\b)[\w' -]{2,40}?)\s+(?:is\s+not|isn't|are\s+not|aren't)\s+(?:really\s+|exactly\s+|quite\s+|at\s+all\s+)?my\s+(?:thing|cup\s+of\s+tea|scene|kind\s+of\s+thing)(?:\s+at\s+all)?$",
+            m => Value(m.Groups["v"].Value, 5) is { } v && !Pronoun.IsMatch(v)
+                ? Items(SentenceCaseLowered(v)).Select(i => Draft(FactSlots.Dislike, i, $"The user dislikes {i}"))
+                : [], exclusive: true),
         Make(@"^I(?:\s+|(?='))(?:really\s+|absolutely\s+|also\s+|just\s+|truly\s+|totally\s+|kind\s+of\s+|sort\s+of\s+)?(?<verb>" + DislikeVerbs + @")\s+(?<v>.+)$",
             m => Value(m.Groups["v"].Value, 8, list: true) is { } v
                 ? Items(v).Select(i => Draft(FactSlots.Dislike, i, $"The user dislikes {i}"))
@@ -99,9 +104,9 @@ internal static partial class HeuristicRules
                 var said = verb is "like" or "love" or "enjoy" or "adore" ? ThirdPersonVerb(verb) : "likes";
                 return Items(v).Select(i => Draft(FactSlots.Like, i, $"The user {said} {i}"));
             }, exclusive: true),
-        Make(@"^I\s+(?:can\s+|also\s+)?(?:speak|am\s+fluent\s+in|'m\s+fluent\s+in|am\s+bilingual\s+in|'m\s+bilingual\s+in)\s+(?:any\s+)?(?<v>.+?)(?:\s+(?:fluently|natively|a\s+bit|a\s+little|well|very\s+well|at\s+home))?$",
+        Make(@"^I\s+(?:can\s+|also\s+)?(?:speak|am\s+fluent\s+in|'m\s+fluent\s+in|am\s+bilingual\s+in|'m\s+bilingual\s+in|(?<conv>am\s+conversational\s+in|'m\s+conversational\s+in))\s+(?:any\s+)?(?<v>.+?)(?:\s+(?:fluently|natively|a\s+bit|a\s+little|well|very\s+well|at\s+home))?$",
             m => Value(m.Groups["v"].Value, 8, list: true) is { } v
-                ? Items(v).Where(LanguageNames.IsLanguage).Select(l => Draft(FactSlots.Language, l, $"The user speaks {LanguageNames.Display(l)}"))
+                ? Items(v).Select(i => SpokenLanguage(i, m.Groups["conv"].Success)).OfType<FactDraft>()
                 : [], exclusive: true),
         One(@"^(?:my\s+(?:native|first|mother)\s+(?:language|tongue)\s+is\s+(?<v>\w+)|(?<v>\w+)\s+is\s+my\s+(?:native|first|mother)\s+(?:language|tongue)|I(?:'m|\s+am)\s+a\s+native\s+(?<v>\w+)\s+speaker)$",
             m => LanguageNames.IsLanguage(m.Groups["v"].Value)
@@ -128,6 +133,49 @@ internal static partial class HeuristicRules
                     : Draft(FactSlots.Learning, v, $"The user is learning {v}");
             }, exclusive: true),
     ];
+
+    /// <summary>"low-FODMAP", "Keto": lower case, except an acronym the user wrote in capitals.</summary>
+    private static string LowerExceptAcronyms(string value) =>
+        AcronymOrWord().Replace(value, m => m.Value.Length > 1 && m.Value.All(char.IsUpper) ? m.Value : m.Value.ToLowerInvariant());
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\p{L}+")]
+    private static partial System.Text.RegularExpressions.Regex AcronymOrWord();
+
+    /// <summary>"Horror films" at the start of a sentence is "horror films"; a name ("Star Wars", "Italian food",
+    /// "NFL games") keeps its capitals.</summary>
+    private static string SentenceCaseLowered(string value)
+    {
+        var words = value.Split(' ');
+        return words.Skip(1).Any(w => w.Any(char.IsUpper)) || words[0].Skip(1).Any(char.IsUpper) || LanguageNames.IsLanguage(words[0]) ||
+               LanguageAdjective().IsMatch(words[0])
+            ? value
+            : char.ToLowerInvariant(value[0]) + value[1..];
+    }
+
+    // "Italian", "Thai", "Mexican", "French": a people's word keeps its capital.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\p{Lu}\p{Ll}+(?:ese|ish|ian|an|ch|ic|i)$")]
+    private static partial System.Text.RegularExpressions.Regex LanguageAdjective();
+
+    // "my all-time favourite film", "my absolute favourite".
+    private const string FavouriteQualifier = @"(?:(?:all-time|all\s+time|absolute|current|very)\s+)?";
+
+    /// <summary>A language the user speaks, with how well when the item says it ("a little Arabic", "some
+    /// Italian"); null when the item is no language.</summary>
+    private static FactDraft? SpokenLanguage(string item, bool conversational)
+    {
+        var q = LanguageLevel().Match(item);
+        var language = q.Success ? item[q.Length..] : item;
+        if (!LanguageNames.IsLanguage(language))
+        {
+            return null;
+        }
+
+        var level = q.Success ? q.Groups["q"].Value.ToLowerInvariant() + " " : conversational ? "conversational " : string.Empty;
+        return Draft(FactSlots.Language, language, $"The user speaks {level}{LanguageNames.Display(language)}");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<q>a\s+little(?:\s+bit\s+of)?|a\s+bit\s+of|some|basic|conversational|broken|rusty|decent|passable)\s+", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LanguageLevel();
 
     private static FactDraft? Favorite(string kind, string raw)
     {

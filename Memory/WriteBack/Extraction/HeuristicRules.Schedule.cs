@@ -20,10 +20,24 @@ internal static partial class HeuristicRules
     [
         One(@"^I\s+" + Adverbs + @"work\s+(?<v>(?:night|early|late|morning|evening|weekend)\s+shifts?|nights|weekends|part[- ]time|full[- ]time|remotely|remote|from\s+home|shifts|\w+\s+days\s+a\s+week|\d+\s+hours\s+a\s+week)(?<rest>.*)$",
             m => Schedule(m.Groups["adv"].Value, "work", m.Groups["v"].Value + m.Groups["rest"].Value), exclusive: true),
-        One(@"^my\s+(?:work\s+|working\s+|office\s+)?(?:hours|schedule|shift|shifts)\s+(?:is|are)\s+(?<v>.+)$",
-            m => SchedulePhrase(m.Groups["v"].Value) is { } v ? Draft(FactSlots.Schedule, "work hours", $"The user's work hours are {v}") : null, exclusive: true),
-        One(@"^I(?:'m|\s+am)\s+" + Adverbs + @"(?<state>busy|free|off|available|unavailable|at\s+work|in\s+meetings|offline|online|at\s+the\s+gym|away|in\s+the\s+office|at\s+the\s+office|on\s+call|at\s+home)\s+(?<rest>.+)$",
-            m => TimeExpression.IsMatch(m.Groups["rest"].Value) && SchedulePhrase(m.Groups["rest"].Value) is { } rest
+        One(@"^my\s+(?:work\s+|working\s+|office\s+)?(?<n>hours|schedule|shift|shifts)\s+(?<be>is|are)\s+(?<v>.+)$",
+            m =>
+            {
+                if (SchedulePhrase(m.Groups["v"].Value) is not { } v)
+                {
+                    return null;
+                }
+
+                // "my shifts are 12 hours": how long a shift is, said of the shifts; hours and schedules as before.
+                var n = m.Groups["n"].Value.ToLowerInvariant();
+                return n.StartsWith("shift", StringComparison.Ordinal)
+                    ? Draft(FactSlots.Schedule, "work hours", $"The user's {n} {m.Groups["be"].Value.ToLowerInvariant()} {v}")
+                    : Draft(FactSlots.Schedule, "work hours", $"The user's work hours are {v}");
+            }, exclusive: true),
+        One(@"^I(?:'m|\s+am)\s+" + Adverbs + @"(?<state>busy|free|off|available|unavailable|at\s+work|in\s+meetings|offline|online|at\s+the\s+gym|away|in\s+the\s+office|at\s+the\s+office|on\s+call|at\s+home|up|awake|in\s+bed|asleep)\s+(?<rest>.+)$",
+            m => TimeExpression.IsMatch(m.Groups["rest"].Value) && SchedulePhrase(m.Groups["rest"].Value) is { } rest &&
+                 // "I'm up at 6 tomorrow" is one morning; "I'm usually up by 5:30", "up at 6 on weekdays" is a routine.
+                 (m.Groups["state"].Value.ToLowerInvariant() is not ("up" or "awake" or "in bed" or "asleep") || m.Groups["adv"].Length > 0 || Recurring().IsMatch(rest))
                 ? Draft(FactSlots.Schedule, $"{m.Groups["state"].Value} {rest}", $"The user is {m.Groups["adv"].Value}{m.Groups["state"].Value.ToLowerInvariant()} {rest}")
                 : null, exclusive: true),
         One(@"^I\s+" + Adverbs + @"(?<verb>[a-z]+)\s+(?<rest>.+)$",
@@ -37,6 +51,9 @@ internal static partial class HeuristicRules
                     : Schedule(m.Groups["adv"].Value, verb, rest);
             }, exclusive: true),
     ];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:every|each|daily|weekdays?|weekends?|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|most\s+(?:days|mornings|nights))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Recurring();
 
     private static FactDraft? Schedule(string adverb, string verb, string rest)
     {

@@ -65,7 +65,7 @@ internal static partial class HeuristicRules
 
                 return drafts;
             }, exclusive: true),
-        Make(@"^I(?:'m|\s+am)\s+(?:now\s+|currently\s+)?(?:a|an)\s+(?<v>(?:[\w-]+\s+){0,3}?(?:" + Occupations + @"))(?:\s+(?:at|for)\s+(?<emp>.+))?$",
+        Make(@"^I(?:'m|\s+am)\s+(?:now\s+|currently\s+)?(?:a|an)\s+(?<v>(?:[\w-]+\s+){0,3}?(?:" + Occupations + @"))(?:\s+(?<ep>at|for)\s+(?<emp>.+))?$",
             m =>
             {
                 var job = m.Groups["v"].Value.ToLowerInvariant();
@@ -73,6 +73,13 @@ internal static partial class HeuristicRules
                 {
                     var school = m.Groups["emp"].Success ? Organization(m.Groups["emp"].Value) : null;
                     return [Draft(FactSlots.Education, school ?? job, school is null ? $"The user is {Article(job)} {job}" : $"The user is {Article(job)} {job} at {school}")];
+                }
+
+                // "I'm a full-time carer for my mum": whom the user works for, a relative, is no employer.
+                if (m.Groups["emp"].Success && OwnPerson().IsMatch(m.Groups["emp"].Value.Trim()))
+                {
+                    var whom = m.Groups["ep"].Value.Equals("for", StringComparison.OrdinalIgnoreCase) && Value(m.Groups["emp"].Value, 4) is { } w ? $" for {w}" : string.Empty;
+                    return [Draft(FactSlots.Job, job, $"The user works as {Article(job)} {job}{whom}")];
                 }
 
                 var drafts = new List<FactDraft> { Draft(FactSlots.Job, job, $"The user works as {Article(job)} {job}") };
@@ -140,6 +147,10 @@ internal static partial class HeuristicRules
                 return Draft(FactSlots.Education, subject, school is null ? $"The user studies {subject}" : $"The user studies {subject} at {school}");
             }, exclusive: true),
     ];
+
+    // "my mum", "our elderly neighbour", "my two kids": people, never an employer.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:my|our)\s+(?:\w+\s+){0,2}?(?:" + Relatives + @"|grand\w+|in-laws?|family|neighbou?rs?|friends?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex OwnPerson();
 
     // "I joined a book club", "I joined the local choir": a group the user belongs to, not an employer.
     // Lower case only: "the Volvo Group" is a company.

@@ -26,7 +26,8 @@ internal static partial class HeuristicStatements
     {
         // "We all have our struggles", "we can change the world": everyone, not a fact about the user; "we both"
         // is the user and one other ("We both helped ...").
-        var c = WeEveryone().Replace(clause, "everyone");
+        var c = PossessiveIsA().Replace(clause, "$1 is "); // "my phone's a Galaxy S21": "'s" is "is" before an article
+        c = WeEveryone().Replace(c, "everyone");
         c = WeBoth().Replace(c, "we");
         c = WeAre().Replace(c, "I am");
         c = We().Replace(c, "I ");
@@ -136,6 +137,8 @@ internal static partial class HeuristicStatements
         text = SwitchedMeds().Replace(text, m => $"I no longer take {m.Groups["a"].Value}. I take {m.Groups["b"].Value}");
         text = ChangedTo().Replace(text, m => $"my {m.Groups["x"].Value} is {(m.Groups["at"].Success ? "at " : m.Groups["on"].Success ? "on " : string.Empty)}");
         text = ChangedName().Replace(text, "my name is ");
+        text = CannotHaveAllergic().Replace(text, "I am allergic to ${x}");
+        text = AtNewEmployer().Replace(text, "I work at ");
         text = EmphaticDo().Replace(text, "I ");
         text = MarriedWithKids().Replace(text, "$1. I have ");
         text = WhereStated(ElidedAfterComma(), text, ". I ");
@@ -285,6 +288,15 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"\b(?:my|our)\s+(?<x>(?:[\w-]+\s+){0,3}?(?:code|number|email|e-mail|address|pin|password|username|handle|phone|mobile|extension|room|desk|locker|gate|seat|flight|standup|stand-up|meeting|appointment|class|lesson|session|shift|call|sync))\s+(?:has\s+|was\s+|got\s+)?(?:changed|moved|switched|been\s+moved|been\s+changed)\s+to\s+(?:(?<at>(?=\d{1,2}(?::\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.))(?!\w)|noon\b|midnight\b))|(?<on>(?=(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b)))?", RegexOptions.IgnoreCase)]
     private static partial Regex ChangedTo();
 
+    // "I can't have anything with sesame, I'm allergic": what the allergy is to is said before it.
+    [GeneratedRegex(@"\bI\s+(?:can't|cannot|can\s+not|don't|do\s+not)\s+(?:have|eat|touch|drink|take)\s+(?:anything\s+(?:with|containing)\s+|any\s+)?(?<x>(?!(?:it|that|this|them|those|these)\b)[a-z][\w -]{1,30}?)\s*(?:,|;|\s-)?\s+(?:(?:because|as|since|cause|cuz|coz)\s+)?I\s+am\s+(?:severely\s+|very\s+|really\s+|badly\s+|seriously\s+|deathly\s+)?allergic(?:\s+to\s+(?:it|them))?(?=\s*(?:[.!?]|$))", RegexOptions.IgnoreCase)]
+    private static partial Regex CannotHaveAllergic();
+
+    // "I don't work at Deloitte anymore, I'm at PwC now", "I left my job at Shell and I'm at BP now": after a job that
+    // ended, "I'm at" a named place is the new employer ("I left London, I'm at Heathrow now" names no job).
+    [GeneratedRegex(@"(?<=\b(?:(?:don't|do\s+not|no\s+longer)\s+work(?:ing)?\s+(?:at|for)|am\s+(?:not|no\s+longer)\s+at\s+(?-i:\p{Lu})|(?:quit|left|lost)\s+my\s+(?:old\s+)?job|resigned|(?:was|got)\s+(?:laid\s+off|fired|let\s+go))\b[^.;!?]{0,50}?(?:,|;|\s-|\band\b|\bbut\b)\s*(?:(?:and|but|so)\s+)?)(?:now\s+)?I\s+am\s+(?:now\s+)?at\s+(?=(?-i:\p{Lu}))", RegexOptions.IgnoreCase)]
+    private static partial Regex AtNewEmployer();
+
     [GeneratedRegex(@"\bI\s+(?:have\s+)?(?:legally\s+|officially\s+)?changed\s+my\s+name\s+to\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ChangedName();
 
@@ -376,8 +388,9 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"(?<![\p{L}\p{N}])'(?:[^']|(?<=\p{L})'(?=\p{L})){2,400}?'(?![\p{L}])")]
     private static partial Regex SingleQuoted();
 
-    // "I'm blind and use a screen reader": the second verb's subject is the user too.
-    [GeneratedRegex(@"(?<=\bI\b(?:(?!\b(?:he|she|they|you|it|we|his|her|their|to|ll|d|will|would|can|could|might|should|must|want|wanted|wanna|need|gonna|going|why|how|what|whether)\b)[^,.;!?])*?)\s+and\s+(?:also\s+|just\s+|then\s+|now\s+)?(?=(?:use|take|need|have|speak|grew|live|work|love|like|hate|play|own|drive|run|moved|retired|was|study|teach|volunteer|ride|keep|eat|drink|make|sing|collect|paint|enjoy|rely|navigate|wear|walk|cycle|swim|surf|knit|cook|bake|rent|got|became|joined|started)\b)")]
+    // "I'm blind and use a screen reader", "I was born in Accra but grew up in Birmingham": the second verb's subject
+    // is the user too.
+    [GeneratedRegex(@"(?<=\bI\b(?:(?!\b(?:he|she|they|you|it|we|his|her|their|to|ll|d|will|would|can|could|might|should|must|want|wanted|wanna|need|gonna|going|why|how|what|whether)\b)[^,.;!?])*?)\s+(?:and|but)\s+(?:also\s+|just\s+|then\s+|now\s+)?(?=(?:use|take|need|have|speak|grew|live|work|love|like|hate|play|own|drive|run|moved|retired|was|study|teach|volunteer|ride|keep|eat|drink|make|sing|collect|paint|enjoy|rely|navigate|wear|walk|cycle|swim|surf|knit|cook|bake|rent|got|became|joined|started)\b)")]
     private static partial Regex ElidedSubject();
 
     [GeneratedRegex(@"\b(?:\w+\s+)?languages\s*:\s*", RegexOptions.IgnoreCase)]
@@ -404,6 +417,9 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"^(?:we\s+(?:all|each|can|could)|all\s+of\s+us|each\s+of\s+us)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WeEveryone();
 
+    [GeneratedRegex(@"^((?:my|our)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)'s\s+(?=(?:a|an)\s)", RegexOptions.IgnoreCase)]
+    private static partial Regex PossessiveIsA();
+
     [GeneratedRegex(@"^we\s+both\b", RegexOptions.IgnoreCase)]
     private static partial Regex WeBoth();
 
@@ -422,7 +438,7 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"^my\s+[a-z]+\s+and\s+I\b", RegexOptions.IgnoreCase)]
     private static partial Regex SomeoneAndI();
 
-    [GeneratedRegex(@"^(?:(?<born>born)\b|(?<am>(?:not\s+)?(?:a\s+)?(?:big\s+|huge\s+|massive\s+)?fan\s+of\b|allergic\s+to\b|originally\s+from\b)|(?<have>been\s+(?:working|living|studying|learning)\b)|(?:just\s+)?(?:moved|relocated|lost\s+my\s+job)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?<born>born)\b|(?<am>(?:not\s+)?(?:a\s+)?(?:big\s+|huge\s+|massive\s+)?fan\s+of\b|allergic\s+to\b|originally\s+from\b)|(?<have>been\s+(?:working|living|studying|learning)\b)|(?:just\s+|recently\s+)?(?:moved|relocated|lost\s+my\s+job|started\s+(?:at\s+(?=(?-i:\p{Lu}))|a\s+new\s+job\b)|(?:got|landed)\s+a\s+(?:new\s+)?job\s+(?:at|with)\s+(?=(?-i:\p{Lu}))|got\s+hired\s+(?:at|by)\s+(?=(?-i:\p{Lu})))\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ElidedI();
 
     [GeneratedRegex(@"\bborn\s+and\s+(?:raised|bred)\s+in\b", RegexOptions.IgnoreCase)]
@@ -434,7 +450,7 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"^I\s+(?:try|am\s+trying)\s+to\s+(?=avoid|eat|limit|cut)", RegexOptions.IgnoreCase)]
     private static partial Regex TryTo();
 
-    [GeneratedRegex(@"^(?<t>next\s+\w+|tomorrow|tonight|this\s+(?:week|weekend|month|year|summer|winter|spring|autumn|fall))\s*,?\s+(?<c>I\b.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<t>next\s+\w+|tomorrow|tonight|this\s+(?:week|weekend|month|year|summer|winter|spring|autumn|fall)|in\s+my\s+(?:spare|free|down)\s+time|(?:on|at)\s+(?:the\s+)?weekends?|on\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays)|(?:every|most)\s+(?:days?|mornings?|evenings?|nights?|weekends?|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|after\s+work|before\s+work)\s*,?\s+(?<c>I\b.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingTime();
 
     [GeneratedRegex(@"^I\s+(?:have|'ve)\s+been\s+(?!to\b|told\b|asked\b|thinking\b|wondering\b|trying\b|looking\b|meaning\b|waiting\b)(?<rest>.+)$", RegexOptions.IgnoreCase)]

@@ -50,6 +50,11 @@ internal static partial class HeuristicStatements
         foreach (Match sentenceMatch in Sentence().Matches(text))
         {
             var sentence = sentenceMatch.Value.Trim();
+            if (Sarcasm().IsMatch(sentence))
+            {
+                continue;
+            }
+
             var clauses = ClauseSplit().Split(sentence);
             for (var i = 0; i < clauses.Length; i++)
             {
@@ -204,6 +209,7 @@ internal static partial class HeuristicStatements
         p = StoppedBeing().Replace(p, "I'm ");
         p = DoNot().Replace(p, "I ");
         p = NoLonger().Replace(p, "I ");
+        p = AnyAfterVerb().Replace(p, "$1"); // "I'm not on any medication" takes back "on medication"
         return MultiSpace().Replace(p, " ").Trim();
     }
 
@@ -405,6 +411,14 @@ internal static partial class HeuristicStatements
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex MultiSpace();
+
+    [GeneratedRegex(@"^(I(?:'m|\s+am)?\s+(?:[a-z]+\s+){0,2}?)any\s+(?=[a-z])", RegexOptions.IgnoreCase)]
+    private static partial Regex AnyAfterVerb();
+
+    // Sarcasm: "Oh sure, I'm a billionaire, that's why I'm asking about cheap flights", "Yeah right, like I'm a chef".
+    // Not "Oh right, I forgot: I'm vegan" or "Yeah, sure, I live in Oslo": said sincerely as often as not.
+    [GeneratedRegex(@"^(?:oh\s+sure|yeah\s+right|sure,?\s+because|right,?\s+because|as\s+if)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Sarcasm();
 
     [GeneratedRegex(@"^(?:where\s+I\s+(?:live|am\s+from|'m\s+from|moved)|my\s+(?:address|location|city|home|hometown))\b", RegexOptions.IgnoreCase)]
     private static partial Regex ForgetLocation();
