@@ -2,6 +2,7 @@ using Gateway.Auth;
 using Gateway.OpenAI;
 using Gateway.Pipeline;
 using Gateway.Prompts;
+using Gateway.Upstream;
 
 namespace Gateway.Endpoints;
 
@@ -24,7 +25,8 @@ public static class PromptEndpoints
     private static IResult List(PromptTemplateStore store) =>
         Results.Json(PromptApiMapper.List(store.Catalog), PromptJsonContext.Default.PromptListResponse);
 
-    private static async Task<IResult> PreviewAsync(HttpContext http, IPromptAssembler assembler, InputGuardStage inputGuard, CancellationToken cancellationToken)
+    private static async Task<IResult> PreviewAsync(HttpContext http, IPromptAssembler assembler, InputGuardStage inputGuard, UpstreamUserIds upstreamUsers,
+        CancellationToken cancellationToken)
     {
         var (request, error) = await ChatRequestReader.ReadAsync(http, cancellationToken).ConfigureAwait(false);
         if (request is null)
@@ -39,8 +41,10 @@ public static class PromptEndpoints
             return blocked;
         }
 
+        // The user fields as the call would send them (Upstream:ForwardUser); the template's user_id follows the same setting.
+        upstreamUsers.Apply(request);
         var prompt = await assembler.AssembleAsync(request, cancellationToken).ConfigureAwait(false);
-        return Results.Json(PromptApiMapper.Preview(prompt), PromptJsonContext.Default.PromptPreviewResponse);
+        return Results.Json(PromptApiMapper.Preview(prompt, Gateway.Apis.Responses.Json.String(request.Body["user"])), PromptJsonContext.Default.PromptPreviewResponse);
     }
 
     private static IResult Stats(HttpContext http, string name, PromptTemplateStore store, IPromptStats stats)

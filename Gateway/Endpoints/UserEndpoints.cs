@@ -2,6 +2,7 @@ using Gateway.Auth;
 using Gateway.Endpoints.Dtos;
 using Gateway.OpenAI;
 using Gateway.Pipeline;
+using Guardrails.Abstractions;
 using Memory;
 using Memory.Stores;
 using Memory.WriteBack;
@@ -123,7 +124,7 @@ public static class UserEndpoints
     }
 
     private static async Task<IResult> ObserveAsync(HttpContext http, string userId, IMemoryService memory, IErasureTombstones tombstones,
-        IServiceProvider services, TimeProvider time)
+        InputGuardStage inputGuard, IServiceProvider services, TimeProvider time)
     {
         // Taken before anything else: an erasure that lands while this request is read or checked still wins.
         var generation = await tombstones.CurrentAsync(http.RequestAborted).ConfigureAwait(false);
@@ -158,6 +159,23 @@ public static class UserEndpoints
         var id = "obs_" + Guid.CreateVersion7().ToString("N");
         var context = body.Context?.Trim()
             ?? (http.Request.Headers.TryGetValue(ChatRequestReader.ContextHeader, out var h) && IdentityRules.IsValidContext(h.ToString()) ? h.ToString() : IdentityRules.DefaultContext);
+
+        // The text goes to the extraction model as a user's chat message would: the same input guardrails first.
+        var caller = http.GetCaller();
+        var (text, refusal) = await inputGuard.CheckTextAsync(body.Text!.Trim(), new GuardrailRequestContext
+        {
+            RequestId = http.TraceIdentifier,
+            CallId = id,
+            Tenant = user.Tenant,
+            UserId = user.UserId,
+            Context = context,
+            KeyId = caller.KeyId,
+        }, http.RequestAborted).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
         await outbox.EnqueueAsync(new ConversationTurn
         {
             TurnId = id,
@@ -165,9 +183,9 @@ public static class UserEndpoints
             Context = context,
             RequestId = http.TraceIdentifier,
             ErasureGeneration = generation,
-            UserMessages = [new TurnMessage(http.TraceIdentifier, body.Text!.Trim())],
+            UserMessages = [new TurnMessage(http.TraceIdentifier, text)],
             At = body.OccurredAt ?? time.GetUtcNow(),
-            Actor = http.GetCaller().KeyId,
+            Actor = caller.KeyId,
             IsObservation = true,
             Sources = body.Sources,
         }, http.RequestAborted).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Gateway.Diagnostics;
+using Gateway.Upstream;
 using Guardrails;
 using Memory.Retrieval;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ internal sealed class ChatCompletionHandler(
     QueryEmbeddingPrefetch queryEmbedding,
     IOptions<GuardrailsOptions> guardrails,
     IEnumerable<IChatRequestObserver> observers,
+    UpstreamUserIds upstreamUsers,
     GatewayMetrics metrics,
     ILogger<ChatCompletionHandler> logger)
 {
@@ -99,6 +101,10 @@ internal sealed class ChatCompletionHandler(
     public async Task RunAsync(HttpContext http, ChatRequest request, AnswerWriter write, long started)
     {
         var cancellationToken = http.RequestAborted;
+
+        // The user fields go upstream as Upstream:ForwardUser says (a pseudonym by default); the stages key memory,
+        // write-back and audit by the real id, which the request's context holds.
+        upstreamUsers.Apply(request);
         using var activity = GatewayMetrics.ActivitySource.StartActivity(ActivityName(request.Context.Api));
 
         // The turn's erasure generation first (no I/O in one process; in a cluster one Redis round trip that also

@@ -6,8 +6,8 @@ namespace Gateway.Pipeline;
 
 /// <summary>Input stage: runs the input checks over every text the request carries from outside the app's own code
 /// (<see cref="InputFields"/>: the user's messages and tool results, a user's name, file names, prediction, prompt
-/// variables) before anything else sees it. Redactions replace the text in place (a redacted name is removed); a block
-/// answers 400 <c>content_blocked</c>.</summary>
+/// variables) before anything else sees it, and over an observation's text before it is queued for extraction.
+/// Redactions replace the text in place (a redacted name is removed); a block answers 400 <c>content_blocked</c>.</summary>
 internal sealed class InputGuardStage(IGuardrailPipeline guardrails, ILogger<InputGuardStage> logger) : IChatStage
 {
     public async Task<ChatAnswer> InvokeAsync(ChatRequest request, ChatStageDelegate next, CancellationToken cancellationToken) =>
@@ -22,7 +22,12 @@ internal sealed class InputGuardStage(IGuardrailPipeline guardrails, ILogger<Inp
         foreach (var field in InputFields.Of(request))
         {
             var result = await guardrails.CheckAsync(GuardrailStage.Input, field.Text, context, cancellationToken).ConfigureAwait(false);
-            if (Apply(result, request) is { } error)
+            if (result.Action != GuardrailAction.Allow)
+            {
+                request.Context.GuardrailInterventions++;
+            }
+
+            if (Refusal(result, context) is { } error)
             {
                 return error;
             }
@@ -36,15 +41,22 @@ internal sealed class InputGuardStage(IGuardrailPipeline guardrails, ILogger<Inp
         return null;
     }
 
-    private IResult? Apply(GuardrailResult result, ChatRequest request)
+    /// <summary>The same checks over one text that reaches a model outside a chat request (an observation, which the
+    /// extraction model reads): the text to use (redacted where the policy redacts), or the error to answer with.</summary>
+    public async Task<(string Text, IResult? Refusal)> CheckTextAsync(string text, GuardrailRequestContext context, CancellationToken cancellationToken = default)
+    {
+        var result = await guardrails.CheckAsync(GuardrailStage.Input, text, context, cancellationToken).ConfigureAwait(false);
+        return (result.Text, Refusal(result, context));
+    }
+
+    private IResult? Refusal(GuardrailResult result, GuardrailRequestContext context)
     {
         if (result.Action == GuardrailAction.Allow)
         {
             return null;
         }
 
-        request.Context.GuardrailInterventions++;
-        GatewayLog.GuardrailIntervened(logger, result.Action.ToString(), "input", request.Context.RequestId, result.DecisiveRule);
+        GatewayLog.GuardrailIntervened(logger, result.Action.ToString(), "input", context.RequestId, result.DecisiveRule);
         return result.IsBlocked
             ? OpenAIError.Result(StatusCodes.Status400BadRequest,
                 $"The request was blocked by the gateway's input guardrail ({result.DecisiveRule}).", "invalid_request_error", "content_blocked")

@@ -25,12 +25,13 @@ internal static class PromptApiMapper
                 : []);
     }
 
-    public static PromptPreviewResponse Preview(AssembledPrompt prompt) =>
+    public static PromptPreviewResponse Preview(AssembledPrompt prompt, string? user) =>
         new(prompt.Messages,
             prompt.Memories.Select(Memory).ToList(),
             // Not personalized (no user, consent withdrawn): no template framed it, said with nulls, never a missing object.
             prompt.IsPersonalized ? new PromptPreviewTemplate(prompt.TemplateName, prompt.TemplateVersion, prompt.Variant) : new PromptPreviewTemplate(null, null, null),
-            new PromptPreviewUsage(prompt.PromptTokens, prompt.MemoryTokens));
+            new PromptPreviewUsage(prompt.PromptTokens, prompt.MemoryTokens),
+            user);
 
     public static PromptMemoryItem Memory(MemoryItem m) =>
         new(m.Id, m.Text, m.Context, m.Confidence, m.OccurredAt, m.CreatedAt, m.UpdatedAt, m.ValidTo, m.Sources, m.Metadata);

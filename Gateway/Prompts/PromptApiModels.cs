@@ -21,8 +21,9 @@ internal sealed record PromptVariableItem(string Name, string? Description, stri
 
 internal sealed record PromptVariantItem(string Name, double Weight);
 
-/// <summary><c>POST /v1/prompts/preview</c>: exactly the upstream messages, the injected memories and the template.</summary>
-internal sealed record PromptPreviewResponse(JsonArray Messages, IReadOnlyList<PromptMemoryItem> Memories, PromptPreviewTemplate? Template, PromptPreviewUsage Usage);
+/// <summary><c>POST /v1/prompts/preview</c>: exactly the upstream messages, the injected memories and the template,
+/// and the body's <c>user</c> as it would go upstream (<c>Upstream:ForwardUser</c>; null: none would).</summary>
+internal sealed record PromptPreviewResponse(JsonArray Messages, IReadOnlyList<PromptMemoryItem> Memories, PromptPreviewTemplate? Template, PromptPreviewUsage Usage, string? User);
 
 internal sealed record PromptPreviewTemplate(string? Name, string? Version, string? Variant);
 

@@ -2,6 +2,7 @@ using Memory.Abstractions;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Gateway.Pipeline;
+using Gateway.Upstream;
 using Memory;
 using Memory.Configuration;
 using Memory.Model;
@@ -29,6 +30,7 @@ internal sealed class PromptAssembler : IPromptAssembler
     private readonly ILogger _logger;
 
     private readonly IMemoryContentGuard? _guard;
+    private readonly UpstreamUserIds? _upstreamUsers;
     private static readonly TimeSpan InjectVerdictLifetime = TimeSpan.FromMinutes(5);
     private const int MaxInjectVerdicts = 100_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Tenant, string User, string Id, long Version, int Length), (MemoryGuardDecision Decision, DateTimeOffset At)> _injectVerdicts = new();
@@ -42,9 +44,11 @@ internal sealed class PromptAssembler : IPromptAssembler
         IOptionsMonitor<MemoryOptions> memoryOptions,
         TimeProvider time,
         ILogger<PromptAssembler> logger,
-        IMemoryContentGuard? guard = null)
+        IMemoryContentGuard? guard = null,
+        UpstreamUserIds? upstreamUsers = null)
     {
         _guard = guard;
+        _upstreamUsers = upstreamUsers;
         _store = store;
         _selector = selector;
         _memory = memory;
@@ -90,7 +94,9 @@ internal sealed class PromptAssembler : IPromptAssembler
         var now = _time.GetUtcNow();
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
-            [ChatTemplateVariables.UserId] = Memory.Text.PromptValues.Quoted(user.UserId),
+            // The user as the upstream sees it (Upstream:ForwardUser): the system message goes there too.
+            [ChatTemplateVariables.UserId] = Memory.Text.PromptValues.Quoted(
+                _upstreamUsers is null ? user.UserId : _upstreamUsers.Forwarded(user.Tenant, user.UserId) ?? UpstreamUserIds.Anonymous),
             [ChatTemplateVariables.Context] = Memory.Text.PromptValues.Quoted(request.MemoryContext),
             [ChatTemplateVariables.Now] = PromptVariableValues.Iso(now),
             [ChatTemplateVariables.Model] = model ?? string.Empty,

@@ -46,6 +46,10 @@ public sealed class UpstreamOptions
 
     public double BreakDurationSeconds { get; set; } = 15;
 
+    /// <summary>What the upstreams learn of the end user: <c>pseudonymous</c> (a keyed hash per tenant, the default),
+    /// <c>asis</c> or <c>none</c>. Read from the primary section only; it applies to every upstream.</summary>
+    public UpstreamUserForwarding ForwardUser { get; set; } = UpstreamUserForwarding.Pseudonymous;
+
     /// <summary>More upstreams, each with the same keys as this section (their own Fallbacks are ignored).</summary>
     public List<UpstreamOptions> Fallbacks { get; set; } = [];
 }

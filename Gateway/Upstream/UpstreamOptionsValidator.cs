@@ -14,6 +14,11 @@ internal sealed class UpstreamOptionsValidator : IValidateOptions<UpstreamOption
             Check(options.Fallbacks[i], $"Upstream:Fallbacks:{i}", errors);
         }
 
+        if (!Enum.IsDefined(options.ForwardUser))
+        {
+            errors.Add("Upstream:ForwardUser must be pseudonymous, asis or none.");
+        }
+
         var names = new[] { options }.Concat(options.Fallbacks).Select((o, i) => new UpstreamEndpoint(o, i).Name).ToList();
         foreach (var dup in names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {

@@ -23,6 +23,7 @@ public static class UpstreamServiceCollectionExtensions
         services.AddSingleton<IUpstreamDialect, ResponsesDialect>();
         services.AddSingleton<IUpstreamDialect, AnthropicDialect>();
         services.AddSingleton<UpstreamDialects>();
+        services.AddSingleton<UpstreamUserIds>();
 
         // The clients are named after the configured upstreams, so bind once here to know them.
         var primary = configuration.GetSection(UpstreamOptions.Section).Get<UpstreamOptions>() ?? new UpstreamOptions();

@@ -4,7 +4,8 @@ namespace Guardrails.Checks;
 
 /// <summary>E-mail addresses, redacted to <c>[EMAIL]</c>. Rejects the shapes code is full of: SSH remotes
 /// (<c>git@github.com:org/repo</c>), retina assets (<c>icon@2x.png</c>), package pins (<c>lodash@4.17.21</c>),
-/// credentials inside URLs (left to the secret check), and domains ending in a file extension.</summary>
+/// credentials inside URLs (left to the secret check), and domains ending in a file extension, unless what precedes
+/// the extension is an address (<c>jane.doe@example.com.pdf</c>: the address is found, the extension kept).</summary>
 internal sealed partial class EmailCheck : IGuardrailCheck
 {
     public const string Rule = "pii.email";
@@ -19,6 +20,26 @@ internal sealed partial class EmailCheck : IGuardrailCheck
         "mp3", "mp4", "wav", "ogg", "webm", "mov", "avi", "zip", "jar", "war", "class", "swift", "lua", "sql",
         "proto", "gradle", "props", "targets", "csproj", "sln", "tmp", "bak", "old", "orig", "dat", "bin",
         "shape", "dtype", "size", "length", "value", "values", "data", "item", "items", "name", "type", "id",
+        "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "eml", "msg", "vcf", "ics", "epub",
+        "tsv", "rar", "backup",
+    };
+
+    // "id" is an attribute in code ("row@user.id") and Indonesia's country code: under the second-level domains
+    // Indonesian addresses use (budi@perusahaan.co.id, dosen@ui.ac.id) it is an address.
+    private static readonly HashSet<string> IndonesianSecondLevel = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "co", "ac", "go", "or", "web", "sch", "my", "net", "biz", "mil", "ponpes", "desa",
+    };
+
+    // Top-level domains an address ends in often enough to tell "jane.doe@example.com.pdf" (a file named after an
+    // address) from "bundle@app.min.js" or "q@k.transpose(" (code): the generic ones, and any two-letter country code.
+    private static readonly HashSet<string> CommonTopLevelDomains = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "pro", "mobi", "aero", "coop", "museum",
+        "travel", "jobs", "tel", "asia", "cat", "app", "dev", "tech", "online", "site", "store", "shop", "cloud",
+        "email", "xyz", "top", "club", "blog", "news", "live", "life", "world", "group", "company", "agency",
+        "digital", "media", "studio", "design", "global", "solutions", "services", "systems", "network", "health",
+        "law", "bank", "finance", "insurance", "school", "academy", "university", "local", "internal", "corp", "lan",
     };
 
     public string Family => RuleFamilies.Pii;
@@ -34,53 +55,124 @@ internal sealed partial class EmailCheck : IGuardrailCheck
 
         foreach (System.Text.RegularExpressions.Match match in Candidate().Matches(text))
         {
-            if (IsEmail(text, match.Index, match.Length))
+            var length = AddressLength(text, match.Index, match.Length);
+            if (length > 0)
             {
-                yield return new Detection(Rule, match.Index, match.Length, Placeholders.Email, Continuation: SpanContinuation.HostName);
+                yield return new Detection(Rule, match.Index, length, Placeholders.Email, Continuation: SpanContinuation.HostName);
+            }
+        }
+
+        if (text.Contains("@[", StringComparison.Ordinal))
+        {
+            foreach (System.Text.RegularExpressions.Match match in AddressLiteral().Matches(text))
+            {
+                if (System.Net.IPAddress.TryParse(match.Groups["ip"].ValueSpan, out _))
+                {
+                    yield return new Detection(Rule, match.Index, match.Length, Placeholders.Email);
+                }
             }
         }
     }
 
-    private static bool IsEmail(string text, int start, int length)
+    /// <summary>How much of a candidate is an address: all of it, the part before a file extension
+    /// (<c>jane.doe@example.com.pdf</c>), or nothing.</summary>
+    private static int AddressLength(string text, int start, int length)
     {
         var value = text.AsSpan(start, length);
         var at = value.IndexOf('@');
-        var tld = value[(value.LastIndexOf('.') + 1)..].ToString();
-        if (FileExtensions.Contains(tld))
+        var end = length;
+        var tld = TopLevelLabel(value, end);
+        if (FileExtensions.Contains(tld) && !IsIndonesian(value, tld))
         {
-            return false;
-        }
-
-        // user:password@host inside a URL is a credential, not an address.
-        if (start > 0 && text[start - 1] == ':')
-        {
-            return TextContext.Before(text, start - 1, 8).EndsWith("mailto", StringComparison.OrdinalIgnoreCase);
-        }
-
-        if (start > 0 && text[start - 1] == '/' && TextContext.Before(text, start, 80).Contains("://", StringComparison.Ordinal)
-            && !TextContext.Before(text, start, 80).Contains(' '))
-        {
-            return false;
-        }
-
-        // git@host:path (SSH remotes, scp targets)
-        var after = TextContext.After(text, start + length, 2);
-        if (after.Length == 2 && after[0] == ':' && (char.IsLetterOrDigit(after[1]) || after[1] is '/' or '~'))
-        {
-            return false;
-        }
-
-        // Local parts that are all punctuation or pure version numbers are not mailboxes.
-        var local = value[..at];
-        foreach (var c in local)
-        {
-            if (char.IsLetterOrDigit(c))
+            // A file named after an address keeps its extension ("jane.doe@example.com.pdf", ".pdf.zip"); what is
+            // left must still end in a top-level domain addresses use, so "icon@2x.png", "report@final.pdf" and
+            // "bundle@app.min.js" stay code and file names.
+            for (var i = 0; i < 3 && FileExtensions.Contains(tld); i++)
             {
-                return true;
+                end = value[..end].LastIndexOf('.');
+                if (value[(at + 1)..end].IndexOf('.') < 0)
+                {
+                    return 0;
+                }
+
+                tld = TopLevelLabel(value, end);
+            }
+
+            if (!IsCommonTopLevelDomain(tld))
+            {
+                return 0;
             }
         }
 
-        return false;
+        // scheme://user:password@host is a credential (left to the secret check); "email:jane@example.com",
+        // "Reply-To:jane@..." and "mailto:jane@..." are addresses.
+        if (start > 0 && text[start - 1] == ':' && PrecedingWord(text, start - 1).Contains("://", StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        // https://user@host/ names an account in a URL's authority; an address further down the path is an address.
+        if (TextContext.Before(text, start, 3).SequenceEqual("://"))
+        {
+            return 0;
+        }
+
+        var after = TextContext.After(text, start + end, 64);
+        if (after.Length >= 2 && after[0] == ':' && (char.IsLetterOrDigit(after[1]) || after[1] is '/' or '~') && IsRemotePath(after[1..]))
+        {
+            return 0; // git@host:org/repo, scp targets, user@host:22
+        }
+
+        // A method call on a name ("q@k.transpose(-2, -1)") or an identifier going on ("x@y.attr_name") is code
+        // unless the domain ends like an address's ("jane@example.com(home)", "jane@example.com_2024.csv").
+        if (after.Length >= 1 && after[0] is '(' or '_' && !IsCommonTopLevelDomain(tld))
+        {
+            return 0;
+        }
+
+        // Local parts that are all punctuation or pure version numbers are not mailboxes.
+        foreach (var c in value[..at])
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return end;
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool IsIndonesian(ReadOnlySpan<char> value, string tld)
+    {
+        if (!tld.Equals("id", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var domain = value[..^3];
+        return IndonesianSecondLevel.Contains(domain[(domain.LastIndexOfAny('.', '@') + 1)..].ToString());
+    }
+
+    private static string TopLevelLabel(ReadOnlySpan<char> value, int end) => value[(value[..end].LastIndexOf('.') + 1)..end].ToString();
+
+    private static bool IsCommonTopLevelDomain(string tld) =>
+        !FileExtensions.Contains(tld) && (CommonTopLevelDomains.Contains(tld) || (tld.Length == 2 && char.IsLetter(tld[0]) && char.IsLetter(tld[1])));
+
+    /// <summary>The non-blank run that ends at <paramref name="end"/>.</summary>
+    private static ReadOnlySpan<char> PrecedingWord(string text, int end)
+    {
+        var before = TextContext.Before(text, end, 80);
+        var blank = before.LastIndexOfAny(' ', '\t', '\n');
+        return blank < 0 ? before : before[(blank + 1)..];
+    }
+
+    /// <summary>What follows <c>user@host:</c> in an SSH remote or scp target (a path, a home-relative file or a
+    /// port), as opposed to a word or a password run on without a space ("jane@example.com:hunter2").</summary>
+    private static bool IsRemotePath(ReadOnlySpan<char> rest)
+    {
+        var blank = rest.IndexOfAny(' ', '\t', '\n');
+        var target = blank < 0 ? rest : rest[..blank];
+        return target.IndexOfAny('/', '~', '.') >= 0 || !target.ContainsAnyExcept("0123456789");
     }
 
     // Letters and digits of the spaced scripts (internationalised addresses: jürgen@müller.de, José.Pérez@correo.es,
@@ -91,7 +183,12 @@ internal sealed partial class EmailCheck : IGuardrailCheck
     private const string Letter = @"[\p{L}-[\p{IsCJKUnifiedIdeographs}\p{IsCJKUnifiedIdeographsExtensionA}\p{IsCJKCompatibilityIdeographs}\p{IsHiragana}\p{IsKatakana}\p{IsThai}]]";
     private const string Word = @"\p{M}\p{N}";
 
-    [GeneratedRegex(@"(?<![" + Word + @"._%+\-@]|" + Letter + @")(?:" + Letter + @"|\p{N})(?:" + Letter + @"|[" + Word + @"._%+\-']){0,63}@(?:(?:" + Letter + @"|\p{N})(?:(?:" + Letter + @"|[" + Word + @"\-]){0,61}(?:" + Letter + @"|[" + Word + @"]))?\.){1,5}" + Letter + @"{2,24}(?!" + Letter + @"|[" + Word + @"\-@_]|\.(?:" + Letter + @"|\p{N}))",
+    [GeneratedRegex(@"(?<![" + Word + @"._%+\-@]|" + Letter + @")(?:" + Letter + @"|\p{N})(?:" + Letter + @"|[" + Word + @"._%+\-']){0,63}@(?:(?:" + Letter + @"|\p{N})(?:(?:" + Letter + @"|[" + Word + @"\-]){0,61}(?:" + Letter + @"|[" + Word + @"]))?\.){1,5}" + Letter + @"{2,24}(?!" + Letter + @"|[" + Word + @"\-@]|\.(?:" + Letter + @"|\p{N}))",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Candidate();
+
+    // An address whose domain is an IPv4 literal (RFC 5321): jane@[192.0.2.10].
+    [GeneratedRegex(@"(?<![" + Word + @"._%+\-@]|" + Letter + @")(?:" + Letter + @"|\p{N})(?:" + Letter + @"|[" + Word + @"._%+\-']){0,63}@\[(?<ip>(?:\d{1,3}\.){3}\d{1,3})\]",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AddressLiteral();
 }

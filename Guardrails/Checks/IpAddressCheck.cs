@@ -90,7 +90,9 @@ internal sealed partial class IpAddressCheck : IGuardrailCheck
             return false;
         }
 
-        if (TextContext.HasVersionCue(text, start))
+        // "pkg@1.2.3.4" pins a version, but past seven characters a dotted quad after '@' is a host
+        // ("ssh deploy@10.0.0.5", "admin@192.168.1.20"): four-part versions are rarely that long with every part ≤ 255.
+        if (TextContext.HasVersionCue(text, start) && !(length > 7 && text[start - 1] == '@' && !TextContext.HasVersionCue(text, start - 1)))
         {
             return false;
         }

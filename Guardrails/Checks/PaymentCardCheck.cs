@@ -51,6 +51,11 @@ internal sealed partial class PaymentCardCheck : IGuardrailCheck
                 return false;
             }
 
+            if (run == 0)
+            {
+                continue; // "4111  1111  1111  1111": a doubled space (pasted, OCR) is one separator
+            }
+
             separator = c;
             groups.Add(run);
             run = 0;
@@ -89,7 +94,7 @@ internal sealed partial class PaymentCardCheck : IGuardrailCheck
         return groups[^1] is >= 1 and <= 4;
     }
 
-    [GeneratedRegex(@"(?<![\w\-.,/$€£¥#+])\d(?:[ \-]?\d){12,18}(?![\w/$€%]|[.,]\d|[ \-]\d)",
+    [GeneratedRegex(@"(?<![\w\-.,/$€£¥+])\d(?:(?:[ \-]| {2})?\d){12,18}(?![\w/$€%]|[.,]\d|[ \-] ?\d)",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Candidate();
 }

@@ -42,6 +42,13 @@ internal sealed partial class PhoneCheck : IGuardrailCheck
             return false;
         }
 
+        // Right after a colon only behind a phone word ("tel:+1-415-555-0132", "mobile:07700 900123"); elsewhere a
+        // colon joins times, ratios and IPv6 groups.
+        if (start > 0 && text[start - 1] == ':' && !TextContext.HasPhoneCue(text, start))
+        {
+            return false;
+        }
+
         var groups = new List<int>(8);
         var separators = new HashSet<char>();
         var digits = new System.Text.StringBuilder(20);
@@ -166,7 +173,7 @@ internal sealed partial class PhoneCheck : IGuardrailCheck
 
     private static bool AllSame(string digits) => digits.Length > 0 && digits.AsSpan().IndexOfAnyExcept(digits[0]) < 0;
 
-    [GeneratedRegex(@"(?<![\w+#/\-.@$€£¥:,])(?:(?:\+|00)\d{1,3}[ \-.]{0,2})?(?:\(\d{1,5}\)[ \-.]{0,2})?\d{1,12}(?:[ \-.]{1,2}\d{1,12}){0,6}(?![\w/@%€$£¥:]|[.,\-]\d|\.[A-Za-z])",
+    [GeneratedRegex(@"(?<![\w+#/\-.@$€£¥,]|\d:)(?:(?:\+|00)\d{1,3}[ \-.]{0,2})?(?:\(\d{1,5}\)[ \-.]{0,2})?\d{1,12}(?:[ \-.]{1,2}\d{1,12}){0,6}(?![\w/@%€$£¥:]|[.,\-]\d|\.[A-Za-z])",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Candidate();
 

@@ -8,8 +8,9 @@ namespace Gateway.Upstream.Dialects;
 
 /// <summary>A chat-form request as an Anthropic Messages request: messages (<see cref="AnthropicMessagesBuilder"/>),
 /// <c>max_tokens</c> (or <c>max_completion_tokens</c>, else the upstream's <c>AnthropicMaxTokens</c>), <c>stop</c> as
-/// <c>stop_sequences</c>, sampling, tools and tool choice, <c>user</c> as <c>metadata.user_id</c>. A Messages app's
-/// fields that chat cannot carry (<c>top_k</c>, <c>thinking</c>, <c>metadata</c>...) come from its own body. Any
+/// <c>stop_sequences</c>, sampling, tools and tool choice, <c>user</c> (as <c>Upstream:ForwardUser</c> made it) as
+/// <c>metadata.user_id</c>. A Messages app's fields that chat cannot carry (<c>top_k</c>, <c>thinking</c>...) come from
+/// its own body. Any
 /// chat field Messages has no equivalent for is refused naming it, never dropped; so are a Responses app's
 /// <c>store</c> and <c>previous_response_id</c>, which only an upstream serving Responses keeps.</summary>
 internal static class AnthropicRequestBuilder
@@ -102,10 +103,8 @@ internal static class AnthropicRequestBuilder
             body[field] = native[field]!.DeepClone();
         }
 
-        if (native["metadata"] is JsonObject metadata)
-        {
-            body["metadata"] = metadata.DeepClone();
-        }
+        // metadata is not copied: it holds user_id only (the translation refuses any other key), which went into the
+        // chat form's user and from there, as Upstream:ForwardUser says, into metadata.user_id above.
 
         // Prompt caching marks on tools, by name.
         if (native["tools"] is JsonArray nativeTools && body["tools"] is JsonArray tools)

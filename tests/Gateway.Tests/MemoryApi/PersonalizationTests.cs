@@ -51,7 +51,8 @@ public sealed class PersonalizationTests(MemoryGatewayFixture fixture) : IClassF
 
         Assert.Equal("Try apple slices.", result.Value.Content[0].Text);
         var sent = Sent(marker).Json!;
-        Assert.Equal("carol", (string?)sent["user"]);
+        // The upstream gets the user's pseudonym (Upstream:ForwardUser, UpstreamUserForwardingTests), never the id.
+        Assert.Equal(fixture.Gateway.Services.GetRequiredService<Gateway.Upstream.UpstreamUserIds>().Forwarded("default", "carol"), (string?)sent["user"]);
         var messages = sent["messages"]!.AsArray();
         Assert.Equal(3, messages.Count);
         Assert.Equal("system", (string?)messages[0]!["role"]);

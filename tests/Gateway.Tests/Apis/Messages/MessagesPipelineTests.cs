@@ -28,7 +28,8 @@ public sealed class MessagesPipelineTests(MessagesFixture fixture) : IClassFixtu
         });
         var toChat = fixture.ChatUpstream.ChatRequests.Last(r => r.RawBody.Contains("memory-chat", StringComparison.Ordinal)).Json!;
         Assert.Contains("allergic to peanuts", toChat["messages"]![0]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("mia", toChat["user"]!.GetValue<string>());
+        // The upstreams get the user's pseudonym (Upstream:ForwardUser, UpstreamUserForwardingTests), never the id.
+        Assert.Equal(fixture.ChatGateway.Services.GetRequiredService<Gateway.Upstream.UpstreamUserIds>().Forwarded("default", "mia"), toChat["user"]!.GetValue<string>());
 
         var nativeClient = AnthropicSdk.Client(fixture.AnthropicGateway);
         await foreach (var _ in nativeClient.Messages.CreateStreaming(new MessageCreateParams
@@ -44,7 +45,7 @@ public sealed class MessagesPipelineTests(MessagesFixture fixture) : IClassFixtu
         var toAnthropic = fixture.AnthropicUpstream.Requests.Last(r => r.RawBody.Contains("memory-native", StringComparison.Ordinal)).Json!;
         Assert.True(toAnthropic["system"] is not null, toAnthropic.ToJsonString());
         Assert.Contains("allergic to peanuts", toAnthropic["system"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("mia", toAnthropic["metadata"]!["user_id"]!.GetValue<string>());
+        Assert.Equal(fixture.AnthropicGateway.Services.GetRequiredService<Gateway.Upstream.UpstreamUserIds>().Forwarded("default", "mia"), toAnthropic["metadata"]!["user_id"]!.GetValue<string>());
     }
 
     [Fact]
