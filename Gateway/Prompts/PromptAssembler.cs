@@ -2,7 +2,6 @@ using Memory.Abstractions;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Gateway.Pipeline;
-using Gateway.Upstream;
 using Memory;
 using Memory.Configuration;
 using Memory.Model;
@@ -30,7 +29,6 @@ internal sealed class PromptAssembler : IPromptAssembler
     private readonly ILogger _logger;
 
     private readonly IMemoryContentGuard? _guard;
-    private readonly UpstreamUserIds? _upstreamUsers;
     private static readonly TimeSpan InjectVerdictLifetime = TimeSpan.FromMinutes(5);
     private const int MaxInjectVerdicts = 100_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Tenant, string User, string Id, long Version, int Length), (MemoryGuardDecision Decision, DateTimeOffset At)> _injectVerdicts = new();
@@ -44,11 +42,9 @@ internal sealed class PromptAssembler : IPromptAssembler
         IOptionsMonitor<MemoryOptions> memoryOptions,
         TimeProvider time,
         ILogger<PromptAssembler> logger,
-        IMemoryContentGuard? guard = null,
-        UpstreamUserIds? upstreamUsers = null)
+        IMemoryContentGuard? guard = null)
     {
         _guard = guard;
-        _upstreamUsers = upstreamUsers;
         _store = store;
         _selector = selector;
         _memory = memory;
@@ -94,9 +90,9 @@ internal sealed class PromptAssembler : IPromptAssembler
         var now = _time.GetUtcNow();
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
-            // The user as the upstream sees it (Upstream:ForwardUser): the system message goes there too.
-            [ChatTemplateVariables.UserId] = Memory.Text.PromptValues.Quoted(
-                _upstreamUsers is null ? user.UserId : _upstreamUsers.Forwarded(user.Tenant, user.UserId) ?? UpstreamUserIds.Anonymous),
+            // The end user's own id (the contract's user_id): the shipped templates leave it out of the prompt, so it
+            // reaches the upstream only where a prompt engineer puts it (Upstream:ForwardUser covers the body's fields).
+            [ChatTemplateVariables.UserId] = Memory.Text.PromptValues.Quoted(user.UserId),
             [ChatTemplateVariables.Context] = Memory.Text.PromptValues.Quoted(request.MemoryContext),
             [ChatTemplateVariables.Now] = PromptVariableValues.Iso(now),
             [ChatTemplateVariables.Model] = model ?? string.Empty,

@@ -18,9 +18,6 @@ internal sealed class UpstreamUserIds(IOptions<UpstreamOptions> options, IDerive
     /// built from <c>user</c>).</summary>
     private static readonly string[] Fields = ["user", "safety_identifier"];
 
-    /// <summary>What the chat template's <c>user_id</c> reads with <see cref="UpstreamUserForwarding.None"/>.</summary>
-    public const string Anonymous = "anonymous";
-
     private readonly byte[] _key = keys.KeyFor("upstream-user-v1");
 
     public UpstreamUserForwarding Mode => options.Value.ForwardUser;

@@ -11,6 +11,7 @@ internal static class MemoryEventIds
     public const int MemoryUserErased = 2002;
     public const int MemoryConsentChanged = 2003;
     public const int DeletedTextCacheForgetFailed = 2004;
+    public const int WriteBackDeletedTextCacheForgetFailed = 2005;
 
     // Stores/Sqlite/SqliteMemoryStore.cs
     public const int SqliteStoreOpened = 2050;

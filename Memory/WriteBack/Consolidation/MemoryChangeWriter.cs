@@ -142,7 +142,7 @@ internal sealed partial class MemoryChangeWriter(IMemoryStore store, Func<bool>?
         return copy;
     }
 
-    [LoggerMessage(EventId = MemoryEventIds.DeletedTextCacheForgetFailed, EventName = "DeletedTextCacheForgetFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = MemoryEventIds.WriteBackDeletedTextCacheForgetFailed, EventName = "WriteBackDeletedTextCacheForgetFailed", Level = LogLevel.Warning,
         Message = "Dropping a deleted memory's cached vectors failed ({Reason}); erasing the user removes them.")]
     private static partial void LogCacheForgetFailed(ILogger logger, string reason);
 }

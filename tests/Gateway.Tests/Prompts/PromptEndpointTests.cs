@@ -142,9 +142,8 @@ public sealed class PromptEndpointTests : IAsyncLifetime
         var json = await PostJsonAsync("v1/prompts/preview", Body("carol"));
 
         var system = (string)json["messages"]![0]!["content"]!;
-        // user_id is the user as the upstream sees it: the pseudonym by default (Upstream:ForwardUser).
-        var user = _host.Services.GetRequiredService<Gateway.Upstream.UpstreamUserIds>().Forwarded("default", "carol");
-        Assert.StartsWith($"MARK user={user} ctx=chat now=20", system, StringComparison.Ordinal);
+        // user_id is the id the app sent (the contract's variable), whatever Upstream:ForwardUser puts in the body.
+        Assert.StartsWith("MARK user=carol ctx=chat now=20", system, StringComparison.Ordinal);
         Assert.Contains(CarolFact, system, StringComparison.Ordinal);
         Assert.Single(json["memories"]!.AsArray());
     }
