@@ -36,7 +36,7 @@ internal static class DedupLexicon
 
     public static readonly IReadOnlyDictionary<string, string> Times = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["am"] = "am", ["pm"] = "pm", ["noon"] = "noon", ["midday"] = "noon", ["midnight"] = "midnight",
+        ["am"] = "am", ["pm"] = "pm", ["noon"] = "12:00", ["midday"] = "12:00", ["midnight"] = "00:00",
         ["morning"] = "morning", ["mornings"] = "morning", ["afternoon"] = "afternoon", ["afternoons"] = "afternoon",
         ["evening"] = "evening", ["evenings"] = "evening", ["night"] = "night", ["nights"] = "night",
         ["tonight"] = "night", ["oclock"] = "oclock", ["dawn"] = "dawn", ["dusk"] = "dusk",
@@ -78,7 +78,7 @@ internal static class DedupLexicon
     public static readonly IReadOnlyDictionary<string, string> ShortUnits = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["m"] = "m", ["g"] = "g", ["c"] = "c", ["f"] = "f", ["h"] = "h", ["l"] = "l", ["s"] = "s", ["feet"] = "ft",
-        ["foot"] = "ft", ["second"] = "s", ["k"] = "thousand",
+        ["foot"] = "ft", ["second"] = "s",
     };
 
     /// <summary>Words that make a statement negative ("not", "never", "dislike", "allergic to" is not one: it is a
@@ -147,6 +147,10 @@ internal static class DedupLexicon
         "do", "does", "did", "like", "likes", "liked", "love", "loves", "loved", "enjoy", "enjoys", "enjoyed", "longer",
         "anymore", "any", "at", "all",
 
+        // "without sugar" is "not with sugar": "I take my coffee with sugar" / "... without sugar" is the same statement
+        // negated; a word that says the statement holds now does not change it (fourteenth session).
+        "with", "now", "instead", "nowadays", "currently",
+
         // The auxiliary a contracted negation carries ("can't", "isn't", "won't"): "I can swim" / "I can't swim".
         "can", "will", "is", "are", "am", "was", "were", "has", "have", "had", "would", "could", "should",
     };
@@ -160,7 +164,16 @@ internal static class DedupLexicon
     public static readonly IReadOnlySet<string> Relations = new HashSet<string>(StringComparer.Ordinal)
     {
         "lives in", "live in", "lived in", "living in", "works at", "work at", "works for", "work for", "works as",
-        "work as", "moved to", "born in", "born on", "based in", "drives a", "drive a",
+        "work as", "moved to", "born in", "born on", "based in", "drives a", "drive a", "drives an", "drive an",
+    };
+
+    /// <summary>Relations that say the same as another in a slot's head: who moved to a place lives there ("My sister
+    /// moved to York" gives "My sister lives in Leeds" its new value).</summary>
+    public static readonly IReadOnlyDictionary<string, string> RelationSynonyms = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["moved to"] = "lives in", ["live in"] = "lives in", ["living in"] = "lives in", ["work at"] = "works at",
+        ["work for"] = "works for", ["work as"] = "works as", ["drive a"] = "drives a", ["drive an"] = "drives a",
+        ["drives an"] = "drives a",
     };
 
     /// <summary>Relations that name a single-valued attribute only when a school follows ("my son goes to Hillside
@@ -192,7 +205,194 @@ internal static class DedupLexicon
         ["live in"] = "home", ["lives in"] = "home", ["living in"] = "home", ["based in"] = "home",
         ["work at"] = "employer", ["works at"] = "employer", ["work for"] = "employer", ["works for"] = "employer",
         ["work as"] = "job", ["works as"] = "job", ["born in"] = "birthplace", ["born on"] = "birthday",
+        ["moved to"] = "home", ["move to"] = "home", ["relocated to"] = "home", ["drive a"] = "car", ["drive an"] = "car",
+        ["drives a"] = "car", ["drives an"] = "car",
     };
+
+    /// <summary>Relations of anyone that hold one value whatever words it is said in: where and when they were born.</summary>
+    public static readonly IReadOnlySet<string> SingleValuedRelations = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "born in", "born on",
+    };
+
+    /// <summary>Words that say how often or when a statement holds, which a broader negation of it covers ("I drink
+    /// coffee every morning" is ended by "I no longer drink coffee").</summary>
+    public static readonly IReadOnlySet<string> FrequencyWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "every", "each", "daily", "weekly", "monthly", "yearly", "usually", "always", "often", "sometimes", "regularly",
+        "normally", "generally", "mostly", "day", "week", "month", "year", "night", "nights", "times", "time",
+    };
+
+    /// <summary>The user's own attributes that hold one value whatever words it is said in (<see cref="SelfRelations"/>
+    /// and the copula slots): a new value replaces the old one even where a sentence model finds the two texts unlike
+    /// ("I'm vegetarian" / "I'm vegan", "I'm single" / "I'm married now"). Where the user lives, works, what as, where they
+    /// study and how many of a thing they have still need a changed detail, the caller's similarity or a word that says
+    /// the value holds now ("I work as a lawyer now"): "I live in London" and "I live in a flat" are both true, and "I work
+    /// as a nurse" and "I work as a volunteer on Sundays".</summary>
+    public static readonly IReadOnlySet<string> SingleValuedSelfAttributes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "age", "height", "weight", "birthplace", "birthday", "diet", "relationship",
+    };
+
+    /// <summary>Head words that name an attribute holding one value at a time ("my favourite author", "my shoe size",
+    /// "my dog's name"): a head with one of these is a single-valued slot, so any new value replaces the old one, in
+    /// whatever words it is said. Heads naming a person or a thing ("my brother", "my car") are not: "My brother is a
+    /// lawyer" and "My brother is married" are two facts.</summary>
+    public static readonly IReadOnlySet<string> AttributeNouns = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "favorite", "favorites", "name", "nickname", "surname", "birthday", "age", "height", "weight", "size", "code",
+        "number", "address", "type", "color", "salary", "wage", "rent", "mortgage", "budget", "pin", "postcode",
+        "zipcode", "model", "brand", "occupation", "job", "religion", "nationality", "starsign",
+    };
+
+    /// <summary>Labels of a diet, one at a time ("I'm vegetarian" / "I'm vegan now"); a diet "on a keto diet" is read too.</summary>
+    public static readonly IReadOnlySet<string> DietWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "vegetarian", "vegan", "pescatarian", "pescetarian", "omnivore", "carnivore", "flexitarian", "keto", "paleo",
+        "vegetarians", "vegans", "pescatarians",
+    };
+
+    /// <summary>A relationship status, one at a time ("I'm single" / "I'm married now").</summary>
+    public static readonly IReadOnlySet<string> RelationshipWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "single", "married", "divorced", "engaged", "widowed", "separated", "remarried",
+    };
+
+    /// <summary>Words that say the statement now holds instead of what held before ("I go to the gym on Tuesdays
+    /// now", "... instead"): the same statement with another date, time or number is the new value.</summary>
+    public static readonly IReadOnlySet<string> ChangeMarkers = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "now", "instead", "nowadays", "currently", "anymore",
+    };
+
+    /// <summary>Contractions of a subject and its verb, written out ("I'm" is "I am", "we've" is "we have"), so a
+    /// contraction never makes two statements of a fact differ ("we're" is not the past "were").</summary>
+    public static readonly IReadOnlyDictionary<string, string> SubjectContractions = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["i m"] = "am", ["i ve"] = "have", ["i ll"] = "will", ["i d"] = "would", ["we re"] = "are", ["we ve"] = "have",
+        ["we ll"] = "will", ["we d"] = "would", ["you re"] = "are", ["you ve"] = "have", ["they re"] = "are",
+        ["they ve"] = "have",
+    };
+
+    /// <summary>Negative contractions and the auxiliary they negate, for the normalised key ("don't" and "do not",
+    /// "can't" and "cannot" read alike; "wasn't" stays the past).</summary>
+    public static readonly IReadOnlyDictionary<string, string> NegativeContractions = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["dont"] = "do", ["doesnt"] = "does", ["didnt"] = "did", ["isnt"] = "is", ["arent"] = "are", ["wasnt"] = "was",
+        ["werent"] = "were", ["cant"] = "can", ["cannot"] = "can", ["wont"] = "will", ["wouldnt"] = "would",
+        ["couldnt"] = "could", ["shouldnt"] = "should", ["hasnt"] = "has", ["havent"] = "have", ["hadnt"] = "had",
+        ["mustnt"] = "must", ["neednt"] = "need",
+    };
+
+    /// <summary>British and American spellings of one word, read as one ("favourite" / "favorite", "colour" / "color").</summary>
+    public static readonly IReadOnlyDictionary<string, string> Spellings = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["favourite"] = "favorite", ["favourites"] = "favorites", ["colour"] = "color", ["colours"] = "colors",
+        ["neighbour"] = "neighbor", ["neighbours"] = "neighbors", ["centre"] = "center", ["centres"] = "centers",
+        ["theatre"] = "theater", ["theatres"] = "theaters", ["grey"] = "gray", ["organise"] = "organize",
+        ["organised"] = "organized", ["realise"] = "realize", ["travelling"] = "traveling", ["travelled"] = "traveled",
+        ["programme"] = "program", ["programmes"] = "programs", ["jewellery"] = "jewelry", ["licence"] = "license",
+        ["practise"] = "practice", ["behaviour"] = "behavior", ["humour"] = "humor", ["flavour"] = "flavor",
+        ["flavours"] = "flavors", ["labour"] = "labor", ["harbour"] = "harbor", ["honour"] = "honor",
+        ["yoghurt"] = "yogurt", ["pyjamas"] = "pajamas", ["catalogue"] = "catalog", ["analyse"] = "analyze",
+        ["apologise"] = "apologize", ["cosy"] = "cozy", ["mould"] = "mold", ["plough"] = "plow", ["storey"] = "story",
+        ["aluminium"] = "aluminum", ["moustache"] = "mustache", ["defence"] = "defense", ["offence"] = "offense",
+        ["paediatrician"] = "pediatrician", ["anaemia"] = "anemia", ["oestrogen"] = "estrogen", ["foetus"] = "fetus",
+    };
+
+    /// <summary>Words that name one member of a closed set of kinds (a relative, an animal, a food, a drink, a
+    /// language, a colour, an instrument, a sport, a condition, a medicine), each to its canonical member: one member
+    /// said in place of another is another fact, however alike the sentences ("my aunt taught me chess" / "my uncle
+    /// ..."; "allergic to milk, eggs and wheat" / "... and soy"), like a changed number or name. Synonyms and plurals
+    /// share a member ("mum", "mom", "mother"; "kids", "children"; "kitten", "cat").</summary>
+    public static readonly IReadOnlyDictionary<string, string> Kinds = KindsOf(
+        // Relatives and the people around the user.
+        "mother: mom mum mommy mummy mama", "father: dad daddy papa", "parent", "sister", "brother", "sibling",
+        "son", "daughter", "child: children kid kids", "wife: wives", "husband", "aunt: auntie aunty", "uncle",
+        "cousin", "niece", "nephew", "grandmother: grandma granny gran nan nana", "grandfather: grandpa grandad granddad",
+        "grandson", "granddaughter", "grandchild: grandchildren grandkid grandkids", "grandparent", "boyfriend",
+        "girlfriend", "fiance: fiancee", "stepmother: stepmom stepmum", "stepfather: stepdad", "stepson",
+        "stepdaughter", "friend", "neighbor", "colleague: coworker coworkers", "roommate: flatmate flatmates housemate housemates",
+        // Animals and pets.
+        "cat: kitten kitty", "dog: puppy puppies pup", "rabbit: bunny bunnies", "hamster", "gerbil", "parrot", "budgie",
+        "canary", "bird", "fish: fishes", "goldfish", "turtle", "tortoise", "snake", "lizard", "gecko", "iguana",
+        "horse", "pony: ponies", "donkey", "cow", "pig", "sheep", "goat", "chicken: hen hens", "duck", "goose: geese",
+        "ferret", "rat", "mouse: mice", "spider", "bee", "wasp", "shark", "frog", "hedgehog", "chinchilla", "cockatiel",
+        // Foods and what people are allergic to.
+        "peanut", "nut", "almond", "cashew", "walnut", "hazelnut", "pecan", "pistachio", "sesame", "soy: soya",
+        "wheat", "gluten", "dairy", "milk", "lactose", "egg", "shellfish", "shrimp: prawn prawns", "crab", "lobster",
+        "mustard", "celery", "apple", "pear", "banana", "orange", "grape", "strawberry: strawberries",
+        "blueberry: blueberries", "raspberry: raspberries", "cherry: cherries", "kiwi", "mango: mangoes", "pineapple",
+        "peach: peaches", "plum", "lemon", "lime", "melon", "watermelon", "avocado", "tomato: tomatoes",
+        "potato: potatoes", "carrot", "pea", "bean", "broccoli", "spinach", "onion", "garlic", "mushroom", "pepper",
+        "cucumber", "zucchini: courgette courgettes", "eggplant: aubergine aubergines", "lettuce", "cabbage", "corn",
+        "olive", "beef", "pork", "lamb", "turkey", "bacon", "ham", "sausage", "tofu", "salmon", "tuna", "cheese",
+        "butter", "yogurt", "cream", "rice", "pasta", "bread", "noodle", "oat", "porridge", "pizza", "sushi", "curry: curries",
+        "lasagna: lasagne", "burger", "ramen", "taco", "chocolate", "honey", "jam", "sugar", "breakfast", "lunch",
+        "dinner",
+        // Drinks.
+        "tea", "coffee", "water", "juice", "wine", "beer", "cider", "whisky: whiskey", "vodka", "gin", "rum", "tequila",
+        "lemonade", "cola: coke", "soda", "latte", "cappuccino", "espresso", "americano", "mocha", "smoothie: smoothies",
+        "kombucha", "champagne", "prosecco",
+        // Languages and cuisines.
+        "english", "french", "german", "spanish", "italian", "portuguese", "dutch", "russian", "polish", "ukrainian",
+        "chinese", "mandarin", "cantonese", "japanese", "korean", "arabic", "hindi", "urdu", "bengali", "punjabi",
+        "turkish", "greek", "swedish", "norwegian", "danish", "finnish", "hebrew", "welsh", "gaelic", "latin", "thai",
+        "vietnamese", "indonesian", "swahili", "tagalog", "persian: farsi", "mexican", "indian",
+        // Colours.
+        "red", "blue", "green", "yellow", "purple", "pink", "black", "white", "gray", "brown", "navy", "teal", "beige",
+        "silver", "gold",
+        // Instruments, sports and games, kinds of music.
+        "guitar", "piano", "violin", "cello", "drum", "flute", "saxophone: sax", "trumpet", "clarinet", "ukulele", "harp",
+        "viola", "trombone", "harmonica", "accordion", "football", "soccer", "tennis", "golf", "rugby", "cricket",
+        "basketball", "baseball", "hockey", "volleyball", "badminton", "squash", "netball", "yoga", "pilates", "karate",
+        "judo", "padel", "gymnastics", "marathon", "triathlon", "chess", "jazz", "blues", "rock", "pop", "classical",
+        "metal", "punk", "reggae", "soul", "techno", "rap", "opera",
+        // Conditions and medicines.
+        "asthma", "diabetes", "eczema", "arthritis", "migraine", "epilepsy", "psoriasis", "anxiety", "depression", "adhd",
+        "autism", "dyslexia", "celiac: coeliac", "hypertension", "insomnia", "ibuprofen", "paracetamol: acetaminophen",
+        "aspirin", "penicillin", "amoxicillin", "metformin", "insulin", "lisinopril", "statin", "antihistamine",
+        "melatonin", "levothyroxine");
+
+    /// <summary>Plurals that do not end in "s", for the kind of thing a count names ("one child" / "two children").</summary>
+    public static readonly IReadOnlyDictionary<string, string> IrregularPlurals = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["people"] = "person", ["men"] = "man", ["women"] = "woman", ["teeth"] = "tooth", ["feet"] = "foot",
+    };
+
+    /// <summary>A word as de-duplication reads it: one spelling of British and American ones.</summary>
+    public static string Spelling(string lower) => Spellings.TryGetValue(lower, out var us) ? us : lower;
+
+    /// <summary>A word as a slot's head and the prefilter read it: one spelling, and a kind's canonical member.</summary>
+    public static string Canonical(string lower)
+    {
+        var word = Spelling(lower);
+        return Kinds.TryGetValue(word, out var kind) ? kind : IrregularPlurals.TryGetValue(word, out var single) ? single : word;
+    }
+
+    /// <summary>Entries "member: synonym synonym", each with its plural ("-s", "-es", "-ies").</summary>
+    private static Dictionary<string, string> KindsOf(params string[] entries)
+    {
+        var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            var colon = entry.IndexOf(':', StringComparison.Ordinal);
+            var member = colon < 0 ? entry : entry[..colon];
+            var words = colon < 0 ? [member] : entry[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Prepend(member);
+            foreach (var word in words)
+            {
+                kinds.TryAdd(word, member);
+                kinds.TryAdd(Plural(word), member);
+            }
+        }
+
+        return kinds;
+    }
+
+    private static string Plural(string word) =>
+        word.EndsWith('y') && word.Length > 2 && !"aeiou".Contains(word[^2], StringComparison.Ordinal) ? word[..^1] + "ies"
+        : word.EndsWith('s') || word.EndsWith('x') || word.EndsWith("ch", StringComparison.Ordinal) || word.EndsWith("sh", StringComparison.Ordinal) ? word + "es"
+        : word + "s";
 
     /// <summary>Canonical units of a length and of a weight (<see cref="Units"/>, <see cref="ShortUnits"/>): a number
     /// the user is, in one of these, is a height or a weight, not an age.</summary>

@@ -1,40 +1,128 @@
-using Memory.DirectWrites;
-
 namespace Memory.Dedup;
 
 /// <summary>A cheap test that lets a writer skip the full <see cref="DedupRule"/> for memories that are not similar
-/// to the incoming text: without similarity only the same slot (the stored text starts with the incoming slot's
-/// head and relation) or the same statement negated (the same words once negations are dropped, compared by their
-/// first three letters) can relate them. A miss only ever means an ADD, never a lost fact.</summary>
+/// to the incoming text: without similarity only the same words, the same slot (the stored text starts with the
+/// incoming slot's subject) or the same statement negated (the same words once negations are dropped, one beginning
+/// the other when either is negative), or restated with a change of date, time or number ("... on Tuesdays now"),
+/// can relate them. Texts are read by the tokenizer alone (no slot, signature or stemming): details in canonical
+/// form ("two" is "2", "7am" "07:00", "$" "usd"), contractions written out, a kind by its member ("mum" is
+/// "mother"); words are compared by their first three letters, as a bag. A miss only ever means an ADD, never a lost
+/// fact.</summary>
 internal sealed class DedupPrefilter
 {
-    private readonly string? _slotPrefix;
+    private readonly string[]? _subject;
     private readonly string? _selfHead;
+    private readonly List<string> _positive;
     private readonly string _fingerprint;
+    private readonly bool _negative;
+    private readonly string? _statement;
+
+    private readonly record struct Word(string Text, TokenClass Class);
 
     public DedupPrefilter(string incoming)
     {
         var fact = FactText.Of(incoming);
-        _slotPrefix = fact.Slot is { } slot ? slot.Head.Replace(" | ", " ", StringComparison.Ordinal) + " " : null;
+        _subject = fact.Slot is { } slot ? slot.Head[..slot.Head.IndexOf(" | ", StringComparison.Ordinal)].Split(' ') : null;
 
         // The user's own attributes are read, not spelled one way ("I'm 34" / "I am 35" / "The user is 36").
-        _selfHead = fact.Slot is { } self && self.Head.StartsWith(SlotShape.SelfHead, StringComparison.Ordinal) ? self.Head : null;
-        _fingerprint = Fingerprint(MemoryText.DedupKey(incoming));
+        _selfHead = fact.Slot is { } self && SlotShape.IsSelf(self.Head) ? self.Head : null;
+        var words = Words(incoming);
+        _positive = Positive(words);
+        _fingerprint = Fingerprint(_positive);
+        _negative = words.Exists(w => w.Class == TokenClass.Negation);
+
+        // "I go to the gym on Tuesdays now" may give "I go to the gym on Mondays" its new day.
+        _statement = fact.ChangeMarked ? Statement(words) : null;
     }
 
     public bool MayRelate(string stored)
     {
-        var key = MemoryText.DedupKey(stored);
-        return (_slotPrefix is not null && key.StartsWith(_slotPrefix, StringComparison.Ordinal)) ||
-               (_selfHead is not null && SaysI(key) && string.Equals(FactText.Of(stored).Slot?.Head, _selfHead, StringComparison.Ordinal)) ||
-               string.Equals(Fingerprint(key), _fingerprint, StringComparison.Ordinal);
+        var words = Words(stored);
+        if ((_subject is not null && StartsWith(words, _subject)) ||
+            (_selfHead is not null && SaysI(words) && string.Equals(FactText.Of(stored).Slot?.Head, _selfHead, StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        var positive = Positive(words);
+        return string.Equals(Fingerprint(positive), _fingerprint, StringComparison.Ordinal) ||
+               ((_negative || words.Exists(w => w.Class == TokenClass.Negation)) && (Begins(positive, _positive) || Begins(_positive, positive))) ||
+               (_statement is not null && string.Equals(Statement(words), _statement, StringComparison.Ordinal));
     }
 
-    private static bool SaysI(string key) =>
-        key.StartsWith("i ", StringComparison.Ordinal) || key.StartsWith("im ", StringComparison.Ordinal) ||
-        key.StartsWith("i'm ", StringComparison.Ordinal) || key.StartsWith("i m ", StringComparison.Ordinal) || key.StartsWith("the user ", StringComparison.Ordinal);
+    private static bool StartsWith(List<Word> words, string[] subject)
+    {
+        if (words.Count <= subject.Length)
+        {
+            return false;
+        }
 
-    private static string Fingerprint(string key) => string.Join(' ', key.Split(' ')
-        .Where(w => !DedupLexicon.Negations.Contains(w) && !DedupLexicon.PolarityNeutral.Contains(w))
-        .Select(w => w.Length > 3 ? w[..3] : w));
+        for (var i = 0; i < subject.Length; i++)
+        {
+            if (!string.Equals(words[i].Text, subject[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SaysI(List<Word> words) =>
+        words.Count > 1 && (words[0].Text is "i" or "im" or "we" || (words[0].Text == "the" && words[1].Text == "user"));
+
+    private static List<Word> Words(string text) =>
+        FactTokenizer.Tokenize(text).ConvertAll(t => new Word(t.Class is TokenClass.Word or TokenClass.Name or TokenClass.Negation ? t.Lower : t.Value ?? t.Lower, t.Class));
+
+    /// <summary>The words with negations, the words that stand beside them, and "used to" left out.</summary>
+    private static List<string> Positive(List<Word> words)
+    {
+        var kept = new List<string>(words.Count);
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i].Text;
+            if (word == "used" && i + 1 < words.Count && words[i + 1].Text == "to")
+            {
+                i++;
+                continue;
+            }
+
+            if (words[i].Class != TokenClass.Negation && !DedupLexicon.PolarityNeutral.Contains(word))
+            {
+                kept.Add(word.Length > 3 ? word[..3] : word);
+            }
+        }
+
+        return kept;
+    }
+
+    private static bool Begins(List<string> shorter, List<string> longer)
+    {
+        if (shorter.Count < 2 || shorter.Count > longer.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < shorter.Count; i++)
+        {
+            if (!string.Equals(shorter[i], longer[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The positive words as a sorted bag.</summary>
+    private static string Fingerprint(List<string> positive)
+    {
+        var bag = positive.ToArray();
+        Array.Sort(bag, StringComparer.Ordinal);
+        return string.Join(' ', bag);
+    }
+
+    /// <summary>The fingerprint without details (numbers, dates, times, units) and the words that mark a change.</summary>
+    private static string Statement(List<Word> words) => Fingerprint(Positive(words.FindAll(w =>
+        w.Class is not (TokenClass.Number or TokenClass.Date or TokenClass.Time or TokenClass.Unit) && !DedupLexicon.ChangeMarkers.Contains(w.Text))));
 }

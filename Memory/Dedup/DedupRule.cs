@@ -1,3 +1,5 @@
+using Memory.Text;
+
 namespace Memory.Dedup;
 
 /// <summary>The one de-duplication rule every write path uses (direct writes, observations and chat write-back,
@@ -8,11 +10,14 @@ namespace Memory.Dedup;
 /// (cosine or token similarity, or the LLM's word): without it only exact text, slot and negation matches count.</para></summary>
 internal static class DedupRule
 {
+    /// <summary>The words that mark a change, as content words are compared (stemmed).</summary>
+    private static readonly HashSet<string> MarkerStems = DedupLexicon.ChangeMarkers.Select(PorterStemmer.Stem).ToHashSet(StringComparer.Ordinal);
+
     public static DedupDecision Compare(string existing, string incoming, bool similar)
     {
         var old = FactText.Of(existing);
         var neu = FactText.Of(incoming);
-        if (string.Equals(old.Key, neu.Key, StringComparison.Ordinal))
+        if (string.Equals(old.Key, neu.Key, StringComparison.Ordinal) || string.Equals(old.NormalKey, neu.NormalKey, StringComparison.Ordinal))
         {
             return new DedupDecision(DedupVerdict.Duplicate, DetailKinds.None, HistoryReasons.Reinforced);
         }
@@ -26,11 +31,12 @@ internal static class DedupRule
 
         var differences = old.Signature.DifferencesFrom(neu.Signature);
         var sameSlot = old.Slot is { } a && neu.Slot is { } b && string.Equals(a.Head, b.Head, StringComparison.Ordinal);
+        var singleValued = sameSlot && old.Slot!.SingleValued;
         if (differences == DetailKinds.None)
         {
             if (!similar)
             {
-                return Distinct(differences);
+                return singleValued || (sameSlot && neu.ChangeMarked) ? NewValue(old, neu, differences) : Distinct(differences);
             }
 
             // Alike to the caller, but turned round ("before" / "after"), reordered where order counts ("tea over
@@ -60,6 +66,25 @@ internal static class DedupRule
         if (differences == DetailKinds.Negation && string.Equals(old.PolarityFreeKey, neu.PolarityFreeKey, StringComparison.Ordinal))
         {
             return new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.Negated);
+        }
+
+        if (differences.HasFlag(DetailKinds.Negation) && (old.Negates(neu) || neu.Negates(old)))
+        {
+            // "I drink coffee every morning" → "I no longer drink coffee": the broader "no" ends the statement.
+            return new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.Negated);
+        }
+
+        if (neu.ChangeMarked && Restated(old, neu, differences))
+        {
+            // "I go to the gym on Mondays" → "I go to the gym on Tuesdays now": the same statement, said to hold now
+            // with another date, time or number, is its new value.
+            return new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.With(HistoryReasons.ValueChanged, differences));
+        }
+
+        if (singleValued || (sameSlot && neu.ChangeMarked))
+        {
+            // A slot of one value, or any slot said to hold a value "now" ("I work as a lawyer now").
+            return NewValue(old, neu, differences);
         }
 
         if (!similar)
@@ -101,9 +126,26 @@ internal static class DedupRule
 
     private static DetailKinds Reworded(FactText old, FactText neu) =>
         old.Reverses(neu) ? DetailKinds.Relation
-        : old.Reorders(neu) ? DetailKinds.Order
+        : old.Reorders(neu) || old.Recounts(neu) ? DetailKinds.Order
         : (old.Opaque || neu.Opaque) && !neu.ContentWords.IsSubsetOf(old.ContentWords) ? DetailKinds.Wording
         : DetailKinds.None;
+
+    /// <summary>A slot that holds one value (<see cref="SlotShape.SingleValued"/>), given another value in whatever
+    /// words: more detail refines it, less adds nothing, anything else is its new value.</summary>
+    private static DedupDecision NewValue(FactText old, FactText neu, DetailKinds differences) =>
+        string.Equals(old.Slot!.Value, neu.Slot!.Value, StringComparison.Ordinal) && differences == DetailKinds.None
+            ? Covered(differences)
+            : neu.Subsumes(old) ? Refined(differences)
+            : old.Subsumes(neu) ? Covered(differences)
+            : new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.With(HistoryReasons.ValueChanged, differences));
+
+    /// <summary>True when <paramref name="neu"/> says what <paramref name="old"/> said, word for word but for a changed
+    /// date, time, number or unit and the words that mark the change.</summary>
+    private static bool Restated(FactText old, FactText neu, DetailKinds differences) =>
+        differences != DetailKinds.None &&
+        (differences & ~(DetailKinds.Date | DetailKinds.Time | DetailKinds.Number | DetailKinds.Unit)) == DetailKinds.None &&
+        old.ContentWords.Where(w => !MarkerStems.Contains(w)).ToHashSet(StringComparer.Ordinal)
+            .SetEquals(neu.ContentWords.Where(w => !MarkerStems.Contains(w)));
 
     private static DedupDecision Refined(DetailKinds differences) =>
         new(DedupVerdict.Refinement, differences, HistoryReasons.With(HistoryReasons.Refined, differences));

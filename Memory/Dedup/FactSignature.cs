@@ -19,7 +19,7 @@ internal sealed class FactSignature
             _words.Add(token.Lower);
             switch (token.Class)
             {
-                case TokenClass.Number or TokenClass.Date or TokenClass.Time or TokenClass.Unit:
+                case TokenClass.Number or TokenClass.Date or TokenClass.Time or TokenClass.Unit or TokenClass.Kind:
                     var key = Key(token.Class, token.Value!);
                     _details.Add(key);
                     if (!token.Lower.Any(char.IsAsciiDigit))
@@ -73,13 +73,22 @@ internal sealed class FactSignature
         Negative == other.Negative && other._details.All(d => Holds(d, other._detailWords)) && other._names.All(_words.Contains);
 
     private bool Holds(string detail, Dictionary<string, string> wordsOfDetails) =>
-        _details.Contains(detail) || (wordsOfDetails.TryGetValue(detail, out var word) && _words.Contains(word));
+        _details.Contains(detail) || (wordsOfDetails.TryGetValue(detail, out var word) && _words.Contains(word)) || HoldsHour(detail);
+
+    /// <summary>A bare hour ("at 9") is held by that hour on the clock ("9am", "09:00", "9pm"), which says more.</summary>
+    private bool HoldsHour(string detail) =>
+        detail.StartsWith("n:", StringComparison.Ordinal) &&
+        int.TryParse(detail.AsSpan(2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var hour) &&
+        hour is >= 0 and <= 12 &&
+        (_details.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"t:{hour:00}:00")) ||
+         _details.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"t:{(hour + 12) % 24:00}:00")));
 
     private static string Key(TokenClass kind, string value) => kind switch
     {
         TokenClass.Number => "n:" + value,
         TokenClass.Date => "d:" + value,
         TokenClass.Time => "t:" + value,
+        TokenClass.Kind => "k:" + value,
         _ => "u:" + value,
     };
 
@@ -88,6 +97,7 @@ internal sealed class FactSignature
         'n' => DetailKinds.Number,
         'd' => DetailKinds.Date,
         't' => DetailKinds.Time,
+        'k' => DetailKinds.Kind,
         _ => DetailKinds.Unit,
     };
 }

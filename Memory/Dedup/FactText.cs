@@ -17,14 +17,21 @@ internal sealed class FactText
         var tokens = FactTokenizer.Tokenize(text);
         PastState = IsPastState(tokens);
         Key = AccentFolding.Fold(string.Join(' ', tokens.Select(t => t.Lower)));
+        NormalKey = AccentFolding.Fold(Normalised(tokens));
         Signature = new FactSignature(tokens);
         Slot = SlotShape.Of(tokens);
+        ChangeMarked = tokens.Exists(t => DedupLexicon.ChangeMarkers.Contains(t.Lower));
+
         // "I used to smoke" has the key of "I smoke": its past is what PastState says.
         var usedTo = PastState ? tokens.ToList().FindIndex(t => t.Lower == "used") : -1;
-        PolarityFreeKey = string.Join(' ', tokens
+        _polarityFree = tokens
             .Where((t, i) => t.Class != TokenClass.Negation && !DedupLexicon.PolarityNeutral.Contains(t.Lower) &&
                 (usedTo < 0 || (i != usedTo && i != usedTo + 1)))
-            .Select(t => PorterStemmer.Stem(t.Lower)));
+            .Select(t => (Word: t.Class == TokenClass.Word ? PorterStemmer.Stem(t.Lower) : t.Value ?? t.Lower,
+                Circumstance: t.Class is TokenClass.Date or TokenClass.Time or TokenClass.Number or TokenClass.Unit ||
+                              (t.Class == TokenClass.Word && (EnglishStopWords.Contains(t.Lower) || DedupLexicon.FrequencyWords.Contains(t.Lower)))))
+            .ToList();
+        PolarityFreeKey = string.Join(' ', _polarityFree.Select(p => p.Word));
 
         // Content words, names and details in order; the ordinary words among them are the content words.
         var content = new List<(int Index, string Word)>();
@@ -48,6 +55,7 @@ internal sealed class FactText
         ContentWords = words;
         Sequence = content.Select(c => c.Word).ToArray();
         Ranked = tokens.Exists(t => DedupLexicon.RankWords.Contains(t.Lower));
+        _counts = Counts(tokens);
         _directions = Directions(tokens, content);
         _relationWords = tokens.Select(t => t.Lower).Where(DedupLexicon.Opposites.ContainsKey).ToHashSet(StringComparer.Ordinal);
         Opaque = text.Length > OpaqueLength || tokens.Exists(t => t.Lower.Length == 1 && FactTokenizer.IsUnspacedScript(t.Lower[0]));
@@ -90,19 +98,86 @@ internal sealed class FactText
         return directions;
     }
 
+    private readonly List<(string Word, bool Circumstance)> _polarityFree;
+    private readonly (List<string> Pairs, List<string[]> Runs) _counts;
+
     public string Key { get; }
+
+    /// <summary>The key with every detail in its canonical form ("two" is "2", "kilograms" "kg", "7am" "07:00", "mum"
+    /// "mother"), British and American spellings and contractions read alike ("I'm" / "I am", "don't" / "do not"), a
+    /// currency sign after its amount ("$50" / "50 dollars") and a day after its month ("3 May" / "May 3rd"): two texts
+    /// with one normalised key say the same thing in the same order.</summary>
+    public string NormalKey { get; }
+
+    /// <summary>The text says its statement holds now, in place of what held before ("now", "instead").</summary>
+    public bool ChangeMarked { get; }
+
+    private static string Normalised(List<FactToken> tokens)
+    {
+        var parts = new List<string>(tokens.Count + 2);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            var next = i + 1 < tokens.Count ? tokens[i + 1] : default;
+            if (t.Class == TokenClass.Negation && DedupLexicon.NegativeContractions.TryGetValue(t.Lower, out var auxiliary))
+            {
+                parts.Add(auxiliary);
+                parts.Add("not");
+            }
+            else if ((t.Class == TokenClass.Unit && t.Lower is "$" or "€" or "£" or "¥" && next.Class == TokenClass.Number) ||
+                     (t.Class == TokenClass.Number && IsDay(t.Value) && next.Class == TokenClass.Date && DedupLexicon.Months.ContainsKey(next.Lower)))
+            {
+                // "$50" as "50 dollars" is said; "3 May" as "May 3".
+                parts.Add(next.Value!);
+                parts.Add(t.Value!);
+                i++;
+            }
+            else
+            {
+                parts.Add(t.Class == TokenClass.Word ? t.Lower : t.Value ?? t.Lower);
+            }
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    private static bool IsDay(string? value) => int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day) && day is >= 1 and <= 31;
+
+    /// <summary>True when this text, negated, says no to all that <paramref name="positive"/> says and more broadly: its
+    /// words with the negation taken out begin <paramref name="positive"/>'s, which adds only when, how often or how much
+    /// ("I no longer drink coffee" against "I drink coffee every morning"). A narrower negation ("I don't drink coffee on
+    /// Sundays") or one about one item of a list ("I don't like dogs" against "I like dogs and cats") is another fact.</summary>
+    public bool Negates(FactText positive) =>
+        Signature.Negative && !positive.Signature.Negative && _polarityFree.Count >= 2 &&
+        positive._polarityFree.Count > _polarityFree.Count &&
+        _polarityFree.Select(p => p.Word).SequenceEqual(positive._polarityFree.Take(_polarityFree.Count).Select(p => p.Word), StringComparer.Ordinal) &&
+        positive._polarityFree.Skip(_polarityFree.Count).All(p => p.Circumstance);
 
     /// <summary>The statement says how things were, not how they are: "I had a dog", "I was vegetarian", "the user
     /// used to smoke". Against the same statement in the present it is a change, not a duplicate.</summary>
     public bool PastState { get; }
 
+    /// <summary>Whether the statement's first verb, within its first words, is a past form of "be", "have" or "do" (or
+    /// "used to"), of any subject: "I had a dog", "My dog wasn't friendly", "Alice was vegetarian".</summary>
     private static bool IsPastState(IReadOnlyList<FactToken> tokens)
     {
-        var i = tokens.Count > 0 && tokens[0].Lower is "i" or "we" ? 1
-            : tokens.Count > 1 && tokens[0].Lower == "the" && tokens[1].Lower == "user" ? 2
-            : -1;
-        return i > 0 && i < tokens.Count &&
-            (tokens[i].Lower is "had" or "was" or "were" || (tokens[i].Lower == "used" && i + 1 < tokens.Count && tokens[i + 1].Lower == "to"));
+        for (var i = 1; i < Math.Min(tokens.Count, 7); i++)
+        {
+            var word = tokens[i].Lower;
+            if (word is "had" or "was" or "were" or "did" or "hadnt" or "wasnt" or "werent" or "didnt" ||
+                (word == "used" && i + 1 < tokens.Count && tokens[i + 1].Lower == "to"))
+            {
+                return true;
+            }
+
+            if (word is "is" or "are" or "am" or "has" or "have" or "do" or "does" or "isnt" or "arent" or "hasnt" or "havent" or
+                "dont" or "doesnt")
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
     public FactSignature Signature { get; }
     public SlotShape? Slot { get; }
@@ -129,6 +204,54 @@ internal sealed class FactText
     /// <summary>True when one text has a small word where the other has its opposite ("before" / "after").</summary>
     public bool Reverses(FactText other) =>
         _relationWords.Any(w => !other._relationWords.Contains(w) && DedupLexicon.Opposites[w].Any(o => other._relationWords.Contains(o) && !_relationWords.Contains(o)));
+
+    /// <summary>What each number counts ("3 cat" for "3 cats"), sorted; and the runs of numbers in their order (a
+    /// score "3-1").</summary>
+    private static (List<string> Pairs, List<string[]> Runs) Counts(List<FactToken> tokens)
+    {
+        var pairs = new List<string>();
+        var runs = new List<string[]>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Class != TokenClass.Number)
+            {
+                continue;
+            }
+
+            var run = i;
+            while (run + 1 < tokens.Count && tokens[run + 1].Class == TokenClass.Number)
+            {
+                run++;
+            }
+
+            if (run > i)
+            {
+                runs.Add(tokens.Skip(i).Take(run - i + 1).Select(t => t.Value!).ToArray());
+            }
+            else if (run + 1 < tokens.Count && tokens[run + 1] is { Class: TokenClass.Word or TokenClass.Kind or TokenClass.Unit } next &&
+                     !EnglishStopWords.Contains(next.Lower))
+            {
+                pairs.Add(tokens[i].Value + " " + (next.Class == TokenClass.Word ? PorterStemmer.Stem(next.Lower) : next.Value));
+            }
+
+            i = run;
+        }
+
+        pairs.Sort(StringComparer.Ordinal);
+        return (pairs, runs);
+    }
+
+    /// <summary>True when both texts count things with the same numbers but count other things with them ("3 cats and 2
+    /// dogs" / "2 cats and 3 dogs"), or hold the same run of numbers in another order (a score "3-1" / "1-3").</summary>
+    public bool Recounts(FactText other)
+    {
+        static IEnumerable<string> Numbers(List<string> pairs) => pairs.Select(p => p[..p.IndexOf(' ', StringComparison.Ordinal)]).Order(StringComparer.Ordinal);
+        var recounted = !_counts.Pairs.SequenceEqual(other._counts.Pairs, StringComparer.Ordinal) &&
+                        Numbers(_counts.Pairs).SequenceEqual(Numbers(other._counts.Pairs), StringComparer.Ordinal);
+        return recounted || _counts.Runs.Exists(run => other._counts.Runs.Exists(o =>
+            !run.SequenceEqual(o, StringComparer.Ordinal) &&
+            run.Order(StringComparer.Ordinal).SequenceEqual(o.Order(StringComparer.Ordinal), StringComparer.Ordinal)));
+    }
 
     /// <summary>True when both texts hold the same words, names and details, and the order that carries meaning
     /// differs: what an order word relates ("tea over coffee" / "coffee over tea", "from Boston to Denver"), or a

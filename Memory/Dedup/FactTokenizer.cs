@@ -37,12 +37,86 @@ internal static partial class FactTokenizer
             }
 
             var previousNumeric = i > 0 && raw[i - 1].Numeric;
+            if (previousNumeric && tokens.Count > 0 && ClockTime(tokens[^1], raw[i].Text.ToLowerInvariant()) is { } clock)
+            {
+                // "7 am", "7:30 pm", "6.30 am", "7 o'clock": the hour and its half of the day are one time.
+                tokens[^1] = clock;
+                continue;
+            }
+
             var nextNumeric = i + 1 < raw.Count && raw[i + 1].Numeric;
             Classify(raw[i].Text, previousNumeric, nextNumeric, tokens);
         }
 
+        return ComposeNumbers(tokens);
+    }
+
+    /// <summary>An hour followed by "am", "pm" or "o'clock" as one time ("07:00", "19:30"), or null.</summary>
+    private static FactToken? ClockTime(FactToken hour, string word)
+    {
+        if (word is not ("am" or "pm" or "oclock"))
+        {
+            return null;
+        }
+
+        var match = hour.Class is TokenClass.Number or TokenClass.Time ? HourAndMinutes().Match(hour.Lower) : Match.Empty;
+        return match.Success && Clock(match.Groups[1].Value, match.Groups[2].Value, word == "oclock" ? string.Empty : word) is { } value
+            ? new FactToken(hour.Lower + " " + word, TokenClass.Time, value)
+            : null;
+    }
+
+    /// <summary>A clock time as "HH:MM" on the 24-hour clock: the hour of "7am" is 07, of "7pm" 19, of "12am" 00; an hour
+    /// written without am or pm is read as written ("07:00", "7:00" and "7am" are one time; "19:00" is "7pm"). Null for
+    /// what is no time of day.</summary>
+    private static string? Clock(string hours, string minutes, string half)
+    {
+        var hour = int.Parse(hours, CultureInfo.InvariantCulture);
+        var minute = minutes.Length == 0 ? 0 : int.Parse(minutes, CultureInfo.InvariantCulture);
+        if (minute > 59 || hour > 24 || (half.Length > 0 && hour is 0 or > 12))
+        {
+            return null;
+        }
+
+        hour = half switch
+        {
+            "am" => hour % 12,
+            "pm" => hour % 12 + 12,
+            _ => hour,
+        };
+        return string.Create(CultureInfo.InvariantCulture, $"{hour:00}:{minute:00}");
+    }
+
+    /// <summary>Numbers written in words as one number ("twenty-five" is 25, "ninety two" 92) and a number times the
+    /// word that multiplies it ("40 thousand" is 40000, "1.5 million" 1500000).</summary>
+    private static List<FactToken> ComposeNumbers(List<FactToken> tokens)
+    {
+        var i = 0;
+        while (i < tokens.Count - 1)
+        {
+            var (a, b) = (tokens[i], tokens[i + 1]);
+            if (a.Class == TokenClass.Number && b.Class == TokenClass.Number && IsWordNumber(b) &&
+                decimal.TryParse(a.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var left) &&
+                decimal.TryParse(b.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var right) &&
+                (IsWordNumber(a) && left is >= 20 and <= 90 && left % 10 == 0 && right is >= 1 and <= 9 ? left + right
+                    : b.Lower is "hundred" or "thousand" or "million" or "billion" && left > 0 && left < right ? left * right
+                    : (decimal?)null) is { } composed)
+            {
+                tokens[i] = new FactToken(a.Lower + " " + b.Lower, TokenClass.Number, Plain(composed));
+                tokens.RemoveAt(i + 1);
+                continue;
+            }
+
+            i++;
+        }
+
         return tokens;
     }
+
+    private static bool IsWordNumber(FactToken token) => !token.Lower.Any(char.IsAsciiDigit);
+
+    /// <summary>A number as <see cref="NumberValue"/> writes one: no trailing zeros after a point ("1.5 million" is
+    /// 1500000, not 1500000.0).</summary>
+    private static string Plain(decimal value) => value.ToString("G29", CultureInfo.InvariantCulture);
 
     private static void Classify(string word, bool previousNumeric, bool nextNumeric, List<FactToken> tokens)
     {
@@ -52,6 +126,8 @@ internal static partial class FactTokenizer
             ClassifyNumeric(lower, tokens);
             return;
         }
+
+        lower = DedupLexicon.Spelling(lower);
 
         if (lower[^1] is '+' or '-' or '#')
         {
@@ -87,6 +163,10 @@ internal static partial class FactTokenizer
         else if (DedupLexicon.Negations.Contains(lower))
         {
             tokens.Add(new FactToken(lower, TokenClass.Negation, "not"));
+        }
+        else if (DedupLexicon.Kinds.TryGetValue(lower, out var kind))
+        {
+            tokens.Add(new FactToken(lower, TokenClass.Kind, kind));
         }
         else if (char.IsUpper(word[0]) && lower.Length > 1 && !EnglishStopWords.Contains(lower))
         {
@@ -131,7 +211,9 @@ internal static partial class FactTokenizer
 
         if (lower.Contains(':', StringComparison.Ordinal))
         {
-            tokens.Add(new FactToken(lower, TokenClass.Time, lower));
+            var clock = ClockShape().Match(lower);
+            var time = clock.Success ? Clock(clock.Groups[1].Value, clock.Groups[2].Value, clock.Groups[3].Value) : null;
+            tokens.Add(new FactToken(lower, TokenClass.Time, time ?? lower));
             return;
         }
 
@@ -146,6 +228,21 @@ internal static partial class FactTokenizer
         if (digits == 0 || suffix.Any(char.IsAsciiDigit))
         {
             tokens.Add(new FactToken(lower, TokenClass.Number, lower));
+            return;
+        }
+
+        if (suffix is "am" or "pm" && HourAndMinutes().Match(lower[..digits]) is { Success: true } hour &&
+            Clock(hour.Groups[1].Value, hour.Groups[2].Value, suffix) is { } clockTime)
+        {
+            // "7am", "6.30pm": one time of day.
+            tokens.Add(new FactToken(lower, TokenClass.Time, clockTime));
+            return;
+        }
+
+        if (suffix == "k" && decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var thousands))
+        {
+            // "£40k" is "£40,000".
+            tokens.Add(new FactToken(lower, TokenClass.Number, Plain(thousands * 1000)));
             return;
         }
 
@@ -211,6 +308,21 @@ internal static partial class FactTokenizer
             var next = i + 1 < text.Length ? text[i + 1] : '\0';
             if (c is '\'' or '’' && current.Length > 0 && char.IsLetter(next))
             {
+                // "I'm" is "I am", "we've" is "we have"; other apostrophes close the word up ("don't" is "dont").
+                var end = i + 1;
+                while (end < text.Length && char.IsLetter(text[end]))
+                {
+                    end++;
+                }
+
+                var contraction = current.ToString().ToLowerInvariant() + " " + text[(i + 1)..end].ToLowerInvariant();
+                if (DedupLexicon.SubjectContractions.TryGetValue(contraction, out var verb))
+                {
+                    Flush(words, current, ref numeric);
+                    words.Add(new RawWord(verb, false));
+                    i = end - 1;
+                }
+
                 continue;
             }
 
@@ -311,6 +423,14 @@ internal static partial class FactTokenizer
     /// ("1,00,000").</summary>
     [GeneratedRegex(@"^(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})(?:\.\d+)?$")]
     private static partial Regex ThousandsGrouping();
+
+    /// <summary>A clock time with its colon, and am or pm if written with it ("7:30", "07:30", "7:30pm").</summary>
+    [GeneratedRegex(@"^(\d{1,2}):(\d{2})(am|pm)?$", RegexOptions.None, 1000)]
+    private static partial Regex ClockShape();
+
+    /// <summary>An hour, with its minutes after a colon or a point ("7", "7:30", "6.30"), that "am" or "pm" may follow.</summary>
+    [GeneratedRegex(@"^(\d{1,2})(?:[:.](\d{2}))?$", RegexOptions.None, 1000)]
+    private static partial Regex HourAndMinutes();
 
     /// <summary>Day, month and year in some order ("2024-03-05", "03/05/2024", "5-3-24"), or a year and a month.</summary>
     [GeneratedRegex(@"^(?:\d{1,4}([-/])\d{1,2}\1\d{1,4}|\d{4}[-/]\d{1,2})$")]

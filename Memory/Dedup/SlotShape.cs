@@ -6,13 +6,22 @@ namespace Memory.Dedup;
 /// head (subject and attribute) names the slot, the value fills it. Only heads that name something in particular
 /// make a slot (not "I" or "the user" alone, so "I am a nurse" and "I am a runner" stay two facts), except the
 /// user's own single-valued attributes (<see cref="SelfSlot"/>): age ("I am 34" / "I'm 35"), height, weight, where
-/// they live, work and were born, and how many of one thing they have ("I have two cats" / "three cats").</summary>
-internal sealed record SlotShape(string Head, string Template, string Value)
+/// they live, work and were born, and how many of one thing they have ("I have two cats" / "three cats").
+/// <see cref="SingleValued"/> slots hold one value whatever words it is said in: an attribute named in the head ("my
+/// favourite author", "my shoe size") or one of the user's (<see cref="DedupLexicon.SingleValuedSelfAttributes"/>).</summary>
+internal sealed record SlotShape(string Head, string Template, string Value, bool SingleValued = false)
 {
     private const int MaxHeadWords = 6;
 
     /// <summary>How the head of a slot of the user's own begins ("user | age").</summary>
     public const string SelfHead = "user | ";
+
+    /// <summary>How the head of a slot of the user's household begins ("we | count child", "we | home").</summary>
+    public const string HouseholdHead = "we | ";
+
+    /// <summary>Whether a head is one of the user's own or the household's attributes.</summary>
+    public static bool IsSelf(string head) =>
+        head.StartsWith(SelfHead, StringComparison.Ordinal) || head.StartsWith(HouseholdHead, StringComparison.Ordinal);
 
     public static SlotShape? Of(IReadOnlyList<FactToken> tokens)
     {
@@ -42,7 +51,7 @@ internal sealed record SlotShape(string Head, string Template, string Value)
             }
 
             var head = tokens.Take(i).ToList();
-            if (!head.Exists(t => t.Class is TokenClass.Name or TokenClass.Number ||
+            if (!head.Exists(t => t.Class is TokenClass.Name or TokenClass.Number or TokenClass.Kind ||
                                   (t.Class == TokenClass.Word && !EnglishStopWords.Contains(t.Lower) && !DedupLexicon.VagueHeads.Contains(t.Lower))))
             {
                 return null;
@@ -54,9 +63,13 @@ internal sealed record SlotShape(string Head, string Template, string Value)
                 return null;
             }
 
+            // "My sister moved to York" gives "My sister lives in Leeds" its new value; "mum" and "mother" are one head.
             var relation = string.Join(' ', tokens.Skip(i).Take(relationLength).Select(t => t.Lower));
+            relation = DedupLexicon.RelationSynonyms.GetValueOrDefault(relation, relation);
             var content = value.Where(t => t.Class != TokenClass.Word || !EnglishStopWords.Contains(t.Lower)).ToList();
-            return new SlotShape(string.Join(' ', head.Select(t => t.Lower)) + " | " + relation, ShapeOf(content), Bag(content.Select(t => t.Value ?? PorterStemmer.Stem(t.Lower))));
+            var singleValued = head.Exists(t => DedupLexicon.AttributeNouns.Contains(t.Lower)) || DedupLexicon.SingleValuedRelations.Contains(relation);
+            return new SlotShape(string.Join(' ', head.Select(t => t.Class == TokenClass.Kind ? t.Value : t.Lower)) + " | " + relation,
+                ShapeOf(content), Bag(content.Select(t => t.Value ?? PorterStemmer.Stem(t.Lower))), singleValued);
         }
 
         return null;
@@ -71,6 +84,7 @@ internal sealed record SlotShape(string Head, string Template, string Value)
     {
         int start;
         var copula = false;
+        var subject = SelfHead;
         if (tokens.Count > 1 && tokens[0].Lower is "i" or "im")
         {
             start = 1;
@@ -79,6 +93,12 @@ internal sealed record SlotShape(string Head, string Template, string Value)
         else if (tokens.Count > 2 && tokens[0].Lower == "the" && tokens[1].Lower == "user")
         {
             start = 2;
+        }
+        else if (tokens.Count > 1 && tokens[0].Lower == "we")
+        {
+            // The household: "we have two children", "we live in Leeds" / "we've moved to York".
+            start = 1;
+            subject = HouseholdHead;
         }
         else
         {
@@ -90,12 +110,24 @@ internal sealed record SlotShape(string Head, string Template, string Value)
             return null;
         }
 
-        // "I have 2 kids now", "I'm 35 now": a word that only says the statement holds today is not part of it.
-        var rest = tokens.Skip(start).Where(t => t.Lower is not ("now" or "currently" or "today" or "nowadays")).ToList();
-        if (!copula && rest.Count > 1 && rest[0].Lower is "am" or "is")
+        // "I have 2 kids now", "I'm 35 now", "I've just moved to York": a word that only says the statement holds
+        // today is not part of it.
+        var rest = tokens.Skip(start).Where(t => t.Lower is not ("now" or "currently" or "today" or "nowadays" or "just" or "recently")).ToList();
+        if (!copula && rest.Count > 1 && rest[0].Lower is "am" or "is" or "are")
         {
             copula = true;
             rest = rest.Skip(1).ToList();
+        }
+
+        if (rest.Count > 2 && ((rest[0].Lower == "was" && rest[1].Lower == "born") || (rest[0].Lower is "have" or "has" && rest[1].Lower == "moved")))
+        {
+            // "I was born on 12 May", "I've moved to Edinburgh".
+            rest = rest.Skip(1).ToList();
+        }
+
+        if (copula && Status(rest) is { } status)
+        {
+            return Self(subject, status.Attribute, status.Value);
         }
 
         if (copula && rest.Count > 0 && rest[0].Class == TokenClass.Number)
@@ -123,43 +155,71 @@ internal sealed record SlotShape(string Head, string Template, string Value)
                 return null;
             }
 
-            return Self(attribute, details);
+            return Self(subject, attribute, details);
         }
 
         if (rest.Count > 1 && rest[0].Lower is "weigh" or "weighs" && rest.Skip(1).Any(t => t.Class == TokenClass.Number))
         {
-            return Self("weight", rest.Skip(1).ToList());
+            return Self(subject, "weight", rest.Skip(1).ToList());
         }
 
         if (rest.Count is 3 or 4 && rest[0].Lower is "have" or "has" && rest[1].Class == TokenClass.Number &&
-            rest.Skip(2).All(t => t.Class == TokenClass.Word && !EnglishStopWords.Contains(t.Lower)))
+            rest.Skip(2).All(t => t.Class is TokenClass.Word or TokenClass.Kind && !EnglishStopWords.Contains(t.Lower)))
         {
-            // The kind of thing counted is part of the head: "two cats" and "three cats" are one slot, "two dogs" another.
-            return Self("count " + string.Join(' ', rest.Skip(2).Select(t => PorterStemmer.Stem(t.Lower))), rest.Skip(1).ToList());
+            // The kind of thing counted is part of the head: "two cats" and "three cats" are one slot, "two dogs" another;
+            // "one child" and "two children" one.
+            return Self(subject, "count " + string.Join(' ', rest.Skip(2).Select(CountedWord)), rest.Skip(1).ToList());
         }
 
         if (SchoolRelationLength(rest, 0) is > 0 and var school)
         {
-            return Self("school", rest.Skip(school).ToList());
+            return Self(subject, "school", rest.Skip(school).ToList());
         }
 
         if (rest.Count > 2 && DedupLexicon.SelfRelations.TryGetValue(rest[0].Lower + " " + rest[1].Lower, out var relation) &&
             !rest.Skip(2).Where(t => !EnglishStopWords.Contains(t.Lower)).Take(1).Any(t => DedupLexicon.WhenOrWhereWords.Contains(t.Lower)))
         {
             // "I work at night" / "at weekends" / "at home" says when or where, not for whom: no employer slot.
-            return Self(relation, rest.Skip(2).ToList());
+            return Self(subject, relation, rest.Skip(2).ToList());
         }
 
         return null;
     }
 
-    private static SlotShape? Self(string attribute, List<FactToken> value)
+    private static SlotShape? Self(string subject, string attribute, List<FactToken> value)
     {
         var content = value.Where(t => t.Class != TokenClass.Word || (!EnglishStopWords.Contains(t.Lower) && !IsFiller(t.Lower))).ToList();
         return content.Count == 0
             ? null
-            : new SlotShape(SelfHead + attribute, ShapeOf(content), Bag(content.Select(t => t.Value ?? PorterStemmer.Stem(t.Lower))));
+            : new SlotShape(subject + attribute, ShapeOf(content), Bag(content.Select(t => t.Value ?? PorterStemmer.Stem(t.Lower))),
+                DedupLexicon.SingleValuedSelfAttributes.Contains(attribute));
     }
+
+    /// <summary>A diet ("vegetarian", "a vegan", "on a keto diet") or a relationship status ("single", "married to
+    /// Tom") said with a copula, as the attribute and its value; null for anything else, or a negated one (which the
+    /// rule reads as the statement negated).</summary>
+    private static (string Attribute, List<FactToken> Value)? Status(List<FactToken> rest)
+    {
+        if (rest.Exists(t => t.Class == TokenClass.Negation))
+        {
+            return null;
+        }
+
+        if (rest.Count > 2 && rest[0].Lower == "on" && rest[^1].Lower == "diet")
+        {
+            return ("diet", rest.Skip(1).Take(rest.Count - 2).ToList());
+        }
+
+        var first = rest.Find(t => !EnglishStopWords.Contains(t.Lower) && t.Lower is not ("strict" or "strictly" or "fully" or "happily"));
+        return first.Lower is null ? null
+            : DedupLexicon.DietWords.Contains(first.Lower) ? ("diet", rest)
+            : DedupLexicon.RelationshipWords.Contains(first.Lower) ? ("relationship", rest)
+            : null;
+    }
+
+    /// <summary>The kind of thing a count names, singular: "cats" is "cat", "children" "child", "people" "person".</summary>
+    private static string CountedWord(FactToken token) =>
+        token.Class == TokenClass.Kind ? token.Value! : DedupLexicon.IrregularPlurals.GetValueOrDefault(token.Lower) ?? PorterStemmer.Stem(token.Lower);
 
     private static int RelationAt(IReadOnlyList<FactToken> tokens, int i)
     {
@@ -205,19 +265,26 @@ internal sealed record SlotShape(string Head, string Template, string Value)
         return school >= 0 && (school == phrase.Count - 1 || phrase[school + 1].Lower == "of") ? length : 0;
     }
 
-    /// <summary>The value with its details blanked: words (stemmed, fillers dropped) and one "#" per run of details,
-    /// as a sorted bag so word order never matters ("on Monday at 7am" and "at 19:45 on Friday" have one shape).</summary>
+    /// <summary>The value with its details blanked: words (stemmed, fillers dropped; a kind by its member, since "allergic
+    /// to peanuts" and "allergic to sesame" are not one value told twice) and one "#" per run of other details, as a
+    /// sorted bag so word order never matters ("on Monday at 7am" and "at 19:45 on Friday" have one shape).</summary>
     private static string ShapeOf(List<FactToken> content)
     {
         var parts = new List<string>();
         var inDetails = false;
-        foreach (var token in content)
+        for (var i = 0; i < content.Count; i++)
         {
-            if (token.Class == TokenClass.Word)
+            var token = content[i];
+            if (token.Class is TokenClass.Word or TokenClass.Kind)
             {
                 inDetails = false;
-                if (!IsFiller(token.Lower))
+                if (token.Class == TokenClass.Kind)
                 {
+                    parts.Add(token.Value!);
+                }
+                else if (!IsFiller(token.Lower) && !(token.Lower == "old" && i > 0 && content[i - 1].Class == TokenClass.Unit))
+                {
+                    // "10 years old" is the age "10 years".
                     parts.Add(PorterStemmer.Stem(token.Lower));
                 }
             }

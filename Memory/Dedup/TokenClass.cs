@@ -11,4 +11,8 @@ internal enum TokenClass
     Unit,
     Name,
     Negation,
+
+    /// <summary>One member of a closed set of kinds: a relative, an animal, a food, a drink, a language, a colour...
+    /// (<see cref="DedupLexicon.Kinds"/>); its value is the canonical member ("mum" is "mother").</summary>
+    Kind,
 }

@@ -42,4 +42,43 @@ public sealed class DeduplicationTests(MiniLmGatewayFixture fixture) : IClassFix
         Assert.Equal(["new", "value-changed: number"], history.Select(h => (string?)h!["reason"]));
         Assert.Equal("My locker code is 4417.", Text(history[1]!["before"]));
     }
+
+    /// <summary>Pairs from the fourteenth session's audit, written one after the other through the API: a swapped
+    /// relative, food or count is a second fact (each was a NOOP or a "reinforced" swap that lost the first), a slot's
+    /// new value said in other words replaces the old one with history (each was an ADD that left the stale value
+    /// current), and a restatement in another spelling or time form adds nothing.</summary>
+    [Theory]
+    [InlineData("I'm allergic to milk, eggs and wheat.", "I'm allergic to milk, eggs and soy.", "ADD", "distinct: kind")]
+    [InlineData("My aunt taught me to play chess when I was little.", "My uncle taught me to play chess when I was little.", "ADD", "distinct: kind")]
+    [InlineData("My brother and my sister both live near me.", "My brother and my cousin both live near me.", "ADD", "distinct: kind")]
+    [InlineData("I have 3 cats and 2 dogs.", "I have 2 cats and 3 dogs.", "ADD", "distinct: order")]
+    [InlineData("I live in Manchester.", "I moved to Bristol.", "UPDATE", "value-changed: name")]
+    [InlineData("I drink coffee every morning.", "I no longer drink coffee.", "UPDATE", "negated")]
+    [InlineData("I'm single.", "I'm married now.", "UPDATE", "value-changed: number")]
+    [InlineData("My favourite sport is tennis.", "My favourite sport is padel.", "UPDATE", "value-changed: kind")]
+    [InlineData("I go to the gym on Mondays.", "I go to the gym on Tuesdays now.", "UPDATE", "value-changed: date")]
+    [InlineData("I go to the gym on Mondays.", "I go to the gym on Thursdays.", "ADD", "new")]
+    [InlineData("I wake up at 7am.", "I wake up at 07:00.", "NOOP", null)]
+    [InlineData("I'm twenty-five.", "I'm 25.", "NOOP", null)]
+    public async Task A_pair_written_one_after_the_other_keeps_every_fact_and_only_the_current_value(string first, string second, string expected, string? reason)
+    {
+        var user = MemoryGatewayFixture.NewUser("pair");
+        var stored = Assert.Single((await Api.WriteAsync(user, NewMemory(first))).ExpectList("results"))!;
+
+        var written = Assert.Single((await Api.WriteAsync(user, NewMemory(second))).ExpectList("results"))!;
+
+        Assert.Equal(expected, (string?)written["event"]);
+        string[] current = expected switch { "ADD" => [first, second], "UPDATE" => [second], _ => [first] };
+        Assert.Equal(current.Order(StringComparer.Ordinal), (await Api.TextsAsync(user)).Order(StringComparer.Ordinal));
+        if (reason is not null)
+        {
+            var history = (await Api.HistoryAsync(user, Id(written))).ExpectList("history");
+            Assert.Equal(reason, (string?)history[^1]!["reason"]);
+            if (expected == "UPDATE")
+            {
+                Assert.Equal(Id(stored), Id(written));
+                Assert.Equal(first, Text(history[^1]!["before"]));
+            }
+        }
+    }
 }

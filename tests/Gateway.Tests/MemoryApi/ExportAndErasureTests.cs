@@ -15,7 +15,8 @@ public sealed class ExportAndErasureTests(MemoryGatewayFixture fixture) : IClass
     {
         var user = MemoryGatewayFixture.NewUser("export");
         var oldId = await Api.AddAsync(user, NewMemory("Cara lives in Dublin", sources: ["s1"]));
-        var newId = await Api.AddAsync(user, NewMemory("Cara moved to Galway", metadata: new Dictionary<string, string> { ["origin"] = "app" }));
+        // A second memory, not the same slot ("Cara moved to Galway" would update the first), then the first ended by hand.
+        var newId = await Api.AddAsync(user, NewMemory("Cara's new home is in Galway", metadata: new Dictionary<string, string> { ["origin"] = "app" }));
         (await Api.PatchAsync(user, newId, new JsonObject { ["confidence"] = 0.7 })).Expect(HttpStatusCode.OK);
         await Supersession.SupersedeAsync(fixture.Gateway, MemoryGatewayFixture.KeyOf(user), oldId);
 

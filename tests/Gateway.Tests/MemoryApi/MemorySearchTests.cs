@@ -128,7 +128,8 @@ public sealed class MemorySearchTests(MemoryGatewayFixture fixture) : IClassFixt
     {
         var user = MemoryGatewayFixture.NewUser("superseded");
         var oldId = await Api.AddAsync(user, NewMemory("Sami lives in Helsinki"));
-        var newId = await Api.AddAsync(user, NewMemory("Sami moved to Tampere and lives there now"));
+        // Two memories, the first then ended by hand ("Sami moved to Tampere" would itself update the first: the same slot).
+        var newId = await Api.AddAsync(user, NewMemory("Sami's new home is in Tampere"));
         await SupersedeAsync(user, oldId);
 
         var listed = await Api.TextsAsync(user);
@@ -138,7 +139,7 @@ public sealed class MemorySearchTests(MemoryGatewayFixture fixture) : IClassFixt
         var searchedByQuery = (await Api.SendAsync(HttpMethod.Post, $"v1/users/{user}/memories/search?includeSuperseded=true",
             new JsonObject { ["query"] = "where does Sami live" }.ToJsonString())).ExpectList("results");
 
-        Assert.Equal(["Sami moved to Tampere and lives there now"], listed);
+        Assert.Equal(["Sami's new home is in Tampere"], listed);
         Assert.Equal([newId], searched.Select(Id));
         Assert.Equal([newId, oldId], listedAll.Select(Id).OrderBy(id => id == oldId));
         Assert.NotNull(listedAll.Single(m => Id(m) == oldId)!["validTo"]);

@@ -107,7 +107,9 @@ public sealed class DedupRuleTableTests
         { "I like tea and coffee.", "I like coffee and tea.", nameof(DedupVerdict.Duplicate) },
         { "I sleep before midnight.", "I sleep after midnight.", nameof(DedupVerdict.Distinct) },
         { "I earn more than my brother.", "I earn less than my brother.", nameof(DedupVerdict.Distinct) },
-        { "I take my coffee with sugar.", "I take my coffee without sugar.", nameof(DedupVerdict.Distinct) },
+        // "without" is "not with": the same statement negated, which cannot stay current beside it (fourteenth session;
+        // this row was Distinct, which kept both).
+        { "I take my coffee with sugar.", "I take my coffee without sugar.", nameof(DedupVerdict.SlotChange) },
         { "I sleep before midnight on weekdays.", "I sleep after midnight.", nameof(DedupVerdict.Distinct) },
         // ... while reorderings that keep the meaning stay one fact (the review of that change).
         { "I go to the gym on Mondays.", "On Mondays I go to the gym.", nameof(DedupVerdict.Duplicate) },
@@ -145,6 +147,30 @@ public sealed class DedupRuleTableTests
         // A correction's opening word is not part of the slot.
         { "My daughter is 6.", "Actually my daughter is 7, not 6.", nameof(DedupVerdict.SlotChange) },
         { "My locker code is 4417.", "Correction: my locker code is 5520.", nameof(DedupVerdict.SlotChange) },
+        // Fourteenth session, a third audit over HTTP. Similar sentences that swap one member of a closed set of kinds
+        // (a relative, a food, a drink, an animal...) were NOOPs or "reinforced" swaps; now two facts.
+        { "I'm allergic to milk, eggs and wheat.", "I'm allergic to milk, eggs and soy.", nameof(DedupVerdict.Distinct) },
+        { "I'm allergic to peanuts, tree nuts and sesame.", "I'm allergic to peanuts, tree nuts and soy.", nameof(DedupVerdict.Distinct) },
+        { "My aunt taught me to play chess when I was little.", "My uncle taught me to play chess when I was little.", nameof(DedupVerdict.Distinct) },
+        { "My brother and my sister both live near me.", "My brother and my cousin both live near me.", nameof(DedupVerdict.Distinct) },
+        { "I usually drink tea in the morning and coffee in the afternoon.", "I usually drink tea in the morning and water in the afternoon.", nameof(DedupVerdict.Distinct) },
+        { "I listen to jazz, blues and soul when I cook dinner.", "I listen to jazz, blues and reggae when I cook dinner.", nameof(DedupVerdict.Distinct) },
+        { "My favourite drink is tea.", "My favourite drink is coffee.", nameof(DedupVerdict.SlotChange) },
+        { "My son Jack is allergic to peanuts.", "My son Jack is allergic to sesame.", nameof(DedupVerdict.Distinct) },
+        // ... while synonyms and plurals of one kind are one member.
+        { "My mum lives in Spain.", "My mother lives in Spain.", nameof(DedupVerdict.Duplicate) },
+        { "I have 2 kids.", "I have two children.", nameof(DedupVerdict.Duplicate) },
+        { "I have a puppy.", "I have a dog.", nameof(DedupVerdict.Duplicate) },
+        // The same numbers counting other things, or a run of numbers in another order.
+        { "I have 3 cats and 2 dogs.", "I have 2 cats and 3 dogs.", nameof(DedupVerdict.Distinct) },
+        { "My team won 3-1.", "My team won 1-3.", nameof(DedupVerdict.Distinct) },
+        { "I have 3 cats and 2 dogs.", "I have 2 dogs and 3 cats.", nameof(DedupVerdict.Duplicate) },
+        // A statement of anyone said of the past against the present is its change, not a duplicate.
+        { "My dog wasn't friendly.", "My dog isn't friendly.", nameof(DedupVerdict.SlotChange) },
+        { "Alice was vegetarian.", "Alice is vegetarian.", nameof(DedupVerdict.SlotChange) },
+        // An hour alone is refined by its time of day; another half of the day is another time.
+        { "I start work at 9.", "I start work at 9am.", nameof(DedupVerdict.Refinement) },
+        { "My class is at 7pm.", "My class is at 7am.", nameof(DedupVerdict.SlotChange) },
     };
 
     /// <summary>A text past what a sentence model reads (MiniLM stops at 256 word pieces) is "similar" to anything
@@ -169,7 +195,8 @@ public sealed class DedupRuleTableTests
     public static TheoryData<string, string, string> Unrelated => new()
     {
         { "I like jazz.", "I like rock.", nameof(DedupVerdict.Distinct) },
-        { "I have two cats.", "I have 2 cats.", nameof(DedupVerdict.Distinct) },
+        // The same normalised text, whoever's embedder: "two" is "2" (fourteenth session; this row was Distinct).
+        { "I have two cats.", "I have 2 cats.", nameof(DedupVerdict.Duplicate) },
         { "My locker code is 4417.", "My locker code is 5520.", nameof(DedupVerdict.SlotChange) },
         { "I like horror movies.", "I don't like horror movies.", nameof(DedupVerdict.SlotChange) },
         { "Alice is vegetarian.", "ALICE IS VEGETARIAN!", nameof(DedupVerdict.Duplicate) },
@@ -193,6 +220,64 @@ public sealed class DedupRuleTableTests
         { "My sister lives in São Paulo.", "My sister lives in Sa\u0303o Paulo.", nameof(DedupVerdict.Duplicate) },
         // Only Latin accents fold: a Devanagari vowel sign is part of its word ("कल" tomorrow, "कुल" total).
         { "मैं कल जाऊंगा", "मैं कुल जाऊंगा", nameof(DedupVerdict.Distinct) },
+        // Fourteenth session: slots whose new value was kept beside the stale one. Moving somewhere is living there.
+        { "I live in Manchester.", "I moved to Bristol.", nameof(DedupVerdict.SlotChange) },
+        { "I live in Glasgow.", "I've moved to Edinburgh.", nameof(DedupVerdict.SlotChange) },
+        { "My sister lives in Leeds.", "My sister moved to York.", nameof(DedupVerdict.SlotChange) },
+        { "We live in Leeds.", "We've moved to York.", nameof(DedupVerdict.SlotChange) },
+        { "We have one child.", "We have two children.", nameof(DedupVerdict.SlotChange) },
+        { "We have two dogs.", "I have two cats.", nameof(DedupVerdict.Distinct) },
+        // A slot of one value takes a new value in whatever words: an attribute named in its head, a diet, a relationship
+        // status, a birthday ...
+        { "My favourite sport is tennis.", "My favourite sport is padel.", nameof(DedupVerdict.SlotChange) },
+        { "My favorite movie is Alien.", "My favourite movie is Heat.", nameof(DedupVerdict.SlotChange) },
+        { "my favourite author is terry pratchett", "my favourite author is neil gaiman", nameof(DedupVerdict.SlotChange) },
+        { "My husband's favourite dish is lasagne with a green salad.", "My husband's favourite dish is moussaka with a green salad.", nameof(DedupVerdict.SlotChange) },
+        { "I'm vegetarian.", "I'm vegan now.", nameof(DedupVerdict.SlotChange) },
+        { "I'm on a keto diet.", "I'm on a Mediterranean diet now.", nameof(DedupVerdict.SlotChange) },
+        { "I'm single.", "I'm married now.", nameof(DedupVerdict.SlotChange) },
+        { "I was born on 12 May 1985.", "I was born on 21 May 1985.", nameof(DedupVerdict.SlotChange) },
+        // ... and any slot said to hold a value now; a head naming a person or a thing holds many.
+        { "I work as a teacher.", "I work as a lawyer now.", nameof(DedupVerdict.SlotChange) },
+        { "I work as a nurse.", "I work as a volunteer at the food bank on Sundays.", nameof(DedupVerdict.Distinct) },
+        { "I'm married.", "I'm married to Daniel.", nameof(DedupVerdict.Refinement) },
+        { "I'm vegetarian.", "I'm diabetic.", nameof(DedupVerdict.Distinct) },
+        { "My brother is a lawyer.", "My brother is married.", nameof(DedupVerdict.Distinct) },
+        { "My favourite food is sushi.", "My favourite drink is lemonade.", nameof(DedupVerdict.Distinct) },
+        { "My son's name is Oliver.", "My daughter's name is Amelia.", nameof(DedupVerdict.Distinct) },
+        // A broader negation ends the statement; a narrower one, or one about one item of a list, is another fact.
+        { "I drink coffee every morning.", "I no longer drink coffee.", nameof(DedupVerdict.SlotChange) },
+        { "I play tennis every Sunday.", "I don't play tennis anymore.", nameof(DedupVerdict.SlotChange) },
+        { "I play tennis every Sunday.", "I don't play tennis on Sundays in winter.", nameof(DedupVerdict.Distinct) },
+        { "I like dogs and cats.", "I don't like dogs.", nameof(DedupVerdict.Distinct) },
+        { "I always order my coffee without sugar.", "I always order my coffee with sugar.", nameof(DedupVerdict.SlotChange) },
+        { "I take my tea with milk.", "I take my tea without milk now.", nameof(DedupVerdict.SlotChange) },
+        { "I've never been to Japan.", "I have been to Japan.", nameof(DedupVerdict.SlotChange) },
+        // The same statement said to hold now with another day, time or number; without "now" it may be a second one.
+        { "I go to the gym on Mondays.", "I go to the gym on Tuesdays instead now.", nameof(DedupVerdict.SlotChange) },
+        { "I wake up at 6am.", "I wake up at 7am now.", nameof(DedupVerdict.SlotChange) },
+        { "I go to the gym on Mondays.", "I go to the gym on Thursdays.", nameof(DedupVerdict.Distinct) },
+        // The same normalised text: times, numbers in words, thousands, spellings, contractions, currency and dates.
+        { "I wake up at 7am.", "I wake up at 07:00.", nameof(DedupVerdict.Duplicate) },
+        { "The meeting is at 3pm.", "The meeting is at 15:00.", nameof(DedupVerdict.Duplicate) },
+        { "Lunch is at noon.", "Lunch is at 12pm.", nameof(DedupVerdict.Duplicate) },
+        { "My flight is at 7:30 am.", "My flight is at 7:30am.", nameof(DedupVerdict.Duplicate) },
+        { "I go to bed at midnight.", "I go to bed at 12am.", nameof(DedupVerdict.Duplicate) },
+        { "I wake up at 6:30am.", "I wake up at 6.30 am.", nameof(DedupVerdict.Duplicate) },
+        { "I'm twenty-five.", "I'm 25.", nameof(DedupVerdict.Duplicate) },
+        { "My grandmother is ninety-two years old.", "My grandmother is 92 years old.", nameof(DedupVerdict.Duplicate) },
+        { "I earn £40k a year.", "I earn £40,000 a year.", nameof(DedupVerdict.Duplicate) },
+        { "We paid $1.5k for the sofa.", "We paid $1,500 for the sofa.", nameof(DedupVerdict.Duplicate) },
+        { "The house cost 1.5 million.", "The house cost 1500000.", nameof(DedupVerdict.Duplicate) },
+        { "My favourite colour is purple.", "My favorite color is purple.", nameof(DedupVerdict.Duplicate) },
+        { "I am a vegetarian.", "I'm a vegetarian.", nameof(DedupVerdict.Duplicate) },
+        { "I can't eat gluten.", "I cannot eat gluten.", nameof(DedupVerdict.Duplicate) },
+        { "I don't eat pork.", "I do not eat pork.", nameof(DedupVerdict.Duplicate) },
+        { "My dog wasn't friendly.", "My dog was not friendly.", nameof(DedupVerdict.Duplicate) },
+        { "It costs $50 a month.", "It costs 50 dollars a month.", nameof(DedupVerdict.Duplicate) },
+        { "My birthday is 3 May.", "My birthday is May 3rd.", nameof(DedupVerdict.Duplicate) },
+        { "We're vegetarians.", "We are vegetarians.", nameof(DedupVerdict.Duplicate) },
+        { "We were vegetarians.", "We're vegetarians.", nameof(DedupVerdict.SlotChange) },
     };
 
     [Theory]
@@ -212,6 +297,10 @@ public sealed class DedupRuleTableTests
         Assert.Equal("distinct: order", DedupRule.Compare("I prefer tea over coffee.", "I prefer coffee over tea.", true).Reason);
         Assert.Equal("distinct: relation", DedupRule.Compare("I sleep before midnight.", "I sleep after midnight.", true).Reason);
         Assert.Equal("distinct: wording", DedupRule.Compare("我有一只猫", "我有一只狗", true).Reason);
+        Assert.Equal("distinct: kind", DedupRule.Compare("My aunt taught me chess.", "My uncle taught me chess.", true).Reason);
+        Assert.Equal("value-changed: kind", DedupRule.Compare("My favourite drink is tea.", "My favourite drink is coffee.", false).Reason);
+        Assert.Equal("negated", DedupRule.Compare("I drink coffee every morning.", "I no longer drink coffee.", false).Reason);
+        Assert.Equal("value-changed: date", DedupRule.Compare("I swim on Wednesdays.", "I swim on Fridays now.", false).Reason);
     }
 
     /// <summary>A compression summary stands for its members only when it drops nothing and adds nothing.</summary>

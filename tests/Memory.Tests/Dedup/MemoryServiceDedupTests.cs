@@ -201,6 +201,32 @@ public sealed class MemoryServiceDedupTests : IDisposable
         Assert.Equal(MemoryEvent.Noop, second.Event);
     }
 
+    /// <summary>Texts the embedder finds unlike (cosine 0.2) still reach the rule through the prefilter when they may
+    /// be one fact: the same words in another spelling, time or currency form, a statement said of the past, a broader
+    /// negation, a slot's subject spelled another way, the same statement said to hold "now" (fourteenth session: each
+    /// of these was an ADD).</summary>
+    [Theory]
+    [InlineData("I wake up at 7am.", "I wake up at 07:00.", MemoryEvent.Noop)]
+    [InlineData("It costs $50 a month.", "It costs 50 dollars a month.", MemoryEvent.Noop)]
+    [InlineData("I go to bed at midnight.", "I go to bed at 12am.", MemoryEvent.Noop)]
+    [InlineData("I live in Paris.", "I used to live in Paris.", MemoryEvent.Update)]
+    [InlineData("I play rugby.", "I used to play rugby.", MemoryEvent.Update)]
+    [InlineData("I drink coffee every morning.", "I no longer drink coffee.", MemoryEvent.Update)]
+    [InlineData("My favorite movie is Alien.", "My favourite movie is Heat.", MemoryEvent.Update)]
+    [InlineData("I go to the gym on Mondays.", "I go to the gym on Tuesdays now.", MemoryEvent.Update)]
+    [InlineData("I wake up at 6am.", "I wake up at 7am now.", MemoryEvent.Update)]
+    public async Task Unlike_vectors_still_meet_the_rule_when_the_texts_may_be_one_fact(string stored, string incoming, MemoryEvent expected)
+    {
+        _h.Embedder.Pin(stored, Axis(1.0));
+        _h.Embedder.Pin(incoming, Axis(0.2));
+        var first = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = stored }], null))[0];
+
+        var second = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = incoming }], null))[0];
+
+        Assert.Equal(new MemoryWriteResult(first.Id, expected), second);
+        Assert.Equal([expected == MemoryEvent.Noop ? stored : incoming], (await _h.Service.ListAsync(Alice, false)).Select(m => m.Text));
+    }
+
     /// <summary>One memory serves every feature: a slot's new value learned in chat updates the value search learned,
     /// so the stale one is never injected beside it; anything else another feature holds stays its own.</summary>
     [Fact]
