@@ -36,7 +36,7 @@ internal static class DedupRule
         {
             if (!similar)
             {
-                return singleValued || (sameSlot && neu.ChangeMarked) ? NewValue(old, neu, differences) : Distinct(differences);
+                return singleValued || (sameSlot && neu.ChangeMarked && !old.Slot!.Predicative) ? NewValue(old, neu, differences) : Distinct(differences);
             }
 
             // Alike to the caller, but turned round ("before" / "after"), reordered where order counts ("tea over
@@ -49,10 +49,17 @@ internal static class DedupRule
                     : Distinct(reworded);
             }
 
-            // Same details, but the same slot holds another value ("my favourite colour is blue" → "… green").
-            return sameSlot && !string.Equals(old.Slot!.Value, neu.Slot!.Value, StringComparison.Ordinal)
-                ? new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.ValueChanged)
-                : new DedupDecision(DedupVerdict.Duplicate, differences, HistoryReasons.Reinforced);
+            // Same details, but the same slot holds another value ("my favourite colour is blue" → "… green"); what
+            // describes someone ("Caroline is ...") holds many, so another description is another fact.
+            if (sameSlot && !string.Equals(old.Slot!.Value, neu.Slot!.Value, StringComparison.Ordinal))
+            {
+                return !old.Slot.Predicative ? new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.ValueChanged)
+                    : neu.Subsumes(old) ? Refined(differences)
+                    : old.Subsumes(neu) ? Covered(differences)
+                    : Distinct(differences);
+            }
+
+            return new DedupDecision(DedupVerdict.Duplicate, differences, HistoryReasons.Reinforced);
         }
 
         if (sameSlot && string.Equals(old.Slot!.Template, neu.Slot!.Template, StringComparison.Ordinal))
@@ -81,7 +88,7 @@ internal static class DedupRule
             return new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.With(HistoryReasons.ValueChanged, differences));
         }
 
-        if (singleValued || (sameSlot && neu.ChangeMarked))
+        if (singleValued || (sameSlot && neu.ChangeMarked && !old.Slot!.Predicative))
         {
             // A slot of one value, or any slot said to hold a value "now" ("I work as a lawyer now").
             return NewValue(old, neu, differences);

@@ -9,7 +9,7 @@ namespace Memory.Dedup;
 /// they live, work and were born, and how many of one thing they have ("I have two cats" / "three cats").
 /// <see cref="SingleValued"/> slots hold one value whatever words it is said in: an attribute named in the head ("my
 /// favourite author", "my shoe size") or one of the user's (<see cref="DedupLexicon.SingleValuedSelfAttributes"/>).</summary>
-internal sealed record SlotShape(string Head, string Template, string Value, bool SingleValued = false)
+internal sealed record SlotShape(string Head, string Template, string Value, bool SingleValued = false, bool Predicative = false)
 {
     private const int MaxHeadWords = 6;
 
@@ -68,8 +68,15 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
             relation = DedupLexicon.RelationSynonyms.GetValueOrDefault(relation, relation);
             var content = value.Where(t => t.Class != TokenClass.Word || !EnglishStopWords.Contains(t.Lower)).ToList();
             var singleValued = head.Exists(t => DedupLexicon.AttributeNouns.Contains(t.Lower)) || DedupLexicon.SingleValuedRelations.Contains(relation);
+
+            // "Caroline is ...", "my sister is ...": a copula after a head that only says who (a name, a relative, a
+            // pet) describes them; what follows is no value of one attribute ("is a nurse" and "is learning the piano"
+            // are two facts), unlike "my locker code is ..." or "Caroline lives in ...".
+            var predicative = relationLength == 1 && DedupLexicon.Copulas.Contains(relation) &&
+                !head.Exists(t => t.Class == TokenClass.Number ||
+                                  (t.Class == TokenClass.Word && !EnglishStopWords.Contains(t.Lower) && !DedupLexicon.VagueHeads.Contains(t.Lower)));
             return new SlotShape(string.Join(' ', head.Select(t => t.Class == TokenClass.Kind ? t.Value : t.Lower)) + " | " + relation,
-                ShapeOf(content), Bag(content.Select(t => t.Value ?? PorterStemmer.Stem(t.Lower))), singleValued);
+                ShapeOf(content), Bag(content.Select(t => t.Value ?? PorterStemmer.Stem(t.Lower))), singleValued, predicative && !singleValued);
         }
 
         return null;
