@@ -144,7 +144,10 @@ internal static class DedupRule
             ? Covered(differences)
             : neu.Subsumes(old) ? Refined(differences)
             : old.Subsumes(neu) ? Covered(differences)
-            : new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.With(HistoryReasons.ValueChanged, differences));
+            : string.Equals(old.Slot.Kind, neu.Slot!.Kind, StringComparison.Ordinal)
+                ? new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.With(HistoryReasons.ValueChanged, differences))
+                // Another kind of value ("a shared flat" after "London", prose after a date): said beside it, not instead.
+                : Distinct(differences);
 
     /// <summary>True when <paramref name="neu"/> says what <paramref name="old"/> said, word for word but for a changed
     /// date, time, number or unit and the words that mark the change.</summary>

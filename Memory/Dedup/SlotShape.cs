@@ -11,6 +11,12 @@ namespace Memory.Dedup;
 /// favourite author", "my shoe size") or one of the user's (<see cref="DedupLexicon.SingleValuedSelfAttributes"/>).</summary>
 internal sealed record SlotShape(string Head, string Template, string Value, bool SingleValued = false, bool Predicative = false)
 {
+    /// <summary>What kind of value fills the slot, coarsely: each run of words ("w"), of names ("N") or of details
+    /// ("#": numbers, dates, times, units) in order: "London" is "N", "a shared flat" "w", "3 May" "#". A value said "in any words" replaces another only when it is of the same kind ("I live
+    /// in London" / "I currently live in a shared flat" are two facts; "my birthday is on 3 May" / "my birthday is
+    /// coming up next week" too).</summary>
+    public string Kind { get; init; } = string.Empty;
+
     private const int MaxHeadWords = 6;
 
     /// <summary>How the head of a slot of the user's own begins ("user | age").</summary>
@@ -76,7 +82,10 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
                 !head.Exists(t => t.Class == TokenClass.Number ||
                                   (t.Class == TokenClass.Word && !EnglishStopWords.Contains(t.Lower) && !DedupLexicon.VagueHeads.Contains(t.Lower)));
             return new SlotShape(string.Join(' ', head.Select(t => t.Class == TokenClass.Kind ? t.Value : t.Lower)) + " | " + relation,
-                ShapeOf(content), Bag(content.Select(t => t.Value ?? PorterStemmer.Stem(t.Lower))), singleValued, predicative && !singleValued);
+                ShapeOf(content), Bag(content.Select(t => t.Value ?? PorterStemmer.Stem(t.Lower))), singleValued, predicative && !singleValued)
+            {
+                Kind = KindOf(content),
+            };
         }
 
         return null;
@@ -199,7 +208,12 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
         return content.Count == 0
             ? null
             : new SlotShape(subject + attribute, ShapeOf(content), Bag(content.Select(t => t.Value ?? PorterStemmer.Stem(t.Lower))),
-                DedupLexicon.SingleValuedSelfAttributes.Contains(attribute));
+                DedupLexicon.SingleValuedSelfAttributes.Contains(attribute))
+            {
+                // A diet or a relationship status is one kind of value whatever its words ("a Mediterranean diet",
+                // "single", which also reads as a number).
+                Kind = attribute is "diet" or "relationship" ? "status" : KindOf(content),
+            };
     }
 
     /// <summary>A diet ("vegetarian", "a vegan", "on a keto diet") or a relationship status ("single", "married to
@@ -217,10 +231,18 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
             return ("diet", rest.Skip(1).Take(rest.Count - 2).ToList());
         }
 
-        var first = rest.Find(t => !EnglishStopWords.Contains(t.Lower) && t.Lower is not ("strict" or "strictly" or "fully" or "happily"));
-        return first.Lower is null ? null
-            : DedupLexicon.DietWords.Contains(first.Lower) ? ("diet", rest)
-            : DedupLexicon.RelationshipWords.Contains(first.Lower) ? ("relationship", rest)
+        var at = rest.FindIndex(t => !EnglishStopWords.Contains(t.Lower) && t.Lower is not ("strict" or "strictly" or "fully" or "happily"));
+        if (at < 0)
+        {
+            return null;
+        }
+
+        // Only the status itself is the value ("vegetarian", "married to Tom"): "I'm vegetarian and allergic to peanuts"
+        // or "I'm engaged in a lawsuit" say more than a status, and a later status must not replace all of it.
+        var first = rest[at];
+        var more = rest.Skip(at + 1).Where(t => !(t.Class == TokenClass.Word && (EnglishStopWords.Contains(t.Lower) || IsFiller(t.Lower)))).ToList();
+        return DedupLexicon.DietWords.Contains(first.Lower) && more.Count == 0 ? ("diet", rest)
+            : DedupLexicon.RelationshipWords.Contains(first.Lower) && more.TrueForAll(t => t.Class == TokenClass.Name) ? ("relationship", rest)
             : null;
     }
 
@@ -275,6 +297,33 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
     /// <summary>The value with its details blanked: words (stemmed, fillers dropped; a kind by its member, since "allergic
     /// to peanuts" and "allergic to sesame" are not one value told twice) and one "#" per run of other details, as a
     /// sorted bag so word order never matters ("on Monday at 7am" and "at 19:45 on Friday" have one shape).</summary>
+    private static string KindOf(List<FactToken> content)
+    {
+        var kind = new System.Text.StringBuilder();
+        foreach (var token in content)
+        {
+            if (token.Class == TokenClass.Word && IsFiller(token.Lower))
+            {
+                continue;
+            }
+
+            var c = token.Class switch
+            {
+                TokenClass.Word or TokenClass.Kind => 'w',
+                TokenClass.Name => 'N',
+                TokenClass.Negation => '-',
+                _ => '#',
+            };
+            if (kind.Length == 0 || kind[^1] != c)
+            {
+                kind.Append(c);
+            }
+
+        }
+
+        return kind.ToString();
+    }
+
     private static string ShapeOf(List<FactToken> content)
     {
         var parts = new List<string>();
