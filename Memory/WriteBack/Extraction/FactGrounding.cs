@@ -174,7 +174,18 @@ internal static partial class FactGrounding
             }
         }
 
-        return fact.Action == FactAction.Assert && !NegationAgrees(fact.Text, terms, user) ? NegationRule : null;
+        if (fact.Action != FactAction.Assert)
+        {
+            return null;
+        }
+
+        var factWords = TextAnalyzer.Words(fact.Text);
+        if (!NegationAgrees(factWords, terms, user))
+        {
+            return NegationRule;
+        }
+
+        return null;
     }
 
     /// <summary>The question the fact's short answer replies to, when the turn records one: the first user message,
@@ -195,17 +206,17 @@ internal static partial class FactGrounding
 
     /// <summary>A negative fact ("doesn't", "no longer", "dislikes", "avoids") needs a negation, a change or an aversion
     /// in the user's words; a positive one must not rest only on clauses the user negated before its words ("I don't
-    /// live in Lisbon" is no "lives in Lisbon"; "the 14th, not the 15th" still gives the 14th).</summary>
-    private static bool NegationAgrees(string factText, IReadOnlyList<string> terms, GroundingEvidence user)
+    /// live in Lisbon" is no "lives in Lisbon"; "the 14th, not the 15th" still gives the 14th), nor only on a taste the
+    /// user denied after them ("Horror films aren't really my thing" is no "likes horror films").</summary>
+    private static bool NegationAgrees(List<string> factWords, IReadOnlyList<string> terms, GroundingEvidence user)
     {
-        var factWords = TextAnalyzer.Words(factText);
         if (factWords.Exists(w => GroundingEvidence.Negations.Contains(w) || Aversions.Contains(w) || (w == "non" && !user.Words.Contains("non"))))
         {
             return user.Negated || user.Words.Overlaps(ChangeCues);
         }
 
         var supporting = user.Clauses.Where(c => terms.Any(c.HasTerm)).ToList();
-        return supporting.Count == 0 || supporting.Exists(c => !c.NegatesBefore(terms));
+        return supporting.Count == 0 || (supporting.Exists(c => !c.NegatesBefore(terms)) && !TasteDenial.Denies(user, terms, factWords));
     }
 
     /// <summary>Stemmed content words: not stop words, numbers, or the generic words of a memory sentence.</summary>

@@ -1,0 +1,51 @@
+using Memory.WriteBack;
+using Memory.WriteBack.Extraction;
+
+namespace Memory.Tests.WriteBack;
+
+/// <summary>Facts whose words the user said but which say more than the user did: a taste denied after its words ("X
+/// isn't my thing"), a place or employer the user only named a role for ("carer" is no "care home"), a degree the user
+/// did not claim ("a little Arabic" is not fluent), and a present home or job the user only had ("I've lived in ...").
+/// Each rule: the case that found it, near variants that must be dropped, and paraphrases that must still be kept.</summary>
+public sealed class FactGroundingOverreachTests
+{
+    [Theory]
+    [InlineData("Horror films aren't really my thing", "The user likes horror films")]
+    [InlineData("Jazz is not my cup of tea", "The user likes jazz")]
+    [InlineData("camping isn't for me", "The user enjoys camping")]
+    [InlineData("Reality TV doesn't appeal to me", "The user likes reality TV")]
+    [InlineData("Sushi has never really appealed to me", "The user loves sushi")]
+    [InlineData("Board games? Not for me.", "The user likes board games")]
+    [InlineData("football doesn't interest me much", "The user is a football fan")]
+    [InlineData("Opera, honestly, is not my kind of thing", "The user enjoys opera")]
+    [InlineData("My new flat isn't really for me", "The user likes their new flat")]
+    [InlineData("I think horror films aren't my thing", "The user likes horror films")]
+    [InlineData("Coffee isn't something I drink", "The user drinks coffee")]
+    public void A_taste_denied_after_its_words_grounds_no_liking(string said, string fact) =>
+        Assert.Equal(FactGrounding.NegationRule, FactGrounding.Check(Fact(fact), Turn(said)));
+
+    [Theory]
+    [InlineData("Horror films are my thing", "The user likes horror films")]
+    [InlineData("Horror films aren't really my thing", "The user dislikes horror films")]
+    [InlineData("Horror films aren't really my thing", "The user doesn't like horror films")]
+    [InlineData("Jazz is totally my cup of tea", "The user likes jazz")]
+    [InlineData("Camping is for me, hotels aren't", "The user enjoys camping")]
+    [InlineData("Dogs don't appeal to me but cats do", "The user likes cats")]
+    [InlineData("Horror films aren't my thing but I love horror podcasts", "The user loves horror podcasts")]
+    [InlineData("I love jazz that isn't too loud", "The user loves jazz")]
+    [InlineData("I love jazz and hip hop isn't for me", "The user loves jazz")]
+    [InlineData("Crowds don't bother me", "The user is fine with crowds")]
+    [InlineData("Cooking isn't just for me, I cook for the whole family", "The user cooks for their family")]
+    [InlineData("My new flat isn't really for me", "The user has a new flat")]
+    [InlineData("I don't mind horror films", "The user doesn't mind horror films")]
+    [InlineData("I don't mind horror films", "The user is fine with horror films")]
+    public void A_taste_said_or_denied_as_the_fact_says_is_grounded(string said, string fact) =>
+        Assert.Null(FactGrounding.Check(Fact(fact), Turn(said)));
+
+    private static ConversationTurn Turn(string said) => Turns.Say("t1", said);
+
+    private static ExtractedFact Fact(string text) => new()
+    {
+        Text = text, Slot = "other", Action = FactAction.Assert, Confidence = 0.9, Sources = ["t1:0"],
+    };
+}
