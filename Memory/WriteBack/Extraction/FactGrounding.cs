@@ -17,6 +17,7 @@ internal static partial class FactGrounding
     public const string ContentRule = "content";
     public const string QuestionOnlyRule = "question-only";
     public const string NegationRule = "negation";
+    public const string PlaceRule = "place";
 
     /// <summary>Longest user answer (in words) that is read with the assistant's question, as the heuristics do.</summary>
     private const int MaxAnswerWords = 8;
@@ -39,7 +40,7 @@ internal static partial class FactGrounding
         ["granny"] = "grandmother", ["grandpa"] = "grandfather", ["hubby"] = "husband", ["bf"] = "boyfriend", ["gf"] = "girlfriend",
         ["puppy"] = "dog", ["pup"] = "dog", ["doggo"] = "dog", ["kitten"] = "cat", ["kitty"] = "cat", ["job"] = "work",
         ["occupation"] = "work", ["profession"] = "work", ["employed"] = "work", ["reply"] = "answer", ["replies"] = "answer",
-        ["response"] = "answer", ["responses"] = "answer", ["respond"] = "answer",
+        ["response"] = "answer", ["responses"] = "answer", ["respond"] = "answer", ["center"] = "centre", ["theater"] = "theatre",
     };
 
     /// <summary>Besides negations, what lets a fact say "doesn't", "no longer" or "dislikes": a change, an aversion, a
@@ -183,6 +184,11 @@ internal static partial class FactGrounding
         if (!NegationAgrees(factWords, terms, user))
         {
             return NegationRule;
+        }
+
+        if (!GroundingPlaces.Said(fact.Text, user, asked))
+        {
+            return PlaceRule;
         }
 
         return null;

@@ -127,6 +127,19 @@ internal sealed partial class GroundingEvidence
         return -1;
     }
 
+    /// <summary>A word of a place or employer the fact names is said: the same stem, or one stem starting the other
+    /// unless the user's is the role of someone who works there ("carer" is no "care home", "farmer" no "farm",
+    /// "baker" no "bakery").</summary>
+    public bool HasPlaceWord(string word)
+    {
+        var term = FactGrounding.Term(word);
+        return _terms.Contains(term) || _terms.Any(s => SameTerm(s, term) && !IsRoleOf(s, term));
+    }
+
+    private static bool IsRoleOf(string said, string place) =>
+        (said.StartsWith(place, StringComparison.Ordinal) && said[place.Length..] is "r" or "er" or "or" or "ist" or "ian" or "ant") ||
+        (place.StartsWith(said, StringComparison.Ordinal) && (said.EndsWith("er", StringComparison.Ordinal) || said.EndsWith("or", StringComparison.Ordinal)));
+
     /// <summary>The number is said (1 also by "a"/"an").</summary>
     public bool HasNumber(decimal n) => _numbers.Contains(n);
 

@@ -42,6 +42,34 @@ public sealed class FactGroundingOverreachTests
     public void A_taste_said_or_denied_as_the_fact_says_is_grounded(string said, string fact) =>
         Assert.Null(FactGrounding.Check(Fact(fact), Turn(said)));
 
+    [Theory]
+    [InlineData("I'm a full-time carer for my mum", "The user works at a care home")]
+    [InlineData("I'm a carer for my dad", "The user works in a care home")]
+    [InlineData("I look after my mum at home full-time", "The user works at a care home")]
+    [InlineData("I'm a full-time carer for my mum at home", "The user works at a care home")]
+    [InlineData("I'm a farmer", "The user works on a farm")]
+    [InlineData("I'm a farmer", "The user lives on a farm")]
+    [InlineData("I'm a baker", "The user works at a bakery")]
+    [InlineData("I teach primary kids", "The user works at a primary school")]
+    [InlineData("I'm a nurse at a local clinic", "The user works at a local hospital")]
+    public void A_place_or_employer_the_user_did_not_name_is_not_grounded(string said, string fact) =>
+        Assert.Equal(FactGrounding.PlaceRule, FactGrounding.Check(Fact(fact), Turn(said)));
+
+    [Theory]
+    [InlineData("I work as a carer at Sunrise care home", "The user works at a care home")]
+    [InlineData("I'm a full-time carer for my mum", "The user is a full-time carer for their mum")]
+    [InlineData("I work at a bakery", "The user works at a bakery")]
+    [InlineData("I teach at a primary school", "The user works at a primary school")]
+    [InlineData("I work in food", "The user works in the food industry")]
+    [InlineData("I'm a developer at a software firm", "The user works at a software company")]
+    [InlineData("I work at the hospital", "The user works at a local hospital")]
+    [InlineData("We live on a farm in Wales", "The user lives on a farm in Wales")]
+    [InlineData("I work from home", "The user works from home")]
+    [InlineData("I work at Google's London office", "The user works at Google in London")]
+    [InlineData("I work at a bank", "The user works in banking")]
+    public void A_place_or_employer_the_user_named_is_grounded(string said, string fact) =>
+        Assert.Null(FactGrounding.Check(Fact(fact), Turn(said)));
+
     private static ConversationTurn Turn(string said) => Turns.Say("t1", said);
 
     private static ExtractedFact Fact(string text) => new()
