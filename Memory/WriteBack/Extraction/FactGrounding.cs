@@ -18,6 +18,7 @@ internal static partial class FactGrounding
     public const string QuestionOnlyRule = "question-only";
     public const string NegationRule = "negation";
     public const string PlaceRule = "place";
+    public const string TenseRule = "tense";
 
     /// <summary>Longest user answer (in words) that is read with the assistant's question, as the heuristics do.</summary>
     private const int MaxAnswerWords = 8;
@@ -189,6 +190,11 @@ internal static partial class FactGrounding
         if (!GroundingPlaces.Said(fact.Text, user, asked))
         {
             return PlaceRule;
+        }
+
+        if (!GroundingTense.Agrees(factWords, terms, user))
+        {
+            return TenseRule;
         }
 
         return null;

@@ -70,6 +70,43 @@ public sealed class FactGroundingOverreachTests
     public void A_place_or_employer_the_user_named_is_grounded(string said, string fact) =>
         Assert.Null(FactGrounding.Check(Fact(fact), Turn(said)));
 
+    [Theory]
+    [InlineData("I've lived in Tokyo, Seoul and Taipei", "The user lives in Taipei")]
+    [InlineData("I've lived in Tokyo, Seoul and Taipei", "The user lives in Tokyo")]
+    [InlineData("I used to live in Lisbon", "The user lives in Lisbon")]
+    [InlineData("I grew up in Leeds", "The user lives in Leeds")]
+    [InlineData("I lived in Berlin for five years", "The user lives in Berlin")]
+    [InlineData("I was born in Accra", "The user lives in Accra")]
+    [InlineData("I worked at Google and Meta", "The user works at Meta")]
+    [InlineData("I used to work as a nurse", "The user works as a nurse")]
+    [InlineData("I've worked at Deloitte, PwC and KPMG", "The user currently works at KPMG")]
+    [InlineData("I moved from Tokyo to Taipei", "The user lives in Tokyo")]
+    [InlineData("I was living in Oslo when we met", "The user is living in Oslo")]
+    [InlineData("I'm moving to Dublin in August", "The user lives in Dublin")]
+    [InlineData("Taipei is where I used to live", "The user lives in Taipei")]
+    public void A_present_home_or_job_the_user_only_had_is_not_grounded(string said, string fact) =>
+        Assert.Equal(FactGrounding.TenseRule, FactGrounding.Check(Fact(fact), Turn(said)));
+
+    [Theory]
+    [InlineData("I live in Taipei now", "The user lives in Taipei")]
+    [InlineData("I've lived in Tokyo, Seoul and now Taipei", "The user lives in Taipei")]
+    [InlineData("I've lived in Taipei for five years", "The user lives in Taipei")]
+    [InlineData("I've been living in Taipei since 2019", "The user lives in Taipei")]
+    [InlineData("I've always lived in Leeds", "The user lives in Leeds")]
+    [InlineData("I grew up in Leeds and still live there", "The user lives in Leeds")]
+    [InlineData("I lived in Tokyo for years but I live in Taipei now", "The user lives in Taipei")]
+    [InlineData("I moved to Taipei last year", "The user lives in Taipei")]
+    [InlineData("I've worked at Deloitte since 2018", "The user works at Deloitte")]
+    [InlineData("I've lived in Tokyo, Seoul and Taipei", "The user has lived in Taipei")]
+    [InlineData("I used to live in Lisbon", "The user used to live in Lisbon")]
+    [InlineData("I'm a nurse, I worked in Leeds before", "The user works as a nurse")]
+    [InlineData("I quit nursing and became a teacher", "The user works as a teacher")]
+    [InlineData("I was hired at Google last month", "The user works at Google")]
+    [InlineData("I'm moving to Dublin in August", "The user is moving to Dublin in August")]
+    [InlineData("We moved to Austin from Chicago two years ago", "The user lives in Austin")]
+    public void A_present_home_or_job_the_user_has_is_grounded(string said, string fact) =>
+        Assert.Null(FactGrounding.Check(Fact(fact), Turn(said)));
+
     private static ConversationTurn Turn(string said) => Turns.Say("t1", said);
 
     private static ExtractedFact Fact(string text) => new()
