@@ -19,6 +19,7 @@ internal static partial class FactGrounding
     public const string NegationRule = "negation";
     public const string PlaceRule = "place";
     public const string TenseRule = "tense";
+    public const string DegreeRule = "degree";
 
     /// <summary>Longest user answer (in words) that is read with the assistant's question, as the heuristics do.</summary>
     private const int MaxAnswerWords = 8;
@@ -197,7 +198,7 @@ internal static partial class FactGrounding
             return TenseRule;
         }
 
-        return null;
+        return GroundingDegrees.Said(factWords, terms, user) ? null : DegreeRule;
     }
 
     /// <summary>The question the fact's short answer replies to, when the turn records one: the first user message,

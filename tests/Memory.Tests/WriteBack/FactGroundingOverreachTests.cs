@@ -71,6 +71,47 @@ public sealed class FactGroundingOverreachTests
         Assert.Null(FactGrounding.Check(Fact(fact), Turn(said)));
 
     [Theory]
+    [InlineData("I speak a little Arabic", "The user is fluent in Arabic")]
+    [InlineData("I speak Swahili and a little Arabic", "The user is fluent in Arabic")]
+    [InlineData("I have basic Spanish", "The user speaks fluent Spanish")]
+    [InlineData("I'm conversational in Hindi", "The user speaks Hindi fluently")]
+    [InlineData("I'm learning Japanese to become fluent", "The user is fluent in Japanese")]
+    [InlineData("I want to be fluent in Italian", "The user is fluent in Italian")]
+    [InlineData("I speak some French", "The user is a native French speaker")]
+    [InlineData("I'm fluent in Portuguese", "The user is a native Portuguese speaker")]
+    [InlineData("I speak Arabic fluently and a little French", "The user is fluent in French")]
+    [InlineData("I like cooking", "The user is an expert cook")]
+    [InlineData("I take photos as a hobby", "The user is a professional photographer")]
+    [InlineData("I go running sometimes", "The user runs every day")]
+    [InlineData("I swim occasionally", "The user always swims")]
+    [InlineData("I play chess", "The user plays chess daily")]
+    [InlineData("I don't mind horror films", "The user likes horror films")]
+    public void A_degree_the_user_did_not_claim_is_not_grounded(string said, string fact) =>
+        Assert.Equal(FactGrounding.DegreeRule, FactGrounding.Check(Fact(fact), Turn(said)));
+
+    [Theory]
+    [InlineData("I'm fluent in Arabic", "The user is fluent in Arabic")]
+    [InlineData("I speak Arabic fluently", "The user is fluent in Arabic")]
+    [InlineData("Arabic is my first language", "The user is a native Arabic speaker")]
+    [InlineData("Arabic is my mother tongue", "The user is fluent in Arabic")]
+    [InlineData("I'm bilingual in English and Arabic", "The user is fluent in Arabic")]
+    [InlineData("Arabic? Yes, I'm fluent", "The user is fluent in Arabic")]
+    [InlineData("I speak a little Arabic", "The user speaks a little Arabic")]
+    [InlineData("I speak a little Arabic", "The user speaks Arabic")]
+    [InlineData("I'm learning Arabic and want to become fluent", "The user wants to become fluent in Arabic")]
+    [InlineData("I cook professionally", "The user is a professional cook")]
+    [InlineData("I work as a photographer", "The user is a professional photographer")]
+    [InlineData("I run every day", "The user runs daily")]
+    [InlineData("I swim daily", "The user swims every day")]
+    [InlineData("I never miss my morning run", "The user runs every day")]
+    [InlineData("I walk my dogs on Mondays", "The user walks their dogs every Monday")]
+    [InlineData("I take insulin three times a day", "The user takes insulin three times daily")]
+    [InlineData("I'm a sous chef at a hotel in Cardiff", "The user is a professional chef")]
+    [InlineData("I'm a native of Ohio", "The user is a native of Ohio")]
+    public void A_degree_the_user_claimed_is_grounded(string said, string fact) =>
+        Assert.Null(FactGrounding.Check(Fact(fact), Turn(said)));
+
+    [Theory]
     [InlineData("I've lived in Tokyo, Seoul and Taipei", "The user lives in Taipei")]
     [InlineData("I've lived in Tokyo, Seoul and Taipei", "The user lives in Tokyo")]
     [InlineData("I used to live in Lisbon", "The user lives in Lisbon")]
