@@ -6,8 +6,11 @@ namespace Memory.WriteBack.Extraction;
 /// <summary>Whether an LLM-extracted fact is supported by what the user wrote: its numbers, its capitalised names and
 /// at least one of its content words must appear in the user messages it cites (and, for a short answer, in the
 /// question the assistant asked, though never in the question alone), and it must not say "not" where the user said
-/// nothing negative, nor assert what the user only negated. A model that embellishes ("3 kids" for "two kids",
-/// "Google" for "a search company", "Berlin" for "Paris") or lifts a fact from the question is caught; a paraphrase
+/// nothing negative, nor assert what the user only negated (before its words or after: "X isn't my thing"), nor put the
+/// user's work or home in a place the user did not name, in the present when the user only had it, or at a degree the
+/// user did not claim. A model that embellishes ("3 kids" for "two kids", "Google" for "a search company", "Berlin" for
+/// "Paris", "care home" for "carer", "fluent" for "a little", "lives in" for "I've lived in") or lifts a fact from the
+/// question is caught; a paraphrase
 /// ("I'm vegetarian" → "The user is a vegetarian", "call me Alex" → "The user's name is Alex") passes. Messages
 /// mostly in another language or script are not checked (the rules are English). Rules in docs/writeback.md.</summary>
 internal static partial class FactGrounding
