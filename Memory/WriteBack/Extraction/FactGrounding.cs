@@ -6,8 +6,11 @@ namespace Memory.WriteBack.Extraction;
 /// <summary>Whether an LLM-extracted fact is supported by what the user wrote: its numbers, its capitalised names and
 /// at least one of its content words must appear in the user messages it cites (and, for a short answer, in the
 /// question the assistant asked, though never in the question alone), and it must not say "not" where the user said
-/// nothing negative, nor assert what the user only negated. A model that embellishes ("3 kids" for "two kids",
-/// "Google" for "a search company", "Berlin" for "Paris") or lifts a fact from the question is caught; a paraphrase
+/// nothing negative, nor assert what the user only negated (before its words or after: "X isn't my thing"), nor put the
+/// user's work or home in a place the user did not name, in the present when the user only had it, or at a degree the
+/// user did not claim. A model that embellishes ("3 kids" for "two kids", "Google" for "a search company", "Berlin" for
+/// "Paris", "care home" for "carer", "fluent" for "a little", "lives in" for "I've lived in") or lifts a fact from the
+/// question is caught; a paraphrase
 /// ("I'm vegetarian" → "The user is a vegetarian", "call me Alex" → "The user's name is Alex") passes. Messages
 /// mostly in another language or script are not checked (the rules are English). Rules in docs/writeback.md.</summary>
 internal static partial class FactGrounding
@@ -17,6 +20,9 @@ internal static partial class FactGrounding
     public const string ContentRule = "content";
     public const string QuestionOnlyRule = "question-only";
     public const string NegationRule = "negation";
+    public const string PlaceRule = "place";
+    public const string TenseRule = "tense";
+    public const string DegreeRule = "degree";
 
     /// <summary>Longest user answer (in words) that is read with the assistant's question, as the heuristics do.</summary>
     private const int MaxAnswerWords = 8;
@@ -39,7 +45,7 @@ internal static partial class FactGrounding
         ["granny"] = "grandmother", ["grandpa"] = "grandfather", ["hubby"] = "husband", ["bf"] = "boyfriend", ["gf"] = "girlfriend",
         ["puppy"] = "dog", ["pup"] = "dog", ["doggo"] = "dog", ["kitten"] = "cat", ["kitty"] = "cat", ["job"] = "work",
         ["occupation"] = "work", ["profession"] = "work", ["employed"] = "work", ["reply"] = "answer", ["replies"] = "answer",
-        ["response"] = "answer", ["responses"] = "answer", ["respond"] = "answer",
+        ["response"] = "answer", ["responses"] = "answer", ["respond"] = "answer", ["center"] = "centre", ["theater"] = "theatre",
     };
 
     /// <summary>Besides negations, what lets a fact say "doesn't", "no longer" or "dislikes": a change, an aversion, a
@@ -174,7 +180,28 @@ internal static partial class FactGrounding
             }
         }
 
-        return fact.Action == FactAction.Assert && !NegationAgrees(fact.Text, terms, user) ? NegationRule : null;
+        if (fact.Action != FactAction.Assert)
+        {
+            return null;
+        }
+
+        var factWords = TextAnalyzer.Words(fact.Text);
+        if (!NegationAgrees(factWords, terms, user))
+        {
+            return NegationRule;
+        }
+
+        if (!GroundingPlaces.Said(fact.Text, user, asked))
+        {
+            return PlaceRule;
+        }
+
+        if (!GroundingTense.Agrees(factWords, terms, user))
+        {
+            return TenseRule;
+        }
+
+        return GroundingDegrees.Said(factWords, terms, user) ? null : DegreeRule;
     }
 
     /// <summary>The question the fact's short answer replies to, when the turn records one: the first user message,
@@ -195,17 +222,17 @@ internal static partial class FactGrounding
 
     /// <summary>A negative fact ("doesn't", "no longer", "dislikes", "avoids") needs a negation, a change or an aversion
     /// in the user's words; a positive one must not rest only on clauses the user negated before its words ("I don't
-    /// live in Lisbon" is no "lives in Lisbon"; "the 14th, not the 15th" still gives the 14th).</summary>
-    private static bool NegationAgrees(string factText, IReadOnlyList<string> terms, GroundingEvidence user)
+    /// live in Lisbon" is no "lives in Lisbon"; "the 14th, not the 15th" still gives the 14th), nor only on a taste the
+    /// user denied after them ("Horror films aren't really my thing" is no "likes horror films").</summary>
+    private static bool NegationAgrees(List<string> factWords, IReadOnlyList<string> terms, GroundingEvidence user)
     {
-        var factWords = TextAnalyzer.Words(factText);
         if (factWords.Exists(w => GroundingEvidence.Negations.Contains(w) || Aversions.Contains(w) || (w == "non" && !user.Words.Contains("non"))))
         {
             return user.Negated || user.Words.Overlaps(ChangeCues);
         }
 
         var supporting = user.Clauses.Where(c => terms.Any(c.HasTerm)).ToList();
-        return supporting.Count == 0 || supporting.Exists(c => !c.NegatesBefore(terms));
+        return supporting.Count == 0 || (supporting.Exists(c => !c.NegatesBefore(terms)) && !TasteDenial.Denies(user, terms, factWords));
     }
 
     /// <summary>Stemmed content words: not stop words, numbers, or the generic words of a memory sentence.</summary>

@@ -45,6 +45,9 @@ internal sealed partial class GroundingEvidence
         Clauses = clauses
             ? [.. ClauseBreak().Split(text).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => new GroundingEvidence(c, clauses: false))]
             : [];
+        Sentences = clauses
+            ? [.. SentenceBreak().Split(text).Select(TextAnalyzer.Words).Where(s => s.Count > 0)]
+            : [];
     }
 
     /// <summary>Normalised words (<see cref="TextAnalyzer.Words"/>).</summary>
@@ -59,7 +62,83 @@ internal sealed partial class GroundingEvidence
     /// <summary>The text cut at punctuation and at "but", "and", "though", ...</summary>
     public IReadOnlyList<GroundingEvidence> Clauses { get; }
 
+    /// <summary>The words of each sentence in order, cut at ".", "!", ";" and line breaks only: a list one verb
+    /// governs ("I've lived in Tokyo, Seoul and Taipei") and a taste denied after a question mark ("Board games? Not
+    /// for me") stay together.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Sentences { get; }
+
     public static GroundingEvidence Of(string text) => new(text, clauses: true);
+
+    /// <summary>Where <paramref name="terms"/> are said, sentence by sentence: runs of words that are terms (two of
+    /// them at most one word apart), each with how many different terms it holds.</summary>
+    public List<Mention> Mentions(IReadOnlyList<string> terms)
+    {
+        var mentions = new List<Mention>();
+        foreach (var words in Sentences)
+        {
+            int start = -1, end = -1;
+            var found = new HashSet<int>();
+            for (var i = 0; i < words.Count; i++)
+            {
+                var at = TermAt(words[i], terms);
+                if (at < 0)
+                {
+                    continue;
+                }
+
+                if (start >= 0 && i - end > 2)
+                {
+                    mentions.Add(new Mention(words, start, end, found.Count));
+                    found.Clear();
+                    start = -1;
+                }
+
+                start = start < 0 ? i : start;
+                end = i;
+                found.Add(at);
+            }
+
+            if (start >= 0)
+            {
+                mentions.Add(new Mention(words, start, end, found.Count));
+            }
+        }
+
+        return mentions;
+    }
+
+    /// <summary>The index of the term of <paramref name="terms"/> that <paramref name="word"/> says, or -1.</summary>
+    private static int TermAt(string word, IReadOnlyList<string> terms)
+    {
+        if (EnglishStopWords.Contains(word))
+        {
+            return -1;
+        }
+
+        var term = FactGrounding.Term(word);
+        for (var t = 0; t < terms.Count; t++)
+        {
+            if (SameTerm(terms[t], term))
+            {
+                return t;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A word of a place or employer the fact names is said: the same stem, or one stem starting the other
+    /// unless the user's is the role of someone who works there ("carer" is no "care home", "farmer" no "farm",
+    /// "baker" no "bakery").</summary>
+    public bool HasPlaceWord(string word)
+    {
+        var term = FactGrounding.Term(word);
+        return _terms.Contains(term) || _terms.Any(s => SameTerm(s, term) && !IsRoleOf(s, term));
+    }
+
+    private static bool IsRoleOf(string said, string place) =>
+        (said.StartsWith(place, StringComparison.Ordinal) && said[place.Length..] is "r" or "er" or "or" or "ist" or "ian" or "ant") ||
+        (place.StartsWith(said, StringComparison.Ordinal) && (said.EndsWith("er", StringComparison.Ordinal) || said.EndsWith("or", StringComparison.Ordinal)));
 
     /// <summary>The number is said (1 also by "a"/"an").</summary>
     public bool HasNumber(decimal n) => _numbers.Contains(n);
@@ -77,9 +156,9 @@ internal sealed partial class GroundingEvidence
         for (var i = 0; i < _wordsInOrder.Count; i++)
         {
             var word = _wordsInOrder[i];
-            if (negation >= 0 && PositiveAfterNegation.Contains(word))
+            if (negation >= 0 && (PositiveAfterNegation.Contains(word) || (word is "mind" or "minds" or "minded" && _wordsInOrder[negation] is "dont" or "doesnt" or "didnt" or "never")))
             {
-                negation = -1; // "never miss", "can't live without", "nothing beats", "can't wait": no denial
+                negation = -1; // "never miss", "can't live without", "nothing beats", "can't wait", "don't mind" (not "wouldn't mind"): no denial
                 continue;
             }
 
@@ -148,6 +227,10 @@ internal sealed partial class GroundingEvidence
     /// gluten im celiac").</summary>
     [GeneratedRegex(@"[.!?;,:\n]+|\b(?:but|and|though|although|while|whereas|however|yet)\b|(?<=\w\s+)(?=\b(?:i|i'm|im|i've|ive)\b)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ClauseBreak();
+
+    /// <summary>A full stop, "!" or ";" before a space or the end (not the point of "7.30"), or a line break.</summary>
+    [GeneratedRegex(@"[.!;]+(?=\s|$)|\n+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SentenceBreak();
 
     [GeneratedRegex(@"\b\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{1,4})?\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NumericDate();

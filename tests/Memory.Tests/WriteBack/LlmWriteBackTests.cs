@@ -140,6 +140,33 @@ public sealed class LlmWriteBackTests
     }
 
     [Fact]
+    public async Task Llm_facts_that_say_more_than_the_user_did_are_dropped()
+    {
+        static string F(string text) =>
+            $$"""{"text": "{{text}}", "category": "other", "subject": "s", "action": "assert", "confidence": 0.9, "sources": ["t1:0"], "context": null}""";
+        var chat = new FakeChatClient
+        {
+            Respond = p => p.Contains(ExtractMarker, StringComparison.Ordinal)
+                ? $$"""
+                  {"facts": [{{string.Join(", ", new[]
+                  {
+                      F("The user likes horror films"), F("The user dislikes horror films"), F("The user works at a care home"),
+                      F("The user is a full-time carer for their mum"), F("The user is fluent in Arabic"), F("The user speaks a little Arabic"),
+                      F("The user lives in Taipei"), F("The user has lived in Taipei"),
+                  })}}]}
+                  """
+                : "not json",
+        };
+        await using var h = new WriteBackHarness(mode: "llm", chat: chat);
+
+        await h.SayAsync(Turns.Say("t1", "Horror films aren't really my thing. I'm a full-time carer for my mum, I speak a little Arabic and I've lived in Tokyo, Seoul and Taipei."));
+
+        Assert.Equal(
+            ["The user dislikes horror films", "The user has lived in Taipei", "The user is a full-time carer for their mum", "The user speaks a little Arabic"],
+            h.Store.CurrentTexts(Turns.User).Order());
+    }
+
+    [Fact]
     public async Task When_grounding_drops_every_llm_fact_the_heuristics_are_not_asked_instead()
     {
         var chat = new FakeChatClient

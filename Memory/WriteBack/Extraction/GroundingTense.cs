@@ -1,0 +1,248 @@
+namespace Memory.WriteBack.Extraction;
+
+/// <summary>A present home or job ("The user lives in Taipei", "works at KPMG", "works as a nurse") must be one the user
+/// has now, not one they only had: every mention of its place or role governed by a past verb ("I've lived in Tokyo,
+/// Seoul and Taipei", "I used to live in Lisbon", "I grew up in Leeds", "I worked at Google", "I was a nurse", "I
+/// moved from Tokyo") or by a move to come ("I'm moving to Dublin") grounds no present fact. The verb governing a mention is the nearest one before it in its
+/// sentence, so one verb governs a list. A perfect with a duration is present ("I've lived in Taipei for five years",
+/// "since 2019", "I've always lived in Leeds"), and so is a mention with "now", "currently", "still" between the verb and
+/// it or just after it ("... and now Taipei", "Taipei now"), or a present verb with "there" after it ("I grew up in
+/// Leeds and still live there"). A mention no verb governs ("Taipei is home") is not read as past.</summary>
+internal static class GroundingTense
+{
+    private enum Tense
+    {
+        None,
+        Present,
+        NotNow,
+    }
+
+    /// <summary>A fact's present home or job: "lives", "works", "resides", "is based", "is living", "is working", "is
+    /// employed".</summary>
+    private static readonly HashSet<string> PresentInFact = new(StringComparer.Ordinal) { "lives", "live", "works", "work", "resides", "reside" };
+
+    /// <summary>A fact that says the home or job is past or to come is not checked ("used to live", "has lived",
+    /// "wants to work").</summary>
+    private static readonly HashSet<string> NotPresentInFact = new(StringComparer.Ordinal)
+    {
+        "used", "lived", "worked", "formerly", "previously", "former", "grew", "born", "raised", "want", "wants", "plans",
+        "planning", "will", "hopes", "moving", "until", "before", "retired", "ago",
+    };
+
+    /// <summary>Verbs whose mention is the user's now: present ones, and changes that led to it ("moved to", "became",
+    /// "got a job at").</summary>
+    private static readonly HashSet<string> PresentVerbs = new(StringComparer.Ordinal)
+    {
+        "live", "lives", "work", "works", "reside", "resides", "im", "am", "is", "are", "moved", "relocated",
+        "settled", "started", "joined", "became", "become", "got", "began", "landed", "took", "switched", "joining", "starting", "becoming",
+    };
+
+    /// <summary>Verbs whose mention is not the user's now: past ("lived in", "grew up in", "was a", "quit", "left") or
+    /// to come ("I'm moving to Dublin in August").</summary>
+    private static readonly HashSet<string> PastVerbs = new(StringComparer.Ordinal)
+    {
+        "lived", "worked", "resided", "grew", "born", "raised", "spent", "stayed", "quit", "left", "retired", "resigned",
+        "fired", "laid", "had", "was", "were",
+    };
+
+    /// <summary>Participles whose tense is their auxiliary's: "was living" is past, "am living", "have been living" present.</summary>
+    private static readonly HashSet<string> Participles = new(StringComparer.Ordinal)
+    {
+        "living", "working", "residing", "based", "employed", "staying",
+    };
+
+    private static readonly HashSet<string> Perfect = new(StringComparer.Ordinal)
+    {
+        "have", "has", "ive", "weve", "hes", "shes", "theyve", "youve",
+    };
+
+    private static readonly HashSet<string> Now = new(StringComparer.Ordinal)
+    {
+        "now", "currently", "still", "nowadays", "presently",
+    };
+
+    /// <summary>What makes a perfect present ("for five years", "since 2019", "my whole life", "always").</summary>
+    private static readonly HashSet<string> Durations = new(StringComparer.Ordinal)
+    {
+        "for", "since", "always", "whole", "entire", "forever",
+    };
+
+    /// <summary>False when <paramref name="factWords"/> put the user's home or job in the present and every mention of
+    /// its <paramref name="terms"/> in the user's words is governed by a past verb.</summary>
+    public static bool Agrees(IReadOnlyList<string> factWords, IReadOnlyList<string> terms, GroundingEvidence user)
+    {
+        if (!PresentFact(factWords) || terms.Count == 0)
+        {
+            return true;
+        }
+
+        var mentions = user.Mentions(terms);
+        return mentions.Count == 0 || mentions.Exists(m => Of(m) != Tense.NotNow);
+    }
+
+    private static bool PresentFact(IReadOnlyList<string> words)
+    {
+        if (words.Any(NotPresentInFact.Contains))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < words.Count; i++)
+        {
+            if ((PresentInFact.Contains(words[i]) && (i == 0 || words[i - 1] != "to")) ||
+                (Participles.Contains(words[i]) && i >= 1 && words[i - 1] is "is" or "are"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Tense Of(Mention m)
+    {
+        var words = m.Words;
+        for (var i = m.End + 1; i < words.Count && i <= m.End + 2; i++)
+        {
+            if (Now.Contains(words[i]) && (i + 1 >= words.Count || words[i + 1] is not ("i" or "im" or "ive" or "we" or "my")))
+            {
+                return Tense.Present; // "Taipei now", "Leeds, currently" (not "Tokyo, now I'm in Taipei")
+            }
+        }
+
+        if (ThereAfter(words, m.End))
+        {
+            return Tense.Present;
+        }
+
+        for (var i = m.Start - 1; i >= 0; i--)
+        {
+            var word = words[i];
+            if (Now.Contains(word))
+            {
+                return Tense.Present; // "... Seoul and now Taipei"
+            }
+
+            if (word is "move" or "moving" or "relocating")
+            {
+                // "I'm moving to Dublin", "we'll move to", "planning to move": to come; "since moving to Leeds": now.
+                return i >= 1 && words[i - 1] is "im" or "am" or "is" or "are" or "were" or "will" or "to" or "be" or "ill" or "well" ? Tense.NotNow : Tense.Present;
+            }
+
+            if (PresentVerbs.Contains(word))
+            {
+                return (word is "moved" or "relocated" && FromBefore(words, m.Start)) || UsedTo(words, i) ? Tense.NotNow : Tense.Present;
+            }
+
+            if (Participles.Contains(word))
+            {
+                return i >= 1 && words[i - 1] is "was" or "were" or "had" ? Tense.NotNow : Tense.Present;
+            }
+
+            if (PastVerbs.Contains(word))
+            {
+                return PerfectWithDuration(words, i, m.End) ? Tense.Present : Tense.NotNow;
+            }
+
+            if (word == "been")
+            {
+                return PerfectWithDuration(words, i, m.End) ? Tense.Present : Tense.NotNow; // "I've been a nurse" (for 20 years)
+            }
+
+            if (word.Length > 3 && word.EndsWith("ed", StringComparison.Ordinal))
+            {
+                return Tense.None; // another verb governs it ("I was hired at Google", "I visited Taipei")
+            }
+        }
+
+        return PastAfter(words, m.End) ? Tense.NotNow : Tense.None;
+    }
+
+    /// <summary>A place named before its past verb: "Taipei is where I used to live", "Leeds, where I grew up".</summary>
+    private static bool PastAfter(IReadOnlyList<string> words, int end)
+    {
+        var i = end + 1;
+        if (i < words.Count && words[i] is "is" or "was")
+        {
+            i++;
+        }
+
+        if (i + 2 >= words.Count || words[i] is not ("where" or "which" or "that") || words[i + 1] is not ("i" or "we"))
+        {
+            return false;
+        }
+
+        var verb = words[i + 2];
+        return verb is "lived" or "worked" or "grew" or "was" or "were" or "spent" || (verb == "used" && i + 4 < words.Count && words[i + 3] == "to");
+    }
+
+    /// <summary>"moved from Tokyo", "moved here from the States".</summary>
+    private static bool FromBefore(IReadOnlyList<string> words, int start)
+    {
+        var i = start - 1;
+        if (i >= 0 && words[i] == "the")
+        {
+            i--;
+        }
+
+        return i >= 0 && words[i] == "from";
+    }
+
+    /// <summary>"used to live", "used to work".</summary>
+    private static bool UsedTo(IReadOnlyList<string> words, int verb) => verb >= 2 && words[verb - 1] == "to" && words[verb - 2] == "used";
+
+    /// <summary>A past participle after "have" with a duration: "I've lived in Taipei for five years", "I've always lived
+    /// in Leeds", "I've been a nurse since 2010"; "I had lived" and a bare perfect ("I've lived in Tokyo, Seoul and
+    /// Taipei") are past.</summary>
+    private static bool PerfectWithDuration(IReadOnlyList<string> words, int verb, int end)
+    {
+        if (words[verb] is not ("lived" or "worked" or "resided" or "been" or "stayed"))
+        {
+            return false;
+        }
+
+        var perfect = false;
+        for (var i = verb - 1; i >= Math.Max(0, verb - 3); i--)
+        {
+            if (Perfect.Contains(words[i]))
+            {
+                perfect = true;
+                break;
+            }
+        }
+
+        if (!perfect)
+        {
+            return false;
+        }
+
+        for (var i = Math.Max(0, verb - 2); i < words.Count && i <= end + 4; i++)
+        {
+            if (Durations.Contains(words[i]) || (words[i] == "life" && i >= 1 && words[i - 1] is "my" or "whole" or "entire"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"... and still live there", "... and I'm still there", "... where I live now".</summary>
+    private static bool ThereAfter(IReadOnlyList<string> words, int end)
+    {
+        for (var i = end + 1; i + 1 < words.Count; i++)
+        {
+            if (words[i] is "live" or "lives" or "work" or "works" or "based" or "im" && (words[i + 1] is "there" or "here" || (i + 2 < words.Count && words[i + 1] == "still" && words[i + 2] is "there" or "here")))
+            {
+                return true;
+            }
+
+            if (words[i] == "where" && i + 2 < words.Count && words[i + 1] is "i" or "we" && words[i + 2] is "live" or "work" or "am" or "now" or "currently")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
