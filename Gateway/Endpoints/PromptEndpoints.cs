@@ -41,7 +41,7 @@ public static class PromptEndpoints
             return blocked;
         }
 
-        // The user fields as the call would send them (Upstream:ForwardUser); the template's user_id follows the same setting.
+        // The user fields as the call would send them (Upstream:ForwardUser); the templates' user_id stays the id the app sent.
         upstreamUsers.Apply(request);
         var prompt = await assembler.AssembleAsync(request, cancellationToken).ConfigureAwait(false);
         return Results.Json(PromptApiMapper.Preview(prompt, Gateway.Apis.Responses.Json.String(request.Body["user"])), PromptJsonContext.Default.PromptPreviewResponse);

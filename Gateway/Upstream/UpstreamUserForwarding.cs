@@ -12,6 +12,6 @@ public enum UpstreamUserForwarding
     /// <summary>The id as the app sent it.</summary>
     AsIs,
 
-    /// <summary>Nothing: the fields are removed, and the template's <c>user_id</c> reads <c>anonymous</c>.</summary>
+    /// <summary>Nothing: the fields are removed (the templates' <c>user_id</c> stays the id the app sent).</summary>
     None,
 }
