@@ -148,7 +148,7 @@ internal static class DedupLexicon
         "anymore", "any", "at", "all",
 
         // "without sugar" is "not with sugar": "I take my coffee with sugar" / "... without sugar" is the same statement
-        // negated; a word that says the statement holds now does not change it (fourteenth session).
+        // negated; a word that says the statement holds now does not change it (thirteenth session).
         "with", "now", "instead", "nowadays", "currently",
 
         // The auxiliary a contracted negation carries ("can't", "isn't", "won't"): "I can swim" / "I can't swim".

@@ -43,7 +43,7 @@ public sealed class DeduplicationTests(MiniLmGatewayFixture fixture) : IClassFix
         Assert.Equal("My locker code is 4417.", Text(history[1]!["before"]));
     }
 
-    /// <summary>Pairs from the fourteenth session's audit, written one after the other through the API: a swapped
+    /// <summary>Pairs from the thirteenth session's audit, written one after the other through the API: a swapped
     /// relative, food or count is a second fact (each was a NOOP or a "reinforced" swap that lost the first), a slot's
     /// new value said in other words replaces the old one with history (each was an ADD that left the stale value
     /// current), and a restatement in another spelling or time form adds nothing.</summary>

@@ -4,7 +4,7 @@ namespace Gateway.Tests.MemoryApi;
 
 /// <summary>De-duplication through the gateway with the lexical <c>hash</c> embedder, whose cosine never finds a
 /// paraphrase in other words: a restatement with the same normalised text still adds nothing, and a statement said of
-/// the past or a slot's subject spelled another way still reaches the rule (fourteenth session: each was an ADD).</summary>
+/// the past or a slot's subject spelled another way still reaches the rule (thirteenth session: each was an ADD).</summary>
 public sealed class LexicalDeduplicationTests(MemoryGatewayFixture fixture) : IClassFixture<MemoryGatewayFixture>
 {
     private MemoryApiClient Api => fixture.Api;

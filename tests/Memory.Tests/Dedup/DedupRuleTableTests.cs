@@ -109,7 +109,7 @@ public sealed class DedupRuleTableTests
         { "I like tea and coffee.", "I like coffee and tea.", nameof(DedupVerdict.Duplicate) },
         { "I sleep before midnight.", "I sleep after midnight.", nameof(DedupVerdict.Distinct) },
         { "I earn more than my brother.", "I earn less than my brother.", nameof(DedupVerdict.Distinct) },
-        // "without" is "not with": the same statement negated, which cannot stay current beside it (fourteenth session;
+        // "without" is "not with": the same statement negated, which cannot stay current beside it (thirteenth session;
         // this row was Distinct, which kept both).
         { "I take my coffee with sugar.", "I take my coffee without sugar.", nameof(DedupVerdict.SlotChange) },
         { "I sleep before midnight on weekdays.", "I sleep after midnight.", nameof(DedupVerdict.Distinct) },
@@ -149,7 +149,7 @@ public sealed class DedupRuleTableTests
         // A correction's opening word is not part of the slot.
         { "My daughter is 6.", "Actually my daughter is 7, not 6.", nameof(DedupVerdict.SlotChange) },
         { "My locker code is 4417.", "Correction: my locker code is 5520.", nameof(DedupVerdict.SlotChange) },
-        // Fourteenth session, a third audit over HTTP. Similar sentences that swap one member of a closed set of kinds
+        // Thirteenth session, a third audit over HTTP. Similar sentences that swap one member of a closed set of kinds
         // (a relative, a food, a drink, an animal...) were NOOPs or "reinforced" swaps; now two facts.
         { "I'm allergic to milk, eggs and wheat.", "I'm allergic to milk, eggs and soy.", nameof(DedupVerdict.Distinct) },
         { "I'm allergic to peanuts, tree nuts and sesame.", "I'm allergic to peanuts, tree nuts and soy.", nameof(DedupVerdict.Distinct) },
@@ -197,7 +197,7 @@ public sealed class DedupRuleTableTests
     public static TheoryData<string, string, string> Unrelated => new()
     {
         { "I like jazz.", "I like rock.", nameof(DedupVerdict.Distinct) },
-        // The same normalised text, whoever's embedder: "two" is "2" (fourteenth session; this row was Distinct).
+        // The same normalised text, whoever's embedder: "two" is "2" (thirteenth session; this row was Distinct).
         { "I have two cats.", "I have 2 cats.", nameof(DedupVerdict.Duplicate) },
         { "My locker code is 4417.", "My locker code is 5520.", nameof(DedupVerdict.SlotChange) },
         { "I like horror movies.", "I don't like horror movies.", nameof(DedupVerdict.SlotChange) },
@@ -222,7 +222,7 @@ public sealed class DedupRuleTableTests
         { "My sister lives in São Paulo.", "My sister lives in Sa\u0303o Paulo.", nameof(DedupVerdict.Duplicate) },
         // Only Latin accents fold: a Devanagari vowel sign is part of its word ("कल" tomorrow, "कुल" total).
         { "मैं कल जाऊंगा", "मैं कुल जाऊंगा", nameof(DedupVerdict.Distinct) },
-        // Fourteenth session: slots whose new value was kept beside the stale one. Moving somewhere is living there.
+        // Thirteenth session: slots whose new value was kept beside the stale one. Moving somewhere is living there.
         { "I live in Manchester.", "I moved to Bristol.", nameof(DedupVerdict.SlotChange) },
         { "I live in Glasgow.", "I've moved to Edinburgh.", nameof(DedupVerdict.SlotChange) },
         { "My sister lives in Leeds.", "My sister moved to York.", nameof(DedupVerdict.SlotChange) },

@@ -203,7 +203,7 @@ public sealed class MemoryServiceDedupTests : IDisposable
 
     /// <summary>Texts the embedder finds unlike (cosine 0.2) still reach the rule through the prefilter when they may
     /// be one fact: the same words in another spelling, time or currency form, a statement said of the past, a broader
-    /// negation, a slot's subject spelled another way, the same statement said to hold "now" (fourteenth session: each
+    /// negation, a slot's subject spelled another way, the same statement said to hold "now" (thirteenth session: each
     /// of these was an ADD).</summary>
     [Theory]
     [InlineData("I wake up at 7am.", "I wake up at 07:00.", MemoryEvent.Noop)]

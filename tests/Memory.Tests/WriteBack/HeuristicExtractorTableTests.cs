@@ -484,7 +484,7 @@ public sealed class HeuristicExtractorTableTests
         { "I told him to relax, take a break and drink some water", "" },
         { "I gave up smoking", "The user gave up smoking" },
         { "I no longer smoke.", "" },
-        // Fourteenth session's probe (extraction-set.jsonl ids *-p14-*): a list of places lived in is kept whole, one
+        // Thirteenth session's probe (extraction-set.jsonl ids *-p14-*): a list of places lived in is kept whole, one
         // fact each (it was cut at the first comma: "The user has lived in Tokyo"); a town and its region stay one.
         { "I've lived in Tokyo, Seoul and Taipei", "The user has lived in Tokyo | The user has lived in Seoul | The user has lived in Taipei" },
         { "I have lived in Oslo, Bergen and Tromsø", "The user has lived in Oslo | The user has lived in Bergen | The user has lived in Tromsø" },
