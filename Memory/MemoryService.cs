@@ -187,7 +187,10 @@ internal sealed partial class MemoryService(
         retriever.Invalidate(user);
         if (!keepText)
         {
-            await ForgetCachedAsync(user, deleted.Text).ConfigureAwait(false);
+            if (await embedder.GetService<IEmbeddingCache>().ForgetDeletedTextAsync(user, deleted.Text).ConfigureAwait(false) is { } failure)
+            {
+                LogCacheForgetFailed(logger, failure);
+            }
         }
 
         return true;
@@ -314,28 +317,6 @@ internal sealed partial class MemoryService(
         {
             LogEmbeddingFailed(logger, ex.GetType().Name);
             return (model, null);
-        }
-    }
-
-    /// <summary>Drops the deleted text's cached vectors (the user's own and their tenant's); a failure leaves a vector
-    /// that only the same text can find, so it is logged, not thrown.</summary>
-    private async Task ForgetCachedAsync(UserKey user, string text)
-    {
-        if (embedder.GetService<IEmbeddingCache>() is not { } cache)
-        {
-            return;
-        }
-
-        try
-        {
-            using (EmbeddingOwner.Use(user))
-            {
-                await cache.ForgetAsync([text], CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogCacheForgetFailed(logger, e.GetType().Name);
         }
     }
 

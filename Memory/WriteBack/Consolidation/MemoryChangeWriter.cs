@@ -94,18 +94,9 @@ internal sealed partial class MemoryChangeWriter(IMemoryStore store, Func<bool>?
         await EnsureHistoryAsync(user, Entry(target.Id, MemoryEvent.Delete, keepText ? target : HistoryRedaction.Redacted(target), null, actor, now, reason),
             e => e.Event == MemoryEvent.Delete, cancellationToken).ConfigureAwait(false);
         await store.DeleteAsync(user, target.Id, cancellationToken).ConfigureAwait(false);
-        if (!keepText && cache is not null)
+        if (!keepText && await cache.ForgetDeletedTextAsync(user, target.Text).ConfigureAwait(false) is { } failure)
         {
-            // The turn's worker runs as the user's embedding owner (TurnProcessor), so the user's own entry goes too. A
-            // failure leaves a vector only the same text finds; erasing the user removes it.
-            try
-            {
-                await cache.ForgetAsync([target.Text], cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogCacheForgetFailed(logger ?? NullLogger.Instance, e.GetType().Name);
-            }
+            LogCacheForgetFailed(logger ?? NullLogger.Instance, failure);
         }
     }
 
