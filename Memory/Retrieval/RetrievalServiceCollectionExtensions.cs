@@ -1,3 +1,5 @@
+using Memory.Embeddings;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,11 +12,17 @@ namespace Memory.Retrieval;
 /// <c>IOptions&lt;MemoryOptions&gt;</c> registered alongside.</summary>
 public static class RetrievalServiceCollectionExtensions
 {
-    /// <summary>Binds <c>Memory:Retrieval</c> (validated on start) and adds <see cref="IMemoryRetriever"/> as a singleton.</summary>
+    /// <summary>Binds <c>Memory:Retrieval</c> over the embedder's fusion defaults (<see cref="FusionProfiles"/>; validated on start) and adds <see cref="IMemoryRetriever"/> as a singleton.</summary>
     public static IServiceCollection AddHybridRetrieval(this IServiceCollection services, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<RetrievalOptions>();
+        // The embedder's fusion profile first, so that every key the configuration holds is bound over it.
+        options.Configure<IServiceProvider>((o, sp) =>
+        {
+            var embedder = sp.GetKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(MemoryServiceCollectionExtensions.RawEmbedderKey);
+            FusionProfiles.ApplyDefaults(o, embedder is null ? null : EmbeddingGenerators.ModelIdOf(embedder));
+        });
         (configuration is null ? options.BindConfiguration(RetrievalOptions.Section) : options.Bind(configuration.GetSection(RetrievalOptions.Section))).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetrievalOptions>, RetrievalOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

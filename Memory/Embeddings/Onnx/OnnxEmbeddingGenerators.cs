@@ -14,6 +14,14 @@ public static class OnnxEmbeddingGenerators
     /// <summary>Model id recorded with vectors of the shipped model.</summary>
     public const string MiniLmModelId = "all-MiniLM-L6-v2";
 
+    /// <summary>Start of the model id recorded with vectors of MiniLM tuned for memory search
+    /// (<see cref="OnnxTuning.Memory"/>); the start of the adapter file's SHA-256 follows, so a retrained adapter never
+    /// shares vectors with an older one.</summary>
+    public const string MiniLmMemoryModelIdPrefix = "all-MiniLM-L6-v2-memory-";
+
+    /// <summary>What the memory-search adapter was trained to see before a search query (stored texts go without it).</summary>
+    public const string MiniLmMemoryQueryPrefix = "query: ";
+
     /// <summary>Model id recorded with vectors of the shipped snowflake-arctic-embed-xs.</summary>
     public const string ArcticModelId = "snowflake-arctic-embed-xs";
 
@@ -37,6 +45,10 @@ public static class OnnxEmbeddingGenerators
     /// <summary>Where the build puts the shipped model: <c>models/all-MiniLM-L6-v2/{model.onnx,vocab.txt}</c> beside the
     /// application's assemblies.</summary>
     public static string MiniLmDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "models", MiniLmModelId);
+
+    /// <summary>Where the build puts MiniLM tuned for memory search:
+    /// <c>models/all-MiniLM-L6-v2-memory/{model.onnx,model.int8.onnx,model.int8q.onnx,vocab.txt,adapter.lora}</c>.</summary>
+    public static string MiniLmMemoryDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "models", "all-MiniLM-L6-v2-memory");
 
     /// <summary>Where the build puts snowflake-arctic-embed-xs:
     /// <c>models/snowflake-arctic-embed-xs/{model.onnx,vocab.txt}</c> beside the application's assemblies.</summary>
@@ -103,8 +115,26 @@ public static class OnnxEmbeddingGenerators
 
     internal static bool TryCreateMiniLm(OnnxEmbeddingOptions options, ILoggerFactory loggerFactory, string directory,
         [NotNullWhen(true)] out IEmbeddingGenerator<string, Embedding<float>>? generator,
-        [NotNullWhen(false)] out string? error) =>
-        TryCreateShipped(ShippedModel.MiniLm, options, loggerFactory, directory, out generator, out error);
+        [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Tuning != OnnxTuning.Memory)
+        {
+            return TryCreateShipped(ShippedModel.MiniLm, options, loggerFactory, directory, out generator, out error);
+        }
+
+        // The tuned model sits beside the published one (its own folder under the same parent).
+        var tuned = Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(directory)) ?? directory, Path.GetFileName(MiniLmMemoryDirectory));
+        return TryCreateShipped(ShippedModel.MiniLm, options, loggerFactory, tuned, out generator, out error);
+    }
+
+    /// <summary>The id of the tuned MiniLM's vectors: <see cref="MiniLmMemoryModelIdPrefix"/> and the first 8 hex digits
+    /// of the SHA-256 of <c>adapter.lora</c> in <paramref name="directory"/>.</summary>
+    internal static string MiniLmMemoryModelId(string directory)
+    {
+        using var stream = File.OpenRead(Path.Combine(directory, "adapter.lora"));
+        return MiniLmMemoryModelIdPrefix + Convert.ToHexStringLower(SHA256.HashData(stream))[..8];
+    }
 
     internal static bool TryCreateShipped(ShippedModel model, OnnxEmbeddingOptions options, ILoggerFactory loggerFactory,
         string directory, [NotNullWhen(true)] out IEmbeddingGenerator<string, Embedding<float>>? generator,
@@ -138,7 +168,17 @@ public static class OnnxEmbeddingGenerators
         };
         // int8 vectors differ slightly from fp32 ones: their own id keeps them apart in stores and caches, and switching
         // precision re-embeds the memories in the background like any model change.
-        var modelId = (arctic ? ArcticModelId : MiniLmModelId) + (int8 ? Int8Suffix : "");
+        string modelId;
+        try
+        {
+            modelId = (arctic ? ArcticModelId : options.Tuning == OnnxTuning.Memory ? MiniLmMemoryModelId(directory) : MiniLmModelId) + (int8 ? Int8Suffix : "");
+        }
+        catch (IOException ex)
+        {
+            error = $"The adapter of the tuned MiniLM in {directory} could not be read: {ex.Message}";
+            return false;
+        }
+
         // Queries may run on the other build (int8 queries against fp32 memories): its graph embeds them, the stored
         // vectors and their id stay those of Precision.
         string? queryModelPath = null;
@@ -153,7 +193,8 @@ public static class OnnxEmbeddingGenerators
             }
         }
 
-        return TryLoad(shipped, modelPath, vocabPath, modelId, loggerFactory, out generator, out error, arctic ? ArcticQueryPrefix : null, queryModelPath);
+        var queryPrefix = arctic ? ArcticQueryPrefix : options.Tuning == OnnxTuning.Memory ? MiniLmMemoryQueryPrefix : null;
+        return TryLoad(shipped, modelPath, vocabPath, modelId, loggerFactory, out generator, out error, queryPrefix, queryModelPath);
     }
 
     /// <summary>The build that embeds queries: <see cref="OnnxEmbeddingOptions.QueryPrecision"/>, else MiniLM's default
@@ -247,6 +288,11 @@ public static class OnnxEmbeddingGenerators
         if (options.QueryPrecision is { } queryPrecision && !Enum.IsDefined(queryPrecision))
         {
             return $"{section}:QueryPrecision must be Int8 or Fp32.";
+        }
+
+        if (!Enum.IsDefined(options.Tuning))
+        {
+            return $"{section}:Tuning must be Memory or None.";
         }
 
         return Enum.IsDefined(options.Pooling) ? null : $"{section}:Pooling must be Mean or Cls.";

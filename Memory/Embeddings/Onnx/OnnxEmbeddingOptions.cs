@@ -46,6 +46,11 @@ public sealed class OnnxEmbeddingOptions
     /// <summary>Shipped models only: run the published fp32 graph or the int8 variant made at build.</summary>
     public OnnxPrecision Precision { get; set; } = OnnxPrecision.Fp32;
 
+    /// <summary>MiniLM only: <see cref="OnnxTuning.Memory"/> (default) runs the model with the memory-search adapter merged
+    /// in, <see cref="OnnxTuning.None"/> the published weights. Changing it re-embeds the memories in the background like
+    /// any model change.</summary>
+    public OnnxTuning Tuning { get; set; } = OnnxTuning.Memory;
+
     /// <summary>Shipped models only: the build that embeds search queries (the request path); stored texts stay at
     /// <see cref="Precision"/>, and so does the id recorded with their vectors. Null: <see cref="OnnxPrecision.Int8"/>
     /// for MiniLM (its int8 query graph, <c>model.int8q.onnx</c>, which kept fp32's LoCoMo recall and paraphrase top-1

@@ -345,6 +345,9 @@ internal static class MatMulQuantizer
         return (int8, scale);
     }
 
+    /// <summary>The values of a float initializer, however it stores them.</summary>
+    internal static float[] FloatValues(TensorProto tensor) => ReadFloats(tensor, checked((int)tensor.Dims.Aggregate(1L, (a, d) => a * d)));
+
     private static float[] ReadFloats(TensorProto tensor, int count)
     {
         if (!tensor.RawData.IsEmpty)

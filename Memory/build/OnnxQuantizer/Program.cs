@@ -6,8 +6,10 @@ using OnnxQuantizer;
 //        OnnxQuantizer --list <model.onnx>
 //        OnnxQuantizer --nodes <model.onnx>
 //        OnnxQuantizer --expose <fp32 model.onnx> <calibration model.onnx>
+//        OnnxQuantizer --merge <fp32 model.onnx> <adapter file> <fp32 tuned model.onnx>
 const string Usage = "usage: OnnxQuantizer <fp32 model.onnx> <int8 model.onnx> [--keep-fp32 PATTERNS] [--smooth STATS.json] [--alpha A] [--smooth-roles ROLES] [--fuse-attention true]\n" +
-    "       OnnxQuantizer --list <model.onnx>\n       OnnxQuantizer --nodes <model.onnx>\n       OnnxQuantizer --expose <fp32 model.onnx> <calibration model.onnx>";
+    "       OnnxQuantizer --list <model.onnx>\n       OnnxQuantizer --nodes <model.onnx>\n       OnnxQuantizer --expose <fp32 model.onnx> <calibration model.onnx>\n" +
+    "       OnnxQuantizer --merge <fp32 model.onnx> <adapter file> <fp32 tuned model.onnx>";
 try
 {
     if (args.Length == 2 && args[0] == "--list")
@@ -40,6 +42,17 @@ try
         var names = ActivationExposer.Expose(model);
         MatMulQuantizer.Write(model, args[2]);
         Console.WriteLine($"Exposed {names.Count} MatMul inputs as outputs: {args[2]}");
+        return 0;
+    }
+
+    if (args.Length == 4 && args[0] == "--merge")
+    {
+        // A tuned model: the low-rank adapters of Memory/build/adapters added to the fp32 weights (LowRankAdapter).
+        var model = MatMulQuantizer.Read(args[1]);
+        var merged = LowRankAdapter.MergeInto(model.Graph, LowRankAdapter.ReadAll(args[2]));
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(args[3]))!);
+        MatMulQuantizer.Write(model, args[3]);
+        Console.WriteLine($"Merged {merged} low-rank adapters into the MatMul weights: {args[3]}");
         return 0;
     }
 

@@ -22,14 +22,14 @@ internal static class LocomoDiagnostics
     public static async Task RunAsync(InMemoryMemoryStore store, IEmbeddingGenerator<string, Embedding<float>> embedder,
         IReadOnlyList<LocomoConversation> conversations, LocomoSettings settings)
     {
-        var options = Apply(new RetrievalOptions(), settings.With);
-        var preMmr = Apply(new RetrievalOptions(), settings.With);
+        var options = Apply(Paraphrase.ShippedFusion.New(), settings.With);
+        var preMmr = Apply(Paraphrase.ShippedFusion.New(), settings.With);
         preMmr.MmrLambda = 1;
-        var lexical = Apply(new RetrievalOptions(), settings.With);
+        var lexical = Apply(Paraphrase.ShippedFusion.New(), settings.With);
         lexical.LexicalWeight = 1;
         lexical.DenseWeight = 0;
         lexical.MmrLambda = 1;
-        var dense = Apply(new RetrievalOptions(), settings.With);
+        var dense = Apply(Paraphrase.ShippedFusion.New(), settings.With);
         dense.LexicalWeight = 0;
         dense.DenseWeight = 1;
         dense.MmrLambda = 1;

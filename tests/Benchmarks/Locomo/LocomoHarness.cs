@@ -30,6 +30,7 @@ internal static class LocomoHarness
         var created = LocomoEmbedders.Create(settings.Embedder);
         var embedder = created is null ? null : new QueryCachingEmbeddingGenerator(created);
         var modelId = embedder is null ? "none" : EmbeddingGenerators.ModelIdOf(embedder);
+        Paraphrase.ShippedFusion.ModelId = modelId;
         Console.WriteLine($"LoCoMo: {string.Join(", ", conversations.Select(c => $"{c.Id} ({c.Observations.Count} memories, {c.Questions.Count} questions)"))}; embedder {modelId}");
 
         var store = new InMemoryMemoryStore();
@@ -101,7 +102,7 @@ internal static class LocomoHarness
 
     private static IEnumerable<(string Name, RetrievalOptions Options)> Configurations(LocomoSettings settings, bool dense)
     {
-        var variants = settings.Brief ? [("shipped default", new RetrievalOptions())] : Paraphrase.FusionVariants.All(dense, settings.Sweep, o =>
+        var variants = settings.Brief ? [("shipped default", Paraphrase.ShippedFusion.New())] : Paraphrase.FusionVariants.All(dense, settings.Sweep, o =>
         {
             if (settings.Mmr is { } lambda)
             {
@@ -110,8 +111,8 @@ internal static class LocomoHarness
         }, settings.Hub);
         variants = settings.With.Count == 0
             ? variants
-            : variants.Append(("default with " + string.Join(", ", settings.With), LocomoDiagnostics.Apply(new RetrievalOptions(), settings.With)));
-        return variants.Concat(settings.Variants.Select(v => ("default with " + v, LocomoDiagnostics.Apply(new RetrievalOptions(), v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))));
+            : variants.Append(("default with " + string.Join(", ", settings.With), LocomoDiagnostics.Apply(Paraphrase.ShippedFusion.New(), settings.With)));
+        return variants.Concat(settings.Variants.Select(v => ("default with " + v, LocomoDiagnostics.Apply(Paraphrase.ShippedFusion.New(), v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))));
     }
 
     private static async Task SeedAsync(InMemoryMemoryStore store, LocomoConversation conversation, IEmbeddingGenerator<string, Embedding<float>>? embedder)

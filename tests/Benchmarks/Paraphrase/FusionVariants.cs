@@ -12,13 +12,13 @@ internal static class FusionVariants
     {
         RetrievalOptions Make(Action<RetrievalOptions> change)
         {
-            var options = new RetrievalOptions();
+            var options = ShippedFusion.New();
             common?.Invoke(options);
             change(options);
             return options;
         }
 
-        var d = new RetrievalOptions();
+        var d = ShippedFusion.New();
         var weights = string.Create(CultureInfo.InvariantCulture, $"{d.LexicalWeight}/{d.DenseWeight}");
         yield return ("BM25 alone", Make(o => { o.LexicalWeight = 1; o.DenseWeight = 0; }));
         if (!dense)

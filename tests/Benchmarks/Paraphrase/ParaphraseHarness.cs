@@ -47,6 +47,7 @@ internal static class ParaphraseHarness
             var created = LocomoEmbedders.Create(name);
             using var embedder = created is null ? null : new QueryCachingEmbeddingGenerator(created);
             var modelId = embedder is null ? "none" : EmbeddingGenerators.ModelIdOf(embedder);
+            ShippedFusion.ModelId = modelId;
             var store = new InMemoryMemoryStore();
             var now = DateTimeOffset.UtcNow;
             await SeedAsync(store, pairs, embedder, now).ConfigureAwait(false);
@@ -55,8 +56,8 @@ internal static class ParaphraseHarness
             Console.WriteLine($"Embedder {name} ({modelId})");
             Console.WriteLine($"| fusion | top-1 | top-3 | top-1 mixed ages/confidence | top-3 mixed | top-1 users of {PairsPerSmallUser} pairs | top-3 users of {PairsPerSmallUser} |");
             Console.WriteLine("|---|---|---|---|---|---|---|");
-            var rows = settings.Brief ? [("shipped default", new RetrievalOptions())] : FusionVariants.All(embedder is not null, settings.Sweep, hub: settings.Hub);
-            rows = rows.Concat(settings.Variants.Select(v => ("default with " + v, LocomoDiagnostics.Apply(new RetrievalOptions(), v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))));
+            var rows = settings.Brief ? [("shipped default", ShippedFusion.New())] : FusionVariants.All(embedder is not null, settings.Sweep, hub: settings.Hub);
+            rows = rows.Concat(settings.Variants.Select(v => ("default with " + v, LocomoDiagnostics.Apply(ShippedFusion.New(), v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))));
             foreach (var (variant, options) in rows)
             {
                 var retriever = Create(store, embedder, options);
@@ -69,7 +70,7 @@ internal static class ParaphraseHarness
 
             if (settings.Misses)
             {
-                var retriever = Create(store, embedder, new RetrievalOptions());
+                var retriever = Create(store, embedder, ShippedFusion.New());
                 Console.WriteLine();
                 Console.WriteLine("Misses of the shipped default (uniform):");
                 foreach (var pair in pairs)

@@ -85,7 +85,8 @@ public sealed class Int8EmbeddingGeneratorTests
 
     private static IEmbeddingGenerator<string, Embedding<float>> Create(string model, OnnxPrecision precision)
     {
-        var options = new OnnxEmbeddingOptions { Precision = precision, IntraOpThreads = 1 };
+        // The published MiniLM: the tuned one has the same variants under its own id (TunedMiniLmTests).
+        var options = new OnnxEmbeddingOptions { Precision = precision, IntraOpThreads = 1, Tuning = OnnxTuning.None };
         IEmbeddingGenerator<string, Embedding<float>>? generator;
         string? error;
         var loaded = model == "minilm"

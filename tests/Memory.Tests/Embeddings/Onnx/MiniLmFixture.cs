@@ -4,12 +4,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Memory.Tests.Embeddings.Onnx;
 
-/// <summary>The shipped all-MiniLM-L6-v2, loaded once for the tests that share it.</summary>
+/// <summary>The shipped all-MiniLM-L6-v2 with its published weights (<see cref="OnnxTuning.None"/>: the
+/// sentence-transformers reference vectors hold for them), loaded once for the tests that share it.</summary>
 public sealed class MiniLmFixture : IDisposable
 {
     public MiniLmFixture()
     {
-        var options = new OnnxEmbeddingOptions { BatchWindowMilliseconds = 2 };
+        var options = new OnnxEmbeddingOptions { BatchWindowMilliseconds = 2, Tuning = OnnxTuning.None };
         if (!OnnxEmbeddingGenerators.TryCreateMiniLm(options, NullLoggerFactory.Instance, out var generator, out var error))
         {
             throw new InvalidOperationException("The shipped model did not load: " + error);

@@ -136,8 +136,16 @@ public sealed class QueryPrecisionTests
             ? generator
             : throw new InvalidOperationException(error);
 
+    /// <summary>The published MiniLM (<see cref="OnnxTuning.None"/>), whose files these tests read directly; the tuned
+    /// model's folder holds the same variants (TunedMiniLmTests).</summary>
     private static IEmbeddingGenerator<string, Embedding<float>> Create(OnnxEmbeddingOptions options) =>
-        OnnxEmbeddingGenerators.TryCreateMiniLm(options, NullLoggerFactory.Instance, out var generator, out var error)
+        OnnxEmbeddingGenerators.TryCreateMiniLm(WithoutTuning(options), NullLoggerFactory.Instance, out var generator, out var error)
             ? generator
             : throw new InvalidOperationException(error);
+
+    private static OnnxEmbeddingOptions WithoutTuning(OnnxEmbeddingOptions options)
+    {
+        options.Tuning = OnnxTuning.None;
+        return options;
+    }
 }
