@@ -30,7 +30,8 @@ public sealed class RetrievalOptions
     /// <summary>Share of a candidate's hubness above the other candidates' (its cosine to their centroid, or with
     /// <see cref="HubNeighbours"/> its mean cosine to its nearest ones; <see cref="DenseHubness"/>) taken off its cosine
     /// to the query, so a memory close to everything stops winning queries it does not answer; 0 turns it off.
-    /// 0.15: chosen on the paraphrase dev set with LoCoMo dev recall@10 kept (docs/memory-retrieval.md).</summary>
+    /// 0.15: chosen on the paraphrase dev set with LoCoMo dev recall@10 kept (docs/memory-retrieval.md); 0 in the tuned
+    /// MiniLM's profile (<see cref="FusionProfiles"/>).</summary>
     public double HubPenalty { get; set; } = 0.15;
 
     /// <summary>0 (default): a candidate's hubness is its cosine to the candidates' centroid; k: its mean cosine to its
@@ -40,7 +41,7 @@ public sealed class RetrievalOptions
     /// <summary>Cosine added to candidates that hold the answer type the question asks for ("When ...?": a date or
     /// time; <see cref="QueryForms.AnswerTypes"/>), and taken from the others, relative to the candidates' share that
     /// hold it; 0 turns the prior off. 0.1: the best paraphrase dev top-1 with LoCoMo dev recall@10 at least 0.695
-    /// (docs/memory-retrieval.md).</summary>
+    /// (docs/memory-retrieval.md); 0 in the tuned MiniLM's profile (<see cref="FusionProfiles"/>).</summary>
     public double AnswerTypeBonus { get; set; } = 0.1;
 
     /// <summary>Pseudo-relevance feedback (<see cref="PseudoRelevanceFeedback"/>): how many of the first ranking's best
@@ -70,7 +71,7 @@ public sealed class RetrievalOptions
 
     /// <summary>Weight of the BM25 ranking in fusion; 0 turns lexical retrieval off. 0.6 since the dense winner is
     /// protected (0.3 before): lexical evidence then reorders ranks 2-10, where it helped LoCoMo, without deciding
-    /// the first place on generic words.</summary>
+    /// the first place on generic words. 0.2 (dense 0.8) in the tuned MiniLM's profile (<see cref="FusionProfiles"/>).</summary>
     public double LexicalWeight { get; set; } = 0.6;
 
     /// <summary>Weight of the dense (embedding) ranking in fusion; 0 turns dense retrieval off (no query embedding).</summary>
