@@ -91,6 +91,7 @@ public sealed class MemoryServiceCollectionExtensionsTests : IDisposable
     [InlineData("Memory:TokenBudget", "0", "TokenBudget")]
     [InlineData("Memory:MiniLm:MaxTokens", "1", "Memory:MiniLm:MaxTokens")]
     [InlineData("Memory:MiniLm:MaxBatchSize", "0", "Memory:MiniLm:MaxBatchSize")]
+    [InlineData("Memory:MiniLm:Tuning", "7", "Memory:MiniLm:Tuning")]
     public async Task Bad_settings_stop_startup_with_a_clear_message(string key, string value, string mentioned)
     {
         await using var provider = Build(new Dictionary<string, string?> { [key] = value });
