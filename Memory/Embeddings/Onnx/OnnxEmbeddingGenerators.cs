@@ -54,13 +54,14 @@ public static class OnnxEmbeddingGenerators
     /// <c>models/snowflake-arctic-embed-xs/{model.onnx,vocab.txt}</c> beside the application's assemblies.</summary>
     public static string ArcticDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "models", ArcticModelId);
 
-    /// <summary>Loads the shipped all-MiniLM-L6-v2 (384 dimensions, mean pooling, uncased), tuned by
+    /// <summary>Loads the shipped all-MiniLM-L6-v2 (384 dimensions, mean pooling, uncased) from
+    /// <see cref="MiniLmMemoryDirectory"/> (Tuning=Memory, the default) or <see cref="MiniLmDirectory"/> (None), tuned by
     /// <paramref name="options"/> (MaxTokens, IntraOpThreads, MaxBatchSize, BatchWindowMilliseconds; the path, id,
     /// pooling and casing keys are ignored). False, with the reason in <paramref name="error"/>, when it cannot load.</summary>
     public static bool TryCreateMiniLm(OnnxEmbeddingOptions options, ILoggerFactory loggerFactory,
         [NotNullWhen(true)] out IEmbeddingGenerator<string, Embedding<float>>? generator,
         [NotNullWhen(false)] out string? error) =>
-        TryCreateMiniLm(options, loggerFactory, MiniLmDirectory, out generator, out error);
+        TryCreateMiniLm(options, loggerFactory, options?.Tuning == OnnxTuning.Memory ? MiniLmMemoryDirectory : MiniLmDirectory, out generator, out error);
 
     /// <summary>Loads the shipped snowflake-arctic-embed-xs (384 dimensions, CLS pooling, uncased, queries prefixed
     /// with <see cref="ArcticQueryPrefix"/>), tuned by <paramref name="options"/> as for MiniLM. False, with the
@@ -115,18 +116,8 @@ public static class OnnxEmbeddingGenerators
 
     internal static bool TryCreateMiniLm(OnnxEmbeddingOptions options, ILoggerFactory loggerFactory, string directory,
         [NotNullWhen(true)] out IEmbeddingGenerator<string, Embedding<float>>? generator,
-        [NotNullWhen(false)] out string? error)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.Tuning != OnnxTuning.Memory)
-        {
-            return TryCreateShipped(ShippedModel.MiniLm, options, loggerFactory, directory, out generator, out error);
-        }
-
-        // The tuned model sits beside the published one (its own folder under the same parent).
-        var tuned = Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(directory)) ?? directory, Path.GetFileName(MiniLmMemoryDirectory));
-        return TryCreateShipped(ShippedModel.MiniLm, options, loggerFactory, tuned, out generator, out error);
-    }
+        [NotNullWhen(false)] out string? error) =>
+        TryCreateShipped(ShippedModel.MiniLm, options, loggerFactory, directory, out generator, out error);
 
     /// <summary>The id of the tuned MiniLM's vectors: <see cref="MiniLmMemoryModelIdPrefix"/> and the first 8 hex digits
     /// of the SHA-256 of <c>adapter.lora</c> in <paramref name="directory"/>.</summary>

@@ -80,13 +80,7 @@ internal sealed record LowRankAdapter(string Label, int K, int N, int Rank, floa
             var values = MatMulQuantizer.FloatValues(weights);
             adapter.AddTo(values);
             weights.FloatData.Clear();
-            var raw = new byte[values.Length * sizeof(float)];
-            for (var i = 0; i < values.Length; i++)
-            {
-                BinaryPrimitives.WriteSingleLittleEndian(raw.AsSpan(i * sizeof(float)), values[i]);
-            }
-
-            weights.RawData = Google.Protobuf.ByteString.CopyFrom(raw);
+            weights.RawData = MatMulQuantizer.FloatBytes(values);
         }
 
         return adapters.Count;

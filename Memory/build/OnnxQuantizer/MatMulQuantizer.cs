@@ -255,13 +255,7 @@ internal static class MatMulQuantizer
 
             var inverse = new TensorProto { Name = group.Key + "_smooth_inverse", DataType = (int)TensorProto.Types.DataType.Float };
             inverse.Dims.Add(rows);
-            var bytes = new byte[rows * sizeof(float)];
-            for (var k = 0; k < rows; k++)
-            {
-                BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(k * sizeof(float)), 1f / s[k]);
-            }
-
-            inverse.RawData = ByteString.CopyFrom(bytes);
+            inverse.RawData = FloatBytes(s.Select(x => 1f / x).ToArray());
             graph.Initializer.Add(inverse);
             initializers[inverse.Name] = inverse;
             var output = group.Key + "_smoothed";
@@ -331,18 +325,24 @@ internal static class MatMulQuantizer
             }
         }
 
-        var scaleBytes = new byte[columns * sizeof(float)];
-        for (var c = 0; c < columns; c++)
-        {
-            BinaryPrimitives.WriteSingleLittleEndian(scaleBytes.AsSpan(c * sizeof(float)), scales[c]);
-        }
-
         var int8 = new TensorProto { Name = weights.Name + "_int8", DataType = (int)TensorProto.Types.DataType.Int8, RawData = ByteString.CopyFrom(q) };
         int8.Dims.Add(rows);
         int8.Dims.Add(columns);
-        var scale = new TensorProto { Name = weights.Name + "_scale", DataType = (int)TensorProto.Types.DataType.Float, RawData = ByteString.CopyFrom(scaleBytes) };
+        var scale = new TensorProto { Name = weights.Name + "_scale", DataType = (int)TensorProto.Types.DataType.Float, RawData = FloatBytes(scales) };
         scale.Dims.Add(columns);
         return (int8, scale);
+    }
+
+    /// <summary>Float values as an initializer's little-endian raw data.</summary>
+    internal static ByteString FloatBytes(ReadOnlySpan<float> values)
+    {
+        var bytes = new byte[values.Length * sizeof(float)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), values[i]);
+        }
+
+        return ByteString.CopyFrom(bytes);
     }
 
     /// <summary>The values of a float initializer, however it stores them.</summary>
