@@ -26,6 +26,8 @@ internal sealed class QdrantCollectionProvisioner(QdrantClient client, QdrantOpt
     [
         (Keys.Kind, PayloadSchemaType.Keyword),
         (Keys.MemoryId, PayloadSchemaType.Keyword),
+        (Keys.BeforeMemoryId, PayloadSchemaType.Keyword),
+        (Keys.AfterMemoryId, PayloadSchemaType.Keyword),
     ];
 
     private readonly ConcurrentDictionary<string, Lazy<Task>> _ensured = new(StringComparer.Ordinal);

@@ -54,4 +54,26 @@ internal static class QdrantFilters
 
         return result;
     }
+
+    /// <summary>The user's history entries that hold a snapshot of <paramref name="memoryId"/>: its own entries and those
+    /// whose before or after snapshot is of it (a memory that superseded it records the old one as its before), so
+    /// redacting one memory reads the entries about it, not the user's whole history.</summary>
+    public static Filter HistoryMentioning(UserKey user, string memoryId)
+    {
+        var result = OwnedBy(user);
+        result.Must.Add(MatchKeyword(Keys.Kind, Keys.KindHistory));
+        result.Must.Add(new Condition
+        {
+            Filter = new Filter
+            {
+                Should =
+                {
+                    MatchKeyword(Keys.MemoryId, memoryId),
+                    MatchKeyword(Keys.BeforeMemoryId, memoryId),
+                    MatchKeyword(Keys.AfterMemoryId, memoryId),
+                },
+            },
+        });
+        return result;
+    }
 }

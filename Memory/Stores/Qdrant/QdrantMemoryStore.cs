@@ -175,8 +175,10 @@ internal sealed partial class QdrantMemoryStore : IMemoryStore, IDisposable
         ArgumentException.ThrowIfNullOrEmpty(memoryId);
 
         // The snapshots live in payloads of the user's history points (its own entries and the entry of a memory that
-        // superseded it): each point holding one is written again under its own id, sequence kept.
-        var points = await _collections.ScrollAsync(_names.Meta, QdrantFilters.History(user, null), withVectors: false, max: null, cancellationToken).ConfigureAwait(false);
+        // superseded it): only the points naming it in their id or a snapshot's id are read (indexed keys, so this is
+        // proportional to the memory's own history, not the user's), and each one holding content is written again
+        // under its own id, sequence kept.
+        var points = await _collections.ScrollAsync(_names.Meta, QdrantFilters.HistoryMentioning(user, memoryId), withVectors: false, max: null, cancellationToken).ConfigureAwait(false);
         var rewrites = new List<PointStruct>();
         foreach (var point in points)
         {

@@ -29,6 +29,12 @@ internal static class QdrantPayloadKeys
     public const string Reason = "reason";
     public const string Before = "before";
     public const string After = "after";
+
+    /// <summary>The id of a history entry's before snapshot (a nested key, indexed for redaction).</summary>
+    public const string BeforeMemoryId = Before + "." + MemoryId;
+
+    /// <summary>The id of a history entry's after snapshot (a nested key, indexed for redaction).</summary>
+    public const string AfterMemoryId = After + "." + MemoryId;
     public const string MemoryConsent = "memory";
 
     public const string KindHistory = "history";

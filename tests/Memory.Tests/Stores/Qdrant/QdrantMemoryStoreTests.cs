@@ -128,6 +128,9 @@ public sealed class QdrantMemoryStoreTests : QdrantStoreTestBase
         Assert.Contains(new PayloadIndexInfo("model", "Keyword", IsTenant: false), memoryIndexes);
         Assert.Contains(new PayloadIndexInfo("userKey", "Keyword", IsTenant: true), metaIndexes);
         Assert.Contains(new PayloadIndexInfo("kind", "Keyword", IsTenant: false), metaIndexes);
+        Assert.Contains(new PayloadIndexInfo("memoryId", "Keyword", IsTenant: false), metaIndexes);
+        Assert.Contains(new PayloadIndexInfo("before.memoryId", "Keyword", IsTenant: false), metaIndexes);
+        Assert.Contains(new PayloadIndexInfo("after.memoryId", "Keyword", IsTenant: false), metaIndexes);
         Assert.Single(memoryIndexes, i => i.IsTenant);
     }
 
@@ -177,6 +180,37 @@ public sealed class QdrantMemoryStoreTests : QdrantStoreTestBase
         await Store.DeleteUserAsync(Alice);
 
         Assert.Empty(Server.CollectionNames());
+    }
+
+    [Fact]
+    public async Task Redacting_a_deleted_memory_reads_only_the_history_entries_that_hold_it_not_the_users_whole_history()
+    {
+        // 600 entries about other memories: reading them all takes two scroll pages.
+        var others = Enumerable.Range(0, 600).Select(i => Memory($"other fact {i}", null) with { Id = $"other-{i}" }).ToList();
+        await Store.AppendHistoryAsync(Alice, [.. others.Select(m => new MemoryHistoryEntry { MemoryId = m.Id, Event = MemoryEvent.Add, After = m, At = T0 })]);
+        var old = Memory("Alice lives in Lisbon.", null) with { Id = "old" };
+        var replacement = Memory("Alice lives in Porto.", null) with { Id = "new" };
+        await Store.AppendHistoryAsync(Alice,
+        [
+            new MemoryHistoryEntry { MemoryId = old.Id, Event = MemoryEvent.Add, After = old, At = T0 },
+            new MemoryHistoryEntry { MemoryId = old.Id, Event = MemoryEvent.Supersede, Before = old, After = old with { ValidTo = T0.AddMinutes(1) }, At = T0.AddMinutes(1) },
+            new MemoryHistoryEntry { MemoryId = replacement.Id, Event = MemoryEvent.Add, Before = old, After = replacement, At = T0.AddMinutes(1) },
+        ]);
+        Server.ClearRequests();
+
+        await Store.RedactHistoryAsync(Alice, old.Id);
+
+        var scrolls = Server.Requests.Where(r => r.Method == "Scroll" && r.CollectionName == Names.Meta).Select(r => ScrollPoints.Parser.ParseFrom(r.Message)).ToList();
+        var scroll = Assert.Single(scrolls);
+        var anyOf = Assert.Single(scroll.Filter.Must, c => c.Filter is not null).Filter.Should;
+        Assert.Equal(["memoryId", "before.memoryId", "after.memoryId"], anyOf.Select(c => c.Field.Key));
+        Assert.All(anyOf, c => Assert.Equal(old.Id, c.Field.Match.Keyword));
+        var upserts = Server.Requests.Where(r => r.Method == "Upsert").Select(r => UpsertPoints.Parser.ParseFrom(r.Message)).ToList();
+        Assert.Equal(3, upserts.Sum(u => u.Points.Count));
+        var history = await Store.GetUserHistoryAsync(Alice);
+        Assert.DoesNotContain(history.SelectMany(h => new[] { h.Before, h.After }).OfType<MemoryItem>(), s => s.Text.Contains("Lisbon", StringComparison.Ordinal));
+        Assert.Equal("Alice lives in Porto.", history.Single(h => h.MemoryId == replacement.Id).After!.Text);
+        Assert.Equal(600, history.Count(h => h.After!.Text.StartsWith("other fact", StringComparison.Ordinal)));
     }
 
     [Fact]
