@@ -95,6 +95,19 @@ public sealed class PiiCheckTests
     [InlineData("4111-1111 1111-1111", null)]
     [InlineData("sha 4111111111111111abcdef", null)]
     [InlineData("order #4111 1111 1111 1111 was paid by card 4111 1111 1111 1111", "4111 1111 1111 1111")]
+    [InlineData("card 4111.1111.1111.1111 exp 12/27", "4111.1111.1111.1111")]
+    [InlineData("pay with 5500/0000/0000/0004", "5500/0000/0000/0004")]
+    [InlineData("const card = \"4111_1111_1111_1111\";", "4111_1111_1111_1111")]
+    [InlineData("card 4111 - 1111 - 1111 - 1111 ok", "4111 - 1111 - 1111 - 1111")]
+    [InlineData("amex 3782.822463.10005", "3782.822463.10005")]
+    [InlineData("card 4111.1111.1111.1112", null)]
+    [InlineData("build 4111.1111.1111.1111", null)]
+    [InlineData("card 4111.1111 1111.1111", null)]
+    [InlineData("card 4111.1111.1111.1111.1", null)]
+    [InlineData("host 192.168.100.200", null)]
+    [InlineData("total 1.234.567.890.123", null)]
+    [InlineData("Windows 10.0.19041.1111", null)]
+    [InlineData("order #4111.1111.1111.1111", null)]
     public void Card_by_table(string text, string? expected)
     {
         var matches = TestPolicies.Matches(new PaymentCardCheck(), text);
