@@ -104,15 +104,10 @@ internal sealed partial class EmailCheck : IGuardrailCheck
             }
         }
 
-        // scheme://user:password@host is a credential (left to the secret check); "email:jane@example.com",
-        // "Reply-To:jane@..." and "mailto:jane@..." are addresses.
-        if (start > 0 && text[start - 1] == ':' && PrecedingWord(text, start - 1).Contains("://", StringComparison.Ordinal))
-        {
-            return 0;
-        }
-
-        // https://user@host/ names an account in a URL's authority; an address further down the path is an address.
-        if (TextContext.Before(text, start, 3).SequenceEqual("://"))
+        // An '@' in a URL's authority is no address: https://user@host/ names an account, and scheme://user:password@host
+        // (the password may hold an '@' of its own: "mongodb+srv://admin:p@ss!x@cluster0...") is a credential left to
+        // the secret check. "email:jane@example.com", "mailto:jane@..." and an address down a URL's path are addresses.
+        if (IsInUrlAuthority(text, start))
         {
             return 0;
         }
@@ -157,6 +152,14 @@ internal sealed partial class EmailCheck : IGuardrailCheck
 
     private static bool IsCommonTopLevelDomain(string tld) =>
         !FileExtensions.Contains(tld) && (CommonTopLevelDomains.Contains(tld) || (tld.Length == 2 && char.IsLetter(tld[0]) && char.IsLetter(tld[1])));
+
+    /// <summary>True when <paramref name="start"/> lies between a URL's <c>://</c> and the end of its authority.</summary>
+    private static bool IsInUrlAuthority(string text, int start)
+    {
+        var word = PrecedingWord(text, start);
+        var scheme = word.LastIndexOf("://", StringComparison.Ordinal);
+        return scheme >= 0 && word[(scheme + 3)..].IndexOfAny('/', '?', '#') < 0;
+    }
 
     /// <summary>The non-blank run that ends at <paramref name="end"/>.</summary>
     private static ReadOnlySpan<char> PrecedingWord(string text, int end)

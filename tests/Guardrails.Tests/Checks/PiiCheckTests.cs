@@ -48,6 +48,7 @@ public sealed class PiiCheckTests
     [InlineData("@Override public void run()", null)]
     [InlineData("root@localhost:~$ ls", null)]
     [InlineData("weights = inputs@layer.shape", null)]
+    [InlineData("mongodb+srv://admin:p@ss!x@cluster0.mongodb.net/test", null)]
     public void Email_by_table(string text, string? expected) => AssertSingle(new EmailCheck(), text, expected);
 
     [Theory]
