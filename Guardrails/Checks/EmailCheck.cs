@@ -5,7 +5,8 @@ namespace Guardrails.Checks;
 /// <summary>E-mail addresses, redacted to <c>[EMAIL]</c>. Rejects the shapes code is full of: SSH remotes
 /// (<c>git@github.com:org/repo</c>), retina assets (<c>icon@2x.png</c>), package pins (<c>lodash@4.17.21</c>),
 /// credentials inside URLs (left to the secret check), and domains ending in a file extension, unless what precedes
-/// the extension is an address (<c>jane.doe@example.com.pdf</c>: the address is found, the extension kept).</summary>
+/// the extension is an address (<c>jane.doe@example.com.pdf</c>: the address is found, the extension kept). Addresses
+/// disguised with a spelled or bracketed at or dot are found too (<c>EmailCheck.Disguised.cs</c>).</summary>
 internal sealed partial class EmailCheck : IGuardrailCheck
 {
     public const string Rule = "pii.email";
@@ -48,6 +49,12 @@ internal sealed partial class EmailCheck : IGuardrailCheck
 
     public IEnumerable<Detection> Detect(string text, CheckContext context)
     {
+        var disguised = FindDisguised(text).ToList();
+        foreach (var (start, length) in disguised)
+        {
+            yield return new Detection(Rule, start, length, Placeholders.Email, Continuation: SpanContinuation.HostName);
+        }
+
         if (!text.Contains('@', StringComparison.Ordinal))
         {
             yield break;
@@ -56,7 +63,7 @@ internal sealed partial class EmailCheck : IGuardrailCheck
         foreach (System.Text.RegularExpressions.Match match in Candidate().Matches(text))
         {
             var length = AddressLength(text, match.Index, match.Length);
-            if (length > 0)
+            if (length > 0 && !disguised.Exists(d => d.Start <= match.Index && d.Start + d.Length >= match.Index + length))
             {
                 yield return new Detection(Rule, match.Index, length, Placeholders.Email, Continuation: SpanContinuation.HostName);
             }
