@@ -5,7 +5,8 @@ namespace Guardrails.Checks;
 /// <summary>E-mail addresses, redacted to <c>[EMAIL]</c>. Rejects the shapes code is full of: SSH remotes
 /// (<c>git@github.com:org/repo</c>), retina assets (<c>icon@2x.png</c>), package pins (<c>lodash@4.17.21</c>),
 /// credentials inside URLs (left to the secret check), and domains ending in a file extension, unless what precedes
-/// the extension is an address (<c>jane.doe@example.com.pdf</c>: the address is found, the extension kept).</summary>
+/// the extension is an address (<c>jane.doe@example.com.pdf</c>: the address is found, the extension kept). Addresses
+/// disguised with a spelled or bracketed at or dot are found too (<c>EmailCheck.Disguised.cs</c>).</summary>
 internal sealed partial class EmailCheck : IGuardrailCheck
 {
     public const string Rule = "pii.email";
@@ -48,6 +49,12 @@ internal sealed partial class EmailCheck : IGuardrailCheck
 
     public IEnumerable<Detection> Detect(string text, CheckContext context)
     {
+        var disguised = FindDisguised(text).ToList();
+        foreach (var (start, length) in disguised)
+        {
+            yield return new Detection(Rule, start, length, Placeholders.Email, Continuation: SpanContinuation.HostName);
+        }
+
         if (!text.Contains('@', StringComparison.Ordinal))
         {
             yield break;
@@ -56,7 +63,7 @@ internal sealed partial class EmailCheck : IGuardrailCheck
         foreach (System.Text.RegularExpressions.Match match in Candidate().Matches(text))
         {
             var length = AddressLength(text, match.Index, match.Length);
-            if (length > 0)
+            if (length > 0 && !disguised.Exists(d => d.Start <= match.Index && d.Start + d.Length >= match.Index + length))
             {
                 yield return new Detection(Rule, match.Index, length, Placeholders.Email, Continuation: SpanContinuation.HostName);
             }
@@ -104,15 +111,10 @@ internal sealed partial class EmailCheck : IGuardrailCheck
             }
         }
 
-        // scheme://user:password@host is a credential (left to the secret check); "email:jane@example.com",
-        // "Reply-To:jane@..." and "mailto:jane@..." are addresses.
-        if (start > 0 && text[start - 1] == ':' && PrecedingWord(text, start - 1).Contains("://", StringComparison.Ordinal))
-        {
-            return 0;
-        }
-
-        // https://user@host/ names an account in a URL's authority; an address further down the path is an address.
-        if (TextContext.Before(text, start, 3).SequenceEqual("://"))
+        // An '@' in a URL's authority is no address: https://user@host/ names an account, and scheme://user:password@host
+        // (the password may hold an '@' of its own: "mongodb+srv://admin:p@ss!x@cluster0...") is a credential left to
+        // the secret check. "email:jane@example.com", "mailto:jane@..." and an address down a URL's path are addresses.
+        if (IsInUrlAuthority(text, start))
         {
             return 0;
         }
@@ -157,6 +159,14 @@ internal sealed partial class EmailCheck : IGuardrailCheck
 
     private static bool IsCommonTopLevelDomain(string tld) =>
         !FileExtensions.Contains(tld) && (CommonTopLevelDomains.Contains(tld) || (tld.Length == 2 && char.IsLetter(tld[0]) && char.IsLetter(tld[1])));
+
+    /// <summary>True when <paramref name="start"/> lies between a URL's <c>://</c> and the end of its authority.</summary>
+    private static bool IsInUrlAuthority(string text, int start)
+    {
+        var word = PrecedingWord(text, start);
+        var scheme = word.LastIndexOf("://", StringComparison.Ordinal);
+        return scheme >= 0 && word[(scheme + 3)..].IndexOfAny('/', '?', '#') < 0;
+    }
 
     /// <summary>The non-blank run that ends at <paramref name="end"/>.</summary>
     private static ReadOnlySpan<char> PrecedingWord(string text, int end)

@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace Guardrails.Checks;
 
 /// <summary>Payment card numbers, redacted to <c>[CARD]</c>: 13 to 19 digits, plainly or consistently grouped
-/// (4-4-4-4, 4-6-5), with a known issuer range for that length and a valid Luhn check digit. Runs after a
+/// (4-4-4-4, 4-6-5) with one separator throughout (space, hyphen, dot, slash, underscore, or a hyphen or dot
+/// between spaces), with a known issuer range for that length and a valid Luhn check digit. Runs after a
 /// reference label ("order #", "tracking no.") are references, unless a card word says otherwise.</summary>
 internal sealed partial class PaymentCardCheck : IGuardrailCheck
 {
@@ -31,39 +32,56 @@ internal sealed partial class PaymentCardCheck : IGuardrailCheck
         var n = 0;
         var groups = new List<int>(6);
         var run = 0;
-        char? separator = null;
-        foreach (var c in value)
+        var gapStart = -1;
+        ReadOnlySpan<char> separator = default;
+        for (var i = 0; i <= value.Length; i++)
         {
-            if (char.IsAsciiDigit(c))
+            if (i < value.Length && !char.IsAsciiDigit(value[i]))
             {
-                if (n == 19)
+                gapStart = gapStart < 0 ? i : gapStart;
+                continue;
+            }
+
+            if (gapStart >= 0)
+            {
+                // Every gap is the same separator ("4111.1111.1111.1111", "4111 - 1111 - ..."); a doubled space
+                // (pasted, OCR) counts as one: "4111  1111  1111  1111".
+                var gap = value[gapStart..i];
+                gap = gap.ContainsAnyExcept(' ') ? gap : " ";
+                if (!separator.IsEmpty && !gap.SequenceEqual(separator))
                 {
                     return false;
                 }
 
-                digits[n++] = c;
-                run++;
-                continue;
+                separator = gap;
+                groups.Add(run);
+                run = 0;
+                gapStart = -1;
             }
 
-            if (separator is { } s && s != c)
+            if (i == value.Length)
+            {
+                break;
+            }
+
+            if (n == 19)
             {
                 return false;
             }
 
-            if (run == 0)
-            {
-                continue; // "4111  1111  1111  1111": a doubled space (pasted, OCR) is one separator
-            }
-
-            separator = c;
-            groups.Add(run);
-            run = 0;
+            digits[n++] = value[i];
+            run++;
         }
 
         groups.Add(run);
         var number = digits[..n];
         if (n < 13 || !HasCardGrouping(groups) || !Luhn.IsValid(number) || !CardIssuers.Matches(number))
+        {
+            return false;
+        }
+
+        // Dotted runs after a version word are versions ("build 4111.1111.1111.1111"), whatever their digits.
+        if (separator.Contains('.') && TextContext.HasVersionCue(text, start))
         {
             return false;
         }
@@ -94,7 +112,8 @@ internal sealed partial class PaymentCardCheck : IGuardrailCheck
         return groups[^1] is >= 1 and <= 4;
     }
 
-    [GeneratedRegex(@"(?<![\w\-.,/$€£¥+])\d(?:(?:[ \-]| {2})?\d){12,18}(?![\w/$€%]|[.,]\d|[ \-] ?\d)",
+    // Separators: a space (or two), a hyphen, a dot, a slash or an underscore, or a hyphen or dot between spaces.
+    [GeneratedRegex(@"(?<![\w\-.,/$€£¥+])\d(?:(?:[ \-./_]| {2}| [\-.] )?\d){12,18}(?![\w/$€%]|[.,]\d|[ \-] ?\d| [\-.] \d)",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Candidate();
 }

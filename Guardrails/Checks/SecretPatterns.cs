@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -30,7 +31,7 @@ internal static partial class SecretPatterns
         new("secret.sendgrid_key", SendGridKey(), ["SG."], Continuation: SpanContinuation.Token),
         new("secret.huggingface_token", HuggingFaceToken(), ["hf_"], Validate: v => LooksRandom(v, 3.0), Continuation: SpanContinuation.Token),
         new("secret.jwt", Jwt(), ["eyJ"], Validate: IsJwt, Continuation: SpanContinuation.Token),
-        new("secret.url_credentials", UrlCredentials(), ["://"], Group: 1, Validate: v => !Entropy.LooksLikePlaceholder(v) && !IsCommonPlaceholderPassword(v)),
+        new("secret.url_credentials", UrlCredentials(), ["://"], Group: 1, Validate: IsUriPassword),
         new("secret.bearer_token", Bearer(), ["bearer"], Group: 1, Validate: v => !Entropy.LooksLikePlaceholder(v) && LooksRandom(v, 3.0), Continuation: SpanContinuation.Token),
         new("secret.basic_auth", Basic(), ["basic"], Group: 1, Validate: IsBasicCredentials, Continuation: SpanContinuation.Token),
         new("secret.pin", Pin(), ["pin", "passcode", "cvv", "cvc", "csc", "code", "otp", "one-time", "one time"], Group: 1),
@@ -113,6 +114,36 @@ internal static partial class SecretPatterns
         var valueEnds = end == text.Length || text[end] is '\n' or '\r' or ';' or '&';
         return keyOpens && valueEnds && before == '=';
     }
+
+    /// <summary>The password of a connection URI (<c>postgres://app:Xk29!vLq7@db/app</c>, <c>redis://:pw@cache</c>):
+    /// the slot leaves no doubt, so letters alone count too (<c>mysql://root:correcthorse@db</c>), six or more,
+    /// unless the value is a template or mask, a stock example (<c>user:password</c>, <c>user:pass</c>), a
+    /// product's documented default (<c>guest:guest</c>, <c>postgres:postgres</c>, <c>:foobared</c>) or names
+    /// the slot it fills (<c>db_password</c>, <c>userpass</c>).</summary>
+    public static bool IsUriPassword(string value)
+    {
+        if (IsCommonPlaceholderPassword(value) || Entropy.IsTemplateOrMask(value))
+        {
+            return false;
+        }
+
+        if (!Entropy.LooksLikePlaceholder(value))
+        {
+            return true;
+        }
+
+        // Words only: "correcthorse", "correct-horse-battery".
+        return value.Count(char.IsAsciiLetter) >= 6 && !NotPasswords.Contains(value) && !DefaultUriPasswords.Contains(value)
+            && value.AsSpan().IndexOfAny(SlotWords) < 0;
+    }
+
+    private static readonly HashSet<string> DefaultUriPasswords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "guest", "postgres", "postgresql", "mysql", "mariadb", "mongo", "mongodb", "rabbitmq", "redis", "foobared",
+        "tiger", "oracle", "sapassword", "default", "testing", "localhost",
+    };
+
+    private static readonly SearchValues<string> SlotWords = SearchValues.Create(["pass", "pwd", "secret", "user", "login"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> NotPasswords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -207,7 +238,10 @@ internal static partial class SecretPatterns
     [GeneratedRegex(@"(?<![A-Za-z0-9_\-])eyJ[A-Za-z0-9_\-]{8,2000}\.eyJ[A-Za-z0-9_\-]{0,8000}(?:\.[A-Za-z0-9_\-]{0,2000})?", Options, Timeout)]
     private static partial Regex Jwt();
 
-    [GeneratedRegex(@"(?i)\b[a-z][a-z0-9+.\-]{1,20}://[^\s:/@""'<>]{0,64}:([^\s/@""'<>]{1,128})@[A-Za-z0-9.\-\[\]]", Options, Timeout)]
+    // scheme://user:password@host. The password may hold an unescaped '@' (the last one before the host ends it,
+    // as URL parsers read it) but no '/', '?' or blank (those end the authority: "https://host:8080?to=a@b.com" has
+    // none). A password equal to the user name is a stock example ("postgres:postgres@", "guest:guest@").
+    [GeneratedRegex(@"(?i)\b[a-z][a-z0-9+.\-]{1,20}://(?<user>[^\s:/?#@""'<>]{0,64}):(?!\k<user>@)([^\s/?""'<>]{1,128})@[A-Za-z0-9.\-\[\]%]", Options, Timeout)]
     private static partial Regex UrlCredentials();
 
     [GeneratedRegex(@"(?i)\bbearer\s+([A-Za-z0-9_\-.~+/]{16,4000}=*)", Options, Timeout)]

@@ -31,6 +31,10 @@ internal static partial class TextContext
 
     public static bool HasSsnCue(string text, int start) => SsnCue().IsMatch(Before(text, start, 48));
 
+    /// <summary>True when a mail word leads up to the candidate: "Email: ...", "my e-mail is ...", "contact us at ...",
+    /// "write to ...".</summary>
+    public static bool HasEmailCue(string text, int start) => EmailCue().IsMatch(Before(text, start));
+
     public static bool HasVersionCue(string text, int start) => VersionCue().IsMatch(Before(text, start, 24));
 
     public static bool HasNetworkCue(string text, int start) => NetworkCue().IsMatch(Before(text, start, 48));
@@ -50,6 +54,12 @@ internal static partial class TextContext
     [GeneratedRegex(@"\b(?:ssn|ssns|ss#|ss\s+no|social\s+security|social\s+sec|soc\s+sec|(?:my|his|her|their|your)\s+social(?=\s+(?:is|was|number|no\b|#))|taxpayer|tin|itin)\b[^\n\d]{0,32}$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex SsnCue();
+
+    // A mail word and what ties it to the address after it ("Email:", "my e-mail is", "email me at", "contact us at",
+    // "write to", "send it to", "reach me at", "cc:"); a bare mail word is not enough ("Email marketing at scale ...").
+    [GeneratedRegex(@"(?:\b(?:e-?mail|mail|contact|inbox)(?:\s+(?:address|id))?(?:\s*[:\-]|\s+(?:is|was|at|to|on)|\s+(?:me|us|him|her|them)\s+at)|\baddress(?:\s*:|\s+(?:is|was))|\b(?:write|wrote|send|sent|forward|reply|mail|e-?mail)\s+(?:(?:it|this|them|me|us)\s+)?(?:to|at)|\breach\s+(?:(?:me|us|him|her|them)\s+)?at|\b(?:cc|bcc)\b\s*:?)[\s(""'<]*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex EmailCue();
 
     [GeneratedRegex(@"(?:\b(?:v|ver|version|versions|release|rel|build|firmware|fw|rev|revision|sdk|api|runtime|node|nodejs|python|java|jdk|dotnet|\.net|net|chrome|chromium|firefox|safari|edge|opera|os|ios|ipados|macos|android|windows|win|kernel|linux|ubuntu|debian|package|pkg|nuget|npm|pip|gem|crate|tag|upgrade|upgraded|update|updated|downgrade|bump|bumped|patch|semver|oid|section|sect|chapter|figure|fig|table|clause|paragraph|para|step|item|rule|art|article|§)\s*[:=@]?\s*v?|[A-Za-z]/|@)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]

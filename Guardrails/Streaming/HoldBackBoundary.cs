@@ -5,7 +5,8 @@ namespace Guardrails.Streaming;
 /// groups (<c>NWBK</c> in an IBAN) or the words that introduce a credential (<c>password is</c>,
 /// <c>Bearer</c>, <c>api key:</c>). A plain word followed by whitespace can neither start nor continue such a
 /// run, so everything up to it may be sent at once; only the trailing run of risky tokens (and the last,
-/// unfinished token) is held back.</summary>
+/// unfinished token) is held back. A plain word on either side of "at" or "dot" is held too, since a spelled-out
+/// address ("jane dot doe at example dot com") is made of plain words.</summary>
 internal static class HoldBackBoundary
 {
     private static readonly HashSet<string> Keywords = new(StringComparer.OrdinalIgnoreCase)
@@ -21,6 +22,7 @@ internal static class HoldBackBoundary
         var end = text.Length;
 
         // The last token is unfinished unless whitespace follows it.
+        var joined = false;
         if (end > 0 && !char.IsWhiteSpace(text[end - 1]))
         {
             var start = end;
@@ -29,6 +31,7 @@ internal static class HoldBackBoundary
                 start--;
             }
 
+            joined = MayBecomeJoiner(text[start..end]);
             end = start;
         }
 
@@ -47,15 +50,33 @@ internal static class HoldBackBoundary
                 tokenStart--;
             }
 
-            if (tokenStart == tokenEnd || !(IsRisky(text[tokenStart..tokenEnd]) || ContinuesNumber(text, tokenStart, tokenEnd)))
+            var token = text[tokenStart..tokenEnd];
+            if (tokenStart == tokenEnd || !(joined || IsRisky(token) || ContinuesNumber(text, tokenStart, tokenEnd) || IsJoiner(token)
+                || IsJoiner(PreviousToken(text, tokenStart))))
             {
                 return end;
             }
 
+            joined = IsJoiner(token);
             end = tokenStart;
         }
 
         return 0;
+    }
+
+    /// <summary>The words that join the parts of a spelled-out address ("jane dot doe at example dot com", "jane
+    /// [at] example [dot] com"): a plain word next to one may be part of an address still forming.</summary>
+    private static bool IsJoiner(ReadOnlySpan<char> token)
+    {
+        var word = token.TrimStart("([{").TrimEnd(")]}");
+        return (word.IsEmpty && !token.IsEmpty) || word.Equals("at", StringComparison.OrdinalIgnoreCase) || word.Equals("dot", StringComparison.OrdinalIgnoreCase) || word is "@";
+    }
+
+    /// <summary>An unfinished last token that may still become a joiner ("d", "do", "a", "[").</summary>
+    private static bool MayBecomeJoiner(ReadOnlySpan<char> token)
+    {
+        var word = token.TrimStart("([{");
+        return word.IsEmpty || "dot".AsSpan().StartsWith(word, StringComparison.OrdinalIgnoreCase) || "at".AsSpan().StartsWith(word, StringComparison.OrdinalIgnoreCase) || word is "@";
     }
 
     /// <summary>A group of up to four letters right after a token with digits (<c>gb82 west</c>, a lowercase
@@ -68,6 +89,12 @@ internal static class HoldBackBoundary
             return false;
         }
 
+        return PreviousToken(text, tokenStart).IndexOfAnyInRange('0', '9') >= 0;
+    }
+
+    /// <summary>The complete token before the one that starts at <paramref name="tokenStart"/> (empty at the start).</summary>
+    private static ReadOnlySpan<char> PreviousToken(ReadOnlySpan<char> text, int tokenStart)
+    {
         var previousEnd = tokenStart;
         while (previousEnd > 0 && char.IsWhiteSpace(text[previousEnd - 1]))
         {
@@ -80,7 +107,7 @@ internal static class HoldBackBoundary
             previousStart--;
         }
 
-        return previousStart < previousEnd && text[previousStart..previousEnd].IndexOfAnyInRange('0', '9') >= 0;
+        return text[previousStart..previousEnd];
     }
 
     /// <summary>A lowercase word of three letters or more with a number glued to its end ("word07", "item12", "page3"):

@@ -57,6 +57,30 @@ public sealed class SecretAndInjectionCheckTests
     }
 
     [Theory]
+    [InlineData("DATABASE_URL=mysql://root:correcthorse@db.internal/app", "correcthorse")]
+    [InlineData("amqp://app:correct-horse-battery@mq.internal:5672/vhost", "correct-horse-battery")]
+    [InlineData("mongodb+srv://admin:p@ssw0rd!x@cluster0.mongodb.net/test", "p@ssw0rd!x")]
+    [InlineData("redis://:Pq8vX2mL9sT4@cache.internal:6379/0", "Pq8vX2mL9sT4")]
+    [InlineData("postgresql://app:sunflowers@%2Fvar%2Frun%2Fpostgresql/app", "sunflowers")]
+    [InlineData("ftp://deploy:tr0ub4dor@files.example.com/", "tr0ub4dor")]
+    [InlineData("postgres://user:pass@host/db", null)]
+    [InlineData("postgres://postgres:postgres@localhost:5432/postgres", null)]
+    [InlineData("mysql://myuser:myuser@localhost/db", null)]
+    [InlineData("amqp://guest:guest@localhost:5672/", null)]
+    [InlineData("redis://:foobared@localhost:6379", null)]
+    [InlineData("mysql://root:db_password@localhost/app", null)]
+    [InlineData("mongodb://admin:<password>@cluster0.mongodb.net", null)]
+    [InlineData("https://user@host.example.com/", null)]
+    [InlineData("https://host.example.com/path?x=1", null)]
+    [InlineData("https://host.example.com:8080?to=ann@example.com", null)]
+    public void The_password_of_a_connection_uri_is_a_secret(string text, string? expected)
+    {
+        var detections = new SecretCheck().Detect(text, TestPolicies.Context()).ToList();
+        Assert.Equal(expected is null ? [] : [expected], detections.Select(d => text.Substring(d.Start, d.Length)).ToList());
+        Assert.All(detections, d => Assert.Equal("secret.url_credentials", d.Rule));
+    }
+
+    [Theory]
     [InlineData("My bank PIN is 4821.", "4821")]
     [InlineData("PIN: 0912", "0912")]
     [InlineData("my pin code is 551203", "551203")]
@@ -173,7 +197,7 @@ public sealed class SecretAndInjectionCheckTests
         Assert.Equal("ignore  all\t\tprevious \n instructions", text.Substring(detection.Start, detection.Length));
     }
 
-    public static TheoryData<int> PathologicalInputs => [0, 1, 2, 3, 4, 5, 6];
+    public static TheoryData<int> PathologicalInputs => [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
     [Theory]
     [MemberData(nameof(PathologicalInputs))]
@@ -187,6 +211,9 @@ public sealed class SecretAndInjectionCheckTests
             3 => string.Concat(Enumerable.Repeat("a.", 25_000)),
             4 => string.Concat(Enumerable.Repeat("ignore ", 10_000)),
             5 => new string('\n', 200_000) + "system: x",
+            7 => string.Concat(Enumerable.Repeat("a dot ", 10_000)),
+            8 => string.Concat(Enumerable.Repeat("a at b dot ", 5_000)),
+            9 => string.Concat(Enumerable.Repeat("x(at)", 10_000)),
             _ => new string(':', 50_000),
         };
         var checks = new IGuardrailCheck[] { new EmailCheck(), new PhoneCheck(), new PaymentCardCheck(), new IbanCheck(), new SsnCheck(), new IpAddressCheck(), new SecretCheck(), new PromptInjectionCheck() };

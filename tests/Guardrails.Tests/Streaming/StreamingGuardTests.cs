@@ -38,6 +38,20 @@ public sealed class StreamingGuardTests : IDisposable
         Assert.Equal("Card [CARD] and mail [EMAIL] and card [CARD].", streamed);
     }
 
+    /// <summary>A spelled-out address is made of plain words, which used to flow at once: streamed a word at a
+    /// time, "jane dot doe at example dot" was sent before "com" showed it to be an address.</summary>
+    [Fact]
+    public async Task Redacts_a_spelled_out_address_streamed_a_word_or_a_character_at_a_time()
+    {
+        const string text = "Sure, reach me at jane dot doe at example dot com or jane.doe [at] example [dot] org today.";
+        var whole = await _harness.Pipeline.CheckAsync(GuardrailStage.Output, text, TestPolicies.Request());
+        var words = System.Text.RegularExpressions.Regex.Split(text, "(?<= )");
+
+        Assert.Equal("Sure, reach me at [EMAIL] or [EMAIL] today.", whole.Text);
+        Assert.Equal(whole.Text, await StreamAsync(words));
+        Assert.Equal(whole.Text, await StreamAsync(text.Select(c => c.ToString())));
+    }
+
     [Fact]
     public async Task Streamed_output_equals_the_non_streamed_redaction_for_random_splits()
     {

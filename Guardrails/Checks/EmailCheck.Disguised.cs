@@ -1,0 +1,178 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace Guardrails.Checks;
+
+/// <summary>Addresses written to dodge harvesters: the <c>@</c> or the dots spelled out or bracketed
+/// (<c>jane.doe(at)example.com</c>, <c>jane.doe [at] example [dot] com</c>, <c>jane@example{dot}com</c>) and, where
+/// the shape leaves no doubt, in plain words (<c>jane dot doe at example dot com</c>).</summary>
+internal sealed partial class EmailCheck
+{
+    // One vectorised search decides whether the pattern runs at all: every disguise holds a bracketed at or dot, or
+    // a dot spelled between spaces (so "dotnet" or "anecdote" alone does not wake the pattern).
+    private static readonly SearchValues<string> DisguiseHints = SearchValues.Create(
+        ["at)", "at]", "at}", "at )", "at ]", "at }", "@)", "@]", "@ )", "@ ]", "dot)", "dot]", "dot}", "dot )", "dot ]", "dot }", " dot "],
+        StringComparison.OrdinalIgnoreCase);
+
+    // Top-level domains a spelled-out address ends in that no English sentence ends "at the dot ..." with. Other
+    // two-letter country codes count unless they are words ("look at this dot in the sky", "dot it", "dot me").
+    private static readonly HashSet<string> SpelledTopLevelDomains = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "com", "org", "net", "edu", "gov", "mil", "info", "biz", "io", "ai", "co", "xyz", "dev",
+    };
+
+    private static readonly HashSet<string> TwoLetterWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "am", "an", "as", "at", "be", "by", "do", "go", "he", "hi", "if", "in", "is", "it", "me", "my", "no", "of",
+        "oh", "ok", "on", "or", "so", "to", "up", "us", "we",
+    };
+
+    // Words that sit around "at" and "dot com" in prose ("look at this dot com bubble", "worked at a dot com",
+    // "laughed at my dot org page"): no part of a spelled-out address is one of them.
+    private static readonly HashSet<string> ProseWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their", "some",
+        "any", "no", "every", "each", "all", "one", "it", "me", "him", "us", "them", "you", "we", "they", "i", "he",
+        "she", "who", "what", "which", "is", "was", "are", "were", "be", "been", "and", "or", "but", "of", "to", "in",
+        "on", "for", "with", "from", "by", "as", "at", "dot", "not", "so", "if", "then", "than", "there", "here",
+        "where", "when", "how", "more", "most", "least", "less", "home", "work", "works", "worked", "working", "look",
+        "looks", "looked", "looking", "stare", "stared", "staring", "laugh", "laughed", "laughing", "aim", "aimed",
+        "arrive", "arrived", "point", "pointed", "shop", "shopping", "buy", "bought", "sell", "sold", "available",
+        "visit", "visited", "find", "found", "online", "posted", "listed", "hosted", "live", "lives", "lived", "up",
+        "out", "sign", "signed", "learn", "read", "job", "jobs", "rich", "boom", "bust", "bubble", "era", "company",
+        "startup", "crash", "old", "new", "big", "early", "late",
+    };
+
+    // Domains that only ever follow a mailbox: "bob at gmail dot com" needs no mail word before it.
+    private static readonly HashSet<string> MailProviders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "icloud", "protonmail", "proton", "aol", "gmx",
+        "yandex", "zoho", "fastmail", "tutanota", "mailbox", "posteo",
+    };
+
+    private enum AtForm
+    {
+        Symbol,
+        Bracketed,
+        Spelled,
+    }
+
+    /// <summary>Spans of disguised addresses in <paramref name="text"/>; none unless a hint occurs.</summary>
+    private static IEnumerable<(int Start, int Length)> FindDisguised(string text)
+    {
+        if (!text.AsSpan().ContainsAny(DisguiseHints))
+        {
+            yield break;
+        }
+
+        for (var from = 0; from < text.Length;)
+        {
+            var match = Disguised().Match(text, from);
+            if (!match.Success)
+            {
+                yield break;
+            }
+
+            var length = DisguisedLength(text, match);
+            if (length > 0)
+            {
+                yield return (match.Index, length);
+                from = match.Index + length;
+            }
+            else
+            {
+                // A rejected shape may hide an address that starts inside it ("look at jane dot doe at ...").
+                from = match.Index + 1;
+            }
+        }
+    }
+
+    /// <summary>How much of a candidate is a disguised address: up to its last label that is a top-level domain
+    /// (trailing file extensions dropped, as for plain addresses), or nothing.</summary>
+    private static int DisguisedLength(string text, Match match)
+    {
+        var labels = match.Groups["label"].Captures;
+        var dots = match.Groups["dot"].Captures;
+        var at = match.Groups["at"].ValueSpan;
+        var form = at.Trim(" \t") is "@" ? AtForm.Symbol : at.ContainsAny("([{") ? AtForm.Bracketed : AtForm.Spelled;
+        var locals = match.Groups["local"].Captures;
+        if (!char.IsLetterOrDigit(locals[^1].ValueSpan[^1]))
+        {
+            return 0;
+        }
+
+        for (var last = labels.Count - 1; last >= Math.Max(1, labels.Count - 3); last--)
+        {
+            var tld = labels[last].Value;
+            var disguisedDots = 0;
+            for (var i = 0; i < last; i++)
+            {
+                disguisedDots += dots[i].ValueSpan is "." ? 0 : 1;
+            }
+
+            var end = labels[last].Index + labels[last].Length;
+            var accepted = form switch
+            {
+                AtForm.Symbol => disguisedDots > 0 && IsCommonTopLevelDomain(tld),
+                AtForm.Bracketed => IsCommonTopLevelDomain(tld),
+                _ => disguisedDots > 0 && IsSpelledAddress(text, match.Index, locals, match.Groups["ldot"].Captures.Count, labels, last),
+            };
+            if (accepted)
+            {
+                return end - match.Index;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>"jane dot doe at example dot com": a spelled top-level domain, no word of prose in it, and a local
+    /// part that is a mailbox's (dots, digits, '_', '-', '+'), a mail provider's domain ("bob at gmail dot com") or a
+    /// mail word before it ("Email: jane at ...", "reach me at jane at ...").</summary>
+    private static bool IsSpelledAddress(string text, int start, CaptureCollection locals, int localDots, CaptureCollection labels, int last)
+    {
+        var tld = labels[last].Value;
+        if (!tld.All(char.IsAsciiLetter) || !(SpelledTopLevelDomains.Contains(tld)
+            || (tld.Length == 2 && IsCommonTopLevelDomain(tld) && (!TwoLetterWords.Contains(tld) || last >= 2))))
+        {
+            return false;
+        }
+
+        foreach (Capture word in locals)
+        {
+            if (ProseWords.Contains(word.Value))
+            {
+                return false;
+            }
+        }
+
+        for (var i = 0; i <= last; i++)
+        {
+            if (ProseWords.Contains(labels[i].Value))
+            {
+                return false;
+            }
+        }
+
+        var compound = localDots > 0 || locals[0].ValueSpan.ContainsAny("._-+0123456789");
+        return compound || MailProviders.Contains(labels[0].Value) || TextContext.HasEmailCue(text, start);
+    }
+
+    private const string AddressStart = "(?:" + Letter + @"|\p{N})";
+    private const string Open = @"[ \t]*[(\[{][ \t]*";
+    private const string Close = @"[ \t]*[)\]}][ \t]*";
+    private const string SpelledDot = " +(?:dot|DOT|Dot) +";
+    private const string BracketedDot = Open + "(?i:dot)" + Close;
+    private const string LocalRun = AddressStart + "(?:" + Letter + "|[" + Word + @"._%+\-']){0,63}";
+    private const string Label = AddressStart + "(?:(?:" + Letter + "|[" + Word + @"\-]){0,61}(?:" + Letter + "|[" + Word + "]))?";
+
+    // local ("jane.doe", or words joined by a spelled or bracketed dot), the at ("(at)", "[@]", " at ", "@"), then two
+    // to six labels joined by dots of any form. Which forms occur, and whether that makes an address, is judged in code.
+    [GeneratedRegex(
+        @"(?<![" + Word + @"._%+\-@]|" + Letter + @")(?<local>" + LocalRun + @")(?:(?<ldot>" + BracketedDot + "|" + SpelledDot + @")(?<local>" + LocalRun + @")){0,3}"
+        + @"(?<at>" + Open + "(?i:at|@)" + Close + "| +(?:at|AT) +|@)"
+        + @"(?<label>" + Label + @")(?:(?<dot>\.|" + BracketedDot + "|" + SpelledDot + @")(?<label>" + Label + @")){1,5}"
+        + @"(?!" + Letter + @"|[" + Word + @"\-@]|\.(?:" + Letter + @"|\p{N}))",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Disguised();
+}
