@@ -1,5 +1,3 @@
-using Memory.Embeddings;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,12 +15,9 @@ public static class RetrievalServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<RetrievalOptions>();
-        // The embedder's fusion profile first, so that every key the configuration holds is bound over it.
-        options.Configure<IServiceProvider>((o, sp) =>
-        {
-            var embedder = sp.GetKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(MemoryServiceCollectionExtensions.RawEmbedderKey);
-            FusionProfiles.ApplyDefaults(o, embedder is null ? null : EmbeddingGenerators.ModelIdOf(embedder));
-        });
+        // The embedder's fusion profile is where the options start, so that every configure step and every key the
+        // configuration holds is applied over it, whatever the order of registration.
+        services.Replace(ServiceDescriptor.Transient<IOptionsFactory<RetrievalOptions>, ProfiledRetrievalOptionsFactory>());
         (configuration is null ? options.BindConfiguration(RetrievalOptions.Section) : options.Bind(configuration.GetSection(RetrievalOptions.Section))).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetrievalOptions>, RetrievalOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

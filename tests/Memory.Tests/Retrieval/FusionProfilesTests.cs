@@ -41,10 +41,24 @@ public sealed class FusionProfilesTests
         Assert.Equal(0.0, options.AnswerTypeBonus);
     }
 
-    private static RetrievalOptions Resolve(string modelId, Dictionary<string, string?> settings)
+    [Fact]
+    public void A_hosts_configure_step_wins_over_the_profile_even_when_registered_before_the_gateway()
+    {
+        var options = Resolve(TunedId, new Dictionary<string, string?>(), services => services.Configure<RetrievalOptions>(o =>
+        {
+            o.LexicalWeight = 0.45;
+            o.DenseWeight = 0.55;
+        }));
+
+        Assert.Equal((0.45, 0.55), (options.LexicalWeight, options.DenseWeight));
+        Assert.Equal(0.0, options.HubPenalty); // not set by the host: the profile's
+    }
+
+    private static RetrievalOptions Resolve(string modelId, Dictionary<string, string?> settings, Action<IServiceCollection>? before = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
+        before?.Invoke(services);
         services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(MemoryServiceCollectionExtensions.RawEmbedderKey, new FakeEmbeddingGenerator(modelId));
         services.AddHybridRetrieval(configuration);
         using var provider = services.BuildServiceProvider();
