@@ -68,6 +68,48 @@ internal static class DedupLexicon
         ["watts"] = "w", ["kw"] = "kw", ["kwh"] = "kwh", ["volt"] = "v", ["volts"] = "v",
     };
 
+    /// <summary>What each canonical unit measures: a value in one dimension is not a new value of a slot held in another
+    /// ("my commute is 20 minutes" / "... 12 miles"). A pound is its own: money or a weight (<c>SlotShape</c> matches it
+    /// with either).</summary>
+    public static readonly IReadOnlyDictionary<string, string> UnitDimensions = Dimensions(
+        ("mass", ["kg", "g", "mg", "mcg", "lb", "oz", "stone"]),
+        ("pound", ["pound"]),
+        ("length", ["km", "m", "cm", "mm", "mi", "ft", "in", "yd"]),
+        ("volume", ["l", "ml", "gal", "pint"]),
+        ("temperature", ["c", "f", "deg"]),
+        ("money", ["usd", "eur", "gbp", "jpy", "cent"]),
+        ("duration", ["s", "min", "h", "day", "week", "month", "year", "decade"]),
+        ("speed", ["mph", "kph"]),
+        ("data", ["kb", "mb", "gb", "tb"]),
+        ("bandwidth", ["mbps", "gbps"]),
+        ("energy", ["kcal", "kwh"]),
+        ("frequency", ["ghz", "mhz"]),
+        ("power", ["w", "kw"]));
+
+    private static Dictionary<string, string> Dimensions(params (string Dimension, string[] Units)[] groups) =>
+        groups.SelectMany(g => g.Units.Select(u => (Unit: u, g.Dimension))).ToDictionary(p => p.Unit, p => p.Dimension, StringComparer.Ordinal);
+
+    /// <summary>Prepositions that, before a determiner and a thing, say where a slot's value is kept, not the value
+    /// ("my phone number is on my CV", "... in my notes app").</summary>
+    public static readonly IReadOnlySet<string> ReferencePrepositions = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "on", "in", "at", "inside", "under", "behind", "beside", "near", "with", "by", "from", "into", "onto", "within", "above",
+    };
+
+    /// <summary>Articles, possessives and demonstratives.</summary>
+    public static readonly IReadOnlySet<string> Determiners = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "my", "your", "his", "her", "its", "our", "their", "this", "that", "these", "those", "some",
+    };
+
+    /// <summary>Words that, first in a slot's value, point to the value elsewhere or say how it stands ("written on a
+    /// note", "the same as my PIN", "saved in my phone", "unknown"): no value of the slot.</summary>
+    public static readonly IReadOnlySet<string> ReferenceWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "written", "saved", "stored", "kept", "listed", "noted", "printed", "shown", "attached", "linked", "same", "unknown",
+        "private", "secret", "confidential", "somewhere", "elsewhere", "different", "available", "visible",
+    };
+
     /// <summary>Units that are also ordinary words or letters: counted only right after a number.</summary>
     public static readonly IReadOnlySet<string> UnitsAfterNumberOnly = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -207,6 +249,27 @@ internal static class DedupLexicon
         ["work as"] = "job", ["works as"] = "job", ["born in"] = "birthplace", ["born on"] = "birthday",
         ["moved to"] = "home", ["move to"] = "home", ["relocated to"] = "home", ["drive a"] = "car", ["drive an"] = "car",
         ["drives a"] = "car", ["drives an"] = "car",
+    };
+
+    /// <summary>Words that make a slot's value one of many ("Caroline is friends with Melanie" / "... with Jon", "a fan
+    /// of Muse", "allergic to Calpol", "a member of the Scouts"): another value in the same words is another fact.</summary>
+    public static readonly IReadOnlySet<string> ManyValuedWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "friends", "friend", "fan", "fans", "member", "members", "allergic", "intolerant", "afraid", "scared", "fond",
+        "interested", "related",
+    };
+
+    /// <summary>Relations that say a move, whose value is the new home ("moved to York") and may be followed by when.</summary>
+    public static readonly IReadOnlySet<string> MoveRelations = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "moved to", "move to", "relocated to",
+    };
+
+    /// <summary>Words that start saying when after a place ("York last month", "Leeds in 2019", "Bath a while ago").</summary>
+    public static readonly IReadOnlySet<string> WhenWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "last", "this", "next", "ago", "recently", "back", "in", "on", "at", "during", "since", "after", "before", "when",
+        "with", "because", "for", "a", "earlier", "lately", "yesterday",
     };
 
     /// <summary>Relations of anyone that hold one value whatever words it is said in: where and when they were born.</summary>

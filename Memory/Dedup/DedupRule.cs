@@ -29,8 +29,12 @@ internal static class DedupRule
             return new DedupDecision(DedupVerdict.SlotChange, DetailKinds.Negation, HistoryReasons.Negated);
         }
 
-        var differences = old.Signature.DifferencesFrom(neu.Signature);
         var sameSlot = old.Slot is { } a && neu.Slot is { } b && string.Equals(a.Head, b.Head, StringComparison.Ordinal);
+        var sameShape = sameSlot && old.Slot!.SameTemplate(neu.Slot!);
+
+        // Two values of one slot in one shape: a bare number against a time of day is that hour ("bedtime is 7pm" /
+        // "... is 7"); elsewhere only a number said as an hour is ("at 9" / "at 9am", not "5 cats" / "at 5pm").
+        var differences = old.Signature.DifferencesFrom(neu.Signature, slotHours: sameShape);
         var singleValued = sameSlot && old.Slot!.SingleValued;
         if (differences == DetailKinds.None)
         {
@@ -62,11 +66,13 @@ internal static class DedupRule
             return new DedupDecision(DedupVerdict.Duplicate, differences, HistoryReasons.Reinforced);
         }
 
-        if (sameSlot && string.Equals(old.Slot!.Template, neu.Slot!.Template, StringComparison.Ordinal))
+        if (sameShape)
         {
-            // The same slot: more detail refines it, less adds nothing, other details are its new value.
-            return neu.Subsumes(old) ? Refined(differences)
-                : old.Subsumes(neu) ? Covered(differences)
+            // The same slot: more detail refines it, less adds nothing, other details are its new value, unless the
+            // value is one of many ("friends with Melanie" / "... with Jon": only a negation ends one).
+            return neu.Subsumes(old, slotHours: true) ? Refined(differences)
+                : old.Subsumes(neu, slotHours: true) ? Covered(differences)
+                : old.Slot!.ManyValued && neu.Slot!.ManyValued && !old.Slot.SingleValued ? Distinct(differences)
                 : new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.With(HistoryReasons.ValueChanged, differences));
         }
 
@@ -92,6 +98,13 @@ internal static class DedupRule
         {
             // A slot of one value, or any slot said to hold a value "now" ("I work as a lawyer now").
             return NewValue(old, neu, differences);
+        }
+
+        if (sameSlot && neu.Subsumes(old))
+        {
+            // The same slot, every detail and word kept and more said, though in another shape ("My mother was born in
+            // 1960" / "... on 3 March 1960"): a refinement, whoever judged the texts alike.
+            return Refined(differences);
         }
 
         if (!similar)
@@ -144,7 +157,7 @@ internal static class DedupRule
             ? Covered(differences)
             : neu.Subsumes(old) ? Refined(differences)
             : old.Subsumes(neu) ? Covered(differences)
-            : string.Equals(old.Slot.Kind, neu.Slot!.Kind, StringComparison.Ordinal)
+            : old.Slot.SameKind(neu.Slot!)
                 ? new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.With(HistoryReasons.ValueChanged, differences))
                 // Another kind of value ("a shared flat" after "London", prose after a date): said beside it, not instead.
                 : Distinct(differences);

@@ -198,8 +198,8 @@ internal sealed class FactText
 
     /// <summary>True when this text keeps every detail and every content word of <paramref name="other"/>, and turns
     /// none of its small words round: it can stand for it without losing anything.</summary>
-    public bool Subsumes(FactText other) =>
-        Signature.Covers(other.Signature) && other.ContentWords.IsSubsetOf(ContentWords) && !Reverses(other);
+    public bool Subsumes(FactText other, bool slotHours = false) =>
+        Signature.Covers(other.Signature, slotHours) && other.ContentWords.IsSubsetOf(ContentWords) && !Reverses(other);
 
     /// <summary>True when one text has a small word where the other has its opposite ("before" / "after").</summary>
     public bool Reverses(FactText other) =>

@@ -121,6 +121,13 @@ internal static partial class FactTokenizer
     private static void Classify(string word, bool previousNumeric, bool nextNumeric, List<FactToken> tokens)
     {
         var lower = word.ToLowerInvariant();
+        if (lower.Contains('@', StringComparison.Ordinal) || lower[0] == '[')
+        {
+            // An e-mail address or a redaction placeholder: a value compared whole, like a code.
+            tokens.Add(new FactToken(lower, TokenClass.Number, lower));
+            return;
+        }
+
         if (lower.Any(char.IsAsciiDigit))
         {
             ClassifyNumeric(lower, tokens);
@@ -288,6 +295,7 @@ internal static partial class FactTokenizer
         var words = new List<RawWord>();
         var current = new StringBuilder();
         var numeric = false;
+        var mayHoldWhole = text.AsSpan().IndexOfAny('@', '[') >= 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -295,6 +303,14 @@ internal static partial class FactTokenizer
             {
                 Flush(words, current, ref numeric);
                 words.Add(new RawWord(c.ToString(), false));
+                continue;
+            }
+
+            if (mayHoldWhole && current.Length == 0 && (i == 0 || !IsAddressCharacter(text[i - 1])) && WholeValue().Match(text, i) is { Success: true } whole)
+            {
+                // An e-mail address ("ana@example.com") or what a guard left in place of one ("[PHONE]"): one value.
+                words.Add(new RawWord(whole.Value, false));
+                i += whole.Length - 1;
                 continue;
             }
 
@@ -418,6 +434,12 @@ internal static partial class FactTokenizer
     public static bool IsUnspacedScript(char c) => c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or
         >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\u0E00' and <= '\u0EFF' or
         >= '\u1780' and <= '\u17FF' or >= '\u1000' and <= '\u109F' or >= '\uFF66' and <= '\uFF9F';
+
+    private static bool IsAddressCharacter(char c) => char.IsLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-' or '@';
+
+    /// <summary>An e-mail address, or a placeholder a guard wrote in place of a value ("[PHONE]", "[EMAIL]").</summary>
+    [GeneratedRegex(@"\G(?:[\p{L}\p{N}._%+-]*[\p{L}\p{N}]@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\[[A-Z][A-Z_]*\])", RegexOptions.None, 1000)]
+    private static partial Regex WholeValue();
 
     /// <summary>Thousands grouped by commas ("1,500", "12,000,000"), or the Indian lakh and crore grouping
     /// ("1,00,000").</summary>

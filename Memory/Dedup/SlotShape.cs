@@ -11,11 +11,26 @@ namespace Memory.Dedup;
 /// favourite author", "my shoe size") or one of the user's (<see cref="DedupLexicon.SingleValuedSelfAttributes"/>).</summary>
 internal sealed record SlotShape(string Head, string Template, string Value, bool SingleValued = false, bool Predicative = false)
 {
-    /// <summary>What kind of value fills the slot, coarsely: each run of words ("w"), of names ("N") or of details
-    /// ("#": numbers, dates, times, units) in order: "London" is "N", "a shared flat" "w", "3 May" "#". A value said "in any words" replaces another only when it is of the same kind ("I live
-    /// in London" / "I currently live in a shared flat" are two facts; "my birthday is on 3 May" / "my birthday is
-    /// coming up next week" too).</summary>
+    /// <summary>What kind of value fills the slot, coarsely: each run of words ("w") or of details in order, a run of
+    /// details by what it holds (<see cref="SlotValue.RunLabel"/>): "London" is "#N", "a shared flat" "w", "3 May" "#d", "1990"
+    /// "#", "20 minutes" "#u:duration"; a value that says where the value is kept rather than the value ("on my CV", "in
+    /// my notes app", "written on a note") starts with "@". A value said "in any words" replaces another only when it
+    /// is of the same kind (<see cref="SameKind"/>: "I live in London" / "I currently live in a shared flat" are two
+    /// facts; "my birthday is on 3 May" / "my birthday is coming up next week" too).</summary>
     public string Kind { get; init; } = string.Empty;
+
+    /// <summary>The value says one of many things of its kind ("friends with Melanie", "a fan of Muse", "allergic to
+    /// Calpol", "a member of the Scouts"): another name in the same words is another fact, not the slot's new value.</summary>
+    public bool ManyValued { get; init; }
+
+    /// <summary>Whether the two values are of one shape: the same words, and runs of details of one kind each
+    /// (<see cref="SlotValue.Same"/>). "Born in 1990" and "born in Leeds", "20 minutes" and "12 miles", "on Monday" and "at
+    /// 3pm" are not; "34" and "35 years", "at 10" and "at 10am" are.</summary>
+    public bool SameTemplate(SlotShape other) => SlotValue.Same(Template, other.Template);
+
+    /// <summary>Whether the two values are of one kind (<see cref="Kind"/>), runs of details compared as in
+    /// <see cref="SameTemplate"/>.</summary>
+    public bool SameKind(SlotShape other) => SlotValue.Same(Kind, other.Kind);
 
     private const int MaxHeadWords = 6;
 
@@ -71,6 +86,11 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
 
             // "My sister moved to York" gives "My sister lives in Leeds" its new value; "mum" and "mother" are one head.
             var relation = string.Join(' ', tokens.Skip(i).Take(relationLength).Select(t => t.Lower));
+            if (DedupLexicon.MoveRelations.Contains(relation))
+            {
+                value = WithoutWhen(value);
+            }
+
             relation = DedupLexicon.RelationSynonyms.GetValueOrDefault(relation, relation);
             var content = value.Where(t => t.Class != TokenClass.Word || !EnglishStopWords.Contains(t.Lower)).ToList();
             var singleValued = head.Exists(t => DedupLexicon.AttributeNouns.Contains(t.Lower)) || DedupLexicon.SingleValuedRelations.Contains(relation);
@@ -81,10 +101,12 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
             var predicative = relationLength == 1 && DedupLexicon.Copulas.Contains(relation) &&
                 !head.Exists(t => t.Class == TokenClass.Number ||
                                   (t.Class == TokenClass.Word && !EnglishStopWords.Contains(t.Lower) && !DedupLexicon.VagueHeads.Contains(t.Lower)));
+            var reference = SlotValue.IsReference(value);
             return new SlotShape(string.Join(' ', head.Select(t => t.Class == TokenClass.Kind ? t.Value : t.Lower)) + " | " + relation,
-                ShapeOf(content), Bag(content.Select(t => t.Value ?? PorterStemmer.Stem(t.Lower))), singleValued, predicative && !singleValued)
+                SlotValue.Shape(content, reference), Bag(content.Select(t => t.Value ?? PorterStemmer.Stem(t.Lower))), singleValued, predicative && !singleValued)
             {
-                Kind = KindOf(content),
+                Kind = SlotValue.Kind(content, reference),
+                ManyValued = content.Exists(t => t.Class is TokenClass.Word or TokenClass.Kind && DedupLexicon.ManyValuedWords.Contains(t.Lower)),
             };
         }
 
@@ -196,7 +218,8 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
             !rest.Skip(2).Where(t => !EnglishStopWords.Contains(t.Lower)).Take(1).Any(t => DedupLexicon.WhenOrWhereWords.Contains(t.Lower)))
         {
             // "I work at night" / "at weekends" / "at home" says when or where, not for whom: no employer slot.
-            return Self(subject, relation, rest.Skip(2).ToList());
+            var value = rest.Skip(2).ToList();
+            return Self(subject, relation, DedupLexicon.MoveRelations.Contains(rest[0].Lower + " " + rest[1].Lower) ? WithoutWhen(value) : value);
         }
 
         return null;
@@ -205,14 +228,15 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
     private static SlotShape? Self(string subject, string attribute, List<FactToken> value)
     {
         var content = value.Where(t => t.Class != TokenClass.Word || (!EnglishStopWords.Contains(t.Lower) && !IsFiller(t.Lower))).ToList();
+        var reference = SlotValue.IsReference(value);
         return content.Count == 0
             ? null
-            : new SlotShape(subject + attribute, ShapeOf(content), Bag(content.Select(t => t.Value ?? PorterStemmer.Stem(t.Lower))),
+            : new SlotShape(subject + attribute, SlotValue.Shape(content, reference), Bag(content.Select(t => t.Value ?? PorterStemmer.Stem(t.Lower))),
                 DedupLexicon.SingleValuedSelfAttributes.Contains(attribute))
             {
                 // A diet or a relationship status is one kind of value whatever its words ("a Mediterranean diet",
                 // "single", which also reads as a number).
-                Kind = attribute is "diet" or "relationship" ? "status" : KindOf(content),
+                Kind = attribute is "diet" or "relationship" ? "status" : SlotValue.Kind(content, reference),
             };
     }
 
@@ -244,6 +268,15 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
         return DedupLexicon.DietWords.Contains(first.Lower) && more.Count == 0 ? ("diet", rest)
             : DedupLexicon.RelationshipWords.Contains(first.Lower) && more.TrueForAll(t => t.Class == TokenClass.Name) ? ("relationship", rest)
             : null;
+    }
+
+    /// <summary>The place a move names, without when it happened ("York last month", "the Lake District in 2019", "Leeds
+    /// two years ago" are "York", "the Lake District", "Leeds"): a move's date is no part of the home it gives.</summary>
+    private static List<FactToken> WithoutWhen(List<FactToken> value)
+    {
+        var end = value.FindIndex(1, t => t.Class is TokenClass.Date or TokenClass.Time or TokenClass.Number or TokenClass.Unit ||
+                                         (t.Class == TokenClass.Word && DedupLexicon.WhenWords.Contains(t.Lower)));
+        return end > 0 ? value.Take(end).ToList() : value;
     }
 
     /// <summary>The kind of thing a count names, singular: "cats" is "cat", "children" "child", "people" "person".</summary>
@@ -294,71 +327,11 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
         return school >= 0 && (school == phrase.Count - 1 || phrase[school + 1].Lower == "of") ? length : 0;
     }
 
-    /// <summary>The value with its details blanked: words (stemmed, fillers dropped; a kind by its member, since "allergic
-    /// to peanuts" and "allergic to sesame" are not one value told twice) and one "#" per run of other details, as a
-    /// sorted bag so word order never matters ("on Monday at 7am" and "at 19:45 on Friday" have one shape).</summary>
-    private static string KindOf(List<FactToken> content)
-    {
-        var kind = new System.Text.StringBuilder();
-        foreach (var token in content)
-        {
-            if (token.Class == TokenClass.Word && IsFiller(token.Lower))
-            {
-                continue;
-            }
-
-            var c = token.Class switch
-            {
-                TokenClass.Word or TokenClass.Kind => 'w',
-                TokenClass.Name => 'N',
-                TokenClass.Negation => '-',
-                _ => '#',
-            };
-            if (kind.Length == 0 || kind[^1] != c)
-            {
-                kind.Append(c);
-            }
-
-        }
-
-        return kind.ToString();
-    }
-
-    private static string ShapeOf(List<FactToken> content)
-    {
-        var parts = new List<string>();
-        var inDetails = false;
-        for (var i = 0; i < content.Count; i++)
-        {
-            var token = content[i];
-            if (token.Class is TokenClass.Word or TokenClass.Kind)
-            {
-                inDetails = false;
-                if (token.Class == TokenClass.Kind)
-                {
-                    parts.Add(token.Value!);
-                }
-                else if (!IsFiller(token.Lower) && !(token.Lower == "old" && i > 0 && content[i - 1].Class == TokenClass.Unit))
-                {
-                    // "10 years old" is the age "10 years".
-                    parts.Add(PorterStemmer.Stem(token.Lower));
-                }
-            }
-            else if (!inDetails)
-            {
-                inDetails = true;
-                parts.Add(token.Class == TokenClass.Negation ? "#not" : "#");
-            }
-        }
-
-        return Bag(parts);
-    }
-
-    private static string Bag(IEnumerable<string> parts) => string.Join(' ', parts.Order(StringComparer.Ordinal));
+    internal static string Bag(IEnumerable<string> parts) => string.Join(' ', parts.Order(StringComparer.Ordinal));
 
     private static bool IsOpening(string word) => word is "actually" or "correction" or "update" or "updated" or "sorry" or "so" or
         "well" or "oh" or "ok" or "okay" or "btw" or "also" or "now" or "just" or "fyi" or "note";
 
     /// <summary>Words that announce a new value without being part of it ("now 5520", "changed to 5520").</summary>
-    private static bool IsFiller(string word) => word is "now" or "currently" or "actually" or "still" or "new" or "changed" or "updated";
+    internal static bool IsFiller(string word) => word is "now" or "currently" or "actually" or "still" or "new" or "changed" or "updated";
 }

@@ -1,10 +1,12 @@
 namespace Memory.WriteBack.Extraction;
 
-/// <summary>A present home or job ("The user lives in Taipei", "works at KPMG", "works as a nurse") must be one the user
-/// has now, not one they only had: every mention of its place or role governed by a past verb ("I've lived in Tokyo,
-/// Seoul and Taipei", "I used to live in Lisbon", "I grew up in Leeds", "I worked at Google", "I was a nurse", "I
-/// moved from Tokyo") or by a move to come ("I'm moving to Dublin") grounds no present fact. The verb governing a mention is the nearest one before it in its
-/// sentence, so one verb governs a list. A perfect with a duration is present ("I've lived in Taipei for five years",
+/// <summary>A present home, job or state ("The user lives in Taipei", "works at KPMG", "works as a nurse", "is
+/// vegetarian", "is allergic to cats") must be one the user has now, not one they only had: every mention of its place,
+/// role or state governed by a past verb ("I've lived in Tokyo, Seoul and Taipei", "I used to live in Lisbon", "I grew
+/// up in Leeds", "I worked at Google", "I was a nurse", "I was vegetarian for ten years", "I moved from Tokyo") or by a
+/// move to come ("I'm moving to Dublin") grounds no present fact. The verb governing a mention is the nearest one
+/// before it in its sentence, so one verb governs a list; a relative clause between them is skipped ("I live where I
+/// was born, in Leeds" is "live"), and a "was" after a verb of finding out is no past ("I found out I was allergic"). A perfect with a duration is present ("I've lived in Taipei for five years",
 /// "since 2019", "I've always lived in Leeds"), and so is a mention with "now", "currently", "still" between the verb and
 /// it or just after it ("... and now Taipei", "Taipei now"), or a present verb with "there" after it ("I grew up in
 /// Leeds and still live there"). A mention no verb governs ("Taipei is home") is not read as past.</summary>
@@ -71,35 +73,54 @@ internal static class GroundingTense
     /// its <paramref name="terms"/> in the user's words is governed by a past verb.</summary>
     public static bool Agrees(IReadOnlyList<string> factWords, IReadOnlyList<string> terms, GroundingEvidence user)
     {
-        if (!PresentFact(factWords) || terms.Count == 0)
+        var kind = PresentFact(factWords);
+        if (kind == Claim.None || terms.Count == 0)
         {
             return true;
         }
 
         var mentions = user.Mentions(terms);
-        return mentions.Count == 0 || mentions.Exists(m => Of(m) != Tense.NotNow);
+        return mentions.Count == 0 || mentions.Exists(m => Of(m, kind) != Tense.NotNow);
     }
 
-    private static bool PresentFact(IReadOnlyList<string> words)
+    private enum Claim
+    {
+        None,
+        HomeOrJob,
+
+        /// <summary>A state of the user's ("is vegetarian", "is bilingual"), which being born or raised so grounds.</summary>
+        State,
+    }
+
+    private static Claim PresentFact(IReadOnlyList<string> words)
     {
         if (words.Any(NotPresentInFact.Contains))
         {
-            return false;
+            return Claim.None;
         }
 
+        var state = false;
         for (var i = 0; i < words.Count; i++)
         {
             if ((PresentInFact.Contains(words[i]) && (i == 0 || words[i - 1] != "to")) ||
                 (Participles.Contains(words[i]) && i >= 1 && words[i - 1] is "is" or "are"))
             {
-                return true;
+                return Claim.HomeOrJob;
             }
+
+            state |= PresentState(words, i);
         }
 
-        return false;
+        return state ? Claim.State : Claim.None;
     }
 
-    private static Tense Of(Mention m)
+    /// <summary>"The user is vegetarian", "... is a nurse", "... is allergic to cats": a state the user is in now (not
+    /// where they are from, which a birthplace grounds).</summary>
+    private static bool PresentState(IReadOnlyList<string> words, int i) =>
+        i >= 1 && words[i - 1] == "user" && words[i] is "is" or "are" &&
+        (i + 1 >= words.Count || words[i + 1] is not ("from" or "originally" or "native"));
+
+    private static Tense Of(Mention m, Claim kind)
     {
         var words = m.Words;
         for (var i = m.End + 1; i < words.Count && i <= m.End + 2; i++)
@@ -110,14 +131,35 @@ internal static class GroundingTense
             }
         }
 
-        if (ThereAfter(words, m.End))
+        if (ThereAfter(words, m.End) || StillAfter(words, m.End))
         {
             return Tense.Present;
         }
 
+        var fromBeforeClause = false;
         for (var i = m.Start - 1; i >= 0; i--)
         {
             var word = words[i];
+            if ((PastVerbs.Contains(word) || word == "been") && RelativeClauseStart(words, i) is var clause and >= 0)
+            {
+                // "I live where I was born, in Leeds", "the town where I grew up, Leeds": the clause's verb does not
+                // govern the place named after it; the verb before the clause does ("I moved from the town where I grew
+                // up, Leeds" still left it).
+                fromBeforeClause = words.Skip(Math.Max(0, clause - 3)).Take(Math.Min(3, clause)).Contains("from");
+                i = clause;
+                continue;
+            }
+
+            if (word == "be" && UsedTo(words, i))
+            {
+                return Tense.NotNow; // "I used to be vegetarian"
+            }
+
+            if (word is "was" or "were" && ReportedPast(words, i))
+            {
+                return Tense.None; // "I found out I was allergic to cats": when it was learnt, not that it ended
+            }
+
             if (Now.Contains(word))
             {
                 return Tense.Present; // "... Seoul and now Taipei"
@@ -131,12 +173,24 @@ internal static class GroundingTense
 
             if (PresentVerbs.Contains(word))
             {
-                return (word is "moved" or "relocated" && FromBefore(words, m.Start)) || UsedTo(words, i) ? Tense.NotNow : Tense.Present;
+                return (word is "moved" or "relocated" && (FromBefore(words, m.Start) || fromBeforeClause || (i + 1 < words.Count && words[i + 1] == "away"))) || UsedTo(words, i)
+                    ? Tense.NotNow
+                    : Tense.Present;
             }
 
             if (Participles.Contains(word))
             {
                 return i >= 1 && words[i - 1] is "was" or "were" or "had" ? Tense.NotNow : Tense.Present;
+            }
+
+            if (word == "were" && Contracted(words, i))
+            {
+                return Tense.Present; // "we're", "you're", "they're" lose their apostrophe
+            }
+
+            if (kind == Claim.State && word is "born" or "raised" or "grew")
+            {
+                return Tense.None; // "I was born deaf", "I grew up bilingual": a state from birth or childhood
             }
 
             if (PastVerbs.Contains(word))
@@ -176,6 +230,65 @@ internal static class GroundingTense
         return verb is "lived" or "worked" or "grew" or "was" or "were" or "spent" || (verb == "used" && i + 4 < words.Count && words[i + 3] == "to");
     }
 
+    /// <summary>The position of "where", "that" or "which" opening the relative clause whose subject "I" or "we" has the
+    /// verb at <paramref name="verb"/> ("where I was born", "where we grew up", "that I've been to"), or -1.</summary>
+    private static int RelativeClauseStart(IReadOnlyList<string> words, int verb)
+    {
+        for (var i = verb - 1; i >= Math.Max(1, verb - 4); i--)
+        {
+            if (words[i] is "i" or "we" or "ive" or "weve" && words[i - 1] is "where" or "that" or "which")
+            {
+                return i - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A past "was" after a verb of finding out ("I found out I was allergic", "I realised I was gluten
+    /// intolerant"): the tense of the telling, not of the state.</summary>
+    private static bool ReportedPast(IReadOnlyList<string> words, int was)
+    {
+        var i = was - 1;
+        if (i < 0 || words[i] is not ("i" or "we"))
+        {
+            return false;
+        }
+
+        i--;
+        if (i >= 0 && words[i] == "that")
+        {
+            i--;
+        }
+
+        if (i >= 0 && words[i] == "out")
+        {
+            i--;
+        }
+
+        return i >= 0 && words[i] is "found" or "realised" or "realized" or "learned" or "learnt" or "discovered" or "told" or "knew";
+    }
+
+    /// <summary>Whether "were" is "we're", "you're" or "they're" written without its apostrophe: it stands where its
+    /// subject would (first, or after a word that opens a clause), while the past "were" follows its subject ("we
+    /// were", "my parents were").</summary>
+    private static bool Contracted(IReadOnlyList<string> words, int were) =>
+        were == 0 || words[were - 1] is "and" or "but" or "so" or "because" or "now" or "yes" or "yeah" or "well" or "oh" or "as" or "since" or "if" or "when" or "though" or "cause";
+
+    /// <summary>"... and still am", "... and I still am": a past state said to hold still.</summary>
+    private static bool StillAfter(IReadOnlyList<string> words, int end)
+    {
+        for (var i = end + 1; i + 1 < words.Count; i++)
+        {
+            if (words[i] == "still" && words[i + 1] is "am" or "is" or "are")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>"moved from Tokyo", "moved here from the States".</summary>
     private static bool FromBefore(IReadOnlyList<string> words, int start)
     {
@@ -201,7 +314,8 @@ internal static class GroundingTense
             return false;
         }
 
-        var perfect = false;
+        // "been pescatarian since 2018": "I've" left out.
+        var perfect = verb == 0 && words[verb] == "been";
         for (var i = verb - 1; i >= Math.Max(0, verb - 3); i--)
         {
             if (Perfect.Contains(words[i]))

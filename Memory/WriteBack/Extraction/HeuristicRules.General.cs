@@ -482,11 +482,20 @@ internal static partial class HeuristicRules
             return null;
         }
 
+        if (value.StartsWith("born", StringComparison.OrdinalIgnoreCase) && value.Length <= "born back".Length && BornInYear().Match(r) is { Success: true } born)
+        {
+            // "My brother was born in 1990": the year is what the memory keeps, not a time said in passing.
+            value = $"born in {born.Groups["y"].Value}";
+        }
+
         value = TextNormalizer.ToThirdPerson(value); // "expecting our first baby" -> "expecting their first baby"
         var n = name.Trim();
         var subject = n.Length > 0 ? $"{w} {n}" : w;
         return Draft(FactSlots.Other, $"{subject} {verb} {value}", $"The user's {subject} {verb.ToLowerInvariant()} {value}");
     }
+
+    [GeneratedRegex(@"^born\s+(?:back\s+)?in\s+(?<y>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase, 100)]
+    private static partial Regex BornInYear();
 
     // A verb of saying or thinking in lower case, followed by who it was said to or what was said ("told me", "says
     // I", "thinks we", "said that"): "My daughter Hope", "my claims adjuster" and "my feel-good movie" are no reports.

@@ -117,9 +117,41 @@ internal static partial class HeuristicRules
             m => Place(m.Groups["v"].Value) is { } p ? Draft(FactSlots.Origin, p, $"The user is from {p}") : null, exclusive: true),
         One(@"^I\s+grew\s+up\s+in\s+(?<v>.+)$",
             m => Place(m.Groups["v"].Value) is { } p ? Draft(FactSlots.Origin, p, $"The user grew up in {p}") : null, exclusive: true),
-        One(@"^I\s+was\s+born\s+in\s+(?<v>.+)$",
-            m => Place(m.Groups["v"].Value) is { } p ? Draft(FactSlots.Birthplace, p, $"The user was born in {p}") : null, exclusive: true),
+        Make(@"^I\s+was\s+born\s+in\s+(?<v>.+)$", m => BornIn(m.Groups["v"].Value), exclusive: true),
         One(@"^(?:my\s+(?:time\s*zone|tz)\s+is|I(?:'m|\s+am)\s+in\s+the)\s+(?<v>[\w/+:-]+(?:\s+[\w/+:-]+){0,2}?)(?:\s+time\s*zone)?$",
             m => Value(m.Groups["v"].Value, 3) is { } v ? Draft(FactSlots.Timezone, v, $"The user's time zone is {v}") : null, exclusive: true),
     ];
+
+    /// <summary>Where and in what year the user was born ("in Leeds", "in 1990", "in 1990 in Leeds", "in Leeds in
+    /// 1990"): the place is the birthplace; the year a fact of its own (not the birthday, whose day and month it would
+    /// replace).</summary>
+    private static IEnumerable<FactDraft> BornIn(string raw)
+    {
+        var v = raw.Trim().TrimEnd('.', '!', '?');
+        string? place, year;
+        if (LeadingBirthYear.Match(v) is { Success: true } first)
+        {
+            year = first.Groups["y"].Value;
+            place = first.Groups["p"].Success ? Place(first.Groups["p"].Value) : null;
+        }
+        else
+        {
+            place = Place(v);
+            year = TrailingBirthYear.Match(v) is { Success: true } last ? last.Groups["y"].Value : null;
+        }
+
+        if (place is not null)
+        {
+            yield return Draft(FactSlots.Birthplace, place, $"The user was born in {place}");
+        }
+
+        if (year is not null)
+        {
+            yield return Draft(FactSlots.Other, $"born {year}", $"The user was born in {year}");
+        }
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex LeadingBirthYear = R(@"^(?<y>(?:19|20)\d\d)(?:\s*,?\s+in\s+(?<p>.+))?$");
+
+    private static readonly System.Text.RegularExpressions.Regex TrailingBirthYear = R(@"\s(?:in|back\s+in)\s+(?<y>(?:19|20)\d\d)$");
 }

@@ -85,7 +85,7 @@ internal static partial class HeuristicRules
         @"^((?-i:I)(?=\s)|(?:his|their|its)\s|it|that|this|these|those|them|him|her|me|myself|us|ourselves|they|he|she|we|you|your|yours|everything|nothing|something|anything|so|such|what|how|when|the\s+idea|the\s+way|the\s+fact|hearing\s+(?:that|this|it|about|from|you)|reading\s+your|talking\s+to\s+you|chatting)\b(?!/)"); // "they/them" is a value (pronouns)
 
     // What is left of an elliptical clause ("Yeah, I love to.", "our stories can be so ..."): no value at all.
-    private static readonly Regex BareWord = R(@"^(to|be|do|so|too|much|more|often|well|really|a\s+lot|to\s+be\s+honest|honestly|in|on|up|out|along|over|around|back|off|away)$");
+    private static readonly Regex BareWord = R(@"^(to|be|do|so|too|much|more|often|well|really|a\s+lot|to\s+be\s+honest|honestly|in|on|up|out|along|over|around|back|off|away|near)$");
 
     // A value that only means something in the chat around it ("try that", "check it out", "the taste of these") or
     // that speaks for a group ("back each other up").

@@ -61,6 +61,17 @@ public sealed class DeduplicationTests(MiniLmGatewayFixture fixture) : IClassFix
     [InlineData("I go to the gym on Mondays.", "I go to the gym on Thursdays.", "ADD", "distinct: date")]
     [InlineData("I wake up at 7am.", "I wake up at 07:00.", "NOOP", null)]
     [InlineData("I'm twenty-five.", "I'm 25.", "NOOP", null)]
+    // Fifteenth session: another kind of value is no new value of the slot (each was an UPDATE that lost the first
+    // fact), and a move said with when it happened is the home's new value (was an ADD that kept the old home).
+    [InlineData("My brother was born in 1990.", "My brother was born in Leeds.", "ADD", null)]
+    [InlineData("My locker code is 4417.", "My locker code is the same as my PIN.", "ADD", null)]
+    [InlineData("My commute is 20 minutes.", "My commute is 12 miles.", "ADD", null)]
+    [InlineData("My appointment is on Monday.", "My appointment is at 3pm.", "ADD", null)]
+    [InlineData("I live in Leeds.", "I moved to York last month.", "UPDATE", "value-changed: unit, name")]
+    [InlineData("Caroline is friends with Melanie.", "Caroline is friends with Jon.", "ADD", null)]
+    // Guards: a count and an hour stay two facts; a slot's value of the same kind still updates.
+    [InlineData("I have 5 cats.", "I have cats and feed them at 5pm.", "ADD", null)]
+    [InlineData("My commute is 20 minutes.", "My commute is 35 minutes now.", "UPDATE", "value-changed: number")]
     public async Task A_pair_written_one_after_the_other_keeps_every_fact_and_only_the_current_value(string first, string second, string expected, string? reason)
     {
         var user = MemoryGatewayFixture.NewUser("pair");
@@ -81,5 +92,19 @@ public sealed class DeduplicationTests(MiniLmGatewayFixture fixture) : IClassFix
                 Assert.Equal(first, Text(history[^1]!["before"]));
             }
         }
+    }
+
+    /// <summary>Fifteenth session: a phone number (kept redacted) was replaced by where the user keeps it, a
+    /// "refined" UPDATE; where a value is kept is no value of the slot, so both stay.</summary>
+    [Fact]
+    public async Task Where_a_value_is_kept_is_added_beside_the_value()
+    {
+        var user = MemoryGatewayFixture.NewUser("phone");
+        Assert.Single((await Api.WriteAsync(user, NewMemory("My phone number is 07700 900123."))).ExpectList("results"));
+
+        var written = Assert.Single((await Api.WriteAsync(user, NewMemory("My phone number is on my CV."))).ExpectList("results"))!;
+
+        Assert.Equal("ADD", (string?)written["event"]);
+        Assert.Equal(["My phone number is [PHONE].", "My phone number is on my CV."], (await Api.TextsAsync(user)).Order(StringComparer.Ordinal));
     }
 }

@@ -173,6 +173,49 @@ public sealed class DedupRuleTableTests
         // An hour alone is refined by its time of day; another half of the day is another time.
         { "I start work at 9.", "I start work at 9am.", nameof(DedupVerdict.Refinement) },
         { "My class is at 7pm.", "My class is at 7am.", nameof(DedupVerdict.SlotChange) },
+        // Fifteenth session. A value of another kind is no new value of the slot: a year and a place of birth, a
+        // concrete value and where it is kept, a duration and a distance, a day and a time (each was a SlotChange
+        // that lost the first fact).
+        { "My brother was born in 1990.", "My brother was born in Leeds.", nameof(DedupVerdict.Distinct) },
+        { "I was born in 1990.", "I was born in Leeds.", nameof(DedupVerdict.Distinct) },
+        { "My daughter was born in March.", "My daughter was born in Leeds.", nameof(DedupVerdict.Distinct) },
+        { "My phone number is 07700 900123.", "My phone number is on my CV.", nameof(DedupVerdict.Distinct) },
+        { "My phone number is [PHONE].", "My phone number is on my CV.", nameof(DedupVerdict.Distinct) },
+        { "My email address is ana@example.com.", "My email address is on my business card.", nameof(DedupVerdict.Distinct) },
+        { "My locker code is 4417.", "My locker code is the same as my PIN.", nameof(DedupVerdict.Distinct) },
+        { "My commute is 20 minutes.", "My commute is 12 miles.", nameof(DedupVerdict.Distinct) },
+        { "My appointment is on Monday.", "My appointment is at 3pm.", nameof(DedupVerdict.Distinct) },
+        { "My flight is on May 3.", "My flight is at 10am.", nameof(DedupVerdict.Distinct) },
+        { "My son is 7.", "My son is in year 3.", nameof(DedupVerdict.Distinct) },
+        { "My brother is 30.", "My brother is in Leeds.", nameof(DedupVerdict.Distinct) },
+        { "My brother works at Google.", "My brother works at weekends.", nameof(DedupVerdict.Distinct) },
+        { "My wedding anniversary is on 12 June.", "My wedding anniversary is in Paris this year.", nameof(DedupVerdict.Distinct) },
+        // A number that counts is not an hour: only "at 5", "until 5" read as one (each was a refinement that dropped
+        // the count, or a NOOP that dropped the time).
+        { "I have 5 cats.", "I have cats and feed them at 5pm.", nameof(DedupVerdict.Distinct) },
+        { "I have 3 kids.", "I pick up my kids at 3pm.", nameof(DedupVerdict.Distinct) },
+        { "My son is 7.", "My son wakes up at 7am.", nameof(DedupVerdict.Distinct) },
+        { "I have 4 cats.", "I feed the cats at 4.", nameof(DedupVerdict.Distinct) },
+        // ... while what keeps every detail still refines or adds nothing, and a value of the same kind still updates.
+        { "I have 5 cats.", "I feed my 5 cats at 5pm.", nameof(DedupVerdict.Refinement) },
+        { "The meeting is at 10.", "The meeting is at 10am.", nameof(DedupVerdict.Refinement) },
+        { "My daughter's bedtime is 7pm.", "My daughter's bedtime is 7.", nameof(DedupVerdict.Duplicate) },
+        { "My mother was born in 1960.", "My mother was born on 3 March 1960.", nameof(DedupVerdict.Refinement) },
+        { "My brother was born in 1990.", "My brother was born in 1992.", nameof(DedupVerdict.SlotChange) },
+        { "My email address is ana@example.com.", "My email address is ana.b@example.org.", nameof(DedupVerdict.SlotChange) },
+        { "My commute is 20 minutes.", "My commute is 35 minutes now.", nameof(DedupVerdict.SlotChange) },
+        { "My appointment is on Monday at 3pm.", "My appointment is on Tuesday at 3pm.", nameof(DedupVerdict.SlotChange) },
+        { "My son is 7 years old.", "My son is 8.", nameof(DedupVerdict.SlotChange) },
+        { "My son's height is 120 cm.", "My son's height is 4 feet.", nameof(DedupVerdict.SlotChange) },
+        { "My address is 12 Baker Street, Leeds.", "My address is 14 Park Lane, York.", nameof(DedupVerdict.SlotChange) },
+        { "My flat is on the 4th floor.", "My flat is on the 5th floor.", nameof(DedupVerdict.SlotChange) },
+        // A value that is one of many: another name in the same words is another fact (each was a SlotChange).
+        { "Caroline is friends with Melanie.", "Caroline is friends with Jon.", nameof(DedupVerdict.Distinct) },
+        { "Caroline is a fan of Muse.", "Caroline is a fan of Blur.", nameof(DedupVerdict.Distinct) },
+        { "My son is allergic to Calpol.", "My son is allergic to Nurofen.", nameof(DedupVerdict.Distinct) },
+        { "My daughter is a member of the Scouts.", "My daughter is a member of the Brownies.", nameof(DedupVerdict.Distinct) },
+        { "Caroline is friends with Melanie.", "Caroline is no longer friends with Melanie.", nameof(DedupVerdict.SlotChange) },
+        { "Caroline is in Leeds.", "Caroline is in York now.", nameof(DedupVerdict.SlotChange) },
     };
 
     /// <summary>A text past what a sentence model reads (MiniLM stops at 256 word pieces) is "similar" to anything
@@ -301,6 +344,26 @@ public sealed class DedupRuleTableTests
         { "My birthday is 3 May.", "My birthday is May 3rd.", nameof(DedupVerdict.Duplicate) },
         { "We're vegetarians.", "We are vegetarians.", nameof(DedupVerdict.Duplicate) },
         { "We were vegetarians.", "We're vegetarians.", nameof(DedupVerdict.SlotChange) },
+        // Fifteenth session: the same without similarity.
+        { "My brother was born in 1990.", "My brother was born in Leeds.", nameof(DedupVerdict.Distinct) },
+        { "I was born in 1990.", "I was born in Leeds.", nameof(DedupVerdict.Distinct) },
+        { "My phone number is 07700 900123.", "My phone number is on my CV.", nameof(DedupVerdict.Distinct) },
+        { "My phone number is [PHONE].", "My phone number is on my CV.", nameof(DedupVerdict.Distinct) },
+        { "My locker code is 4417.", "My locker code is the same as my PIN.", nameof(DedupVerdict.Distinct) },
+        { "My postcode is LS1 4AB.", "My postcode is on the letter.", nameof(DedupVerdict.Distinct) },
+        { "My commute is 20 minutes.", "My commute is 12 miles.", nameof(DedupVerdict.Distinct) },
+        { "My appointment is on Monday.", "My appointment is at 3pm.", nameof(DedupVerdict.Distinct) },
+        { "My mother was born in 1960.", "My mother was born on 3 March 1960.", nameof(DedupVerdict.Refinement) },
+        { "I'm 34.", "I'm 35 years old now.", nameof(DedupVerdict.SlotChange) },
+        // A move said with when it happened still gives the home its new value (was an ADD that kept the old home).
+        { "I live in Leeds.", "I moved to York last month.", nameof(DedupVerdict.SlotChange) },
+        { "I live in Glasgow.", "I moved to Edinburgh in 2019.", nameof(DedupVerdict.SlotChange) },
+        { "My sister lives in Leeds.", "My sister moved to York two years ago.", nameof(DedupVerdict.SlotChange) },
+        // One kind of value in other units still updates (a pound is money or a weight; "an hour" measures one).
+        { "My rent is £900 a month.", "My rent is 950 pounds a month.", nameof(DedupVerdict.SlotChange) },
+        { "I weigh 12 stone.", "I weigh 170 pounds.", nameof(DedupVerdict.SlotChange) },
+        { "My commute is 40 minutes.", "My commute is an hour now.", nameof(DedupVerdict.SlotChange) },
+        { "My son is in year 3.", "My son is in year 4 now.", nameof(DedupVerdict.SlotChange) },
     };
 
     [Theory]
@@ -324,6 +387,8 @@ public sealed class DedupRuleTableTests
         Assert.Equal("value-changed: kind", DedupRule.Compare("My favourite drink is tea.", "My favourite drink is coffee.", false).Reason);
         Assert.Equal("negated", DedupRule.Compare("I drink coffee every morning.", "I no longer drink coffee.", false).Reason);
         Assert.Equal("value-changed: date", DedupRule.Compare("I swim on Wednesdays.", "I swim on Fridays now.", false).Reason);
+        Assert.Equal("distinct: number, name", DedupRule.Compare("My brother was born in 1990.", "My brother was born in Leeds.", true).Reason);
+        Assert.Equal("distinct: number, time", DedupRule.Compare("I have 5 cats.", "I have cats and feed them at 5pm.", true).Reason);
     }
 
     /// <summary>A compression summary stands for its members only when it drops nothing and adds nothing.</summary>

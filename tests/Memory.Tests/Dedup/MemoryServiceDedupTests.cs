@@ -109,6 +109,28 @@ public sealed class MemoryServiceDedupTests : IDisposable
         Assert.Equal(reason, history[^1].Reason);
     }
 
+    /// <summary>Fifteenth session: texts an embedder finds alike that hold another kind of value, or a number that
+    /// counts against the same number said as an hour, were an UPDATE that lost the first fact; both are kept.</summary>
+    [Theory]
+    [InlineData("My brother was born in 1990.", "My brother was born in Leeds.", "distinct: number, name")]
+    [InlineData("My phone number is 07700 900123.", "My phone number is on my CV.", "distinct: number, name")]
+    [InlineData("My commute is 20 minutes.", "My commute is 12 miles.", "distinct: number, unit")]
+    [InlineData("I have 5 cats.", "I have cats and feed them at 5pm.", "distinct: number, time")]
+    [InlineData("I have 4 cats.", "I feed the cats at 4.", "distinct: number")]
+    public async Task A_similar_text_with_another_kind_of_value_is_added_beside_it(string stored, string incoming, string reason)
+    {
+        _h.Embedder.Pin(stored, Axis(1.0));
+        _h.Embedder.Pin(incoming, Axis(0.97));
+        var first = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = stored }], null))[0];
+
+        var second = (await _h.Service.WriteAsync(Alice, [new NewMemory { Text = incoming }], null))[0];
+
+        Assert.Equal(MemoryEvent.Add, second.Event);
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.Equal(new[] { stored, incoming }.Order(StringComparer.Ordinal), (await _h.Service.ListAsync(Alice, false)).Select(m => m.Text).Order(StringComparer.Ordinal));
+        Assert.Equal(reason, Assert.Single(await _h.Service.GetHistoryAsync(Alice, second.Id)).Reason);
+    }
+
     [Fact]
     public async Task The_same_statement_negated_updates_with_the_reason_negated()
     {

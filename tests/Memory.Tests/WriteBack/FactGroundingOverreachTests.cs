@@ -148,6 +148,45 @@ public sealed class FactGroundingOverreachTests
     public void A_present_home_or_job_the_user_has_is_grounded(string said, string fact) =>
         Assert.Null(FactGrounding.Check(Fact(fact), Turn(said)));
 
+    /// <summary>Fifteenth session: a state the user was in is not one they are in, as a home they had is not their
+    /// home (each of these was grounded).</summary>
+    [Theory]
+    [InlineData("I was vegetarian for ten years", "The user is vegetarian")]
+    [InlineData("I was vegetarian for ten years.", "The user is a vegetarian")]
+    [InlineData("I was vegan until last year", "The user is vegan")]
+    [InlineData("I used to be vegetarian", "The user is vegetarian")]
+    [InlineData("I'm vegetarian, I was vegan before", "The user is vegan")]
+    [InlineData("I was a nurse for 20 years", "The user is a nurse")]
+    [InlineData("I was allergic to cats as a kid", "The user is allergic to cats")]
+    [InlineData("I was single until I met Tom", "The user is single")]
+    [InlineData("I was a smoker", "The user is a smoker")]
+    public void A_present_state_the_user_only_had_is_not_grounded(string said, string fact) =>
+        Assert.Equal(FactGrounding.TenseRule, FactGrounding.Check(Fact(fact), Turn(said)));
+
+    /// <summary>... while a state that holds still, from birth, or since a date is grounded, and a place named after a
+    /// relative clause is governed by the verb before it ("I live where I was born, in Leeds" was dropped).</summary>
+    [Theory]
+    [InlineData("I live where I was born, in Leeds", "The user lives in Leeds")]
+    [InlineData("I still live in the town where I grew up, Leeds", "The user lives in Leeds")]
+    [InlineData("We live where we got married, in York", "The user lives in York")]
+    [InlineData("I've been vegetarian for ten years", "The user is vegetarian")]
+    [InlineData("I was vegetarian for years and I still am", "The user is vegetarian")]
+    [InlineData("I'm vegetarian, I was vegan before", "The user is vegetarian")]
+    [InlineData("I found out I was allergic to cats last year", "The user is allergic to cats")]
+    [InlineData("I was born deaf", "The user is deaf")]
+    [InlineData("I grew up bilingual in English and Welsh", "The user is bilingual in English and Welsh")]
+    [InlineData("We're expecting our second baby in March", "The user is expecting a second baby in March")]
+    [InlineData("been pescatarian since 2018", "The user is pescatarian")]
+    [InlineData("I was born in Leeds", "The user is from Leeds")]
+    public void A_present_state_or_home_the_user_has_is_grounded(string said, string fact) =>
+        Assert.Null(FactGrounding.Check(Fact(fact), Turn(said)));
+
+    [Theory]
+    [InlineData("I moved away from the town where I grew up, Leeds", "The user lives in Leeds")]
+    [InlineData("I moved to London from the town where I grew up in Leeds", "The user lives in Leeds")]
+    public void A_home_left_behind_a_relative_clause_is_not_grounded(string said, string fact) =>
+        Assert.Equal(FactGrounding.TenseRule, FactGrounding.Check(Fact(fact), Turn(said)));
+
     private static ConversationTurn Turn(string said) => Turns.Say("t1", said);
 
     private static ExtractedFact Fact(string text) => new()

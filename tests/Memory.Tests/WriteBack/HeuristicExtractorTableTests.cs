@@ -543,6 +543,15 @@ public sealed class HeuristicExtractorTableTests
         { "Sure, I'm a nurse", "The user works as a nurse" },
         { "Oh right, I'm vegan btw", "The user is vegan" },
         { "Yeah, sure, I live in Oslo", "The user lives in Oslo" },
+        // Fifteenth session: a year of birth is the fact, not a time said in passing ("The user's brother was born"
+        // was stored), nor a place (nothing was stored); a preposition left without its place is no fact ("The user
+        // lives near").
+        { "My brother was born in 1990.", "The user's brother was born in 1990" },
+        { "My sister was born back in 1985.", "The user's sister was born in 1985" },
+        { "I was born in 1990.", "The user was born in 1990" },
+        { "I was born in 1990 in Leeds.", "The user was born in Leeds | The user was born in 1990" },
+        { "I was born in Leeds in 1990.", "The user was born in Leeds | The user was born in 1990" },
+        { "I live near where I was born, in Leeds.", "" },
     };
 
     [Theory]
