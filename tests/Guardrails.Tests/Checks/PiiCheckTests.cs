@@ -49,6 +49,15 @@ public sealed class PiiCheckTests
     [InlineData("root@localhost:~$ ls", null)]
     [InlineData("weights = inputs@layer.shape", null)]
     [InlineData("mongodb+srv://admin:p@ss!x@cluster0.mongodb.net/test", null)]
+    [InlineData("{\"website\":\"https://acme.com\",\"email\":\"jane@acme.com\"}", "jane@acme.com")]
+    [InlineData("Acme Ltd,https://acme.com,jane@acme.com", "jane@acme.com")]
+    [InlineData("'https://acme.com';'jane@acme.com'", "jane@acme.com")]
+    [InlineData("<https://acme.com>jane@acme.com", "jane@acme.com")]
+    [InlineData("(https://acme.com)jane@acme.com", "jane@acme.com")]
+    [InlineData("https://acme.com:8443,jane@acme.com", "jane@acme.com")]
+    [InlineData("https://host:8080#team@example.com", "team@example.com")]
+    [InlineData("postgres://app:ab,cd@db.example.com/app", null)]
+    [InlineData("mysql://root:p;ss(x)@db.example.com/app", null)]
     public void Email_by_table(string text, string? expected) => AssertSingle(new EmailCheck(), text, expected);
 
     [Theory]
