@@ -11,7 +11,7 @@ internal sealed partial class EmailCheck
     // One vectorised search decides whether the pattern runs at all: every disguise holds a bracketed at or dot, or
     // a dot spelled between spaces (so "dotnet" or "anecdote" alone does not wake the pattern).
     private static readonly SearchValues<string> DisguiseHints = SearchValues.Create(
-        ["at)", "at]", "at}", "at )", "at ]", "at }", "@)", "@]", "@ )", "@ ]", "dot)", "dot]", "dot}", "dot )", "dot ]", "dot }", " dot "],
+        ["at)", "at]", "at}", "at )", "at ]", "at }", "@)", "@]", "@}", "@ )", "@ ]", "@ }", "dot)", "dot]", "dot}", "dot )", "dot ]", "dot }", " dot "],
         StringComparison.OrdinalIgnoreCase);
 
     // Top-level domains a spelled-out address ends in that no English sentence ends "at the dot ..." with. Other

@@ -76,6 +76,8 @@ public sealed class PiiCheckTests
     [InlineData("My email is jane at example dot co dot uk.", "jane at example dot co dot uk")]
     [InlineData("Email: support at acme dot io", "support at acme dot io")]
     [InlineData("send it to bob at gmail dot com", "bob at gmail dot com")]
+    [InlineData("write to jane{@}example.com", "jane{@}example.com")]
+    [InlineData("write to jane{ @ }example.com", "jane{ @ }example.com")]
     [InlineData("Email marketing at scale dot com style campaigns", null)]
     [InlineData("look at this dot com bubble", null)]
     [InlineData("I worked at amazon dot com for years", null)]
