@@ -11,7 +11,7 @@ internal sealed partial class EmailCheck
     // One vectorised search decides whether the pattern runs at all: every disguise holds a bracketed at or dot, or
     // a dot spelled between spaces (so "dotnet" or "anecdote" alone does not wake the pattern).
     private static readonly SearchValues<string> DisguiseHints = SearchValues.Create(
-        ["at)", "at]", "at}", "at )", "at ]", "at }", "@)", "@]", "@ )", "@ ]", "dot)", "dot]", "dot}", "dot )", "dot ]", "dot }", " dot "],
+        ["at)", "at]", "at}", "at )", "at ]", "at }", "@)", "@]", "@}", "@ )", "@ ]", "@ }", "dot)", "dot]", "dot}", "dot )", "dot ]", "dot }", " dot "],
         StringComparison.OrdinalIgnoreCase);
 
     // Top-level domains a spelled-out address ends in that no English sentence ends "at the dot ..." with. Other
@@ -41,6 +41,14 @@ internal sealed partial class EmailCheck
         "visit", "visited", "find", "found", "online", "posted", "listed", "hosted", "live", "lives", "lived", "up",
         "out", "sign", "signed", "learn", "read", "job", "jobs", "rich", "boom", "bust", "bubble", "era", "company",
         "startup", "crash", "old", "new", "big", "early", "late",
+    };
+
+    // Words that make what follows them a noun phrase ("a red dot sight at Walmart dot com", "the polka dot dress
+    // at ..."): no mailbox is preceded by one.
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their", "some",
+        "any", "no", "every", "each", "another", "such",
     };
 
     // Domains that only ever follow a mailbox: "bob at gmail dot com" needs no mail word before it.
@@ -140,10 +148,16 @@ internal sealed partial class EmailCheck
 
         foreach (Capture word in locals)
         {
-            if (ProseWords.Contains(word.Value))
+            var value = word.Value;
+            if (ProseWords.Contains(value.EndsWith("'s", StringComparison.OrdinalIgnoreCase) ? value[..^2] : value))
             {
                 return false;
             }
+        }
+
+        if (Determiners.Contains(PreviousWord(text, start)))
+        {
+            return false;
         }
 
         for (var i = 0; i <= last; i++)
@@ -154,9 +168,38 @@ internal sealed partial class EmailCheck
             }
         }
 
-        var compound = localDots > 0 || locals[0].ValueSpan.ContainsAny("._-+0123456789");
+        var compound = localDots > 0 || IsCompoundLocal(locals[0].Value, labels[0].Value);
         return compound || MailProviders.Contains(labels[0].Value) || TextContext.HasEmailCue(text, start);
     }
+
+    /// <summary>The word right before <paramref name="start"/> across blanks, or nothing when something else is there.</summary>
+    private static string PreviousWord(string text, int start)
+    {
+        var before = TextContext.Before(text, start, 24).TrimEnd(" \t");
+        var word = before.Length - 1;
+        while (word >= 0 && char.IsLetter(before[word]))
+        {
+            word--;
+        }
+
+        return before[(word + 1)..].ToString();
+    }
+
+    /// <summary>A one-word local part with a mailbox's marks ("jane.doe", "jane_doe", "jsmith42"); a version or
+    /// section number does not count ("4.2", "Python3" at python dot org, "Python3.12", "Java17").</summary>
+    private static bool IsCompoundLocal(string local, string domain)
+    {
+        var letters = local.TrimEnd("0123456789.");
+        if (letters.Length == 0 || (letters.Length < local.Length && char.IsAsciiDigit(local[letters.Length])
+            && (letters.Equals(domain, StringComparison.OrdinalIgnoreCase) || (char.IsUpper(letters[0]) && !letters[1..].ContainsAny(Marks)))))
+        {
+            return false;
+        }
+
+        return local.AsSpan().ContainsAny(Marks);
+    }
+
+    private static readonly SearchValues<char> Marks = SearchValues.Create("._-+0123456789");
 
     private const string AddressStart = "(?:" + Letter + @"|\p{N})";
     private const string Open = @"[ \t]*[(\[{][ \t]*";
@@ -169,7 +212,7 @@ internal sealed partial class EmailCheck
     // local ("jane.doe", or words joined by a spelled or bracketed dot), the at ("(at)", "[@]", " at ", "@"), then two
     // to six labels joined by dots of any form. Which forms occur, and whether that makes an address, is judged in code.
     [GeneratedRegex(
-        @"(?<![" + Word + @"._%+\-@]|" + Letter + @")(?<local>" + LocalRun + @")(?:(?<ldot>" + BracketedDot + "|" + SpelledDot + @")(?<local>" + LocalRun + @")){0,3}"
+        @"(?<![" + Word + @"._%+\-@]|" + Letter + @"|\p{L}['\u2019])(?<local>" + LocalRun + @")(?:(?<ldot>" + BracketedDot + "|" + SpelledDot + @")(?<local>" + LocalRun + @")){0,3}"
         + @"(?<at>" + Open + "(?i:at|@)" + Close + "| +(?:at|AT) +|@)"
         + @"(?<label>" + Label + @")(?:(?<dot>\.|" + BracketedDot + "|" + SpelledDot + @")(?<label>" + Label + @")){1,5}"
         + @"(?!" + Letter + @"|[" + Word + @"\-@]|\.(?:" + Letter + @"|\p{N}))",

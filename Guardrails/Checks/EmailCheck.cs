@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Guardrails.Checks;
@@ -160,13 +161,38 @@ internal sealed partial class EmailCheck : IGuardrailCheck
     private static bool IsCommonTopLevelDomain(string tld) =>
         !FileExtensions.Contains(tld) && (CommonTopLevelDomains.Contains(tld) || (tld.Length == 2 && char.IsLetter(tld[0]) && char.IsLetter(tld[1])));
 
-    /// <summary>True when <paramref name="start"/> lies between a URL's <c>://</c> and the end of its authority.</summary>
+    /// <summary>True when <paramref name="start"/> lies between a URL's <c>://</c> and the end of its authority. The
+    /// authority ends at '/', '?', '#' and at what no URI holds ('"', '&lt;', '&gt;', '`', '{', '}'), so in compact
+    /// JSON or CSV (<c>"https://acme.com","jane@acme.com"</c>, <c>Acme,https://acme.com,jane@acme.com</c>) the
+    /// address after the URL is no part of it. ',', ';', an apostrophe, brackets and parentheses may sit in a
+    /// password (<c>postgres://app:ab,cd@db</c>), so they end it only where no password has begun: before any ':', or
+    /// after a port (<c>https://acme.com:8443,jane@acme.com</c>).</summary>
     private static bool IsInUrlAuthority(string text, int start)
     {
         var word = PrecedingWord(text, start);
         var scheme = word.LastIndexOf("://", StringComparison.Ordinal);
-        return scheme >= 0 && word[(scheme + 3)..].IndexOfAny('/', '?', '#') < 0;
+        if (scheme < 0)
+        {
+            return false;
+        }
+
+        var authority = word[(scheme + 3)..];
+        if (authority.IndexOfAny(AuthorityEnds) >= 0)
+        {
+            return false;
+        }
+
+        var delimiter = authority.IndexOfAny(",;'()[]");
+        if (delimiter < 0)
+        {
+            return true;
+        }
+
+        var colon = authority[..delimiter].IndexOf(':');
+        return colon >= 0 && authority[(colon + 1)..delimiter].ContainsAnyExcept("0123456789");
     }
+
+    private static readonly SearchValues<char> AuthorityEnds = SearchValues.Create("/?#\"<>`{}");
 
     /// <summary>The non-blank run that ends at <paramref name="end"/>.</summary>
     private static ReadOnlySpan<char> PrecedingWord(string text, int end)

@@ -239,9 +239,11 @@ internal static partial class SecretPatterns
     private static partial Regex Jwt();
 
     // scheme://user:password@host. The password may hold an unescaped '@' (the last one before the host ends it,
-    // as URL parsers read it) but no '/', '?' or blank (those end the authority: "https://host:8080?to=a@b.com" has
-    // none). A password equal to the user name is a stock example ("postgres:postgres@", "guest:guest@").
-    [GeneratedRegex(@"(?i)\b[a-z][a-z0-9+.\-]{1,20}://(?<user>[^\s:/?#@""'<>]{0,64}):(?!\k<user>@)([^\s/?""'<>]{1,128})@[A-Za-z0-9.\-\[\]%]", Options, Timeout)]
+    // as URL parsers read it) but no '/', '?', '#' or blank (those end the authority: "https://host:8080?to=a@b.com"
+    // and "https://host:8080#team@x" have none; a '#' in a password is percent-encoded). ',' and ';' may sit in a
+    // password, but not right after a port: "https://acme.com:8443,jane@acme.com" is a URL and then an address.
+    // A password equal to the user name is a stock example ("postgres:postgres@", "guest:guest@").
+    [GeneratedRegex(@"(?i)\b[a-z][a-z0-9+.\-]{1,20}://(?<user>[^\s:/?#@""'<>]{0,64}):(?!\k<user>@)(?!\d{1,5}[,;])([^\s/?#""'<>]{1,128})@[A-Za-z0-9.\-\[\]%]", Options, Timeout)]
     private static partial Regex UrlCredentials();
 
     [GeneratedRegex(@"(?i)\bbearer\s+([A-Za-z0-9_\-.~+/]{16,4000}=*)", Options, Timeout)]

@@ -73,6 +73,11 @@ public sealed class SecretAndInjectionCheckTests
     [InlineData("https://user@host.example.com/", null)]
     [InlineData("https://host.example.com/path?x=1", null)]
     [InlineData("https://host.example.com:8080?to=ann@example.com", null)]
+    [InlineData("https://acme.com:8443,jane@acme.com", null)]
+    [InlineData("https://acme.com:8443;jane@acme.com", null)]
+    [InlineData("https://host:8080#team@x", null)]
+    [InlineData("postgres://app:s3cr#t@db.example.com/app", null)]
+    [InlineData("postgres://app:ab,cd9x@db.example.com/app", "ab,cd9x")]
     public void The_password_of_a_connection_uri_is_a_secret(string text, string? expected)
     {
         var detections = new SecretCheck().Detect(text, TestPolicies.Context()).ToList();
