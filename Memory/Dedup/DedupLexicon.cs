@@ -96,6 +96,18 @@ internal static class DedupLexicon
         "on", "in", "at", "inside", "under", "behind", "beside", "near", "with", "by", "from", "into", "onto", "within", "above",
     };
 
+    /// <summary>Things that keep a value written down or stored: "on my CV", "in my notes app", "on the fridge". A
+    /// place phrase about anything else ("in the Lake District", "at the office") is a value, not where one is kept.</summary>
+    public static readonly IReadOnlySet<string> StorageNouns = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "cv", "resume", "résumé", "note", "notes", "notebook", "notepad", "app", "apps", "card", "fridge", "file", "files", "folder",
+        "profile", "calendar", "diary", "letter", "letters", "phone", "mobile", "laptop", "computer", "drawer", "list", "collar",
+        "desk", "wallet", "purse", "email", "emails", "document", "documents", "doc", "docs", "spreadsheet", "account", "form",
+        "paper", "papers", "label", "tag", "badge", "contract", "passport", "licence", "license", "receipt", "invoice", "bill",
+        "certificate", "envelope", "whiteboard", "noticeboard", "screen", "website", "database", "cloud", "planner", "journal",
+        "postit", "sticky", "binder", "box", "keyring", "password", "vault", "settings", "portal", "inbox",
+    };
+
     /// <summary>Articles, possessives and demonstratives.</summary>
     public static readonly IReadOnlySet<string> Determiners = new HashSet<string>(StringComparer.Ordinal)
     {

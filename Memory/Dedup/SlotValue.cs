@@ -1,3 +1,4 @@
+using System.Globalization;
 using Memory.Text;
 
 namespace Memory.Dedup;
@@ -128,8 +129,21 @@ internal static class SlotValue
             }
         }
 
+        if (kinds.Count == 0 && run is [{ Class: TokenClass.Number } only] && IsDayOfMonth(only))
+        {
+            return DayLabel; // "on the 3rd": a number that may be a day of the month
+        }
+
         return (run[0].Class == TokenClass.Negation ? "#not" : "#") + string.Join('+', kinds);
     }
+
+    /// <summary>A bare ordinal number, which as a value may be a day of the month (<see cref="Compatible"/>).</summary>
+    private const string DayLabel = "#o";
+
+    /// <summary>"3rd", "21st": an ordinal a day of the month could be.</summary>
+    private static bool IsDayOfMonth(FactToken token) =>
+        token.Lower.Length > 2 && token.Lower[^2..] is "st" or "nd" or "rd" or "th" &&
+        int.TryParse(token.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var day) && day is >= 1 and <= 31;
 
     /// <summary>A date the tokenizer kept whole ("2024-03-05", "03/05/2024"), not a grade or a code ("A-").</summary>
     private static bool IsWholeDate(string value) =>
@@ -137,9 +151,16 @@ internal static class SlotValue
         at + 1 < value.Length && char.IsAsciiDigit(value[at + 1]);
 
     /// <summary>Two runs of details of one kind: the same kinds, or a bare number against a measure or a time ("34" /
-    /// "35 years", "at 10" / "at 10am": the bare number may be either). A pound is money or a weight.</summary>
+    /// "35 years", "at 10" / "at 10am": the bare number may be either). A pound is money or a weight. An ordinal is a
+    /// bare number, or a day of the month against a date ("on the 3rd" / "on 5 May").</summary>
     private static bool Compatible(string a, string b)
     {
+        if (a == DayLabel || b == DayLabel)
+        {
+            var other = a == DayLabel ? b : a;
+            return other is DayLabel or "#d" || Compatible("#", other);
+        }
+
         if (string.Equals(a, b, StringComparison.Ordinal) || (a == "#" && IsMeasure(b)) || (b == "#" && IsMeasure(a)))
         {
             return true;
@@ -204,7 +225,8 @@ internal static class SlotValue
     }
 
     /// <summary>A value that says where the slot's value is kept or how it stands, not the value: a place phrase about a
-    /// thing ("on my CV", "in my notes app", "at the front desk"; not "on the 4th floor" or "on 3 May", whose number or
+    /// thing that keeps things (<see cref="DedupLexicon.StorageNouns"/>: "on my CV", "in my notes app", "at the front
+    /// desk"; not "in the Lake District" or "in the Netherlands", where someone is; not "on the 4th floor" or "on 3 May", whose number or
     /// date is the value) or a word that points elsewhere ("written on a note", "the same as my PIN", "unknown").</summary>
     public static bool IsReference(List<FactToken> value)
     {
@@ -216,7 +238,10 @@ internal static class SlotValue
                 at++;
             }
 
-            if (at > 1 && at < value.Count && value[at].Class is TokenClass.Word or TokenClass.Name or TokenClass.Kind)
+            // "on my CV", "in my notes app", "at the front desk"; not "in the Lake District" or "in the city", which
+            // are where someone is, the value itself.
+            if (at > 1 && value.Skip(at).TakeWhile(t => t.Class is TokenClass.Word or TokenClass.Name or TokenClass.Kind && !DedupLexicon.ReferencePrepositions.Contains(t.Lower))
+                    .Take(4).Any(t => DedupLexicon.StorageNouns.Contains(t.Lower)))
             {
                 return true;
             }

@@ -193,6 +193,18 @@ internal static class GroundingTense
                 return Tense.None; // "I was born deaf", "I grew up bilingual": a state from birth or childhood
             }
 
+            if (kind == Claim.State && StateChanges.Contains(word))
+            {
+                return Tense.Present; // "... but went vegan last month", "I've gone vegan"
+            }
+
+            if (kind == Claim.State && word is "was" or "were")
+            {
+                // "I was vegetarian for ten years", "I was a nurse": the "was" says the state; "Yesterday was my first
+                // day as a nurse" does not, and "I was always left-handed", "I was married in 2015" still hold.
+                return !Governs(words, i, m) ? Tense.None : Lasting(words, i, m) ? Tense.Present : Tense.NotNow;
+            }
+
             if (PastVerbs.Contains(word))
             {
                 return PerfectWithDuration(words, i, m.End) ? Tense.Present : Tense.NotNow;
@@ -211,6 +223,58 @@ internal static class GroundingTense
 
         return PastAfter(words, m.End) ? Tense.NotNow : Tense.None;
     }
+
+    /// <summary>Changes into a state ("went vegan", "turned vegetarian", "converted to Islam"): the user is in it now.</summary>
+    private static readonly HashSet<string> StateChanges = new(StringComparer.Ordinal)
+    {
+        "went", "go", "gone", "going", "turned", "turn", "converted", "became", "become", "switched", "changed",
+    };
+
+    /// <summary>Words that may stand between "was" and the state it says: "I was a nurse", "I was very strict vegan".</summary>
+    private static readonly HashSet<string> StateModifiers = new(StringComparer.Ordinal)
+    {
+        "a", "an", "very", "really", "quite", "so", "pretty", "strictly", "fully", "completely", "totally", "also", "both",
+        "always", "fairly", "extremely", "mostly", "severely", "mildly",
+    };
+
+    /// <summary>Words that end a state's list ("a nurse and a midwife") and begin something else ("as a nurse", "my
+    /// first day").</summary>
+    private static readonly HashSet<string> NotInStateList = new(StringComparer.Ordinal)
+    {
+        "as", "my", "our", "your", "his", "her", "their", "the", "at", "in", "on", "with", "for", "like", "when", "while",
+        "because", "but", "to", "of", "from", "until", "after", "before", "since", "day", "time", "year", "years",
+    };
+
+    /// <summary>Whether the "was" at <paramref name="was"/> says the state mentioned: "I was (a) vegan", "I was a
+    /// nurse and a midwife", not "Yesterday was my first day as a nurse".</summary>
+    private static bool Governs(IReadOnlyList<string> words, int was, Mention m)
+    {
+        var list = -1;
+        for (var i = m.Start - 1; i > was; i--)
+        {
+            if (words[i] is "and" or "or")
+            {
+                list = i;
+                break;
+            }
+        }
+
+        for (var i = was + 1; i < m.Start; i++)
+        {
+            if (!StateModifiers.Contains(words[i]) && !(i < list && !NotInStateList.Contains(words[i])) && i != list)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"I was always left-handed", "I was married in 2015": a "was" that starts the state, not one that ended.</summary>
+    private static bool Lasting(IReadOnlyList<string> words, int was, Mention m) =>
+        (was + 1 < words.Count && words[was + 1] == "always") ||
+        (words[m.Start] is "married" or "engaged" && m.End + 2 < words.Count && words[m.End + 1] is "in" or "on" &&
+         ((words[m.End + 2].Length > 0 && char.IsAsciiDigit(words[m.End + 2][0])) || words[m.End + 2] is "the" or "june" or "may" or "april" or "march" or "july" or "august" or "september" or "october" or "november" or "december" or "january" or "february"));
 
     /// <summary>A place named before its past verb: "Taipei is where I used to live", "Leeds, where I grew up".</summary>
     private static bool PastAfter(IReadOnlyList<string> words, int end)
@@ -236,7 +300,7 @@ internal static class GroundingTense
     {
         for (var i = verb - 1; i >= Math.Max(1, verb - 4); i--)
         {
-            if (words[i] is "i" or "we" or "ive" or "weve" && words[i - 1] is "where" or "that" or "which")
+            if (words[i] is "i" or "we" or "ive" or "weve" && (words[i - 1] is "where" or "which" || (words[i - 1] == "that" && AfterNoun(words, i - 1))))
             {
                 return i - 1;
             }
@@ -244,6 +308,35 @@ internal static class GroundingTense
 
         return -1;
     }
+
+    /// <summary>Whether the "that" at <paramref name="that"/> follows a noun ("the town that I grew up in") and so opens a
+    /// relative clause, not what was said or known ("Did I mention that I lived in Paris", "I told my boss that ...").</summary>
+    private static bool AfterNoun(IReadOnlyList<string> words, int that)
+    {
+        for (var i = that - 1; i >= Math.Max(0, that - 3); i--)
+        {
+            if (Saying.Contains(words[i]))
+            {
+                return false;
+            }
+
+            if (words[i] is "the" or "a" or "an" or "my" or "our" or "his" or "her" or "their" or "your" or "this" or "every" or "one")
+            {
+                return i + 1 < that && (i == 0 || !Saying.Contains(words[i - 1])) && (i < 2 || !Saying.Contains(words[i - 2]));
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Verbs of saying or knowing, whose "that" opens what is said.</summary>
+    private static readonly HashSet<string> Saying = new(StringComparer.Ordinal)
+    {
+        "mention", "mentioned", "told", "tell", "telling", "said", "say", "saying", "know", "knew", "known", "think", "thought",
+        "realise", "realised", "realize", "realized", "remember", "remembered", "forget", "forgot", "believe", "believed",
+        "guess", "feel", "felt", "sure", "explain", "explained", "mean", "meant", "fact", "hope", "wrote", "write", "noticed",
+        "notice", "heard", "hear", "show", "showed", "shown", "proud", "glad", "sad", "so", "such",
+    };
 
     /// <summary>A past "was" after a verb of finding out ("I found out I was allergic", "I realised I was gluten
     /// intolerant"): the tense of the telling, not of the state.</summary>

@@ -216,6 +216,13 @@ public sealed class DedupRuleTableTests
         { "My daughter is a member of the Scouts.", "My daughter is a member of the Brownies.", nameof(DedupVerdict.Distinct) },
         { "Caroline is friends with Melanie.", "Caroline is no longer friends with Melanie.", nameof(DedupVerdict.SlotChange) },
         { "Caroline is in Leeds.", "Caroline is in York now.", nameof(DedupVerdict.SlotChange) },
+        // The review: a place after "in the" is the value, not where it is kept (each was Distinct), and a day of
+        // the month and a full date are one kind (both were kept).
+        { "Caroline is in Leeds.", "Caroline is in the Lake District now.", nameof(DedupVerdict.SlotChange) },
+        { "My parents are in Spain.", "My parents are in the Netherlands now.", nameof(DedupVerdict.SlotChange) },
+        { "My birthday is on the 3rd.", "My birthday is on 5 May.", nameof(DedupVerdict.SlotChange) },
+        { "My locker code is 4417.", "My locker code is on the fridge.", nameof(DedupVerdict.Distinct) },
+        { "My PIN is 4417.", "My PIN is in my phone.", nameof(DedupVerdict.Distinct) },
     };
 
     /// <summary>A text past what a sentence model reads (MiniLM stops at 256 word pieces) is "similar" to anything
@@ -364,6 +371,10 @@ public sealed class DedupRuleTableTests
         { "I weigh 12 stone.", "I weigh 170 pounds.", nameof(DedupVerdict.SlotChange) },
         { "My commute is 40 minutes.", "My commute is an hour now.", nameof(DedupVerdict.SlotChange) },
         { "My son is in year 3.", "My son is in year 4 now.", nameof(DedupVerdict.SlotChange) },
+        { "Caroline is in Leeds.", "Caroline is in the Lake District now.", nameof(DedupVerdict.SlotChange) },
+        { "My parents are in Spain.", "My parents are in the Netherlands now.", nameof(DedupVerdict.SlotChange) },
+        { "My birthday is on the 3rd.", "My birthday is on 5 May.", nameof(DedupVerdict.SlotChange) },
+        { "My locker code is 4417.", "My locker code is on the fridge.", nameof(DedupVerdict.Distinct) },
     };
 
     [Theory]

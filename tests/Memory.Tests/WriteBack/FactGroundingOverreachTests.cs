@@ -187,6 +187,36 @@ public sealed class FactGroundingOverreachTests
     public void A_home_left_behind_a_relative_clause_is_not_grounded(string said, string fact) =>
         Assert.Equal(FactGrounding.TenseRule, FactGrounding.Check(Fact(fact), Turn(said)));
 
+    /// <summary>Fifteenth session's review: a "that" after a verb of saying or knowing opens what was said, not a
+    /// relative clause, so its past verb still governs the place (each was grounded).</summary>
+    [Theory]
+    [InlineData("Did I mention that I lived in Paris for a while?", "The user lives in Paris")]
+    [InlineData("I told you that I worked at Google", "The user works at Google")]
+    [InlineData("I told my boss that I worked at Google", "The user works at Google")]
+    [InlineData("I think that I lived in Leeds as a baby", "The user lives in Leeds")]
+    public void A_past_home_or_job_after_a_that_of_saying_is_not_grounded(string said, string fact) =>
+        Assert.Equal(FactGrounding.TenseRule, FactGrounding.Check(Fact(fact), Turn(said)));
+
+    /// <summary>... while a past "was" that does not govern the state ("Yesterday was my first day as a nurse"), a
+    /// change into it ("went vegan"), and a lasting "was" ("I was married in 2015", "I was always left-handed") leave
+    /// it present (each was dropped), and a "that" after a noun is still a relative clause.</summary>
+    [Theory]
+    [InlineData("I was vegetarian for years but went vegan last month", "The user is vegan")]
+    [InlineData("I turned vegan in January", "The user is vegan")]
+    [InlineData("Yesterday was my first day as a nurse at St Mary's", "The user is a nurse")]
+    [InlineData("I was married in 2015", "The user is married")]
+    [InlineData("I was always left-handed", "The user is left-handed")]
+    [InlineData("Last year was tough as a single mum", "The user is a single mum")]
+    [InlineData("I live in the town that I grew up in, Leeds", "The user lives in Leeds")]
+    public void A_present_state_a_past_verb_does_not_govern_is_grounded(string said, string fact) =>
+        Assert.Null(FactGrounding.Check(Fact(fact), Turn(said)));
+
+    [Theory]
+    [InlineData("I was married for ten years", "The user is married")]
+    [InlineData("I was a nurse and a midwife for 20 years", "The user is a midwife")]
+    public void A_present_state_a_past_was_governs_is_not_grounded(string said, string fact) =>
+        Assert.Equal(FactGrounding.TenseRule, FactGrounding.Check(Fact(fact), Turn(said)));
+
     private static ConversationTurn Turn(string said) => Turns.Say("t1", said);
 
     private static ExtractedFact Fact(string text) => new()
