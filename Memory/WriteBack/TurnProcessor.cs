@@ -24,7 +24,8 @@ internal sealed class TurnProcessor(
     IMemoryRetriever? retriever,
     IOptions<MemoryOptions> memoryOptions,
     IOptions<WriteBackOptions> options,
-    ILogger<TurnProcessor> logger)
+    ILogger<TurnProcessor> logger,
+    WriteBackPacer? pacer = null)
 {
     private readonly WriteBackOptions _options = options.Value;
     private readonly bool _llmMode = string.Equals(memoryOptions.Value.Extraction.Mode, "llm", StringComparison.OrdinalIgnoreCase);
@@ -57,9 +58,15 @@ internal sealed class TurnProcessor(
         }
         else
         {
+            await GiveWayAsync(turn, cancellationToken).ConfigureAwait(false);
             var extracted = await ExtractAsync(lease, cancellationToken).ConfigureAwait(false);
             (facts, refused) = await AdmitAsync(turn, extracted, cancellationToken).ConfigureAwait(false);
             await outbox.SaveCheckpointAsync(lease, facts, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (facts.Count > 0)
+        {
+            await GiveWayAsync(turn, cancellationToken).ConfigureAwait(false);
         }
 
         var result = await consolidator.ConsolidateAsync(turn, facts, cancellationToken).ConfigureAwait(false);
@@ -76,6 +83,9 @@ internal sealed class TurnProcessor(
             refused);
         return OutboxState.Done;
     }
+
+    private ValueTask GiveWayAsync(ConversationTurn turn, CancellationToken cancellationToken) =>
+        pacer?.GiveWayAsync(turn, cancellationToken) ?? ValueTask.CompletedTask;
 
     private async Task<IReadOnlyList<ExtractedFact>> ExtractAsync(OutboxLease lease, CancellationToken cancellationToken)
     {

@@ -47,6 +47,8 @@ public static class WriteBackServiceCollectionExtensions
 
         services.AddErasureTombstones();
         services.TryAddSingleton<WriteBackSignal>();
+        services.TryAddSingleton<RequestActivity>();
+        services.TryAddSingleton<WriteBackPacer>();
         services.TryAddSingleton<SqliteConversationOutbox>();
         services.TryAddSingleton<IConversationOutbox>(sp => sp.GetRequiredService<SqliteConversationOutbox>());
         services.TryAddSingleton<IOutboxQueue>(sp => sp.GetRequiredService<SqliteConversationOutbox>());
@@ -100,7 +102,8 @@ public static class WriteBackServiceCollectionExtensions
             sp.GetService<IMemoryRetriever>(),
             sp.GetRequiredService<IOptions<MemoryOptions>>(),
             sp.GetRequiredService<IOptions<WriteBackOptions>>(),
-            sp.GetRequiredService<ILogger<TurnProcessor>>()));
+            sp.GetRequiredService<ILogger<TurnProcessor>>(),
+            sp.GetRequiredService<WriteBackPacer>()));
 
         services.TryAddSingleton<WriteBackWorker>();
         services.TryAddSingleton<IWriteBackMonitor>(sp => sp.GetRequiredService<WriteBackWorker>());

@@ -22,7 +22,8 @@ internal sealed class WriteBackWorker(
     IOptions<WriteBackOptions> options,
     TimeProvider time,
     ILogger<WriteBackWorker> logger,
-    Cluster.IUserWriteLeases? userLeases = null) : BackgroundService, IWriteBackMonitor
+    Cluster.IUserWriteLeases? userLeases = null,
+    WriteBackPacer? pacer = null) : BackgroundService, IWriteBackMonitor
 {
     private readonly WriteBackOptions _options = options.Value;
     private readonly object _gate = new();
@@ -101,6 +102,11 @@ internal sealed class WriteBackWorker(
         Interlocked.Increment(ref _inFlight);
         try
         {
+            if (pacer is not null)
+            {
+                await pacer.GiveWayAsync(null, cancellationToken).ConfigureAwait(false);
+            }
+
             var leases = await outbox.ClaimAsync(_options.BatchSize, cancellationToken).ConfigureAwait(false);
             await ProcessBatchAsync(leases, cancellationToken).ConfigureAwait(false);
             await PruneIfDueAsync(cancellationToken).ConfigureAwait(false);
