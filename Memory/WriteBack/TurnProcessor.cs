@@ -43,6 +43,7 @@ internal sealed class TurnProcessor(
     private async Task<OutboxState> ProcessOwnedAsync(OutboxLease lease, CancellationToken cancellationToken)
     {
         var turn = lease.Turn;
+        var pace = pacer?.Start() ?? 0;
         if (await store.GetConsentAsync(turn.User, cancellationToken).ConfigureAwait(false) == false)
         {
             WriteBackLog.TurnDroppedNoConsent(logger, turn.TurnId);
@@ -58,7 +59,7 @@ internal sealed class TurnProcessor(
         }
         else
         {
-            await GiveWayAsync(turn, cancellationToken).ConfigureAwait(false);
+            await GiveWayAsync(turn, pace, cancellationToken).ConfigureAwait(false);
             var extracted = await ExtractAsync(lease, cancellationToken).ConfigureAwait(false);
             (facts, refused) = await AdmitAsync(turn, extracted, cancellationToken).ConfigureAwait(false);
             await outbox.SaveCheckpointAsync(lease, facts, cancellationToken).ConfigureAwait(false);
@@ -66,7 +67,7 @@ internal sealed class TurnProcessor(
 
         if (facts.Count > 0)
         {
-            await GiveWayAsync(turn, cancellationToken).ConfigureAwait(false);
+            await GiveWayAsync(turn, pace, cancellationToken).ConfigureAwait(false);
         }
 
         var result = await consolidator.ConsolidateAsync(turn, facts, cancellationToken).ConfigureAwait(false);
@@ -84,8 +85,8 @@ internal sealed class TurnProcessor(
         return OutboxState.Done;
     }
 
-    private ValueTask GiveWayAsync(ConversationTurn turn, CancellationToken cancellationToken) =>
-        pacer?.GiveWayAsync(turn, cancellationToken) ?? ValueTask.CompletedTask;
+    private ValueTask GiveWayAsync(ConversationTurn turn, long since, CancellationToken cancellationToken) =>
+        pacer?.GiveWayAsync(turn, since, cancellationToken) ?? ValueTask.CompletedTask;
 
     private async Task<IReadOnlyList<ExtractedFact>> ExtractAsync(OutboxLease lease, CancellationToken cancellationToken)
     {

@@ -16,9 +16,9 @@ public sealed class WriteBackOptions
     /// <summary>... but no turn waits longer than this for its conversation to pause.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Calls go first: before each step of a write-back (claim, extraction, consolidation, completion) the
-    /// worker waits up to this long for a moment with no call in flight, except for turns older than
-    /// <see cref="MaxDelay"/>. 0: never waits.</summary>
+    /// <summary>Calls go first: a turn's write-back steps (extraction, consolidation) wait for moments with no call in
+    /// flight, at most this long in all per turn (and per claim), except for turns older than <see cref="MaxDelay"/>.
+    /// 0: never waits.</summary>
     public TimeSpan YieldToRequests { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Most turns claimed per pass.</summary>

@@ -104,7 +104,7 @@ internal sealed class WriteBackWorker(
         {
             if (pacer is not null)
             {
-                await pacer.GiveWayAsync(null, cancellationToken).ConfigureAwait(false);
+                await pacer.GiveWayAsync(null, pacer.Start(), cancellationToken).ConfigureAwait(false);
             }
 
             var leases = await outbox.ClaimAsync(_options.BatchSize, cancellationToken).ConfigureAwait(false);
