@@ -58,14 +58,29 @@ internal static class ParaphraseHarness
             Console.WriteLine("|---|---|---|---|---|---|---|");
             var rows = settings.Brief ? [("shipped default", ShippedFusion.New())] : FusionVariants.All(embedder is not null, settings.Sweep, hub: settings.Hub);
             rows = rows.Concat(settings.Variants.Select(v => ("default with " + v, LocomoDiagnostics.Apply(ShippedFusion.New(), v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))));
+            var promptRows = new List<string>();
             foreach (var (variant, options) in rows)
             {
                 var retriever = Create(store, embedder, options);
+                if (settings.Prompt)
+                {
+                    promptRows.Add($"| {variant} | {await PromptRowAsync(retriever, pairs).ConfigureAwait(false)} |");
+                }
+
                 var uniform = await EvaluateAsync(retriever, Uniform, pairs).ConfigureAwait(false);
                 var mixed = await EvaluateAsync(retriever, Mixed, pairs).ConfigureAwait(false);
                 var small = await EvaluateAsync(retriever, null, pairs).ConfigureAwait(false);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {variant} | {uniform.Top(1):F3} | {uniform.Top(3):F3} | {mixed.Top(1):F3} | {mixed.Top(3):F3} | {small.Top(1):F3} | {small.Top(3):F3} |"));
+            }
+
+            if (settings.Prompt)
+            {
+                Console.WriteLine();
+                Console.WriteLine($"Prompt selection (users of {PairsPerSmallUser} pairs, token budget {new MemoryOptions().TokenBudget}): own memory injected / memories injected per question / memories injected for a question whose answer the user does not hold");
+                Console.WriteLine("| fusion | own injected | injected | injected, answer not held |");
+                Console.WriteLine("|---|---|---|---|");
+                promptRows.ForEach(Console.WriteLine);
             }
 
             if (settings.Misses)
@@ -138,6 +153,28 @@ internal static class ParaphraseHarness
         }
 
         return outcome;
+    }
+
+    /// <summary>Prompt selection for every question as the small user holding its pair, and as the next small user
+    /// (which does not hold it).</summary>
+    private static async Task<string> PromptRowAsync(HybridRetriever retriever, IReadOnlyList<ParaphrasePair> pairs)
+    {
+        var budget = new MemoryOptions().TokenBudget;
+        var users = (pairs.Count + PairsPerSmallUser - 1) / PairsPerSmallUser;
+        int own = 0, injected = 0, stray = 0;
+        foreach (var pair in pairs)
+        {
+            var holder = SmallUser(pairs, pair);
+            var request = new PromptMemoryRequest { Query = pair.Question, Context = "chat", TokenBudget = budget };
+            var selection = await retriever.SelectForPromptAsync(holder, request).ConfigureAwait(false);
+            own += selection.All.Any(m => m.Memory.Id == pair.Id) ? 1 : 0;
+            injected += selection.All.Count();
+            var index = int.Parse(holder.UserId["small-".Length..], CultureInfo.InvariantCulture);
+            var other = new UserKey(holder.Tenant, $"small-{(index + 1) % users}");
+            stray += (await retriever.SelectForPromptAsync(other, request).ConfigureAwait(false)).All.Count();
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{own / (double)pairs.Count:F3} | {injected / (double)pairs.Count:F2} | {stray / (double)pairs.Count:F2}");
     }
 
     private sealed class Outcome

@@ -15,15 +15,16 @@ public sealed class FusionProfilesTests
     private const string TunedId = OnnxEmbeddingGenerators.MiniLmMemoryModelIdPrefix + "0123abcd";
 
     [Theory]
-    [InlineData(TunedId, 0.2, 0.8, 0.0, 0.0)]
-    [InlineData(TunedId + "-int8", 0.2, 0.8, 0.0, 0.0)]
-    [InlineData(OnnxEmbeddingGenerators.MiniLmModelId, 0.6, 0.4, 0.15, 0.1)]
-    [InlineData("hash-v1-512", 0.6, 0.4, 0.15, 0.1)]
-    public void The_embedder_picks_the_fusion_defaults(string modelId, double lexical, double dense, double hub, double answerType)
+    [InlineData(TunedId, 0.2, 0.8, 0.0, 0.0, 0.25)]
+    [InlineData(TunedId + "-int8", 0.2, 0.8, 0.0, 0.0, 0.25)]
+    [InlineData(OnnxEmbeddingGenerators.MiniLmModelId, 0.6, 0.4, 0.15, 0.1, 0.3)]
+    [InlineData("hash-v1-512", 0.6, 0.4, 0.15, 0.1, 0.3)]
+    public void The_embedder_picks_the_fusion_defaults(string modelId, double lexical, double dense, double hub, double answerType, double promptGate)
     {
         var options = Resolve(modelId, new Dictionary<string, string?>());
 
-        Assert.Equal((lexical, dense, hub, answerType), (options.LexicalWeight, options.DenseWeight, options.HubPenalty, options.AnswerTypeBonus));
+        Assert.Equal((lexical, dense, hub, answerType, promptGate),
+            (options.LexicalWeight, options.DenseWeight, options.HubPenalty, options.AnswerTypeBonus, options.MinPromptDenseSimilarity));
     }
 
     [Fact]
@@ -33,8 +34,10 @@ public sealed class FusionProfilesTests
         {
             ["Memory:Retrieval:LexicalWeight"] = "0.5",
             ["Memory:Retrieval:HubPenalty"] = "0.25",
+            ["Memory:Retrieval:MinPromptDenseSimilarity"] = "0.35",
         });
 
+        Assert.Equal(0.35, options.MinPromptDenseSimilarity);
         Assert.Equal(0.5, options.LexicalWeight);
         Assert.Equal(0.25, options.HubPenalty);
         Assert.Equal(0.8, options.DenseWeight); // not set: the profile's
