@@ -50,6 +50,11 @@ public static class Program
             return await Paraphrase.AdapterExport.RunAsync(args[1..]).ConfigureAwait(false);
         }
 
+        if (args.Length > 0 && args[0] == "dedup-lab")
+        {
+            return await Dedup.DedupLab.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
         if (args.Length > 0 && args[0] == "paraphrase-lab")
         {
             return await Paraphrase.DenseLab.RunAsync(args[1..]).ConfigureAwait(false);
