@@ -177,7 +177,10 @@ public static class MemoryEndpoints
             MaxAgeDays = body.MaxAgeDays,
             IncludeSuperseded = includeSuperseded,
         }, http.RequestAborted).ConfigureAwait(false);
-        return Results.Json(new SearchResponse(results.Select(r => MemoryDto.From(r.Memory, Math.Round(r.Score, 6))).ToList()), ApiJsonContext.Default.SearchResponse);
+        // Best first is the order of the scores the results carry: the diversity step (MMR) chose which near-duplicates
+        // make the list, but its order could put a result above one that scores higher (a stable sort keeps ties as chosen).
+        return Results.Json(new SearchResponse(results.OrderByDescending(r => r.Score).Select(r => MemoryDto.From(r.Memory, Math.Round(r.Score, 6))).ToList()),
+            ApiJsonContext.Default.SearchResponse);
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, string userId, IMemoryService memory)
