@@ -4,6 +4,7 @@ using Gateway.OpenAI;
 using Gateway.Pipeline;
 using Memory;
 using Memory.Model;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Gateway.Endpoints;
 
@@ -26,13 +27,37 @@ public static class MemoryEndpoints
 
     internal static (UserKey User, IResult? Error) UserOf(HttpContext http, string userId)
     {
-        // The server decodes every escape in a path segment except %2F, which it leaves so the path keeps its shape:
-        // an id such as "google-oauth2/1234" arrives as "google-oauth2%2F1234" and must name the same user as chat.
-        userId = userId.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        userId = PathUserId(http, userId);
         return IdentityRules.IsValidUserId(userId)
             ? (new UserKey(http.GetCaller().Tenant, userId), null)
             : (default, OpenAIError.BadRequest(IdentityRules.UserIdRule, "invalid_user", "userId"));
     }
+
+    /// <summary>The user id the path names. The server decodes every escape in a path segment except %2F, which it
+    /// leaves so the path keeps its shape: an id such as "google-oauth2/1234" arrives as "google-oauth2%2F1234" and must
+    /// name the same user as chat. An id holding a literal "%2F" (sent as "%252F") arrives the same way, so the id is
+    /// decoded from the request's raw target when its segment is the one the route read; else every %2F is a '/'.</summary>
+    internal static string PathUserId(HttpContext http, string routeValue)
+    {
+        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (raw is { Length: > 0 } && raw[0] == '/')
+        {
+            var query = raw.IndexOf('?', StringComparison.Ordinal);
+            var segments = (query < 0 ? raw : raw[..query]).Split('/');
+            // "/v1/users/{userId}/...": the id is the fourth segment (the first is the empty one before the leading '/').
+            if (segments.Length > 3 && segments[3] is { Length: > 0 } segment &&
+                string.Equals(ServerDecoded(segment), routeValue, StringComparison.Ordinal))
+            {
+                return Uri.UnescapeDataString(segment);
+            }
+        }
+
+        return routeValue.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A raw path segment as the server decodes it: every escape but %2F.</summary>
+    private static string ServerDecoded(string segment) =>
+        Uri.UnescapeDataString(segment.Replace("%2F", "%252F", StringComparison.Ordinal).Replace("%2f", "%252f", StringComparison.Ordinal));
 
     private static async Task<IResult> WriteAsync(HttpContext http, string userId, IMemoryService memory)
     {
@@ -152,7 +177,10 @@ public static class MemoryEndpoints
             MaxAgeDays = body.MaxAgeDays,
             IncludeSuperseded = includeSuperseded,
         }, http.RequestAborted).ConfigureAwait(false);
-        return Results.Json(new SearchResponse(results.Select(r => MemoryDto.From(r.Memory, Math.Round(r.Score, 6))).ToList()), ApiJsonContext.Default.SearchResponse);
+        // Best first is the order of the scores the results carry: the diversity step (MMR) chose which near-duplicates
+        // make the list, but its order could put a result above one that scores higher (a stable sort keeps ties as chosen).
+        return Results.Json(new SearchResponse(results.OrderByDescending(r => r.Score).Select(r => MemoryDto.From(r.Memory, Math.Round(r.Score, 6))).ToList()),
+            ApiJsonContext.Default.SearchResponse);
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, string userId, IMemoryService memory)

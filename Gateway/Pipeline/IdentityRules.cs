@@ -11,12 +11,14 @@ public static class IdentityRules
     public const string DefaultContext = "chat";
 
     /// <summary>The rule in words, for error messages.</summary>
-    public const string UserIdRule = "The user id must be 1-256 characters of text (UTF-8), without control characters or surrounding spaces.";
+    public const string UserIdRule = "The user id must be 1-256 characters of text (UTF-8), without control characters or surrounding spaces, and not \".\" or \"..\".";
 
-    /// <summary>1..256 characters, no control characters, no unpaired surrogates, no surrounding spaces.</summary>
+    /// <summary>1..256 characters, no control characters, no unpaired surrogates, no surrounding spaces; not "." or
+    /// "..", which a URL path resolves as dot segments: the memory API (<c>/v1/users/{userId}/...</c>) could never
+    /// export or erase what chat remembered under them.</summary>
     public static bool IsValidUserId(string? value) =>
         !string.IsNullOrEmpty(value) && value.Length <= MaxUserIdLength && value.Trim().Length == value.Length &&
-        Memory.MemoryLimits.IsPlainText(value);
+        value is not ("." or "..") && Memory.MemoryLimits.IsPlainText(value);
 
     /// <summary>1..64 characters, no control characters, no surrounding spaces (<see cref="Memory.MemoryLimits.IsFeatureName"/>).</summary>
     public static bool IsValidContext(string? value) => Memory.MemoryLimits.IsFeatureName(value);

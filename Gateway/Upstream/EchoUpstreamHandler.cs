@@ -36,6 +36,8 @@ internal sealed partial class EchoUpstreamHandler(TimeProvider time) : HttpMessa
         var id = "chatcmpl-echo-" + Guid.NewGuid().ToString("N")[..12];
         var created = time.GetUtcNow().ToUnixTimeSeconds();
         var stream = body["stream"]?.GetValueKind() == JsonValueKind.True;
+        // As many choices as the request's n asks for (the gateway has checked it: an integer from 1 to 128), each the same account.
+        var choices = body["n"] is JsonValue n && n.TryGetValue<int>(out var count) && count is > 1 and <= 128 ? count : 1;
         if (!stream)
         {
             return Json(HttpStatusCode.OK, new JsonObject
@@ -44,33 +46,55 @@ internal sealed partial class EchoUpstreamHandler(TimeProvider time) : HttpMessa
                 ["object"] = "chat.completion",
                 ["created"] = created,
                 ["model"] = model,
-                ["choices"] = new JsonArray(new JsonObject
+                ["choices"] = new JsonArray([.. Enumerable.Range(0, choices).Select(i => (JsonNode)new JsonObject
                 {
-                    ["index"] = 0,
+                    ["index"] = i,
                     ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = text },
                     ["finish_reason"] = "stop",
-                }),
-                ["usage"] = new JsonObject { ["prompt_tokens"] = 0, ["completion_tokens"] = 0, ["total_tokens"] = 0 },
+                })]),
+                ["usage"] = Usage(),
             });
         }
 
         var sse = new StringBuilder();
-        void Chunk(JsonObject delta, string? finish) => sse.Append("data: ").Append(new JsonObject
+        void Event(JsonArray choiceList, JsonObject? usage = null)
         {
-            ["id"] = id,
-            ["object"] = "chat.completion.chunk",
-            ["created"] = created,
-            ["model"] = model,
-            ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finish }),
-        }.ToJsonString()).Append("\n\n");
+            var chunk = new JsonObject
+            {
+                ["id"] = id,
+                ["object"] = "chat.completion.chunk",
+                ["created"] = created,
+                ["model"] = model,
+                ["choices"] = choiceList,
+            };
+            if (usage is not null)
+            {
+                chunk["usage"] = usage;
+            }
 
-        Chunk(new JsonObject { ["role"] = "assistant", ["content"] = string.Empty }, null);
-        foreach (var line in text.Split('\n'))
-        {
-            Chunk(new JsonObject { ["content"] = line + "\n" }, null);
+            sse.Append("data: ").Append(chunk.ToJsonString()).Append("\n\n");
         }
 
-        Chunk([], "stop");
+        void Chunk(int index, JsonObject delta, string? finish) =>
+            Event([new JsonObject { ["index"] = index, ["delta"] = delta, ["finish_reason"] = finish }]);
+
+        for (var i = 0; i < choices; i++)
+        {
+            Chunk(i, new JsonObject { ["role"] = "assistant", ["content"] = string.Empty }, null);
+            foreach (var line in text.Split('\n'))
+            {
+                Chunk(i, new JsonObject { ["content"] = line + "\n" }, null);
+            }
+
+            Chunk(i, [], "stop");
+        }
+
+        // stream_options.include_usage: OpenAI's last chunk before [DONE], with the usage and no choices.
+        if (body["stream_options"] is JsonObject options && options["include_usage"]?.GetValueKind() == JsonValueKind.True)
+        {
+            Event([], Usage());
+        }
+
         sse.Append("data: [DONE]\n\n");
         return new HttpResponseMessage(HttpStatusCode.OK)
         {
@@ -99,6 +123,9 @@ internal sealed partial class EchoUpstreamHandler(TimeProvider time) : HttpMessa
 
     [System.Text.RegularExpressions.GeneratedRegex("mem-[0-9a-f]{12}", System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial System.Text.RegularExpressions.Regex Canary();
+
+    /// <summary>No model, no tokens: the echo's usage is zeros.</summary>
+    private static JsonObject Usage() => new() { ["prompt_tokens"] = 0, ["completion_tokens"] = 0, ["total_tokens"] = 0 };
 
     private static HttpResponseMessage Json(HttpStatusCode status, JsonObject body) =>
         new(status) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };

@@ -13,6 +13,8 @@ public sealed class FreeTextIdentityTests(MemoryGatewayFixture fixture) : IClass
     [InlineData("google-oauth2/1234")] // the server leaves %2F escaped in a path segment
     [InlineData("\U0001F469\u200D\U0001F4BB coder")] // an emoji joined by a zero-width joiner (refused before: a format character)
     [InlineData("\u0645\u06CC\u200C\u062E\u0648\u0627\u0645")] // Persian, whose words take the zero-width non-joiner
+    [InlineData("50%2F50 split")] // a literal "%2F" (sent as %252F): the server decodes it to what an escaped '/' looks like
+    [InlineData("100% sure, 50%2f50, a%2Fb/c")]
     public async Task A_user_id_of_any_text_is_remembered_injected_exported_and_erased(string suffix)
     {
         var user = suffix + " " + Guid.NewGuid().ToString("N")[..6];
@@ -47,6 +49,48 @@ public sealed class FreeTextIdentityTests(MemoryGatewayFixture fixture) : IClass
 
         using var after = await fixture.Gateway.Client.GetAsync(path + "/memories");
         Assert.Empty(JsonNode.Parse(await after.Content.ReadAsStringAsync())!["memories"]!.AsArray());
+    }
+
+    /// <summary>"." and ".." cannot name a user in a URL path: the server (and most clients) resolve them as dot
+    /// segments, so <c>/v1/users/%2E%2E/export</c> is <c>/v1/export</c>. A chat under such an id was remembered (write-back)
+    /// by a user the memory API could never export or erase; now every API refuses the id as it would any other it cannot carry.</summary>
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    public async Task A_dot_segment_user_id_is_refused_everywhere_as_the_memory_api_cannot_reach_it(string user)
+    {
+        var chat = new JsonObject
+        {
+            ["model"] = "fake-model",
+            ["user"] = user,
+            ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = "I keep bees on the roof." }),
+        };
+        foreach (var path in new[] { "v1/chat/completions", "v1/prompts/preview" })
+        {
+            using var response = await fixture.Gateway.Client.PostAsync(path, HttpAssert.Json(chat.ToJsonString()));
+            var error = await HttpAssert.OpenAIErrorAsync(response, HttpStatusCode.BadRequest);
+            Assert.Equal("invalid_user", (string?)error["code"]);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions")
+        {
+            Content = HttpAssert.Json("""{"model":"fake-model","messages":[{"role":"user","content":"hi"}]}"""),
+        };
+        request.Headers.TryAddWithoutValidation("X-User-Id", user);
+        using var byHeader = await fixture.Gateway.Client.SendAsync(request);
+        await HttpAssert.OpenAIErrorAsync(byHeader, HttpStatusCode.BadRequest);
+
+        var responses = new JsonObject { ["model"] = "fake-model", ["user"] = user, ["input"] = "hi" };
+        using var viaResponses = await fixture.Gateway.Client.PostAsync("v1/responses", HttpAssert.Json(responses.ToJsonString()));
+        await HttpAssert.OpenAIErrorAsync(viaResponses, HttpStatusCode.BadRequest);
+
+        // Names that merely hold dots are ids like any other.
+        foreach (var dotted in new[] { "...", ".a", "a.", ". ." })
+        {
+            chat["user"] = dotted;
+            using var ok = await fixture.Gateway.Client.PostAsync("v1/prompts/preview", HttpAssert.Json(chat.ToJsonString()));
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
     }
 
     [Fact]

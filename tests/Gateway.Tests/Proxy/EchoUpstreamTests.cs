@@ -46,4 +46,41 @@ public sealed class EchoUpstreamTests
             Assert.DoesNotContain("blocked", body, StringComparison.Ordinal);
         }
     }
+
+    /// <summary>The echo answers in OpenAI's shapes for what the request asks: <c>n</c> choices (it answered one
+    /// whatever n said) and, streamed with <c>stream_options.include_usage</c>, a last chunk with the usage and no
+    /// choices (it sent none).</summary>
+    [Fact]
+    public async Task Echo_gives_n_choices_and_the_usage_chunk_a_stream_asks_for()
+    {
+        await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?> { ["Upstream:BaseUrl"] = "echo:" });
+
+        using (var plain = await gateway.Client.PostAsync("v1/chat/completions", HttpAssert.Json(
+                   """{"model":"echo","n":3,"messages":[{"role":"user","content":"three please"}]}""")))
+        {
+            Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+            var choices = JsonNode.Parse(await plain.Content.ReadAsStringAsync())!["choices"]!.AsArray();
+            Assert.Equal([0, 1, 2], choices.Select(c => (int)c!["index"]!));
+            Assert.All(choices, c => Assert.Contains("three please", (string?)c!["message"]!["content"], StringComparison.Ordinal));
+        }
+
+        using var streamed = await gateway.Client.PostAsync("v1/chat/completions", HttpAssert.Json(
+            """{"model":"echo","n":2,"stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"two please"}]}"""));
+        var events = (await streamed.Content.ReadAsStringAsync()).Split("\n")
+            .Where(l => l.StartsWith("data: ", StringComparison.Ordinal)).Select(l => l["data: ".Length..]).ToList();
+        Assert.Equal("[DONE]", events[^1]);
+        var chunks = events[..^1].Select(e => JsonNode.Parse(e)!).ToList();
+        foreach (var index in new[] { 0, 1 })
+        {
+            var text = string.Concat(chunks.SelectMany(c => c["choices"]!.AsArray())
+                .Where(c => (int)c!["index"]! == index).Select(c => (string?)c!["delta"]?["content"]));
+            Assert.Contains("two please", text, StringComparison.Ordinal);
+            Assert.Contains(chunks.SelectMany(c => c["choices"]!.AsArray()), c => (int)c!["index"]! == index && (string?)c["finish_reason"] == "stop");
+        }
+
+        var last = chunks[^1];
+        Assert.Empty(last["choices"]!.AsArray());
+        Assert.NotNull(last["usage"]?["total_tokens"]);
+        Assert.All(chunks[..^1], c => Assert.Null(c["usage"]));
+    }
 }
