@@ -34,9 +34,10 @@ internal sealed class FactText
         PolarityFreeKey = string.Join(' ', _polarityFree.Select(p => p.Word));
 
         // Content words, names and details in order; the ordinary words among them are the content words.
+        // "The user's" is "my": no content word of its own.
         var content = new List<(int Index, string Word)>();
         var words = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = PossessorLength(tokens); i < tokens.Count; i++)
         {
             var t = tokens[i];
             if (t.Class == TokenClass.Negation || (t.Class == TokenClass.Word && EnglishStopWords.Contains(t.Lower)))
@@ -115,7 +116,14 @@ internal sealed class FactText
     private static string Normalised(List<FactToken> tokens)
     {
         var parts = new List<string>(tokens.Count + 2);
-        for (var i = 0; i < tokens.Count; i++)
+        var start = PossessorLength(tokens);
+        if (start > 0)
+        {
+            // "The user's sister lives in Leeds" says what "My sister lives in Leeds" says.
+            parts.Add("my");
+        }
+
+        for (var i = start; i < tokens.Count; i++)
         {
             var t = tokens[i];
             var next = i + 1 < tokens.Count ? tokens[i + 1] : default;
@@ -140,6 +148,13 @@ internal sealed class FactText
 
         return string.Join(' ', parts);
     }
+
+    /// <summary>How many words begin the text with the user as possessor in the third person ("the user's", "user's"), to
+    /// be read as "my"; 0 when it does not.</summary>
+    internal static int PossessorLength(IReadOnlyList<FactToken> tokens) =>
+        tokens.Count > 2 && tokens[0].Lower == "the" && tokens[1].Lower == "users" ? 2
+        : tokens.Count > 1 && tokens[0].Lower == "users" ? 1
+        : 0;
 
     private static bool IsDay(string? value) => int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day) && day is >= 1 and <= 31;
 
@@ -179,6 +194,9 @@ internal sealed class FactText
 
         return false;
     }
+    /// <summary>Whether the text holds this word (lower case, as written).</summary>
+    public bool Holds(string lower) => Signature.HasWord(lower);
+
     public FactSignature Signature { get; }
     public SlotShape? Slot { get; }
     public string PolarityFreeKey { get; }
