@@ -126,8 +126,11 @@ internal static class DedupRule
         }
 
         // Similar texts: the incoming one may add details to the stored one (every detail and word kept), or drop
-        // some (it says nothing new); a detail replaced by another, or by a different word, is another fact.
-        return neu.Subsumes(old) ? Refined(differences)
+        // some (it says nothing new); a detail replaced by another, or by a different word, is another fact. A detail
+        // that narrows the thing the value belongs to ("my favourite Italian food" after "my favourite food") is another
+        // attribute, not a fuller wording of it.
+        return Narrowed(old, neu) ? Distinct(differences)
+            : neu.Subsumes(old) ? Refined(differences)
             : old.Subsumes(neu) ? Covered(differences)
             : Distinct(differences);
     }

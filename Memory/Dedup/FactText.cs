@@ -23,9 +23,12 @@ internal sealed class FactText
         ChangeMarked = tokens.Exists(t => DedupLexicon.ChangeMarkers.Contains(t.Lower));
 
         // "I used to smoke" has the key of "I smoke": its past is what PastState says.
+        // "The user's brother is in Leeds" is negated by "My brother isn't in Leeds": the possessor reads as "my".
         var usedTo = PastState ? tokens.ToList().FindIndex(t => t.Lower == "used") : -1;
+        var possessor = PossessorLength(tokens);
         _polarityFree = tokens
-            .Where((t, i) => t.Class != TokenClass.Negation && !DedupLexicon.PolarityNeutral.Contains(t.Lower) &&
+            .Select((t, i) => i == 0 && possessor > 0 ? new FactToken("my", TokenClass.Word, null) : t)
+            .Where((t, i) => (i == 0 || i >= possessor) && t.Class != TokenClass.Negation && !DedupLexicon.PolarityNeutral.Contains(t.Lower) &&
                 (usedTo < 0 || (i != usedTo && i != usedTo + 1)))
             .Select(t => (Word: t.Class == TokenClass.Word ? PorterStemmer.Stem(t.Lower) : t.Value ?? t.Lower,
                 Circumstance: t.Class is TokenClass.Date or TokenClass.Time or TokenClass.Number or TokenClass.Unit ||
@@ -34,10 +37,9 @@ internal sealed class FactText
         PolarityFreeKey = string.Join(' ', _polarityFree.Select(p => p.Word));
 
         // Content words, names and details in order; the ordinary words among them are the content words.
-        // "The user's" is "my": no content word of its own.
         var content = new List<(int Index, string Word)>();
         var words = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = PossessorLength(tokens); i < tokens.Count; i++)
+        for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
             if (t.Class == TokenClass.Negation || (t.Class == TokenClass.Word && EnglishStopWords.Contains(t.Lower)))

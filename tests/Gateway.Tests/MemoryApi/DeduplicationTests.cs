@@ -81,6 +81,7 @@ public sealed class DeduplicationTests(MiniLmGatewayFixture fixture) : IClassFix
     [InlineData("My brother is in Leeds.", "My brother is in the city centre now.", "UPDATE", "value-changed: name")]
     [InlineData("My phone number is [PHONE].", "My work phone number is [PHONE].", "ADD", "distinct: wording")]
     [InlineData("My phone number is [PHONE].", "My phone number is [PHONE].", "NOOP", null)]
+    [InlineData("My sister lives in Leeds.", "The user's sister lives in Leeds.", "NOOP", null)]
     [InlineData("I wake up at 6 on weekdays.", "I wake up at 9 at weekends.", "ADD", null)]
     [InlineData("My brother is in Leeds.", "My brother is in a band.", "ADD", null)]
     public async Task A_pair_written_one_after_the_other_keeps_every_fact_and_only_the_current_value(string first, string second, string expected, string? reason)

@@ -32,6 +32,7 @@ public sealed class ObservationDeduplicationTests(ObservationGatewayFixture fixt
     [InlineData("I wake up at 6.", "I wake up at 7am.", 1, "7am", 2)]
     [InlineData("I wake up at 6.", "I wake up at 6am.", 1, "6am", 1)]
     [InlineData("My sister lives in Leeds.", "My sister moved to York.", 1, "York", 2)]
+    [InlineData("My brother is in Leeds.", "My brother isn't in Leeds now.", 1, "isn't", 2)]
     [InlineData("I wake up at 6 on weekdays.", "I wake up at 9 at weekends.", 2, "weekends", 2)]
     [InlineData("My phone number is [PHONE].", "My work phone number is [PHONE].", 2, "work phone", 2)]
     public async Task Two_observations_keep_every_fact_and_only_the_current_value(string first, string second, int count, string current, int kept)

@@ -240,6 +240,7 @@ public sealed class DedupRuleTableTests
         { "The user's sister lives in Leeds.", "My sister moved to York.", nameof(DedupVerdict.SlotChange) },
         { "My sister lives in Leeds.", "The user's sister lives in Leeds.", nameof(DedupVerdict.Duplicate) },
         { "The user's sister lives in Leeds.", "My brother moved to York.", nameof(DedupVerdict.Distinct) },
+        { "The user's brother is in Leeds.", "My brother isn't in Leeds now.", nameof(DedupVerdict.SlotChange) },
         // Somewhere else now, in any words of a place (was Distinct); not where one belongs ("in a band") or without "now".
         { "My brother is in Leeds.", "My brother is in the city centre now.", nameof(DedupVerdict.SlotChange) },
         { "I live in London.", "I live in the countryside now.", nameof(DedupVerdict.SlotChange) },
@@ -260,6 +261,8 @@ public sealed class DedupRuleTableTests
         { "My email is [EMAIL].", "My work email is [EMAIL].", nameof(DedupVerdict.Distinct) },
         { "My locker code is 4417.", "My gym locker code is 4417.", nameof(DedupVerdict.Distinct) },
         { "My sister lives in Leeds.", "My older sister lives in Leeds.", nameof(DedupVerdict.Distinct) },
+        { "My brother lives in Leeds.", "My older brother lives in Leeds with his wife.", nameof(DedupVerdict.Distinct) },
+        { "My favourite food is pizza.", "My favourite Italian food is pizza.", nameof(DedupVerdict.Distinct) },
         { "My phone number is [PHONE].", "My phone number is [PHONE].", nameof(DedupVerdict.Duplicate) },
         { "My mum's name is Ann.", "My mother's name is Ann.", nameof(DedupVerdict.Duplicate) },
         { "My new car is a Tesla.", "My car is a Tesla.", nameof(DedupVerdict.Duplicate) },
