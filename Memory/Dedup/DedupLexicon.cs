@@ -284,6 +284,35 @@ internal static class DedupLexicon
         "with", "because", "for", "a", "earlier", "lately", "yesterday",
     };
 
+    /// <summary>Routines done once a day, said with the time they happen ("I wake up at 6", "my son goes to bed at 7pm"),
+    /// each phrase to the routine it names: one time at a time, so a new time is the routine's new value. Routines done
+    /// at several times a day ("I take my pills at 8am", "I feed the cats at 5pm") are not here.</summary>
+    public static readonly IReadOnlyDictionary<string, string> DailyRoutines = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["wake up"] = "wake", ["wakes up"] = "wake", ["wake"] = "wake", ["wakes"] = "wake", ["get up"] = "get up",
+        ["gets up"] = "get up", ["go to bed"] = "bed", ["goes to bed"] = "bed", ["go to sleep"] = "sleep",
+        ["goes to sleep"] = "sleep", ["fall asleep"] = "sleep", ["falls asleep"] = "sleep",
+    };
+
+    /// <summary>Words that say how regularly a routine happens without narrowing when ("I usually wake up at 6", "every
+    /// day"): no part of the routine's slot, unlike "on weekdays" or "in summer".</summary>
+    public static readonly IReadOnlySet<string> RoutineAdverbs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "usually", "normally", "always", "generally", "typically", "mostly", "often", "every", "each", "daily", "day", "days",
+        "tend", "tends",
+    };
+
+    /// <summary>Nouns of a place someone is or lives in ("in the city centre", "in a small village near Oxford", "the
+    /// north of England", "the countryside"), beside places named by a name: a new one, said to hold now, is where
+    /// someone is now ("My brother is in Leeds" / "My brother is in the city centre now"). Not where one belongs or
+    /// what one does ("in a band", "in the army", "in hospital", "in a shared flat").</summary>
+    public static readonly IReadOnlySet<string> PlaceNouns = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "city", "center", "town", "village", "countryside", "suburbs", "suburb", "outskirts", "area", "region", "county",
+        "country", "state", "province", "capital", "coast", "seaside", "mountains", "hills", "north", "south", "east",
+        "west", "midlands", "neighborhood", "district", "borough", "island", "highlands", "lowlands", "abroad", "overseas",
+    };
+
     /// <summary>Relations of anyone that hold one value whatever words it is said in: where and when they were born.</summary>
     public static readonly IReadOnlySet<string> SingleValuedRelations = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -363,6 +392,7 @@ internal static class DedupLexicon
     public static readonly IReadOnlyDictionary<string, string> Spellings = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["favourite"] = "favorite", ["favourites"] = "favorites", ["colour"] = "color", ["colours"] = "colors",
+        ["neighbourhood"] = "neighborhood", ["neighbourhoods"] = "neighborhoods",
         ["neighbour"] = "neighbor", ["neighbours"] = "neighbors", ["centre"] = "center", ["centres"] = "centers",
         ["theatre"] = "theater", ["theatres"] = "theaters", ["grey"] = "gray", ["organise"] = "organize",
         ["organised"] = "organized", ["realise"] = "realize", ["travelling"] = "traveling", ["travelled"] = "traveled",

@@ -71,8 +71,19 @@ internal sealed class DedupPrefilter
     private static bool SaysI(List<Word> words) =>
         words.Count > 1 && (words[0].Text is "i" or "im" or "we" || (words[0].Text == "the" && words[1].Text == "user"));
 
-    private static List<Word> Words(string text) =>
-        FactTokenizer.Tokenize(text).ConvertAll(t => new Word(t.Class is TokenClass.Word or TokenClass.Name or TokenClass.Negation ? t.Lower : t.Value ?? t.Lower, t.Class));
+    /// <summary>The text's words as the prefilter compares them; "the user's" at the start is "my", as a slot's head reads it.</summary>
+    private static List<Word> Words(string text)
+    {
+        var tokens = FactTokenizer.Tokenize(text);
+        var possessor = FactText.PossessorLength(tokens);
+        var words = tokens.Skip(possessor).Select(t => new Word(t.Class is TokenClass.Word or TokenClass.Name or TokenClass.Negation ? t.Lower : t.Value ?? t.Lower, t.Class)).ToList();
+        if (possessor > 0)
+        {
+            words.Insert(0, new Word("my", TokenClass.Word));
+        }
+
+        return words;
+    }
 
     /// <summary>The words with negations, the words that stand beside them, and "used to" left out.</summary>
     private static List<string> Positive(List<Word> words)

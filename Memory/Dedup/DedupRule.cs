@@ -36,11 +36,16 @@ internal static class DedupRule
         // "... is 7"); elsewhere only a number said as an hour is ("at 9" / "at 9am", not "5 cats" / "at 5pm").
         var differences = old.Signature.DifferencesFrom(neu.Signature, slotHours: sameShape);
         var singleValued = sameSlot && old.Slot!.SingleValued;
+
+        // Someone said to be somewhere else now ("My brother is in Leeds" / "... in the city centre now"): where they
+        // are holds one place, whatever words name it; "is in a band" is no place.
+        var moved = sameSlot && neu.ChangeMarked && old.Slot!.Place && neu.Slot!.Place;
+        var newValue = singleValued || (sameSlot && neu.ChangeMarked && (!old.Slot!.Predicative || moved));
         if (differences == DetailKinds.None)
         {
             if (!similar)
             {
-                return singleValued || (sameSlot && neu.ChangeMarked && !old.Slot!.Predicative) ? NewValue(old, neu, differences) : Distinct(differences);
+                return newValue ? NewValue(old, neu, differences, moved) : Distinct(differences);
             }
 
             // Alike to the caller, but turned round ("before" / "after"), reordered where order counts ("tea over
@@ -53,6 +58,13 @@ internal static class DedupRule
                     : Distinct(reworded);
             }
 
+            // "My phone number is [PHONE]" / "My work phone number is [PHONE]": one thing narrowed by a word the other
+            // text does not say is another attribute, with a value of its own.
+            if (Narrowed(old, neu))
+            {
+                return Distinct(DetailKinds.Wording);
+            }
+
             // Same details, but the same slot holds another value ("my favourite colour is blue" → "… green"); what
             // describes someone ("Caroline is ...") holds many, so another description is another fact.
             if (sameSlot && !string.Equals(old.Slot!.Value, neu.Slot!.Value, StringComparison.Ordinal))
@@ -60,6 +72,7 @@ internal static class DedupRule
                 return !old.Slot.Predicative ? new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.ValueChanged)
                     : neu.Subsumes(old) ? Refined(differences)
                     : old.Subsumes(neu) ? Covered(differences)
+                    : moved ? new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.ValueChanged)
                     : Distinct(differences);
             }
 
@@ -94,10 +107,10 @@ internal static class DedupRule
             return new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.With(HistoryReasons.ValueChanged, differences));
         }
 
-        if (singleValued || (sameSlot && neu.ChangeMarked && !old.Slot!.Predicative))
+        if (newValue)
         {
             // A slot of one value, or any slot said to hold a value "now" ("I work as a lawyer now").
-            return NewValue(old, neu, differences);
+            return NewValue(old, neu, differences, moved);
         }
 
         if (sameSlot && neu.Subsumes(old))
@@ -113,8 +126,11 @@ internal static class DedupRule
         }
 
         // Similar texts: the incoming one may add details to the stored one (every detail and word kept), or drop
-        // some (it says nothing new); a detail replaced by another, or by a different word, is another fact.
-        return neu.Subsumes(old) ? Refined(differences)
+        // some (it says nothing new); a detail replaced by another, or by a different word, is another fact. A detail
+        // that narrows the thing the value belongs to ("my favourite Italian food" after "my favourite food") is another
+        // attribute, not a fuller wording of it.
+        return Narrowed(old, neu) ? Distinct(differences)
+            : neu.Subsumes(old) ? Refined(differences)
             : old.Subsumes(neu) ? Covered(differences)
             : Distinct(differences);
     }
@@ -144,6 +160,26 @@ internal static class DedupRule
     public static bool Interchangeable(string a, string b) =>
         Compare(a, b, similar: true) is { Verdict: DedupVerdict.Duplicate, Differences: DetailKinds.None };
 
+    /// <summary>True when the two slots' subjects name one kind of thing (the same last word: "number", "email",
+    /// "sister") and one narrows it with a word the other text does not hold ("my work phone number" / "my phone number",
+    /// "my older sister" / "my sister"): two attributes, or two people, each with a value of its own.</summary>
+    private static bool Narrowed(FactText old, FactText neu)
+    {
+        if (old.Slot is not { } a || neu.Slot is not { } b)
+        {
+            return false;
+        }
+
+        var left = a.SubjectWords;
+        var right = b.SubjectWords;
+        return left.Count > 0 && right.Count > 0 && string.Equals(left[^1], right[^1], StringComparison.Ordinal) &&
+               (left.Except(right, StringComparer.Ordinal).Any(w => Narrows(w, neu)) || right.Except(left, StringComparer.Ordinal).Any(w => Narrows(w, old)));
+
+        static bool Narrows(string word, FactText other) =>
+            !EnglishStopWords.Contains(word) && !SlotShape.IsFiller(word) && !DedupLexicon.VagueHeads.Contains(word) &&
+            !other.ContentWords.Contains(PorterStemmer.Stem(word)) && !other.Holds(word);
+    }
+
     private static DetailKinds Reworded(FactText old, FactText neu) =>
         old.Reverses(neu) ? DetailKinds.Relation
         : old.Reorders(neu) || old.Recounts(neu) ? DetailKinds.Order
@@ -152,12 +188,12 @@ internal static class DedupRule
 
     /// <summary>A slot that holds one value (<see cref="SlotShape.SingleValued"/>), given another value in whatever
     /// words: more detail refines it, less adds nothing, anything else is its new value.</summary>
-    private static DedupDecision NewValue(FactText old, FactText neu, DetailKinds differences) =>
+    private static DedupDecision NewValue(FactText old, FactText neu, DetailKinds differences, bool moved) =>
         string.Equals(old.Slot!.Value, neu.Slot!.Value, StringComparison.Ordinal) && differences == DetailKinds.None
             ? Covered(differences)
             : neu.Subsumes(old) ? Refined(differences)
             : old.Subsumes(neu) ? Covered(differences)
-            : old.Slot.SameKind(neu.Slot!)
+            : old.Slot.SameKind(neu.Slot!) || moved
                 ? new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.With(HistoryReasons.ValueChanged, differences))
                 // Another kind of value ("a shared flat" after "London", prose after a date): said beside it, not instead.
                 : Distinct(differences);

@@ -44,6 +44,9 @@ internal sealed class FactSignature
 
     public bool Negative { get; }
 
+    /// <summary>Whether the text holds this word (lower case, as written).</summary>
+    public bool HasWord(string lower) => _words.Contains(lower);
+
     /// <summary>The kinds of detail held by one side and missing from the other. With <paramref name="slotHours"/> (two
     /// values of one slot whose shapes match, "my daughter's bedtime is 7pm" / "... is 7") any bare hour is held by its
     /// time of day.</summary>

@@ -23,9 +23,12 @@ internal sealed class FactText
         ChangeMarked = tokens.Exists(t => DedupLexicon.ChangeMarkers.Contains(t.Lower));
 
         // "I used to smoke" has the key of "I smoke": its past is what PastState says.
+        // "The user's brother is in Leeds" is negated by "My brother isn't in Leeds": the possessor reads as "my".
         var usedTo = PastState ? tokens.ToList().FindIndex(t => t.Lower == "used") : -1;
+        var possessor = PossessorLength(tokens);
         _polarityFree = tokens
-            .Where((t, i) => t.Class != TokenClass.Negation && !DedupLexicon.PolarityNeutral.Contains(t.Lower) &&
+            .Select((t, i) => i == 0 && possessor > 0 ? new FactToken("my", TokenClass.Word, null) : t)
+            .Where((t, i) => (i == 0 || i >= possessor) && t.Class != TokenClass.Negation && !DedupLexicon.PolarityNeutral.Contains(t.Lower) &&
                 (usedTo < 0 || (i != usedTo && i != usedTo + 1)))
             .Select(t => (Word: t.Class == TokenClass.Word ? PorterStemmer.Stem(t.Lower) : t.Value ?? t.Lower,
                 Circumstance: t.Class is TokenClass.Date or TokenClass.Time or TokenClass.Number or TokenClass.Unit ||
@@ -115,7 +118,14 @@ internal sealed class FactText
     private static string Normalised(List<FactToken> tokens)
     {
         var parts = new List<string>(tokens.Count + 2);
-        for (var i = 0; i < tokens.Count; i++)
+        var start = PossessorLength(tokens);
+        if (start > 0)
+        {
+            // "The user's sister lives in Leeds" says what "My sister lives in Leeds" says.
+            parts.Add("my");
+        }
+
+        for (var i = start; i < tokens.Count; i++)
         {
             var t = tokens[i];
             var next = i + 1 < tokens.Count ? tokens[i + 1] : default;
@@ -140,6 +150,13 @@ internal sealed class FactText
 
         return string.Join(' ', parts);
     }
+
+    /// <summary>How many words begin the text with the user as possessor in the third person ("the user's", "user's"), to
+    /// be read as "my"; 0 when it does not.</summary>
+    internal static int PossessorLength(IReadOnlyList<FactToken> tokens) =>
+        tokens.Count > 2 && tokens[0].Lower == "the" && tokens[1].Lower == "users" ? 2
+        : tokens.Count > 1 && tokens[0].Lower == "users" ? 1
+        : 0;
 
     private static bool IsDay(string? value) => int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day) && day is >= 1 and <= 31;
 
@@ -179,6 +196,9 @@ internal sealed class FactText
 
         return false;
     }
+    /// <summary>Whether the text holds this word (lower case, as written).</summary>
+    public bool Holds(string lower) => Signature.HasWord(lower);
+
     public FactSignature Signature { get; }
     public SlotShape? Slot { get; }
     public string PolarityFreeKey { get; }

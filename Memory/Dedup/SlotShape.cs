@@ -23,6 +23,12 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
     /// Calpol", "a member of the Scouts"): another name in the same words is another fact, not the slot's new value.</summary>
     public bool ManyValued { get; init; }
 
+    /// <summary>The value is a place someone is or lives in: a name ("in Leeds", "the Lake District") or a place noun ("in
+    /// the city centre", "a village near Oxford", <see cref="DedupLexicon.PlaceNouns"/>), after a copula with "in" or
+    /// "at", or after "lives in" / "moved to". Said to hold now, one place replaces another whatever its words (<see
+    /// cref="SlotValue.IsPlace"/>).</summary>
+    public bool Place { get; init; }
+
     /// <summary>Whether the two values are of one shape: the same words, and runs of details of one kind each
     /// (<see cref="SlotValue.Same"/>). "Born in 1990" and "born in Leeds", "20 minutes" and "12 miles", "on Monday" and "at
     /// 3pm" are not; "34" and "35 years", "at 10" and "at 10am" are.</summary>
@@ -31,6 +37,10 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
     /// <summary>Whether the two values are of one kind (<see cref="Kind"/>), runs of details compared as in
     /// <see cref="SameTemplate"/>.</summary>
     public bool SameKind(SlotShape other) => SlotValue.Same(Kind, other.Kind);
+
+    /// <summary>The words of the head's subject ("my work phone number" of "my work phone number | is"; "user" of a
+    /// slot of the user's own).</summary>
+    public IReadOnlyList<string> SubjectWords => Head[..Head.IndexOf(" | ", StringComparison.Ordinal)].Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     private const int MaxHeadWords = 6;
 
@@ -58,9 +68,15 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
             tokens = tokens.Skip(start).ToList();
         }
 
+        tokens = Possessor(tokens);
         if (SelfSlot(tokens) is { } self)
         {
             return self;
+        }
+
+        if (RoutineSlot(tokens) is { } routine)
+        {
+            return routine;
         }
 
         for (var i = 1; i <= Math.Min(MaxHeadWords, tokens.Count - 2); i++)
@@ -102,11 +118,19 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
                 !head.Exists(t => t.Class == TokenClass.Number ||
                                   (t.Class == TokenClass.Word && !EnglishStopWords.Contains(t.Lower) && !DedupLexicon.VagueHeads.Contains(t.Lower)));
             var reference = SlotValue.IsReference(value);
+
+            // "Caroline is in Leeds" says where she is, "my daughter is at Oxford" where she studies or works: a name
+            // after "in" is no new value of a name after "at".
+            var at = predicative && value.Count > 1 && value[0].Lower is "in" or "at" &&
+                     value.Skip(1).FirstOrDefault(t => !DedupLexicon.Determiners.Contains(t.Lower)).Class == TokenClass.Name
+                ? value[0].Lower + " "
+                : string.Empty;
             return new SlotShape(string.Join(' ', head.Select(t => t.Class == TokenClass.Kind ? t.Value : t.Lower)) + " | " + relation,
-                SlotValue.Shape(content, reference), Bag(content.Select(t => t.Value ?? PorterStemmer.Stem(t.Lower))), singleValued, predicative && !singleValued)
+                at + SlotValue.Shape(content, reference), Bag(content.Select(t => t.Value ?? PorterStemmer.Stem(t.Lower))), singleValued, predicative && !singleValued)
             {
-                Kind = SlotValue.Kind(content, reference),
+                Kind = at + SlotValue.Kind(content, reference),
                 ManyValued = content.Exists(t => t.Class is TokenClass.Word or TokenClass.Kind && DedupLexicon.ManyValuedWords.Contains(t.Lower)),
+                Place = !reference && SlotValue.IsPlace(value, afterPreposition: relation is "lives in" or "based in"),
             };
         }
 
@@ -237,6 +261,7 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
                 // A diet or a relationship status is one kind of value whatever its words ("a Mediterranean diet",
                 // "single", which also reads as a number).
                 Kind = attribute is "diet" or "relationship" ? "status" : SlotValue.Kind(content, reference),
+                Place = attribute == "home" && !reference && SlotValue.IsPlace(value, afterPreposition: true),
             };
     }
 
@@ -268,6 +293,83 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
         return DedupLexicon.DietWords.Contains(first.Lower) && more.Count == 0 ? ("diet", rest)
             : DedupLexicon.RelationshipWords.Contains(first.Lower) && more.TrueForAll(t => t.Class == TokenClass.Name) ? ("relationship", rest)
             : null;
+    }
+
+    /// <summary>"The user's sister" is "my sister": a memory written in the third person (as write-back states facts)
+    /// and one in the first (as a user or a feature said it) name one slot, so "My sister moved to York" gives "The
+    /// user's sister lives in Leeds" its new value.</summary>
+    private static IReadOnlyList<FactToken> Possessor(IReadOnlyList<FactToken> tokens)
+    {
+        var length = FactText.PossessorLength(tokens);
+        return length == 0 ? tokens : [new FactToken("my", TokenClass.Word, null), .. tokens.Skip(length)];
+    }
+
+    /// <summary>A routine done once a day, said with its time (<see cref="DedupLexicon.DailyRoutines"/>): "I wake up at
+    /// 6", "the user gets up at 6:30am on weekdays", "my son goes to bed at 7pm". The head is who, the routine and what
+    /// narrows when ("on weekdays", "in summer"; not "usually", "every day"), the value the time, so "I wake up at 6" /
+    /// "I wake up at 7am" is the routine's new time, while "I wake up at 6 on weekdays" / "I wake up at 9 at weekends"
+    /// are two facts. Null when no time follows "at", "around" or "by", or the text is negated or said in addition.</summary>
+    private static SlotShape? RoutineSlot(IReadOnlyList<FactToken> tokens)
+    {
+        for (var i = 1; i <= Math.Min(MaxHeadWords, tokens.Count - 3); i++)
+        {
+            var (length, routine) = RoutineAt(tokens, i);
+            if (length == 0)
+            {
+                continue;
+            }
+
+            var subject = tokens.Take(i).Where(t => t.Lower is not ("usually" or "normally" or "always" or "generally" or "typically" or "now" or "currently" or "often" or "mostly")).ToList();
+            string? head = subject is [{ Lower: "i" }] ? SelfHead
+                : subject is [{ Lower: "the" }, { Lower: "user" }] ? SelfHead
+                : subject is [{ Lower: "we" }] ? HouseholdHead
+                : subject.Count > 0 && subject.Exists(t => t.Class is TokenClass.Name or TokenClass.Kind ||
+                                                           (t.Class == TokenClass.Word && !EnglishStopWords.Contains(t.Lower) && !DedupLexicon.VagueHeads.Contains(t.Lower)))
+                    ? string.Join(' ', subject.Select(t => t.Class == TokenClass.Kind ? t.Value : t.Lower)) + " | "
+                    : null;
+            var rest = tokens.Skip(i + length).ToList();
+            if (head is null || tokens.Any(t => t.Class == TokenClass.Negation || DedupLexicon.AdditionWords.Contains(t.Lower)))
+            {
+                return null;
+            }
+
+            var at = rest.FindIndex(t => t.Lower is "at" or "around" or "by" or "about");
+            if (at < 0 || at + 1 >= rest.Count || rest[at + 1].Class is not (TokenClass.Number or TokenClass.Time))
+            {
+                return null;
+            }
+
+            // The time ("6", "6am", "6:30", "6 in the morning") is the value; every other word that says when is the head's.
+            var hour = rest.Skip(at + 1).TakeWhile(t => t.Class == TokenClass.Number).Count();
+            bool InValue(int k) => (k > at && k <= at + hour) || rest[k].Class == TokenClass.Time;
+            var value = rest.Where((_, k) => InValue(k)).ToList();
+            var narrows = rest.Where((t, k) => k != at && !InValue(k) &&
+                    !(t.Class == TokenClass.Word && (EnglishStopWords.Contains(t.Lower) || IsFiller(t.Lower))) &&
+                    !DedupLexicon.RoutineAdverbs.Contains(t.Lower) && !DedupLexicon.ChangeMarkers.Contains(t.Lower))
+                .Select(t => t.Class == TokenClass.Word ? PorterStemmer.Stem(t.Lower) : t.Value ?? t.Lower);
+            return new SlotShape(string.Join(' ', new[] { head + routine }.Concat(narrows)), SlotValue.Shape(value, reference: false),
+                Bag(value.Select(t => t.Value ?? t.Lower)), SingleValued: true)
+            {
+                Kind = SlotValue.Kind(value, reference: false),
+            };
+        }
+
+        return null;
+    }
+
+    /// <summary>The length of a daily routine's phrase at <paramref name="i"/> and the routine it names, or 0.</summary>
+    private static (int Length, string Routine) RoutineAt(IReadOnlyList<FactToken> tokens, int i)
+    {
+        for (var length = 3; length >= 1; length--)
+        {
+            if (i + length <= tokens.Count &&
+                DedupLexicon.DailyRoutines.TryGetValue(string.Join(' ', tokens.Skip(i).Take(length).Select(t => t.Lower)), out var routine))
+            {
+                return (length, routine);
+            }
+        }
+
+        return (0, string.Empty);
     }
 
     /// <summary>The place a move names, without when it happened ("York last month", "the Lake District in 2019", "Leeds

@@ -224,6 +224,51 @@ internal static class SlotValue
         return true;
     }
 
+    /// <summary>A value that says where someone is or lives (<see cref="SlotShape.Place"/>): a run of names ("Leeds", "the
+    /// Lake District") or up to three words ending in a place noun ("the city centre", "a small village",
+    /// <see cref="DedupLexicon.PlaceNouns"/>), perhaps followed by the name of where it lies ("near Oxford", "of
+    /// England"), and nothing else but "now". After a copula the value starts with "in" (a name or a place noun) or "at" (a
+    /// place noun only: "at Google" may be an employer); <paramref name="afterPreposition"/> when the relation said it
+    /// ("lives in", "moved to"). Not "in a band", "in the army", "in hospital", "in a shared flat".</summary>
+    public static bool IsPlace(IReadOnlyList<FactToken> value, bool afterPreposition)
+    {
+        var words = value.Where(t => !SlotShape.IsFiller(t.Lower) && !DedupLexicon.ChangeMarkers.Contains(t.Lower)).ToList();
+        if (words is [{ Lower: "abroad" or "overseas" }])
+        {
+            return true;
+        }
+
+        var at = 0;
+        var namesAllowed = true;
+        if (!afterPreposition)
+        {
+            if (words.Count < 2 || words[0].Lower is not ("in" or "at"))
+            {
+                return false;
+            }
+
+            namesAllowed = words[0].Lower == "in";
+            at = 1;
+        }
+
+        while (at < words.Count && DedupLexicon.Determiners.Contains(words[at].Lower))
+        {
+            at++;
+        }
+
+        var phrase = words.Skip(at).TakeWhile(t => t.Class is TokenClass.Word or TokenClass.Name && !PlaceBoundaries.Contains(t.Lower)).ToList();
+        var tail = words.Skip(at + phrase.Count).ToList();
+        var named = namesAllowed && phrase.Count > 0 && phrase.TrueForAll(t => t.Class == TokenClass.Name);
+        var noun = phrase.Count is > 0 and <= 3 && phrase[^1].Class == TokenClass.Word && DedupLexicon.PlaceNouns.Contains(phrase[^1].Lower) &&
+                   phrase.TrueForAll(t => !EnglishStopWords.Contains(t.Lower));
+        return (named || noun) &&
+               (tail.Count == 0 || (tail.Count > 1 && tail[0].Lower is "of" or "near" or "outside" or "in" &&
+                                    tail.Skip(1).All(t => t.Class == TokenClass.Name || DedupLexicon.Determiners.Contains(t.Lower))));
+    }
+
+    /// <summary>Words that end a place's own words ("a village near Oxford", "the north of England").</summary>
+    private static readonly HashSet<string> PlaceBoundaries = new(StringComparer.Ordinal) { "of", "near", "outside", "in", "at", "on", "with", "for", "and", "since" };
+
     /// <summary>A value that says where the slot's value is kept or how it stands, not the value: a place phrase about a
     /// thing that keeps things (<see cref="DedupLexicon.StorageNouns"/>: "on my CV", "in my notes app", "at the front
     /// desk"; not "in the Lake District" or "in the Netherlands", where someone is; not "on the 4th floor" or "on 3 May", whose number or

@@ -193,8 +193,10 @@ internal sealed class WriteBatchPlanner
         return best >= 0 ? (best, bestDecision) : (-1, nearestDistinct);
     }
 
+    /// <summary>Whether the incoming text has a content word the stored one lacks; "the user" is no word of its own ("The
+    /// user's sister lives in Leeds" after "My sister lives in Leeds" adds nothing).</summary>
     private static bool AddsWords(string stored, string incoming) =>
-        FactText.Of(incoming).ContentWords.Except(FactText.Of(stored).ContentWords).Any(w => !DedupLexicon.Intensifiers.Contains(w));
+        FactText.Of(incoming).ContentWords.Except(FactText.Of(stored).ContentWords).Any(w => !DedupLexicon.Intensifiers.Contains(w) && !DedupLexicon.VagueHeads.Contains(w));
 
     private static double Cosine(float[]? vector, string? model, MemoryItem candidate) =>
         vector is not null && model is not null && candidate.Embedding is { } other && other.Length == vector.Length &&

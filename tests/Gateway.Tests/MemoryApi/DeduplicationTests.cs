@@ -72,6 +72,18 @@ public sealed class DeduplicationTests(MiniLmGatewayFixture fixture) : IClassFix
     // Guards: a count and an hour stay two facts; a slot's value of the same kind still updates.
     [InlineData("I have 5 cats.", "I have cats and feed them at 5pm.", "ADD", null)]
     [InlineData("My commute is 20 minutes.", "My commute is 35 minutes now.", "UPDATE", "value-changed: number")]
+    // Sixteenth session: a daily routine's time said two ways is one value and a new time updates it (both were ADDs);
+    // "the user's" is "my"; somewhere else "now" updates where someone is (were ADDs); an attribute narrowed by a word
+    // is another attribute (was a "reinforced" UPDATE that replaced the personal number by the work number).
+    [InlineData("I wake up at 6.", "I wake up at 6am.", "UPDATE", "refined: time")]
+    [InlineData("I wake up at 6.", "I wake up at 7am.", "UPDATE", "value-changed: number, time")]
+    [InlineData("The user's sister lives in Leeds.", "My sister moved to York.", "UPDATE", "value-changed: name")]
+    [InlineData("My brother is in Leeds.", "My brother is in the city centre now.", "UPDATE", "value-changed: name")]
+    [InlineData("My phone number is [PHONE].", "My work phone number is [PHONE].", "ADD", "distinct: wording")]
+    [InlineData("My phone number is [PHONE].", "My phone number is [PHONE].", "NOOP", null)]
+    [InlineData("My sister lives in Leeds.", "The user's sister lives in Leeds.", "NOOP", null)]
+    [InlineData("I wake up at 6 on weekdays.", "I wake up at 9 at weekends.", "ADD", null)]
+    [InlineData("My brother is in Leeds.", "My brother is in a band.", "ADD", null)]
     public async Task A_pair_written_one_after_the_other_keeps_every_fact_and_only_the_current_value(string first, string second, string expected, string? reason)
     {
         var user = MemoryGatewayFixture.NewUser("pair");

@@ -223,6 +223,49 @@ public sealed class DedupRuleTableTests
         { "My birthday is on the 3rd.", "My birthday is on 5 May.", nameof(DedupVerdict.SlotChange) },
         { "My locker code is 4417.", "My locker code is on the fridge.", nameof(DedupVerdict.Distinct) },
         { "My PIN is 4417.", "My PIN is in my phone.", nameof(DedupVerdict.Distinct) },
+        // Sixteenth session. A routine done once a day holds one time: a bare hour and its clock time are one value, a new
+        // time replaces it (was Distinct); what narrows when ("on weekdays", "in summer") or who is part of the slot.
+        { "I wake up at 6.", "I wake up at 6am.", nameof(DedupVerdict.Refinement) },
+        { "I wake up at 6am.", "I wake up at 6.", nameof(DedupVerdict.Duplicate) },
+        { "I wake up at 6.", "I wake up at 7am.", nameof(DedupVerdict.SlotChange) },
+        { "The user wakes up at 6am", "The user wakes up at 7am", nameof(DedupVerdict.SlotChange) },
+        { "My son goes to bed at 7pm.", "My son goes to bed at 8pm.", nameof(DedupVerdict.SlotChange) },
+        { "I wake up at 6 on weekdays.", "I wake up at 9 at weekends.", nameof(DedupVerdict.Distinct) },
+        { "I wake up at 6am in summer.", "I wake up at 8am in winter.", nameof(DedupVerdict.Distinct) },
+        { "I wake up at 6am.", "My son wakes up at 7am.", nameof(DedupVerdict.Distinct) },
+        { "I go to bed at 11pm.", "I go to sleep at midnight.", nameof(DedupVerdict.Distinct) },
+        { "I take my pills at 8am.", "I take my pills at 8pm.", nameof(DedupVerdict.Distinct) },
+        { "I wake up at 6am.", "I also wake up at 3am to feed the baby.", nameof(DedupVerdict.Distinct) },
+        // "The user's" is "my" (a raw first-person observation against an extracted memory was Distinct).
+        { "The user's sister lives in Leeds.", "My sister moved to York.", nameof(DedupVerdict.SlotChange) },
+        { "My sister lives in Leeds.", "The user's sister lives in Leeds.", nameof(DedupVerdict.Duplicate) },
+        { "The user's sister lives in Leeds.", "My brother moved to York.", nameof(DedupVerdict.Distinct) },
+        { "The user's brother is in Leeds.", "My brother isn't in Leeds now.", nameof(DedupVerdict.SlotChange) },
+        // Somewhere else now, in any words of a place (was Distinct); not where one belongs ("in a band") or without "now".
+        { "My brother is in Leeds.", "My brother is in the city centre now.", nameof(DedupVerdict.SlotChange) },
+        { "I live in London.", "I live in the countryside now.", nameof(DedupVerdict.SlotChange) },
+        { "My parents live in Spain.", "My parents live in a small village near Malaga now.", nameof(DedupVerdict.SlotChange) },
+        { "My brother is in Leeds.", "My brother is in Leeds city centre now.", nameof(DedupVerdict.Refinement) },
+        { "My brother is in Leeds.", "My brother is in a band.", nameof(DedupVerdict.Distinct) },
+        { "My brother is in Leeds.", "My brother is in a band now.", nameof(DedupVerdict.Distinct) },
+        { "My brother is in Leeds.", "My brother is in the city centre.", nameof(DedupVerdict.Distinct) },
+        { "My brother is in Leeds.", "My brother is in the army now.", nameof(DedupVerdict.Distinct) },
+        { "My brother is in Leeds.", "My brother is in hospital now.", nameof(DedupVerdict.Distinct) },
+        { "My brother is in Leeds.", "My sister is in the city centre now.", nameof(DedupVerdict.Distinct) },
+        // A name after "at" (where one studies or works) is no new value of a name after "in" (was a SlotChange).
+        { "My daughter is at Oxford.", "My daughter is in London now.", nameof(DedupVerdict.Distinct) },
+        { "My daughter is at Oxford.", "My daughter is at Cambridge now.", nameof(DedupVerdict.SlotChange) },
+        // One thing narrowed by a word the other text lacks is another attribute (each was a Duplicate: the first lost).
+        { "My phone number is [PHONE].", "My work phone number is [PHONE].", nameof(DedupVerdict.Distinct) },
+        { "My work phone number is [PHONE].", "My phone number is [PHONE].", nameof(DedupVerdict.Distinct) },
+        { "My email is [EMAIL].", "My work email is [EMAIL].", nameof(DedupVerdict.Distinct) },
+        { "My locker code is 4417.", "My gym locker code is 4417.", nameof(DedupVerdict.Distinct) },
+        { "My sister lives in Leeds.", "My older sister lives in Leeds.", nameof(DedupVerdict.Distinct) },
+        { "My brother lives in Leeds.", "My older brother lives in Leeds with his wife.", nameof(DedupVerdict.Distinct) },
+        { "My favourite food is pizza.", "My favourite Italian food is pizza.", nameof(DedupVerdict.Distinct) },
+        { "My phone number is [PHONE].", "My phone number is [PHONE].", nameof(DedupVerdict.Duplicate) },
+        { "My mum's name is Ann.", "My mother's name is Ann.", nameof(DedupVerdict.Duplicate) },
+        { "My new car is a Tesla.", "My car is a Tesla.", nameof(DedupVerdict.Duplicate) },
     };
 
     /// <summary>A text past what a sentence model reads (MiniLM stops at 256 word pieces) is "similar" to anything
@@ -375,6 +418,19 @@ public sealed class DedupRuleTableTests
         { "My parents are in Spain.", "My parents are in the Netherlands now.", nameof(DedupVerdict.SlotChange) },
         { "My birthday is on the 3rd.", "My birthday is on 5 May.", nameof(DedupVerdict.SlotChange) },
         { "My locker code is 4417.", "My locker code is on the fridge.", nameof(DedupVerdict.Distinct) },
+        // Sixteenth session, the same without similarity (each but the guards was Distinct; "at Google" a SlotChange).
+        { "I wake up at 6.", "I wake up at 6am.", nameof(DedupVerdict.Refinement) },
+        { "I wake up at 6am.", "I wake up at 6.", nameof(DedupVerdict.Duplicate) },
+        { "I wake up at 6.", "I wake up at 7am.", nameof(DedupVerdict.SlotChange) },
+        { "I usually get up at 6:30.", "I get up at 7:15 now.", nameof(DedupVerdict.SlotChange) },
+        { "I wake up at 6 on weekdays.", "I wake up at 9 at weekends.", nameof(DedupVerdict.Distinct) },
+        { "The user's sister lives in Leeds.", "My sister moved to York.", nameof(DedupVerdict.SlotChange) },
+        { "My sister lives in Leeds.", "The user's sister lives in Leeds.", nameof(DedupVerdict.Duplicate) },
+        { "The user's daughter is 7.", "My daughter is 8 now.", nameof(DedupVerdict.SlotChange) },
+        { "My brother is in Leeds.", "My brother is in the city centre now.", nameof(DedupVerdict.SlotChange) },
+        { "My sister is in the north of England.", "My sister is in London now.", nameof(DedupVerdict.SlotChange) },
+        { "My brother is in Leeds.", "My brother is in a band now.", nameof(DedupVerdict.Distinct) },
+        { "My brother is in Leeds.", "My brother is at Google now.", nameof(DedupVerdict.Distinct) },
     };
 
     [Theory]
@@ -400,6 +456,8 @@ public sealed class DedupRuleTableTests
         Assert.Equal("value-changed: date", DedupRule.Compare("I swim on Wednesdays.", "I swim on Fridays now.", false).Reason);
         Assert.Equal("distinct: number, name", DedupRule.Compare("My brother was born in 1990.", "My brother was born in Leeds.", true).Reason);
         Assert.Equal("distinct: number, time", DedupRule.Compare("I have 5 cats.", "I have cats and feed them at 5pm.", true).Reason);
+        Assert.Equal("value-changed: number, time", DedupRule.Compare("I wake up at 6.", "I wake up at 7am.", false).Reason);
+        Assert.Equal("distinct: wording", DedupRule.Compare("My phone number is [PHONE].", "My work phone number is [PHONE].", true).Reason);
     }
 
     /// <summary>A compression summary stands for its members only when it drops nothing and adds nothing.</summary>
