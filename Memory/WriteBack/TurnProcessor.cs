@@ -71,6 +71,12 @@ internal sealed class TurnProcessor(
         }
 
         var result = await consolidator.ConsolidateAsync(turn, facts, cancellationToken).ConfigureAwait(false);
+        if (result.ConsentWithdrawn)
+        {
+            WriteBackLog.TurnDroppedNoConsent(logger, turn.TurnId);
+            return OutboxState.Dropped;
+        }
+
         if (result.Changed)
         {
             retriever?.Invalidate(turn.User);

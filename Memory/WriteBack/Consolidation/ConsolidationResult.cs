@@ -12,5 +12,9 @@ internal sealed class ConsolidationResult
     /// <summary>Facts older than the current memory they contradict, stored as its past.</summary>
     public int Historical { get; set; }
 
+    /// <summary>The user withdrew consent after the turn was picked up (while its facts were extracted): nothing was
+    /// written, and the turn is dropped.</summary>
+    public bool ConsentWithdrawn { get; set; }
+
     public bool Changed => Added + Updated + Superseded + Deleted + Historical > 0;
 }

@@ -67,6 +67,14 @@ internal sealed class MemoryConsolidator(
 
         using (await locks.AcquireAsync(user, cancellationToken).ConfigureAwait(false))
         {
+            // Consent is set under this lock: one withdrawn while the facts were extracted (an LLM call can take
+            // seconds) is seen here, and nothing of the turn is written.
+            if (await store.GetConsentAsync(user, cancellationToken).ConfigureAwait(false) == false)
+            {
+                result.ConsentWithdrawn = true;
+                return result;
+            }
+
             var current = (await store.ListAsync(user, MemoryFilter.Current, cancellationToken).ConfigureAwait(false)).ToList();
             for (var i = 0; i < facts.Count; i++)
             {

@@ -1,6 +1,7 @@
 using System.Text;
 using Memory.Model;
 using Memory.WriteBack;
+using Memory.WriteBack.Extraction;
 using Memory.WriteBack.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using TestDoubles;
@@ -57,6 +58,33 @@ public sealed class OutboxTests
 
         Assert.Empty(h.Store.All(Turns.User));
         Assert.Equal(new WriteBackStats(0, 0, 1), await h.Admin.GetStatsAsync());
+    }
+
+    [Fact]
+    public async Task Consent_withdrawn_while_the_facts_are_extracted_drops_the_turn()
+    {
+        // The race of a slow extraction: the turn passed the consent check when it was picked up, then the user
+        // withdrew consent while the model answered. Nothing may be written.
+        WriteBackHarness? harness = null;
+        await using var h = harness = new WriteBackHarness(configure: services => services.AddSingleton<IFactExtractor>(sp =>
+            new WithdrawingExtractor(sp.GetRequiredService<HeuristicFactExtractor>(), () => harness!.Store)));
+        await h.Outbox.EnqueueAsync(Turns.Say("t1", "I live in Porto"));
+
+        await h.DrainAsync();
+
+        Assert.Empty(h.Store.All(Turns.User));
+        Assert.Equal(new WriteBackStats(0, 0, 1), await h.Admin.GetStatsAsync());
+    }
+
+    private sealed class WithdrawingExtractor(HeuristicFactExtractor inner, Func<InMemoryMemoryStore> store) : IFactExtractor
+    {
+        public async Task<IReadOnlyList<ExtractedFact>> ExtractAsync(ConversationTurn turn, CancellationToken cancellationToken = default)
+        {
+            var facts = inner.Extract(turn);
+            Assert.NotEmpty(facts);
+            await store().SetConsentAsync(turn.User, false, cancellationToken);
+            return facts;
+        }
     }
 
     [Fact]
