@@ -291,15 +291,22 @@ internal static class DedupLexicon
     {
         ["wake up"] = "wake", ["wakes up"] = "wake", ["wake"] = "wake", ["wakes"] = "wake", ["get up"] = "get up",
         ["gets up"] = "get up", ["go to bed"] = "bed", ["goes to bed"] = "bed", ["go to sleep"] = "sleep",
-        ["goes to sleep"] = "sleep", ["fall asleep"] = "sleep", ["falls asleep"] = "sleep",
+        ["goes to sleep"] = "sleep", ["fall asleep"] = "asleep", ["falls asleep"] = "asleep",
     };
 
     /// <summary>Words that say how regularly a routine happens without narrowing when ("I usually wake up at 6", "every
     /// day"): no part of the routine's slot, unlike "on weekdays" or "in summer".</summary>
     public static readonly IReadOnlySet<string> RoutineAdverbs = new HashSet<string>(StringComparer.Ordinal)
     {
-        "usually", "normally", "always", "generally", "typically", "mostly", "often", "every", "each", "daily", "day", "days",
+        "usually", "normally", "always", "generally", "typically", "mostly", "every", "each", "daily", "day", "days",
         "tend", "tends",
+    };
+
+    /// <summary>Words that say a routine's time is not its daily one ("I often wake up at 3am", "sometimes I go to bed
+    /// at 2am"): such a time is a fact beside the usual one, never its new value.</summary>
+    public static readonly IReadOnlySet<string> OccasionalAdverbs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "often", "sometimes", "occasionally", "rarely", "seldom", "frequently", "sometime", "once", "twice",
     };
 
     /// <summary>Nouns of a place someone is or lives in ("in the city centre", "in a small village near Oxford", "the

@@ -308,7 +308,8 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
     /// 6", "the user gets up at 6:30am on weekdays", "my son goes to bed at 7pm". The head is who, the routine and what
     /// narrows when ("on weekdays", "in summer"; not "usually", "every day"), the value the time, so "I wake up at 6" /
     /// "I wake up at 7am" is the routine's new time, while "I wake up at 6 on weekdays" / "I wake up at 9 at weekends"
-    /// are two facts. Null when no time follows "at", "around" or "by", or the text is negated or said in addition.</summary>
+    /// are two facts. Null when no time follows "at", "around" or "by", or the text is negated, said in addition or of a
+    /// time that is not the daily one ("I often wake up at 3am").</summary>
     private static SlotShape? RoutineSlot(IReadOnlyList<FactToken> tokens)
     {
         for (var i = 1; i <= Math.Min(MaxHeadWords, tokens.Count - 3); i++)
@@ -319,7 +320,7 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
                 continue;
             }
 
-            var subject = tokens.Take(i).Where(t => t.Lower is not ("usually" or "normally" or "always" or "generally" or "typically" or "now" or "currently" or "often" or "mostly")).ToList();
+            var subject = tokens.Take(i).Where(t => t.Lower is not ("usually" or "normally" or "always" or "generally" or "typically" or "now" or "currently" or "mostly")).ToList();
             string? head = subject is [{ Lower: "i" }] ? SelfHead
                 : subject is [{ Lower: "the" }, { Lower: "user" }] ? SelfHead
                 : subject is [{ Lower: "we" }] ? HouseholdHead
@@ -328,7 +329,8 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
                     ? string.Join(' ', subject.Select(t => t.Class == TokenClass.Kind ? t.Value : t.Lower)) + " | "
                     : null;
             var rest = tokens.Skip(i + length).ToList();
-            if (head is null || tokens.Any(t => t.Class == TokenClass.Negation || DedupLexicon.AdditionWords.Contains(t.Lower)))
+            if (head is null || tokens.Any(t => t.Class == TokenClass.Negation || DedupLexicon.AdditionWords.Contains(t.Lower) ||
+                                              DedupLexicon.OccasionalAdverbs.Contains(t.Lower)))
             {
                 return null;
             }

@@ -80,7 +80,9 @@ internal sealed class TurnProcessor(
         if (result.Changed)
         {
             retriever?.Invalidate(turn.User);
-            if (await compressor.CompressAsync(turn.User, turn.Model, cancellationToken).ConfigureAwait(false))
+            // Compression sends the user's memories to the model: not once consent is withdrawn.
+            if (await store.GetConsentAsync(turn.User, cancellationToken).ConfigureAwait(false) != false &&
+                await compressor.CompressAsync(turn.User, turn.Model, cancellationToken).ConfigureAwait(false))
             {
                 retriever?.Invalidate(turn.User);
             }

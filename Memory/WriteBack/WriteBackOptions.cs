@@ -17,7 +17,7 @@ public sealed class WriteBackOptions
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Calls go first: a turn's write-back steps (extraction, consolidation) wait for moments with no call in
-    /// flight, at most this long in all per turn (and per claim), except for turns older than <see cref="MaxDelay"/>.
+    /// flight, at most this long in all per turn, except for turns older than <see cref="MaxDelay"/>.
     /// 0: never waits.</summary>
     public TimeSpan YieldToRequests { get; set; } = TimeSpan.FromMilliseconds(250);
 

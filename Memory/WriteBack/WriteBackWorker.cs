@@ -22,8 +22,7 @@ internal sealed class WriteBackWorker(
     IOptions<WriteBackOptions> options,
     TimeProvider time,
     ILogger<WriteBackWorker> logger,
-    Cluster.IUserWriteLeases? userLeases = null,
-    WriteBackPacer? pacer = null) : BackgroundService, IWriteBackMonitor
+    Cluster.IUserWriteLeases? userLeases = null) : BackgroundService, IWriteBackMonitor
 {
     private readonly WriteBackOptions _options = options.Value;
     private readonly object _gate = new();
@@ -102,11 +101,6 @@ internal sealed class WriteBackWorker(
         Interlocked.Increment(ref _inFlight);
         try
         {
-            if (pacer is not null)
-            {
-                await pacer.GiveWayAsync(null, pacer.Start(), cancellationToken).ConfigureAwait(false);
-            }
-
             var leases = await outbox.ClaimAsync(_options.BatchSize, cancellationToken).ConfigureAwait(false);
             await ProcessBatchAsync(leases, cancellationToken).ConfigureAwait(false);
             await PruneIfDueAsync(cancellationToken).ConfigureAwait(false);

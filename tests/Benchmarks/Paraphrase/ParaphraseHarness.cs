@@ -169,12 +169,17 @@ internal static class ParaphraseHarness
             var selection = await retriever.SelectForPromptAsync(holder, request).ConfigureAwait(false);
             own += selection.All.Any(m => m.Memory.Id == pair.Id) ? 1 : 0;
             injected += selection.All.Count();
+            if (users < 2)
+            {
+                continue; // one user holds every pair: no user lacks the answer
+            }
+
             var index = int.Parse(holder.UserId["small-".Length..], CultureInfo.InvariantCulture);
             var other = new UserKey(holder.Tenant, $"small-{(index + 1) % users}");
             stray += (await retriever.SelectForPromptAsync(other, request).ConfigureAwait(false)).All.Count();
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{own / (double)pairs.Count:F3} | {injected / (double)pairs.Count:F2} | {stray / (double)pairs.Count:F2}");
+        return string.Create(CultureInfo.InvariantCulture, $"{own / (double)pairs.Count:F3} | {injected / (double)pairs.Count:F2} | {(users < 2 ? "n/a" : (stray / (double)pairs.Count).ToString("F2", CultureInfo.InvariantCulture))}");
     }
 
     private sealed class Outcome

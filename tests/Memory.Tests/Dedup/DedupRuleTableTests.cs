@@ -236,6 +236,11 @@ public sealed class DedupRuleTableTests
         { "I go to bed at 11pm.", "I go to sleep at midnight.", nameof(DedupVerdict.Distinct) },
         { "I take my pills at 8am.", "I take my pills at 8pm.", nameof(DedupVerdict.Distinct) },
         { "I wake up at 6am.", "I also wake up at 3am to feed the baby.", nameof(DedupVerdict.Distinct) },
+        // Review: a time said to happen often is not the daily one; falling asleep is not going to sleep.
+        { "I often wake up at 3am.", "I wake up at 7am.", nameof(DedupVerdict.Distinct) },
+        { "I wake up at 7am.", "Sometimes I wake up at 4am.", nameof(DedupVerdict.Distinct) },
+        { "I go to sleep at 11pm.", "I fall asleep at 1am.", nameof(DedupVerdict.Distinct) },
+        { "I fall asleep at 1am.", "I fall asleep at 2am now.", nameof(DedupVerdict.SlotChange) },
         // "The user's" is "my" (a raw first-person observation against an extracted memory was Distinct).
         { "The user's sister lives in Leeds.", "My sister moved to York.", nameof(DedupVerdict.SlotChange) },
         { "My sister lives in Leeds.", "The user's sister lives in Leeds.", nameof(DedupVerdict.Duplicate) },
