@@ -103,7 +103,6 @@ public static class GatewayServiceCollectionExtensions
 
     public static WebApplication MapGateway(this WebApplication app)
     {
-        app.UseMiddleware<RequestActivityMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<WarmUpMiddleware>();
         app.UseMiddleware<RequestIdMiddleware>();

@@ -24,8 +24,7 @@ internal sealed class TurnProcessor(
     IMemoryRetriever? retriever,
     IOptions<MemoryOptions> memoryOptions,
     IOptions<WriteBackOptions> options,
-    ILogger<TurnProcessor> logger,
-    WriteBackPacer? pacer = null)
+    ILogger<TurnProcessor> logger)
 {
     private readonly WriteBackOptions _options = options.Value;
     private readonly bool _llmMode = string.Equals(memoryOptions.Value.Extraction.Mode, "llm", StringComparison.OrdinalIgnoreCase);
@@ -43,7 +42,6 @@ internal sealed class TurnProcessor(
     private async Task<OutboxState> ProcessOwnedAsync(OutboxLease lease, CancellationToken cancellationToken)
     {
         var turn = lease.Turn;
-        var pace = pacer?.Start() ?? 0;
         if (await store.GetConsentAsync(turn.User, cancellationToken).ConfigureAwait(false) == false)
         {
             WriteBackLog.TurnDroppedNoConsent(logger, turn.TurnId);
@@ -59,15 +57,9 @@ internal sealed class TurnProcessor(
         }
         else
         {
-            await GiveWayAsync(turn, pace, cancellationToken).ConfigureAwait(false);
             var extracted = await ExtractAsync(lease, cancellationToken).ConfigureAwait(false);
             (facts, refused) = await AdmitAsync(turn, extracted, cancellationToken).ConfigureAwait(false);
             await outbox.SaveCheckpointAsync(lease, facts, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (facts.Count > 0)
-        {
-            await GiveWayAsync(turn, pace, cancellationToken).ConfigureAwait(false);
         }
 
         var result = await consolidator.ConsolidateAsync(turn, facts, cancellationToken).ConfigureAwait(false);
@@ -92,9 +84,6 @@ internal sealed class TurnProcessor(
             refused);
         return OutboxState.Done;
     }
-
-    private ValueTask GiveWayAsync(ConversationTurn turn, long since, CancellationToken cancellationToken) =>
-        pacer?.GiveWayAsync(turn, since, cancellationToken) ?? ValueTask.CompletedTask;
 
     private async Task<IReadOnlyList<ExtractedFact>> ExtractAsync(OutboxLease lease, CancellationToken cancellationToken)
     {

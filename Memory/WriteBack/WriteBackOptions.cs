@@ -16,11 +16,6 @@ public sealed class WriteBackOptions
     /// <summary>... but no turn waits longer than this for its conversation to pause.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Calls go first: a turn's write-back steps (extraction, consolidation) wait for moments with no call in
-    /// flight, at most this long in all per turn, except for turns older than <see cref="MaxDelay"/>.
-    /// 0: never waits.</summary>
-    public TimeSpan YieldToRequests { get; set; } = TimeSpan.FromMilliseconds(250);
-
     /// <summary>Most turns claimed per pass.</summary>
     public int BatchSize { get; set; } = 16;
 

@@ -12,7 +12,6 @@ internal sealed class WriteBackOptionsValidator : IValidateOptions<WriteBackOpti
         if (options.OpenTurnTimeout <= TimeSpan.Zero) errors.Add("Memory:WriteBack:OpenTurnTimeout must be positive.");
         if (options.QuietPeriod < TimeSpan.Zero) errors.Add("Memory:WriteBack:QuietPeriod must be 0 or more.");
         if (options.MaxDelay < options.QuietPeriod) errors.Add("Memory:WriteBack:MaxDelay must be at least QuietPeriod.");
-        if (options.YieldToRequests < TimeSpan.Zero || options.YieldToRequests > TimeSpan.FromSeconds(10)) errors.Add("Memory:WriteBack:YieldToRequests must be between 0 and 10 s.");
         if (options.BatchSize is < 1 or > 1000) errors.Add("Memory:WriteBack:BatchSize must be between 1 and 1000.");
         if (options.MaxConcurrentTurns is < 1 or > 256) errors.Add("Memory:WriteBack:MaxConcurrentTurns must be between 1 and 256.");
         if (options.MaxAttempts is < 1 or > 100) errors.Add("Memory:WriteBack:MaxAttempts must be between 1 and 100.");

@@ -47,8 +47,6 @@ public static class WriteBackServiceCollectionExtensions
 
         services.AddErasureTombstones();
         services.TryAddSingleton<WriteBackSignal>();
-        services.TryAddSingleton<RequestActivity>();
-        services.TryAddSingleton<WriteBackPacer>();
         services.TryAddSingleton<SqliteConversationOutbox>();
         services.TryAddSingleton<IConversationOutbox>(sp => sp.GetRequiredService<SqliteConversationOutbox>());
         services.TryAddSingleton<IOutboxQueue>(sp => sp.GetRequiredService<SqliteConversationOutbox>());
@@ -102,8 +100,7 @@ public static class WriteBackServiceCollectionExtensions
             sp.GetService<IMemoryRetriever>(),
             sp.GetRequiredService<IOptions<MemoryOptions>>(),
             sp.GetRequiredService<IOptions<WriteBackOptions>>(),
-            sp.GetRequiredService<ILogger<TurnProcessor>>(),
-            sp.GetRequiredService<WriteBackPacer>()));
+            sp.GetRequiredService<ILogger<TurnProcessor>>()));
 
         services.TryAddSingleton<WriteBackWorker>();
         services.TryAddSingleton<IWriteBackMonitor>(sp => sp.GetRequiredService<WriteBackWorker>());
