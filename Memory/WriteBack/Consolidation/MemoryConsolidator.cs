@@ -52,6 +52,13 @@ internal sealed class MemoryConsolidator(
         IReadOnlyList<ConsolidationDecision>? proposed = null;
         if (_useLlm)
         {
+            // The decider is shown the user's memories: not once consent is withdrawn (checked again under the lock).
+            if (await store.GetConsentAsync(user, cancellationToken).ConfigureAwait(false) == false)
+            {
+                result.ConsentWithdrawn = true;
+                return result;
+            }
+
             var snapshot = (await store.ListAsync(user, MemoryFilter.Current, cancellationToken).ConfigureAwait(false)).ToList();
             var shown = new Dictionary<string, MemoryItem>(StringComparer.Ordinal);
             for (var i = 0; i < facts.Count; i++)

@@ -76,13 +76,34 @@ public sealed class OutboxTests
         Assert.Equal(new WriteBackStats(0, 0, 1), await h.Admin.GetStatsAsync());
     }
 
-    private sealed class WithdrawingExtractor(HeuristicFactExtractor inner, Func<InMemoryMemoryStore> store) : IFactExtractor
+    [Fact]
+    public async Task In_llm_mode_a_withdrawal_during_extraction_keeps_the_memories_from_the_consolidation_model()
+    {
+        var chat = new Fakes.FakeChatClient { Respond = _ => """{"decisions": [{"fact": 0, "event": "ADD", "targets": [], "text": null}]}""" };
+        WriteBackHarness? harness = null;
+        await using var h = harness = new WriteBackHarness(mode: "llm", chat: chat, configure: services => services.AddSingleton<IFactExtractor>(sp =>
+            new WithdrawingExtractor(sp.GetRequiredService<HeuristicFactExtractor>(), () => harness!.Store, withdrawOn: "t2")));
+        await h.SayAsync(Turns.Say("t1", "I live in Lisbon"));
+        var before = chat.Calls.Count;
+        Assert.Single(h.Store.All(Turns.User));
+
+        await h.SayAsync(Turns.Say("t2", "I moved to Porto"));
+
+        Assert.Equal(before, chat.Calls.Count); // the decider was not shown the user's memories
+        Assert.Single(h.Store.All(Turns.User));
+    }
+
+    private sealed class WithdrawingExtractor(HeuristicFactExtractor inner, Func<InMemoryMemoryStore> store, string? withdrawOn = null) : IFactExtractor
     {
         public async Task<IReadOnlyList<ExtractedFact>> ExtractAsync(ConversationTurn turn, CancellationToken cancellationToken = default)
         {
             var facts = inner.Extract(turn);
             Assert.NotEmpty(facts);
-            await store().SetConsentAsync(turn.User, false, cancellationToken);
+            if (withdrawOn is null || turn.TurnId == withdrawOn)
+            {
+                await store().SetConsentAsync(turn.User, false, cancellationToken);
+            }
+
             return facts;
         }
     }
