@@ -1,6 +1,7 @@
 using System.Globalization;
 using Benchmarks.Locomo;
 using Memory.Dedup;
+using Memory.WriteBack;
 using Microsoft.Extensions.AI;
 
 namespace Benchmarks.Dedup;
@@ -23,7 +24,7 @@ internal static class DedupLab
         var vectors = (await embedder.GenerateAsync(texts).ConfigureAwait(false)).Select(e => e.Vector.ToArray()).ToList();
         var vectorOf = texts.Select((t, i) => (t, v: vectors[i])).ToDictionary(x => x.t, x => x.v);
         var rows = pairs.Select(p => (Stored: p[0], Incoming: p[1], Expected: p.Length > 2 ? p[2] : null,
-            Cosine: Cosine(vectorOf[p[0]], vectorOf[p[1]]),
+            Cosine: FactEmbedder.Cosine(vectorOf[p[0]], vectorOf[p[1]]),
             IfSimilar: DedupRule.Compare(p[0], p[1], similar: true).Verdict,
             IfNot: DedupRule.Compare(p[0], p[1], similar: false).Verdict)).ToList();
         foreach (var r in rows.OrderByDescending(r => r.Cosine))
@@ -43,18 +44,5 @@ internal static class DedupLab
         }
 
         return 0;
-    }
-
-    private static double Cosine(float[] a, float[] b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-
-        return dot / Math.Sqrt(na * nb);
     }
 }
