@@ -43,7 +43,14 @@ public static class MemoryEndpoints
         if (raw is { Length: > 0 } && raw[0] == '/')
         {
             var query = raw.IndexOf('?', StringComparison.Ordinal);
-            var segments = (query < 0 ? raw : raw[..query]).Split('/');
+            var path = query < 0 ? raw : raw[..query];
+            // Behind a path base ("/gateway/v1/users/..."), the raw target holds it too.
+            if (http.Request.PathBase.Value is { Length: > 0 } pathBase && path.StartsWith(pathBase, StringComparison.OrdinalIgnoreCase))
+            {
+                path = path[pathBase.Length..];
+            }
+
+            var segments = path.Split('/');
             // "/v1/users/{userId}/...": the id is the fourth segment (the first is the empty one before the leading '/').
             if (segments.Length > 3 && segments[3] is { Length: > 0 } segment &&
                 string.Equals(ServerDecoded(segment), routeValue, StringComparison.Ordinal))
