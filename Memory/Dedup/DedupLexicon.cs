@@ -135,14 +135,21 @@ internal static class DedupLexicon
         ["foot"] = "ft", ["second"] = "s",
     };
 
-    /// <summary>Words that make a statement negative ("not", "never", "dislike", "allergic to" is not one: it is a
-    /// fact, not a polarity). Apostrophes are already removed ("don't" is "dont").</summary>
-    public static readonly IReadOnlySet<string> Negations = new HashSet<string>(Memory.Text.EnglishLexicon.Negations.Concat(
+    /// <summary>Aversions: negative words that say more than "not" ("I hate smoking" is not "I quit smoking", nor "I
+    /// avoid gluten" "I hate gluten").</summary>
+    private static readonly string[] AversionWords =
     [
-        // Beside English's grammatical negations (EnglishLexicon.Negations): aversions.
         "dislike", "dislikes", "disliked", "hate", "hates", "hated", "detest", "detests", "loathe", "loathes", "avoid",
         "avoids", "quit", "stopped", "refuse", "refuses", "unable",
+    ];
 
+    /// <summary>Whether a negative word is an aversion (<see cref="AversionWords"/>), read as itself, not as "not".</summary>
+    public static bool IsAversion(string lower) => Array.IndexOf(AversionWords, lower) >= 0;
+
+    /// <summary>Words that make a statement negative ("not", "never", "dislike", "allergic to" is not one: it is a
+    /// fact, not a polarity). Apostrophes are already removed ("don't" is "dont").</summary>
+    public static readonly IReadOnlySet<string> Negations = new HashSet<string>(Memory.Text.EnglishLexicon.Negations.Concat(AversionWords).Concat(
+    [
         // The plain negations of other languages the gateway's users write in (German, French, Spanish, Portuguese,
         // Italian, Dutch, the Scandinavian languages, Polish, Russian); not French "ne" (also "NE Portland": "pas"
         // carries the negation) nor "non" ("non-binary" is "nonbinary", not a negation).

@@ -6,8 +6,8 @@ namespace Memory.Dedup;
 /// the other when either is negative), or restated with a change of date, time or number ("... on Tuesdays now"),
 /// can relate them. Texts are read by the tokenizer alone (no slot, signature or stemming): details in canonical
 /// form ("two" is "2", "7am" "07:00", "$" "usd"), contractions written out, a kind by its member ("mum" is
-/// "mother"); words are compared by their first three letters, as a bag. A miss only ever means an ADD, never a lost
-/// fact.</summary>
+/// "mother"); words are compared by their first three letters, as a bag. A paraphrase (<see cref="ParaphraseForm"/>)
+/// also relates them. A miss only ever means an ADD, never a lost fact.</summary>
 internal sealed class DedupPrefilter
 {
     private readonly string[]? _subject;
@@ -16,6 +16,7 @@ internal sealed class DedupPrefilter
     private readonly string _fingerprint;
     private readonly bool _negative;
     private readonly string? _statement;
+    private readonly ParaphraseForm _paraphrase;
 
     private readonly record struct Word(string Text, TokenClass Class);
 
@@ -26,7 +27,8 @@ internal sealed class DedupPrefilter
 
         // The user's own attributes are read, not spelled one way ("I'm 34" / "I am 35" / "The user is 36").
         _selfHead = fact.Slot is { } self && SlotShape.IsSelf(self.Head) ? self.Head : null;
-        var words = Words(incoming);
+        _paraphrase = fact.Paraphrase;
+        var words = Words(FactTokenizer.Tokenize(incoming));
         _positive = Positive(words);
         _fingerprint = Fingerprint(_positive);
         _negative = words.Exists(w => w.Class == TokenClass.Negation);
@@ -37,7 +39,8 @@ internal sealed class DedupPrefilter
 
     public bool MayRelate(string stored)
     {
-        var words = Words(stored);
+        var tokens = FactTokenizer.Tokenize(stored);
+        var words = Words(tokens);
         if ((_subject is not null && StartsWith(words, _subject)) ||
             (_selfHead is not null && SaysI(words) && string.Equals(FactText.Of(stored).Slot?.Head, _selfHead, StringComparison.Ordinal)))
         {
@@ -47,7 +50,8 @@ internal sealed class DedupPrefilter
         var positive = Positive(words);
         return string.Equals(Fingerprint(positive), _fingerprint, StringComparison.Ordinal) ||
                ((_negative || words.Exists(w => w.Class == TokenClass.Negation)) && (Begins(positive, _positive) || Begins(_positive, positive))) ||
-               (_statement is not null && string.Equals(Statement(words), _statement, StringComparison.Ordinal));
+               (_statement is not null && string.Equals(Statement(words), _statement, StringComparison.Ordinal)) ||
+               _paraphrase.Matches(ParaphraseForm.Of(tokens));
     }
 
     private static bool StartsWith(List<Word> words, string[] subject)
@@ -72,9 +76,8 @@ internal sealed class DedupPrefilter
         words.Count > 1 && (words[0].Text is "i" or "im" or "we" || (words[0].Text == "the" && words[1].Text == "user"));
 
     /// <summary>The text's words as the prefilter compares them; "the user's" at the start is "my", as a slot's head reads it.</summary>
-    private static List<Word> Words(string text)
+    private static List<Word> Words(List<FactToken> tokens)
     {
-        var tokens = FactTokenizer.Tokenize(text);
         var possessor = FactText.PossessorLength(tokens);
         var words = tokens.Skip(possessor).Select(t => new Word(t.Class is TokenClass.Word or TokenClass.Name or TokenClass.Negation ? t.Lower : t.Value ?? t.Lower, t.Class)).ToList();
         if (possessor > 0)

@@ -29,6 +29,10 @@ internal static class DedupRule
             return new DedupDecision(DedupVerdict.SlotChange, DetailKinds.Negation, HistoryReasons.Negated);
         }
 
+        // One statement in other words ("Blue is my favourite colour", "I enjoy hiking", "I'm a nurse" / "I work as a
+        // nurse") is alike whatever the caller's cosine made of it; the rest of the rule still checks every detail.
+        similar = similar || old.Paraphrase.Matches(neu.Paraphrase);
+
         var sameSlot = old.Slot is { } a && neu.Slot is { } b && string.Equals(a.Head, b.Head, StringComparison.Ordinal);
         var sameShape = sameSlot && old.Slot!.SameTemplate(neu.Slot!);
 

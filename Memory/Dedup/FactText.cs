@@ -8,13 +8,15 @@ namespace Memory.Dedup;
 /// its negation taken out (so "I like cats" and "I don't like cats" are seen as the same statement, negated), and its
 /// content words.
 /// Analyses are cached per string instance.</summary>
-internal sealed class FactText
+internal sealed partial class FactText
 {
     private static readonly ConditionalWeakTable<string, FactText> Cache = new();
 
     private FactText(string text)
     {
         var tokens = FactTokenizer.Tokenize(text);
+        _text = text;
+        _tokens = tokens;
         PastState = IsPastState(tokens);
         Key = AccentFolding.Fold(string.Join(' ', tokens.Select(t => t.Lower)));
         NormalKey = AccentFolding.Fold(Normalised(tokens));
@@ -69,6 +71,14 @@ internal sealed class FactText
     private const int OpaqueLength = 300;
 
     private readonly HashSet<string> _relationWords;
+    private readonly string _text;
+    private readonly List<FactToken> _tokens;
+    private ParaphraseForm? _paraphrase;
+    private List<string>? _clauses;
+
+    /// <summary>What the text says as a bag of words with its people in order (<see cref="ParaphraseForm"/>): two texts
+    /// whose forms match say one thing in other words.</summary>
+    public ParaphraseForm Paraphrase => _paraphrase ??= ParaphraseForm.Of(_tokens);
     private readonly List<string> _directions;
 
     /// <summary>What the order words relate, as "left word right" ("tea over coffee"; "from boston to denver" however
@@ -78,10 +88,12 @@ internal sealed class FactText
         string After(int i) => content.Find(c => c.Index > i).Word ?? string.Empty;
         string Before(int i) => content.FindLast(c => c.Index < i).Word ?? string.Empty;
         var directions = new List<string>();
+        var prefers = tokens.Exists(t => t.Lower is "prefer" or "prefers" or "preferred" or "preferring");
         for (var i = 0; i < tokens.Count; i++)
         {
+            // "to" relates what is preferred to what is not ("I prefer tea to coffee").
             var word = tokens[i].Lower;
-            if (!DedupLexicon.OrderWords.Contains(word))
+            if (!DedupLexicon.OrderWords.Contains(word) && !(prefers && word == "to"))
             {
                 continue;
             }
@@ -144,7 +156,10 @@ internal sealed class FactText
             }
             else
             {
-                parts.Add(t.Class == TokenClass.Word ? t.Lower : t.Value ?? t.Lower);
+                // An aversion is its own word ("hate", "avoid"), not the "not" every negation reads as.
+                parts.Add(t.Class == TokenClass.Negation && DedupLexicon.IsAversion(t.Lower) ? PorterStemmer.Stem(t.Lower)
+                    : t.Class == TokenClass.Word ? t.Lower
+                    : t.Value ?? t.Lower);
             }
         }
 
@@ -176,7 +191,7 @@ internal sealed class FactText
 
     /// <summary>Whether the statement's first verb, within its first words, is a past form of "be", "have" or "do" (or
     /// "used to"), of any subject: "I had a dog", "My dog wasn't friendly", "Alice was vegetarian".</summary>
-    private static bool IsPastState(IReadOnlyList<FactToken> tokens)
+    internal static bool IsPastState(IReadOnlyList<FactToken> tokens)
     {
         for (var i = 1; i < Math.Min(tokens.Count, 7); i++)
         {
@@ -279,7 +294,68 @@ internal sealed class FactText
     public bool Reorders(FactText other) =>
         !Sequence.SequenceEqual(other.Sequence, StringComparer.Ordinal) &&
         Sequence.Order(StringComparer.Ordinal).SequenceEqual(other.Sequence.Order(StringComparer.Ordinal), StringComparer.Ordinal) &&
-        ((Ranked || other.Ranked) || !_directions.SequenceEqual(other._directions, StringComparer.Ordinal));
+        ((Ranked || other.Ranked) || !_directions.SequenceEqual(other._directions, StringComparer.Ordinal) ||
+         !Paraphrase.SameRoles(other.Paraphrase) || !Clauses.SequenceEqual(other.Clauses, StringComparer.Ordinal));
+
+    /// <summary>What each clause says, as a sorted bag of its words, names and details, the clauses sorted: "my
+    /// daughter is 5 and my son is 7" holds "daughter 5" and "son 7", so the ages swapped are other clauses, while
+    /// "on Mondays I swim" and "I swim on Mondays" are one. Clauses part at semicolons, "but", "while" and "whereas",
+    /// and at commas, "and" and "or" unless these join two words of one class (a list: "Spain and Italy", "peanuts,
+    /// shellfish and eggs", "hiking and swimming"); a part of fewer than two words stays with its neighbour.</summary>
+    private List<string> Clauses => _clauses ??= ClauseBags(_text);
+
+    private static List<string> ClauseBags(string text)
+    {
+        var parts = ClauseBreak().Split(text);
+        var clauses = new List<List<FactToken>>();
+        var current = FactTokenizer.Tokenize(parts[0]);
+        for (var i = 1; i + 1 < parts.Length; i += 2)
+        {
+            var next = FactTokenizer.Tokenize(parts[i + 1]);
+            var joins = parts[i].Trim().ToLowerInvariant() is "," or "and" or "or" && current.Count > 0 && next.Count > 0 &&
+                        current[^1].Class == next[0].Class && !EnglishStopWords.Contains(current[^1].Lower) && !EnglishStopWords.Contains(next[0].Lower);
+            if (joins)
+            {
+                current.AddRange(next);
+            }
+            else
+            {
+                clauses.Add(current);
+                current = next;
+            }
+        }
+
+        clauses.Add(current);
+        var bags = new List<List<string>>();
+        foreach (var clause in clauses)
+        {
+            var words = clause
+                .Where(t => !(t.Class == TokenClass.Word && EnglishStopWords.Contains(t.Lower)))
+                .Select(t => t.Class == TokenClass.Word ? PorterStemmer.Stem(t.Lower)
+                    : t.Class == TokenClass.Negation ? (DedupLexicon.IsAversion(t.Lower) ? PorterStemmer.Stem(t.Lower) : "not")
+                    : t.Class == TokenClass.Name ? t.Lower
+                    : t.Value ?? t.Lower)
+                .ToList();
+            if (words.Count == 0)
+            {
+                continue;
+            }
+
+            if (bags.Count > 0 && (words.Count < 2 || bags[^1].Count < 2))
+            {
+                bags[^1].AddRange(words);
+            }
+            else
+            {
+                bags.Add(words);
+            }
+        }
+
+        return bags.Select(c => string.Join(' ', c.Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal).ToList();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(,(?!\d)|;|\b(?:and|or|but|while|whereas)\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial System.Text.RegularExpressions.Regex ClauseBreak();
 
     public static FactText Of(string text)
     {

@@ -84,6 +84,16 @@ public sealed class DeduplicationTests(MiniLmGatewayFixture fixture) : IClassFix
     [InlineData("My sister lives in Leeds.", "The user's sister lives in Leeds.", "NOOP", null)]
     [InlineData("I wake up at 6 on weekdays.", "I wake up at 9 at weekends.", "ADD", null)]
     [InlineData("My brother is in Leeds.", "My brother is in a band.", "ADD", null)]
+    // Seventeenth session: a paraphrase below the cosine threshold adds nothing (each was an ADD: the fact twice); the
+    // same words with values swapped between people or clauses stay two facts (each was a NOOP over the threshold); an
+    // aversion is its own word (was a NOOP by the same normalised key).
+    [InlineData("My favourite colour is blue.", "Blue is my favourite colour.", "NOOP", null)]
+    [InlineData("I work as a nurse.", "I'm a nurse.", "NOOP", null)]
+    [InlineData("I can't stand horror movies.", "I hate horror films.", "NOOP", null)]
+    [InlineData("I grew up in Dublin.", "I was raised in Dublin.", "UPDATE", "reinforced")]
+    [InlineData("I eat fish but not meat.", "I eat meat but not fish.", "ADD", null)]
+    [InlineData("I drink coffee in the morning and tea at night.", "I drink tea in the morning and coffee at night.", "ADD", null)]
+    [InlineData("I hate smoking.", "I quit smoking.", "ADD", null)]
     public async Task A_pair_written_one_after_the_other_keeps_every_fact_and_only_the_current_value(string first, string second, string expected, string? reason)
     {
         var user = MemoryGatewayFixture.NewUser("pair");
