@@ -74,7 +74,7 @@ internal sealed partial class FactText
     private readonly string _text;
     private readonly List<FactToken> _tokens;
     private ParaphraseForm? _paraphrase;
-    private List<string>? _clauses;
+    private List<List<FactToken>>? _clauses;
 
     /// <summary>What the text says as a bag of words with its people in order (<see cref="ParaphraseForm"/>): two texts
     /// whose forms match say one thing in other words.</summary>
@@ -295,16 +295,14 @@ internal sealed partial class FactText
         !Sequence.SequenceEqual(other.Sequence, StringComparer.Ordinal) &&
         Sequence.Order(StringComparer.Ordinal).SequenceEqual(other.Sequence.Order(StringComparer.Ordinal), StringComparer.Ordinal) &&
         ((Ranked || other.Ranked) || !_directions.SequenceEqual(other._directions, StringComparer.Ordinal) ||
-         !Paraphrase.SameRoles(other.Paraphrase) || !Clauses.SequenceEqual(other.Clauses, StringComparer.Ordinal));
+         !ClauseKeys(other).SequenceEqual(other.ClauseKeys(this), StringComparer.Ordinal));
 
-    /// <summary>What each clause says, as a sorted bag of its words, names and details, the clauses sorted: "my
-    /// daughter is 5 and my son is 7" holds "daughter 5" and "son 7", so the ages swapped are other clauses, while
-    /// "on Mondays I swim" and "I swim on Mondays" are one. Clauses part at semicolons, "but", "while" and "whereas",
-    /// and at commas, "and" and "or" unless these join two words of one class (a list: "Spain and Italy", "peanuts,
-    /// shellfish and eggs", "hiking and swimming"); a part of fewer than two words stays with its neighbour.</summary>
-    private List<string> Clauses => _clauses ??= ClauseBags(_text);
+    /// <summary>The text's clauses, as tokens: clauses part at semicolons, "but", "while" and "whereas", and at commas,
+    /// "and" and "or" unless these join two words of one class that is no clause of its own (a list: "Spain and Italy
+    /// every summer", "peanuts, shellfish and eggs", "hiking and swimming"; but "Lyon and Kenji lives in Kyoto").</summary>
+    private List<List<FactToken>> Clauses => _clauses ??= SplitClauses(_text);
 
-    private static List<string> ClauseBags(string text)
+    private static List<List<FactToken>> SplitClauses(string text)
     {
         var parts = ClauseBreak().Split(text);
         var clauses = new List<List<FactToken>>();
@@ -312,10 +310,10 @@ internal sealed partial class FactText
         for (var i = 1; i + 1 < parts.Length; i += 2)
         {
             var next = FactTokenizer.Tokenize(parts[i + 1]);
-            var joins = parts[i].Trim().ToLowerInvariant() is "," or "and" or "or" && current.Count > 0 && next.Count > 0 &&
-                        current[^1].Class == next[0].Class && !EnglishStopWords.Contains(current[^1].Lower) && !EnglishStopWords.Contains(next[0].Lower);
-            if (joins)
+            if (parts[i].Trim().ToLowerInvariant() is "," or "and" or "or" && ListGoesOn(current, next))
             {
+                // The list's joint stays a word of the clause: "to Spain and Italy" is two places.
+                current.Add(new FactToken("and", TokenClass.Word, null));
                 current.AddRange(next);
             }
             else
@@ -326,32 +324,84 @@ internal sealed partial class FactText
         }
 
         clauses.Add(current);
-        var bags = new List<List<string>>();
-        foreach (var clause in clauses)
+        return clauses;
+
+        static bool ListGoesOn(List<FactToken> before, List<FactToken> after) =>
+            before.Count > 0 && after.Count > 0 && before[^1].Class == after[0].Class &&
+            !EnglishStopWords.Contains(before[^1].Lower) && !EnglishStopWords.Contains(after[0].Lower) &&
+            !(after.Count > 1 && after[1].Class == TokenClass.Word && !EnglishStopWords.Contains(after[1].Lower) &&
+              !DedupLexicon.FrequencyWords.Contains(after[1].Lower) && !DedupLexicon.WhenWords.Contains(after[1].Lower));
+    }
+
+    /// <summary>What each clause says, seen from <paramref name="other"/>: who it is about, in order (people such as "I",
+    /// "me", "my son"; and apart, the names both texts hold that are no place after a preposition), then the rest as a
+    /// sorted bag; the clauses sorted. A clause of fewer than two words stays with its neighbour; one about nobody new
+    /// is about whom the clause before was. "My daughter is 5 and my son
+    /// is 7" holds "my daughter | 5 daughter" and "my son | 7 son", so the ages swapped are other clauses; "I teach my
+    /// son piano" and "my son teaches me piano" have their people in another order; "On Mondays I swim" and "I swim on
+    /// Mondays" are one.</summary>
+    private List<string> ClauseKeys(FactText other)
+    {
+        var keys = new List<(List<string> People, List<string> Names, List<string> Values)>();
+        foreach (var clause in Clauses)
         {
-            var words = clause
-                .Where(t => !(t.Class == TokenClass.Word && EnglishStopWords.Contains(t.Lower)))
-                .Select(t => t.Class == TokenClass.Word ? PorterStemmer.Stem(t.Lower)
-                    : t.Class == TokenClass.Negation ? (DedupLexicon.IsAversion(t.Lower) ? PorterStemmer.Stem(t.Lower) : "not")
-                    : t.Class == TokenClass.Name ? t.Lower
-                    : t.Value ?? t.Lower)
-                .ToList();
-            if (words.Count == 0)
+            var people = new List<string>();
+            var names = new List<string>();
+            var values = new List<string>();
+            var adjunct = false;
+            for (var i = 0; i < clause.Count; i++)
+            {
+                var t = clause[i];
+                if (t.Class == TokenClass.Name)
+                {
+                    var previous = i > 0 ? clause[i - 1].Lower : string.Empty;
+                    adjunct = ParaphraseForm.Prepositions.Contains(previous) || (adjunct && previous is "and" or "or");
+                    if (!adjunct && other._tokens.Exists(o => o.Class == TokenClass.Name && string.Equals(o.Lower, t.Lower, StringComparison.Ordinal)))
+                    {
+                        names.Add(t.Lower);
+                    }
+                    else
+                    {
+                        values.Add(PorterStemmer.Stem(t.Lower));
+                    }
+                }
+                else if (ParaphraseForm.Person(clause, i) is { } person)
+                {
+                    people.Add(person);
+                }
+                else if (!(t.Class == TokenClass.Word && EnglishStopWords.Contains(t.Lower)))
+                {
+                    values.Add(t.Class == TokenClass.Word ? PorterStemmer.Stem(t.Lower)
+                        : t.Class == TokenClass.Negation ? (DedupLexicon.IsAversion(t.Lower) ? PorterStemmer.Stem(t.Lower) : "not")
+                        : t.Value ?? t.Lower);
+                }
+            }
+
+            var size = people.Count + names.Count + values.Count;
+            if (size == 0)
             {
                 continue;
             }
 
-            if (bags.Count > 0 && (words.Count < 2 || bags[^1].Count < 2))
+            if (keys.Count > 0 && (size < 2 || keys[^1].People.Count + keys[^1].Names.Count + keys[^1].Values.Count < 2))
             {
-                bags[^1].AddRange(words);
+                keys[^1].People.AddRange(people);
+                keys[^1].Names.AddRange(names);
+                keys[^1].Values.AddRange(values);
+            }
+            else if (keys.Count > 0 && people.Count + names.Count == 0)
+            {
+                // A clause about nobody new is about whom the one before was ("I have 3 cats and 2 dogs").
+                keys.Add((keys[^1].People, keys[^1].Names, values));
             }
             else
             {
-                bags.Add(words);
+                keys.Add((people, names, values));
             }
         }
 
-        return bags.Select(c => string.Join(' ', c.Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal).ToList();
+        return keys.Select(k => string.Join(' ', k.People) + " / " + string.Join(' ', k.Names) + " | " + string.Join(' ', k.Values.Order(StringComparer.Ordinal)))
+            .Order(StringComparer.Ordinal).ToList();
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(,(?!\d)|;|\b(?:and|or|but|while|whereas)\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]

@@ -37,7 +37,7 @@ internal sealed class ParaphraseForm
         "i", "im", "ive", "id", "ill", "me", "we", "us", "you", "he", "him", "she", "they", "them",
     };
 
-    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
     {
         "to", "from", "in", "at", "on", "of", "for", "with", "near", "by", "into", "via", "around", "outside", "inside",
     };
@@ -115,15 +115,9 @@ internal sealed class ParaphraseForm
                     continue;
             }
 
-            if (Possessives.Contains(t.Lower) && Next(words, i) is { Length: > 0 } owned)
+            if (Person(words, i) is { } person)
             {
-                people.Add(t.Lower + " " + owned);
-                continue;
-            }
-
-            if (Pronouns.Contains(t.Lower) || (i == 1 && t.Lower == "user" && words[0].Lower == "the"))
-            {
-                people.Add(t.Lower is "im" or "ive" or "id" or "ill" or "user" ? "i" : t.Lower);
+                people.Add(person);
                 continue;
             }
 
@@ -147,6 +141,26 @@ internal sealed class ParaphraseForm
     {
         var stem = PorterStemmer.Stem(DedupLexicon.Spelling(lower));
         return StemSynonyms.GetValueOrDefault(stem, stem);
+    }
+
+    /// <summary>The person the word at <paramref name="i"/> names: "i" for "I", "I'm", "the user"; "me", "we", "he"...
+    /// as written; a possessive with what it owns ("my son", "her car"); null for any other word.</summary>
+    internal static string? Person(List<FactToken> words, int i)
+    {
+        var t = words[i];
+        if (t.Class != TokenClass.Word)
+        {
+            return null;
+        }
+
+        if (Possessives.Contains(t.Lower) && Next(words, i) is { Length: > 0 } owned)
+        {
+            return t.Lower + " " + owned;
+        }
+
+        return Pronouns.Contains(t.Lower) ? (t.Lower is "im" or "ive" or "id" or "ill" ? "i" : t.Lower)
+            : i == 1 && t.Lower == "user" && words[0].Lower == "the" ? "i"
+            : null;
     }
 
     /// <summary>The stem of the next content word (what a possessive owns), or empty.</summary>
