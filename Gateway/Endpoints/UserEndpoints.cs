@@ -53,6 +53,11 @@ public static class UserEndpoints
         // The tombstone first, durably: from here on no turn that started before this erasure opens, enqueues or
         // writes (the outbox and the worker check it), whatever it was waiting for.
         await tombstones.RecordAsync(user, http.RequestAborted).ConfigureAwait(false);
+
+        // From here on the erasure finishes whether or not the client is still there: a "forget me" whose connection
+        // dropped used to stop half-way (the tombstone down, the memories kept), and one cut between the wipe and the
+        // consent's restoring lost an acknowledged withdrawal, so the user was remembered again.
+        var finish = CancellationToken.None;
         try
         {
             // Pending write-back next, so nothing queued can re-create memories after the store is wiped. A part
@@ -62,7 +67,7 @@ public static class UserEndpoints
             {
                 try
                 {
-                    await participant.EraseUserAsync(user, http.RequestAborted).ConfigureAwait(false);
+                    await participant.EraseUserAsync(user, finish).ConfigureAwait(false);
                 }
                 catch (ErasureIncompleteException e)
                 {
@@ -72,11 +77,11 @@ public static class UserEndpoints
 
             // A withdrawn consent outlives erasure (it holds no personal text): "forget me" must not turn into
             // "start remembering me again".
-            var consent = await memory.GetConsentAsync(user, http.RequestAborted).ConfigureAwait(false);
-            await memory.EraseUserAsync(user, http.RequestAborted).ConfigureAwait(false);
+            var consent = await memory.GetConsentAsync(user, finish).ConfigureAwait(false);
+            await memory.EraseUserAsync(user, finish).ConfigureAwait(false);
             if (!consent)
             {
-                await memory.SetConsentAsync(user, false, http.RequestAborted).ConfigureAwait(false);
+                await memory.SetConsentAsync(user, false, finish).ConfigureAwait(false);
             }
 
             if (incomplete is not null)
