@@ -162,8 +162,21 @@ public static class UserEndpoints
 
         // The turn's identity is the gateway's own; the caller's request id is kept for correlation only.
         var id = "obs_" + Guid.CreateVersion7().ToString("N");
-        var context = body.Context?.Trim()
-            ?? (http.Request.Headers.TryGetValue(ChatRequestReader.ContextHeader, out var h) && IdentityRules.IsValidContext(h.ToString()) ? h.ToString() : IdentityRules.DefaultContext);
+        var context = body.Context?.Trim();
+        if (context is null && http.Request.Headers.TryGetValue(ChatRequestReader.ContextHeader, out var h) && h.ToString().Trim() is { Length: > 0 } named)
+        {
+            // The header is read as chat reads it: one that is not a context name (or comes twice) is refused, not
+            // replaced by the default, which filed the observation under a feature the caller did not name.
+            if (h.Count > 1 || !IdentityRules.IsValidContext(named))
+            {
+                return OpenAIError.BadRequest(
+                    $"{ChatRequestReader.ContextHeader} must be sent once, 1-{IdentityRules.MaxContextLength} characters without control characters.", "invalid_context");
+            }
+
+            context = named;
+        }
+
+        context ??= IdentityRules.DefaultContext;
 
         // The text goes to the extraction model as a user's chat message would: the same input guardrails first.
         var caller = http.GetCaller();

@@ -178,6 +178,19 @@ public sealed class BadInputTests(MemoryGatewayFixture fixture) : IClassFixture<
         response.ExpectError(HttpStatusCode.BadRequest);
     }
 
+    /// <summary>Without a body context the observation takes the <c>X-Memory-Context</c> header, read as chat reads it:
+    /// one that is not a context name used to be replaced by <c>chat</c> silently, filing the observation under a
+    /// feature the caller did not name.</summary>
+    [Fact]
+    public async Task An_observation_with_an_unreadable_context_header_answers_400()
+    {
+        var response = await Api.SendAsync(HttpMethod.Post, $"v1/users/{MemoryGatewayFixture.NewUser("bad")}/observations",
+            """{"text":"Gil likes tea"}""", new Dictionary<string, string> { ["X-Memory-Context"] = new string('c', 65) });
+
+        var error = response.ExpectError(HttpStatusCode.BadRequest);
+        Assert.Equal("invalid_context", (string?)error["code"]);
+    }
+
     /// <summary>Each refusal names the field at fault in OpenAI's <c>param</c>, not only in the message.</summary>
     public static TheoryData<string, string, string, string> ParamCases => new()
     {
