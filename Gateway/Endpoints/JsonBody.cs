@@ -24,7 +24,7 @@ internal static class JsonBody
             var where = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? string.Empty : $" at {e.Path}";
             // OpenAI's param names the field without the root: "$.memories[0].confidence" -> "memories[0].confidence".
             var param = where.Length == 0 ? null : e.Path!.StartsWith("$.", StringComparison.Ordinal) ? e.Path[2..] : e.Path;
-            return (null, OpenAIError.BadRequest($"The request body is not valid{where}: expected the documented JSON shape.", "invalid_json", param));
+            return (null, OpenAIError.BadRequest($"The request body is not valid{where}: expected the documented JSON shape, each property once.", "invalid_json", param));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

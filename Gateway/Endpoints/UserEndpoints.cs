@@ -53,6 +53,11 @@ public static class UserEndpoints
         // The tombstone first, durably: from here on no turn that started before this erasure opens, enqueues or
         // writes (the outbox and the worker check it), whatever it was waiting for.
         await tombstones.RecordAsync(user, http.RequestAborted).ConfigureAwait(false);
+
+        // From here on the erasure finishes whether or not the client is still there: a "forget me" whose connection
+        // dropped used to stop half-way (the tombstone down, the memories kept), and one cut between the wipe and the
+        // consent's restoring lost an acknowledged withdrawal, so the user was remembered again.
+        var finish = CancellationToken.None;
         try
         {
             // Pending write-back next, so nothing queued can re-create memories after the store is wiped. A part
@@ -62,7 +67,7 @@ public static class UserEndpoints
             {
                 try
                 {
-                    await participant.EraseUserAsync(user, http.RequestAborted).ConfigureAwait(false);
+                    await participant.EraseUserAsync(user, finish).ConfigureAwait(false);
                 }
                 catch (ErasureIncompleteException e)
                 {
@@ -72,11 +77,11 @@ public static class UserEndpoints
 
             // A withdrawn consent outlives erasure (it holds no personal text): "forget me" must not turn into
             // "start remembering me again".
-            var consent = await memory.GetConsentAsync(user, http.RequestAborted).ConfigureAwait(false);
-            await memory.EraseUserAsync(user, http.RequestAborted).ConfigureAwait(false);
+            var consent = await memory.GetConsentAsync(user, finish).ConfigureAwait(false);
+            await memory.EraseUserAsync(user, finish).ConfigureAwait(false);
             if (!consent)
             {
-                await memory.SetConsentAsync(user, false, http.RequestAborted).ConfigureAwait(false);
+                await memory.SetConsentAsync(user, false, finish).ConfigureAwait(false);
             }
 
             if (incomplete is not null)
@@ -157,8 +162,21 @@ public static class UserEndpoints
 
         // The turn's identity is the gateway's own; the caller's request id is kept for correlation only.
         var id = "obs_" + Guid.CreateVersion7().ToString("N");
-        var context = body.Context?.Trim()
-            ?? (http.Request.Headers.TryGetValue(ChatRequestReader.ContextHeader, out var h) && IdentityRules.IsValidContext(h.ToString()) ? h.ToString() : IdentityRules.DefaultContext);
+        var context = body.Context?.Trim();
+        if (context is null && http.Request.Headers.TryGetValue(ChatRequestReader.ContextHeader, out var h) && h.ToString().Trim() is { Length: > 0 } named)
+        {
+            // The header is read as chat reads it: one that is not a context name (or comes twice) is refused, not
+            // replaced by the default, which filed the observation under a feature the caller did not name.
+            if (h.Count > 1 || !IdentityRules.IsValidContext(named))
+            {
+                return OpenAIError.BadRequest(
+                    $"{ChatRequestReader.ContextHeader} must be sent once, 1-{IdentityRules.MaxContextLength} characters without control characters.", "invalid_context");
+            }
+
+            context = named;
+        }
+
+        context ??= IdentityRules.DefaultContext;
 
         // The text goes to the extraction model as a user's chat message would: the same input guardrails first.
         var caller = http.GetCaller();

@@ -159,6 +159,13 @@ public static class ChatRequestReader
     {
         if (string.IsNullOrEmpty(userId) && http.Request.Headers.TryGetValue(UserIdHeader, out var header))
         {
+            // Two X-User-Id lines name two users: joined, they used to become a third user ("alice,bob") whose memory
+            // neither has. Which one the app meant cannot be told, so the call is refused.
+            if (header.Count > 1)
+            {
+                return (null, $"{UserIdHeader} must be sent once; the request named {header.Count} users.", "invalid_user");
+            }
+
             userId = header.ToString();
         }
 
@@ -173,7 +180,12 @@ public static class ChatRequestReader
         }
 
         var context = IdentityRules.DefaultContext;
-        if (http.Request.Headers.TryGetValue(ContextHeader, out var contextHeader) && contextHeader.Count > 0)
+        if (http.Request.Headers.TryGetValue(ContextHeader, out var contextHeader) && contextHeader.Count > 1)
+        {
+            return (null, $"{ContextHeader} must be sent once.", "invalid_context");
+        }
+
+        if (contextHeader.Count > 0)
         {
             // Free text; an empty header is no header.
             context = contextHeader.ToString().Trim();

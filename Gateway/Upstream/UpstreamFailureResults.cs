@@ -22,10 +22,17 @@ internal static class UpstreamFailureResults
                 return OpenAIError.Result(StatusCodes.Status503ServiceUnavailable,
                     $"Upstream '{failure.Upstream}' is temporarily unavailable after repeated failures{tried}.", "upstream_error", "upstream_unavailable");
             case UpstreamFailureKind.RateLimited:
-                http.Response.Headers.RetryAfter = ((int)Math.Ceiling((failure.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                http.Response.Headers.RetryAfter = Seconds(failure.RetryAfter ?? TimeSpan.FromSeconds(1));
                 return OpenAIError.Result(StatusCodes.Status429TooManyRequests,
                     $"Upstream '{failure.Upstream}' is rate limiting requests{tried}.", "rate_limit_error", "upstream_rate_limited");
             case UpstreamFailureKind.ServerError:
+                // An upstream that asked for a wait longer than the gateway holds a call (not retried for that reason)
+                // is passed on with its wait, as a 429 is: the app's client backs off as long as the upstream asked.
+                if (failure.RetryAfter is { } wait)
+                {
+                    http.Response.Headers.RetryAfter = Seconds(wait);
+                }
+
                 return OpenAIError.Result(StatusCodes.Status502BadGateway,
                     $"Upstream '{failure.Upstream}' failed: {failure.Detail}{tried}", "upstream_error", "upstream_error");
             default:
@@ -33,4 +40,7 @@ internal static class UpstreamFailureResults
                     $"Upstream '{failure.Upstream}' is unreachable: {failure.Detail}{tried}", "upstream_error", "upstream_unreachable");
         }
     }
+
+    private static string Seconds(TimeSpan wait) =>
+        ((long)Math.Ceiling(Math.Max(0, wait.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -13,6 +13,9 @@ internal static class MessagesContentTranslator
     /// <summary>Starts the text of a tool result the app marked <c>is_error</c>.</summary>
     public const string ToolErrorPrefix = "[tool error] ";
 
+    /// <summary>Anthropic's words for a turn with no content.</summary>
+    internal const string EmptyTurn = "all messages must have non-empty content except for the optional final assistant message";
+
     /// <summary>Appends the translation of <paramref name="messages"/> to <paramref name="chat"/>; returns the
     /// failure (field and problem) or null.</summary>
     public static MessagesTranslation? Translate(JsonArray messages, JsonArray chat)
@@ -42,6 +45,16 @@ internal static class MessagesContentTranslator
 
                 chat.Add(new JsonObject { ["role"] = "system", ["content"] = system });
                 continue;
+            }
+
+            // As Anthropic answers: an empty turn (a user's [] used to vanish from the call, leaving the model a request
+            // with nothing in it, or only the memory frame) is refused; only a final assistant turn may be empty.
+            if (content is JsonArray { Count: 0 } || JsonRead.String(content) is { Length: 0 })
+            {
+                if (role != "assistant" || i != messages.Count - 1)
+                {
+                    return MessagesTranslation.Fail(path, EmptyTurn);
+                }
             }
 
             if (JsonRead.String(content) is { } text)

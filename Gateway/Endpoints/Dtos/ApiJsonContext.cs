@@ -4,8 +4,11 @@ using System.Text.Json.Serialization;
 namespace Gateway.Endpoints.Dtos;
 
 // Strict numbers: "confidence": "0.5" or "limit": "10" is a malformed request (400), as in OpenAI's API, not a number.
+// A repeated property ({"memory": true, "memory": false}, or "text" beside "Text": names match case-insensitively) is
+// refused as the chat APIs refuse it, not resolved silently to the last one: a proxy or guard reading the first would
+// see another request than the one stored.
 /// <summary>Source-generated JSON for the gateway's own API (camelCase, as the contract spells fields).</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, NumberHandling = JsonNumberHandling.Strict)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, NumberHandling = JsonNumberHandling.Strict, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(WriteMemoriesRequest))]
 [JsonSerializable(typeof(WriteMemoriesResponse))]
 [JsonSerializable(typeof(SearchMemoriesRequest))]

@@ -51,6 +51,9 @@ public sealed class BadInputTests(MemoryGatewayFixture fixture) : IClassFixture<
         { "metadata a list", Mem("\"text\":\"Gil likes tea\",\"metadata\":[\"k\"]") },
         { "occurredAt not a date", Mem("\"text\":\"Gil likes tea\",\"occurredAt\":\"yesterday\"") },
         { "occurredAt a number", Mem("\"text\":\"Gil likes tea\",\"occurredAt\":1700000000") },
+        { "text repeated", Mem("\"text\":\"Gil likes tea\",\"text\":\"Gil likes coffee\"") }, // was stored as the last one
+        { "text repeated in another case", Mem("\"text\":\"Gil likes tea\",\"Text\":\"Gil likes coffee\"") },
+        { "memories repeated", """{"memories":[{"text":"Gil likes tea"}],"memories":[{"text":"Gil likes coffee"}]}""" },
         { "one bad memory in a batch", """{"memories":[{"text":"Gil likes tea"},{"text":"Gil likes coffee","confidence":7}]}""" },
     };
 
@@ -77,6 +80,7 @@ public sealed class BadInputTests(MemoryGatewayFixture fixture) : IClassFixture<
         { "contexts a string", """{"query":"tea","contexts":"docs"}""" },
         { "contexts with a number", """{"query":"tea","contexts":[1]}""" },
         { "contexts with an empty name", """{"query":"tea","contexts":[""]}""" },
+        { "query repeated", """{"query":"tea","query":"coffee"}""" },
         { "includeSuperseded a string", """{"query":"tea","includeSuperseded":"yes"}""" },
         { "top-level array", """["tea"]""" },
     };
@@ -94,6 +98,7 @@ public sealed class BadInputTests(MemoryGatewayFixture fixture) : IClassFixture<
         { "metadata values not strings", """{"metadata":{"k":false}}""" },
         { "occurredAt not a date", """{"occurredAt":"soon"}""" },
         { "a list", "[]" },
+        { "text repeated", """{"text":"Gil likes coffee","text":"Gil likes cocoa"}""" },
     };
 
     public static TheoryData<string, string> BadUserPaths => new()
@@ -165,11 +170,25 @@ public sealed class BadInputTests(MemoryGatewayFixture fixture) : IClassFixture<
     [InlineData("""{"text":"Gil likes tea","sources":"m1"}""")]
     [InlineData("""{"text":"Gil likes tea","occurredAt":"later"}""")]
     [InlineData("{")]
+    [InlineData("""{"text":"Gil likes tea","text":"Gil likes coffee","context":"chat"}""")]
     public async Task A_bad_observation_answers_400(string body)
     {
         var response = await Api.SendAsync(HttpMethod.Post, $"v1/users/{MemoryGatewayFixture.NewUser("bad")}/observations", body);
 
         response.ExpectError(HttpStatusCode.BadRequest);
+    }
+
+    /// <summary>Without a body context the observation takes the <c>X-Memory-Context</c> header, read as chat reads it:
+    /// one that is not a context name used to be replaced by <c>chat</c> silently, filing the observation under a
+    /// feature the caller did not name.</summary>
+    [Fact]
+    public async Task An_observation_with_an_unreadable_context_header_answers_400()
+    {
+        var response = await Api.SendAsync(HttpMethod.Post, $"v1/users/{MemoryGatewayFixture.NewUser("bad")}/observations",
+            """{"text":"Gil likes tea"}""", new Dictionary<string, string> { ["X-Memory-Context"] = new string('c', 65) });
+
+        var error = response.ExpectError(HttpStatusCode.BadRequest);
+        Assert.Equal("invalid_context", (string?)error["code"]);
     }
 
     /// <summary>Each refusal names the field at fault in OpenAI's <c>param</c>, not only in the message.</summary>

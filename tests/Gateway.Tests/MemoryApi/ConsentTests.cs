@@ -112,6 +112,8 @@ public sealed class ConsentTests(MemoryGatewayFixture fixture) : IClassFixture<M
     [InlineData("true")]
     [InlineData("{\"memory\":")]
     [InlineData("")]
+    [InlineData("""{"memory":true,"memory":false}""")] // was taken as false: the last of the two
+    [InlineData("""{"memory":true,"Memory":false}""")]
     public async Task A_bad_consent_body_answers_400_and_changes_nothing(string body)
     {
         var user = MemoryGatewayFixture.NewUser("consent");

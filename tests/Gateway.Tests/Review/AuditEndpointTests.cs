@@ -172,11 +172,13 @@ public sealed class AuditEndpointTests(ReviewGatewayFixture fixture) : IClassFix
         using var bad = await SendAsync(HttpMethod.Post, $"v1/audit/events/{target}/verdict", json: """{"verdict":"maybe"}""");
         using var notJson = await SendAsync(HttpMethod.Post, $"v1/audit/events/{target}/verdict", json: "{nope");
         using var unknown = await SendAsync(HttpMethod.Post, "v1/audit/events/999999/verdict", json: """{"verdict":"true_positive"}""");
+        using var repeated = await SendAsync(HttpMethod.Post, $"v1/audit/events/{target}/verdict", json: """{"verdict":"true_positive","verdict":"false_positive"}""");
         using var ok = await SendAsync(HttpMethod.Post, $"v1/audit/events/{target}/verdict", json: """{"verdict":"false_positive","note":"test data"}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, repeated.StatusCode); // was recorded as the last one
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
 
         using var get = await SendAsync(HttpMethod.Get, $"v1/audit/events/{target}");

@@ -126,6 +126,34 @@ public sealed class MessagesPipelineTests(MessagesFixture fixture) : IClassFixtu
         Assert.Contains("document", thrown.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>An empty user turn used to vanish in translation: the upstream got no messages at all (or only the
+    /// memory frame) and answered a request the app never made. Anthropic refuses empty turns but a final assistant one.</summary>
+    [Theory]
+    [InlineData("""[{"role":"user","content":[]}]""", "messages[0]")]
+    [InlineData("""[{"role":"user","content":""}]""", "messages[0]")]
+    [InlineData("""[{"role":"user","content":"hi"},{"role":"assistant","content":[]},{"role":"user","content":"again"}]""", "messages[1]")]
+    public async Task An_empty_turn_is_a_400_naming_it_and_nothing_goes_upstream(string messages, string field)
+    {
+        foreach (var stream in new[] { false, true })
+        {
+            var calls = fixture.ChatUpstream.ChatCalls;
+            using var response = await MessagesRaw.PostAsync(fixture.ChatGateway,
+                $$"""{"model":"fake-model","max_tokens":20,"stream":{{(stream ? "true" : "false")}},"metadata":{"user_id":"empty-turn-user"},"messages":{{messages}}}""");
+
+            await AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_request_error", field + ": all messages must have non-empty content");
+            Assert.Equal(calls, fixture.ChatUpstream.ChatCalls);
+        }
+    }
+
+    [Fact]
+    public async Task A_final_empty_assistant_turn_is_a_prefill_and_is_served()
+    {
+        using var response = await MessagesRaw.PostAsync(fixture.ChatGateway,
+            """{"model":"fake-model","max_tokens":20,"messages":[{"role":"user","content":"hi"},{"role":"assistant","content":[]}]}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task An_input_guardrail_block_is_a_400_in_anthropics_shape()
     {
