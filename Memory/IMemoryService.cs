@@ -29,7 +29,8 @@ public interface IMemoryService
 
     Task<UserExport> ExportAsync(UserKey user, CancellationToken cancellationToken = default);
 
-    /// <summary>Erasure: afterwards no file under the storage directory holds the user's text.</summary>
+    /// <summary>Erasure: afterwards no file under the storage directory holds the user's text. A withdrawn consent
+    /// stays withdrawn.</summary>
     Task EraseUserAsync(UserKey user, CancellationToken cancellationToken = default);
 
     /// <summary>Whether memory is on for the user (true unless withdrawn).</summary>

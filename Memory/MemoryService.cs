@@ -207,9 +207,19 @@ internal sealed partial class MemoryService(
     public async Task<UserExport> ExportAsync(UserKey user, CancellationToken cancellationToken = default)
     {
         MemoryInputValidator.ValidateUser(user);
-        var consent = await GetConsentAsync(user, cancellationToken).ConfigureAwait(false);
-        var memories = await store.ListAsync(user, new MemoryFilter { IncludeSuperseded = true }, cancellationToken).ConfigureAwait(false);
-        var history = await store.GetUserHistoryAsync(user, cancellationToken).ConfigureAwait(false);
+
+        // One moment's view: consent, memories and history read under the user's write lock, so a write landing
+        // meanwhile is either wholly in the export or wholly out of it.
+        bool consent;
+        IReadOnlyList<MemoryItem> memories;
+        IReadOnlyList<MemoryHistoryEntry> history;
+        using (await locks.AcquireAsync(user, cancellationToken).ConfigureAwait(false))
+        {
+            consent = await store.GetConsentAsync(user, cancellationToken).ConfigureAwait(false) ?? true;
+            memories = await store.ListAsync(user, new MemoryFilter { IncludeSuperseded = true }, cancellationToken).ConfigureAwait(false);
+            history = await store.GetUserHistoryAsync(user, cancellationToken).ConfigureAwait(false);
+        }
+
         return new UserExport
         {
             UserId = user.UserId,
@@ -225,6 +235,10 @@ internal sealed partial class MemoryService(
         MemoryInputValidator.ValidateUser(user);
         using (await locks.AcquireAsync(user, cancellationToken).ConfigureAwait(false))
         {
+            // A withdrawn consent outlives erasure (it holds no personal text): "forget me" must not turn into "start
+            // remembering me again". Read and restored under the lock consent is set under, so a withdrawal that lands
+            // while the erasure runs is never lost.
+            var withdrawn = await store.GetConsentAsync(user, cancellationToken).ConfigureAwait(false) == false;
             var texts = new HashSet<string>(StringComparer.Ordinal);
             foreach (var memory in await store.ListAsync(user, new MemoryFilter { IncludeSuperseded = true }, cancellationToken).ConfigureAwait(false))
             {
@@ -247,6 +261,11 @@ internal sealed partial class MemoryService(
                 if (embedder.GetService<IEmbeddingCache>() is { } cache)
                 {
                     await cache.ForgetUserAsync(user, texts, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                if (withdrawn)
+                {
+                    await store.SetConsentAsync(user, false, CancellationToken.None).ConfigureAwait(false);
                 }
             }
         }

@@ -75,14 +75,8 @@ public static class UserEndpoints
                 }
             }
 
-            // A withdrawn consent outlives erasure (it holds no personal text): "forget me" must not turn into
-            // "start remembering me again".
-            var consent = await memory.GetConsentAsync(user, finish).ConfigureAwait(false);
+            // A withdrawn consent outlives erasure (the memory service keeps it, under the lock consent is set under).
             await memory.EraseUserAsync(user, finish).ConfigureAwait(false);
-            if (!consent)
-            {
-                await memory.SetConsentAsync(user, false, finish).ConfigureAwait(false);
-            }
 
             if (incomplete is not null)
             {

@@ -130,6 +130,24 @@ public sealed class MemoryServiceLifecycleTests : IDisposable
         Assert.Empty(await _h.Service.ListAsync(Alice, true));
     }
 
+    /// <summary>The service keeps a withdrawn consent through erasure itself, under the lock consent is set under (the
+    /// endpoint read it before and set it again after, so a withdrawal landing in between was lost).</summary>
+    [Fact]
+    public async Task Erasure_keeps_a_withdrawn_consent_and_a_given_one_returns_to_the_default()
+    {
+        await _h.Service.WriteAsync(Alice, [new NewMemory { Text = "Alice likes tea." }], null);
+        await _h.Service.WriteAsync(Bob, [new NewMemory { Text = "Bob likes tea." }], null);
+        await _h.Service.SetConsentAsync(Alice, false);
+
+        await _h.Service.EraseUserAsync(Alice);
+        await _h.Service.EraseUserAsync(Bob);
+
+        Assert.False(await _h.Service.GetConsentAsync(Alice));
+        Assert.Empty(await _h.Service.ListAsync(Alice, true));
+        Assert.True(await _h.Service.GetConsentAsync(Bob));
+        Assert.Null(await _h.Store.GetConsentAsync(Bob));
+    }
+
     [Fact]
     public async Task Prompt_selection_goes_to_the_retriever_when_consent_is_given()
     {
