@@ -23,7 +23,7 @@ public static class UserEndpoints
         return app;
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext http, string userId, IMemoryService memory)
+    private static async Task<IResult> ExportAsync(HttpContext http, string userId, IMemoryService memory, IWriteBackAdmin writeBack)
     {
         var (user, error) = MemoryEndpoints.UserOf(http, userId);
         if (error is not null)
@@ -31,6 +31,9 @@ public static class UserEndpoints
             return error;
         }
 
+        // The turns write-back has not learned from yet hold what the user said: "everything held" includes them. Read
+        // before the memories, so a turn learned from meanwhile shows twice rather than not at all.
+        var pending = await writeBack.ListUserTurnsAsync(user, http.RequestAborted).ConfigureAwait(false);
         var export = await memory.ExportAsync(user, http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.ContentDisposition = ExportFileName(user.UserId);
         return Results.Json(new ExportResponse(
@@ -38,6 +41,7 @@ public static class UserEndpoints
             new ConsentResponse(export.MemoryConsent),
             export.Memories.Select(m => MemoryDto.From(m)).ToList(),
             export.History.Select(HistoryEntryDto.From).ToList(),
+            pending.Select(PendingTurnDto.From).ToList(),
             export.ExportedAt), ApiJsonContext.Default.ExportResponse);
     }
 

@@ -9,6 +9,10 @@ public interface IWriteBackAdmin
     /// waiting for a turn of theirs being processed to finish first. Returns how many rows were removed.</summary>
     Task<int> EraseUserAsync(UserKey user, CancellationToken cancellationToken = default);
 
+    /// <summary>The user's turns the outbox still holds with their text (waiting to be learned from, or set aside after
+    /// failing), oldest first: what export shows of write-back, since they hold what the user said.</summary>
+    Task<IReadOnlyList<HeldTurn>> ListUserTurnsAsync(UserKey user, CancellationToken cancellationToken = default);
+
     /// <summary>Counts by state, for health and metrics.</summary>
     Task<WriteBackStats> GetStatsAsync(CancellationToken cancellationToken = default);
 
@@ -18,6 +22,11 @@ public interface IWriteBackAdmin
     /// <summary>Puts a poisoned turn back in the queue with a fresh attempt count.</summary>
     Task<bool> RetryPoisonedAsync(string turnId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A turn the outbox holds with its text: <see cref="State"/> is <c>pending</c> (not yet learned from) or
+/// <c>failed</c> (set aside after too many attempts, kept until retried or the user is erased).</summary>
+public sealed record HeldTurn(string TurnId, string State, string Context, DateTimeOffset EnqueuedAt, bool IsObservation,
+    IReadOnlyList<string> Messages, string? AssistantAnswer);
 
 /// <summary>Outbox counts: waiting (including in backoff or in flight), poisoned, and finished ids remembered.</summary>
 public sealed record WriteBackStats(int Pending, int Poisoned, int Finished);

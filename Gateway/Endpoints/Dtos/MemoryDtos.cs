@@ -72,7 +72,17 @@ public sealed record ExportResponse(
     ConsentResponse Consent,
     IReadOnlyList<MemoryDto> Memories,
     IReadOnlyList<HistoryEntryDto> History,
+    IReadOnlyList<PendingTurnDto> PendingTurns,
     DateTimeOffset ExportedAt);
+
+/// <summary>A chat turn or observation the write-back outbox still holds with its text (<c>pending</c>: not yet learned
+/// from; <c>failed</c>: set aside after too many attempts).</summary>
+public sealed record PendingTurnDto(string Id, string State, string Context, DateTimeOffset EnqueuedAt, bool Observation,
+    IReadOnlyList<string> Messages, string? AssistantAnswer)
+{
+    public static PendingTurnDto From(Memory.WriteBack.HeldTurn t) =>
+        new(t.TurnId, t.State, t.Context, t.EnqueuedAt, t.IsObservation, t.Messages, t.AssistantAnswer);
+}
 
 public sealed record EraseResponse(string UserId, bool Erased);
 

@@ -25,6 +25,36 @@ internal sealed partial class SqliteConversationOutbox : IWriteBackAdmin
         return removed;
     }
 
+    public async Task<IReadOnlyList<HeldTurn>> ListUserTurnsAsync(UserKey user, CancellationToken cancellationToken = default)
+    {
+        var result = new List<HeldTurn>();
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT turn_id, status, enqueued_at, payload FROM outbox
+            WHERE tenant = $tenant AND user_id = $user AND status IN (0, 2) AND payload IS NOT NULL ORDER BY seq
+            """;
+        command.Parameters.AddWithValue("$tenant", user.Tenant);
+        command.Parameters.AddWithValue("$user", user.UserId);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // A payload that does not parse is still shown, whole, as the one message it holds: export leaves nothing out.
+            var payload = reader.GetString(3);
+            var turn = TryParseTurn(payload);
+            result.Add(new HeldTurn(
+                reader.GetString(0),
+                reader.GetInt32(1) == 2 ? "failed" : "pending",
+                turn?.Context ?? string.Empty,
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                turn?.IsObservation ?? false,
+                turn is null ? [payload] : turn.UserMessages.Select(m => m.Text).ToList(),
+                turn?.AssistantAnswer));
+        }
+
+        return result;
+    }
+
     public async Task<WriteBackStats> GetStatsAsync(CancellationToken cancellationToken = default)
     {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

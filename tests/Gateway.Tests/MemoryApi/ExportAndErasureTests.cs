@@ -23,7 +23,7 @@ public sealed class ExportAndErasureTests(MemoryGatewayFixture fixture) : IClass
         var response = await Api.ExportAsync(user);
         var export = response.Expect(HttpStatusCode.OK);
 
-        Assert.Equal(["userId", "consent", "memories", "history", "exportedAt"], export.Select(p => p.Key));
+        Assert.Equal(["userId", "consent", "memories", "history", "pendingTurns", "exportedAt"], export.Select(p => p.Key));
         Assert.Equal(user, (string?)export["userId"]);
         Assert.True((bool)export["consent"]!["memory"]!);
         var memories = export["memories"]!.AsArray();
