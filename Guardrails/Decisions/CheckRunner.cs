@@ -17,6 +17,7 @@ internal static class CheckRunner
     public static List<Decision> Run(IEnumerable<IGuardrailCheck> checks, string text, CheckContext context, ILogger logger)
     {
         var decisions = new List<Decision>();
+        List<Detection>? validated = null;
         LookalikeView? view = null;
         var viewMade = false;
         foreach (var check in checks)
@@ -38,6 +39,11 @@ internal static class CheckRunner
                 var found = seen is null ? check.Detect(text, checkContext) : check.Detect(seen.Text, checkContext).Select(seen.ToOriginal);
                 foreach (var detection in found)
                 {
+                    if (detection.Rule is SsnCheck.Rule or IbanCheck.Rule or PaymentCardCheck.Rule)
+                    {
+                        (validated ??= []).Add(detection);
+                    }
+
                     var action = context.Policy.ActionFor(context.Stage, detection.Rule);
                     if (action != GuardrailAction.Allow)
                     {
@@ -55,6 +61,14 @@ internal static class CheckRunner
                     decisions.Add(failure);
                 }
             }
+        }
+
+        if (validated is not null)
+        {
+            // A number a checksum or registry vouches for ("078-05-1120" as an SSN, an IBAN's "0417 1643 00") is not
+            // also a phone number: one finding, under the rule that says what it is.
+            decisions.RemoveAll(d => d.Detection.Rule == PhoneCheck.Rule
+                && validated.Exists(v => v.Start <= d.Detection.Start && d.Detection.End <= v.End));
         }
 
         return decisions;

@@ -40,4 +40,19 @@ public sealed class SweepInputsTests : IDisposable
     [InlineData("version 2.0.0.1 released; DNS at 8.8.4.4", "version 2.0.0.1 released; DNS at [IP]")]
     public async Task Addresses_near_release_words_are_still_redacted(string text, string expected) =>
         Assert.Equal(expected, (await OutputAsync(text)).Text);
+
+    [Theory]
+    [InlineData("SSN 078-05-1120 on file", "pii.ssn")]
+    [InlineData("social security number 536228471", "pii.ssn")]
+    [InlineData("iban nl91 abna 0417 1643 00", "pii.iban")]
+    public async Task A_number_is_reported_once_under_its_most_telling_rule(string text, string rule)
+    {
+        var input = await _harness.Pipeline.CheckAsync(GuardrailStage.Input, text, TestPolicies.Request());
+        var output = await OutputAsync(text);
+
+        Assert.Equal([rule], input.Findings.Select(f => f.Rule));
+        Assert.Equal([rule], output.Findings.Select(f => f.Rule));
+        var events = await _harness.Audit.QueryAsync(new() { Tenant = "tenant-a" });
+        Assert.All(events, e => Assert.Equal(rule, e.Rule));
+    }
 }
