@@ -55,4 +55,14 @@ public sealed class SweepInputsTests : IDisposable
         var events = await _harness.Audit.QueryAsync(new() { Tenant = "tenant-a" });
         Assert.All(events, e => Assert.Equal(rule, e.Rule));
     }
+
+    [Theory]
+    [InlineData("IBAN: ES91-2100-0418-4502-0005-1332", "IBAN: [IBAN]")]
+    [InlineData("IBAN DE89-3704-0044-0532-0130-00.", "IBAN [IBAN].")]
+    [InlineData("iban de89-3704-0044-0532-0130-00", "iban [IBAN]")]
+    [InlineData("IBAN DE89-3704-0044-0532-0130-01", "IBAN DE89-3704-0044-0532-0130-01")]
+    [InlineData("IBAN GB82-WEST 1234-5698 7654 32", "IBAN GB82-WEST 1234-5698 7654 32")]
+    [InlineData("ref DE89-3704-0044-0532-0130-00-17", "ref DE89-3704-0044-0532-0130-00-17")]
+    public async Task Ibans_grouped_with_dashes_are_redacted(string text, string expected) =>
+        Assert.Equal(expected, (await OutputAsync(text)).Text);
 }
