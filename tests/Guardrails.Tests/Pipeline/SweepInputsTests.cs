@@ -65,4 +65,36 @@ public sealed class SweepInputsTests : IDisposable
     [InlineData("ref DE89-3704-0044-0532-0130-00-17", "ref DE89-3704-0044-0532-0130-00-17")]
     public async Task Ibans_grouped_with_dashes_are_redacted(string text, string expected) =>
         Assert.Equal(expected, (await OutputAsync(text)).Text);
+
+    [Theory]
+    [InlineData("xapp-1-A0123456789-1234567890123-abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789", "[SECRET]", "secret.slack_token")]
+    [InlineData("refresh: xoxe-1-My0xLTEyMzQ1Njc4OTAxMi0xMjM0NTY3ODkwMTIzLWFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3eHl6", "refresh: [SECRET]", "secret.slack_token")]
+    [InlineData("xoxe.xoxp-1-Mi0yLTEyMzQ1Njc4OTAxMi0xMjM0NTY3ODkwMTIzLTEyMzQ1Njc4OTAxMjM0LWFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3eHl6", "[SECRET]", "secret.slack_token")]
+    [InlineData("X-Shopify-Access-Token: shpat_0123456789abcdef0123456789abcdef", "X-Shopify-Access-Token: [SECRET]", "secret.shopify_token")]
+    [InlineData("export PGPASSWORD=Zk8qLm2vP9x", "export PGPASSWORD=[SECRET]", "secret.password")]
+    [InlineData("MYSQLPASSWORD: 'Zk8#qLm2vP9x'", "MYSQLPASSWORD: '[SECRET]'", "secret.password")]
+    [InlineData("curl -u admin:Zk8qLm2vP9x https://api.example.com", "curl -u admin:[SECRET] https://api.example.com", "secret.basic_auth")]
+    [InlineData("curl --user deploy:S3cr3t!Pass https://api.example.com", "curl --user deploy:[SECRET] https://api.example.com", "secret.basic_auth")]
+    [InlineData("curl -s -X POST -u 'ci-bot:Tr0ub4dor&3x' https://ci.example.com", "curl -s -X POST -u 'ci-bot:[SECRET]' https://ci.example.com", "secret.basic_auth")]
+    public async Task Credentials_of_these_shapes_are_redacted(string text, string expected, string rule)
+    {
+        var result = await OutputAsync(text);
+
+        Assert.Equal(expected, result.Text);
+        Assert.Equal([rule], result.Findings.Select(f => f.Rule));
+    }
+
+    [Theory]
+    [InlineData("docker run -u 1000:1000 image")]
+    [InlineData("docker exec -u www-data:www-data app sh")]
+    [InlineData("docker exec -u nobody:nogroup app sh")]
+    [InlineData("curl -u user:password https://api.example.com")]
+    [InlineData("curl -u $USER:$TOKEN https://api.example.com")]
+    [InlineData("curl -u \"${API_USER}:${API_PASS}\" https://api.example.com")]
+    [InlineData("git push -u origin main:main")]
+    [InlineData("Use the bypass: 1234abcd route")]
+    [InlineData("xapp-1 is the first app")]
+    [InlineData("shpat_ tokens have 32 hex characters")]
+    public async Task Look_alikes_of_those_credentials_pass(string text) =>
+        Assert.Equal(text, (await OutputAsync(text)).Text);
 }
