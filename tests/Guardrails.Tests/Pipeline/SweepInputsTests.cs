@@ -97,4 +97,53 @@ public sealed class SweepInputsTests : IDisposable
     [InlineData("shpat_ tokens have 32 hex characters")]
     public async Task Look_alikes_of_those_credentials_pass(string text) =>
         Assert.Equal(text, (await OutputAsync(text)).Text);
+
+    [Theory]
+    [InlineData("Contact jane.doe at example.com for details", "Contact [EMAIL] for details")]
+    [InlineData("contact j.smith at acme.com", "contact [EMAIL]")]
+    [InlineData("Write to jane_doe at example.co.uk please", "Write to [EMAIL] please")]
+    [InlineData("email me at jane.doe at gmail.com", "email me at [EMAIL]")]
+    [InlineData("Email: jane at example.com", "Email: [EMAIL]")]
+    [InlineData("bob at gmail.com", "[EMAIL]")]
+    [InlineData("jane.doe <at> example <dot> com", "[EMAIL]")]
+    [InlineData("jane.doe<at>example<dot>com", "[EMAIL]")]
+    [InlineData("jane.doe @ example.com", "[EMAIL]")]
+    [InlineData("reach me at jane.doe @ gmail.com", "reach me at [EMAIL]")]
+    [InlineData("jane.doe@ example.com.", "[EMAIL].")]
+    public async Task Addresses_with_a_spelled_or_spaced_at_and_a_plain_domain_are_redacted(string text, string expected)
+    {
+        var result = await OutputAsync(text);
+
+        Assert.Equal(expected, result.Text);
+        Assert.All(result.Findings, f => Assert.Equal("pii.email", f.Rule));
+    }
+
+    [Theory]
+    [InlineData("Look at example.com for docs")]
+    [InlineData("He works at Google.com now")]
+    [InlineData("I was at example.com when it crashed")]
+    [InlineData("meet at the cafe . com")]
+    [InlineData("Meet jane.doe at the cafe")]
+    [InlineData("Node.js at nodejs.org")]
+    [InlineData("Download ASP.NET at asp.net")]
+    [InlineData("Install Polly.Core at nuget.org")]
+    [InlineData("see lodash.merge at npmjs.com")]
+    [InlineData("the source of serde_json at github.com")]
+    [InlineData("Open index.html at example.com/docs")]
+    [InlineData("README.md at github.com")]
+    [InlineData("Buy 2x at target.com")]
+    [InlineData("Try gpt4 at openai.com")]
+    [InlineData("Python3.12 at python.org")]
+    [InlineData("U.S.A at state.gov")]
+    [InlineData("Meet @ 5pm at the cafe")]
+    [InlineData("y = x @ W.T")]
+    [InlineData("out = self.weights @ inputs.data")]
+    [InlineData("Email marketing at scale.com")]
+    [InlineData("worked at amazon.com for years")]
+    [InlineData("List<at> items; x.com")]
+    [InlineData("order.total at checkout.com")]
+    [InlineData("The value self.name at runtime.io")]
+    [InlineData("data_science at scale.ai")]
+    public async Task Prose_and_code_with_at_and_a_domain_pass(string text) =>
+        Assert.Equal(text, (await OutputAsync(text)).Text);
 }
