@@ -185,4 +185,39 @@ public sealed class SweepInputsTests : IDisposable
 
         Assert.DoesNotContain(result.Findings, f => f.Rule.StartsWith("injection.", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("Contact jane.doe at example.com or bob at gmail.com today.", "Contact [EMAIL] or [EMAIL] today.")]
+    [InlineData("Email: jane at example.com, or jane.doe @ example.com.", "Email: [EMAIL], or [EMAIL].")]
+    [InlineData("Contact jane dot doe at example dot com today.", "Contact [EMAIL] today.")]
+    [InlineData("IBAN ES91-2100-0418-4502-0005-1332, then bump to 2.0.0.1 and rerun.", "IBAN [IBAN], then bump to 2.0.0.1 and rerun.")]
+    [InlineData("Run curl -u admin:Zk8qLm2vP9x https://api.example.com with PGPASSWORD=Zk8qLm2vP9x set.", "Run curl -u admin:[SECRET] https://api.example.com with PGPASSWORD=[SECRET] set.")]
+    [InlineData("App token xapp-1-A0123456789-1234567890123-abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789 ok", "App token [SECRET] ok")]
+    public async Task Streamed_answers_are_redacted_like_whole_ones(string text, string expected)
+    {
+        Assert.Equal(expected, (await OutputAsync(text)).Text);
+
+        for (var split = 1; split < text.Length; split++)
+        {
+            Assert.Equal(expected, await StreamAsync([text[..split], text[split..]]));
+        }
+
+        Assert.Equal(expected, await StreamAsync(System.Text.RegularExpressions.Regex.Split(text, "(?<= )")));
+        Assert.Equal(expected, await StreamAsync(text.Select(c => c.ToString())));
+    }
+
+    private async Task<string> StreamAsync(IEnumerable<string> chunks)
+    {
+        var guard = _harness.Pipeline.BeginStream(TestPolicies.Request());
+        var output = new System.Text.StringBuilder();
+        foreach (var chunk in chunks)
+        {
+            var result = await guard.PushAsync(chunk);
+            Assert.False(result.Blocked, result.Reason);
+            output.Append(result.Emit);
+        }
+
+        output.Append((await guard.CompleteAsync()).Emit);
+        return output.ToString();
+    }
 }
