@@ -28,7 +28,6 @@ internal static partial class InjectionSignals
     public static IReadOnlyList<InjectionSignal> All { get; } =
     [
         new(IgnoreInstructions, IgnorePrior(), 0.85, ["previous", "prior", "preceding", "above", "earlier", "foregoing", "former", "initial", "original", "system", "safety", "developer"]),
-        new(IgnoreInstructions, IgnorePriorTranslated(), 0.85, ["anweisung", "instru", "istruz", "befehl", "regel", "vorgabe", "consigne", "directive", "indicacion", "opdracht", "aanwijzing", "regol", "regra", "regla", "diretriz", "directri", "orientac", "ordenes"]),
         new(IgnoreInstructions, IgnoreYours(), 0.7, ["ignor", "disregard", "forget", "overrid", "bypass", "discard", "abandon", "follow"]),
         new(IgnoreInstructions, IgnoreAny(), 0.3, ["ignore", "disregard"]),
         new(IgnoreInstructions, NewInstructions(), 0.45, ["instruction", "prompt", "directive", "rules"]),
@@ -56,6 +55,8 @@ internal static partial class InjectionSignals
         new(Exfiltration, SendConversation(), 0.6, ["http", "@", "url", "address", "endpoint", "server"]),
         new(AssistantDirective, DirectiveToAssistant(), 0.3, ["note", "message", "instruction", "attention", "must", "always", "never", "ignore", "tell", "should", "have", "need"]),
         new(EncodedPayload, DecodeAndFollow(), 0.6, ["decode", "decipher", "decrypt", "translate", "convert", "unscramble"]),
+        new(IgnoreInstructions, IgnorePriorTranslated(), 0.85, ["anweisung", "instru", "istruz", "befehl", "regel", "vorgabe", "consigne", "directive", "indicacion", "opdracht", "aanwijzing", "regol", "regra", "regla", "diretriz", "directri", "orientac", "ordenes", "regle", "indicaz", "direttiv"]),
+        new(IgnoreInstructions, IgnorePriorInOtherScripts(), 0.85, []),
     ];
 
     /// <summary>The tells packed into a few patterns, each the alternation of several tells under the same options:
@@ -191,12 +192,15 @@ internal static partial class InjectionSignals
         + @"|\b(ignore|ignora|ignorem|esqueça|esqueca|esquece|esqueçam|desconsidere|desconsidera)\s+(todas\s+)?(as\s+|suas\s+)?(instruções|instrucoes|regras|orientações|orientacoes|diretrizes)\s+(anteriores|prévias|previas)\b"
         + @"|\b(ignora|ignorate|ignori|dimentica|dimenticate|dimentichi)\s+(tutte\s+)?(le\s+)?(tue\s+|sue\s+)?(istruzioni|indicazioni|regole|direttive)\s+precedenti\b"
         + @"|\b(negeer|vergeet)\s+(alle\s+)?(de\s+|je\s+|jouw\s+)?(vorige|eerdere|voorgaande|bovenstaande)\s+(instructies|opdrachten|regels|aanwijzingen)\b"
-        + @"|(игнорируй|игнорируйте|проигнорируй|проигнорируйте|забудь|забудьте)\s+(все\s+)?(предыдущие|прошлые|прежние|вышеуказанные)\s+(инструкции|указания|правила|команды)"
+        , Options)]
+    private static partial Regex IgnorePriorTranslated();
+
+    [GeneratedRegex(@"(игнорируй|игнорируйте|проигнорируй|проигнорируйте|забудь|забудьте)\s+(все\s+)?(предыдущие|прошлые|прежние|вышеуказанные)\s+(инструкции|указания|правила|команды)"
         + @"|(忽略|无视|忽视|忘记|忘掉)(你)?(之前|以上|先前|上面|前面|此前|上述)(的)?(所有|全部|一切)?(的)?(指令|指示|说明|规则)"
         + @"|(忽略|无视|忽视|忘记|忘掉)(所有|全部|一切)(之前|以上|先前|上面|前面|上述)?(的)?(指令|指示|规则)"
         + @"|(前|以前|上記|これまで)の(すべての|全ての)?(指示|命令|ルール|指令)を(すべて|全て)?無視"
         + @"|이전의?\s*(모든\s*)?(지시|명령|지침|규칙)(사항)?(을|를)?\s*(모두\s*)?무시", Options)]
-    private static partial Regex IgnorePriorTranslated();
+    private static partial Regex IgnorePriorInOtherScripts();
 
     [GeneratedRegex(@"\b(forget|ignore|disregard)\s+(everything|anything|all)\s+(above|before|previously|prior|you\s+(were|have\s+been)\s+told)\b", Options)]
     private static partial Regex ForgetEverything();
