@@ -189,6 +189,14 @@ public sealed class SweepInputsTests : IDisposable
     }
 
     [Theory]
+    [InlineData("ssn#123-45-6789", "ssn#[SSN]")]
+    [InlineData("SSN#: 536-22-8471", "SSN#: [SSN]")]
+    [InlineData("ticket #536-22-8471", "ticket #536-22-8471")]
+    [InlineData("see #536-22-8471", "see #536-22-8471")]
+    public async Task An_ssn_glued_to_its_label_by_a_hash_is_redacted(string text, string expected) =>
+        Assert.Equal(expected, (await OutputAsync(text)).Text);
+
+    [Theory]
     [InlineData("Contact jane.doe at example.com or bob at gmail.com today.", "Contact [EMAIL] or [EMAIL] today.")]
     [InlineData("Email: jane at example.com, or jane.doe @ example.com.", "Email: [EMAIL], or [EMAIL].")]
     [InlineData("Contact jane dot doe at example dot com today.", "Contact [EMAIL] today.")]
