@@ -55,7 +55,7 @@ internal static partial class TextContext
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex IdentifierLabel();
 
-    [GeneratedRegex(@"\b(?:call|calling|called|phone|phones|telephone|tel|mobile|mob|cell|cellphone|landline|whatsapp|signal|telegram|sms|text|texting|fax|dial|ring|reach|hotline|helpline|contact|office|home|work|number)\b[^\n\d]{0,24}$",
+    [GeneratedRegex(@"\b(?:call|calling|called|phone|phones|telephone|tel|mobile|mob|cell|cellphone|landline|whatsapp|signal|telegram|sms|text|texting|fax|dial|ring|reach|hotline|helpline|contact|office|home|work|number|telefon|telefonnummer|handy|mobil|festnetz|ruf|rufen|anrufen|erreichbar|téléphone|portable|appelez|appeler|teléfono|telefono|móvil|movil|llama|llámame|llamar|celular|ligue|cellulare|chiama)\b[^\n\d]{0,24}$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex PhoneCue();
 

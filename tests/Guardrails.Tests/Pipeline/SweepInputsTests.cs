@@ -197,6 +197,26 @@ public sealed class SweepInputsTests : IDisposable
         Assert.Equal(expected, (await OutputAsync(text)).Text);
 
     [Theory]
+    [InlineData("Tel. 030/1234567", "Tel. [PHONE]")]
+    [InlineData("Telefon: 030 / 123 456 78", "Telefon: [PHONE]")]
+    [InlineData("Handy 0171/1234567, abends", "Handy [PHONE], abends")]
+    [InlineData("Ruf mich an unter 089/12345678", "Ruf mich an unter [PHONE]")]
+    [InlineData("Portable : 06 12 34 56 78", "Portable : [PHONE]")]
+    [InlineData("Llámame al 612 34 56 78", "Llámame al [PHONE]")]
+    public async Task Phone_numbers_written_the_german_way_or_behind_a_phone_word_in_another_language_are_redacted(string text, string expected) =>
+        Assert.Equal(expected, (await OutputAsync(text)).Text);
+
+    [Theory]
+    [InlineData("Az. 0123/4567890 vom 12.03.2024")]
+    [InlineData("Ratio 030/1234567 of the sample")]
+    [InlineData("Tel. 1/2 of the group")]
+    [InlineData("call 030/12/2024")]
+    [InlineData("phone models 2023/2024")]
+    [InlineData("path /usr/0301234567")]
+    public async Task Slashed_numbers_that_are_no_phone_pass(string text) =>
+        Assert.Equal(text, (await OutputAsync(text)).Text);
+
+    [Theory]
     [InlineData("Contact jane.doe at example.com or bob at gmail.com today.", "Contact [EMAIL] or [EMAIL] today.")]
     [InlineData("Email: jane at example.com, or jane.doe @ example.com.", "Email: [EMAIL], or [EMAIL].")]
     [InlineData("Contact jane dot doe at example dot com today.", "Contact [EMAIL] today.")]
