@@ -24,6 +24,14 @@ internal static partial class SecretPatterns
         new("secret.slack_webhook", SlackWebhook(), ["hooks.slack.com"], Continuation: SpanContinuation.Token),
         new("secret.stripe_key", StripeKey(), ["_live_", "_test_", "whsec_"], Continuation: SpanContinuation.Token),
         new("secret.shopify_token", ShopifyToken(), ["shp"], Continuation: SpanContinuation.Token),
+        new("secret.google_client_secret", GoogleClientSecret(), ["GOCSPX-"], Continuation: SpanContinuation.Token),
+        new("secret.pypi_token", PyPiToken(), ["pypi-"], Continuation: SpanContinuation.Token),
+        new("secret.digitalocean_token", DigitalOceanToken(), ["_v1_"], Continuation: SpanContinuation.Token),
+        new("secret.docker_token", DockerToken(), ["dckr_pat_"], Continuation: SpanContinuation.Token),
+        new("secret.vault_token", VaultToken(), ["hvs.", "hvb.", "hvr."], Validate: v => LooksRandom(v, 3.0), Continuation: SpanContinuation.Token),
+        new("secret.telegram_bot_token", TelegramBotToken(), [":AA"], Continuation: SpanContinuation.Token),
+        new("secret.azure_sas", AzureSasSignature(), ["sig="], Group: 1, Continuation: SpanContinuation.Token),
+        new("secret.private_key", AgeSecretKey(), ["AGE-SECRET-KEY-"], Continuation: SpanContinuation.Token),
         new("secret.anthropic_key", AnthropicKey(), ["sk-ant-"], Continuation: SpanContinuation.Token),
         new("secret.openai_key", OpenAIKey(), ["sk-"], Validate: v => LooksRandom(v, 3.0), Continuation: SpanContinuation.Token),
         new("secret.google_api_key", GoogleApiKey(), ["AIza"], Continuation: SpanContinuation.Token),
@@ -215,6 +223,38 @@ internal static partial class SecretPatterns
     // Shopify admin API, custom app, partner and shared-secret tokens: a documented prefix and 32 hex digits.
     [GeneratedRegex(@"(?<![A-Za-z0-9_])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![A-Za-z0-9_])", Options, Timeout)]
     private static partial Regex ShopifyToken();
+
+    // Google OAuth client secrets: "GOCSPX-" and 28 characters.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])GOCSPX-[A-Za-z0-9_\-]{28}(?![A-Za-z0-9_\-])", Options, Timeout)]
+    private static partial Regex GoogleClientSecret();
+
+    // PyPI API tokens: a macaroon whose base64 always opens with the encoded "pypi.org" location.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\-]{50,1000}", Options, Timeout)]
+    private static partial Regex PyPiToken();
+
+    // DigitalOcean personal access, OAuth and refresh tokens: dop_v1_/doo_v1_/dor_v1_ and 64 hex digits.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])do[opr]_v1_[a-f0-9]{64}(?![A-Za-z0-9_])", Options, Timeout)]
+    private static partial Regex DigitalOceanToken();
+
+    // Docker Hub personal access tokens.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])dckr_pat_[A-Za-z0-9_\-]{27,64}(?![A-Za-z0-9_\-])", Options, Timeout)]
+    private static partial Regex DockerToken();
+
+    // HashiCorp Vault service, batch and recovery tokens (hvs./hvb./hvr.); judged random so "hvs.getElementsByName" is code.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_.])hv[sbr]\.[A-Za-z0-9_\-]{24,512}(?![A-Za-z0-9_\-])", Options, Timeout)]
+    private static partial Regex VaultToken();
+
+    // Telegram bot tokens: the bot's numeric id, a colon, then 35 characters opening with "AA".
+    [GeneratedRegex(@"(?<![A-Za-z0-9_:])\d{8,10}:AA[A-Za-z0-9_\-]{33}(?![A-Za-z0-9_\-])", Options, Timeout)]
+    private static partial Regex TelegramBotToken();
+
+    // The signature of an Azure shared access signature (a query or connection string holding sv=YYYY-MM-DD, then sig=).
+    [GeneratedRegex(@"\bsv=\d{4}-\d{2}-\d{2}[^\s""'<>#]{0,400}?[?&;]sig=([A-Za-z0-9%+/=]{20,200})", Options, Timeout)]
+    private static partial Regex AzureSasSignature();
+
+    // age encryption secret keys: "AGE-SECRET-KEY-1" and 58 bech32 characters.
+    [GeneratedRegex(@"(?<![A-Za-z0-9\-])AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}(?![A-Za-z0-9])", Options, Timeout)]
+    private static partial Regex AgeSecretKey();
 
     [GeneratedRegex(@"https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/]{20,160}", Options, Timeout)]
     private static partial Regex SlackWebhook();

@@ -217,6 +217,39 @@ public sealed class SweepInputsTests : IDisposable
         Assert.Equal(text, (await OutputAsync(text)).Text);
 
     [Theory]
+    [InlineData("client_secret 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 ok", "client_secret [SECRET] ok", "secret.google_client_secret")]
+    [InlineData("token = pypi-AgEIcHlwaS5vcmcCJGE4ZjY5ZDk1LTc4NTAtNDg4Ny1hMmYxLTE1NmQ3YjIwNzZkNgACKlszLCJmNmRhN2Q5OS1hYzQ3LTQ3YjItODhiYi1iNGQ1ZjA1NmJhYjkiXQAABiDyPC2Ej8xN8rYyH6AFc2qf2bV6c6yB7ZrqX3g", "token = [SECRET]", "secret.pypi_token")]
+    [InlineData("dop_v1_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "[SECRET]", "secret.digitalocean_token")]
+    [InlineData("docker login -p dckr_pat_2b3e36beeb386dfdaacb9b46004ccb7c", "docker login -p [SECRET]", "secret.docker_token")]
+    [InlineData("VAULT_TOKEN hvs.CAESIJ3oAZR0aW9uX2tva2VuLXNlY3JldC12YWx1ZQ", "VAULT_TOKEN [SECRET]", "secret.vault_token")]
+    [InlineData("bot 123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0 ready", "bot [SECRET] ready", "secret.telegram_bot_token")]
+    [InlineData("https://acct.blob.core.windows.net/c?sv=2020-08-04&ss=b&sp=rl&se=2024-01-01&sig=abcDEF123ghiJKL456mnoPQR789stuVWX%2Bxyz%3D", "https://acct.blob.core.windows.net/c?sv=2020-08-04&ss=b&sp=rl&se=2024-01-01&sig=[SECRET]", "secret.azure_sas")]
+    public async Task Provider_tokens_of_these_shapes_are_redacted(string text, string expected, string rule)
+    {
+        var result = await OutputAsync(text);
+
+        Assert.Equal(expected, result.Text);
+        Assert.Equal([rule], result.Findings.Select(f => f.Rule));
+    }
+
+    [Fact]
+    public async Task An_age_secret_key_is_a_private_key()
+    {
+        var result = await OutputAsync("AGE-SECRET-KEY-1QQPQZRFR7ZZ2WCV0N2RZC6JH6QFYZF6K4FYAYFUHLUN5CGWGQ3TSN0HF5Y");
+
+        Assert.Equal(["secret.private_key"], result.Findings.Select(f => f.Rule));
+        Assert.True(result.IsBlocked);
+    }
+
+    [Theory]
+    [InlineData("const el = hvs.getElementsByClassNameAndTag(x)")]
+    [InlineData("GOCSPX- is the prefix of Google client secrets")]
+    [InlineData("see https://example.com/?sig=abcDEF123ghiJKL456mnoPQR789")]
+    [InlineData("at 12345678:AA the bot stopped")]
+    public async Task Look_alikes_of_provider_tokens_pass(string text) =>
+        Assert.Equal(text, (await OutputAsync(text)).Text);
+
+    [Theory]
     [InlineData("Contact jane.doe at example.com or bob at gmail.com today.", "Contact [EMAIL] or [EMAIL] today.")]
     [InlineData("Email: jane at example.com, or jane.doe @ example.com.", "Email: [EMAIL], or [EMAIL].")]
     [InlineData("Contact jane dot doe at example dot com today.", "Contact [EMAIL] today.")]
