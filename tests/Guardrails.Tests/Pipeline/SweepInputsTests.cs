@@ -56,6 +56,18 @@ public sealed class SweepInputsTests : IDisposable
         Assert.All(events, e => Assert.Equal(rule, e.Rule));
     }
 
+    [Fact]
+    public async Task Phones_beside_ssns_stay_phones_in_a_long_text()
+    {
+        var text = string.Concat(Enumerable.Repeat("SSN 078-05-1120, call 020 7946 0958; ", 300));
+
+        var result = await _harness.Pipeline.CheckAsync(GuardrailStage.Output, text, TestPolicies.Request());
+
+        Assert.Equal(string.Concat(Enumerable.Repeat("SSN [SSN], call [PHONE]; ", 300)), result.Text);
+        Assert.Equal(300, result.Findings.Count(f => f.Rule == "pii.ssn"));
+        Assert.Equal(300, result.Findings.Count(f => f.Rule == "pii.phone"));
+    }
+
     [Theory]
     [InlineData("IBAN: ES91-2100-0418-4502-0005-1332", "IBAN: [IBAN]")]
     [InlineData("IBAN DE89-3704-0044-0532-0130-00.", "IBAN [IBAN].")]
