@@ -190,7 +190,7 @@ internal sealed partial class PhoneCheck : IGuardrailCheck
 
     private static bool AllSame(string digits) => digits.Length > 0 && digits.AsSpan().IndexOfAnyExcept(digits[0]) < 0;
 
-    [GeneratedRegex(@"(?<![\w+#/\-.@$€£¥,]|\d:)(?:(?:\+|00)\d{1,3}[ \-.]{0,2})?(?:\(\d{1,5}\)[ \-.]{0,2})?\d{1,12}(?:(?:[ \-.]{1,2}| ?/ ?)\d{1,12}){0,6}(?![\w/@%€$£¥:]|[.,\-]\d|\.[A-Za-z])",
+    [GeneratedRegex(@"(?<![\w+#/\-.@$€£¥,]|\d:)(?:(?:\+|00)\d{1,3}[ \-.]{0,2})?(?:\(\d{1,5}\)[ \-.]{0,2})?\d{1,12}(?: ?/ ?\d{1,12})?(?:[ \-.]{1,2}\d{1,12}){0,6}(?![\w/@%€$£¥:]|[.,\-]\d|\.[A-Za-z])",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Candidate();
 

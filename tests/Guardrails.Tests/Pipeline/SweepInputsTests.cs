@@ -215,6 +215,8 @@ public sealed class SweepInputsTests : IDisposable
     [InlineData("Ruf mich an unter 089/12345678", "Ruf mich an unter [PHONE]")]
     [InlineData("Portable : 06 12 34 56 78", "Portable : [PHONE]")]
     [InlineData("Llámame al 612 34 56 78", "Llámame al [PHONE]")]
+    [InlineData("call 020 7946 0958 / 020 7946 0959", "call [PHONE] / [PHONE]")]
+    [InlineData("Tel. 030/1234567 oder Handy 0171/7654321", "Tel. [PHONE] oder Handy [PHONE]")]
     public async Task Phone_numbers_written_the_german_way_or_behind_a_phone_word_in_another_language_are_redacted(string text, string expected) =>
         Assert.Equal(expected, (await OutputAsync(text)).Text);
 
