@@ -11,7 +11,8 @@ internal sealed partial class EmailCheck
     // One vectorised search decides whether the pattern runs at all: every disguise holds a bracketed at or dot, or
     // a dot spelled between spaces (so "dotnet" or "anecdote" alone does not wake the pattern).
     private static readonly SearchValues<string> DisguiseHints = SearchValues.Create(
-        ["at)", "at]", "at}", "at )", "at ]", "at }", "@)", "@]", "@}", "@ )", "@ ]", "@ }", "dot)", "dot]", "dot}", "dot )", "dot ]", "dot }", " dot "],
+        ["at)", "at]", "at}", "at>", "at )", "at ]", "at }", "at >", "@)", "@]", "@}", "@>", "@ )", "@ ]", "@ }", "@ >", "dot)", "dot]", "dot}", "dot>",
+         "dot )", "dot ]", "dot }", "dot >", " dot ", " @", "@ "],
         StringComparison.OrdinalIgnoreCase);
 
     // Top-level domains a spelled-out address ends in that no English sentence ends "at the dot ..." with. Other
@@ -58,9 +59,27 @@ internal sealed partial class EmailCheck
         "yandex", "zoho", "fastmail", "tutanota", "mailbox", "posteo",
     };
 
+    // Hosts that name code, packages and documentation, not mailboxes: "Polly.Core at nuget.org", "serde_json at github.com".
+    private static readonly HashSet<string> CodeHosts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "github", "gitlab", "bitbucket", "sourceforge", "codeberg", "npmjs", "npm", "pypi", "nuget", "crates",
+        "rubygems", "packagist", "maven", "mvnrepository", "docker", "hub", "readthedocs", "docs", "learn", "developer",
+        "developers", "huggingface", "kaggle", "stackoverflow", "wikipedia", "youtube",
+    };
+
+    // First parts of dotted names in code ("order.total at checkout.com", "self.name", "data_science"): no mailbox's.
+    private static readonly HashSet<string> CodeWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "self", "this", "cls", "obj", "config", "settings", "options", "order", "orders", "user", "users", "app", "api",
+        "data", "db", "report", "file", "files", "item", "items", "model", "models", "window", "document", "process",
+        "os", "sys", "np", "pd", "req", "res", "request", "response", "ctx", "context", "event", "args", "props",
+        "state", "env", "test", "tests", "module", "package", "system", "console", "math", "string", "list",
+    };
+
     private enum AtForm
     {
         Symbol,
+        SpacedSymbol,
         Bracketed,
         Spelled,
     }
@@ -68,7 +87,7 @@ internal sealed partial class EmailCheck
     /// <summary>Spans of disguised addresses in <paramref name="text"/>; none unless a hint occurs.</summary>
     private static IEnumerable<(int Start, int Length)> FindDisguised(string text)
     {
-        if (!text.AsSpan().ContainsAny(DisguiseHints))
+        if (!text.AsSpan().ContainsAny(DisguiseHints) && !HasSpelledAtBeforeDomain(text))
         {
             yield break;
         }
@@ -102,7 +121,8 @@ internal sealed partial class EmailCheck
         var labels = match.Groups["label"].Captures;
         var dots = match.Groups["dot"].Captures;
         var at = match.Groups["at"].ValueSpan;
-        var form = at.Trim(" \t") is "@" ? AtForm.Symbol : at.ContainsAny("([{") ? AtForm.Bracketed : AtForm.Spelled;
+        var form = at is "@" ? AtForm.Symbol : at.Trim(" \t") is "@" ? AtForm.SpacedSymbol
+            : at.ContainsAny("([{<") ? AtForm.Bracketed : AtForm.Spelled;
         var locals = match.Groups["local"].Captures;
         if (!char.IsLetterOrDigit(locals[^1].ValueSpan[^1]))
         {
@@ -122,8 +142,11 @@ internal sealed partial class EmailCheck
             var accepted = form switch
             {
                 AtForm.Symbol => disguisedDots > 0 && IsCommonTopLevelDomain(tld),
+                AtForm.SpacedSymbol => disguisedDots > 0 ? IsCommonTopLevelDomain(tld) : IsPlainDomainAddress(text, match.Index, locals, match.Groups["ldot"].Captures.Count, labels, last),
                 AtForm.Bracketed => IsCommonTopLevelDomain(tld),
-                _ => disguisedDots > 0 && IsSpelledAddress(text, match.Index, locals, match.Groups["ldot"].Captures.Count, labels, last),
+                _ => disguisedDots > 0
+                    ? IsSpelledAddress(text, match.Index, locals, match.Groups["ldot"].Captures.Count, labels, last)
+                    : IsPlainDomainAddress(text, match.Index, locals, match.Groups["ldot"].Captures.Count, labels, last),
             };
             if (accepted)
             {
@@ -172,6 +195,106 @@ internal sealed partial class EmailCheck
         return compound || MailProviders.Contains(labels[0].Value) || TextContext.HasEmailCue(text, start);
     }
 
+    /// <summary>True when <paramref name="token"/> may be the local part of a spelled-out address still forming ("bob",
+    /// "jane.doe" before " at gmail.com" has come): a run of a mailbox's characters that is no prose word.</summary>
+    internal static bool MayBeSpelledLocal(ReadOnlySpan<char> token)
+    {
+        if (token.IsEmpty || !char.IsLetterOrDigit(token[0]) || !char.IsLetterOrDigit(token[^1]))
+        {
+            return false;
+        }
+
+        foreach (var c in token)
+        {
+            if (!char.IsLetterOrDigit(c) && c is not ('.' or '_' or '-' or '+' or '\''))
+            {
+                return false;
+            }
+        }
+
+        return !ProseWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token);
+    }
+
+    /// <summary>"jane.doe at example.com", "jane.doe @ example.com": a spelled or spaced at before a domain written
+    /// as usual. Prose says "at example.com" far more often than a spelled dot, so the local part must be a name's
+    /// ("jane.doe", "j.smith", "jane_doe"; not "Node.js", "Python3.12", "gpt4", "order.total"), the domain a mail provider's ("bob at
+    /// gmail.com"), or a mail word must lead to it ("Email: jane at example.com"); no part is a prose word, and a code
+    /// or package host ("Polly.Core at nuget.org") is no mailbox's.</summary>
+    private static bool IsPlainDomainAddress(string text, int start, CaptureCollection locals, int localDots, CaptureCollection labels, int last)
+    {
+        var tld = labels[last].Value;
+        if (!tld.All(char.IsAsciiLetter) || !IsCommonTopLevelDomain(tld) || (TwoLetterWords.Contains(tld) && last < 2)
+            || CodeHosts.Contains(labels[0].Value) || Determiners.Contains(PreviousWord(text, start)))
+        {
+            return false;
+        }
+
+        foreach (Capture word in locals)
+        {
+            var value = word.Value;
+            if (ProseWords.Contains(value.EndsWith("'s", StringComparison.OrdinalIgnoreCase) ? value[..^2] : value))
+            {
+                return false;
+            }
+        }
+
+        for (var i = 0; i <= last; i++)
+        {
+            if (ProseWords.Contains(labels[i].Value))
+            {
+                return false;
+            }
+        }
+
+        return (localDots == 0 && IsNameLocal(locals[0].Value)) || MailProviders.Contains(labels[0].Value) || TextContext.HasEmailCue(text, start);
+    }
+
+    /// <summary>Two or three names joined by '.' or '_' ("jane.doe", "j.smith", "mary_ann.lee42"): the last has three
+    /// letters or more and is neither a top-level domain nor a file extension ("ASP.NET", "Node.js", "README.md").</summary>
+    private static bool IsNameLocal(string local)
+    {
+        var parts = local.Split('.', '_');
+        if (parts.Length is < 2 or > 3 || local.All(c => !char.IsLetter(c) || char.IsUpper(c)) || CodeWords.Contains(parts[0]))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var letters = i == parts.Length - 1 ? parts[i].TrimEnd(Digits) : parts[i];
+            if (letters.Length == 0 || !letters.All(char.IsLetter))
+            {
+                return false;
+            }
+        }
+
+        var lastName = parts[^1].TrimEnd(Digits);
+        return lastName.Length > 2 && !FileExtensions.Contains(lastName) && !CommonTopLevelDomains.Contains(lastName);
+    }
+
+    /// <summary>True when " at " is followed by a word holding a dot before a letter ("at example.com"): only then can a
+    /// spelled at with a plain domain occur, so prose with neither does not wake the pattern.</summary>
+    private static bool HasSpelledAtBeforeDomain(string text)
+    {
+        var span = text.AsSpan();
+        for (var i = span.IndexOf(" at ", StringComparison.OrdinalIgnoreCase); i >= 0;)
+        {
+            var word = span[(i + 4)..];
+            var end = word.IndexOfAny(" \t\r\n");
+            word = end < 0 ? word : word[..end];
+            var dot = word.IndexOf('.');
+            if (dot > 0 && dot < word.Length - 1 && char.IsLetter(word[dot + 1]))
+            {
+                return true;
+            }
+
+            var next = span[(i + 1)..].IndexOf(" at ", StringComparison.OrdinalIgnoreCase);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return false;
+    }
+
     /// <summary>The word right before <paramref name="start"/> across blanks, or nothing when something else is there.</summary>
     private static string PreviousWord(string text, int start)
     {
@@ -199,11 +322,13 @@ internal sealed partial class EmailCheck
         return local.AsSpan().ContainsAny(Marks);
     }
 
+    private static readonly char[] Digits = "0123456789".ToCharArray();
+
     private static readonly SearchValues<char> Marks = SearchValues.Create("._-+0123456789");
 
     private const string AddressStart = "(?:" + Letter + @"|\p{N})";
-    private const string Open = @"[ \t]*[(\[{][ \t]*";
-    private const string Close = @"[ \t]*[)\]}][ \t]*";
+    private const string Open = @"[ \t]*[(\[{<][ \t]*";
+    private const string Close = @"[ \t]*[)\]}>][ \t]*";
     private const string SpelledDot = " +(?:dot|DOT|Dot) +";
     private const string BracketedDot = Open + "(?i:dot)" + Close;
     private const string LocalRun = AddressStart + "(?:" + Letter + "|[" + Word + @"._%+\-']){0,63}";
@@ -213,7 +338,7 @@ internal sealed partial class EmailCheck
     // to six labels joined by dots of any form. Which forms occur, and whether that makes an address, is judged in code.
     [GeneratedRegex(
         @"(?<![" + Word + @"._%+\-@]|" + Letter + @"|\p{L}['\u2019])(?<local>" + LocalRun + @")(?:(?<ldot>" + BracketedDot + "|" + SpelledDot + @")(?<local>" + LocalRun + @")){0,3}"
-        + @"(?<at>" + Open + "(?i:at|@)" + Close + "| +(?:at|AT) +|@)"
+        + @"(?<at>" + Open + "(?i:at|@)" + Close + @"| +(?:at|AT) +|[ \t]*@[ \t]*)"
         + @"(?<label>" + Label + @")(?:(?<dot>\.|" + BracketedDot + "|" + SpelledDot + @")(?<label>" + Label + @")){1,5}"
         + @"(?!" + Letter + @"|[" + Word + @"\-@]|\.(?:" + Letter + @"|\p{N}))",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]

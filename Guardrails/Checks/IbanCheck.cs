@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Guardrails.Checks;
 
 /// <summary>International bank account numbers, redacted to <c>[IBAN]</c>: a registered country code, exactly
-/// that country's length (counted through single spaces, so "BIC" after the number is not swallowed), and the
+/// that country's length (counted through single spaces or dashes, one kind throughout, so "BIC" after the number is not swallowed), and the
 /// ISO 7064 mod-97 checksum.</summary>
 internal sealed partial class IbanCheck : IGuardrailCheck
 {
@@ -67,6 +67,7 @@ internal sealed partial class IbanCheck : IGuardrailCheck
         var i = start;
         var firstGroup = 0;
         var sawSpace = false;
+        var separator = '\0'; // one kind throughout: spaces, or dashes ("ES91-2100-0418-...")
         while (i < text.Length && count < expected)
         {
             var c = text[i];
@@ -80,8 +81,10 @@ internal sealed partial class IbanCheck : IGuardrailCheck
 
                 i++;
             }
-            else if (c == ' ' && count > 0 && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i + 1]) && text[i - 1] != ' ')
+            else if (c is ' ' or '-' && (separator == '\0' || c == separator) && count > 0 && i + 1 < text.Length
+                && char.IsAsciiLetterOrDigit(text[i + 1]) && text[i - 1] != c)
             {
+                separator = c;
                 sawSpace = true;
                 i++;
             }
@@ -96,8 +99,9 @@ internal sealed partial class IbanCheck : IGuardrailCheck
             return false;
         }
 
-        // The number must end here: no letter or digit glued to it.
-        if (i < text.Length && char.IsAsciiLetterOrDigit(text[i]))
+        // The number must end here: no letter or digit glued to it, nor a further dashed group.
+        if (i < text.Length && (char.IsAsciiLetterOrDigit(text[i])
+            || (separator == '-' && text[i] == '-' && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i + 1]))))
         {
             return false;
         }
@@ -135,6 +139,6 @@ internal sealed partial class IbanCheck : IGuardrailCheck
         return remainder == 1;
     }
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?=[ ]?[A-Za-z0-9]{2})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?=[ \-]?[A-Za-z0-9]{2})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Start();
 }

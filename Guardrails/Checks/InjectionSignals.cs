@@ -55,6 +55,8 @@ internal static partial class InjectionSignals
         new(Exfiltration, SendConversation(), 0.6, ["http", "@", "url", "address", "endpoint", "server"]),
         new(AssistantDirective, DirectiveToAssistant(), 0.3, ["note", "message", "instruction", "attention", "must", "always", "never", "ignore", "tell", "should", "have", "need"]),
         new(EncodedPayload, DecodeAndFollow(), 0.6, ["decode", "decipher", "decrypt", "translate", "convert", "unscramble"]),
+        new(IgnoreInstructions, IgnorePriorTranslated(), 0.85, ["anweisung", "instru", "istruz", "befehl", "regel", "vorgabe", "consigne", "directive", "indicacion", "opdracht", "aanwijzing", "regol", "regra", "regla", "diretriz", "directri", "orientac", "ordenes", "regle", "indicaz", "direttiv"]),
+        new(IgnoreInstructions, IgnorePriorInOtherScripts(), 0.85, []),
     ];
 
     /// <summary>The tells packed into a few patterns, each the alternation of several tells under the same options:
@@ -180,6 +182,25 @@ internal static partial class InjectionSignals
 
     [GeneratedRegex(@"\b(you\s+were\s+given|given\s+to\s+you)\s+(above|before|earlier|initially|at\s+the\s+(start|beginning))\b", Options)]
     private static partial Regex GivenAbove();
+
+    // "Ignore all previous instructions" in German, Spanish, French, Portuguese, Italian, Dutch, Russian, Chinese, Japanese
+    // and Korean: the verb, then the earlier instructions themselves; mentioning them ("follow the previous instructions
+    // of the manual", "请按照之前的指令") is no tell.
+    [GeneratedRegex(@"\b(ignorier(e|en|t)?|vergiss|vergesst|vergessen|missachte(n|t)?)\s+(sie\s+)?(bitte\s+)?(alle\s+)?(deine\s+|ihre\s+|eure\s+|die\s+)?(vorherigen|bisherigen|vorigen|obigen|vorangegangenen|vorstehenden|früheren|ursprünglichen)\s+(anweisungen|instruktionen|befehle|regeln|vorgaben)\b"
+        + @"|\b(ignora|ignore|ignorad|ignoren|olvida|olvide|olvidad|olviden|olvídate\s+de|omite|omita|descarta|descarte)\s+(todas\s+)?(las\s+|tus\s+|sus\s+)?(instrucciones|indicaciones|órdenes|ordenes|reglas|directrices)\s+(anteriores|previas|precedentes)\b"
+        + @"|\b(ignore[rz]?|oublie[rz]?)\s+(toutes\s+)?(les\s+|tes\s+|vos\s+)?(instructions|consignes|directives|règles|regles)\s+(précédentes|precedentes|antérieures|anterieures|ci-dessus)"
+        + @"|\b(ignore|ignora|ignorem|esqueça|esqueca|esquece|esqueçam|desconsidere|desconsidera)\s+(todas\s+)?(as\s+|suas\s+)?(instruções|instrucoes|regras|orientações|orientacoes|diretrizes)\s+(anteriores|prévias|previas)\b"
+        + @"|\b(ignora|ignorate|ignori|dimentica|dimenticate|dimentichi)\s+(tutte\s+)?(le\s+)?(tue\s+|sue\s+)?(istruzioni|indicazioni|regole|direttive)\s+precedenti\b"
+        + @"|\b(negeer|vergeet)\s+(alle\s+)?(de\s+|je\s+|jouw\s+)?(vorige|eerdere|voorgaande|bovenstaande)\s+(instructies|opdrachten|regels|aanwijzingen)\b"
+        , Options)]
+    private static partial Regex IgnorePriorTranslated();
+
+    [GeneratedRegex(@"(игнорируй|игнорируйте|проигнорируй|проигнорируйте|забудь|забудьте)\s+(все\s+)?(предыдущие|прошлые|прежние|вышеуказанные)\s+(инструкции|указания|правила|команды)"
+        + @"|(忽略|无视|忽视|忘记|忘掉)(你)?(之前|以上|先前|上面|前面|此前|上述)(的)?(所有|全部|一切)?(的)?(指令|指示|说明|规则)"
+        + @"|(忽略|无视|忽视|忘记|忘掉)(所有|全部|一切)(之前|以上|先前|上面|前面|上述)?(的)?(指令|指示|规则)"
+        + @"|(前|以前|上記|これまで)の(すべての|全ての)?(指示|命令|ルール|指令)を(すべて|全て)?無視"
+        + @"|이전의?\s*(모든\s*)?(지시|명령|지침|규칙)(사항)?(을|를)?\s*(모두\s*)?무시", Options)]
+    private static partial Regex IgnorePriorInOtherScripts();
 
     [GeneratedRegex(@"\b(forget|ignore|disregard)\s+(everything|anything|all)\s+(above|before|previously|prior|you\s+(were|have\s+been)\s+told)\b", Options)]
     private static partial Regex ForgetEverything();

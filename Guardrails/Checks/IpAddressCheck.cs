@@ -97,8 +97,31 @@ internal sealed partial class IpAddressCheck : IGuardrailCheck
             return false;
         }
 
+        if (IsReleasedVersion(text, start))
+        {
+            return false;
+        }
+
         // "1.2.3.4" is far more often a version or a section number than an address.
         return length > 7 || TextContext.HasNetworkCue(text, start);
+    }
+
+    /// <summary>A four-part version after a release word ("bump to 2.0.0.1", "fixed in 4.12.0.3", "released
+    /// 5.0.0.12"), or listed after one ("updated from 3.1.0.4 to 3.2.0.0", "version 1.0.0.0 then 1.0.0.12"). A dotted
+    /// quad listed after an address stays one ("from 10.0.0.1 to 10.0.0.255").</summary>
+    private static bool IsReleasedVersion(string text, int start)
+    {
+        for (var hop = 0; hop < 4 && start >= 0; hop++)
+        {
+            if (TextContext.HasReleaseCue(text, start) || (hop > 0 && TextContext.HasVersionCue(text, start)))
+            {
+                return true;
+            }
+
+            start = TextContext.PreviousDottedNumber(text, start);
+        }
+
+        return false;
     }
 
     private static bool IsV6(ReadOnlySpan<char> value)

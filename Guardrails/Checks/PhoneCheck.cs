@@ -5,7 +5,8 @@ namespace Guardrails.Checks;
 /// <summary>Phone numbers, redacted to <c>[PHONE]</c>: international (<c>+CC</c> or <c>00CC</c> with a real country
 /// code), North American (<c>(212) 555-0143</c>, <c>212.555.0143</c>), and trunk-prefixed national numbers
 /// (<c>020 7946 0958</c>, <c>06 12 34 56 78</c>). Bare digit runs and short local numbers count only after a
-/// phone word ("call", "mobile"); dates, versions, IPs, order references and card-like runs never do.</summary>
+/// phone word ("call", "mobile", "Telefon", "portable"); dates, versions, IPs, order references and card-like runs
+/// never do. An area code set off by a slash ("Tel. 030/1234567") counts behind a phone word.</summary>
 internal sealed partial class PhoneCheck : IGuardrailCheck
 {
     public const string Rule = "pii.phone";
@@ -51,6 +52,8 @@ internal sealed partial class PhoneCheck : IGuardrailCheck
 
         var groups = new List<int>(8);
         var separators = new HashSet<char>();
+        var slashes = 0;
+        var slashAfterGroup = 0;
         var digits = new System.Text.StringBuilder(20);
         var run = 0;
         var hasParens = false;
@@ -72,6 +75,11 @@ internal sealed partial class PhoneCheck : IGuardrailCheck
             if (c is '(' or ')')
             {
                 hasParens = true;
+            }
+            else if (c == '/')
+            {
+                slashes++;
+                slashAfterGroup = groups.Count;
             }
             else if (c is ' ' or '-' or '.')
             {
@@ -97,6 +105,15 @@ internal sealed partial class PhoneCheck : IGuardrailCheck
         }
 
         var cue = TextContext.HasPhoneCue(text, start);
+
+        // "Tel. 030/1234567", "Handy 0171 / 123 456 78": a trunk-prefixed area code, one slash, then the number (the
+        // German way of writing it), only behind a phone word: elsewhere a slash joins fractions, paths and references.
+        if (slashes > 0)
+        {
+            return slashes == 1 && slashAfterGroup == 1 && cue && !international && !hasParens && !separators.Contains('.')
+                && all[0] == '0' && all[1] != '0' && groups[0] is >= 2 and <= 5 && n is >= 8 and <= 12;
+        }
+
         if (international)
         {
             var national = value[0] == '+' ? all : all[2..];
@@ -173,7 +190,7 @@ internal sealed partial class PhoneCheck : IGuardrailCheck
 
     private static bool AllSame(string digits) => digits.Length > 0 && digits.AsSpan().IndexOfAnyExcept(digits[0]) < 0;
 
-    [GeneratedRegex(@"(?<![\w+#/\-.@$€£¥,]|\d:)(?:(?:\+|00)\d{1,3}[ \-.]{0,2})?(?:\(\d{1,5}\)[ \-.]{0,2})?\d{1,12}(?:[ \-.]{1,2}\d{1,12}){0,6}(?![\w/@%€$£¥:]|[.,\-]\d|\.[A-Za-z])",
+    [GeneratedRegex(@"(?<![\w+#/\-.@$€£¥,]|\d:)(?:(?:\+|00)\d{1,3}[ \-.]{0,2})?(?:\(\d{1,5}\)[ \-.]{0,2})?\d{1,12}(?: ?/ ?\d{1,12})?(?:[ \-.]{1,2}\d{1,12}){0,6}(?![\w/@%€$£¥:]|[.,\-]\d|\.[A-Za-z])",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Candidate();
 

@@ -20,9 +20,18 @@ internal static partial class SecretPatterns
         new("secret.aws_secret_key", AwsSecretKey(), ["aws"], Group: 1, Continuation: SpanContinuation.Token),
         new("secret.github_token", GitHubToken(), ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"], Continuation: SpanContinuation.Token),
         new("secret.gitlab_token", GitLabToken(), ["gl"], Continuation: SpanContinuation.Token),
-        new("secret.slack_token", SlackToken(), ["xox"], Continuation: SpanContinuation.Token),
+        new("secret.slack_token", SlackToken(), ["xox", "xapp-"], Continuation: SpanContinuation.Token),
         new("secret.slack_webhook", SlackWebhook(), ["hooks.slack.com"], Continuation: SpanContinuation.Token),
         new("secret.stripe_key", StripeKey(), ["_live_", "_test_", "whsec_"], Continuation: SpanContinuation.Token),
+        new("secret.shopify_token", ShopifyToken(), ["shp"], Continuation: SpanContinuation.Token),
+        new("secret.google_client_secret", GoogleClientSecret(), ["GOCSPX-"], Continuation: SpanContinuation.Token),
+        new("secret.pypi_token", PyPiToken(), ["pypi-"], Continuation: SpanContinuation.Token),
+        new("secret.digitalocean_token", DigitalOceanToken(), ["_v1_"], Continuation: SpanContinuation.Token),
+        new("secret.docker_token", DockerToken(), ["dckr_pat_"], Continuation: SpanContinuation.Token),
+        new("secret.vault_token", VaultToken(), ["hvs.", "hvb.", "hvr."], Validate: v => LooksRandom(v, 3.0), Continuation: SpanContinuation.Token),
+        new("secret.telegram_bot_token", TelegramBotToken(), [":AA"], Continuation: SpanContinuation.Token),
+        new("secret.azure_sas", AzureSasSignature(), ["sig="], Group: 1, Continuation: SpanContinuation.Token),
+        new("secret.private_key", AgeSecretKey(), ["AGE-SECRET-KEY-"], Continuation: SpanContinuation.Token),
         new("secret.anthropic_key", AnthropicKey(), ["sk-ant-"], Continuation: SpanContinuation.Token),
         new("secret.openai_key", OpenAIKey(), ["sk-"], Validate: v => LooksRandom(v, 3.0), Continuation: SpanContinuation.Token),
         new("secret.google_api_key", GoogleApiKey(), ["AIza"], Continuation: SpanContinuation.Token),
@@ -34,6 +43,7 @@ internal static partial class SecretPatterns
         new("secret.url_credentials", UrlCredentials(), ["://"], Group: 1, Validate: IsUriPassword),
         new("secret.bearer_token", Bearer(), ["bearer"], Group: 1, Validate: v => !Entropy.LooksLikePlaceholder(v) && LooksRandom(v, 3.0), Continuation: SpanContinuation.Token),
         new("secret.basic_auth", Basic(), ["basic"], Group: 1, Validate: IsBasicCredentials, Continuation: SpanContinuation.Token),
+        new("secret.basic_auth", UserOption(), ["-u", "--user"], Group: 1, Validate: IsPassword, Continuation: SpanContinuation.Token),
         new("secret.pin", Pin(), ["pin", "passcode", "cvv", "cvc", "csc", "code", "otp", "one-time", "one time"], Group: 1),
     ];
 
@@ -205,8 +215,46 @@ internal static partial class SecretPatterns
     [GeneratedRegex(@"(?<![A-Za-z0-9_\-])(?:glpat|gldt|glrt|glptt|glft|glsoat|glcbt|gloas|glimt|glagent)-[A-Za-z0-9_\-]{20,64}(?![A-Za-z0-9_\-])", Options, Timeout)]
     private static partial Regex GitLabToken();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9])xox[abposre]-[0-9A-Za-z]{4,}-[A-Za-z0-9\-]{6,250}", Options, Timeout)]
+    // Bot, user and legacy tokens (xoxb-, xoxp-...), rotating refresh and configuration tokens (xoxe-1-..., xoxe.xoxp-1-...)
+    // and app-level tokens (xapp-1-A0123...-1234...-<64 hex>).
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:xox[abposre]-[0-9A-Za-z]{4,}-[A-Za-z0-9\-]{6,250}|xoxe(?:\.xox[abposre])?-\d-[A-Za-z0-9\-]{40,250}|xapp-\d-[A-Za-z0-9]{8,}-\d{8,}-[A-Za-z0-9]{32,128})", Options, Timeout)]
     private static partial Regex SlackToken();
+
+    // Shopify admin API, custom app, partner and shared-secret tokens: a documented prefix and 32 hex digits.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![A-Za-z0-9_])", Options, Timeout)]
+    private static partial Regex ShopifyToken();
+
+    // Google OAuth client secrets: "GOCSPX-" and 28 characters.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])GOCSPX-[A-Za-z0-9_\-]{28}(?![A-Za-z0-9_\-])", Options, Timeout)]
+    private static partial Regex GoogleClientSecret();
+
+    // PyPI API tokens: a macaroon whose base64 always opens with the encoded "pypi.org" location.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\-]{50,1000}", Options, Timeout)]
+    private static partial Regex PyPiToken();
+
+    // DigitalOcean personal access, OAuth and refresh tokens: dop_v1_/doo_v1_/dor_v1_ and 64 hex digits.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])do[opr]_v1_[a-f0-9]{64}(?![A-Za-z0-9_])", Options, Timeout)]
+    private static partial Regex DigitalOceanToken();
+
+    // Docker Hub personal access tokens.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])dckr_pat_[A-Za-z0-9_\-]{27,64}(?![A-Za-z0-9_\-])", Options, Timeout)]
+    private static partial Regex DockerToken();
+
+    // HashiCorp Vault service, batch and recovery tokens (hvs./hvb./hvr.); judged random so "hvs.getElementsByName" is code.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_.])hv[sbr]\.[A-Za-z0-9_\-]{24,512}(?![A-Za-z0-9_\-])", Options, Timeout)]
+    private static partial Regex VaultToken();
+
+    // Telegram bot tokens: the bot's numeric id, a colon, then 35 characters opening with "AA".
+    [GeneratedRegex(@"(?<![A-Za-z0-9_:])\d{8,10}:AA[A-Za-z0-9_\-]{33}(?![A-Za-z0-9_\-])", Options, Timeout)]
+    private static partial Regex TelegramBotToken();
+
+    // The signature of an Azure shared access signature (a query or connection string holding sv=YYYY-MM-DD, then sig=).
+    [GeneratedRegex(@"\bsv=\d{4}-\d{2}-\d{2}[^\s""'<>#]{0,400}?[?&;]sig=([A-Za-z0-9%+/=]{20,200})", Options, Timeout)]
+    private static partial Regex AzureSasSignature();
+
+    // age encryption secret keys: "AGE-SECRET-KEY-1" and 58 bech32 characters.
+    [GeneratedRegex(@"(?<![A-Za-z0-9\-])AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}(?![A-Za-z0-9])", Options, Timeout)]
+    private static partial Regex AgeSecretKey();
 
     [GeneratedRegex(@"https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/]{20,160}", Options, Timeout)]
     private static partial Regex SlackWebhook();
@@ -252,6 +300,11 @@ internal static partial class SecretPatterns
     [GeneratedRegex(@"(?i)\bbasic\s+([A-Za-z0-9+/]{12,400}={0,2})(?![A-Za-z0-9+/=])", Options, Timeout)]
     private static partial Regex Basic();
 
+    // The user option of curl and its kin: "-u admin:Zk8qLm2vP9x", "--user 'ci-bot:Tr0ub4dor&3x'"; group 1 is the password.
+    // A user holding '$' is a variable ("-u $USER:$TOKEN"), a password equal to the user a uid:gid pair or a default.
+    [GeneratedRegex(@"(?<![\w\-])(?:-u|--user)(?:[ \t]+|=)[""']?(?<user>[^\s:""'$]{1,64}):(?!\k<user>(?:[\s""']|$))([^\s""']{1,128})", Options, Timeout)]
+    private static partial Regex UserOption();
+
     // A short numeric credential after the word that names it: "my bank PIN is 4821", "PIN: 0912", "passcode 551203",
     // "CVV 123", "security code: 123", "the verification code is 482913", "OTP 482913". Three to eight digits, as
     // written (no spaces inside); "pin 13 on the board" is too short to be one.
@@ -264,7 +317,7 @@ internal static partial class SecretPatterns
     [GeneratedRegex(@"(?i)(?<![A-Za-z0-9_\-])(secret|token|password|passwd|passphrase|pwd|key|credentials?)s?[ \t]{1,4}[""'`]?([A-Za-z0-9][A-Za-z0-9_\-+/=.~!@#$%^&*]{5,511})", Options, Timeout)]
     private static partial Regex Bare();
 
-    [GeneratedRegex(@"(?i)(?<![A-Za-z0-9])(?:[a-z0-9]{1,24}[_\-.])?(?:password|passwd|passphrase|pwd|pass)[""']?\s{0,4}(?::|=|:=|=>|\s(?:is|was)\s)\s{0,4}[""'`]?([^\s""'`,;]{6,128})", Options, Timeout)]
+    [GeneratedRegex(@"(?i)(?<![A-Za-z0-9])(?:[a-z0-9]{1,24}[_\-.]|[a-z]{2,12}(?=passw(?:or)?d))?(?:password|passwd|passphrase|pwd|pass)[""']?\s{0,4}(?::|=|:=|=>|\s(?:is|was)\s)\s{0,4}[""'`]?([^\s""'`,;]{6,128})", Options, Timeout)]
     private static partial Regex Password();
 
     [GeneratedRegex(@"(?i)(?<![A-Za-z0-9])(?:[a-z0-9]{1,24}[_\-.]){0,3}(?:api[_\-]?key|apikey|api[_\-]?secret|secret[_\-]?key|client[_\-]?secret|app[_\-]?secret|consumer[_\-]?secret|access[_\-]?key|access[_\-]?token|auth[_\-]?token|refresh[_\-]?token|session[_\-]?token|id[_\-]?token|private[_\-]?key|account[_\-]?key|accountkey|signing[_\-]?key|encryption[_\-]?key|master[_\-]?key|shared[_\-]?key|webhook[_\-]?secret|x-api-key|secret|token|credentials?)[""']?\s{0,4}(?::|=|:=|=>|\s(?:is|was)\s)\s{0,4}[""'`]?([A-Za-z0-9_\-+/=.~!@#$%^&*]{16,512})", Options, Timeout)]

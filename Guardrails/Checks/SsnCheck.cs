@@ -41,6 +41,11 @@ internal sealed partial class SsnCheck : IGuardrailCheck
         }
 
         var cue = TextContext.HasSsnCue(text, start);
+        if (start > 0 && text[start - 1] == '#' && !cue)
+        {
+            return false; // "#123-45-6789" is a reference; "SSN#123-45-6789" is not
+        }
+
         var dashed = value.Contains('-');
         if (!dashed && !cue)
         {
@@ -65,7 +70,7 @@ internal sealed partial class SsnCheck : IGuardrailCheck
         return cue || !Published.Contains(digits.ToString());
     }
 
-    [GeneratedRegex(@"(?<![\w\-/.+#$])(?:\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4}|\d{9})(?![\w\-/]|[.,]\d)",
+    [GeneratedRegex(@"(?<![\w\-/.+$])(?:\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4}|\d{9})(?![\w\-/]|[.,]\d)",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Candidate();
 }

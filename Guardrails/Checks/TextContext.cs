@@ -39,11 +39,23 @@ internal static partial class TextContext
 
     public static bool HasNetworkCue(string text, int start) => NetworkCue().IsMatch(Before(text, start, 48));
 
+    /// <summary>True when a release word leads up to the candidate: "bump to", "updated from", "fixed in", "released".</summary>
+    public static bool HasReleaseCue(string text, int start) => ReleaseCue().IsMatch(Before(text, start, 32));
+
+    /// <summary>Where the dotted number the candidate is listed with starts ("3.1.0.4 to ", "1.0.0.0 then ",
+    /// "2.3.4.5, "), or -1 when none is.</summary>
+    public static int PreviousDottedNumber(string text, int start)
+    {
+        var from = Math.Max(0, start - LookBehind);
+        var match = ListedAfterNumber().Match(text, from, start - from);
+        return match.Success ? match.Groups["number"].Index : -1;
+    }
+
     [GeneratedRegex(@"(?:\b(?:order|orders|invoice|inv|ticket|case|ref|reference|tracking|track|shipment|parcel|package|account|acct|a/c|customer|client|member|membership|policy|claim|serial|sku|part|model|isbn|issn|ean|upc|imei|iccid|meid|po|purchase\s+order|confirmation|booking|reservation|transaction|txn|trx|receipt|batch|lot|build|version|id|identifier|pin|otp|code|item|product|article|patient|employee|student|license|licence|registration|vin|routing|sort\s+code|swift|bic|record|file|report|job|task|request|incident|bug|issue|pr|commit|hash|checksum|uuid|guid)\.?\s*(?:no\.?|nr\.?|num\.?|number|id|code|#)?(?:\s+(?:is|was))?\s*[:#=]?\s*#?\s*|#\s*)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex IdentifierLabel();
 
-    [GeneratedRegex(@"\b(?:call|calling|called|phone|phones|telephone|tel|mobile|mob|cell|cellphone|landline|whatsapp|signal|telegram|sms|text|texting|fax|dial|ring|reach|hotline|helpline|contact|office|home|work|number)\b[^\n\d]{0,24}$",
+    [GeneratedRegex(@"\b(?:call|calling|called|phone|phones|telephone|tel|mobile|mob|cell|cellphone|landline|whatsapp|signal|telegram|sms|text|texting|fax|dial|ring|reach|hotline|helpline|contact|office|home|work|number|telefon|telefonnummer|handy|mobil|festnetz|ruf|rufen|anrufen|erreichbar|téléphone|portable|appelez|appeler|teléfono|telefono|móvil|movil|llama|llámame|llamar|celular|ligue|cellulare|chiama)\b[^\n\d]{0,24}$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex PhoneCue();
 
@@ -68,4 +80,12 @@ internal static partial class TextContext
     [GeneratedRegex(@"\b(?:ip|ips|ipv4|ipv6|address|addresses|addr|host|hosts|hostname|server|servers|ping|connect|connected|connecting|ssh|route|router|dns|gateway|subnet|cidr|nat|proxy|firewall|allowlist|whitelist|blocklist|blacklist|client|from|to|src|dst|source|destination|peer|node|vpn|remote|origin|login|logged|listen|listening|bind|nameserver|resolver|lookup|traceroute|curl|http|https)\b[^\n]{0,32}$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex NetworkCue();
+
+    [GeneratedRegex(@"\b(?:(?:upgrade|upgraded|upgrading|update|updated|updating|downgrade|downgraded|downgrading|bump|bumped|bumping|roll\s+back|rolled\s+back|rolling\s+back|revert|reverted|reverting)(?:\s+(?:it|them|this|that))?\s+(?:to|from)|(?:fixed|resolved|introduced|deprecated|removed|broken|regressed|shipped|released|available|landed)\s+in|released|tagged)\s*v?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex ReleaseCue();
+
+    [GeneratedRegex(@"(?<![\w.\-])v?(?<number>\d{1,5}(?:\.\d{1,6}){1,3})\s*(?:,|/|->|=>|\u2192|\s(?:to|and|or|then|through|thru|vs\.?|versus))\s*v?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex ListedAfterNumber();
 }

@@ -17,6 +17,7 @@ internal static class CheckRunner
     public static List<Decision> Run(IEnumerable<IGuardrailCheck> checks, string text, CheckContext context, ILogger logger)
     {
         var decisions = new List<Decision>();
+        List<Detection>? validated = null;
         LookalikeView? view = null;
         var viewMade = false;
         foreach (var check in checks)
@@ -38,6 +39,11 @@ internal static class CheckRunner
                 var found = seen is null ? check.Detect(text, checkContext) : check.Detect(seen.Text, checkContext).Select(seen.ToOriginal);
                 foreach (var detection in found)
                 {
+                    if (detection.Rule is SsnCheck.Rule or IbanCheck.Rule or PaymentCardCheck.Rule)
+                    {
+                        (validated ??= []).Add(detection);
+                    }
+
                     var action = context.Policy.ActionFor(context.Stage, detection.Rule);
                     if (action != GuardrailAction.Allow)
                     {
@@ -57,7 +63,51 @@ internal static class CheckRunner
             }
         }
 
+        if (validated is not null)
+        {
+            // A number a checksum or registry vouches for ("078-05-1120" as an SSN, an IBAN's "0417 1643 00") is not
+            // also a phone number: one finding, under the rule that says what it is.
+            DropPhonesInside(decisions, validated);
+        }
+
         return decisions;
+    }
+
+    /// <summary>Removes the phone decisions whose span lies inside one of <paramref name="validated"/>: sorted by
+    /// start with a running furthest end, each phone is settled by one binary search (a text dense with SSNs that
+    /// are also phone-shaped stays linearithmic).</summary>
+    private static void DropPhonesInside(List<Decision> decisions, List<Detection> validated)
+    {
+        validated.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var starts = new int[validated.Count];
+        var furthestEnd = new int[validated.Count];
+        for (var i = 0; i < validated.Count; i++)
+        {
+            starts[i] = validated[i].Start;
+            furthestEnd[i] = Math.Max(validated[i].End, i > 0 ? furthestEnd[i - 1] : 0);
+        }
+
+        decisions.RemoveAll(d =>
+        {
+            if (d.Detection.Rule != PhoneCheck.Rule)
+            {
+                return false;
+            }
+
+            var at = Array.BinarySearch(starts, d.Detection.Start);
+            var last = at >= 0 ? LastWithStart(starts, at) : ~at - 1;
+            return last >= 0 && furthestEnd[last] >= d.Detection.End;
+        });
+    }
+
+    private static int LastWithStart(int[] starts, int index)
+    {
+        while (index + 1 < starts.Length && starts[index + 1] == starts[index])
+        {
+            index++;
+        }
+
+        return index;
     }
 
     /// <summary>The checks worth running at a stage under a policy.</summary>

@@ -1,3 +1,5 @@
+using Guardrails.Checks;
+
 namespace Guardrails.Streaming;
 
 /// <summary>Where a streamed window can safely be cut. Every PII and secret shape is a run of "risky" tokens:
@@ -6,7 +8,8 @@ namespace Guardrails.Streaming;
 /// <c>Bearer</c>, <c>api key:</c>). A plain word followed by whitespace can neither start nor continue such a
 /// run, so everything up to it may be sent at once; only the trailing run of risky tokens (and the last,
 /// unfinished token) is held back. A plain word on either side of "at" or "dot" is held too, since a spelled-out
-/// address ("jane dot doe at example dot com") is made of plain words.</summary>
+/// address ("jane dot doe at example dot com") is made of plain words, and so is the last complete word while no word
+/// follows it yet, unless it is a word no address starts with ("and", "the"): "bob " may be followed by "at gmail.com".</summary>
 internal static class HoldBackBoundary
 {
     private static readonly HashSet<string> Keywords = new(StringComparer.OrdinalIgnoreCase)
@@ -23,6 +26,7 @@ internal static class HoldBackBoundary
 
         // The last token is unfinished unless whitespace follows it.
         var joined = false;
+        var lastComplete = end > 0 && char.IsWhiteSpace(text[end - 1]);
         if (end > 0 && !char.IsWhiteSpace(text[end - 1]))
         {
             var start = end;
@@ -51,7 +55,9 @@ internal static class HoldBackBoundary
             }
 
             var token = text[tokenStart..tokenEnd];
-            if (tokenStart == tokenEnd || !(joined || IsRisky(token) || ContinuesNumber(text, tokenStart, tokenEnd) || IsJoiner(token)
+            var mayStartAddress = lastComplete && EmailCheck.MayBeSpelledLocal(token);
+            lastComplete = false;
+            if (tokenStart == tokenEnd || !(joined || mayStartAddress || IsRisky(token) || ContinuesNumber(text, tokenStart, tokenEnd) || IsJoiner(token)
                 || IsJoiner(PreviousToken(text, tokenStart))))
             {
                 return end;
