@@ -292,10 +292,10 @@ internal sealed partial class FactText
     /// differs: what an order word relates ("tea over coffee" / "coffee over tea", "from Boston to Denver"), or a
     /// ranked list's sequence. Other reorderings ("On Mondays I swim", "coffee and tea") are the same fact.</summary>
     public bool Reorders(FactText other) =>
-        !Sequence.SequenceEqual(other.Sequence, StringComparer.Ordinal) &&
         Sequence.Order(StringComparer.Ordinal).SequenceEqual(other.Sequence.Order(StringComparer.Ordinal), StringComparer.Ordinal) &&
-        ((Ranked || other.Ranked) || !_directions.SequenceEqual(other._directions, StringComparer.Ordinal) ||
-         !ClauseKeys(other).SequenceEqual(other.ClauseKeys(this), StringComparer.Ordinal));
+        (!_directions.SequenceEqual(other._directions, StringComparer.Ordinal) ||
+         (!Sequence.SequenceEqual(other.Sequence, StringComparer.Ordinal) &&
+          (Ranked || other.Ranked || !ClauseKeys(other).SequenceEqual(other.ClauseKeys(this), StringComparer.Ordinal))));
 
     /// <summary>The text's clauses, as tokens: clauses part at semicolons, "but", "while" and "whereas", and at commas,
     /// "and" and "or" unless these join two words of one class that is no clause of its own (a list: "Spain and Italy
@@ -326,9 +326,11 @@ internal sealed partial class FactText
         clauses.Add(current);
         return clauses;
 
+        // "Tom lives in Paris and Anna in London": a part that holds a second word of the class is a clause of its own.
         static bool ListGoesOn(List<FactToken> before, List<FactToken> after) =>
             before.Count > 0 && after.Count > 0 && before[^1].Class == after[0].Class &&
             !EnglishStopWords.Contains(before[^1].Lower) && !EnglishStopWords.Contains(after[0].Lower) &&
+            (after[0].Class == TokenClass.Word || after.FindIndex(1, t => t.Class == after[0].Class) < 0) &&
             !(after.Count > 1 && after[1].Class == TokenClass.Word && !EnglishStopWords.Contains(after[1].Lower) &&
               !DedupLexicon.FrequencyWords.Contains(after[1].Lower) && !DedupLexicon.WhenWords.Contains(after[1].Lower));
     }
@@ -367,7 +369,16 @@ internal sealed partial class FactText
                 }
                 else if (ParaphraseForm.Person(clause, i) is { } person)
                 {
-                    people.Add(person);
+                    // Someone after a preposition is where or with whom, not who ("I live in Leeds with my wife" / "With
+                    // my wife, I live in Leeds").
+                    if (i > 0 && ParaphraseForm.Prepositions.Contains(clause[i - 1].Lower))
+                    {
+                        values.Add(person);
+                    }
+                    else
+                    {
+                        people.Add(person);
+                    }
                 }
                 else if (!(t.Class == TokenClass.Word && EnglishStopWords.Contains(t.Lower)))
                 {
@@ -392,12 +403,19 @@ internal sealed partial class FactText
             else if (keys.Count > 0 && people.Count + names.Count == 0)
             {
                 // A clause about nobody new is about whom the one before was ("I have 3 cats and 2 dogs").
-                keys.Add((keys[^1].People, keys[^1].Names, values));
+                keys.Add(([.. keys[^1].People], [.. keys[^1].Names], values));
             }
             else
             {
                 keys.Add((people, names, values));
             }
+        }
+
+        if (keys.Count > 1 && keys[0].People.Count + keys[0].Names.Count == 0 && keys[1].People.Count + keys[1].Names.Count > 0)
+        {
+            // A leading clause about nobody is about whom the next one is ("With my wife, I live in Leeds").
+            keys[1].Values.AddRange(keys[0].Values);
+            keys.RemoveAt(0);
         }
 
         return keys.Select(k => string.Join(' ', k.People) + " / " + string.Join(' ', k.Names) + " | " + string.Join(' ', k.Values.Order(StringComparer.Ordinal)))

@@ -7,13 +7,15 @@ namespace Memory.Dedup;
 /// enjoy hiking", "I can't stand horror movies" / "I hate horror films", "I work as a nurse" / "I'm a nurse".
 /// <para>The bag holds every content word (stemmed, one spelling), name and detail, and the negation or aversion
 /// itself ("not", "hate", "avoid": "I hate smoking" is not "I quit smoking"), after a short list of rewrites of
-/// phrases that say one thing (<see cref="Rewrites"/>, <see cref="StemSynonyms"/>). Who does what to whom is kept
+/// phrases that say one thing (<see cref="Rewrites"/>, <see cref="Synonyms"/>), with the small words that relate the others and the modals
+/// ("moved to" is not "moved from", "I will retire" not "I retire"). Who does what to whom is kept
 /// apart from the bag: the people and possessions, and the names, in the order they stand ("I owe Tom money" / "Tom
 /// owes me money", "Tom likes Anna" / "Anna likes Tom", "my sister likes my dog" / "my dog likes my sister" differ
 /// there: <see cref="SameRoles"/>).</para></summary>
 internal sealed class ParaphraseForm
 {
-    /// <summary>Phrases rewritten before the bag is read: each, as lower-case words, to the words it means.</summary>
+    /// <summary>Phrases rewritten before the bag is read: each, as lower-case words, to the words it means; "can't
+    /// stand" only before what is disliked ("I can't stand horror movies", not "I can't stand on my left leg").</summary>
     private static readonly (string[] Phrase, string[] Means)[] Rewrites =
     [
         (["cant", "stand"], ["hate"]), (["cannot", "stand"], ["hate"]), (["can", "not", "stand"], ["hate"]),
@@ -21,15 +23,36 @@ internal sealed class ParaphraseForm
         (["was", "raised", "in"], ["grew", "up", "in"]), (["were", "raised", "in"], ["grew", "up", "in"]),
         (["was", "brought", "up", "in"], ["grew", "up", "in"]), (["raised", "in"], ["grew", "up", "in"]),
         (["get", "up"], ["wake", "up"]), (["gets", "up"], ["wake", "up"]),
-        (["is", "called"], ["is", "named"]), (["are", "called"], ["are", "named"]),
+        (["is", "called"], ["name", "is"]), (["is", "named"], ["name", "is"]), (["are", "called"], ["names", "are"]),
+        (["are", "named"], ["names", "are"]),
         (["work", "as"], ["am"]), (["works", "as"], ["is"]), (["working", "as"], ["am"]),
+        (["allergic", "to"], ["allergic"]),
     ];
 
-    /// <summary>Stems that say the same thing wherever they stand.</summary>
-    private static readonly Dictionary<string, string> StemSynonyms = new(StringComparer.Ordinal)
+    /// <summary>Words said one way in one text and another way in the other, each to one of them (by stem, or as written
+    /// for a word kept whole).</summary>
+    private static readonly Dictionary<string, string> Synonyms = new(StringComparer.Ordinal)
     {
-        ["enjoi"] = "like", ["film"] = "movi", ["scare"] = "afraid", ["frighten"] = "afraid", ["allergi"] = "allerg",
+        ["enjoi"] = "like", ["film"] = "movi", ["scared"] = "afraid", ["frightened"] = "afraid", ["allergi"] = "allerg",
         ["detest"] = "hate", ["loath"] = "hate",
+    };
+
+    /// <summary>Words of modality and time that stemming or the stop list would lose ("I will retire" is not "I retired",
+    /// "I should exercise" not "I exercise"); the contractions "I'll", "I'd" say "will" and "would".</summary>
+    private static readonly Dictionary<string, string> Modals = new(StringComparer.Ordinal)
+    {
+        ["will"] = "will", ["would"] = "would", ["should"] = "should", ["could"] = "could", ["can"] = "can",
+        ["might"] = "might", ["must"] = "must", ["shall"] = "shall", ["ought"] = "ought", ["ill"] = "will", ["id"] = "would",
+        ["youll"] = "will", ["youd"] = "would", ["hell"] = "will", ["hed"] = "would", ["shell"] = "will", ["shed"] = "would",
+        ["theyll"] = "will", ["theyd"] = "would", ["wed"] = "would", ["wont"] = "will", ["wouldnt"] = "would",
+        ["shouldnt"] = "should", ["couldnt"] = "could", ["cant"] = "can", ["cannot"] = "can",
+    };
+
+    /// <summary>Small words that relate the others ("moved to" / "moved from", "work for" / "work with"), kept in the bag.</summary>
+    private static readonly HashSet<string> Relating = new(StringComparer.Ordinal)
+    {
+        "about", "above", "after", "against", "at", "before", "below", "between", "by", "down", "during", "for", "from", "in",
+        "into", "of", "off", "on", "out", "over", "through", "to", "under", "until", "up", "with",
     };
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal)
@@ -133,14 +156,30 @@ internal sealed class ParaphraseForm
             }
         }
 
+        // Modals and the small words that relate the others count wherever they stand (the loop left them out as stop
+        // words, or as the person of "I'll" / "I'd").
+        foreach (var t in words)
+        {
+            if (t.Class is TokenClass.Word or TokenClass.Negation && Modals.TryGetValue(t.Lower, out var modal))
+            {
+                bag.Add(modal);
+            }
+            else if (t.Class == TokenClass.Word && Relating.Contains(t.Lower))
+            {
+                bag.Add(t.Lower);
+            }
+        }
+
         bag.Sort(StringComparer.Ordinal);
         return new ParaphraseForm(string.Join(' ', bag), people, names, FactText.IsPastState(words));
     }
 
+    /// <summary>A word as the bag holds it: stemmed, but a past form in "-ed" kept whole ("I smoked" is not "I smoke").</summary>
     private static string Stem(string lower)
     {
-        var stem = PorterStemmer.Stem(DedupLexicon.Spelling(lower));
-        return StemSynonyms.GetValueOrDefault(stem, stem);
+        var spelled = DedupLexicon.Spelling(lower);
+        var stem = spelled.Length > 4 && spelled.EndsWith("ed", StringComparison.Ordinal) ? spelled : PorterStemmer.Stem(spelled);
+        return Synonyms.GetValueOrDefault(stem, stem);
     }
 
     /// <summary>The person the word at <paramref name="i"/> names: "i" for "I", "I'm", "the user"; "me", "we", "he"...
@@ -185,14 +224,23 @@ internal sealed class ParaphraseForm
         var words = new List<FactToken>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {
-            var rewrite = Array.FindIndex(Rewrites, r => Starts(tokens, i, r.Phrase));
-            if (rewrite < 0)
+            var rewrite = -1;
+            for (var r = 0; r < Rewrites.Length && rewrite < 0; r++)
+            {
+                if (Starts(tokens, i, Rewrites[r].Phrase))
+                {
+                    rewrite = r;
+                }
+            }
+
+            var (phrase, means) = rewrite < 0 ? default : Rewrites[rewrite];
+            if (rewrite < 0 || (phrase[^1] == "stand" && !(i + phrase.Length < tokens.Count && tokens[i + phrase.Length] is var next &&
+                                                          !(next.Class == TokenClass.Word && EnglishStopWords.Contains(next.Lower)))))
             {
                 words.Add(tokens[i]);
                 continue;
             }
 
-            var (phrase, means) = Rewrites[rewrite];
             words.AddRange(means.Select(m => new FactToken(m, DedupLexicon.Negations.Contains(m) ? TokenClass.Negation : TokenClass.Word, DedupLexicon.Negations.Contains(m) ? "not" : null)));
             i += phrase.Length - 1;
         }

@@ -48,6 +48,25 @@ public sealed class ParaphraseDedupTests
         { "I'm saving for a house.", "I'm saving for a car." },
         { "I have a dog.", "I had a dog." },
         { "I was raised in Dublin.", "I live in Dublin." },
+        // The session's review: the small words that relate the others, tense and modality (each was a Duplicate).
+        { "I moved to Paris.", "I moved from Paris." },
+        { "I moved to London from Paris.", "I moved from London to Paris." },
+        { "My wife is from Spain.", "My wife is in Spain." },
+        { "I work for my father.", "I work with my father." },
+        { "I take my son to school.", "I take my son from school." },
+        { "I'm in Tokyo until Friday.", "I'm in Tokyo from Friday." },
+        { "I talk to my mother every day.", "I talk about my mother every day." },
+        { "I smoke.", "I smoked." },
+        { "I live in Leeds.", "I lived in Leeds." },
+        { "I work at Google.", "I worked at Google." },
+        { "I will retire next year.", "I retired next year." },
+        { "I will be a nurse.", "I am a nurse." },
+        { "I should exercise more.", "I exercise more." },
+        { "I could be pregnant.", "I am pregnant." },
+        { "I'd love a dog.", "I love dogs." },
+        { "I'd like to learn Spanish.", "I like to learn Spanish." },
+        { "I can't stand on my left leg.", "I hate my left leg." },
+        { "My son can't stand for long after surgery.", "My son hates long surgery." },
     };
 
     /// <summary>The same words with values swapped between people, clauses or sides of a preference: before, a cosine
@@ -65,6 +84,8 @@ public sealed class ParaphraseDedupTests
         { "I prefer tea to coffee.", "I prefer coffee to tea." },
         { "I teach my son piano.", "My son teaches me piano." },
         { "I cook and my wife cleans.", "My wife cooks and I clean." },
+        { "Tom lives in Paris and Anna in London.", "Tom lives in London and Anna in Paris." },
+        { "Tom flies to Paris and Anna to Rome.", "Tom flies to Rome and Anna to Paris." },
     };
 
     /// <summary>Reorderings that keep every value with its owner are one fact.</summary>
@@ -78,6 +99,7 @@ public sealed class ParaphraseDedupTests
         { "Every morning Tom walks Rex.", "Tom walks Rex every morning." },
         { "I go to Spain and Italy every summer.", "I go to Italy and Spain every summer." },
         { "My daughter is 5, my son is 7.", "My daughter is 5 and my son is 7." },
+        { "I live in Leeds with my wife.", "With my wife, I live in Leeds." },
     };
 
     [Theory]
