@@ -45,6 +45,9 @@ public static class UserEndpoints
             export.ExportedAt), ApiJsonContext.Default.ExportResponse);
     }
 
+    /// <summary>How long an erasure may take once its tombstone is down, whether or not its client is still there.</summary>
+    private static readonly TimeSpan ErasureDeadline = TimeSpan.FromMinutes(2);
+
     private static async Task<IResult> EraseAsync(HttpContext http, string userId, IMemoryService memory, IErasureTombstones tombstones,
         IEnumerable<IUserErasureParticipant> participants)
     {
@@ -61,7 +64,10 @@ public static class UserEndpoints
         // From here on the erasure finishes whether or not the client is still there: a "forget me" whose connection
         // dropped used to stop half-way (the tombstone down, the memories kept), and one cut between the wipe and the
         // consent's restoring lost an acknowledged withdrawal, so the user was remembered again.
-        var finish = CancellationToken.None;
+        // Bounded all the same: a step stuck on an unreachable dependency (a cluster's Redis, a busy lock) ends in a 503
+        // the client can repeat, never a request held open for ever; the tombstone keeps everything out meanwhile.
+        using var deadline = new CancellationTokenSource(ErasureDeadline, TimeProvider.System);
+        var finish = deadline.Token;
         try
         {
             // Pending write-back next, so nothing queued can re-create memories after the store is wiped. A part
@@ -92,6 +98,13 @@ public static class UserEndpoints
             http.Response.Headers.RetryAfter = "1";
             return OpenAIError.Result(StatusCodes.Status503ServiceUnavailable,
                 "The user's data was deleted but a storage file is still busy; repeat the erasure to finish it.", "server_error", ErasureIncompleteException.Code);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            http.Response.Headers.RetryAfter = "5";
+            return OpenAIError.Result(StatusCodes.Status503ServiceUnavailable,
+                "The erasure did not finish in time; nothing new is written for the user meanwhile. Repeat the erasure to finish it.",
+                "server_error", ErasureIncompleteException.Code);
         }
 
         return Results.Json(new EraseResponse(user.UserId, true), ApiJsonContext.Default.EraseResponse);
