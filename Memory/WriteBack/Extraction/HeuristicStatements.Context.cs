@@ -109,6 +109,15 @@ internal static partial class HeuristicStatements
     /// says I'm not actually allergic to penicillin" (as "... after all": the allergy is retracted, no negative kept).</summary>
     private static string Changes(string text)
     {
+        // "I eat fish but not meat": the negated item is a statement of its own ("I do not eat meat"), not dropped
+        // (it was, and "I eat meat but not fish" then stood beside "eats fish" as a second diet).
+        text = ButNot().Replace(text, m =>
+        {
+            var verb = m.Groups["verb"].Value;
+            var x = m.Groups["x"].Value.Trim();
+            var negated = Replaced(x, m.Groups["y"].Value.Trim());
+            return verb is "am" ? $"I am {x}. I am not {negated}" : $"I {verb} {x}. I do not {verb} {negated}";
+        });
         text = SwitchedJobs().Replace(text, "I work at ");
         // "two kids, Emma who is 9 and Lucas who is 4": the children, then each one's age.
         text = ChildrenWithAges().Replace(text, m =>
@@ -269,6 +278,18 @@ internal static partial class HeuristicStatements
 
     [GeneratedRegex(@"\bI\s+used\s+to\s+(?<v1>love|like|hate|dislike|enjoy|adore|detest|loathe)\s+(?<x>[^,.;!?]{1,60}?)\s*(?:,|;|\.)?\s*(?:but\s+|and\s+)?now\s+I\s+(?:really\s+|actually\s+)?(?<v2>love|like|hate|dislike|enjoy|adore|detest|loathe|can't\s+stand)\s+(?:it|them|those|these|that)\b", RegexOptions.IgnoreCase)]
     private static partial Regex UsedToNow();
+
+    /// <summary>What "but not Y" says of the words before it: Y in place of as many of their last words ("allergic to
+    /// cats" with "dogs": "allergic to dogs"; "red wine" with "white wine": "white wine").</summary>
+    private static string Replaced(string x, string y)
+    {
+        var words = x.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var count = Math.Min(words.Length, y.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+        return string.Join(' ', words[..^count].Append(y));
+    }
+
+    [GeneratedRegex(@"\bI\s+(?<verb>am|eat|drink|like|love|enjoy|play|speak|take|use|read|watch|wear|own|have|keep|grow|cook|know)\s+(?<x>[a-z][^,.;:!?]*?),?\s+but\s+not\s+(?<y>[a-z][a-z' -]*?)(?=\s*(?:[,.;:!?]|$))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ButNot();
 
     [GeneratedRegex(@"\bI\s+(?:have\s+)?(?:(?:just|recently|finally|completely)\s+)?(?:gave|given)\s+up\s+(?:(?<v>drinking|eating|smoking|vaping|playing|running|swimming)\b|(?<x>(?:alcohol|booze|coffee|caffeine|tea|beer|wine|soda|sugar|meat|dairy|gluten|red\s+meat|pork|bread|chocolate|cheese)\b))(?<rest>[^.,;!?]*)", RegexOptions.IgnoreCase)]
     private static partial Regex GaveUp();

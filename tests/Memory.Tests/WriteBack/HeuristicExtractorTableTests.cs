@@ -552,6 +552,12 @@ public sealed class HeuristicExtractorTableTests
         { "I was born in 1990 in Leeds.", "The user was born in Leeds | The user was born in 1990" },
         { "I was born in Leeds in 1990.", "The user was born in Leeds | The user was born in 1990" },
         { "I live near where I was born, in Leeds.", "" },
+        // Seventeenth session: the item after "but not" is a statement of its own (it was dropped, so "I eat meat but
+        // not fish" later stood beside "eats fish" as a second diet).
+        { "I eat fish but not meat.", "The user eats fish | The user doesn't eat meat" },
+        { "I drink red wine but not white wine.", "The user drinks red wine | The user doesn't drink white wine" },
+        { "I play tennis, but not golf.", "The user plays tennis | The user doesn't play golf" },
+        { "I'm allergic to cats but not dogs.", "The user is allergic to cats | -allergy:dogs | The user is not allergic to dogs" },
     };
 
     [Theory]
