@@ -17,6 +17,7 @@ internal sealed class DedupPrefilter
     private readonly bool _negative;
     private readonly string? _statement;
     private readonly ParaphraseForm _paraphrase;
+    private readonly string _details;
 
     private readonly record struct Word(string Text, TokenClass Class);
 
@@ -28,7 +29,9 @@ internal sealed class DedupPrefilter
         // The user's own attributes are read, not spelled one way ("I'm 34" / "I am 35" / "The user is 36").
         _selfHead = fact.Slot is { } self && SlotShape.IsSelf(self.Head) ? self.Head : null;
         _paraphrase = fact.Paraphrase;
-        var words = Words(FactTokenizer.Tokenize(incoming));
+        var tokens = FactTokenizer.Tokenize(incoming);
+        _details = Details(tokens);
+        var words = Words(tokens);
         _positive = Positive(words);
         _fingerprint = Fingerprint(_positive);
         _negative = words.Exists(w => w.Class == TokenClass.Negation);
@@ -51,7 +54,17 @@ internal sealed class DedupPrefilter
         return string.Equals(Fingerprint(positive), _fingerprint, StringComparison.Ordinal) ||
                ((_negative || words.Exists(w => w.Class == TokenClass.Negation)) && (Begins(positive, _positive) || Begins(_positive, positive))) ||
                (_statement is not null && string.Equals(Statement(words), _statement, StringComparison.Ordinal)) ||
-               _paraphrase.Matches(ParaphraseForm.Of(tokens));
+               (string.Equals(Details(tokens), _details, StringComparison.Ordinal) && _paraphrase.Matches(ParaphraseForm.Of(tokens)));
+    }
+
+    /// <summary>The numbers, dates, times, units and kinds, sorted: a paraphrase holds the same ones, so a stored text
+    /// with others is not read as one (the cheap gate before <see cref="ParaphraseForm"/>).</summary>
+    private static string Details(List<FactToken> tokens)
+    {
+        var details = tokens.Where(t => t.Class is TokenClass.Number or TokenClass.Date or TokenClass.Time or TokenClass.Unit or TokenClass.Kind)
+            .Select(t => t.Value ?? t.Lower).ToArray();
+        Array.Sort(details, StringComparer.Ordinal);
+        return string.Join(' ', details);
     }
 
     private static bool StartsWith(List<Word> words, string[] subject)
