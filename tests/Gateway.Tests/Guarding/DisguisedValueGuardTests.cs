@@ -8,43 +8,15 @@ namespace Gateway.Tests.Guarding;
 /// Each is handled as the default policy says for its rule (<c>pii.email</c>, <c>pii.card</c>,
 /// <c>secret.url_credentials</c>): redacted in the answer plain and streamed, flagged or redacted on input, and
 /// audited with an excerpt that does not hold it. Before, all of them went through untouched.</summary>
-public sealed class DisguisedValueGuardTests : IAsyncLifetime
+public sealed class DisguisedValueGuardTests : GuardedGatewayTest
 {
     private const string Bracketed = "jane.doe(at)example.com";
     private const string Spelled = "jane dot doe at example dot com";
     private const string DottedCard = "4111.1111.1111.1111";
     private const string UriPassword = "correcthorse";
 
-    private FakeOpenAIUpstream _upstream = null!;
-    private TestGateway _gateway = null!;
-
-    public async Task InitializeAsync()
-    {
-        _upstream = await FakeOpenAIUpstream.StartAsync();
-        _gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
-        {
-            ["Upstream:BaseUrl"] = _upstream.BaseUrl,
-            ["Upstream:MaxRetries"] = "0",
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _upstream.DisposeAsync();
-    }
-
-    private async Task<HttpResponseMessage> ChatAsync(string user, string content, bool stream = false) =>
-        await _gateway.Client.PostAsync("v1/chat/completions", HttpAssert.Json(new JsonObject
-        {
-            ["model"] = "fake-model",
-            ["user"] = user,
-            ["stream"] = stream,
-            ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = content }),
-        }.ToJsonString()));
-
     private async Task<JsonArray> EventsAsync(string user, string rule, string stage) =>
-        new(JsonNode.Parse(await _gateway.Client.GetStringAsync($"v1/audit/events?userId={user}&rule={rule}&limit=50"))!["events"]!.AsArray()
+        new(JsonNode.Parse(await Gateway.Client.GetStringAsync($"v1/audit/events?userId={user}&rule={rule}&limit=50"))!["events"]!.AsArray()
             .Where(e => (string?)e!["stage"] == stage).Select(e => e!.DeepClone()).ToArray());
 
     private static void AssertExcerptsLack(JsonArray events, string raw) =>
@@ -54,7 +26,7 @@ public sealed class DisguisedValueGuardTests : IAsyncLifetime
     public async Task Disguised_addresses_in_a_plain_answer_are_redacted_and_audited()
     {
         const string user = "disguised-answer";
-        _upstream.Enqueue(new FakeReply { Text = $"Write to {Bracketed} or {Spelled} today." });
+        Upstream.Enqueue(new FakeReply { Text = $"Write to {Bracketed} or {Spelled} today." });
 
         using var response = await ChatAsync(user, "how do I reach Jane?");
         var content = (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["choices"]![0]!["message"]!["content"];
@@ -70,7 +42,7 @@ public sealed class DisguisedValueGuardTests : IAsyncLifetime
     public async Task A_spelled_out_address_in_a_streamed_answer_is_redacted()
     {
         const string user = "disguised-stream";
-        _upstream.Enqueue(new FakeReply { Text = $"Sure, reach me at {Spelled} after six.", ChunkSize = 4 });
+        Upstream.Enqueue(new FakeReply { Text = $"Sure, reach me at {Spelled} after six.", ChunkSize = 4 });
 
         using var response = await ChatAsync(user, "how do I reach you?", stream: true);
         var body = await response.Content.ReadAsStringAsync();
@@ -87,7 +59,7 @@ public sealed class DisguisedValueGuardTests : IAsyncLifetime
         using var response = await ChatAsync(user, $"disguised-input-marker: mail {Bracketed} my card {DottedCard}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        var sent = _upstream.ChatRequests.Last(r => r.RawBody.Contains("disguised-input-marker", StringComparison.Ordinal)).RawBody;
+        var sent = Upstream.ChatRequests.Last(r => r.RawBody.Contains("disguised-input-marker", StringComparison.Ordinal)).RawBody;
         Assert.Contains($"mail {Bracketed} my card [CARD]", sent, StringComparison.Ordinal);
         var emails = await EventsAsync(user, "pii.email", "input");
         var cards = await EventsAsync(user, "pii.card", "input");
@@ -101,7 +73,7 @@ public sealed class DisguisedValueGuardTests : IAsyncLifetime
     public async Task The_password_of_a_connection_uri_in_an_answer_is_redacted()
     {
         const string user = "disguised-uri";
-        _upstream.Enqueue(new FakeReply { Text = $"Set DATABASE_URL=mysql://root:{UriPassword}@db.internal/app and restart." });
+        Upstream.Enqueue(new FakeReply { Text = $"Set DATABASE_URL=mysql://root:{UriPassword}@db.internal/app and restart." });
 
         using var response = await ChatAsync(user, "what is the database url?");
         var content = (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["choices"]![0]!["message"]!["content"];

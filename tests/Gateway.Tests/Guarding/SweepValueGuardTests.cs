@@ -6,38 +6,10 @@ namespace Gateway.Tests.Guarding;
 /// first word a stream sent before the rest showed it to be one, addresses with a spelled at before a plain domain,
 /// a curl password, a dashed IBAN and a version taken for an IP address in an answer, and an attack in German on
 /// input. Each is handled as the default policy says and audited without the value.</summary>
-public sealed class SweepValueGuardTests : IAsyncLifetime
+public sealed class SweepValueGuardTests : GuardedGatewayTest
 {
-    private FakeOpenAIUpstream _upstream = null!;
-    private TestGateway _gateway = null!;
-
-    public async Task InitializeAsync()
-    {
-        _upstream = await FakeOpenAIUpstream.StartAsync();
-        _gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
-        {
-            ["Upstream:BaseUrl"] = _upstream.BaseUrl,
-            ["Upstream:MaxRetries"] = "0",
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _upstream.DisposeAsync();
-    }
-
-    private async Task<HttpResponseMessage> ChatAsync(string user, string content, bool stream = false) =>
-        await _gateway.Client.PostAsync("v1/chat/completions", HttpAssert.Json(new JsonObject
-        {
-            ["model"] = "fake-model",
-            ["user"] = user,
-            ["stream"] = stream,
-            ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = content }),
-        }.ToJsonString()));
-
     private async Task<JsonArray> EventsAsync(string user, string rule) =>
-        JsonNode.Parse(await _gateway.Client.GetStringAsync($"v1/audit/events?userId={user}&rule={rule}&limit=50"))!["events"]!.AsArray();
+        JsonNode.Parse(await Gateway.Client.GetStringAsync($"v1/audit/events?userId={user}&rule={rule}&limit=50"))!["events"]!.AsArray();
 
     private static void AssertExcerptsLack(JsonArray events, string raw) =>
         Assert.All(events, e => Assert.DoesNotContain(raw, (string?)e!["excerpt"] ?? string.Empty, StringComparison.Ordinal));
@@ -49,7 +21,7 @@ public sealed class SweepValueGuardTests : IAsyncLifetime
     public async Task A_streamed_address_is_redacted_whole_when_a_chunk_ends_after_its_first_word(string answer, int chunkSize, string expected)
     {
         var user = $"sweep-stream-{chunkSize}";
-        _upstream.Enqueue(new FakeReply { Text = answer, ChunkSize = chunkSize });
+        Upstream.Enqueue(new FakeReply { Text = answer, ChunkSize = chunkSize });
 
         using var response = await ChatAsync(user, "how do I reach Jane?", stream: true);
         var body = await response.Content.ReadAsStringAsync();
@@ -66,7 +38,7 @@ public sealed class SweepValueGuardTests : IAsyncLifetime
     public async Task A_plain_answer_has_these_values_redacted_and_its_version_kept()
     {
         const string user = "sweep-plain";
-        _upstream.Enqueue(new FakeReply
+        Upstream.Enqueue(new FakeReply
         {
             Text = "Bump to 2.0.0.1, then run curl -u admin:Zk8qLm2vP9x https://api.example.com and pay to IBAN ES91-2100-0418-4502-0005-1332 or mail jane.doe at example.com.",
         });
