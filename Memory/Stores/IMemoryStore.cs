@@ -21,7 +21,8 @@ public interface IMemoryStore
 
     Task<bool> DeleteAsync(UserKey user, string id, CancellationToken cancellationToken = default);
 
-    /// <summary>Removes every memory, history entry and consent record of the user, leaving no trace of its text.</summary>
+    /// <summary>Removes every memory, history entry and given consent of the user, leaving no trace of its text; a
+    /// withdrawn consent stays withdrawn (it holds no text, and "forget me" must not turn into "remember me").</summary>
     Task DeleteUserAsync(UserKey user, CancellationToken cancellationToken = default);
 
     Task AppendHistoryAsync(UserKey user, IReadOnlyList<MemoryHistoryEntry> entries, CancellationToken cancellationToken = default);

@@ -113,7 +113,13 @@ public sealed class InMemoryMemoryStore : IMemoryStore, IErasureTombstoneStore
     {
         lock (_gate)
         {
+            // A withdrawn consent outlives erasure, as in the real stores.
+            var withdrawn = Data(user)?.Consent == false;
             _users.Remove(user);
+            if (withdrawn)
+            {
+                Data(user, create: true)!.Consent = false;
+            }
         }
 
         return Task.CompletedTask;

@@ -151,7 +151,11 @@ internal sealed partial class QdrantMemoryStore : IMemoryStore, IDisposable
         }
 
         // The consent record carries no user key (QdrantHistoryPayload.ConsentPoint), so the filter above passes it by.
-        await QdrantCollectionAccess.IgnoreMissingCollectionAsync(() => _client.DeleteAsync(_names.Meta, QdrantPointIds.Consent(user), wait: true, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        // A withdrawn consent stays (it holds no personal text): erasure must never turn "forget me" into "remember me".
+        if (await GetConsentAsync(user, cancellationToken).ConfigureAwait(false) != false)
+        {
+            await QdrantCollectionAccess.IgnoreMissingCollectionAsync(() => _client.DeleteAsync(_names.Meta, QdrantPointIds.Consent(user), wait: true, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
 
         QdrantStoreLog.UserErased(_logger, owned.Count);
     }

@@ -212,14 +212,24 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
     {
         Validate(user);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        bool withdrawn;
         using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
+            // A withdrawn consent stays (it holds no personal text): erasure must never turn "forget me" into "remember me".
+            using (var read = connection.CreateCommand())
+            {
+                read.Transaction = transaction;
+                read.CommandText = "SELECT memory FROM user_consent WHERE user_hash = $hash;";
+                read.Parameters.AddWithValue("$hash", ConsentKey(user));
+                withdrawn = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long stored && stored == 0;
+            }
+
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
                 DELETE FROM memories WHERE tenant = $tenant AND user_id = $user;
                 DELETE FROM history WHERE tenant = $tenant AND user_id = $user;
-                DELETE FROM user_consent WHERE user_hash = $hash;
+                DELETE FROM user_consent WHERE user_hash = $hash AND memory <> 0;
                 """;
             AddUser(command, user);
             command.Parameters.AddWithValue("$hash", ConsentKey(user));
@@ -234,7 +244,7 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore, IDisposable
             }
         }
 
-        _consent.Changed(user, null);
+        _consent.Changed(user, withdrawn ? false : null);
         _index.Remove(user);
 
         // secure_delete zeroed the rows in the new page images; the WAL still holds older images until truncated.

@@ -32,8 +32,7 @@ public sealed class AbandonedErasureTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => erase);
         await gone.Left.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-        // The erasure goes on without its client: wait for its end (memories gone and the withdrawn consent back; the
-        // store drops the consent with the memories and the memory service writes it again just after).
+        // The erasure goes on without its client: wait for its end (memories gone, the withdrawn consent kept).
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (DateTime.UtcNow < deadline && ((await api.TextsAsync(user, includeSuperseded: true)).Count > 0 ||
                                              (bool)(await api.GetConsentAsync(user)).Expect(HttpStatusCode.OK)["memory"]!))

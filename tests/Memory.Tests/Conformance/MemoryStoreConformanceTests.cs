@@ -542,22 +542,27 @@ public abstract class MemoryStoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Delete_user_removes_memories_history_and_consent()
+    public async Task Delete_user_removes_memories_history_and_a_given_consent_and_keeps_a_withdrawn_one()
     {
         var memory = Memory("Alice's secret recipe uses saffron.", Vector(63));
         await Store.UpsertAsync(Alice, [memory]);
         await Store.AppendHistoryAsync(Alice, [History(memory.Id, MemoryEvent.Add, null, memory, T0)]);
         await Store.SetConsentAsync(Alice, false);
+        await Store.SetConsentAsync(Bob, true);
         await Store.SearchAsync(Alice, Vector(63), Model, MemoryFilter.Current, 5);
 
         await Store.DeleteUserAsync(Alice);
+        await Store.DeleteUserAsync(Bob);
 
         Assert.Null(await Store.GetAsync(Alice, memory.Id));
         Assert.Empty(await Store.ListAsync(Alice, new MemoryFilter { IncludeSuperseded = true }));
         Assert.Empty(await Store.SearchAsync(Alice, Vector(63), Model, new MemoryFilter { IncludeSuperseded = true }, 5));
         Assert.Empty(await Store.GetHistoryAsync(Alice, memory.Id));
         Assert.Empty(await Store.GetUserHistoryAsync(Alice));
-        Assert.Null(await Store.GetConsentAsync(Alice));
+
+        // A withdrawal holds no text and outlives erasure, with no moment where the default (on) shows through.
+        Assert.False(await Store.GetConsentAsync(Alice));
+        Assert.Null(await Store.GetConsentAsync(Bob));
     }
 
     [Fact]
@@ -570,6 +575,9 @@ public abstract class MemoryStoreConformanceTests : IAsyncLifetime
         await Store.SetConsentAsync(Alice, true);
         Assert.True(await Store.GetConsentAsync(Alice));
         await Store.SetConsentAsync(Alice, false);
+        await Store.DeleteUserAsync(Alice);
+        Assert.False(await Store.GetConsentAsync(Alice));
+        await Store.SetConsentAsync(Alice, true);
         await Store.DeleteUserAsync(Alice);
         Assert.Null(await Store.GetConsentAsync(Alice));
         await Store.SetConsentAsync(Alice, false);
