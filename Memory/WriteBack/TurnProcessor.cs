@@ -95,7 +95,7 @@ internal sealed class TurnProcessor(
         {
             // The upstream kept failing; rather than poison the turn, learn what the heuristics can.
             WriteBackLog.ExtractionFallback(logger, lease.Turn.TurnId, ex.GetType().Name);
-            return heuristic.Extract(lease.Turn);
+            return await heuristic.ExtractAsync(lease.Turn, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Memory.Stores;
 using Microsoft.Extensions.Options;
 
 namespace Memory.WriteBack.Extraction;
@@ -6,27 +7,48 @@ namespace Memory.WriteBack.Extraction;
 /// <summary>Built-in extraction with no LLM call: first-person statements, style preferences and retractions from
 /// the user's messages, phrased as third-person memories ("The user lives in Porto"). Observations that are not
 /// first-person statements are kept as they were observed.</summary>
-internal sealed partial class HeuristicFactExtractor(IOptions<WriteBackOptions> options) : IFactExtractor
+internal sealed partial class HeuristicFactExtractor(IOptions<WriteBackOptions> options, IMemoryStore? store = null) : IFactExtractor
 {
     private const int MaxObservationLength = 500;
 
     private readonly WriteBackOptions _options = options.Value;
 
-    public Task<IReadOnlyList<ExtractedFact>> ExtractAsync(ConversationTurn turn, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Extract(turn));
+    /// <summary>Extracts with the names the user's current memories introduce ("Meera is allergic to peanuts" after "My
+    /// daughter Meera is 6" in another conversation); the store is read only when a clause opens with a name.</summary>
+    public async Task<IReadOnlyList<ExtractedFact>> ExtractAsync(ConversationTurn turn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return Extract(turn, await KnownPeopleAsync(turn, cancellationToken).ConfigureAwait(false));
+    }
 
-    public IReadOnlyList<ExtractedFact> Extract(ConversationTurn turn)
+    /// <summary>The names the user's current memories introduce, when the turn may speak of someone by name.</summary>
+    public async Task<KnownPeople?> KnownPeopleAsync(ConversationTurn turn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (store is null || !turn.UserMessages.Any(m => MayNameSomeone(m.Text)))
+        {
+            return null;
+        }
+
+        var memories = await store.ListAsync(turn.User, MemoryFilter.Current, cancellationToken).ConfigureAwait(false);
+        return KnownPeople.From(memories.Select(m => m.Text));
+    }
+
+    public IReadOnlyList<ExtractedFact> Extract(ConversationTurn turn) => Extract(turn, known: null);
+
+    public IReadOnlyList<ExtractedFact> Extract(ConversationTurn turn, KnownPeople? known)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var facts = new List<ExtractedFact>();
+        var people = known?.Copy() ?? new KnownPeople();
         for (var m = 0; m < turn.UserMessages.Count; m++)
         {
             var message = turn.UserMessages[m];
-            var statements = HeuristicStatements.Read(message.Text);
+            var statements = HeuristicStatements.Read(message.Text, people);
             if (statements.Count == 0 && m == 0 && !turn.IsObservation && AnswerFrames.Compose(turn.AssistantQuestion, message.Text) is { } answered)
             {
                 // "Porto" after "Where do you live?": the user's word, read as the sentence it answers.
-                statements = HeuristicStatements.Read(answered);
+                statements = HeuristicStatements.Read(answered, people);
             }
 
             foreach (var s in statements)
@@ -80,6 +102,13 @@ internal sealed partial class HeuristicFactExtractor(IOptions<WriteBackOptions> 
 
         return normalized.TrimEnd();
     }
+
+    /// <summary>Whether a capitalised word other than "I" opens a sentence or clause, or follows "and".</summary>
+    private static bool MayNameSomeone(string text) => NameAtClauseStart().IsMatch(text);
+
+    [GeneratedRegex(@"(?:^|[.!?;,]\s+|\band\s+)(?!(?:I|I'm|I've|I'd|I'll|The|My|We|Our|It|It's|He|She|They|This|That|Hi|Hello|Hey|And|But|So|Also|Can|Could|What|How)\b)\p{Lu}\p{Ll}+\s+\p{Ll}",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex NameAtClauseStart();
 
     /// <summary>Adds the fact, or merges its sources into the same fact already read from another message.</summary>
     private static void Add(List<ExtractedFact> facts, ExtractedFact fact)

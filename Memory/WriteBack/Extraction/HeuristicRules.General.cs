@@ -584,6 +584,6 @@ internal static partial class HeuristicRules
     [GeneratedRegex(@"^(?:there|here|back|away|ahead|along|forward|again|too|so|well|better|worse|up|down|off|out|to\b|that\b|what\b|how\b|why\b|if\b|whether\b|about\b|(?:I|we|you|they|he|she|it)(?:'\w+)?\b)", RegexOptions.IgnoreCase)]
     private static partial Regex NotAnObject();
 
-    [GeneratedRegex(@"^to\s+(?:work|school|college|uni|university|the\s+office|the\s+station|the\s+gym|class|classes)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^to\s+(?:work|school|college|uni|university|campus|town|class|classes|(?:the|my)\s+(?:office|station|gym|clinic|hospital|lab|library|studio|shop|store|factory|warehouse|site|city|city\s+centre|city\s+center|job|work))\b", RegexOptions.IgnoreCase)]
     private static partial Regex CommuteDestination();
 }

@@ -72,13 +72,14 @@ internal static partial class HeuristicRules
             m => Value(m.Groups["v"].Value, 6) is { } v && !Pronoun.IsMatch(v) && !ThingPartner.IsMatch(v)
                 ? Draft(FactSlots.Marital, "married", $"The user is married to {v}")
                 : null, exclusive: true),
-        // "My daughter just turned 7": the same fact as "My daughter is 7".
-        One(@"^my\s+(?<rel>" + Relatives + @")\s+(?:(?:just|recently|finally)\s+)?turned\s+(?<age>\d{1,3})(?:\s+years?\s+old)?(?<rest>(?:\s+[\w]+){0,3})$",
+        // "My daughter just turned 7", "My son Arjun turned 10 last week": the same fact as "My daughter is 7".
+        One(@"^my\s+(?<rel>" + Relatives + @")(?:\s+(?<name>(?-i:\p{Lu})\p{Ll}+))?\s+(?:(?:just|recently|finally)\s+)?turned\s+(?<age>\d{1,3})(?:\s+years?\s+old)?(?<rest>(?:\s+[\w]+){0,3})$",
             m =>
             {
                 var rel = m.Groups["rel"].Value.ToLowerInvariant();
+                var who = m.Groups["name"].Success ? $"{rel} {m.Groups["name"].Value}" : rel;
                 var age = m.Groups["age"].Value;
-                return WithoutTrailingFiller(m.Groups["rest"].Value).Length == 0 ? Draft(FactSlots.Family, $"{rel} is {age}", $"The user's {rel} is {age}") : null;
+                return WithoutTrailingFiller(m.Groups["rest"].Value).Length == 0 ? Draft(FactSlots.Family, $"{who} is {age}", $"The user's {who} is {age}") : null;
             }, exclusive: true),
         // "Tom and I divorced last year", "we got divorced", "I divorced my husband": the user is divorced now.
         One(@"^(?:(?:my\s+(?:ex-?)?(?:wife|husband|partner)\s+)?(?-i:\p{Lu})\p{Ll}+\s+and\s+I|I)\s+(?:(?:just|recently|finally|officially)\s+)?(?:got\s+)?(?<v>divorced|separated)(?:\s+(?:from\s+)?(?:my\s+(?:ex-?)?(?:wife|husband|partner)|(?-i:\p{Lu})\p{Ll}+))?(?<rest>(?:\s+[\w]+){0,4})$",

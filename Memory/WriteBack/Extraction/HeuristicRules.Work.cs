@@ -47,8 +47,9 @@ internal static partial class HeuristicRules
 
                 return drafts;
             }, exclusive: true),
-        // "I work as a data scientist at Spotify in Stockholm": the job, and the employer when one is named; the town
-        // is left out (a job slot holds one value, and "works in Stockholm" would replace the job).
+        // "I work as a data scientist at Spotify in Stockholm": the job, and the employer when one is named, with its
+        // town as "I work at Spotify in Stockholm" keeps it; without an employer the town is left out (a job slot holds
+        // one value, and "works in Stockholm" would replace the job).
         Make(@"^I\s+(?:currently\s+|now\s+)?(?:work|am\s+working|'m\s+working)\s+as\s+(?:a\s+|an\s+)?(?<v>.+?)(?:\s+(?:at|for)\s+(?<emp>.+?))?(?:\s+in\s+(?<place>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2}))?$",
             m =>
             {
@@ -60,7 +61,8 @@ internal static partial class HeuristicRules
                 var drafts = new List<FactDraft> { Draft(FactSlots.Job, job, $"The user works as {Article(job)} {job}") };
                 if (m.Groups["emp"].Success && Organization(m.Groups["emp"].Value) is { } employer && !Pronoun.IsMatch(employer))
                 {
-                    drafts.Add(Draft(FactSlots.Employer, employer, $"The user works at {employer}"));
+                    var town = m.Groups["place"].Success ? $" in {m.Groups["place"].Value}" : string.Empty;
+                    drafts.Add(Draft(FactSlots.Employer, employer, $"The user works at {employer}{town}"));
                 }
 
                 return drafts;

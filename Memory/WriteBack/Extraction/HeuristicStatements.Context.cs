@@ -118,6 +118,13 @@ internal static partial class HeuristicStatements
             var negated = Replaced(x, m.Groups["y"].Value.Trim());
             return verb is "am" ? $"I am {x}. I am not {negated}" : $"I {verb} {x}. I do not {verb} {negated}";
         });
+        // "I don't drink coffee anymore, only green tea": the ending and what the user does instead, each its own
+        // statement (the elided "only green tea" stopped the whole sentence from being read).
+        text = NotButOnly().Replace(text, m =>
+        {
+            var verb = m.Groups["verb"].Value;
+            return $"I {m.Groups["neg"].Value} {verb} {m.Groups["x"].Value.Trim()}{m.Groups["any"].Value}. I only {verb} {m.Groups["y"].Value.Trim()}";
+        });
         text = SwitchedJobs().Replace(text, "I work at ");
         // "two kids, Emma who is 9 and Lucas who is 4": the children, then each one's age.
         text = ChildrenWithAges().Replace(text, m =>
@@ -290,6 +297,9 @@ internal static partial class HeuristicStatements
 
     [GeneratedRegex(@"\bI\s+(?<verb>am|eat|drink|like|love|enjoy|play|speak|take|use|read|watch|wear|own|have|keep|grow|cook|know)\s+(?<x>[a-z][^,.;:!?]*?),?\s+but\s+not\s+(?<y>[a-z][a-z' -]*?)(?=\s*(?:[,.;:!?]|$))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ButNot();
+
+    [GeneratedRegex(@"\bI\s+(?<neg>don't|do\s+not|no\s+longer|never)\s+(?<verb>eat|drink|play|speak|take|use|drive|ride|watch|wear|smoke|cook|read|buy|listen\s+to)\s+(?<x>[a-z][^,.;:!?]*?)(?<any>\s+(?:anymore|any\s+more|any\s+longer))?,?\s+(?:only|just)\s+(?<y>[a-z][a-z' -]*?)(?=\s*(?:[,.;:!?]|$))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NotButOnly();
 
     [GeneratedRegex(@"\bI\s+(?:have\s+)?(?:(?:just|recently|finally|completely)\s+)?(?:gave|given)\s+up\s+(?:(?<v>drinking|eating|smoking|vaping|playing|running|swimming)\b|(?<x>(?:alcohol|booze|coffee|caffeine|tea|beer|wine|soda|sugar|meat|dairy|gluten|red\s+meat|pork|bread|chocolate|cheese)\b))(?<rest>[^.,;!?]*)", RegexOptions.IgnoreCase)]
     private static partial Regex GaveUp();

@@ -9,7 +9,7 @@ internal static partial class HeuristicStatements
     /// <summary>A fact read from a message: the draft, whether it asserts or retracts, and whether it was hedged.</summary>
     public sealed record Statement(FactDraft Draft, FactAction Action, bool Hedged);
 
-    public static IReadOnlyList<Statement> Read(string message)
+    public static IReadOnlyList<Statement> Read(string message, KnownPeople? people = null)
     {
         var result = new List<Statement>();
         if (string.IsNullOrWhiteSpace(message))
@@ -62,7 +62,9 @@ internal static partial class HeuristicStatements
                 var isQuestion = i == clauses.Length - 1 && sentence.EndsWith('?');
                 try
                 {
-                    greeted = ReadClause(clauses[i], isQuestion, greeted, result, sentence);
+                    var before = result.Count;
+                    greeted = ReadClause(clauses[i], isQuestion, greeted, result, sentence, people);
+                    LearnFrom(people, result, before);
                 }
                 catch (RegexMatchTimeoutException)
                 {
@@ -76,9 +78,9 @@ internal static partial class HeuristicStatements
 
     /// <summary>Reads one clause into <paramref name="result"/>; returns true when the clause was only a greeting,
     /// so a self-introduction in the next clause ("Hi! I'm Ana") is read as the user's name.</summary>
-    private static bool ReadClause(string rawClause, bool isQuestion, bool greeted, List<Statement> result, string sentence)
+    private static bool ReadClause(string rawClause, bool isQuestion, bool greeted, List<Statement> result, string sentence, KnownPeople? people)
     {
-        var clause = Clean(rawClause, out var greeting);
+        var clause = WithRelation(Clean(rawClause, out var greeting), people);
         if (clause.Length < 3)
         {
             return greeting;
@@ -341,7 +343,7 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"(?:[^.!?;\n]|[.!?](?=[^\s.!?;])|(?:(?<=\b\p{Lu}\p{Ll}+\s\p{Lu})|(?<=(?:^|\s)(?:Mr|Mrs|Ms|Dr|St|Mt|Prof|Jr|Sr|Rev|Capt|Lt|Sgt|Ave|Rd)))\.(?=\s+(?!(?:I|I'm|I've|I'd|My|We|We're|Our|The|It|It's|He|She|They|This|That|These|Those|There|And|But|So|Also|Now|Then|Oh|Btw|Can|Could|Would|Will|Should|Shall|May|Might|Do|Does|Did|Is|Are|Was|Were|Have|Has|What|Where|When|Why|Who|Which|How|Any|Anything|Please|Thanks|Thank|Nice|Hi|Hello|Hey|Yes|No|Ok|Okay|Sorry|Also|Anyway|Just|Let|Tell|Give|Help|Any)\b)\p{Lu}))+[.!?;]*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Sentence();
 
-    [GeneratedRegex(@",?\s+(?:and|but|so|because|although|though|while|whereas|plus|also)\s+(?:(?:honestly|frankly|actually|also|then|now|yet|anyway|basically|obviously|luckily|sadly),?\s+)?(?=(?:I|I'm|I've|my|we|our)\b)|(?<=\d\w{0,3})\s+(?=not\s+(?:the\s+)?\d)|,\s*(?:anyway|anyways|anyhow|besides|btw|oh\s+and),?\s+(?=(?:I|I'm|I've|my|we|our)\b)|,\s*(?:(?:and\s+)?(?:now|today|these\s+days|nowadays|currently),?\s+)?(?=(?:I|I'm|I've|my|we|our)\b)|,\s+(?=(?:if|unless|because|since)\b)|,\s*(?=(?:his|her|its|their|what|what's|where|when|why|how|how's|who|which|any|anything|can|could|would|should|do|does|is|are|give|tell|suggest|recommend|help|please|so|keep|thanks|thank|remember|note|bear|let|make|not)\b)|\s+and\s+(?=(?:he|she|they|it)(?:'s|\s))|\s+so\s+(?=(?:please|keep|make|give|use|answer|reply|write|explain|talk|avoid|don't|do\s+not)\b)|\s+-\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@",?\s+(?:and|but|so|because|although|though|while|whereas|plus|also)\s+(?:(?:honestly|frankly|actually|also|then|now|yet|anyway|basically|obviously|luckily|sadly),?\s+)?(?=(?:I|I'm|I've|my|we|our)\b)|(?<=\d\w{0,3})\s+(?=not\s+(?:the\s+)?\d)|,\s*(?:anyway|anyways|anyhow|besides|btw|oh\s+and),?\s+(?=(?:I|I'm|I've|my|we|our)\b)|,\s*(?:(?:and\s+)?(?:now|today|these\s+days|nowadays|currently),?\s+)?(?=(?:I|I'm|I've|my|we|our)\b)|,\s+(?=(?:if|unless|because|since)\b)|,\s*(?=(?:his|her|its|their|what|what's|where|when|why|how|how's|who|which|any|anything|can|could|would|should|do|does|is|are|give|tell|suggest|recommend|help|please|so|keep|thanks|thank|remember|note|bear|let|make|not)\b)|\s+and\s+(?=(?:he|she|they|it)(?:'s|\s))|,?\s+and\s+(?=(?-i:\p{Lu}\p{Ll}+)\s+(?:is|was|has|had|just|turned|loves|likes|hates|works|lives|goes|plays|started|can't|cannot|doesn't|isn't|wasn't)\b)|\s+so\s+(?=(?:please|keep|make|give|use|answer|reply|write|explain|talk|avoid|don't|do\s+not)\b)|\s+-\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseSplit();
 
     [GeneratedRegex(@"^(?:(?<greet>hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?|oh|ah|well|so|and|but|also|btw|by\s+the\s+way|actually|anyway|anyways|ok|okay|yes|yeah|yep|nope|fyi|just\s+so\s+you\s+know|for\s+context|for\s+the\s+record|note\s+that|to\s+be\s+clear|as\s+you\s+know|you\s+know(?=,?\s+I\b)|honestly|basically|thanks|thank\s+you|lol|haha|please|update|quick\s+update|oh\s+and|plus|now|(?:(?:big|good|great|some|exciting|happy|sad|bad|quick|fun)\s+)?news|heads\s+up|guess\s+what|so\s+anyway|sorry(?=[,!])|oops|wait(?:\s+no)?(?=[,!])|no(?=[,!])|correction|to\s+clarify|let\s+me\s+correct\s+(?:that|myself)|just\s+to\s+correct\s+myself|I\s+meant(?:\s+to\s+say)?(?:\s+that)?|I\s+mean(?=,)|I\s+got\s+(?:it|that)\s+wrong(?:\s+earlier)?|my\s+bad|scratch\s+that|in\s+fact|these\s+days|nowadays|sadly|unfortunately|" +

@@ -36,7 +36,7 @@ internal sealed class LlmFactExtractor(
         if (!llm.Available)
         {
             WriteBackLog.ExtractionFallback(logger, turn.TurnId, "no chat client or prompt renderer");
-            return heuristic.Extract(turn);
+            return await heuristic.ExtractAsync(turn, cancellationToken).ConfigureAwait(false);
         }
 
         var ids = turn.UserMessages.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
@@ -85,6 +85,6 @@ internal sealed class LlmFactExtractor(
         }
 
         WriteBackLog.ExtractionFallback(logger, turn.TurnId, reason ?? "invalid");
-        return heuristic.Extract(turn);
+        return await heuristic.ExtractAsync(turn, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -5,5 +5,5 @@ namespace Memory.WriteBack.Extraction;
 internal sealed class NoFactExtractor(HeuristicFactExtractor heuristic) : IFactExtractor
 {
     public Task<IReadOnlyList<ExtractedFact>> ExtractAsync(ConversationTurn turn, CancellationToken cancellationToken = default) =>
-        Task.FromResult(turn.IsObservation ? heuristic.Extract(turn) : (IReadOnlyList<ExtractedFact>)[]);
+        turn.IsObservation ? heuristic.ExtractAsync(turn, cancellationToken) : Task.FromResult<IReadOnlyList<ExtractedFact>>([]);
 }

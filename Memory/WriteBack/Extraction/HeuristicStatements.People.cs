@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+
+namespace Memory.WriteBack.Extraction;
+
+internal static partial class HeuristicStatements
+{
+    /// <summary>"Meera is allergic to peanuts" where Meera is known to be the user's child: read as "my child Meera is
+    /// allergic to peanuts", which the relatives' rules take. A name no memory or earlier clause introduced stays as it
+    /// was (someone else's fact, not stored).</summary>
+    private static string WithRelation(string clause, KnownPeople? people)
+    {
+        if (people is null || people.Count == 0)
+        {
+            return clause;
+        }
+
+        var lead = LeadingName().Match(clause);
+        if (!lead.Success || people.RelationOf(lead.Groups["name"].Value) is not { } relation)
+        {
+            return clause;
+        }
+
+        return $"my {relation} {clause}";
+    }
+
+    /// <summary>Learns the names the statements read so far introduced ("I have two kids, Arjun and Meera. Meera is
+    /// allergic to peanuts").</summary>
+    private static void LearnFrom(KnownPeople? people, List<Statement> result, int from)
+    {
+        if (people is null)
+        {
+            return;
+        }
+
+        for (var i = from; i < result.Count; i++)
+        {
+            if (result[i].Action == FactAction.Assert)
+            {
+                people.Learn(result[i].Draft.Text);
+            }
+        }
+    }
+
+    // A clause that opens with a first name and goes on with a verb: "Meera is ...", "Arjun just turned 10", "Dev loves
+    // cycling" (not "Meera and I ...", "Meera, ...", "Meera's ...").
+    [GeneratedRegex(@"^(?<name>(?-i:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?))\s+(?!and\b|or\b|&)(?=(?-i:\p{Ll}))",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex LeadingName();
+}

@@ -1,0 +1,77 @@
+using Memory.WriteBack;
+using OpenAI.Chat;
+
+namespace Gateway.Tests.WriteBack;
+
+/// <summary>A person or pet the user introduced once is known by name afterwards: "Meera is allergic to peanuts" in a
+/// later conversation is stored as a fact about the user's daughter, and a new age replaces the old one. Someone the
+/// user never introduced stays someone else's fact (not stored), and one user's people never name another user's.</summary>
+public sealed class NamedPeopleWriteBackTests
+{
+    private static async Task WaitIdleAsync(TestGateway gateway)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await gateway.Services.GetRequiredService<IWriteBackMonitor>().WhenIdleAsync(cts.Token);
+    }
+
+    private static async Task<string[]> TextsAsync(TestGateway gateway, string user, bool includeSuperseded = false)
+    {
+        var json = JsonNode.Parse(await gateway.Client.GetStringAsync(
+            $"v1/users/{user}/memories{(includeSuperseded ? "?includeSuperseded=true" : string.Empty)}"))!;
+        return [.. json["memories"]!.AsArray().Select(m => m!["text"]!.GetValue<string>())];
+    }
+
+    [Fact]
+    public async Task A_name_introduced_in_one_conversation_is_read_as_that_person_in_the_next()
+    {
+        await using var upstream = await FakeOpenAIUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
+        {
+            ["Upstream:BaseUrl"] = upstream.BaseUrl,
+            ["Memory:Extraction:Mode"] = "heuristic",
+        });
+        var chat = SdkClients.Chat(gateway);
+
+        async Task SayAsync(string user, string text)
+        {
+            await chat.CompleteChatAsync([new UserChatMessage(text)], new ChatCompletionOptions { EndUserId = user });
+            await WaitIdleAsync(gateway);
+        }
+
+        await SayAsync("priya", "My daughter Meera is 6. I have a golden retriever called Max.");
+        await SayAsync("priya", "Meera is allergic to peanuts.");
+        await SayAsync("priya", "Max is 3 years old. Einstein was born in Ulm.");
+        await SayAsync("priya", "Meera just turned 7!");
+        // Another user says the same words about a Meera they never introduced.
+        await SayAsync("omar", "Meera is allergic to peanuts.");
+
+        var current = await TextsAsync(gateway, "priya");
+        Assert.Contains("The user's daughter Meera is allergic to peanuts", current);
+        Assert.Contains("The user's dog Max is 3 years old", current);
+        Assert.Contains("The user's daughter Meera is 7", current);
+        Assert.DoesNotContain("The user's daughter Meera is 6", current);
+        Assert.Contains("The user's daughter Meera is 6", await TextsAsync(gateway, "priya", includeSuperseded: true));
+        Assert.DoesNotContain(current, t => t.Contains("Ulm", StringComparison.Ordinal));
+        Assert.Empty(await TextsAsync(gateway, "omar"));
+    }
+
+    [Fact]
+    public async Task A_name_said_after_and_no_longer_costs_the_users_own_fact_before_it()
+    {
+        await using var upstream = await FakeOpenAIUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
+        {
+            ["Upstream:BaseUrl"] = upstream.BaseUrl,
+            ["Memory:Extraction:Mode"] = "heuristic",
+        });
+        var chat = SdkClients.Chat(gateway);
+
+        await chat.CompleteChatAsync(
+            [new UserChatMessage("Can you suggest a dinner idea? I'm vegetarian and Meera is allergic to peanuts.")],
+            new ChatCompletionOptions { EndUserId = "dana" });
+        await WaitIdleAsync(gateway);
+
+        var current = await TextsAsync(gateway, "dana");
+        Assert.Equal(["The user is vegetarian"], current);
+    }
+}
