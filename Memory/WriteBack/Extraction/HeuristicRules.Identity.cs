@@ -77,6 +77,12 @@ internal static partial class HeuristicRules
         // "I'm 1.93 m tall", "I am 180 cm tall", "I'm 6 ft 2 tall": one height, replaced when it changes.
         One(@"^I(?:'m|\s+am)\s+(?:about\s+|around\s+)?(?<v>\d{1,3}(?:[.,]\d{1,2})?\s*(?:m|cm|metres?|meters?|ft|feet|foot|')(?:\s*\d{1,2}(?:\s*(?:in|inches|""))?)?)\s+tall$",
             m => Draft(FactSlots.Other, "height", $"The user is {m.Groups["v"].Value} tall"), exclusive: true),
+        // "I'm 5'10"", "I'm 6 ft 2": a height in feet and inches needs no "tall".
+        One(@"^I(?:'m|\s+am)\s+(?:about\s+|around\s+)?(?<v>\d\s*(?:'|ft|feet|foot)\s*\d{1,2}\s*(?:""|in|inches|'')?)$",
+            m => Draft(FactSlots.Other, "height", $"The user is {m.Groups["v"].Value} tall"), exclusive: true),
+        // "I'm about 95 kg right now", "I weigh 12 stone": one weight, replaced when it changes.
+        One(@"^I\s+(?:(?:'m|am)\s+|weigh\s+)(?<about>(?:about|around|roughly|almost|nearly|over|under)\s+)?(?<v>\d{2,3}(?:[.,]\d{1,2})?\s*(?:kg|kgs|kilos?|kilograms?|lbs?|pounds|stone))(?:\s+(?:right\s+now|now|at\s+the\s+moment|currently|these\s+days))?$",
+            m => Draft(FactSlots.Other, "weight", $"The user weighs {m.Groups["about"].Value}{m.Groups["v"].Value}"), exclusive: true),
         One(@"^my\s+birthday\s+is\s+(?:on\s+)?(?<v>.+)$",
             m => Value(m.Groups["v"].Value, 4) is { } v ? Draft(FactSlots.Birthday, null, $"The user's birthday is {v}") : null, exclusive: true),
         Make(@"^(?:I|we)\s+(?:have\s+|'ve\s+|had\s+)?(?:just\s+|recently\s+|finally\s+|now\s+|also\s+)*(?:moved|relocated|emigrated|moved\s+back|moved\s+house)\s+(?:from\s+(?<from>.+?)\s+)?(?:to|back\s+to|over\s+to)\s+(?<v>.+)$",

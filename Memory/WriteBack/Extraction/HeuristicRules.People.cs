@@ -2,7 +2,7 @@ namespace Memory.WriteBack.Extraction;
 
 internal static partial class HeuristicRules
 {
-    private const string Relatives =
+    internal const string Relatives =
         "wife|husband|partner|boyfriend|girlfriend|fianc[eé]e?|spouse|son|daughter|kid|child|baby|mother|mom|mum|father|dad|" +
         "brother|sister|grandmother|grandma|granny|grandfather|grandpa|twin|aunt|uncle|cousin|stepson|stepdaughter|" +
         "stepmother|stepfather|nephew|niece|parents|sons|daughters|kids|children|siblings|brothers|sisters";
@@ -72,6 +72,21 @@ internal static partial class HeuristicRules
             m => Value(m.Groups["v"].Value, 6) is { } v && !Pronoun.IsMatch(v) && !ThingPartner.IsMatch(v)
                 ? Draft(FactSlots.Marital, "married", $"The user is married to {v}")
                 : null, exclusive: true),
+        // "My dad passed away last year", "My grandmother Rosa died in March": a loss in the user's family (it was read
+        // as a pet's death, found no pet, and stored nothing).
+        One(@"^my\s+(?:(?:late|beloved|dear|old)\s+)?(?<rel>" + Relatives + @")(?:\s+(?<name>(?-i:\p{Lu})\p{Ll}+))?\s+(?:(?:sadly|just|recently|suddenly|unexpectedly)\s+)?(?:died|passed\s+away|passed)(?<rest>(?:\s+[\w,]+){0,5})$",
+            m =>
+            {
+                if (m.Groups["rel"].Value.EndsWith('s') && !m.Groups["rel"].Value.Equals("parents", StringComparison.OrdinalIgnoreCase))
+                {
+                    return null; // "my sons died"? a plural is read nowhere else either
+                }
+
+                var rel = m.Groups["rel"].Value.ToLowerInvariant() switch { "dad" => "father", "mom" or "mum" => "mother", var r => r };
+                var who = m.Groups["name"].Success ? $"{rel} {m.Groups["name"].Value}" : rel;
+                var verb = rel == "parents" ? "have passed away" : "passed away";
+                return Draft(FactSlots.Family, $"{who} died", $"The user's {who} {verb}");
+            }, exclusive: true),
         // "My daughter just turned 7", "My son Arjun turned 10 last week": the same fact as "My daughter is 7".
         One(@"^my\s+(?<rel>" + Relatives + @")(?:\s+(?<name>(?-i:\p{Lu})\p{Ll}+))?\s+(?:(?:just|recently|finally)\s+)?turned\s+(?<age>\d{1,3})(?:\s+years?\s+old)?(?<rest>(?:\s+[\w]+){0,3})$",
             m =>

@@ -126,6 +126,9 @@ internal static partial class HeuristicStatements
             return $"I {m.Groups["neg"].Value} {verb} {m.Groups["x"].Value.Trim()}{m.Groups["any"].Value}. I only {verb} {m.Groups["y"].Value.Trim()}";
         });
         text = SwitchedJobs().Replace(text, "I work at ");
+        // "I just got a new job as a data analyst at the NHS", "I started a new job at Deloitte": where and as what the
+        // user works now (stored nothing: "got a job" is no rule's verb).
+        text = WhereStated(NewJob(), text, "I work ");
         // "two kids, Emma who is 9 and Lucas who is 4": the children, then each one's age.
         text = ChildrenWithAges().Replace(text, m =>
         {
@@ -297,6 +300,9 @@ internal static partial class HeuristicStatements
 
     [GeneratedRegex(@"\bI\s+(?<verb>am|eat|drink|like|love|enjoy|play|speak|take|use|read|watch|wear|own|have|keep|grow|cook|know)\s+(?<x>[a-z][^,.;:!?]*?),?\s+but\s+not\s+(?<y>[a-z][a-z' -]*?)(?=\s*(?:[,.;:!?]|$))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ButNot();
+
+    [GeneratedRegex(@"\bI\s+(?:(?:have|'ve)\s+)?(?:(?:just|recently|finally|also)\s+)?(?:got|gotten|landed|started|accepted|taken|took|begun|began)\s+(?:a|my|the)\s+(?:new\s+|first\s+|dream\s+|full-time\s+|part-time\s+)?job\s+(?=(?:as|at|with|for)\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NewJob();
 
     [GeneratedRegex(@"\bI\s+(?<neg>don't|do\s+not|no\s+longer|never)\s+(?<verb>eat|drink|play|speak|take|use|drive|ride|watch|wear|smoke|cook|read|buy|listen\s+to)\s+(?<x>[a-z][^,.;:!?]*?)(?<any>\s+(?:anymore|any\s+more|any\s+longer))?,?\s+(?:only|just)\s+(?<y>[a-z][a-z' -]*?)(?=\s*(?:[,.;:!?]|$))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NotButOnly();

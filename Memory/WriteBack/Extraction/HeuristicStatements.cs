@@ -39,7 +39,7 @@ internal static partial class HeuristicStatements
         text = ExpectingTogether().Replace(text, "we are expecting"); // one "we" clause, not "my wife" + "I are expecting"
         text = ElidedSubject().Replace(text, ". I ");
         text = LanguagesList().Replace(text, string.Empty);
-        text = IntroAge().Replace(text, "$1. I am $2"); // "I am Sam, 29, ..." -> "I am Sam. I am 29, ..."
+        text = IntroAge().Replace(text, IntroducedWithAge); // "I am Sam, 29, ..." -> "my name is Sam. I am 29, ..."
         text = IntroTail().Replace(text, ". I am ");   // "..., living in Leeds" -> "... . I am living in Leeds"
         text = Purpose().Replace(text, string.Empty);  // "I started a blog so I can reach people": the purpose is a wish
         text = HedgeLead().Replace(text, "$1 ");        // "Hopefully, I can raise enough": one clause, still a hope
@@ -74,6 +74,17 @@ internal static partial class HeuristicStatements
         }
 
         return result;
+    }
+
+    /// <summary>"I am Sam, 29": a capitalised word before an age is the user's name (also without a greeting before
+    /// it), unless it is a nationality or a language ("I'm Spanish, 29").</summary>
+    private static string IntroducedWithAge(Match m)
+    {
+        var said = m.Groups[1].Value;
+        var word = said["I am ".Length..];
+        return char.IsUpper(word[0]) && !LanguageNames.IsLanguage(word) && !Demonym().IsMatch(word)
+            ? $"my name is {word}. I am {m.Groups[2].Value}"
+            : $"{said}. I am {m.Groups[2].Value}";
     }
 
     /// <summary>Reads one clause into <paramref name="result"/>; returns true when the clause was only a greeting,
@@ -449,7 +460,7 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"^my\s+(?:old\s+)?(?<kind>dog|cat|puppy|kitten|parrot|rabbit|hamster|fish|turtle|horse|bird|pony)\s+(?:died|passed\s+away|passed|ran\s+away)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PetGone();
 
-    [GeneratedRegex(@"^(?:I\s+(?:have\s+|'ve\s+|just\s+|recently\s+|also\s+)*(?:moved\s+(?:away\s+from|out\s+of)|(?:quit|left)(?!\s+(?:\w+ing|sugar|alcohol|caffeine|coffee|meat|social\s+media|for|on|early|late|home|at|after|before|to|with|town|the\s+(?:house|office|party|room))\b)|resigned|was\s+laid\s+off|got\s+laid\s+off|got\s+fired|was\s+fired|lost\s+my\s+job)|my\s+(?:old\s+)?\w+\s+(?:died|passed|ran\s+away))|" + NamedPetGonePattern + "|" + BrokeUpPattern, RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:I\s+(?:have\s+|'ve\s+|just\s+|recently\s+|also\s+)*(?:moved\s+(?:away\s+from|out\s+of)|(?:quit|left)(?!\s+(?:\w+ing|sugar|alcohol|caffeine|coffee|meat|social\s+media|for|on|early|late|home|at|after|before|to|with|town|the\s+(?:house|office|party|room))\b)|resigned|was\s+laid\s+off|got\s+laid\s+off|got\s+fired|was\s+fired|lost\s+my\s+job)|my\s+(?:old\s+)?(?!(?:" + HeuristicRules.Relatives + @")\b)\w+\s+(?:died|passed|ran\s+away))|" + NamedPetGonePattern + "|" + BrokeUpPattern, RegexOptions.IgnoreCase)]
     private static partial Regex SpecialRetraction();
 
     private const string PetKinds = "dog|cat|puppy|kitten|parrot|rabbit|bunny|hamster|guinea\\s+pig|fish|turtle|tortoise|snake|lizard|horse|bird|ferret|budgie|gecko|pony";

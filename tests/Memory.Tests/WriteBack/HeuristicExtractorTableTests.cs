@@ -440,7 +440,7 @@ public sealed class HeuristicExtractorTableTests
         { "Tom passed away last week.", "-pet:tom" },
         { "My cat Tom died.", "-pet:tom" },
         { "Sadly we had to put Tom down", "-pet:tom" },
-        { "My dad passed away last year", "" },
+        { "My dad passed away last year", "The user's father passed away" }, // a loss in the family, no pet's ending
         { "Max died in the movie", "" },
         { "Our dog Max died peacefully yesterday", "-pet:max" },
         { "I broke up with Anna.", "-marital:anna" },
@@ -572,6 +572,17 @@ public sealed class HeuristicExtractorTableTests
         { "I don't drink coffee anymore, only green tea.", "-other:drinks coffee | The user only drinks green tea" },
         { "I work as a physiotherapist at a sports clinic in Manchester.", "The user works as a physiotherapist | The user works at a sports clinic in Manchester" },
         { "I now commute to the clinic by train.", "The user now commutes to the clinic by train" },
+        { "I'm Tomás, 34, originally from Valencia but I've lived in Dublin for six years.", "The user's name is Tomás | The user is 34 years old | The user is from Valencia | The user lives in Dublin" },
+        { "I'm Spanish, 34, and I live in Dublin.", "The user is 34 years old | The user lives in Dublin" },
+        { "My dad passed away last year.", "The user's father passed away" },
+        { "My grandmother Rosa died in March.", "The user's grandmother Rosa passed away" },
+        { "My old cat died.", "-pet:cat" },
+        { "I just got a new job as a data analyst at the NHS.", "The user works as a data analyst | The user works at the NHS" },
+        { "I started a new job at Deloitte as an auditor.", "The user works at Deloitte | The user works as an auditor" },
+        { "If I got a new job at Google, what should I negotiate?", "" },
+        { "I'm trying to lose weight, I'm about 95 kg right now.", "The user weighs about 95 kg" },
+        { "I'm 5'10\".", "The user is 5'10\" tall" },
+        { "I'm 95% sure.", "" },
     };
 
     [Theory]
