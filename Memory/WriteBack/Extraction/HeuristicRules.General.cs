@@ -78,7 +78,7 @@ internal static partial class HeuristicRules
             m => Possession(m.Groups["v"].Value) is { } v ? Draft(FactSlots.Other, v, $"The user has {v}") : null, exclusive: true),
         One(@"^I\s+" + LeadAdverbs + @"(?<verb>[a-z]+)\s+(?<rest>.+)$",
             m => Action(m.Groups["adv"].Value, m.Groups["verb"].Value, m.Groups["rest"].Value), exclusive: true),
-        One(@"^my\s+(?<who>(?:[\p{L}-]+(?:'s)?\s+){0,3}[\p{L}-]+?)(?<name>\s+(?-i:\p{Lu}\p{Ll}+))?\s+(?<verb>is|are|was|has|have|had|runs?|starts?|begins?|ends?|lives?|works?|can|loves?|likes?|hates?|goes|speaks?|just\s+\w+|turned|takes?|needs?|uses?|plays|attends|studies|teaches)\s+(?<rest>.+)$",
+        One(@"^my\s+(?<who>(?:[\p{L}-]+(?:'s)?\s+){0,3}[\p{L}-]+?)(?<name>\s+(?-i:\p{Lu}\p{Ll}+))?\s+(?<verb>is|are|was|has|have|had|runs?|starts?|begins?|ends?|lives?|works?|can|loves?|likes?|hates?|goes|go\s+to|speaks?|just\s+\w+|turned|takes?|needs?|uses?|plays|attends|studies|teaches)\s+(?<rest>.+)$",
             m => Possessive(m.Groups["who"].Value, m.Groups["name"].Value, m.Groups["verb"].Value, m.Groups["rest"].Value), exclusive: true),
     ];
 

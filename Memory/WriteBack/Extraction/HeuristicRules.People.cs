@@ -27,11 +27,11 @@ internal static partial class HeuristicRules
 
     private static IEnumerable<Rule> PeopleRules() =>
     [
-        One(@"^I\s+(?:also\s+|now\s+|still\s+|currently\s+)?(?:have|'ve\s+got|have\s+got|own)\s+(?<n>" + Count + @")\s+(?<kind>(?:[\w-]+\s+){0,2}?(?:" + PetNouns + @"))(?:,?\s+(?:named|called)\s+(?<name>.+)|,\s+(?<name>[A-Z][a-z]+(?:(?:,\s+|\s+and\s+)[A-Z][a-z]+)*))?$",
+        One(@"^I\s+(?:also\s+|now\s+|still\s+|currently\s+)?(?:have|'ve\s+got|have\s+got|own)\s+(?<n>" + Count + @")\s+(?<kind>(?:[\w-]+\s+){0,2}?(?:" + PetNouns + @"))(?:,?\s+(?:named|called)\s+(?<name>.+)|[,:]\s+(?<name>[A-Z][a-z]+(?:(?:,\s+|,?\s+and\s+)[A-Z][a-z]+)*))?$",
             m => Pet(m.Groups["n"].Value, m.Groups["kind"].Value, m.Groups["name"].Success ? m.Groups["name"].Value : null), exclusive: true),
         One(@"^my\s+(?<kind>(?:[\w-]+\s+)?(?:dog|cat|puppy|kitten|parrot|rabbit|bunny|hamster|guinea\s+pig|fish|turtle|tortoise|snake|lizard|horse|bird|ferret|budgie|gecko|pony|" + DogAndCatBreeds + @"))(?:'s\s+name\s+is|\s+is\s+(?:called|named))\s+(?<name>.+)$",
             m => Pet("a", m.Groups["kind"].Value, m.Groups["name"].Value), exclusive: true),
-        One(@"^I\s+(?:also\s+|now\s+|still\s+)?(?:have|'ve\s+got|have\s+got)\s+(?<n>" + Count + @")\s+(?<rel>(?:[\w-]+\s+)?(?:" + RelativeNouns + @"))(?:,?\s+(?:named|called)\s+(?<name>.+)|,\s+(?<name>[A-Z][a-z]+(?:(?:,\s+|\s+and\s+)[A-Z][a-z]+)*))?$",
+        One(@"^I\s+(?:also\s+|now\s+|still\s+)?(?:have|'ve\s+got|have\s+got)\s+(?<n>" + Count + @")\s+(?<rel>(?:[\w-]+\s+)?(?:" + RelativeNouns + @"))(?:,?\s+(?:named|called)\s+(?<name>.+)|[,:]\s+(?<name>[A-Z][a-z]+(?:(?:,\s+|,?\s+and\s+)[A-Z][a-z]+)*))?$",
             m =>
             {
                 var rel = m.Groups["rel"].Value.ToLowerInvariant();
@@ -153,11 +153,36 @@ internal static partial class HeuristicRules
 
     private static System.Text.RegularExpressions.Regex AgeOrState() => AgeOrStateRegex;
 
+    /// <summary>"Luna, Milo and Pixel": every name of a list, or null when it is no list of names.</summary>
+    private static string? NameList(string raw)
+    {
+        var parts = NameSeparators.Split(raw.Trim().TrimEnd('.', '!', '?'));
+        if (parts.Length < 2)
+        {
+            return null;
+        }
+
+        var names = new List<string>(parts.Length);
+        foreach (var part in parts)
+        {
+            if (PersonName(part) is not { } n || n.Contains(' ', StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            names.Add(n);
+        }
+
+        return string.Join(", ", names[..^1]) + " and " + names[^1];
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex NameSeparators = R(@"\s*,\s*(?:and\s+)?|\s+and\s+");
+
     private static FactDraft? Pet(string count, string kind, string? rawName)
     {
         var k = kind.ToLowerInvariant();
         var n = count.ToLowerInvariant();
-        var name = rawName is null ? null : PersonName(rawName);
+        var name = rawName is null ? null : NameList(rawName) ?? PersonName(rawName);
         var text = name is null ? $"The user has {n} {k}" : $"The user has {n} {k} named {name}";
         var singular = k.EndsWith("ies", StringComparison.Ordinal) ? k[..^3] + "y" : k.TrimEnd('s');
         return Draft(FactSlots.Pet, name is null ? singular : $"{singular} {name}", text);

@@ -76,6 +76,9 @@ internal static partial class HeuristicRules
         // Not exclusive: the rest of the clause may state another fact.
         One(@"(?:^|\b(?:because\s+of|due\s+to|given|with|for|of))\s+my\s+(?:severe\s+|mild\s+|bad\s+|serious\s+)?(?<v>(?!(?:" + Relatives + @")\b)[a-z]+(?:[\s-][a-z]+)?)\s+allerg(?:y|ies)\b",
             m => Draft(FactSlots.Allergy, m.Groups["v"].Value, $"The user is allergic to {m.Groups["v"].Value.ToLowerInvariant()}")),
+        // "My favourite foods are sushi, ramen and tacos": the whole list (only "sushi" was kept, as "foods is sushi").
+        One(@"^my\s+" + FavouriteQualifier + @"(?:favou?rite|fav|fave)\s+(?<k>[a-z][\w -]{1,30}?s)\s+are\s+(?<v>.+)$",
+            m => Favorites(m.Groups["k"].Value, m.Groups["v"].Value), exclusive: true),
         One(@"^my\s+" + FavouriteQualifier + @"(?:favou?rite|fav|fave)\s+(?<k>[a-z][\w -]{1,30}?)\s+(?:is|are)\s+(?<v>.+)$",
             m => Favorite(m.Groups["k"].Value, m.Groups["v"].Value), exclusive: true),
         One(@"^(?<v>[\w' -]{1,40}?)\s+(?:is|are)\s+my\s+" + FavouriteQualifier + @"(?:favou?rite|fav|fave)\s+(?<k>[a-z][\w -]{1,30})$",
@@ -176,6 +179,17 @@ internal static partial class HeuristicRules
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?<q>a\s+little(?:\s+bit\s+of)?|a\s+bit\s+of|some|basic|conversational|broken|rusty|decent|passable)\s+", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex LanguageLevel();
+
+    private static FactDraft? Favorites(string kinds, string raw)
+    {
+        var k = TextNormalizer.SubjectKey(kinds);
+        if (k.Length == 0 || Value(raw, 12, list: true) is not { } v)
+        {
+            return null;
+        }
+
+        return Draft($"{FactSlots.Favorite}.{k.Replace(' ', '-')}", v, $"The user's favorite {k} are {v}");
+    }
 
     private static FactDraft? Favorite(string kind, string raw)
     {

@@ -125,6 +125,9 @@ internal static partial class HeuristicStatements
             var verb = m.Groups["verb"].Value;
             return $"I {m.Groups["neg"].Value} {verb} {m.Groups["x"].Value.Trim()}{m.Groups["any"].Value}. I only {verb} {m.Groups["y"].Value.Trim()}";
         });
+        // "My mum lives in Glasgow and my dad in Edinburgh": the second person's verb was elided (and the fact lost).
+        text = ElidedSecondPerson().Replace(text, m =>
+            $"{m.Groups["a"].Value} {m.Groups["verb"].Value} {m.Groups["p"].Value} {m.Groups["x"].Value}. my {m.Groups["b"].Value} {(m.Groups["verb"].Value is "live" ? "lives" : m.Groups["verb"].Value is "work" ? "works" : m.Groups["verb"].Value)} {m.Groups["p2"].Value} ");
         text = SwitchedJobs().Replace(text, "I work at ");
         // "I just got a new job as a data analyst at the NHS", "I started a new job at Deloitte": where and as what the
         // user works now (stored nothing: "got a job" is no rule's verb).
@@ -300,6 +303,9 @@ internal static partial class HeuristicStatements
 
     [GeneratedRegex(@"\bI\s+(?<verb>am|eat|drink|like|love|enjoy|play|speak|take|use|read|watch|wear|own|have|keep|grow|cook|know)\s+(?<x>[a-z][^,.;:!?]*?),?\s+but\s+not\s+(?<y>[a-z][a-z' -]*?)(?=\s*(?:[,.;:!?]|$))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ButNot();
+
+    [GeneratedRegex(@"\b(?<a>I|[Mm]y\s+(?:\w+))\s+(?<verb>lives?|works?|is)\s+(?<p>in|at|from)\s+(?<x>(?-i:\p{Lu})[^,.;:!?]*?),?\s+and\s+my\s+(?<b>\w+)\s+(?<p2>in|at|from)\s+(?=(?-i:\p{Lu}))", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ElidedSecondPerson();
 
     [GeneratedRegex(@"\bI\s+(?:(?:have|'ve)\s+)?(?:(?:just|recently|finally|also)\s+)?(?:got|gotten|landed|started|accepted|taken|took|begun|began)\s+(?:a|my|the)\s+(?:new\s+|first\s+|dream\s+|full-time\s+|part-time\s+)?job\s+(?=(?:as|at|with|for)\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NewJob();

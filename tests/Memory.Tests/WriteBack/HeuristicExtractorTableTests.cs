@@ -583,6 +583,13 @@ public sealed class HeuristicExtractorTableTests
         { "I'm trying to lose weight, I'm about 95 kg right now.", "The user weighs about 95 kg" },
         { "I'm 5'10\".", "The user is 5'10\" tall" },
         { "I'm 95% sure.", "" },
+        { "My favourite foods are sushi, ramen and tacos.", "The user's favorite foods are sushi, ramen and tacos" },
+        { "My favourite food is sushi.", "The user's favorite food is sushi" },
+        { "I have three cats: Luna, Milo and Pixel.", "The user has three cats named Luna, Milo and Pixel" },
+        { "My mum lives in Glasgow and my dad in Edinburgh.", "The user's mum lives in Glasgow | The user's dad lives in Edinburgh" },
+        { "I live in Leeds and my sister in York.", "The user lives in Leeds | The user's sister lives in York" },
+        { "My kids go to St. Anne's primary school.", "The user's kids go to St. Anne's primary school" },
+        { "I have two kids: Ava and Leo.", "The user has two kids named Ava and Leo" },
     };
 
     [Theory]
