@@ -124,7 +124,7 @@ public static class GatewayServiceCollectionExtensions
         app.MapAdminEndpoints();
         app.MapReviewPage();
 
-        app.MapFallback("/v1/{**path}", (HttpContext http) => OpenAI.OpenAIError.NotFound($"Unknown endpoint {http.Request.Method} {http.Request.Path}."));
+        app.MapMethodFallback();
 
         var keys = app.Services.GetRequiredService<AppKeyRegistry>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway");
