@@ -71,7 +71,10 @@ public sealed class BodyEncodingTests(ProxyFixture fixture) : IClassFixture<Prox
     {
         // 8 MB of spaces inside a JSON string compress to a few kilobytes: under the 64 KB limit on the wire, far over it
         // decompressed.
-        var json = Encoding.UTF8.GetBytes("{\"model\":\"fake-model\",\"pad\":\"" + new string(' ', 8 << 20) + "\"}");
+        var pad = new string(' ', 8 << 20);
+        var json = Encoding.UTF8.GetBytes(path.Contains("memories", StringComparison.Ordinal)
+            ? "{\"memories\":[{\"text\":\"" + pad + "\"}]}"
+            : "{\"model\":\"fake-model\",\"messages\":[{\"role\":\"user\",\"content\":\"" + pad + "\"}]}");
         var compressed = Compress("gzip", json);
         Assert.True(compressed.Length < 65536);
         using var content = Content(compressed, "gzip");
