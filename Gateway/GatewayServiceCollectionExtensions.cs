@@ -62,6 +62,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<AppKeyRegistry>();
+        services.AddRequestDecompression();
         services.AddUpstreams(configuration);
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
@@ -108,6 +109,7 @@ public static class GatewayServiceCollectionExtensions
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<ErrorShapingMiddleware>();
         app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseMiddleware<RequestDecodingMiddleware>();
         app.UseGatewayCluster();
         app.UseRateLimiter();
 
@@ -122,7 +124,7 @@ public static class GatewayServiceCollectionExtensions
         app.MapAdminEndpoints();
         app.MapReviewPage();
 
-        app.MapFallback("/v1/{**path}", (HttpContext http) => OpenAI.OpenAIError.NotFound($"Unknown endpoint {http.Request.Method} {http.Request.Path}."));
+        app.MapMethodFallback();
 
         var keys = app.Services.GetRequiredService<AppKeyRegistry>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway");

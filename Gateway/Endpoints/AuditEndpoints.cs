@@ -18,12 +18,12 @@ public static class AuditEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/v1/audit");
-        group.MapGet("/events", ListAsync).RequireScope(Scope.AuditRead);
-        group.MapGet("/events/{id:long}", GetAsync).RequireScope(Scope.AuditRead);
+        group.MapGetAndHead("/events", ListAsync).RequireScope(Scope.AuditRead);
+        group.MapGetAndHead("/events/{id:long}", GetAsync).RequireScope(Scope.AuditRead);
         group.MapPost("/events/{id:long}/verdict", VerdictAsync).RequireScope(Scope.AuditRead);
-        group.MapGet("/verify", VerifyAsync).RequireScope(Scope.AuditRead);
-        group.MapGet("/counts", CountsAsync).RequireScope(Scope.AuditRead);
-        group.MapGet("/export", ExportAsync).RequireScope(Scope.AuditRead);
+        group.MapGetAndHead("/verify", VerifyAsync).RequireScope(Scope.AuditRead);
+        group.MapGetAndHead("/counts", CountsAsync).RequireScope(Scope.AuditRead);
+        group.MapGetAndHead("/export", ExportAsync).RequireScope(Scope.AuditRead);
         return app;
     }
 

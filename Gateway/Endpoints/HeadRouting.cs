@@ -1,7 +1,7 @@
 namespace Gateway.Endpoints;
 
-/// <summary>GET endpoints that clients and load balancers probe with HEAD (the model list, health): mapped for both
-/// methods, so HEAD gets GET's status and headers; Kestrel sends no body for a HEAD request.</summary>
+/// <summary>Every GET endpoint is mapped for HEAD too (clients and load balancers probe the model list and health with
+/// it), so HEAD gets GET's status and headers; Kestrel sends no body for a HEAD request.</summary>
 internal static class HeadRouting
 {
     private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];

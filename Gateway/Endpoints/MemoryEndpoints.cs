@@ -17,11 +17,11 @@ public static class MemoryEndpoints
         var users = app.MapGroup("/v1/users/{userId}");
         users.MapPost("/memories", WriteAsync).RequireScope(Scope.MemoryWrite);
         users.MapPost("/memories/search", SearchAsync).RequireScope(Scope.MemoryRead);
-        users.MapGet("/memories", ListAsync).RequireScope(Scope.MemoryRead);
-        users.MapGet("/memories/{id}", GetAsync).RequireScope(Scope.MemoryRead);
+        users.MapGetAndHead("/memories", ListAsync).RequireScope(Scope.MemoryRead);
+        users.MapGetAndHead("/memories/{id}", GetAsync).RequireScope(Scope.MemoryRead);
         users.MapPatch("/memories/{id}", PatchAsync).RequireScope(Scope.MemoryWrite);
         users.MapDelete("/memories/{id}", DeleteAsync).RequireScope(Scope.MemoryWrite);
-        users.MapGet("/memories/{id}/history", HistoryAsync).RequireScope(Scope.MemoryRead);
+        users.MapGetAndHead("/memories/{id}/history", HistoryAsync).RequireScope(Scope.MemoryRead);
         return app;
     }
 

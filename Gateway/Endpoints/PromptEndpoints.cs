@@ -16,9 +16,9 @@ public static class PromptEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/v1/prompts");
-        group.MapGet("", List).RequireScope(Scope.Chat);
+        group.MapGetAndHead("", List).RequireScope(Scope.Chat);
         group.MapPost("/preview", PreviewAsync).RequireScope(Scope.Chat);
-        group.MapGet("/{name}/stats", Stats).RequireScope(Scope.Chat);
+        group.MapGetAndHead("/{name}/stats", Stats).RequireScope(Scope.Chat);
         return app;
     }
 

@@ -20,10 +20,10 @@ public static class ReviewPageEndpoints
     public static IEndpointRouteBuilder MapReviewPage(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/review", (HttpContext http) => http.GetCaller().Has(Scope.AuditRead)
+        app.MapGetAndHead("/review", (HttpContext http) => http.GetCaller().Has(Scope.AuditRead)
             ? Page(StatusCodes.Status200OK)
             : OpenAI.OpenAIError.Forbidden(Scope.AuditRead));
-        app.MapGet("/review-assets/{file}", (string file) => Assets.TryGetValue(file, out var contentType) && Read(file) is { } bytes
+        app.MapGetAndHead("/review-assets/{file}", (string file) => Assets.TryGetValue(file, out var contentType) && Read(file) is { } bytes
             ? Results.Bytes(bytes, contentType)
             : OpenAI.OpenAIError.NotFound($"No review asset {file}."));
         return app;

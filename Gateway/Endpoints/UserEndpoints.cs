@@ -15,9 +15,9 @@ public static class UserEndpoints
     public static IEndpointRouteBuilder MapUserEndpoints(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/v1/users/{userId}");
-        users.MapGet("/export", ExportAsync).RequireScope(Scope.MemoryRead);
+        users.MapGetAndHead("/export", ExportAsync).RequireScope(Scope.MemoryRead);
         users.MapDelete("/", EraseAsync).RequireScope(Scope.MemoryWrite);
-        users.MapGet("/consent", GetConsentAsync).RequireScope(Scope.MemoryRead);
+        users.MapGetAndHead("/consent", GetConsentAsync).RequireScope(Scope.MemoryRead);
         users.MapPut("/consent", PutConsentAsync).RequireScope(Scope.MemoryWrite);
         users.MapPost("/observations", ObserveAsync).RequireScope(Scope.MemoryWrite);
         return app;

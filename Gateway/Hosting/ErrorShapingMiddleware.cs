@@ -25,7 +25,7 @@ internal sealed class ErrorShapingMiddleware(RequestDelegate next, ILogger<Error
             var status = e.StatusCode is >= 400 and < 500 ? e.StatusCode : StatusCodes.Status400BadRequest;
             var message = status == StatusCodes.Status413PayloadTooLarge
                 ? $"The request body is larger than the limit of {context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize} bytes."
-                : "The request could not be read.";
+                : e.Message; // The server's or the body decoder's own words, never the body's.
             await OpenAIError.WriteAsync(context, status, message, "invalid_request_error",
                 status == StatusCodes.Status413PayloadTooLarge ? "request_too_large" : "bad_request").ConfigureAwait(false);
         }

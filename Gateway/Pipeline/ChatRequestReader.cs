@@ -15,6 +15,8 @@ public static class ChatRequestReader
     public const string UserIdHeader = "X-User-Id";
     public const string ContextHeader = "X-Memory-Context";
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     private static readonly HashSet<string> Roles = new(StringComparer.Ordinal)
     {
         "system", "developer", "user", "assistant", "tool", "function",
@@ -56,6 +58,13 @@ public static class ChatRequestReader
         using var buffer = new MemoryStream(expected);
         await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         var body = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        // A UTF-8 byte order mark is not JSON, but the memory API (System.Text.Json's stream reader) always skipped it and
+        // editors and some HTTP clients write one: every API takes it.
+        if (body.StartsWith(Utf8Bom))
+        {
+            body = body[Utf8Bom.Length..];
+        }
+
         if (!JsonStrings.IsValid(body))
         {
             throw new JsonException("A string in the body is not valid UTF-8 or has an unpaired surrogate escape.");
