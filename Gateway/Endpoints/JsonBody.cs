@@ -24,10 +24,7 @@ internal static class JsonBody
             var where = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? string.Empty : $" at {e.Path}";
             // OpenAI's param names the field without the root: "$.memories[0].confidence" -> "memories[0].confidence".
             var param = where.Length == 0 ? null : e.Path!.StartsWith("$.", StringComparison.Ordinal) ? e.Path[2..] : e.Path;
-            // A field the request does not have (JsonUnmappedMemberHandling.Disallow) is named as such.
-            return param is not null && e.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? (null, OpenAIError.BadRequest($"'{param}' is not a field of this request.", "unknown_field", param))
-                : (null, OpenAIError.BadRequest($"The request body is not valid{where}: expected the documented JSON shape, each property once.", "invalid_json", param));
+            return (null, OpenAIError.BadRequest($"The request body is not valid{where}: expected the documented JSON shape, each property once.", "invalid_json", param));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

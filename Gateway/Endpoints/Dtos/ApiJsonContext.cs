@@ -6,11 +6,9 @@ namespace Gateway.Endpoints.Dtos;
 // Strict numbers: "confidence": "0.5" or "limit": "10" is a malformed request (400), as in OpenAI's API, not a number.
 // A repeated property ({"memory": true, "memory": false}, or "text" beside "Text": names match case-insensitively) is
 // refused as the chat APIs refuse it, not resolved silently to the last one: a proxy or guard reading the first would
-// see another request than the one stored. A field the request does not have ("occured_at", "min_confidence") is
-// refused naming it, as the chat APIs refuse one, not dropped: the app would believe it had been taken.
+// see another request than the one stored.
 /// <summary>Source-generated JSON for the gateway's own API (camelCase, as the contract spells fields).</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, NumberHandling = JsonNumberHandling.Strict, AllowDuplicateProperties = false,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, NumberHandling = JsonNumberHandling.Strict, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(WriteMemoriesRequest))]
 [JsonSerializable(typeof(WriteMemoriesResponse))]
 [JsonSerializable(typeof(SearchMemoriesRequest))]
