@@ -41,6 +41,7 @@ internal sealed partial class HeuristicFactExtractor(IOptions<WriteBackOptions> 
                     Confidence = confidence,
                     Sources = [message.Id],
                     Additional = s.Action == FactAction.Assert && SaysAlso(message.Text, s.Draft.Subject),
+                    Now = s.Now,
                 });
             }
 
