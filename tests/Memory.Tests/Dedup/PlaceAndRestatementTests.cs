@@ -29,6 +29,9 @@ public sealed class PlaceAndRestatementTests : IDisposable
         { "My brother is in Leeds.", "My brother is in the city centre now.", nameof(DedupVerdict.Distinct) },
         { "I work in London.", "I work in the city centre now.", nameof(DedupVerdict.Distinct) },
         { "I work in marketing.", "I work in London.", nameof(DedupVerdict.Distinct) },
+        { "I'm based in Leeds.", "I'm based in the suburbs now.", nameof(DedupVerdict.Distinct) },
+        { "My office is in Leeds.", "My office is in the city centre now.", nameof(DedupVerdict.Distinct) },
+        { "My son lives in Bristol.", "My son lives in a student flat now.", nameof(DedupVerdict.Distinct) },
         // Another named place, or a place after a place with no name, is still the new value.
         { "My sister lives in Leeds.", "My sister lives in York now.", nameof(DedupVerdict.SlotChange) },
         { "I live in Bristol.", "I live in Cardiff now.", nameof(DedupVerdict.SlotChange) },
@@ -39,6 +42,8 @@ public sealed class PlaceAndRestatementTests : IDisposable
         // Restatements: an apposition, a symmetric relation said from the other side.
         { "My sister Anna is a nurse.", "Anna, my sister, is a nurse.", nameof(DedupVerdict.Duplicate) },
         { "My cousin Ben is a plumber.", "My cousin, Ben, is a plumber.", nameof(DedupVerdict.Duplicate) },
+        { "My dog Rex sleeps in the kitchen.", "Rex, my dog, sleeps in the kitchen.", nameof(DedupVerdict.Duplicate) },
+        { "My dog Rex sleeps in the kitchen.", "Max, my dog, sleeps in the kitchen.", nameof(DedupVerdict.Distinct) },
         { "My sister lives with me.", "I live with my sister.", nameof(DedupVerdict.Duplicate) },
         { "I live with my boyfriend.", "My boyfriend lives with me.", nameof(DedupVerdict.Duplicate) },
         { "My flatmate works with me.", "I work with my flatmate.", nameof(DedupVerdict.Duplicate) },
@@ -69,6 +74,12 @@ public sealed class PlaceAndRestatementTests : IDisposable
     [InlineData("My sister lives with me.", "I live with my sister.", MemoryEvent.Noop)]
     [InlineData("I live with my boyfriend.", "My boyfriend lives with me.", MemoryEvent.Noop)]
     [InlineData("My sister lives with me.", "I live with my brother.", MemoryEvent.Add)]
+    [InlineData("My daughter lives with me.", "I live with my daughter.", MemoryEvent.Noop)]
+    [InlineData("My partner works with me.", "I work with my partner.", MemoryEvent.Noop)]
+    [InlineData("My dog Rex sleeps in the kitchen.", "Rex, my dog, sleeps in the kitchen.", MemoryEvent.Noop)]
+    [InlineData("I'm based in Leeds.", "I'm based in the suburbs now.", MemoryEvent.Add)]
+    [InlineData("My office is in Leeds.", "My office is in the city centre now.", MemoryEvent.Add)]
+    [InlineData("I work in London.", "I work in Reading now.", MemoryEvent.Update)]
     public async Task A_direct_write_that_is_not_similar_keeps_the_place_and_finds_the_restatement(string first, string second, MemoryEvent expected)
     {
         // Orthogonal vectors: only the rule and its prefilter relate the texts.
