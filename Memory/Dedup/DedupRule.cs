@@ -31,8 +31,31 @@ internal static class DedupRule
             return decision;
         }
 
+        // Only a pure restatement (one normalised text) is a duplicate; a new value or more detail counts only in the
+        // same slot ("Anna, my sister, lives in Leeds" / "My sister Anna lives in York now"). Anything else the rewritten
+        // texts might share ("My sister lives with me" / "My sister lived with me") stays as the texts as written say.
+        var (restatedOld, restatedNew) = (FactText.Of(a), FactText.Of(b));
+        if (string.Equals(restatedOld.NormalKey, restatedNew.NormalKey, StringComparison.Ordinal))
+        {
+            return new DedupDecision(DedupVerdict.Duplicate, DetailKinds.None, HistoryReasons.Reinforced);
+        }
+
         var restated = Decide(a, b, similar, changeMarked);
-        return restated.Verdict == DedupVerdict.Distinct ? decision : restated;
+        return restated.Verdict is DedupVerdict.SlotChange or DedupVerdict.Refinement &&
+               restatedOld.Slot is { } x && restatedNew.Slot is { } y && string.Equals(x.Head, y.Head, StringComparison.Ordinal)
+            ? restated
+            : decision;
+    }
+
+    /// <summary>"I work at Google on Mondays" / "I work at Amazon on Fridays": where the user works, said of other days,
+    /// may be two places of work, each on its day; not one replacing the other.</summary>
+    private static bool OnOtherDays(FactText old, FactText neu, DetailKinds differences)
+    {
+        var head = old.Slot!.Head;
+        var work = head.EndsWith("employer", StringComparison.Ordinal) || head.EndsWith("workplace", StringComparison.Ordinal);
+        return work && differences.HasFlag(DetailKinds.Date) && HasDate(old.Slot.Kind) && HasDate(neu.Slot!.Kind);
+
+        static bool HasDate(string kind) => kind.Split(' ').Any(p => p.StartsWith('#') && p.TrimStart('#').Split('+').Contains("d"));
     }
 
     private static DedupDecision Decide(string existing, string incoming, bool similar, bool changeMarked)
@@ -115,6 +138,7 @@ internal static class DedupRule
             return neu.Subsumes(old, slotHours: true) ? Refined(differences)
                 : old.Subsumes(neu, slotHours: true) ? Covered(differences)
                 : old.Slot!.ManyValued && neu.Slot!.ManyValued && !old.Slot.SingleValued ? Distinct(differences)
+                : OnOtherDays(old, neu, differences) ? Distinct(differences)
                 : new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.With(HistoryReasons.ValueChanged, differences));
         }
 

@@ -29,6 +29,9 @@ public sealed class PlaceAndRestatementTests : IDisposable
         { "My brother is in Leeds.", "My brother is in the city centre now.", nameof(DedupVerdict.Distinct) },
         { "I work in London.", "I work in the city centre now.", nameof(DedupVerdict.Distinct) },
         { "I work in marketing.", "I work in London.", nameof(DedupVerdict.Distinct) },
+        { "I work in London on Mondays.", "I work in Leeds on Fridays.", nameof(DedupVerdict.Distinct) },
+        { "I work at Google on Mondays.", "I work at Amazon on Fridays.", nameof(DedupVerdict.Distinct) },
+        { "I work in Leeds.", "I work in York.", nameof(DedupVerdict.SlotChange) },
         { "I'm based in Leeds.", "I'm based in the suburbs now.", nameof(DedupVerdict.Distinct) },
         { "My office is in Leeds.", "My office is in the city centre now.", nameof(DedupVerdict.Distinct) },
         { "My son lives in Bristol.", "My son lives in a student flat now.", nameof(DedupVerdict.Distinct) },
@@ -55,6 +58,11 @@ public sealed class PlaceAndRestatementTests : IDisposable
         { "My sister lives with me.", "I live with my brother.", nameof(DedupVerdict.Distinct) },
         { "My daughter lives with me.", "I live with my son.", nameof(DedupVerdict.Distinct) },
         { "My sister lives with them.", "I live with my sister.", nameof(DedupVerdict.Distinct) },
+        { "Tom, my brother, lives in Leeds.", "Tom, my son, lives in Leeds.", nameof(DedupVerdict.Distinct) },
+        { "My wife, Maria, is a teacher.", "My wife, Julia, is a teacher.", nameof(DedupVerdict.Distinct) },
+        { "My sister shares a flat with me.", "I share a flat with my brother.", nameof(DedupVerdict.Distinct) },
+        { "My sister shares a flat with me.", "I share a flat with my sister.", nameof(DedupVerdict.Duplicate) },
+        { "My boss is friends with me.", "I am friends with my boss.", nameof(DedupVerdict.Duplicate) },
         { "Anna, my sister, lives in Leeds.", "My sister Anna lives in York now.", nameof(DedupVerdict.SlotChange) },
     };
 
