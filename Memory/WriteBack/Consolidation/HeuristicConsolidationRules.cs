@@ -97,6 +97,13 @@ internal static partial class HeuristicConsolidationRules
         {
             var similar = IsSameFact(fact, candidate, nearDuplicateSimilarity);
             var decision = DedupRule.Compare(MemoryFacts.Statement(candidate.Memory), fact.Text, similar, fact.Now);
+            if (decision.Verdict == DedupVerdict.SlotChange && fact.Additional && !decision.Differences.HasFlag(DetailKinds.Negation))
+            {
+                // "I work at Amazon on Fridays" after "... at Google": said to come in addition, another value beside the
+                // first, never in its place (the extracted text keeps no days to tell them apart).
+                decision = new DedupDecision(DedupVerdict.Distinct, decision.Differences, HistoryReasons.With(HistoryReasons.Distinct, decision.Differences));
+            }
+
             if (decision.Verdict == DedupVerdict.Distinct)
             {
                 distinct ??= similar ? decision : null;

@@ -118,6 +118,9 @@ public sealed class PlaceAndRestatementTests : IDisposable
     [InlineData("I live with my boyfriend.", "My boyfriend lives with me.", "The user's boyfriend lives with them")]
     [InlineData("My sister lives with me.", "I live with my brother.", "The user lives with their brother|The user's sister lives with them")]
     [InlineData("My brother and I live together.", "I live with my brother.", "The user lives with their brother")]
+    // A second employer on its days stays beside the first (the days are not kept in the employer's text).
+    [InlineData("I work at Google on Mondays.", "I work at Amazon on Fridays.", "The user works at Google|The user works at Amazon")]
+    [InlineData("I work at Google.", "I work at Amazon now.", "The user works at Amazon")]
     // Two named pets in one sentence are two facts (the dog was lost in the cat's name).
     [InlineData("I have a cat called Bella.", "I have a cat called Bella and a dog called Max.", "The user has a cat named Bella|The user has a dog named Max")]
     public async Task User_turns_keep_every_place_and_job_and_fold_restatements(string first, string second, string current)
