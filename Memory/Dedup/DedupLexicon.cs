@@ -265,6 +265,7 @@ internal static class DedupLexicon
     {
         ["live in"] = "home", ["lives in"] = "home", ["living in"] = "home", ["based in"] = "home",
         ["work at"] = "employer", ["works at"] = "employer", ["work for"] = "employer", ["works for"] = "employer",
+        ["work in"] = "workplace", ["works in"] = "workplace",
         ["work as"] = "job", ["works as"] = "job", ["born in"] = "birthplace", ["born on"] = "birthday",
         ["moved to"] = "home", ["move to"] = "home", ["relocated to"] = "home", ["drive a"] = "car", ["drive an"] = "car",
         ["drives a"] = "car", ["drives an"] = "car",

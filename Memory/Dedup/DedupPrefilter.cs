@@ -38,7 +38,18 @@ internal sealed class DedupPrefilter
 
         // "I go to the gym on Tuesdays now" may give "I go to the gym on Mondays" its new day.
         _statement = fact.ChangeMarked ? Statement(words) : null;
+
+        // "Anna, my sister, is a nurse", "My sister lives with me": the words in the one wording (Restatement).
+        _restated = ReferenceEquals(fact.Restated, incoming) ? null : Fingerprint(Positive(Words(FactTokenizer.Tokenize(fact.Restated))));
     }
+
+    private readonly string? _restated;
+
+    /// <summary>Whether the stored text may hold an apposition or a symmetric relation to rewrite (a cheap test before
+    /// <see cref="Restatement"/>).</summary>
+    private static bool MayRestate(string stored) =>
+        stored.Contains(',', StringComparison.Ordinal) || stored.Contains(" with ", StringComparison.OrdinalIgnoreCase) ||
+        stored.Contains(" together", StringComparison.OrdinalIgnoreCase);
 
     public bool MayRelate(string stored)
     {
@@ -51,7 +62,20 @@ internal sealed class DedupPrefilter
         }
 
         var positive = Positive(words);
-        return string.Equals(Fingerprint(positive), _fingerprint, StringComparison.Ordinal) ||
+        var fingerprint = Fingerprint(positive);
+        if (_restated is not null && string.Equals(fingerprint, _restated, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (MayRestate(stored) && Restatement.Of(stored) is var restated && !string.Equals(restated, stored, StringComparison.Ordinal) &&
+            Fingerprint(Positive(Words(FactTokenizer.Tokenize(restated)))) is var other &&
+            (string.Equals(other, _fingerprint, StringComparison.Ordinal) || string.Equals(other, _restated, StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        return string.Equals(fingerprint, _fingerprint, StringComparison.Ordinal) ||
                ((_negative || words.Exists(w => w.Class == TokenClass.Negation)) && (Begins(positive, _positive) || Begins(_positive, positive))) ||
                (_statement is not null && string.Equals(Statement(words), _statement, StringComparison.Ordinal)) ||
                (string.Equals(Details(tokens), _details, StringComparison.Ordinal) && _paraphrase.Matches(ParaphraseForm.Of(tokens)));

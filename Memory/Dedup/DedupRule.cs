@@ -13,10 +13,56 @@ internal static class DedupRule
     /// <summary>The words that mark a change, as content words are compared (stemmed).</summary>
     private static readonly HashSet<string> MarkerStems = DedupLexicon.ChangeMarkers.Select(PorterStemmer.Stem).ToHashSet(StringComparer.Ordinal);
 
-    public static DedupDecision Compare(string existing, string incoming, bool similar)
+    /// <param name="changeMarked">The incoming fact was said to hold now ("I live in Berlin now") though its text no
+    /// longer says so (heuristic extraction keeps the value, not the word): read as if it did.</param>
+    public static DedupDecision Compare(string existing, string incoming, bool similar, bool changeMarked = false)
+    {
+        var decision = Decide(existing, incoming, similar, changeMarked);
+        if (decision.Verdict != DedupVerdict.Distinct)
+        {
+            return decision;
+        }
+
+        // "Anna, my sister, is a nurse" / "My sister Anna is a nurse", "My sister lives with me" / "I live with my sister":
+        // the same fact said the other way round is judged in one wording; every detail still counts.
+        var (a, b) = (FactText.Of(existing).Restated, FactText.Of(incoming).Restated);
+        if (ReferenceEquals(a, existing) && ReferenceEquals(b, incoming))
+        {
+            return decision;
+        }
+
+        // Only a pure restatement (one normalised text) is a duplicate; a new value or more detail counts only in the
+        // same slot ("Anna, my sister, lives in Leeds" / "My sister Anna lives in York now"). Anything else the rewritten
+        // texts might share ("My sister lives with me" / "My sister lived with me") stays as the texts as written say.
+        var (restatedOld, restatedNew) = (FactText.Of(a), FactText.Of(b));
+        if (string.Equals(restatedOld.NormalKey, restatedNew.NormalKey, StringComparison.Ordinal))
+        {
+            return new DedupDecision(DedupVerdict.Duplicate, DetailKinds.None, HistoryReasons.Reinforced);
+        }
+
+        var restated = Decide(a, b, similar, changeMarked);
+        return restated.Verdict is DedupVerdict.SlotChange or DedupVerdict.Refinement &&
+               restatedOld.Slot is { } x && restatedNew.Slot is { } y && string.Equals(x.Head, y.Head, StringComparison.Ordinal)
+            ? restated
+            : decision;
+    }
+
+    /// <summary>"I work at Google on Mondays" / "I work at Amazon on Fridays": where the user works, said of other days,
+    /// may be two places of work, each on its day; not one replacing the other.</summary>
+    private static bool OnOtherDays(FactText old, FactText neu, DetailKinds differences)
+    {
+        var head = old.Slot!.Head;
+        var work = head.EndsWith("employer", StringComparison.Ordinal) || head.EndsWith("workplace", StringComparison.Ordinal);
+        return work && differences.HasFlag(DetailKinds.Date) && HasDate(old.Slot.Kind) && HasDate(neu.Slot!.Kind);
+
+        static bool HasDate(string kind) => kind.Split(' ').Any(p => p.StartsWith('#') && p.TrimStart('#').Split('+').Contains("d"));
+    }
+
+    private static DedupDecision Decide(string existing, string incoming, bool similar, bool changeMarked)
     {
         var old = FactText.Of(existing);
         var neu = FactText.Of(incoming);
+        var marked = neu.ChangeMarked || changeMarked;
         if (string.Equals(old.Key, neu.Key, StringComparison.Ordinal) || string.Equals(old.NormalKey, neu.NormalKey, StringComparison.Ordinal))
         {
             return new DedupDecision(DedupVerdict.Duplicate, DetailKinds.None, HistoryReasons.Reinforced);
@@ -43,8 +89,10 @@ internal static class DedupRule
 
         // Someone said to be somewhere else now ("My brother is in Leeds" / "... in the city centre now"): where they
         // are holds one place, whatever words name it; "is in a band" is no place.
-        var moved = sameSlot && neu.ChangeMarked && old.Slot!.Place && neu.Slot!.Place;
-        var newValue = singleValued || (sameSlot && neu.ChangeMarked && (!old.Slot!.Predicative || moved));
+        // A place with no name is no new value of a named one: "My sister lives in Leeds" / "... in the suburbs now" may
+        // both be true (the suburbs of Leeds); "... in York now" names another place.
+        var moved = sameSlot && marked && old.Slot!.Place && neu.Slot!.Place && !neu.Slot.Vaguer(old.Slot);
+        var newValue = singleValued || (sameSlot && marked && (!old.Slot!.Predicative || moved) && !neu.Slot!.Vaguer(old.Slot));
         if (differences == DetailKinds.None)
         {
             if (!similar)
@@ -90,6 +138,7 @@ internal static class DedupRule
             return neu.Subsumes(old, slotHours: true) ? Refined(differences)
                 : old.Subsumes(neu, slotHours: true) ? Covered(differences)
                 : old.Slot!.ManyValued && neu.Slot!.ManyValued && !old.Slot.SingleValued ? Distinct(differences)
+                : OnOtherDays(old, neu, differences) ? Distinct(differences)
                 : new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.With(HistoryReasons.ValueChanged, differences));
         }
 
@@ -104,7 +153,7 @@ internal static class DedupRule
             return new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.Negated);
         }
 
-        if (neu.ChangeMarked && Restated(old, neu, differences))
+        if (marked && Restated(old, neu, differences))
         {
             // "I go to the gym on Mondays" → "I go to the gym on Tuesdays now": the same statement, said to hold now
             // with another date, time or number, is its new value.
@@ -137,6 +186,15 @@ internal static class DedupRule
             : neu.Subsumes(old) ? Refined(differences)
             : old.Subsumes(neu) ? Covered(differences)
             : Distinct(differences);
+    }
+
+    /// <summary>True when both texts say where someone lives or is, and <paramref name="incoming"/> names no place
+    /// where <paramref name="existing"/> did ("lives in Leeds" / "lives in the suburbs"): the vaguer place may lie within
+    /// the named one, so it replaces nothing.</summary>
+    public static bool NamesNoOtherPlace(string existing, string incoming)
+    {
+        var (old, neu) = (FactText.Of(existing), FactText.Of(incoming));
+        return (neu.Slot is { } b && old.Slot is { } a && b.Vaguer(a)) || neu.NamesNoPlaceAfterIn(old);
     }
 
     /// <summary>True when <paramref name="text"/> keeps every detail of <paramref name="fact"/> (used to check a

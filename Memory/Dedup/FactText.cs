@@ -76,6 +76,12 @@ internal sealed partial class FactText
     private ParaphraseForm? _paraphrase;
     private List<List<FactToken>>? _clauses;
 
+    private string? _restated;
+
+    /// <summary>The text with an apposition or a symmetric relation in one wording (<see cref="Restatement"/>); the
+    /// same string instance when there is none.</summary>
+    public string Restated => _restated ??= Restatement.Of(_text) is var r && string.Equals(r, _text, StringComparison.Ordinal) ? _text : r;
+
     /// <summary>What the text says as a bag of words with its people in order (<see cref="ParaphraseForm"/>): two texts
     /// whose forms match say one thing in other words.</summary>
     public ParaphraseForm Paraphrase => _paraphrase ??= ParaphraseForm.Of(_tokens);
@@ -184,6 +190,25 @@ internal sealed partial class FactText
         positive._polarityFree.Count > _polarityFree.Count &&
         _polarityFree.Select(p => p.Word).SequenceEqual(positive._polarityFree.Take(_polarityFree.Count).Select(p => p.Word), StringComparer.Ordinal) &&
         positive._polarityFree.Skip(_polarityFree.Count).All(p => p.Circumstance);
+
+    /// <summary>Whether this text says what <paramref name="older"/> says word for word up to its first "in", then a
+    /// place with no name where <paramref name="older"/> named one ("The user works in the city centre" after "The user
+    /// works in London"): the vaguer place may lie within the named one (<see cref="SlotShape.Vaguer"/> for texts with
+    /// no slot).</summary>
+    public bool NamesNoPlaceAfterIn(FactText older)
+    {
+        var at = _tokens.FindIndex(t => t.Lower == "in");
+        if (at < 1 || older._tokens.FindIndex(t => t.Lower == "in") != at ||
+            !_tokens.Take(at).Select(t => t.Lower).SequenceEqual(older._tokens.Take(at).Select(t => t.Lower), StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        var place = _tokens.Skip(at + 1).ToList();
+        var named = older._tokens.Skip(at + 1).ToList();
+        return SlotValue.NamesPlace(named) && SlotValue.IsPlace(named, afterPreposition: true) &&
+               !SlotValue.NamesPlace(place) && SlotValue.IsPlace(place, afterPreposition: true);
+    }
 
     /// <summary>The statement says how things were, not how they are: "I had a dog", "I was vegetarian", "the user
     /// used to smoke". Against the same statement in the present it is a change, not a duplicate.</summary>

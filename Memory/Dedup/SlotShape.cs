@@ -29,6 +29,15 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
     /// cref="SlotValue.IsPlace"/>).</summary>
     public bool Place { get; init; }
 
+    /// <summary>The place (<see cref="Place"/>) is named: it holds a proper name ("Leeds", "a village near Malaga"), or
+    /// says it is elsewhere altogether ("abroad"). A place with no name ("the suburbs", "the city centre") may lie within a
+    /// named one, so it is no new value of it (eighteenth session).</summary>
+    public bool PlaceNamed { get; init; }
+
+    /// <summary>Whether this place only narrows or leaves vague where <paramref name="older"/> named: it names no place
+    /// while the older one did ("My sister lives in Leeds" / "... in the suburbs now" may be both true).</summary>
+    public bool Vaguer(SlotShape older) => Place && older.Place && older.PlaceNamed && !PlaceNamed;
+
     /// <summary>Whether the two values are of one shape: the same words, and runs of details of one kind each
     /// (<see cref="SlotValue.Same"/>). "Born in 1990" and "born in Leeds", "20 minutes" and "12 miles", "on Monday" and "at
     /// 3pm" are not; "34" and "35 years", "at 10" and "at 10am" are.</summary>
@@ -131,6 +140,7 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
                 Kind = at + SlotValue.Kind(content, reference),
                 ManyValued = content.Exists(t => t.Class is TokenClass.Word or TokenClass.Kind && DedupLexicon.ManyValuedWords.Contains(t.Lower)),
                 Place = !reference && SlotValue.IsPlace(value, afterPreposition: relation is "lives in" or "based in"),
+                PlaceNamed = SlotValue.NamesPlace(value),
             };
         }
 
@@ -261,7 +271,8 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
                 // A diet or a relationship status is one kind of value whatever its words ("a Mediterranean diet",
                 // "single", which also reads as a number).
                 Kind = attribute is "diet" or "relationship" ? "status" : SlotValue.Kind(content, reference),
-                Place = attribute == "home" && !reference && SlotValue.IsPlace(value, afterPreposition: true),
+                Place = attribute is "home" or "workplace" && !reference && SlotValue.IsPlace(value, afterPreposition: true),
+                PlaceNamed = SlotValue.NamesPlace(value),
             };
     }
 

@@ -266,6 +266,12 @@ internal static class SlotValue
                                     tail.Skip(1).All(t => t.Class == TokenClass.Name || DedupLexicon.Determiners.Contains(t.Lower))));
     }
 
+    /// <summary>Whether a place value names where it is (a proper name: "Leeds", "a village near Malaga") or says it is
+    /// elsewhere altogether ("abroad", "overseas"), rather than a kind of place that may lie within another ("the
+    /// suburbs", "a flat", "the city centre").</summary>
+    public static bool NamesPlace(IReadOnlyList<FactToken> value) =>
+        value.Any(t => t.Class == TokenClass.Name || t.Lower is "abroad" or "overseas");
+
     /// <summary>Words that end a place's own words ("a village near Oxford", "the north of England").</summary>
     private static readonly HashSet<string> PlaceBoundaries = new(StringComparer.Ordinal) { "of", "near", "outside", "in", "at", "on", "with", "for", "and", "since" };
 

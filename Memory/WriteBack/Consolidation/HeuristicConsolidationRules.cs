@@ -96,7 +96,14 @@ internal static partial class HeuristicConsolidationRules
         foreach (var candidate in candidates.OrderByDescending(c => c.Similarity))
         {
             var similar = IsSameFact(fact, candidate, nearDuplicateSimilarity);
-            var decision = DedupRule.Compare(MemoryFacts.Statement(candidate.Memory), fact.Text, similar);
+            var decision = DedupRule.Compare(MemoryFacts.Statement(candidate.Memory), fact.Text, similar, fact.Now);
+            if (decision.Verdict == DedupVerdict.SlotChange && fact.Additional && !decision.Differences.HasFlag(DetailKinds.Negation))
+            {
+                // "I work at Amazon on Fridays" after "... at Google": said to come in addition, another value beside the
+                // first, never in its place (the extracted text keeps no days to tell them apart).
+                decision = new DedupDecision(DedupVerdict.Distinct, decision.Differences, HistoryReasons.With(HistoryReasons.Distinct, decision.Differences));
+            }
+
             if (decision.Verdict == DedupVerdict.Distinct)
             {
                 distinct ??= similar ? decision : null;
@@ -117,7 +124,9 @@ internal static partial class HeuristicConsolidationRules
     /// replaces (a diet holds one value of each kind: <see cref="DietRules"/>).</summary>
     public static bool HoldsSlotValue(ExtractedFact fact, MemoryItem memory) =>
         FactSlots.IsSingleValued(fact.Slot) && MemoryFacts.Read(memory).Slot == fact.Slot &&
-        (fact.Slot != FactSlots.Diet || DietRules.Replaces(memory.Text, fact.Text));
+        (fact.Slot != FactSlots.Diet || DietRules.Replaces(memory.Text, fact.Text)) &&
+        // "The user lives in the suburbs" leaves "The user lives in Leeds" current: a place with no name may lie within it.
+        !DedupRule.NamesNoOtherPlace(memory.Text, fact.Text);
 
     /// <summary>Whether the fact says the user eats what the diet in <paramref name="memory"/> excludes.</summary>
     public static bool EndsDiet(ExtractedFact fact, MemoryItem memory) =>

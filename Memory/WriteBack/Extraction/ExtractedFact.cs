@@ -15,6 +15,9 @@ internal sealed record ExtractedFact
     /// <summary>The user said it adds to what they have ("I also work at a bar on weekends", "a second job"): a
     /// single-valued slot gets another value beside the current one instead of a replacement.</summary>
     public bool Additional { get; init; }
+    /// <summary>The user said it holds now, in place of what held before ("I live in Berlin now"), though the text
+    /// keeps only the value: consolidation reads the fact as said "now" (<see cref="Dedup.DedupRule.Compare"/>).</summary>
+    public bool Now { get; init; }
     /// <summary>Feature context, when the extractor narrowed it; null: the turn's context.</summary>
     public string? Context { get; init; }
 }

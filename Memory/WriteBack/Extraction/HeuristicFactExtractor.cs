@@ -63,6 +63,7 @@ internal sealed partial class HeuristicFactExtractor(IOptions<WriteBackOptions> 
                     Confidence = confidence,
                     Sources = [message.Id],
                     Additional = s.Action == FactAction.Assert && SaysAlso(message.Text, s.Draft.Subject),
+                    Now = s.Now,
                 });
             }
 
@@ -160,7 +161,9 @@ internal sealed partial class HeuristicFactExtractor(IOptions<WriteBackOptions> 
     [GeneratedRegex(@"[.!?;]+|\bbut\b|\band\s+(?=I\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex AlsoParts();
 
-    [GeneratedRegex(@"\b(?:also|as\s+well|too|in\s+addition|additionally|a\s+second|another|on\s+the\s+side|part[- ]time|on\s+weekends|volunteers?|volunteering)\b",
+    // "on Fridays", "on Tuesdays and Thursdays": a second employer on its days ("I work at Amazon on Fridays" replaced
+    // "The user works at Google", said "on Mondays": the days are not kept in the employer's text).
+    [GeneratedRegex(@"\b(?:also|as\s+well|too|in\s+addition|additionally|a\s+second|another|on\s+the\s+side|part[- ]time|on\s+weekends|on\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)|volunteers?|volunteering)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex AlsoWords();
 }

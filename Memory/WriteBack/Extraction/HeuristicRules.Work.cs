@@ -15,6 +15,23 @@ internal static partial class HeuristicRules
         "physicist|chemist|biologist|geologist|astronomer|historian|archaeologist|linguist|interpreter|copywriter|" +
         "producer|director|animator|streamer|youtuber|podcaster|influencer|investor|owner";
 
+    /// <summary>Whether what follows "I work in" is a place (a proper name that is no acronym: "Leeds", "central London";
+    /// or a kind of place: "the city centre", "an office", "a hospital") rather than a field ("marketing", "IT", "sales").</summary>
+    private static bool IsWorkplace(string value)
+    {
+        var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Any(w => w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).Any(char.IsLower)) ||
+               words.Any(w => WorkplaceNouns.Contains(w.ToLowerInvariant()));
+    }
+
+    private static readonly HashSet<string> WorkplaceNouns = new(StringComparer.Ordinal)
+    {
+        "city", "centre", "center", "town", "village", "suburbs", "suburb", "countryside", "area", "office", "offices",
+        "school", "hospital", "shop", "store", "factory", "warehouse", "bank", "restaurant", "cafe", "hotel", "lab",
+        "laboratory", "clinic", "library", "pub", "bar", "bakery", "kitchen", "studio", "garage", "salon", "nursery",
+        "prison", "airport", "station", "port", "mine", "farm", "surgery", "pharmacy", "home", "building", "headquarters",
+    };
+
     private static IEnumerable<Rule> WorkRules() =>
     [
         Make(@"^I\s+(?:currently\s+|now\s+|still\s+|also\s+|actually\s+)?(?:work|am\s+working|'m\s+working|have\s+been\s+working|'ve\s+been\s+working|have\s+worked|'ve\s+worked)\s+(?<p>at|for|in)\s+(?<v>.+?)(?:\s+as\s+(?:a\s+|an\s+)?(?<job>.+))?$",
@@ -36,7 +53,11 @@ internal static partial class HeuristicRules
 
                 var drafts = new List<FactDraft>
                 {
-                    p == "in"
+                    // "I work in Leeds", "I work in the city centre": where the user works, no job (the job slot holds one
+                    // value, and "works in Leeds" replaced "works as a nurse"); "I work in marketing" is the field, a job.
+                    p == "in" && IsWorkplace(employer)
+                        ? Draft(FactSlots.Other, employer, $"The user works in {employer}")
+                        : p == "in"
                         ? Draft(FactSlots.Job, employer, $"The user works in {employer}")
                         : Draft(FactSlots.Employer, employer, $"The user works {(p == "for" ? "for" : "at")} {employer}"),
                 };
@@ -47,9 +68,8 @@ internal static partial class HeuristicRules
 
                 return drafts;
             }, exclusive: true),
-        // "I work as a data scientist at Spotify in Stockholm": the job, and the employer when one is named, with its
-        // town as "I work at Spotify in Stockholm" keeps it; without an employer the town is left out (a job slot holds
-        // one value, and "works in Stockholm" would replace the job).
+        // "I work as a data scientist at Spotify in Stockholm": the job, and the employer when one is named; the town
+        // is a fact of its own, not the job (a job slot holds one value, and "works in Stockholm" would replace the job).
         Make(@"^I\s+(?:currently\s+|now\s+)?(?:work|am\s+working|'m\s+working)\s+as\s+(?:a\s+|an\s+)?(?<v>.+?)(?:\s+(?:at|for)\s+(?<emp>.+?))?(?:\s+in\s+(?<place>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2}))?$",
             m =>
             {
@@ -61,8 +81,13 @@ internal static partial class HeuristicRules
                 var drafts = new List<FactDraft> { Draft(FactSlots.Job, job, $"The user works as {Article(job)} {job}") };
                 if (m.Groups["emp"].Success && Organization(m.Groups["emp"].Value) is { } employer && !Pronoun.IsMatch(employer))
                 {
-                    var town = m.Groups["place"].Success ? $" in {m.Groups["place"].Value}" : string.Empty;
-                    drafts.Add(Draft(FactSlots.Employer, employer, $"The user works at {employer}{town}"));
+                    drafts.Add(Draft(FactSlots.Employer, employer, $"The user works at {employer}"));
+                }
+
+                if (m.Groups["place"].Success && Value(m.Groups["place"].Value, 3) is { } place)
+                {
+                    // Where the user works, a fact of its own beside the job ("I work as a chef in Leeds").
+                    drafts.Add(Draft(FactSlots.Other, place, $"The user works in {place}"));
                 }
 
                 return drafts;

@@ -7,7 +7,12 @@ namespace Memory.WriteBack.Extraction;
 internal static partial class HeuristicStatements
 {
     /// <summary>A fact read from a message: the draft, whether it asserts or retracts, and whether it was hedged.</summary>
-    public sealed record Statement(FactDraft Draft, FactAction Action, bool Hedged);
+    public sealed record Statement(FactDraft Draft, FactAction Action, bool Hedged)
+    {
+        /// <summary>The clause said the fact holds now, in place of what held before ("I live in Berlin now", "I'm
+        /// currently based in Leeds"): the draft's text drops the word, so the signal is passed on with it.</summary>
+        public bool Now { get; init; }
+    }
 
     public static IReadOnlyList<Statement> Read(string message, KnownPeople? people = null)
     {
@@ -37,6 +42,10 @@ internal static partial class HeuristicStatements
         text = LowerIve().Replace(text, "I have");
         text = WeHave().Replace(text, "we have");
         text = ExpectingTogether().Replace(text, "we are expecting"); // one "we" clause, not "my wife" + "I are expecting"
+        // "My brother and I live together" is "I live with my brother" (it was read as "The user lives together").
+        text = Together().Replace(text, m => $"I {m.Groups["v"].Value.ToLowerInvariant()} with {m.Groups["who"].Value.ToLowerInvariant()}");
+        // "I have a cat called Bella and a dog called Max": two named pets, each a fact (the dog was lost in the name).
+        text = NamedAndNamed().Replace(text, "${first}. I have ");
         text = ElidedSubject().Replace(text, ". I ");
         text = LanguagesList().Replace(text, string.Empty);
         text = IntroAge().Replace(text, IntroducedWithAge); // "I am Sam, 29, ..." -> "my name is Sam. I am 29, ..."
@@ -192,9 +201,14 @@ internal static partial class HeuristicStatements
             drafts = [.. drafts.Where(d => d.Slot != FactSlots.Location)];
         }
 
-        result.AddRange(drafts.Select(d => new Statement(d, FactAction.Assert, hedged)));
+        var now = NowMarker().IsMatch(rawClause);
+        result.AddRange(drafts.Select(d => new Statement(d, FactAction.Assert, hedged) { Now = now }));
         return false;
     }
+
+    // "now", "currently", "these days", "instead": the clause says its fact replaces what held before.
+    [GeneratedRegex(@"\b(?:now|currently|nowadays|these\s+days|instead|anymore|any\s+more)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex NowMarker();
 
     private static string Clean(string raw, out bool greeting)
     {
@@ -344,6 +358,13 @@ internal static partial class HeuristicStatements
 
     [GeneratedRegex(@"\b[Mm]y\s+(?:wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|spouse)\s+and\s+I\s+(?:are|'re)\s+expecting\b")]
     private static partial Regex ExpectingTogether();
+
+    [GeneratedRegex(@"\b(?<who>[Mm]y\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+and\s+I\s+(?<v>live|work)\s+together\b", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Together();
+
+    [GeneratedRegex(@"(?<first>\b(?:have|own|'ve\s+got|have\s+got)\s+(?:a|an|one|two|three|\d+)\s+(?:[\w-]+\s+){0,2}?(?:called|named)\s+(?-i:[A-Z])[\w'-]*)\s*,?\s+and\s+(?=(?:a|an|one|two|three|\d+)\s+(?:[\w-]+\s+){0,2}?(?:called|named)\s+(?-i:[A-Z]))",
+        RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    private static partial Regex NamedAndNamed();
 
     // A full stop, "!" or "?" ends a sentence only where a blank, another one or the end follows: "1.93 m",
     // "72.5 kg", "tomas.dev" and "v2.1" stay whole.

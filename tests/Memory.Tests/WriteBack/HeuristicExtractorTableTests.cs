@@ -100,9 +100,10 @@ public sealed class HeuristicExtractorTableTests
         { "My locker code is now 5520.", "The user's locker code is 5520" },
         { "My post code is SW1A 1AA", "The user's post code is SW1A 1AA" },
         { "My code is broken", "" },
-        // Work: the job and the employer, the town left out.
-        { "I work as a data scientist at Spotify in Stockholm.", "The user works as a data scientist | The user works at Spotify in Stockholm" },
-        { "I work as a nurse in Oslo", "The user works as a nurse" },
+        // Work: the job and the employer, and the town as a fact of its own (eighteenth session: it was left out, since
+        // "works in Stockholm" was a job that replaced the first; it is where the user works now).
+        { "I work as a data scientist at Spotify in Stockholm.", "The user works as a data scientist | The user works at Spotify | The user works in Stockholm" },
+        { "I work as a nurse in Oslo", "The user works as a nurse | The user works in Oslo" },
         { "I joined Volvo as a machine learning engineer.", "The user works at Volvo | The user works as a machine learning engineer" },
         // A full stop inside a token does not end the sentence; names with accents; "our" is the user's family.
         { "I weigh 72.5 kg.", "The user weighs 72.5 kg" },
@@ -123,7 +124,7 @@ public sealed class HeuristicExtractorTableTests
         // A casual self-introduction without verbs (a lower-case "sam" is not taken for a name: "hey im tired").
         { "Hi, I'm Ana, 34, from Porto.", "The user's name is Ana | The user is 34 years old | The user is from Porto" },
         { "hey!! im sam, 29, living in leeds", "The user is 29 years old | The user lives in Leeds" },
-        { "Hello! I'm Kofi, working as a nurse in Accra.", "The user's name is Kofi | The user works as a nurse" },
+        { "Hello! I'm Kofi, working as a nurse in Accra.", "The user's name is Kofi | The user works as a nurse | The user works in Accra" },
         { "I am sorry, 2 questions about this", "" },
         // A language with its variant.
         { "Please always answer in British English.", "The user wants replies in British English" },
@@ -570,7 +571,7 @@ public sealed class HeuristicExtractorTableTests
         { "Einstein was born in Ulm. Paris is beautiful in spring.", "" },
         { "My friend's son Leo is 5. Leo loves trains.", "" },
         { "I don't drink coffee anymore, only green tea.", "-other:drinks coffee | The user only drinks green tea" },
-        { "I work as a physiotherapist at a sports clinic in Manchester.", "The user works as a physiotherapist | The user works at a sports clinic in Manchester" },
+        { "I work as a physiotherapist at a sports clinic in Manchester.", "The user works as a physiotherapist | The user works at a sports clinic | The user works in Manchester" },
         { "I now commute to the clinic by train.", "The user now commutes to the clinic by train" },
         { "I'm Tomás, 34, originally from Valencia but I've lived in Dublin for six years.", "The user's name is Tomás | The user is 34 years old | The user is from Valencia | The user lives in Dublin" },
         { "I'm Spanish, 34, and I live in Dublin.", "The user is 34 years old | The user lives in Dublin" },
