@@ -327,7 +327,7 @@ internal sealed partial class EmailCheck
     // Words before a role word that make it prose: "head of sales at ...", "works in support at ...".
     private static readonly HashSet<string> NotBeforeMailbox = new(StringComparer.OrdinalIgnoreCase)
     {
-        "of", "in", "on", "for", "from", "with", "by", "about", "into", "at", "over", "under", "than", "like",
+        "of", "in", "on", "for", "from", "with", "by", "about", "into", "over", "under", "than", "like",
         "across", "within", "without", "and", "our", "their", "whose",
     };
 

@@ -34,6 +34,15 @@ internal sealed class SecretCheck : IGuardrailCheck
         }
 
         AddAwsSecretsNearKeyIds(text, found);
+        foreach (Match match in Matches(SecretPatterns.XmlPasswordAssignment, text))
+        {
+            var value = match.Groups["value"];
+            if (SecretPatterns.IsXmlPassword(value.Value))
+            {
+                AddNew(found, new Detection(PasswordRule, value.Index, value.Length, Placeholders.Secret));
+            }
+        }
+
         foreach (Match match in Matches(SecretPatterns.PassphraseAssignment, text))
         {
             if (SecretPatterns.IsPassphraseAssignment(text, match))

@@ -55,6 +55,11 @@ internal static partial class SecretPatterns
     /// <c>passphrase = 'blue lamp seven river'</c>); judged by <see cref="IsPassphraseAssignment"/>.</summary>
     public static SecretPattern PassphraseAssignment { get; } = new("secret.password", Passphrase(), ["pass", "pwd"]);
 
+    /// <summary>Passwords in XML configuration: an element named for one (<c>&lt;password&gt;...&lt;/password&gt;</c>, as in
+    /// Maven's settings.xml) or an appSettings entry (<c>&lt;add key="DbPassword" value="..." /&gt;</c>); judged by
+    /// <see cref="IsXmlPassword"/>.</summary>
+    public static SecretPattern XmlPasswordAssignment { get; } = new("secret.password", XmlPassword(), ["pass", "pwd"]);
+
     /// <summary>Values after a key-like name; judged by entropy against the policy threshold.</summary>
     public static SecretPattern KeyAssignment { get; } = new("secret.generic", KeyValue(), ["key", "secret", "token", "credential"], Group: 1);
 
@@ -131,8 +136,8 @@ internal static partial class SecretPatterns
     }
 
     /// <summary>True when a passphrase match stands where a value is set and its words are a passphrase's: quoted
-    /// (after any separator: "password: 'blue lamp seven river'", "my wifi password is \"orange tiger laptop window\"",
-    /// <c>--password "..."</c>), or unquoted after ':' or '=' with the key opening its line (a YAML or env line,
+    /// (after any separator or none: "password: 'blue lamp seven river'", "my wifi password is \"orange tiger laptop
+    /// window\"", <c>--password "..."</c>), or unquoted after ':' or '=' with the key opening its line (a YAML or env line,
     /// "password: correct horse battery staple") and the words running to its end. "The password is on the fridge",
     /// "Your password: must be at least eight characters long" and <c>"password": "Enter your password"</c> are
     /// prose or interface text.</summary>
@@ -147,18 +152,12 @@ internal static partial class SecretPatterns
             return false;
         }
 
-        if (separator.IsEmpty)
-        {
-            // "--password 'a b c'", "-pass 'a b c'": blanks alone only after an option, before a quoted value.
-            return quoted && key.ValueSpan[0] == '-';
-        }
-
         if (quoted)
         {
             return true;
         }
 
-        if (separator is "is" or "was" || !OpensLine(text, key.Index))
+        if (separator.IsEmpty || separator is "is" or "was" || !OpensLine(text, key.Index))
         {
             return false;
         }
@@ -191,6 +190,13 @@ internal static partial class SecretPatterns
 
         return i == 0 || text[i - 1] is '\n' or '\r';
     }
+
+    /// <summary>The value of an XML password element or entry, unless a template (<c>${env.REPO_PASSWORD}</c>) or a
+    /// mask: a password (<see cref="IsPassword"/>), a passphrase, or letters alone as in a connection string's slot (<see cref="IsUriPassword"/>: not a template, a mask, a
+    /// stock example or a default such as <c>changeme</c>).</summary>
+    public static bool IsXmlPassword(string value) =>
+        !value.Contains("${", StringComparison.Ordinal) && !value.Contains("{{", StringComparison.Ordinal) && !Entropy.IsTemplateOrMask(value)
+        && (value.Contains(' ', StringComparison.Ordinal) ? IsPassphrase(value) : IsPassword(value) || IsUriPassword(value));
 
     /// <summary>Three to twelve words of letters and digits, twelve characters or more, in one case pattern (all lower
     /// case, all capitalised or all upper case: "correct horse battery staple", "Blue Lamp Seven River"), none a
@@ -253,6 +259,8 @@ internal static partial class SecretPatterns
         "update", "updated", "set", "see", "click", "link", "vault", "stored", "saved", "save", "hidden", "masked",
         "null", "empty", "blank", "string", "text", "input", "same", "above", "below", "again", "account", "user",
         "username", "login", "log", "sign", "show", "hide", "toggle", "visibility", "try", "error", "expired",
+        "random", "word", "words", "common", "generated", "secure", "unique", "something", "anything", "nothing",
+        "whatever", "dictionary", "diceware", "phrase", "ask", "admin", "below",
         "de", "la", "le", "les", "du", "des", "el", "los", "las", "il", "di", "da", "der", "die", "das", "und", "et",
         "y", "e", "o", "su", "tu", "votre", "ihr", "ihre", "seu", "sua", "passe", "passwort", "kennwort", "senha",
         "contraseña", "wachtwoord", "mot",
@@ -457,6 +465,11 @@ internal static partial class SecretPatterns
 
     [GeneratedRegex(@"(?i)(?<![A-Za-z0-9_\-])(secret|token|password|passwd|passphrase|pwd|key|credentials?)s?[ \t]{1,4}[""'`]?([A-Za-z0-9][A-Za-z0-9_\-+/=.~!@#$%^&*]{5,511})", Options, Timeout)]
     private static partial Regex Bare();
+
+    // <password>value</password> (the same tag closes it; the tag may carry a prefix: <dbPassword>, <ns:password>), or an
+    // appSettings-style key="...Password" value="..." pair.
+    [GeneratedRegex(@"(?i)<(?<tag>(?:[a-z_][a-z0-9_.:\-]{0,40}?)?(?:password|passwd|passphrase|pwd))>(?<value>[^<>\r\n]{1,128})</\k<tag>>|\bkey\s*=\s*""[^""<>\r\n]{0,40}?(?:password|passwd|passphrase|pwd)""\s+value\s*=\s*""(?<value>[^""<>\r\n]{1,128})""", Options, Timeout)]
+    private static partial Regex XmlPassword();
 
     // A password key, its separator (':', '=', ':=', '=>', " is ", " was ", or blanks after a command-line option such as
     // "--password"), an optional quote, then 3-12 words joined by single spaces; the same quote closes them. Words hold

@@ -120,13 +120,15 @@ internal static class HoldBackBoundary
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 
     /// <summary>A password key with its separator, alone or with the first word glued on: <c>password:</c>,
-    /// <c>"password":</c>, <c>DB_PASSWORD="correct</c>, <c>pass:'silver</c>, <c>--password</c>, <c>--password="tangerine</c>.</summary>
+    /// <c>"password":</c>, <c>DB_PASSWORD="correct</c>, <c>pass:'silver</c>, <c>&lt;password&gt;correct</c>, <c>--password</c>,
+    /// <c>--password="tangerine</c>, or the bare key (<c>password "mango river ..."</c>).</summary>
     private static bool IsPasswordLead(ReadOnlySpan<char> token)
     {
-        var separator = token.LastIndexOfAny(':', '=');
+        var separator = token.LastIndexOfAny(':', '=', '>');
         if (separator < 0)
         {
-            return token.StartsWith("-") && IsPasswordWordEnd(token);
+            // "--password", or the bare key before a quoted value: password "mango river cloud piano".
+            return IsPasswordWordEnd(token.TrimStart('-'));
         }
 
         var after = token[(separator + 1)..].TrimStart("\"'`");
