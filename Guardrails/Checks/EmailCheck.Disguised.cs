@@ -254,8 +254,8 @@ internal sealed partial class EmailCheck
     /// mailbox's name (support, sales, info, billing...) before a domain written with real dots. Prose puts the same
     /// words there ("Sales at Amazon.com rose", "head of security at google.com said", "support at acme.com's office"),
     /// so no preposition may come before it, and unless a word of asking or writing does ("contact", "ask", "email",
-    /// "try"...), the domain is lower case and nothing but the end of the text, a line or a clause follows it
-    /// (punctuation other than '?' or '!', or "for", "or", "if", "anytime"...).</summary>
+    /// "try"...), the role word and the domain are lower case and nothing but the end of the text, a line or a clause
+    /// follows it (a closing mark or punctuation other than ':', '?' or '!', or "for", "or", "if", "anytime"...).</summary>
     private static bool IsRoleAddress(string text, int start, CaptureCollection locals, int localDots, CaptureCollection labels, int last)
     {
         if (localDots > 0 || locals.Count != 1 || !RoleMailboxes.Contains(locals[0].Value))
@@ -280,16 +280,24 @@ internal sealed partial class EmailCheck
             return true;
         }
 
-        return !char.IsUpper(labels[0].Value[0]) && EndsClause(after);
+        // Capitalised, the role word or the domain opens a sentence or names a company ("Sales at Microsoft.com",
+        // "Security at google.com: a talk"): prose unless a word of asking or writing came before.
+        return !char.IsUpper(locals[0].Value[0]) && !char.IsUpper(labels[0].Value[0]) && EndsClause(after);
     }
 
     /// <summary>True when <paramref name="after"/> (what follows a candidate address) opens with the end of the text,
     /// a line or a clause: a closing mark or punctuation other than '?' and '!', or a word that follows an address ("for", "or", "if"...).</summary>
     private static bool EndsClause(ReadOnlySpan<char> after)
     {
-        if (after.IsEmpty || after[0] is '\n' or '\r' or '.' or ',' or ';' or ':' or ')' or ']' or '>' or '"' or '\'' or '\u201D' or '\u2019')
+        if (after.IsEmpty || after[0] is '\n' or '\r')
         {
             return true;
+        }
+
+        if (after[0] is '.' or ',' or ';' or ')' or ']' or '>' or '"' or '\'' or '\u201D' or '\u2019')
+        {
+            // A mark that ends the address, not one inside a longer name ("bbc.co" of "bbc.co.uk").
+            return after.Length == 1 || !char.IsLetterOrDigit(after[1]);
         }
 
         var rest = after.TrimStart(" \t");

@@ -152,6 +152,11 @@ internal static partial class SecretPatterns
             return false;
         }
 
+        if (key.ValueSpan.EndsWith("pass", StringComparison.OrdinalIgnoreCase) && separator is not (":" or "=" or ":=" or "=>"))
+        {
+            return false; // "the mountain pass is 'rather steep today'": a bare "pass" sets a value only with ':' or '='
+        }
+
         if (quoted)
         {
             return true;
@@ -393,12 +398,13 @@ internal static partial class SecretPatterns
     [GeneratedRegex(@"\bsv=\d{4}-\d{2}-\d{2}[^\s""'<>#]{0,400}?[?&;]sig=([A-Za-z0-9%+/=]{20,200})", Options, Timeout)]
     private static partial Regex AzureSasSignature();
 
-    // PuTTY private key files (.ppk, versions 2 and 3): the header line naming the key type, then the file's own lines,
+    // PuTTY private key files (.ppk, versions 2 and 3): the header line naming the key type (and ending its line: "...File-2:
+    // ssh-rsa is what the first line says" is prose), then the file's own lines,
     // its headers (Encryption, Comment, Public-Lines, Key-Derivation, Argon2-*, Private-Lines, Private-MAC) and whole
     // base64 lines: the header opens the match, so a streamed file is caught before its private lines come, and a
     // line of prose after the file is not taken in. Every line is bounded; a header line cannot be read as a base64
     // one (it holds ':').
-    [GeneratedRegex(@"PuTTY-User-Key-File-[23]:[ \t]*(?:ssh-(?:rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp(?:256|384|521))(?:\r?\n(?:(?:Encryption|Comment|Public-Lines|Private-Lines|Private-MAC|Private-Hash|Key-Derivation|Argon2-[A-Za-z]{1,16}):[^\r\n]{0,256}|[A-Za-z0-9+/=]{1,128}(?![^\r\n]))){0,400}", Options, Timeout)]
+    [GeneratedRegex(@"PuTTY-User-Key-File-[23]:[ \t]*(?:ssh-(?:rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp(?:256|384|521))(?=[ \t]*(?:\r?\n|$))(?:\r?\n(?:(?:Encryption|Comment|Public-Lines|Private-Lines|Private-MAC|Private-Hash|Key-Derivation|Argon2-[A-Za-z]{1,16}):[^\r\n]{0,256}|[A-Za-z0-9+/=]{1,128}(?![^\r\n]))){0,400}", Options, Timeout)]
     private static partial Regex PuttyKeyFile();
 
     // age encryption secret keys: "AGE-SECRET-KEY-1" and 58 bech32 characters.

@@ -85,6 +85,11 @@ public sealed class LeftoverInputsTests : IDisposable
     [InlineData("password: Wrong Password Try Again")]
     [InlineData("Note that password: correct horse battery staple is the xkcd example")]
     [InlineData("passphrase: four random common words")]
+    [InlineData("the mountain pass is \"rather steep today\"")]
+    [InlineData("They call that pass \"devils elbow bend\" locally")]
+    [InlineData("password_placeholder: Enter password")]
+    [InlineData("  password: Mot de passe")]
+    [InlineData("{\"password\": \"at least eight characters\"}")]
     [InlineData("<password>${env.REPO_PASSWORD}</password>")]
     [InlineData("<password>changeme</password>")]
     [InlineData("<password>********</password>")]
@@ -163,6 +168,10 @@ public sealed class LeftoverInputsTests : IDisposable
     [InlineData("Support at github.com is slow.")]
     [InlineData("Email marketing at scale.com")]
     [InlineData("She is head of marketing at spotify.com and loves it.")]
+    [InlineData("Press at bbc.co.uk reported it")]
+    [InlineData("Security at google.com: a talk by the CISO.")]
+    [InlineData("Sales at microsoft.com; marketing at apple.com.")]
+    [InlineData("Support at acme.com")]
     public async Task Prose_with_a_role_word_at_a_domain_passes(string text)
     {
         var result = await OutputAsync(text);
@@ -276,6 +285,7 @@ public sealed class LeftoverInputsTests : IDisposable
     [InlineData("Convert the key with puttygen; a .ppk file starts with PuTTY-User-Key-File-3.")]
     [InlineData("PuTTY is a free SSH client.")]
     [InlineData("Private-Lines: is a header in ppk files.")]
+    [InlineData("PuTTY-User-Key-File-2: ssh-rsa is what the first line says.")]
     public async Task Text_about_putty_keys_passes(string text) =>
         Assert.Empty((await OutputAsync(text)).Findings);
 
