@@ -85,6 +85,8 @@ public sealed class LeftoverInputsTests : IDisposable
     [InlineData("password: Wrong Password Try Again")]
     [InlineData("Note that password: correct horse battery staple is the xkcd example")]
     [InlineData("passphrase: four random common words")]
+    [InlineData("password: 'lorem ipsum dolor'")]
+    [InlineData("{\"password\": \"foo bar baz\"}")]
     [InlineData("the mountain pass is \"rather steep today\"")]
     [InlineData("They call that pass \"devils elbow bend\" locally")]
     [InlineData("password_placeholder: Enter password")]
