@@ -43,6 +43,7 @@ public static class GuardrailsServiceCollectionExtensions
             ServiceDescriptor.Singleton<IGuardrailCheck, PaymentCardCheck>(),
             ServiceDescriptor.Singleton<IGuardrailCheck, IbanCheck>(),
             ServiceDescriptor.Singleton<IGuardrailCheck, SsnCheck>(),
+            ServiceDescriptor.Singleton<IGuardrailCheck, NhsNumberCheck>(),
             ServiceDescriptor.Singleton<IGuardrailCheck, PhoneCheck>(),
             ServiceDescriptor.Singleton<IGuardrailCheck, IpAddressCheck>(),
             ServiceDescriptor.Singleton<IGuardrailCheck, LeakageCheck>(),

@@ -246,8 +246,112 @@ internal sealed partial class EmailCheck
             }
         }
 
-        return (localDots == 0 && IsNameLocal(locals[0].Value)) || MailProviders.Contains(labels[0].Value) || TextContext.HasEmailCue(text, start);
+        return (localDots == 0 && IsNameLocal(locals[0].Value)) || MailProviders.Contains(labels[0].Value) || TextContext.HasEmailCue(text, start)
+            || IsRoleAddress(text, start, locals, localDots, labels, last);
     }
+
+    /// <summary>"support at acme.com", "write to sales at contoso.co.uk": a one-word local part that is a role
+    /// mailbox's name (support, sales, info, billing...) before a domain written with real dots. Prose puts the same
+    /// words there ("Sales at Amazon.com rose", "head of security at google.com said", "support at acme.com's office"),
+    /// so no preposition may come before it, and unless a word of asking or writing does ("contact", "ask", "email",
+    /// "try"...), the role word and the domain are lower case and nothing but the end of the text, a line or a clause
+    /// follows it (a closing mark or punctuation other than ':', '?' or '!', or "for", "or", "if", "anytime"...).</summary>
+    private static bool IsRoleAddress(string text, int start, CaptureCollection locals, int localDots, CaptureCollection labels, int last)
+    {
+        if (localDots > 0 || locals.Count != 1 || !RoleMailboxes.Contains(locals[0].Value))
+        {
+            return false;
+        }
+
+        var previous = PreviousWord(text, start);
+        if (NotBeforeMailbox.Contains(previous))
+        {
+            return false;
+        }
+
+        var after = TextContext.After(text, labels[last].Index + labels[last].Length);
+        if (after.Length >= 2 && after[0] is '\'' or '\u2019' && after[1] is 's' or 'S')
+        {
+            return false; // "acme.com's office"
+        }
+
+        if (ContactWords.Contains(previous))
+        {
+            return true;
+        }
+
+        // Capitalised, the role word or the domain opens a sentence or names a company ("Sales at Microsoft.com",
+        // "Security at google.com: a talk"): prose unless a word of asking or writing came before.
+        return !char.IsUpper(locals[0].Value[0]) && !char.IsUpper(labels[0].Value[0]) && EndsClause(after);
+    }
+
+    /// <summary>True when <paramref name="after"/> (what follows a candidate address) opens with the end of the text,
+    /// a line or a clause: a closing mark or punctuation other than '?' and '!', or a word that follows an address ("for", "or", "if"...).</summary>
+    private static bool EndsClause(ReadOnlySpan<char> after)
+    {
+        if (after.IsEmpty || after[0] is '\n' or '\r')
+        {
+            return true;
+        }
+
+        if (after[0] is '.' or ',' or ';' or ')' or ']' or '>' or '"' or '\'' or '\u201D' or '\u2019')
+        {
+            // A mark that ends the address, not one inside a longer name ("bbc.co" of "bbc.co.uk").
+            return after.Length == 1 || !char.IsLetterOrDigit(after[1]);
+        }
+
+        var rest = after.TrimStart(" \t");
+        if (rest.IsEmpty || rest[0] is '\n' or '\r' or '(' or '-' or '\u2013' or '\u2014')
+        {
+            return true;
+        }
+
+        var word = rest;
+        var end = 0;
+        while (end < word.Length && char.IsLetter(word[end]))
+        {
+            end++;
+        }
+
+        return end == word.Length
+            ? false // cut off by the look-ahead window: an unknown word
+            : AfterMailbox.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word[..end]);
+    }
+
+    // Mailboxes named for a role or department (RFC 2142's and their common kin): a one-word local part that is one
+    // of these is an address before a mail domain, where another word would be prose ("we met at google.com"). Not the
+    // ones that name an activity after "email" as often as a mailbox ("Email marketing at scale.com", "social media").
+    private static readonly HashSet<string> RoleMailboxes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "support", "sales", "info", "help", "helpdesk", "contact", "contacts", "hello", "admin", "administrator",
+        "billing", "accounts", "accounting", "invoices", "invoice", "payments", "enquiries", "enquiry", "inquiries",
+        "inquiry", "feedback", "press", "careers", "recruiting", "recruitment", "hr", "privacy", "dpo", "gdpr",
+        "security", "abuse", "postmaster", "webmaster", "hostmaster", "noreply", "no-reply", "donotreply", "office",
+        "legal", "compliance", "service", "customerservice", "customercare", "care", "bookings",
+        "booking", "reservations", "partners", "partnerships", "investors", "returns", "refunds",
+        "editor", "editors", "reception", "frontdesk", "orders", "hiring",
+    };
+
+    // Words before a role word that make it prose: "head of sales at ...", "works in support at ...".
+    private static readonly HashSet<string> NotBeforeMailbox = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "of", "in", "on", "for", "from", "with", "by", "about", "into", "over", "under", "than", "like",
+        "across", "within", "without", "and", "our", "their", "whose",
+    };
+
+    // Words of asking or writing before a role mailbox: "contact support at acme.com", "ask help at ...".
+    private static readonly HashSet<string> ContactWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "contact", "contacting", "email", "mail", "emailing", "write", "writing", "message", "ping", "ask", "try",
+        "cc", "bcc", "reach", "notify", "alert", "copy", "via",
+    };
+
+    // Words that follow an address in a sentence about writing to it: "contact support at acme.com for help".
+    private static readonly HashSet<string> AfterMailbox = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "for", "or", "if", "anytime", "directly", "today", "instead", "please", "asap", "quoting", "mentioning",
+        "including", "attaching",
+    };
 
     /// <summary>Two or three names joined by '.' or '_' ("jane.doe", "j.smith", "mary_ann.lee42"): the last has three
     /// letters or more and is neither a top-level domain nor a file extension ("ASP.NET", "Node.js", "README.md").</summary>

@@ -4,7 +4,7 @@ namespace Guardrails.Checks;
 
 /// <summary>Phone numbers, redacted to <c>[PHONE]</c>: international (<c>+CC</c> or <c>00CC</c> with a real country
 /// code), North American (<c>(212) 555-0143</c>, <c>212.555.0143</c>), and trunk-prefixed national numbers
-/// (<c>020 7946 0958</c>, <c>06 12 34 56 78</c>). Bare digit runs and short local numbers count only after a
+/// (<c>020 7946 0958</c>, <c>06 12 34 56 78</c>), and Brazilian numbers without +55 (<c>(11) 98765-4321</c>). Bare digit runs and short local numbers count only after a
 /// phone word ("call", "mobile", "Telefon", "portable"); dates, versions, IPs, order references and card-like runs
 /// never do. An area code set off by a slash ("Tel. 030/1234567") counts behind a phone word.</summary>
 internal sealed partial class PhoneCheck : IGuardrailCheck
@@ -133,7 +133,7 @@ internal sealed partial class PhoneCheck : IGuardrailCheck
             return true;
         }
 
-        if (IsTrunkNational(all, groups))
+        if (IsTrunkNational(all, groups) || IsBrazilian(value, all, groups, hasParens))
         {
             return true;
         }
@@ -166,6 +166,49 @@ internal sealed partial class PhoneCheck : IGuardrailCheck
             && national[0] is >= '2' and <= '9' && national[3] is >= '2' and <= '9'
             && (hasParens || national[1..3] != "11");
     }
+
+    /// <summary>Brazilian numbers written without +55: a two-digit area code (DDD) in parentheses, then a mobile
+    /// number (nine digits opening with 9, <c>(11) 98765-4321</c>) or a landline (eight opening with 2-5,
+    /// <c>(21) 2345-6789</c>); a mobile also as <c>11 98765-4321</c>, the way it is written without parentheses.
+    /// Area codes hold no 0 and not every pair is one; a landline shape made of two years ("(12) 2019-2020") is not.</summary>
+    private static bool IsBrazilian(ReadOnlySpan<char> value, string digits, List<int> groups, bool hasParens)
+    {
+        if (groups.Count != 3 || groups[0] != 2 || groups[2] != 4 || !IsBrazilianAreaCode(digits[0], digits[1]))
+        {
+            return false;
+        }
+
+        var mobile = groups[1] == 5 && digits[2] == '9';
+        if (hasParens)
+        {
+            if (value[0] != '(' || value[3] != ')')
+            {
+                return false;
+            }
+
+            var landline = groups[1] == 4 && digits[2] is >= '2' and <= '5' && !(IsYear(digits.AsSpan(2, 4)) && IsYear(digits.AsSpan(6, 4)));
+            return mobile || landline;
+        }
+
+        // "11 98765-4321": one space after the area code, a dash before the last four digits.
+        return mobile && value.Length == 13 && value[2] == ' ' && value[8] == '-';
+    }
+
+    private static bool IsBrazilianAreaCode(char first, char second) => (first, second) switch
+    {
+        ('1', >= '1' and <= '9') => true,
+        ('2', '1' or '2' or '4' or '7' or '8') => true,
+        ('3', >= '1' and <= '5' or '7' or '8') => true,
+        ('4', >= '1' and <= '9') => true,
+        ('5', '1' or '3' or '4' or '5') => true,
+        ('6', >= '1' and <= '9') => true,
+        ('7', '1' or '3' or '4' or '5' or '7' or '9') => true,
+        ('8', >= '1' and <= '9') => true,
+        ('9', >= '1' and <= '9') => true,
+        _ => false,
+    };
+
+    private static bool IsYear(ReadOnlySpan<char> digits) => digits.StartsWith("19") || digits.StartsWith("20");
 
     private static bool IsTrunkNational(string digits, List<int> groups) =>
         digits.Length is >= 9 and <= 11 && digits[0] == '0' && digits[1] != '0'

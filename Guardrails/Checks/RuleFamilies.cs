@@ -38,6 +38,7 @@ internal static class Placeholders
     public const string Card = "[CARD]";
     public const string Iban = "[IBAN]";
     public const string Ssn = "[SSN]";
+    public const string NhsNumber = "[NHS]";
     public const string Ip = "[IP]";
     public const string Secret = "[SECRET]";
     public const string Redacted = "[REDACTED]";

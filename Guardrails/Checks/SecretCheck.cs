@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Guardrails.Checks;
 
 /// <summary>Credentials, redacted to <c>[SECRET]</c>: provider keys and tokens by their documented shapes,
-/// private key blocks, JWTs, bearer and basic credentials, passwords after a password key, random-looking
+/// private key blocks, JWTs, bearer and basic credentials, passwords and passphrases after a password key, random-looking
 /// values after a key-like name (threshold <c>thresholds.entropy</c>, bits per character) or right after a
 /// secret word with no separator ("my token Zx8k..."), and the 40-character secret next to an AWS access key id.
 /// A value already found under a more telling rule is not reported again.</summary>
@@ -34,6 +34,24 @@ internal sealed class SecretCheck : IGuardrailCheck
         }
 
         AddAwsSecretsNearKeyIds(text, found);
+        foreach (Match match in Matches(SecretPatterns.XmlPasswordAssignment, text))
+        {
+            var value = match.Groups["value"];
+            if (SecretPatterns.IsXmlPassword(value.Value))
+            {
+                AddNew(found, new Detection(PasswordRule, value.Index, value.Length, Placeholders.Secret));
+            }
+        }
+
+        foreach (Match match in Matches(SecretPatterns.PassphraseAssignment, text))
+        {
+            if (SecretPatterns.IsPassphraseAssignment(text, match))
+            {
+                var value = match.Groups["value"];
+                AddNew(found, new Detection(PasswordRule, value.Index, value.Length, Placeholders.Secret));
+            }
+        }
+
         foreach (Match match in Matches(SecretPatterns.PasswordAssignment, text))
         {
             var value = match.Groups[1];

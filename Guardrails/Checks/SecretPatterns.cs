@@ -31,6 +31,7 @@ internal static partial class SecretPatterns
         new("secret.vault_token", VaultToken(), ["hvs.", "hvb.", "hvr."], Validate: v => LooksRandom(v, 3.0), Continuation: SpanContinuation.Token),
         new("secret.telegram_bot_token", TelegramBotToken(), [":AA"], Continuation: SpanContinuation.Token),
         new("secret.azure_sas", AzureSasSignature(), ["sig="], Group: 1, Continuation: SpanContinuation.Token),
+        new("secret.private_key", PuttyKeyFile(), ["PuTTY-User-Key-File-"], Continuation: new TerminatorContinuation("Private-MAC:", "\n", 96)),
         new("secret.private_key", AgeSecretKey(), ["AGE-SECRET-KEY-"], Continuation: SpanContinuation.Token),
         new("secret.anthropic_key", AnthropicKey(), ["sk-ant-"], Continuation: SpanContinuation.Token),
         new("secret.openai_key", OpenAIKey(), ["sk-"], Validate: v => LooksRandom(v, 3.0), Continuation: SpanContinuation.Token),
@@ -49,6 +50,15 @@ internal static partial class SecretPatterns
 
     /// <summary>Passwords after a password key; judged by <see cref="IsPassword"/>.</summary>
     public static SecretPattern PasswordAssignment { get; } = new("secret.password", Password(), ["pass", "pwd"], Group: 1);
+
+    /// <summary>Passphrases of several words after a password key ("password: correct horse battery staple",
+    /// <c>passphrase = 'blue lamp seven river'</c>); judged by <see cref="IsPassphraseAssignment"/>.</summary>
+    public static SecretPattern PassphraseAssignment { get; } = new("secret.password", Passphrase(), ["pass", "pwd"]);
+
+    /// <summary>Passwords in XML configuration: an element named for one (<c>&lt;password&gt;...&lt;/password&gt;</c>, as in
+    /// Maven's settings.xml) or an appSettings entry (<c>&lt;add key="DbPassword" value="..." /&gt;</c>); judged by
+    /// <see cref="IsXmlPassword"/>.</summary>
+    public static SecretPattern XmlPasswordAssignment { get; } = new("secret.password", XmlPassword(), ["pass", "pwd"]);
 
     /// <summary>Values after a key-like name; judged by entropy against the policy threshold.</summary>
     public static SecretPattern KeyAssignment { get; } = new("secret.generic", KeyValue(), ["key", "secret", "token", "credential"], Group: 1);
@@ -124,6 +134,143 @@ internal static partial class SecretPatterns
         var valueEnds = end == text.Length || text[end] is '\n' or '\r' or ';' or '&';
         return keyOpens && valueEnds && before == '=';
     }
+
+    /// <summary>True when a passphrase match stands where a value is set and its words are a passphrase's: quoted
+    /// (after any separator or none: "password: 'blue lamp seven river'", "my wifi password is \"orange tiger laptop
+    /// window\"", <c>--password "..."</c>), or unquoted after ':' or '=' with the key opening its line (a YAML or env line,
+    /// "password: correct horse battery staple") and the words running to its end. "The password is on the fridge",
+    /// "Your password: must be at least eight characters long" and <c>"password": "Enter your password"</c> are
+    /// prose or interface text.</summary>
+    public static bool IsPassphraseAssignment(string text, Match match)
+    {
+        var value = match.Groups["value"];
+        var key = match.Groups["key"];
+        var separator = match.Groups["sep"].ValueSpan.Trim(" \t");
+        var quoted = match.Groups["q"].Length > 0;
+        if (!IsPassphrase(value.Value))
+        {
+            return false;
+        }
+
+        if (key.ValueSpan.EndsWith("pass", StringComparison.OrdinalIgnoreCase) && separator is not (":" or "=" or ":=" or "=>"))
+        {
+            return false; // "the mountain pass is 'rather steep today'": a bare "pass" sets a value only with ':' or '='
+        }
+
+        if (quoted)
+        {
+            return true;
+        }
+
+        if (separator.IsEmpty || separator is "is" or "was" || !OpensLine(text, key.Index))
+        {
+            return false;
+        }
+
+        var end = value.Index + value.Length;
+        return end == text.Length || text[end] is '\n' or '\r';
+    }
+
+    /// <summary>True when only blanks, a YAML list dash or "export " stand between the line's start and <paramref name="at"/>.</summary>
+    private static bool OpensLine(string text, int at)
+    {
+        var i = at;
+        while (i > 0 && text[i - 1] is ' ' or '\t')
+        {
+            i--;
+        }
+
+        if (i > 0 && text[i - 1] == '-' && (i == 1 || text[i - 2] is ' ' or '\t' or '\n' or '\r'))
+        {
+            i--;
+            while (i > 0 && text[i - 1] is ' ' or '\t')
+            {
+                i--;
+            }
+        }
+        else if (i >= 7 && text.AsSpan(i - 7, 7).Equals("export ", StringComparison.Ordinal))
+        {
+            i -= 7;
+        }
+
+        return i == 0 || text[i - 1] is '\n' or '\r';
+    }
+
+    /// <summary>The value of an XML password element or entry, unless a template (<c>${env.REPO_PASSWORD}</c>) or a
+    /// mask: a password (<see cref="IsPassword"/>), a passphrase, or letters alone as in a connection string's slot (<see cref="IsUriPassword"/>: not a template, a mask, a
+    /// stock example or a default such as <c>changeme</c>).</summary>
+    public static bool IsXmlPassword(string value) =>
+        !value.Contains("${", StringComparison.Ordinal) && !value.Contains("{{", StringComparison.Ordinal) && !Entropy.IsTemplateOrMask(value)
+        && (value.Contains(' ', StringComparison.Ordinal) ? IsPassphrase(value) : IsPassword(value) || IsUriPassword(value));
+
+    /// <summary>Three to twelve words of letters and digits, twelve characters or more, in one case pattern (all lower
+    /// case, all capitalised or all upper case: "correct horse battery staple", "Blue Lamp Seven River"), none a
+    /// word of prose or of a form ("the", "your", "must", "enter", "password", "required", "de"...). Sentence case
+    /// ("Enter your password", "Mot de passe") is interface text.</summary>
+    public static bool IsPassphrase(string value)
+    {
+        var words = value.Split(' ');
+        if (words.Length is < 3 or > 12 || value.Length < 12)
+        {
+            return false;
+        }
+
+        int lower = 0, capitalised = 0, upper = 0;
+        foreach (var word in words)
+        {
+            if (!word.All(char.IsLetterOrDigit) || !word.Any(char.IsLetter) || PassphraseStopWords.Contains(word))
+            {
+                return false;
+            }
+
+            var letters = word.Where(char.IsLetter).ToArray();
+            if (letters.All(char.IsLower))
+            {
+                lower++;
+            }
+            else if (letters.All(char.IsUpper))
+            {
+                upper++;
+            }
+            else if (char.IsUpper(letters[0]) && letters.Skip(1).All(char.IsLower))
+            {
+                capitalised++;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return lower == words.Length || capitalised == words.Length || upper == words.Length;
+    }
+
+    // Words of sentences and forms, in English and the languages login screens are most often translated to: a value
+    // holding one is a sentence, a label or a hint ("Enter your password", "must be at least eight characters"), not
+    // a passphrase.
+    private static readonly HashSet<string> PassphraseStopWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "this", "that", "these", "those", "my", "your", "our", "their", "his", "her", "its", "i", "you",
+        "we", "they", "he", "she", "it", "me", "us", "them", "is", "are", "was", "were", "be", "been", "being", "am",
+        "do", "does", "did", "done", "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may",
+        "might", "must", "not", "no", "yes", "and", "or", "but", "if", "then", "else", "for", "of", "to", "in", "on",
+        "at", "by", "from", "with", "without", "into", "about", "as", "than", "so", "too", "very", "all", "any", "each",
+        "every", "some", "none", "least", "most", "more", "less", "only", "here", "there", "where", "when", "what",
+        "which", "who", "how", "why", "please", "enter", "type", "confirm", "repeat", "retype", "new", "old", "current",
+        "password", "passwords", "passphrase", "pass", "pwd", "secret", "required", "optional", "field", "value",
+        "hint", "label", "placeholder", "example", "sample", "characters", "character", "chars", "letters", "digits",
+        "numbers", "symbols", "minimum", "maximum", "min", "max", "length", "long", "short", "weak", "strong",
+        "invalid", "incorrect", "wrong", "match", "matches", "reset", "forgot", "forgotten", "change", "changed",
+        "update", "updated", "set", "see", "click", "link", "vault", "stored", "saved", "save", "hidden", "masked",
+        "null", "empty", "blank", "string", "text", "input", "same", "above", "below", "again", "account", "user",
+        "username", "login", "log", "sign", "show", "hide", "toggle", "visibility", "try", "error", "expired",
+        "random", "word", "words", "common", "generated", "secure", "unique", "something", "anything", "nothing",
+        "whatever", "dictionary", "diceware", "phrase", "ask", "admin", "below", "lorem", "ipsum", "dolor", "sit", "amet",
+        "foo", "bar", "baz", "qux", "test", "testing", "demo", "dummy", "fake", "default", "temp", "todo",
+        "de", "la", "le", "les", "du", "des", "el", "los", "las", "il", "di", "da", "der", "die", "das", "und", "et",
+        "y", "e", "o", "su", "tu", "votre", "ihr", "ihre", "seu", "sua", "passe", "passwort", "kennwort", "senha",
+        "contraseña", "wachtwoord", "mot",
+    };
 
     /// <summary>The password of a connection URI (<c>postgres://app:Xk29!vLq7@db/app</c>, <c>redis://:pw@cache</c>):
     /// the slot leaves no doubt, so letters alone count too (<c>mysql://root:correcthorse@db</c>), six or more,
@@ -252,6 +399,15 @@ internal static partial class SecretPatterns
     [GeneratedRegex(@"\bsv=\d{4}-\d{2}-\d{2}[^\s""'<>#]{0,400}?[?&;]sig=([A-Za-z0-9%+/=]{20,200})", Options, Timeout)]
     private static partial Regex AzureSasSignature();
 
+    // PuTTY private key files (.ppk, versions 2 and 3): the header line naming the key type (and ending its line: "...File-2:
+    // ssh-rsa is what the first line says" is prose), then the file's own lines,
+    // its headers (Encryption, Comment, Public-Lines, Key-Derivation, Argon2-*, Private-Lines, Private-MAC) and whole
+    // base64 lines: the header opens the match, so a streamed file is caught before its private lines come, and a
+    // line of prose after the file is not taken in. Every line is bounded; a header line cannot be read as a base64
+    // one (it holds ':').
+    [GeneratedRegex(@"PuTTY-User-Key-File-[23]:[ \t]*(?:ssh-(?:rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp(?:256|384|521))(?=[ \t]*(?:\r?\n|$))(?:\r?\n(?:(?:Encryption|Comment|Public-Lines|Private-Lines|Private-MAC|Private-Hash|Key-Derivation|Argon2-[A-Za-z]{1,16}):[^\r\n]{0,256}|[A-Za-z0-9+/=]{1,128}(?![^\r\n]))){0,400}", Options, Timeout)]
+    private static partial Regex PuttyKeyFile();
+
     // age encryption secret keys: "AGE-SECRET-KEY-1" and 58 bech32 characters.
     [GeneratedRegex(@"(?<![A-Za-z0-9\-])AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}(?![A-Za-z0-9])", Options, Timeout)]
     private static partial Regex AgeSecretKey();
@@ -316,6 +472,17 @@ internal static partial class SecretPatterns
 
     [GeneratedRegex(@"(?i)(?<![A-Za-z0-9_\-])(secret|token|password|passwd|passphrase|pwd|key|credentials?)s?[ \t]{1,4}[""'`]?([A-Za-z0-9][A-Za-z0-9_\-+/=.~!@#$%^&*]{5,511})", Options, Timeout)]
     private static partial Regex Bare();
+
+    // <password>value</password> (the same tag closes it; the tag may carry a prefix: <dbPassword>, <ns:password>), or an
+    // appSettings-style key="...Password" value="..." pair.
+    [GeneratedRegex(@"(?i)<(?<tag>(?:[a-z_][a-z0-9_.:\-]{0,40}?)?(?:password|passwd|passphrase|pwd))>(?<value>[^<>\r\n]{1,128})</\k<tag>>|\bkey\s*=\s*""[^""<>\r\n]{0,40}?(?:password|passwd|passphrase|pwd)""\s+value\s*=\s*""(?<value>[^""<>\r\n]{1,128})""", Options, Timeout)]
+    private static partial Regex XmlPassword();
+
+    // A password key, its separator (':', '=', ':=', '=>', " is ", " was ", or blanks after a command-line option such as
+    // "--password"), an optional quote, then 3-12 words joined by single spaces; the same quote closes them. Words hold
+    // no blank or quote, so each space ends one and the pattern cannot go back and forth over a value.
+    [GeneratedRegex(@"(?i)(?<![A-Za-z0-9])(?<key>(?:--?|[a-z0-9]{1,24}[_\-.]|[a-z]{2,12}(?=passw(?:or)?d))?(?:password|passwd|passphrase|pwd|pass))[""']?(?<sep>[ \t]{0,4}(?::=|=>|:|=)[ \t]{0,4}|[ \t]+(?:is|was)[ \t]+|[ \t]+)(?<q>[""'`]?)(?<value>[^\s""'`]{1,40}(?:[ ][^\s""'`]{1,40}){2,11})\k<q>", Options, Timeout)]
+    private static partial Regex Passphrase();
 
     [GeneratedRegex(@"(?i)(?<![A-Za-z0-9])(?:[a-z0-9]{1,24}[_\-.]|[a-z]{2,12}(?=passw(?:or)?d))?(?:password|passwd|passphrase|pwd|pass)[""']?\s{0,4}(?::|=|:=|=>|\s(?:is|was)\s)\s{0,4}[""'`]?([^\s""'`,;]{6,128})", Options, Timeout)]
     private static partial Regex Password();

@@ -9,7 +9,8 @@ namespace Guardrails.Streaming;
 /// run, so everything up to it may be sent at once; only the trailing run of risky tokens (and the last,
 /// unfinished token) is held back. A plain word on either side of "at" or "dot" is held too, since a spelled-out
 /// address ("jane dot doe at example dot com") is made of plain words, and so is the last complete word while no word
-/// follows it yet, unless it is a word no address starts with ("and", "the"): "bob " may be followed by "at gmail.com".</summary>
+/// follows it yet, unless it is a word no address starts with ("and", "the"): "bob " may be followed by "at gmail.com".
+/// Plain words after a password key on the same line are held as well, up to twelve: a passphrase is made of them.</summary>
 internal static class HoldBackBoundary
 {
     private static readonly HashSet<string> Keywords = new(StringComparer.OrdinalIgnoreCase)
@@ -58,7 +59,7 @@ internal static class HoldBackBoundary
             var mayStartAddress = lastComplete && EmailCheck.MayBeSpelledLocal(token);
             lastComplete = false;
             if (tokenStart == tokenEnd || !(joined || mayStartAddress || IsRisky(token) || ContinuesNumber(text, tokenStart, tokenEnd) || IsJoiner(token)
-                || IsJoiner(PreviousToken(text, tokenStart))))
+                || IsJoiner(PreviousToken(text, tokenStart)) || MayBePassphraseWord(text, tokenStart)))
             {
                 return end;
             }
@@ -69,6 +70,75 @@ internal static class HoldBackBoundary
 
         return 0;
     }
+
+    /// <summary>True when the plain word at <paramref name="tokenStart"/> may belong to a passphrase still forming: on
+    /// its line, after at most <see cref="MaxPassphraseWords"/> other words, stands a password key and its separator
+    /// (<c>password:</c>, <c>PASSWORD="correct</c>, <c>--password</c>, "password is"). A passphrase is made of plain
+    /// words ("password: correct horse battery staple"), which would otherwise be sent one by one before the end of
+    /// the line or the closing quote showed them to be one.</summary>
+    private static bool MayBePassphraseWord(ReadOnlySpan<char> text, int tokenStart)
+    {
+        var start = tokenStart;
+        for (var words = 0; words < MaxPassphraseWords; words++)
+        {
+            var end = start;
+            while (end > 0 && text[end - 1] is ' ' or '\t')
+            {
+                end--;
+            }
+
+            if (end == 0 || text[end - 1] is '\n' or '\r')
+            {
+                return false;
+            }
+
+            start = end;
+            while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+            {
+                start--;
+            }
+
+            var token = text[start..end];
+            if (IsPasswordLead(token) || (token is "is" or "was" && IsPasswordWordEnd(PreviousToken(text, start).TrimEnd("\"'"))))
+            {
+                return true;
+            }
+
+            var word = token.TrimStart("\"'`");
+            if (word.IsEmpty || word.ContainsAnyExcept(WordCharacters))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private const int MaxPassphraseWords = 12;
+
+    private static readonly System.Buffers.SearchValues<char> WordCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+
+    /// <summary>A password key with its separator, alone or with the first word glued on: <c>password:</c>,
+    /// <c>"password":</c>, <c>DB_PASSWORD="correct</c>, <c>pass:'silver</c>, <c>&lt;password&gt;correct</c>, <c>--password</c>,
+    /// <c>--password="tangerine</c>, or the bare key (<c>password "mango river ..."</c>).</summary>
+    private static bool IsPasswordLead(ReadOnlySpan<char> token)
+    {
+        var separator = token.LastIndexOfAny(':', '=', '>');
+        if (separator < 0)
+        {
+            // "--password", or the bare key before a quoted value: password "mango river cloud piano".
+            return IsPasswordWordEnd(token.TrimStart('-'));
+        }
+
+        var after = token[(separator + 1)..].TrimStart("\"'`");
+        return !after.ContainsAnyExcept(WordCharacters) && IsPasswordWordEnd(token[..separator].TrimEnd(":=>\"'"));
+    }
+
+    private static bool IsPasswordWordEnd(ReadOnlySpan<char> key) =>
+        key.EndsWith("password", StringComparison.OrdinalIgnoreCase) || key.EndsWith("passwd", StringComparison.OrdinalIgnoreCase)
+        || key.EndsWith("passphrase", StringComparison.OrdinalIgnoreCase) || key.EndsWith("pwd", StringComparison.OrdinalIgnoreCase)
+        || key.EndsWith("pass", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The words that join the parts of a spelled-out address ("jane dot doe at example dot com", "jane
     /// [at] example [dot] com"): a plain word next to one may be part of an address still forming.</summary>
