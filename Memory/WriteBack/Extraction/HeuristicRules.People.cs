@@ -49,7 +49,7 @@ internal static partial class HeuristicRules
             }, exclusive: true),
         One(@"^(?:I\s+am|we\s+are|we're)\s+(?:now\s+)?expecting\s+(?<v>(?:a|our|my)\s+(?:(?:first|second|third|fourth|new|baby|little)\s+)*(?:baby|child|son|daughter|boy|girl)|twins|triplets)$",
             m => Draft(FactSlots.Family, "expecting", $"The user is expecting {TextNormalizer.ToThirdPerson(m.Groups["v"].Value.ToLowerInvariant())}"), exclusive: true),
-        One(@"^my\s+(?<rel>" + Relatives + @")(?:'s\s+name\s+is|\s+is\s+(?:called|named))\s+(?<name>.+)$",
+        One(@"^my\s+(?<rel>" + Relatives + @"|best\s+friend|friend|boss|manager|colleague|coworker|roommate|flatmate|neighbou?r)(?:'s\s+name\s+is|\s+is\s+(?:called|named))\s+(?<name>.+)$",
             m => PersonName(m.Groups["name"].Value) is { } n
                 ? Draft(FactSlots.Family, $"{m.Groups["rel"].Value} {n}", $"The user's {m.Groups["rel"].Value.ToLowerInvariant()} is named {n}")
                 : null, exclusive: true),

@@ -33,6 +33,7 @@ internal static partial class HeuristicStatements
         c = We().Replace(c, "I ");
         c = Our().Replace(c, "my ");
         c = SomeoneAndI().Replace(c, "I");
+        c = IBoth().Replace(c, "I ");
         c = LuckyToHave().Replace(c, "I have my "); // "I'm lucky to have my husband and kids"
         c = ElidedI().Replace(c, m => m.Groups["born"].Success ? "I was born" : m.Groups["am"].Success ? "I am " + m.Value : m.Groups["have"].Success ? "I have " + m.Value : "I " + m.Value);
         c = BornAndRaised().Replace(c, "born in");
@@ -478,8 +479,14 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"^I\s+am\s+(?:so\s+|really\s+|very\s+|super\s+|truly\s+)?(?:lucky|blessed|grateful|thankful|fortunate)\s+to\s+have\s+my\s+(?=(?:wife|husband|partner|boyfriend|girlfriend|kids|children|son|daughter|sons|daughters|twins|parents|mum|mom|dad|brother|sister|brothers|sisters|siblings|grandchildren)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex LuckyToHave();
 
+    // "My husband and I both work at the same hospital": "both" goes with the pair (it was read as the verb: "The user
+    // boths work ...").
     [GeneratedRegex(@"^my\s+[a-z]+\s+and\s+I\b", RegexOptions.IgnoreCase)]
     private static partial Regex SomeoneAndI();
+
+    // ... and the clause after the split before "and I": "I both work ...".
+    [GeneratedRegex(@"^I\s+(?:both|each)\s+(?=[a-z])", RegexOptions.IgnoreCase)]
+    private static partial Regex IBoth();
 
     [GeneratedRegex(@"^(?:(?<born>born)\b|(?<am>(?:not\s+)?(?:a\s+)?(?:big\s+|huge\s+|massive\s+)?fan\s+of\b|allergic\s+to\b|originally\s+from\b)|(?<have>been\s+(?:working|living|studying|learning)\b)|(?:just\s+|recently\s+)?(?:moved|relocated|lost\s+my\s+job|started\s+(?:at\s+(?=(?-i:\p{Lu}))|a\s+new\s+job\b)|(?:got|landed)\s+a\s+(?:new\s+)?job\s+(?:at|with)\s+(?=(?-i:\p{Lu}))|got\s+hired\s+(?:at|by)\s+(?=(?-i:\p{Lu})))\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ElidedI();
