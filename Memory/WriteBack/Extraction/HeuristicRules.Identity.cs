@@ -124,7 +124,9 @@ internal static partial class HeuristicRules
         One(@"^I\s+grew\s+up\s+in\s+(?<v>.+)$",
             m => Place(m.Groups["v"].Value) is { } p ? Draft(FactSlots.Origin, p, $"The user grew up in {p}") : null, exclusive: true),
         Make(@"^I\s+was\s+born\s+in\s+(?<v>.+)$", m => BornIn(m.Groups["v"].Value), exclusive: true),
-        One(@"^(?:my\s+(?:time\s*zone|tz)\s+is|I(?:'m|\s+am)\s+in\s+the)\s+(?<v>[\w/+:-]+(?:\s+[\w/+:-]+){0,2}?)(?:\s+time\s*zone)?$",
+        // "My time zone is CET"; "I'm in the Pacific time zone", "I'm in the GMT+1 zone" (not "I'm in the city centre now":
+        // that is a place, and was stored as a time zone).
+        One(@"^(?:my\s+(?:time\s*zone|tz)\s+is\s+(?<v>[\w/+:-]+(?:\s+[\w/+:-]+){0,2}?)(?:\s+time\s*zone)?|I(?:'m|\s+am)\s+in\s+the\s+(?<v>[\w/+:-]+(?:\s+[\w/+:-]+){0,2}?)\s+(?:time\s*)?zone|I(?:'m|\s+am)\s+in\s+the\s+(?<v>(?-i:(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::\d\d)?)?|[A-Z]{2,5}T)))$",
             m => Value(m.Groups["v"].Value, 3) is { } v ? Draft(FactSlots.Timezone, v, $"The user's time zone is {v}") : null, exclusive: true),
     ];
 

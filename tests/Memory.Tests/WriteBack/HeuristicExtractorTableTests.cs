@@ -592,6 +592,10 @@ public sealed class HeuristicExtractorTableTests
         { "My kids go to St. Anne's primary school.", "The user's kids go to St. Anne's primary school" },
         { "I have two kids: Ava and Leo.", "The user has two kids named Ava and Leo" },
         { "My husband and I both work at the same hospital.", "The user works at the same hospital" },
+        { "I'm in the city centre now.", "" }, // where the user is, no time zone
+        { "I'm in the Pacific time zone.", "The user's time zone is Pacific" },
+        { "I'm in the CET.", "The user's time zone is CET" },
+        { "My time zone is GMT+1", "The user's time zone is GMT+1" },
         { "My best friend is called Jo. Jo is vegan.", "The user's best friend is named Jo" }, // a friend's own facts are not the user's
         { "My sister Hana lives in Osaka and my brother Ken lives in Kyoto. Ken has two daughters.",
             "The user's sister Hana lives in Osaka | The user's brother Ken lives in Kyoto | The user's brother Ken has two daughters" },
