@@ -96,7 +96,7 @@ internal static partial class Restatement
     private static partial Regex WhoFirst();
 
     // "My sister lives with me", "The user's dad works with the user": said from the user's side.
-    [GeneratedRegex(@"^\s*(?<who>(?:my|our|the\s+user'?s|user'?s)(?:\s+[\p{L}-]+){1,4}?)\s+(?<verb>lives|works|shares\s+(?:a|an|the)\s+[\p{L}]+|is\s+friends)\s+with\s+(?<me>me|the\s+user|them)\b(?<rest>.*)$",
+    [GeneratedRegex(@"^\s*(?<who>(?:my|our|the\s+user'?s|user'?s)(?:\s+[\p{L}-]+){1,4}?)\s+(?<verb>lives|works|shares\s+(?:a|an|the)\s+[\p{L}]+|is\s+friends)\s+with\s+(?<me>me|the\s+user|them)\b(?!'s)(?<rest>.*)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: 100)]
     private static partial Regex WithMe();
 

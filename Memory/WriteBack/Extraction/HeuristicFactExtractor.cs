@@ -25,7 +25,9 @@ internal sealed partial class HeuristicFactExtractor(IOptions<WriteBackOptions> 
     public async Task<KnownPeople?> KnownPeopleAsync(ConversationTurn turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        if (store is null || !turn.UserMessages.Any(m => MayNameSomeone(m.Text)))
+        // An app's observation names other people as often as the user's ("Max is the account admin"): only what the
+        // user says in chat is read with the user's people.
+        if (store is null || turn.IsObservation || !turn.UserMessages.Any(m => MayNameSomeone(m.Text)))
         {
             return null;
         }
@@ -40,15 +42,15 @@ internal sealed partial class HeuristicFactExtractor(IOptions<WriteBackOptions> 
     {
         ArgumentNullException.ThrowIfNull(turn);
         var facts = new List<ExtractedFact>();
-        var people = known?.Copy() ?? new KnownPeople();
+        var people = turn.IsObservation ? null : known?.Copy() ?? new KnownPeople();
         for (var m = 0; m < turn.UserMessages.Count; m++)
         {
             var message = turn.UserMessages[m];
-            var statements = HeuristicStatements.Read(message.Text, people);
+            var statements = HeuristicStatements.Read(message.Text, people?.For(message.Text));
             if (statements.Count == 0 && m == 0 && !turn.IsObservation && AnswerFrames.Compose(turn.AssistantQuestion, message.Text) is { } answered)
             {
                 // "Porto" after "Where do you live?": the user's word, read as the sentence it answers.
-                statements = HeuristicStatements.Read(answered, people);
+                statements = HeuristicStatements.Read(answered, people?.For(message.Text));
             }
 
             foreach (var s in statements)

@@ -74,7 +74,7 @@ internal static partial class HeuristicRules
                 : null, exclusive: true),
         // "My dad passed away last year", "My grandmother Rosa died in March": a loss in the user's family (it was read
         // as a pet's death, found no pet, and stored nothing).
-        One(@"^my\s+(?:(?:late|beloved|dear|old)\s+)?(?<rel>" + Relatives + @")(?:\s+(?<name>(?-i:\p{Lu})\p{Ll}+))?\s+(?:(?:sadly|just|recently|suddenly|unexpectedly)\s+)?(?:died|passed\s+away|passed)(?<rest>(?:\s+[\w,]+){0,5})$",
+        One(@"^my\s+(?:(?:late|beloved|dear|old)\s+)?(?<rel>" + Relatives + @")(?:\s+(?<name>(?-i:\p{Lu})\p{Ll}+))?\s+(?:(?:sadly|just|recently|suddenly|unexpectedly)\s+)?(?:died|passed\s+away|passed(?=$|\s+(?:last|this|in|on|a|two|three|\d+)\b))(?<rest>(?:\s+[\w,]+){0,5})$",
             m =>
             {
                 if (m.Groups["rel"].Value.EndsWith('s') && !m.Groups["rel"].Value.Equals("parents", StringComparison.OrdinalIgnoreCase))

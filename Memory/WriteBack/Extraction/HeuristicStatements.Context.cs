@@ -311,7 +311,7 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"\bI\s+(?:(?:have|'ve)\s+)?(?:(?:just|recently|finally|also)\s+)?(?:got|gotten|landed|started|accepted|taken|took|begun|began)\s+(?:a|my|the)\s+(?:new\s+|first\s+|dream\s+|full-time\s+|part-time\s+)?job\s+(?=(?:as|at|with|for)\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NewJob();
 
-    [GeneratedRegex(@"\bI\s+(?<neg>don't|do\s+not|no\s+longer|never)\s+(?<verb>eat|drink|play|speak|take|use|drive|ride|watch|wear|smoke|cook|read|buy|listen\s+to)\s+(?<x>[a-z][^,.;:!?]*?)(?<any>\s+(?:anymore|any\s+more|any\s+longer))?,?\s+(?:only|just)\s+(?<y>[a-z][a-z' -]*?)(?=\s*(?:[,.;:!?]|$))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\bI\s+(?<neg>don't|do\s+not|no\s+longer|never)\s+(?<verb>eat|drink|play|speak|take|use|drive|ride|watch|wear|smoke|cook|read|buy|listen\s+to)\s+(?<x>[a-z][^,.;:!?]{0,40}?)(?<any>\s+(?:anymore|any\s+more|any\s+longer))?,\s+only\s+(?<y>(?!(?:on|in|at|when|if|for|to|with|after|before|during|at|once|sometimes|occasionally|rarely|a\s+little|\w+ing)\b)[a-z][a-z' -]{0,30}?)(?=\s*(?:[.;:!?]|$))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NotButOnly();
 
     [GeneratedRegex(@"\bI\s+(?:have\s+)?(?:(?:just|recently|finally|completely)\s+)?(?:gave|given)\s+up\s+(?:(?<v>drinking|eating|smoking|vaping|playing|running|swimming)\b|(?<x>(?:alcohol|booze|coffee|caffeine|tea|beer|wine|soda|sugar|meat|dairy|gluten|red\s+meat|pork|bread|chocolate|cheese)\b))(?<rest>[^.,;!?]*)", RegexOptions.IgnoreCase)]

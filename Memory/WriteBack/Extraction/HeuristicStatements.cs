@@ -52,8 +52,15 @@ internal static partial class HeuristicStatements
         text = IntroTail().Replace(text, ". I am ");   // "..., living in Leeds" -> "... . I am living in Leeds"
         text = Purpose().Replace(text, string.Empty);  // "I started a blog so I can reach people": the purpose is a wish
         text = HedgeLead().Replace(text, "$1 ");        // "Hopefully, I can raise enough": one clause, still a hope
-        text = Changes(text);
-        text = RunOn(text);
+        try
+        {
+            text = Changes(text);
+            text = RunOn(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pathological message is read as it was written, never dropped with the turn.
+        }
 
         var greeted = false;
         foreach (Match sentenceMatch in Sentence().Matches(text))
@@ -91,10 +98,20 @@ internal static partial class HeuristicStatements
     {
         var said = m.Groups[1].Value;
         var word = said["I am ".Length..];
-        return char.IsUpper(word[0]) && !LanguageNames.IsLanguage(word) && !Demonym().IsMatch(word)
+        return char.IsUpper(word[0]) && !LanguageNames.IsLanguage(word) && !Demonym().IsMatch(word) && !NotAName.Contains(word)
             ? $"my name is {word}. I am {m.Groups[2].Value}"
             : $"{said}. I am {m.Groups[2].Value}";
     }
+
+    // Words said of oneself with a capital that are no name ("I'm Muslim, 30", "I'm Bipolar, 28").
+    private static readonly HashSet<string> NotAName = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Muslim", "Christian", "Catholic", "Protestant", "Orthodox", "Jewish", "Hindu", "Buddhist", "Sikh", "Jain",
+        "Mormon", "Atheist", "Agnostic", "Pagan", "Bipolar", "Autistic", "Deaf", "Blind", "Disabled", "Diabetic",
+        "Epileptic", "Dyslexic", "Gay", "Lesbian", "Bi", "Bisexual", "Straight", "Trans", "Queer", "Nonbinary",
+        "Single", "Married", "Divorced", "Widowed", "Pregnant", "Vegan", "Vegetarian", "Retired", "Unemployed",
+        "Male", "Female", "Black", "White", "Asian", "Latino", "Latina", "Indigenous", "Tired", "New", "Here", "Back",
+    };
 
     /// <summary>Reads one clause into <paramref name="result"/>; returns true when the clause was only a greeting,
     /// so a self-introduction in the next clause ("Hi! I'm Ana") is read as the user's name.</summary>
@@ -362,7 +379,7 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"\b(?<who>[Mm]y\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+and\s+I\s+(?<v>live|work)\s+together\b", RegexOptions.None, matchTimeoutMilliseconds: 100)]
     private static partial Regex Together();
 
-    [GeneratedRegex(@"(?<first>\b(?:have|own|'ve\s+got|have\s+got)\s+(?:a|an|one|two|three|\d+)\s+(?:[\w-]+\s+){0,2}?(?:called|named)\s+(?-i:[A-Z])[\w'-]*)\s*,?\s+and\s+(?=(?:a|an|one|two|three|\d+)\s+(?:[\w-]+\s+){0,2}?(?:called|named)\s+(?-i:[A-Z]))",
+    [GeneratedRegex(@"(?<first>\bI\s+(?:(?:also|still|now)\s+)?(?:have|own|'ve\s+got|have\s+got)\s+(?:a|an|one|two|three|\d+)\s+(?:[\w-]+\s+){0,2}?(?:called|named)\s+(?-i:[A-Z])[\w'-]*)\s*,?\s+and\s+(?=(?:a|an|one|two|three|\d+)\s+(?:[\w-]+\s+){0,2}?(?:called|named)\s+(?-i:[A-Z]))",
         RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
     private static partial Regex NamedAndNamed();
 

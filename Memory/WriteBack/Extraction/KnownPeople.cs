@@ -13,6 +13,7 @@ internal sealed partial class KnownPeople
     private const int MaxNames = 256;
 
     private readonly Dictionary<string, string?> _relations = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _blocked = new(StringComparer.Ordinal);
 
     /// <summary>How many names resolve (ambiguous ones excluded).</summary>
     public int Count => _relations.Count(r => r.Value is not null);
@@ -36,12 +37,42 @@ internal sealed partial class KnownPeople
             copy._relations[name] = relation;
         }
 
+        copy._blocked.UnionWith(_blocked);
         return copy;
     }
 
     /// <summary>The relation ("child", "husband", "cat") of the person or pet called <paramref name="name"/>, or null
     /// when unknown or ambiguous.</summary>
-    public string? RelationOf(string name) => _relations.TryGetValue(name, out var relation) ? relation : null;
+    public string? RelationOf(string name) =>
+        !_blocked.Contains(name) && _relations.TryGetValue(name, out var relation) ? relation : null;
+
+    /// <summary>A copy for reading one message: a name the message also gives to someone else ("My colleague Max got
+    /// promoted", "a woman called Anna", "Sarah from accounting", "My boss, Max,") resolves to nobody in it, so that
+    /// person's facts are not put on the user's son Max.</summary>
+    public KnownPeople For(string message)
+    {
+        var copy = Copy();
+        try
+        {
+            foreach (Match m in OtherMention().Matches(message))
+            {
+                var name = m.Groups["name"].Value;
+                var noun = m.Groups["from"].Success ? "from" : Singular(m.Groups["noun"].Value.ToLowerInvariant());
+                // A name not known yet is learned (or found ambiguous) as the message is read.
+                if (copy._relations.TryGetValue(name, out var relation) && relation is not null &&
+                    !string.Equals(relation, noun, StringComparison.Ordinal) && !Compatible(relation, noun))
+                {
+                    copy._blocked.Add(name);
+                }
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return new KnownPeople();
+        }
+
+        return copy;
+    }
 
     /// <summary>Learns the names a memory text introduces; a text in another style teaches nothing.</summary>
     public void Learn(string text)
@@ -66,7 +97,7 @@ internal sealed partial class KnownPeople
                 }
             }
 
-            foreach (Match pet in PetNamed().Matches(text))
+            if (PetNamed().Match(text) is { Success: true } pet)
             {
                 Add(pet.Groups["name"].Value, pet.Groups["rel"].Value);
             }
@@ -85,7 +116,7 @@ internal sealed partial class KnownPeople
             return;
         }
 
-        var singular = Singular(relation.Trim().ToLowerInvariant());
+        var singular = Singular(MultiSpace().Replace(relation.Trim().ToLowerInvariant(), " ").Replace("step ", "step", StringComparison.Ordinal));
         if (_relations.TryGetValue(name, out var known))
         {
             if (known is not null && !string.Equals(known, singular, StringComparison.Ordinal) && !Compatible(known, singular))
@@ -151,7 +182,7 @@ internal sealed partial class KnownPeople
 
     // "The user's daughter Meera ...", "The user's best friend Tom ...", "The user's son is named Arjun",
     // "The user's cat's name is Biscuit".
-    [GeneratedRegex(@"^The user's\s+(?:(?:older|younger|little|big|eldest|oldest|youngest|twin|new|old|baby|step)\s+)?(?<rel>" + Relations + @")(?:\s+(?<name>" + Name + @")\b|\s+is\s+(?:named|called)\s+(?<name>" + Name + @")\b|'s\s+name\s+is\s+(?<name>" + Name + @")\b)",
+    [GeneratedRegex(@"^The user's\s+(?:(?:older|younger|little|big|eldest|oldest|youngest|twin|new|old|baby)\s+)?(?<rel>(?:step\s*)?" + Relations + @")(?:\s+(?<name>" + Name + @")\b|\s+is\s+(?:named|called)\s+(?<name>" + Name + @")\b|'s\s+name\s+is\s+(?<name>" + Name + @")\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex OwnRelative();
 
@@ -160,10 +191,20 @@ internal sealed partial class KnownPeople
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex HasNamed();
 
-    // "The user just adopted a puppy named Luna", "The user has a golden retriever called Max" (a breed: a dog).
-    [GeneratedRegex(@"\b(?:a|an|their|the user's)\s+(?:[\w-]+\s+){0,2}?(?<rel>dog|cat|puppy|kitten|parrot|rabbit|bunny|hamster|turtle|tortoise|snake|lizard|horse|pony|bird|ferret|budgie|gecko|" + DogBreeds + "|" + CatBreeds + @")\s+(?:named|called)\s+(?<name>" + Name + @")\b",
+    // "The user just adopted a puppy named Luna", "The user has a golden retriever called Max" (a breed: a dog); not a
+    // pet the user's sister has, or one the user wants.
+    [GeneratedRegex(@"^The user\s+(?:(?:also|now|still|just|recently|finally)\s+)?(?:has|owns|adopted|got|rescued|has\s+got)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?<rel>dog|cat|puppy|kitten|parrot|rabbit|bunny|hamster|turtle|tortoise|snake|lizard|horse|pony|bird|ferret|budgie|gecko|" + DogBreeds + "|" + CatBreeds + @")\s+(?:named|called)\s+(?<name>" + Name + @")\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex PetNamed();
+
+    // Someone named in the message with a noun ("my colleague Max", "a woman called Anna", "My boss, Max,", "Anna, my
+    // sister,") or a place of work ("Sarah from accounting").
+    [GeneratedRegex(@"\b(?:my|a|an|the|our|his|her|their|some|this)\s+(?:[\p{L}-]+\s+){0,2}?(?<noun>[\p{L}-]+)\s*,?\s+(?:(?:called|named)\s+)?(?<name>" + Name + @")\b|(?<name>" + Name + @")\s*,\s*(?:my|a|an|the|our)\s+(?:[\p{L}-]+\s+){0,2}?(?<noun>[\p{L}-]+)|(?<name>" + Name + @")\s+(?<from>from)\s+\p{Ll}",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex OtherMention();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex MultiSpace();
 
     [GeneratedRegex(@",\s+|,?\s+and\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex NameList();

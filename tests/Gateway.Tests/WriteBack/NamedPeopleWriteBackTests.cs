@@ -56,6 +56,42 @@ public sealed class NamedPeopleWriteBackTests
     }
 
     [Fact]
+    public async Task Someone_else_with_the_same_name_an_observation_or_another_persons_pet_is_not_the_users()
+    {
+        await using var upstream = await FakeOpenAIUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
+        {
+            ["Upstream:BaseUrl"] = upstream.BaseUrl,
+            ["Memory:Extraction:Mode"] = "heuristic",
+        });
+        var chat = SdkClients.Chat(gateway);
+
+        async Task SayAsync(string text)
+        {
+            await chat.CompleteChatAsync([new UserChatMessage(text)], new ChatCompletionOptions { EndUserId = "kim" });
+            await WaitIdleAsync(gateway);
+        }
+
+        await SayAsync("My son Max is 8.");
+        await HttpAssert.PostOkAsync(gateway.Client, "v1/users/kim/memories", """{"memories":[{"text":"The user's sister has a dog named Rex."}]}""");
+        await SayAsync("My colleague Max got promoted. Max is 40 now.");
+        await SayAsync("Rex is 2 years old.");
+        using (var observed = await gateway.Client.PostAsync("v1/users/kim/observations",
+                   HttpAssert.Json("""{"text":"Max is the account admin who approved the invoice.","context":"docs"}""")))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, observed.StatusCode);
+        }
+
+        await WaitIdleAsync(gateway);
+
+        var current = await TextsAsync(gateway, "kim");
+        Assert.Contains("The user's son Max is 8", current);
+        Assert.DoesNotContain(current, t => t.StartsWith("The user's son Max is 40", StringComparison.Ordinal) ||
+                                            t.StartsWith("The user's son Max is the account admin", StringComparison.Ordinal) ||
+                                            t.StartsWith("The user's dog Rex", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_name_said_after_and_no_longer_costs_the_users_own_fact_before_it()
     {
         await using var upstream = await FakeOpenAIUpstream.StartAsync();

@@ -593,6 +593,15 @@ public sealed class HeuristicExtractorTableTests
         { "I have two kids: Ava and Leo.", "The user has two kids named Ava and Leo" },
         { "My husband and I both work at the same hospital.", "The user works at the same hospital" },
         { "I'm in the city centre now.", "" }, // where the user is, no time zone
+        // The session's review: "passed" alone is no death; a name given to someone else in the message is not the
+        // user's relative; pets of other people; no name in a creed or condition; "only" with a time or a reason.
+        { "My son passed his driving test today.", "" },
+        { "My brother passed out at the party.", "" },
+        { "My dad passed away.", "The user's father passed away" },
+        { "My parents have a cat called Bella and a dog called Max.", "The user's parents have a cat called Bella and a dog called Max" },
+        { "I am Muslim, 30.", "The user is 30 years old" },
+        { "I don't eat sugar, just trying to be healthy.", "The user doesn't eat sugar" },
+        { "I never drink coffee, only on weekends.", "The user never drinks coffee" }, // as before: no "The user onlies drink"
         { "I'm in the Pacific time zone.", "The user's time zone is Pacific" },
         { "I'm in the CET.", "The user's time zone is CET" },
         { "My time zone is GMT+1", "The user's time zone is GMT+1" },
