@@ -271,6 +271,19 @@ internal static class DedupLexicon
         ["drives a"] = "car", ["drives an"] = "car",
     };
 
+    /// <summary>Fields of work, also written with a capital ("I work in Finance", "in Sales", "in Python"): no place, so
+    /// "works in Finance" never replaces "works in London".</summary>
+    public static readonly IReadOnlySet<string> WorkFields = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "finance", "sales", "marketing", "hr", "it", "tech", "technology", "engineering", "software", "python", "java",
+        "accounting", "accounts", "legal", "law", "operations", "ops", "product", "design", "research", "education",
+        "healthcare", "health", "retail", "hospitality", "construction", "banking", "insurance", "media", "government",
+        "consulting", "logistics", "admin", "administration", "support", "security", "data", "science", "publishing",
+        "advertising", "pr", "recruitment", "procurement", "compliance", "audit", "tax", "real", "estate", "property",
+        "fashion", "film", "tv", "music", "gaming", "pharma", "biotech", "manufacturing", "energy", "telecoms", "customer",
+        "service", "services", "and", "&",
+    };
+
     /// <summary>Words that make a slot's value one of many ("Caroline is friends with Melanie" / "... with Jon", "a fan
     /// of Muse", "allergic to Calpol", "a member of the Scouts"): another value in the same words is another fact.</summary>
     public static readonly IReadOnlySet<string> ManyValuedWords = new HashSet<string>(StringComparer.Ordinal)

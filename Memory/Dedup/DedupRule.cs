@@ -138,7 +138,7 @@ internal static class DedupRule
             return neu.Subsumes(old, slotHours: true) ? Refined(differences)
                 : old.Subsumes(neu, slotHours: true) ? Covered(differences)
                 : old.Slot!.ManyValued && neu.Slot!.ManyValued && !old.Slot.SingleValued ? Distinct(differences)
-                : OnOtherDays(old, neu, differences) ? Distinct(differences)
+                : !marked && OnOtherDays(old, neu, differences) ? Distinct(differences)
                 : new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.With(HistoryReasons.ValueChanged, differences));
         }
 

@@ -253,6 +253,12 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
         {
             // "I work at night" / "at weekends" / "at home" says when or where, not for whom: no employer slot.
             var value = rest.Skip(2).ToList();
+            if (relation == "workplace" && value.Where(t => !EnglishStopWords.Contains(t.Lower) && !IsFiller(t.Lower)).ToList() is { Count: > 0 } said &&
+                said.All(t => DedupLexicon.WorkFields.Contains(t.Lower)))
+            {
+                return null; // "works in Finance": a field, no place of work
+            }
+
             return Self(subject, relation, DedupLexicon.MoveRelations.Contains(rest[0].Lower + " " + rest[1].Lower) ? WithoutWhen(value) : value);
         }
 

@@ -20,8 +20,9 @@ internal static partial class HeuristicRules
     private static bool IsWorkplace(string value)
     {
         var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Any(w => w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).Any(char.IsLower)) ||
-               words.Any(w => WorkplaceNouns.Contains(w.ToLowerInvariant()));
+        return !words.All(w => Dedup.DedupLexicon.WorkFields.Contains(w)) &&
+               (words.Any(w => w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).Any(char.IsLower)) ||
+                words.Any(w => WorkplaceNouns.Contains(w.ToLowerInvariant())));
     }
 
     private static readonly HashSet<string> WorkplaceNouns = new(StringComparer.Ordinal)
@@ -70,7 +71,7 @@ internal static partial class HeuristicRules
             }, exclusive: true),
         // "I work as a data scientist at Spotify in Stockholm": the job, and the employer when one is named; the town
         // is a fact of its own, not the job (a job slot holds one value, and "works in Stockholm" would replace the job).
-        Make(@"^I\s+(?:currently\s+|now\s+)?(?:work|am\s+working|'m\s+working)\s+as\s+(?:a\s+|an\s+)?(?<v>.+?)(?:\s+(?:at|for)\s+(?<emp>.+?))?(?:\s+in\s+(?<place>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2}))?$",
+        Make(@"^I\s+(?:currently\s+|now\s+)?(?:work|am\s+working|'m\s+working)\s+as\s+(?:a\s+|an\s+)?(?<v>.+?)(?:\s+(?:at|for)\s+(?<emp>.+?))?(?:\s+in\s+(?<place>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2}))?(?:\s+(?:now|these\s+days|currently|at\s+the\s+moment))?$",
             m =>
             {
                 if (Value(m.Groups["v"].Value, 5) is not { } job)

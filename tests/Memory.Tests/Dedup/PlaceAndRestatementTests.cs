@@ -30,6 +30,10 @@ public sealed class PlaceAndRestatementTests : IDisposable
         { "I work in London.", "I work in the city centre now.", nameof(DedupVerdict.Distinct) },
         { "I work in marketing.", "I work in London.", nameof(DedupVerdict.Distinct) },
         { "I work in London on Mondays.", "I work in Leeds on Fridays.", nameof(DedupVerdict.Distinct) },
+        // Review: a capitalised field is no place (it replaced London); a change said "now" is one even on other days.
+        { "I work in London.", "I work in Finance.", nameof(DedupVerdict.Distinct) },
+        { "The user works in Leeds", "The user works in Sales", nameof(DedupVerdict.Distinct) },
+        { "I work at Google on Mondays.", "I work at Google on Fridays now.", nameof(DedupVerdict.SlotChange) },
         { "I work at Google on Mondays.", "I work at Amazon on Fridays.", nameof(DedupVerdict.Distinct) },
         { "I work in Leeds.", "I work in York.", nameof(DedupVerdict.SlotChange) },
         { "I'm based in Leeds.", "I'm based in the suburbs now.", nameof(DedupVerdict.Distinct) },

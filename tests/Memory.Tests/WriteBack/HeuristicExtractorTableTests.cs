@@ -602,6 +602,8 @@ public sealed class HeuristicExtractorTableTests
         { "I am Muslim, 30.", "The user is 30 years old" },
         { "I don't eat sugar, just trying to be healthy.", "The user doesn't eat sugar" },
         { "I never drink coffee, only on weekends.", "The user never drinks coffee" }, // as before: no "The user onlies drink"
+        { "I work as a chef in York now.", "The user works as a chef | The user works in York" },
+        { "I work in Finance.", "The user works in Finance" },
         { "I'm in the Pacific time zone.", "The user's time zone is Pacific" },
         { "I'm in the CET.", "The user's time zone is CET" },
         { "My time zone is GMT+1", "The user's time zone is GMT+1" },
