@@ -22,20 +22,8 @@ public sealed class LeftoverInputsTests : IDisposable
     private async Task<GuardrailResult> OutputAsync(string text) =>
         await _harness.Pipeline.CheckAsync(GuardrailStage.Output, text, TestPolicies.Request());
 
-    private async Task<string> StreamAsync(IEnumerable<string> chunks)
-    {
-        var guard = _harness.Pipeline.BeginStream(TestPolicies.Request());
-        var output = new StringBuilder();
-        foreach (var chunk in chunks)
-        {
-            var result = await guard.PushAsync(chunk);
-            Assert.False(result.Blocked, result.Reason);
-            output.Append(result.Emit);
-        }
-
-        output.Append((await guard.CompleteAsync()).Emit);
-        return output.ToString();
-    }
+    private Task<string> StreamAsync(IEnumerable<string> chunks) =>
+        _harness.Pipeline.BeginStream(TestPolicies.Request()).DrainAsync(chunks);
 
     [Theory]
     [InlineData("password: correct horse battery staple", "password: [SECRET]")]

@@ -300,18 +300,6 @@ public sealed class SweepInputsTests : IDisposable
         Assert.Equal(expected, await StreamAsync(text.Select(c => c.ToString())));
     }
 
-    private async Task<string> StreamAsync(IEnumerable<string> chunks)
-    {
-        var guard = _harness.Pipeline.BeginStream(TestPolicies.Request());
-        var output = new System.Text.StringBuilder();
-        foreach (var chunk in chunks)
-        {
-            var result = await guard.PushAsync(chunk);
-            Assert.False(result.Blocked, result.Reason);
-            output.Append(result.Emit);
-        }
-
-        output.Append((await guard.CompleteAsync()).Emit);
-        return output.ToString();
-    }
+    private Task<string> StreamAsync(IEnumerable<string> chunks) =>
+        _harness.Pipeline.BeginStream(TestPolicies.Request()).DrainAsync(chunks);
 }
