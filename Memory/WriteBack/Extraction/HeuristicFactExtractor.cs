@@ -46,11 +46,12 @@ internal sealed partial class HeuristicFactExtractor(IOptions<WriteBackOptions> 
         for (var m = 0; m < turn.UserMessages.Count; m++)
         {
             var message = turn.UserMessages[m];
-            var statements = HeuristicStatements.Read(message.Text, people?.For(message.Text));
+            var named = people?.For(message.Text);
+            var statements = HeuristicStatements.Read(message.Text, named);
             if (statements.Count == 0 && m == 0 && !turn.IsObservation && AnswerFrames.Compose(turn.AssistantQuestion, message.Text) is { } answered)
             {
                 // "Porto" after "Where do you live?": the user's word, read as the sentence it answers.
-                statements = HeuristicStatements.Read(answered, people?.For(message.Text));
+                statements = HeuristicStatements.Read(answered, named);
             }
 
             foreach (var s in statements)

@@ -17,7 +17,7 @@ internal static partial class HeuristicRules
         // A dog or cat is often named by its breed ("a golden retriever called Biscuit").
         DogAndCatBreeds;
 
-    private const string DogAndCatBreeds =
+    internal const string DogAndCatBreeds =
         "retrievers?|labradors?|poodles?|terriers?|spaniels?|collies?|beagles?|bulldogs?|huskies|husky|dachshunds?|" +
         "shepherds?|pugs?|chihuahuas?|corgis?|greyhounds?|whippets?|rottweilers?|dobermanns?|dobermans?|schnauzers?|" +
         "labradoodles?|cockapoos?|cavapoos?|sheepdogs?|mastiffs?|siamese|persians?|" +

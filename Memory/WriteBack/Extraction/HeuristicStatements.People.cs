@@ -9,7 +9,7 @@ internal static partial class HeuristicStatements
     /// was (someone else's fact, not stored).</summary>
     private static string WithRelation(string clause, KnownPeople? people)
     {
-        if (people is null || people.Count == 0)
+        if (people is null || people.IsEmpty)
         {
             return clause;
         }

@@ -15,8 +15,8 @@ internal sealed partial class KnownPeople
     private readonly Dictionary<string, string?> _relations = new(StringComparer.Ordinal);
     private readonly HashSet<string> _blocked = new(StringComparer.Ordinal);
 
-    /// <summary>How many names resolve (ambiguous ones excluded).</summary>
-    public int Count => _relations.Count(r => r.Value is not null);
+    /// <summary>Whether no name is known at all (nothing to resolve).</summary>
+    public bool IsEmpty => _relations.Count == 0;
 
     public static KnownPeople From(IEnumerable<string> memoryTexts)
     {
@@ -152,8 +152,8 @@ internal sealed partial class KnownPeople
         "ponies" => "pony",
         "bunnies" => "bunny",
         "grandchildren" or "grandkids" or "grandkid" => "grandchild",
-        _ when DogBreeds.Split('|').Contains(relation) => "dog",
-        _ when CatBreeds.Split('|').Contains(relation) => "cat",
+        _ when CatBreed().IsMatch(relation) => "cat",
+        _ when Breed().IsMatch(relation) => "dog",
         _ when relation.EndsWith('s') && !relation.EndsWith("ss", StringComparison.Ordinal) => relation[..^1],
         _ => relation,
     };
@@ -171,13 +171,6 @@ internal sealed partial class KnownPeople
         @"colleague|coworker|co-worker|roommate|flatmate|housemate|neighbou?r|mentor|teacher|coach|therapist|doctor|" +
         @"dog|cat|puppy|kitten|parrot|rabbit|bunny|hamster|guinea\s+pig|turtle|tortoise|snake|lizard|horse|pony|bird|ferret|budgie|gecko";
 
-    // A dog or cat is often named by its breed ("a golden retriever called Max": the user's dog).
-    private const string DogBreeds =
-        "retriever|labrador|poodle|terrier|spaniel|collie|beagle|bulldog|husky|dachshund|shepherd|pug|chihuahua|corgi|" +
-        "greyhound|whippet|rottweiler|doberman|dobermann|schnauzer|labradoodle|cockapoo|cavapoo|sheepdog|mastiff";
-
-    private const string CatBreeds = "siamese|persian|ragdoll|maine coon|sphynx|bengal";
-
     private const string Name = @"(?-i:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)";
 
     // "The user's daughter Meera ...", "The user's best friend Tom ...", "The user's son is named Arjun",
@@ -193,7 +186,7 @@ internal sealed partial class KnownPeople
 
     // "The user just adopted a puppy named Luna", "The user has a golden retriever called Max" (a breed: a dog); not a
     // pet the user's sister has, or one the user wants.
-    [GeneratedRegex(@"^The user\s+(?:(?:also|now|still|just|recently|finally)\s+)?(?:has|owns|adopted|got|rescued|has\s+got)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?<rel>dog|cat|puppy|kitten|parrot|rabbit|bunny|hamster|turtle|tortoise|snake|lizard|horse|pony|bird|ferret|budgie|gecko|" + DogBreeds + "|" + CatBreeds + @")\s+(?:named|called)\s+(?<name>" + Name + @")\b",
+    [GeneratedRegex(@"^The user\s+(?:(?:also|now|still|just|recently|finally)\s+)?(?:has|owns|adopted|got|rescued|has\s+got)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?<rel>dog|cat|puppy|kitten|parrot|rabbit|bunny|hamster|turtle|tortoise|snake|lizard|horse|pony|bird|ferret|budgie|gecko|" + HeuristicRules.DogAndCatBreeds + @")\s+(?:named|called)\s+(?<name>" + Name + @")\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex PetNamed();
 
@@ -205,6 +198,13 @@ internal sealed partial class KnownPeople
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex MultiSpace();
+
+    // A dog or cat is often named by its breed ("a golden retriever called Max": the user's dog), as the pet rules read it.
+    [GeneratedRegex(@"^(?:" + HeuristicRules.DogAndCatBreeds + @")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Breed();
+
+    [GeneratedRegex(@"^(?:siamese|persians?|ragdolls?|maine\s+coons?|sphynx|bengals?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex CatBreed();
 
     [GeneratedRegex(@",\s+|,?\s+and\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex NameList();
