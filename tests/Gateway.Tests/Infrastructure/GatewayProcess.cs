@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Gateway.Tests.Infrastructure;
 
@@ -10,11 +9,14 @@ namespace Gateway.Tests.Infrastructure;
 public sealed class GatewayProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringWriter _output = new();
+    private readonly StringWriter _output;
 
-    private GatewayProcess(Process process, string baseUrl)
+    private const string ListeningOn = "Now listening on: ";
+
+    private GatewayProcess(Process process, string baseUrl, StringWriter output)
     {
         _process = process;
+        _output = output;
         BaseUrl = baseUrl;
         Client = new HttpClient { BaseAddress = new Uri(baseUrl + "/"), Timeout = TimeSpan.FromSeconds(60) };
     }
@@ -23,23 +25,14 @@ public sealed class GatewayProcess : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <summary>What the process wrote so far (for a failing assertion's message).</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => Snapshot(_output);
 
-    /// <summary>Starts the gateway on a free loopback port with <paramref name="settings"/> as environment variables
-    /// (<c>Section__Key</c>), and waits until <c>/healthz</c> answers 200.</summary>
+    /// <summary>Starts the gateway on a loopback port Kestrel picks itself (port 0: a port chosen beforehand and released
+    /// can be taken by another test's server in between, and <c>/healthz</c> would then answer from the wrong gateway)
+    /// with <paramref name="settings"/> as environment variables (<c>Section__Key</c>), reads the address from its
+    /// "Now listening on" line, and waits until <c>/healthz</c> there answers 200.</summary>
     public static async Task<GatewayProcess> StartAsync(IDictionary<string, string> settings)
     {
-        var port = FreePort();
-        var baseUrl = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -49,7 +42,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Gateway.dll"));
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseUrl);
+        start.ArgumentList.Add("http://127.0.0.1:0");
         foreach (var key in start.Environment.Keys.Where(k => k.Contains("__", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(key); // the machine's own gateway settings must not leak into the test
@@ -62,13 +55,49 @@ public sealed class GatewayProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
+        // The line that names the bound address is logged at Information whatever the test's default level.
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var gateway = new GatewayProcess(process, baseUrl);
-        process.OutputDataReceived += (_, e) => gateway.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => gateway.Append(e.Data);
+        var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new StringWriter();
+        void Read(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (output)
+            {
+                output.WriteLine(line);
+            }
+
+            var at = line.IndexOf(ListeningOn, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                listening.TrySetResult(line[(at + ListeningOn.Length)..].Trim().TrimEnd('/'));
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Read(e.Data);
+        process.ErrorDataReceived += (_, e) => Read(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!listening.Task.IsCompleted)
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                var exited = process.HasExited ? $"exited with {process.ExitCode}" : "named no address within 90 s";
+                process.Kill(entireProcessTree: true);
+                process.Dispose();
+                throw new InvalidOperationException($"The gateway {exited}:\n{Snapshot(output)}");
+            }
+
+            await Task.WhenAny(listening.Task, Task.Delay(100));
+        }
+
+        var gateway = new GatewayProcess(process, await listening.Task, output);
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         while (DateTime.UtcNow < deadline)
         {
@@ -79,7 +108,7 @@ public sealed class GatewayProcess : IAsyncDisposable
 
             try
             {
-                using var health = await probe.GetAsync(new Uri(baseUrl + "/healthz"));
+                using var health = await probe.GetAsync(new Uri(gateway.BaseUrl + "/healthz"));
                 if (health.StatusCode == HttpStatusCode.OK)
                 {
                     return gateway;
@@ -120,23 +149,11 @@ public sealed class GatewayProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void Append(string? line)
+    private static string Snapshot(StringWriter output)
     {
-        if (line is null)
+        lock (output)
         {
-            return;
+            return output.ToString();
         }
-
-        lock (_output)
-        {
-            _output.WriteLine(line);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
