@@ -25,7 +25,8 @@ internal sealed partial class MemoryService(
     TimeProvider time,
     ILogger<MemoryService> logger,
     IMemoryContentGuard? guard = null,
-    IOptionsMonitor<MemoryOptions>? options = null) : IMemoryService
+    IOptionsMonitor<MemoryOptions>? options = null,
+    Cluster.IUserWriteLeases? leases = null) : IMemoryService
 {
     public async Task<IReadOnlyList<MemoryWriteResult>> WriteAsync(UserKey user, IReadOnlyList<NewMemory> memories, string? actor, CancellationToken cancellationToken = default)
     {
@@ -289,7 +290,31 @@ internal sealed partial class MemoryService(
         }
 
         retriever.Invalidate(user);
+        if (!memory && leases is not null)
+        {
+            await AwaitOtherReplicasAsync(user, cancellationToken).ConfigureAwait(false);
+        }
+
         LogConsentChanged(logger, memory);
+    }
+
+    /// <summary>A barrier after a withdrawal, as erasure has one: another replica consolidating the user's turn holds
+    /// the user's write-back lease, and read consent before this withdrawal was stored. Once the lease is ours that
+    /// write has landed, and every later one reads the withdrawal, so nothing is written after the answer. Taken
+    /// outside the local lock (the local worker takes the lease before that lock). A lease held for the whole lease
+    /// time (replicas taking it in turn) is logged, not failed: the withdrawal itself is stored.</summary>
+    private async Task AwaitOtherReplicasAsync(UserKey user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using (await leases!.AcquireAsync(user, cancellationToken).ConfigureAwait(false))
+            {
+            }
+        }
+        catch (TimeoutException)
+        {
+            LogConsentBarrierTimedOut(logger);
+        }
     }
 
     /// <summary>Every memory of the batch through the memory guard before anything is embedded or stored; one refusal
@@ -381,4 +406,8 @@ internal sealed partial class MemoryService(
     [LoggerMessage(EventId = MemoryEventIds.MemoryConsentChanged, EventName = "MemoryConsentChanged", Level = LogLevel.Information,
         Message = "A user's memory consent was set to {Consent}.")]
     private static partial void LogConsentChanged(ILogger logger, bool consent);
+
+    [LoggerMessage(EventId = MemoryEventIds.ConsentBarrierTimedOut, EventName = "ConsentBarrierTimedOut", Level = LogLevel.Warning,
+        Message = "A consent withdrawal was stored, but another replica held the user's write-back lease for the whole lease time; a turn it was writing may still land.")]
+    private static partial void LogConsentBarrierTimedOut(ILogger logger);
 }

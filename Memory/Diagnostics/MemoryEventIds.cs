@@ -12,6 +12,7 @@ internal static class MemoryEventIds
     public const int MemoryConsentChanged = 2003;
     public const int DeletedTextCacheForgetFailed = 2004;
     public const int WriteBackDeletedTextCacheForgetFailed = 2005;
+    public const int ConsentBarrierTimedOut = 2006;
 
     // Stores/Sqlite/SqliteMemoryStore.cs
     public const int SqliteStoreOpened = 2050;
