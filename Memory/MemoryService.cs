@@ -26,9 +26,17 @@ internal sealed partial class MemoryService(
     ILogger<MemoryService> logger,
     IMemoryContentGuard? guard = null,
     IOptionsMonitor<MemoryOptions>? options = null,
-    Cluster.IUserWriteLeases? leases = null) : IMemoryService
+    Cluster.IUserWriteLeases? leases = null) : IMemoryService, IUnscreenedMemoryWrites
 {
-    public async Task<IReadOnlyList<MemoryWriteResult>> WriteAsync(UserKey user, IReadOnlyList<NewMemory> memories, string? actor, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<MemoryWriteResult>> WriteAsync(UserKey user, IReadOnlyList<NewMemory> memories, string? actor, CancellationToken cancellationToken = default) =>
+        WriteAsync(user, memories, actor, screen: true, cancellationToken);
+
+    Task<IReadOnlyList<MemoryWriteResult>> IUnscreenedMemoryWrites.WriteUnscreenedAsync(UserKey user, IReadOnlyList<NewMemory> memories, string actor,
+        CancellationToken cancellationToken) =>
+        WriteAsync(user, memories, actor, screen: false, cancellationToken);
+
+    private async Task<IReadOnlyList<MemoryWriteResult>> WriteAsync(UserKey user, IReadOnlyList<NewMemory> memories, string? actor, bool screen,
+        CancellationToken cancellationToken)
     {
         MemoryInputValidator.ValidateUser(user);
         IReadOnlyList<PreparedMemory> batch = MemoryInputValidator.PrepareWrites(memories, time.GetUtcNow());
@@ -37,7 +45,10 @@ internal sealed partial class MemoryService(
             return [];
         }
 
-        batch = await ScreenAsync(user, batch, cancellationToken).ConfigureAwait(false);
+        if (screen)
+        {
+            batch = await ScreenAsync(user, batch, cancellationToken).ConfigureAwait(false);
+        }
 
         WriteBatchPlan plan;
         using (EmbeddingOwner.Use(user))

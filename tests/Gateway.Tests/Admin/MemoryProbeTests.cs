@@ -64,6 +64,23 @@ public sealed class MemoryProbeTests
     }
 
     [Fact]
+    public async Task Probe_still_answers_when_the_memory_guard_fails_closed_on_every_check()
+    {
+        // A check past its time budget fails closed (guardrail.error): on a loaded machine that refused the probe's own
+        // texts and the probe answered 500. Its fixed texts go around the guard; an app's writes still go through it.
+        var settings = Keys();
+        settings["Guardrails:CheckTimeoutMilliseconds"] = "1";
+        await using var gateway = await TestGateway.StartAsync(settings);
+
+        using var response = await Post(gateway, AdminKey);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var report = JsonNode.Parse(text)!.AsObject();
+        Assert.True(report["dedup"]!["duplicatesCaught"]!.GetValue<double>() > 0);
+        Assert.True(report["paraphrase"]!["top3"]!.GetValue<double>() > 0);
+    }
+
+    [Fact]
     public async Task Probe_needs_the_admin_scope()
     {
         await using var gateway = await TestGateway.StartAsync(Keys());
