@@ -19,7 +19,7 @@ internal static class DirectWriteScreen
             var decision = await guard.CheckAsync(user, text, MemoryGuardPoint.BeforeStore, requestId: null, cancellationToken).ConfigureAwait(false);
             if (!decision.Allowed)
             {
-                throw new MemoryRefusedException(index, decision.Rule ?? "memory.refused", audited: true);
+                throw new MemoryRefusedException(index, decision.Rule ?? "memory.refused", audited: true, decision.Unfinished);
             }
 
             text = decision.Text;

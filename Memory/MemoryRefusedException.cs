@@ -22,13 +22,18 @@ public sealed class MemoryRefusedException : InvalidOperationException
     {
     }
 
-    public MemoryRefusedException(int index, string rule, bool audited)
+    public MemoryRefusedException(int index, string rule, bool audited, bool unfinished = false)
         : base($"Memory {index} was refused by the memory guard (rule {rule}).")
     {
         Index = index;
         Rule = rule;
         Audited = audited;
+        Unfinished = unfinished;
     }
+
+    /// <summary>True when only a check that ran out of time refused it (a busy machine): the API answers 503 with
+    /// <c>Retry-After</c>, not 400.</summary>
+    public bool Unfinished { get; }
 
     /// <summary>The refused item's position in the batch (0 for a patch).</summary>
     public int Index { get; }

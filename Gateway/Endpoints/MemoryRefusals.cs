@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Endpoints;
 
 /// <summary>A direct write or patch the memory guard refused: a 400 <c>memory_refused</c> naming the item and the
-/// rule, and an audit event (stage <c>memory</c>, action <c>block</c>) unless the guardrail that refused it already
+/// rule (a 503 <c>guardrail_timeout</c> with <c>Retry-After</c> when only a check that ran out of time refused it), and an audit event (stage <c>memory</c>, action <c>block</c>) unless the guardrail that refused it already
 /// recorded one.</summary>
 internal static class MemoryRefusals
 {
@@ -33,6 +33,13 @@ internal static class MemoryRefusals
                 Excerpt = text is null ? string.Empty : text.Length <= MaxExcerptChars ? text : text[..MaxExcerptChars],
                 KeyId = http.GetCaller().KeyId,
             }, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (refused.Unfinished)
+        {
+            return OpenAIError.Unavailable(
+                $"{item} could not be checked by the memory guard in time ({refused.Rule}); nothing was stored, retry the request.",
+                Pipeline.InputGuardStage.GuardrailTimeoutCode);
         }
 
         return OpenAIError.BadRequest(

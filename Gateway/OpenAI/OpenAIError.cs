@@ -26,9 +26,27 @@ public static class OpenAIError
     public static IResult Forbidden(string scope) =>
         Result(StatusCodes.Status403Forbidden, $"This key lacks the '{scope}' scope.", "permission_error", "insufficient_scope");
 
+    /// <summary>503 with <c>Retry-After</c>: the gateway could not finish its own work in time (a guardrail check ran
+    /// out of its budget on a busy machine); nothing was wrong with the request, and OpenAI's and Anthropic's clients
+    /// retry a 503 by themselves.</summary>
+    public static IResult Unavailable(string message, string code, int retryAfterSeconds = 1) =>
+        new RetryAfterResult(retryAfterSeconds, Result(StatusCodes.Status503ServiceUnavailable, message, "server_error", code));
+
     /// <summary>Writes the error directly (middleware that runs before endpoints).</summary>
     public static Task WriteAsync(HttpContext context, int status, string message, string type, string? code = null) =>
         Result(status, message, type, code).ExecuteAsync(context);
+}
+
+/// <summary>Sets <c>Retry-After</c> (seconds) and writes the error.</summary>
+internal sealed class RetryAfterResult(int seconds, IResult error) : IResult, IStatusCodeHttpResult
+{
+    public int? StatusCode => (error as IStatusCodeHttpResult)?.StatusCode;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return error.ExecuteAsync(httpContext);
+    }
 }
 
 public sealed record ErrorEnvelope([property: JsonPropertyName("error")] ErrorBody Error);

@@ -20,7 +20,7 @@ internal sealed class GuardrailMemoryContentGuard(IGuardrailPipeline guardrails)
         };
         var result = await guardrails.CheckAsync(GuardrailStage.Memory, text, context, cancellationToken).ConfigureAwait(false);
         return result.IsBlocked
-            ? new MemoryGuardDecision(false, text, result.DecisiveRule)
+            ? new MemoryGuardDecision(false, text, result.DecisiveRule, result.BlockedOnlyByUnfinishedChecks)
             : new MemoryGuardDecision(true, result.Text, result.Action == GuardrailAction.Allow ? null : result.DecisiveRule);
     }
 }

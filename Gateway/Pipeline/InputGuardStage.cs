@@ -7,9 +7,13 @@ namespace Gateway.Pipeline;
 /// <summary>Input stage: runs the input checks over every text the request carries from outside the app's own code
 /// (<see cref="InputFields"/>: the user's messages and tool results, a user's name, file names, prediction, prompt
 /// variables) before anything else sees it, and over an observation's text before it is queued for extraction.
-/// Redactions replace the text in place (a redacted name is removed); a block answers 400 <c>content_blocked</c>.</summary>
+/// Redactions replace the text in place (a redacted name is removed); a block answers 400 <c>content_blocked</c>, or
+/// 503 <c>guardrail_timeout</c> with <c>Retry-After</c> when only checks that ran out of time blocked it.</summary>
 internal sealed class InputGuardStage(IGuardrailPipeline guardrails, ILogger<InputGuardStage> logger) : IChatStage
 {
+    /// <summary>The error code of a request (or memory) blocked only because a check did not finish in time.</summary>
+    public const string GuardrailTimeoutCode = "guardrail_timeout";
+
     public async Task<ChatAnswer> InvokeAsync(ChatRequest request, ChatStageDelegate next, CancellationToken cancellationToken) =>
         await RunAsync(request, cancellationToken).ConfigureAwait(false) is { } blocked
             ? new RefusedAnswer(_ => blocked, "blocked")
@@ -57,6 +61,12 @@ internal sealed class InputGuardStage(IGuardrailPipeline guardrails, ILogger<Inp
         }
 
         GatewayLog.GuardrailIntervened(logger, result.Action.ToString(), "input", context.RequestId, result.DecisiveRule);
+        if (result.BlockedOnlyByUnfinishedChecks)
+        {
+            return OpenAIError.Unavailable(
+                $"The gateway's input guardrail could not finish its checks in time ({result.DecisiveRule}); retry the request.", GuardrailTimeoutCode);
+        }
+
         return result.IsBlocked
             ? OpenAIError.Result(StatusCodes.Status400BadRequest,
                 $"The request was blocked by the gateway's input guardrail ({result.DecisiveRule}).", "invalid_request_error", "content_blocked")

@@ -16,6 +16,17 @@ public sealed record GuardrailResult(GuardrailAction Action, string Text, IReadO
 
     public bool NeedsRetry => Action == GuardrailAction.Retry;
 
-    /// <summary>The rule behind the strongest action, for error messages.</summary>
-    public string? DecisiveRule => Findings.Where(f => f.Action == Action).Select(f => f.Rule).FirstOrDefault();
+    /// <summary>The rule recorded when a check did not finish within <c>Guardrails:CheckTimeoutMilliseconds</c>; the
+    /// policy's action for it is enforced as if the check had matched (fail closed).</summary>
+    public const string UnfinishedCheckRule = "guardrail.error";
+
+    /// <summary>The rule behind the strongest action, for error messages: a rule that matched wins over a check that did
+    /// not finish.</summary>
+    public string? DecisiveRule =>
+        Findings.Where(f => f.Action == Action && f.Rule != UnfinishedCheckRule).Select(f => f.Rule).FirstOrDefault()
+        ?? Findings.Where(f => f.Action == Action).Select(f => f.Rule).FirstOrDefault();
+
+    /// <summary>True when only checks that ran out of time blocked the text: a busy gateway, not the text's content,
+    /// so the caller is told to retry (503 with <c>Retry-After</c>) rather than that its request was refused.</summary>
+    public bool BlockedOnlyByUnfinishedChecks => IsBlocked && DecisiveRule == UnfinishedCheckRule;
 }

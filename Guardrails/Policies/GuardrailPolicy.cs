@@ -140,7 +140,7 @@ internal sealed class GuardrailPolicy
     }
 
     /// <summary>The rule recorded when a check fails.</summary>
-    public const string CheckErrorRule = "guardrail.error";
+    public const string CheckErrorRule = GuardrailResult.UnfinishedCheckRule;
 
     public double Threshold(string name, double fallback) => _thresholds.TryGetValue(name, out var value) ? value : fallback;
 

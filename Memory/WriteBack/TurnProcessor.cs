@@ -121,6 +121,7 @@ internal sealed class TurnProcessor(
             }
 
             var verdict = await guard.CheckAsync(turn.User, fact.Text, MemoryGuardPoint.BeforeStore, turn.TurnId, cancellationToken).ConfigureAwait(false);
+            GuardCheckUnfinished.ThrowIf(verdict);
             if (!verdict.Allowed)
             {
                 WriteBackLog.FactRefusedByGuard(logger, turn.TurnId, verdict.Rule ?? "unspecified");
@@ -135,6 +136,7 @@ internal sealed class TurnProcessor(
             if (admittedFact.Subject is { } subject)
             {
                 var subjectVerdict = await guard.CheckAsync(turn.User, subject, MemoryGuardPoint.BeforeStore, turn.TurnId, cancellationToken).ConfigureAwait(false);
+                GuardCheckUnfinished.ThrowIf(subjectVerdict);
                 if (!subjectVerdict.Allowed || !string.Equals(subjectVerdict.Text, subject, StringComparison.Ordinal))
                 {
                     admittedFact = admittedFact with { Subject = null };

@@ -302,6 +302,7 @@ internal sealed class MemoryConsolidator(
         }
 
         var verdict = await guard.CheckAsync(user, text, MemoryGuardPoint.BeforeStore, turnId, cancellationToken).ConfigureAwait(false);
+        GuardCheckUnfinished.ThrowIf(verdict);
         return verdict.Allowed ? verdict.Text : null;
     }
 
