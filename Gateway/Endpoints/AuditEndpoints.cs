@@ -71,12 +71,12 @@ public static class AuditEndpoints
 
         if (body is null || !AuditVerdicts.IsValid(body.Verdict))
         {
-            return OpenAIError.BadRequest("'verdict' must be \"true_positive\" or \"false_positive\".", "invalid_verdict");
+            return OpenAIError.BadRequest("'verdict' must be \"true_positive\" or \"false_positive\".", "invalid_verdict", "verdict");
         }
 
         if (body.Note is { Length: > MaxNoteChars })
         {
-            return OpenAIError.BadRequest($"'note' must be at most {MaxNoteChars} characters.", "invalid_parameter");
+            return OpenAIError.BadRequest($"'note' must be at most {MaxNoteChars} characters.", "invalid_parameter", "note");
         }
 
         var verdict = await audit.AddVerdictAsync(http.GetCaller().Tenant, id, body.Verdict!, body.Note, http.RequestAborted).ConfigureAwait(false);
@@ -104,7 +104,7 @@ public static class AuditEndpoints
         };
         if (bucket is null)
         {
-            return OpenAIError.BadRequest("'bucket' must be one of minute, hour, day, week.", "invalid_parameter");
+            return OpenAIError.BadRequest("'bucket' must be one of minute, hour, day, week.", "invalid_parameter", "bucket");
         }
 
         var until = query.Until ?? time.GetUtcNow();

@@ -21,41 +21,41 @@ internal static class AuditQueryReader
 
         if (q.TryGetValue("since", out var s) && !TryTime(s, out since))
         {
-            return (null, OpenAIError.BadRequest("'since' must be an ISO 8601 date-time, e.g. 2025-01-31T00:00:00Z.", "invalid_parameter"));
+            return (null, OpenAIError.BadRequest("'since' must be an ISO 8601 date-time, e.g. 2025-01-31T00:00:00Z.", "invalid_parameter", "since"));
         }
 
         if (q.TryGetValue("until", out var u) && !TryTime(u, out until))
         {
-            return (null, OpenAIError.BadRequest("'until' must be an ISO 8601 date-time, e.g. 2025-01-31T00:00:00Z.", "invalid_parameter"));
+            return (null, OpenAIError.BadRequest("'until' must be an ISO 8601 date-time, e.g. 2025-01-31T00:00:00Z.", "invalid_parameter", "until"));
         }
 
         if (since is not null && until is not null && until <= since)
         {
-            return (null, OpenAIError.BadRequest("'until' must be after 'since'.", "invalid_parameter"));
+            return (null, OpenAIError.BadRequest("'until' must be after 'since'.", "invalid_parameter", "until"));
         }
 
         var action = Text(q, "action");
         if (action is not null && !Actions.Contains(action))
         {
-            return (null, OpenAIError.BadRequest("'action' must be one of allow, flag, redact, block, retry.", "invalid_parameter"));
+            return (null, OpenAIError.BadRequest("'action' must be one of allow, flag, redact, block, retry.", "invalid_parameter", "action"));
         }
 
         var stage = Text(q, "stage");
         if (stage is not null && !Stages.Contains(stage))
         {
-            return (null, OpenAIError.BadRequest("'stage' must be one of input, output, memory.", "invalid_parameter"));
+            return (null, OpenAIError.BadRequest("'stage' must be one of input, output, memory.", "invalid_parameter", "stage"));
         }
 
         if (q.TryGetValue("limit", out var l) && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > AuditQuery.MaxLimit))
         {
-            return (null, OpenAIError.BadRequest($"'limit' must be an integer from 1 to {AuditQuery.MaxLimit}.", "invalid_parameter"));
+            return (null, OpenAIError.BadRequest($"'limit' must be an integer from 1 to {AuditQuery.MaxLimit}.", "invalid_parameter", "limit"));
         }
 
         if (q.TryGetValue("before", out var b))
         {
             if (!long.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
             {
-                return (null, OpenAIError.BadRequest("'before' must be an event id.", "invalid_parameter"));
+                return (null, OpenAIError.BadRequest("'before' must be an event id.", "invalid_parameter", "before"));
             }
 
             before = parsed;
@@ -64,7 +64,7 @@ internal static class AuditQueryReader
         var rule = Text(q, "rule");
         if (rule is { Length: > 100 })
         {
-            return (null, OpenAIError.BadRequest("'rule' is too long.", "invalid_parameter"));
+            return (null, OpenAIError.BadRequest("'rule' is too long.", "invalid_parameter", "rule"));
         }
 
         // A family asked for as a prefix or a pattern ("pii.", "pii.*", "pii*") is the family ("pii": itself and pii.*).

@@ -9,7 +9,7 @@ public static class OpenAIError
     /// <summary>The error in OpenAI's shape (Anthropic's on <c>/v1/messages</c>, see <see cref="Apis.Messages.MessagesErrorResult"/>).</summary>
     public static IResult Result(int status, string message, string type, string? code = null, string? param = null) =>
         new Apis.Messages.MessagesErrorResult(status, message,
-            Results.Json(new ErrorEnvelope(new ErrorBody(message, type, param, code)), OpenAIJsonContext.Default.ErrorEnvelope, statusCode: status));
+            Results.Json(new ErrorEnvelope(new ErrorBody(message, type, param, code)), OpenAIJsonContext.Relaxed.ErrorEnvelope, statusCode: status));
 
     public static IResult BadRequest(string message, string code = "invalid_request", string? param = null) =>
         Result(StatusCodes.Status400BadRequest, message, "invalid_request_error", code, param);
@@ -58,4 +58,8 @@ public sealed record ErrorBody(
     [property: JsonPropertyName("code")] string? Code);
 
 [JsonSerializable(typeof(ErrorEnvelope))]
-internal sealed partial class OpenAIJsonContext : JsonSerializerContext;
+internal sealed partial class OpenAIJsonContext : JsonSerializerContext
+{
+    /// <summary>Error messages as OpenAI writes them (<c>'default'</c>, not <c>\u0027default\u0027</c>): see <see cref="AnswerJson"/>.</summary>
+    public static OpenAIJsonContext Relaxed { get; } = new(AnswerJson.Options);
+}

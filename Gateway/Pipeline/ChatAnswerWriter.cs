@@ -19,7 +19,7 @@ internal static class ChatAnswerWriter
     public static Task WriteAsync(HttpContext http, ChatRequest request, ChatAnswer answer, CancellationToken cancellationToken) => answer switch
     {
         RefusedAnswer refused => refused.ResultFor(http).ExecuteAsync(http),
-        PlainAnswer plain => WritePlainAsync(http, plain.Upstream, plain.Modified && plain.Json is not null ? JsonSerializer.SerializeToUtf8Bytes(plain.Json) : plain.Body),
+        PlainAnswer plain => WritePlainAsync(http, plain.Upstream, plain.Modified && plain.Json is not null ? OpenAI.AnswerJson.Bytes(plain.Json) : plain.Body),
         StreamedAnswer streamed => WriteStreamAsync(http, streamed, cancellationToken),
         _ => throw new InvalidOperationException("Unknown answer " + answer.GetType().Name),
     };
@@ -86,7 +86,7 @@ internal static class ChatAnswerWriter
     private static void WriteJson(PipeWriter body, JsonObject chunk, bool endEvent)
     {
         body.Write(DataPrefix);
-        using (var writer = new Utf8JsonWriter(body))
+        using (var writer = new Utf8JsonWriter(body, OpenAI.AnswerJson.Writer))
         {
             chunk.WriteTo(writer);
         }

@@ -92,24 +92,24 @@ public static class ChatRequestReader
         if (!body.TryGetPropertyValue("model", out var modelNode) || modelNode is not JsonValue modelValue ||
             !modelValue.TryGetValue<string>(out var model) || string.IsNullOrWhiteSpace(model))
         {
-            return Fail("'model' is required and must be a non-empty string.", "invalid_model");
+            return Fail("'model' is required and must be a non-empty string.", "invalid_model", "model");
         }
 
         if (!body.TryGetPropertyValue("messages", out var messagesNode) || messagesNode is not JsonArray messages)
         {
-            return Fail("'messages' is required and must be an array.", "invalid_messages");
+            return Fail("'messages' is required and must be an array.", "invalid_messages", "messages");
         }
 
         if (messages.Count == 0)
         {
-            return Fail("'messages' must contain at least one message.", "invalid_messages");
+            return Fail("'messages' must contain at least one message.", "invalid_messages", "messages");
         }
 
         for (var i = 0; i < messages.Count; i++)
         {
             if (MessageError(messages[i]) is { } error)
             {
-                return Fail($"messages[{i}]: {error}", "invalid_messages");
+                return Fail($"messages[{i}]: {error}", "invalid_messages", $"messages[{i}]");
             }
 
             if (ChatFieldRules.MessageProblem((JsonObject)messages[i]!) is { } fault)
@@ -124,7 +124,7 @@ public static class ChatRequestReader
         {
             if (streamNode.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
             {
-                return Fail("'stream' must be a boolean.", "invalid_stream");
+                return Fail("'stream' must be a boolean.", "invalid_stream", "stream");
             }
 
             stream = streamNode.GetValue<bool>();
@@ -137,7 +137,7 @@ public static class ChatRequestReader
 
         if (ResponseFormatProblem(body) is { } schemaProblem)
         {
-            return Fail($"'response_format': {schemaProblem}.", "invalid_response_format");
+            return Fail($"'response_format': {schemaProblem}.", "invalid_response_format", "response_format");
         }
 
         string? userId = null;
@@ -145,7 +145,7 @@ public static class ChatRequestReader
         {
             if (userNode.GetValueKind() != JsonValueKind.String)
             {
-                return Fail("'user' must be a string.", "invalid_user");
+                return Fail("'user' must be a string.", "invalid_user", "user");
             }
 
             userId = userNode.GetValue<string>();
@@ -262,7 +262,7 @@ public static class ChatRequestReader
 
     private static string Truncate(string s) => s.Length <= 32 ? s : s[..32];
 
-    private static (ChatRequest?, IResult?) Fail(string message, string code) => (null, OpenAIError.BadRequest(message, code));
+    private static (ChatRequest?, IResult?) Fail(string message, string code, string? param = null) => (null, OpenAIError.BadRequest(message, code, param));
 
     private static string NewCanary() => "mem-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
 }

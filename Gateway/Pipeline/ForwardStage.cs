@@ -89,7 +89,7 @@ internal sealed class ForwardStage(UpstreamClient upstreams, UpstreamDialects di
             }
 
             AnswerUsage.Capture(translated, request.Context);
-            return new PlainAnswer(response, JsonSerializer.SerializeToUtf8Bytes(translated), translated) { Modified = true };
+            return new PlainAnswer(response, OpenAI.AnswerJson.Bytes(translated), translated) { Modified = true };
         }
 
         if (!HasChoices(json))

@@ -150,7 +150,7 @@ internal sealed class SseEventJoiner
         }
 
         // Sent on one line: the joined text holds line feeds, which would end a line of the relayed stream.
-        byte[] line = [.. "data: "u8, .. JsonSerializer.SerializeToUtf8Bytes(json)];
+        byte[] line = [.. "data: "u8, .. OpenAI.AnswerJson.Bytes(json)];
         return new SseItem { Kind = SseItemKind.Data, Raw = line, Json = json, Flush = false };
     }
 

@@ -172,7 +172,12 @@ internal static class PromptTemplateCompiler
     /// rendering nothing. The undeclared ones are added to <paramref name="variables"/>, so that renders give them their values.</summary>
     private static IPromptTemplate? CompileTemplate(string text, List<PromptVariable> variables, bool chat, out string? error)
     {
-        error = null;
+        error = UnclosedTag(text);
+        if (error is not null)
+        {
+            return null;
+        }
+
         HashSet<string> used;
         try
         {
@@ -238,6 +243,27 @@ internal static class PromptTemplateCompiler
         }
 
         return template;
+    }
+
+    /// <summary>Semantic Kernel reads a <c>{{</c> with no <c>}}</c> after it as plain text, so a tag left open
+    /// (<c>{{$memories</c>, <c>{{$memories}</c>) would send its literal text and never the variable's value: that edit is
+    /// reported as broken instead. A closed tag may hold the escapes <c>{{ "{{" }}</c> and <c>{{ "}}" }}</c>.</summary>
+    private static string? UnclosedTag(string text)
+    {
+        var position = 0;
+        while (text.IndexOf("{{", position, StringComparison.Ordinal) is >= 0 and var open)
+        {
+            var close = text.IndexOf("}}", open + 2, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                var line = 1 + text.AsSpan(0, open).Count('\n');
+                return $"line {line}: a '{{{{' is never closed with '}}}}' (Semantic Kernel would send it as text, not a variable); close the tag, or write {{{{ \"{{{{\" }}}} for literal braces.";
+            }
+
+            position = close + 2;
+        }
+
+        return null;
     }
 
     private static bool IsIdentifier(string name) => name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');

@@ -43,7 +43,7 @@ internal static class MessagesAnswerWriter
                 ["finish_reason"] = "stop",
             }),
         };
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(MessagesAnswerTranslator.ToMessage(completion, request.Context.Model!));
+        var bytes = OpenAI.AnswerJson.Bytes(MessagesAnswerTranslator.ToMessage(completion, request.Context.Model!));
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json";
         http.Response.ContentLength = bytes.Length;
@@ -88,7 +88,7 @@ internal static class MessagesAnswerWriter
     private static void Write(System.IO.Pipelines.PipeWriter body, MessagesEvent e)
     {
         body.Write(Encoding.UTF8.GetBytes("event: " + e.Name + "\ndata: "));
-        using (var writer = new Utf8JsonWriter(body))
+        using (var writer = new Utf8JsonWriter(body, OpenAI.AnswerJson.Writer))
         {
             e.Data.WriteTo(writer);
         }

@@ -43,7 +43,7 @@ internal static class MessagesErrors
             message = message[..^BearerHint.Length] + "Send x-api-key: KEY (or Authorization: Bearer KEY).";
         }
 
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(Body(TypeFor(status), message, http.TraceIdentifier));
+        var bytes = AnswerJson.Bytes(Body(TypeFor(status), message, http.TraceIdentifier));
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json";
         http.Response.ContentLength = bytes.Length;

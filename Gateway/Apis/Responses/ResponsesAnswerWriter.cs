@@ -32,7 +32,7 @@ internal sealed class ResponsesAnswerWriter(TimeProvider time, ResponseIdSeal id
             }),
         };
         var response = ResponseFromCompletion.Build(completion, request, Now(), ids);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(response);
+        var bytes = OpenAI.AnswerJson.Bytes(response);
         ResponseHeaders.Copy(plain.Upstream, http.Response);
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json";

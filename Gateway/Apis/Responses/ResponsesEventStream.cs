@@ -274,7 +274,7 @@ internal sealed class ResponsesEventStream(PipeWriter body, ChatRequest request,
         }
 
         body.Write(Encoding.UTF8.GetBytes("event: " + type + "\ndata: "));
-        using (var writer = new Utf8JsonWriter(body))
+        using (var writer = new Utf8JsonWriter(body, OpenAI.AnswerJson.Writer))
         {
             e.WriteTo(writer);
         }

@@ -129,6 +129,33 @@ public sealed class PromptEndpointTests : IAsyncLifetime
         Assert.Equal(good, (string?)preview["template"]!["version"]);
     }
 
+    /// <summary>A tag a prompt engineer left open is a broken edit: Semantic Kernel reads an unclosed <c>{{</c> as plain
+    /// text, so the edit served the literal <c>{{$memories</c> and no memory reached the model, while
+    /// <c>GET /v1/prompts</c> said <c>ok</c>.</summary>
+    [Theory]
+    [InlineData("  EDITED {{$memories\n")]
+    [InlineData("  EDITED {{$memories}\n")]
+    [InlineData("  EDITED {{$memories}} for {{ $context\n")]
+    public async Task An_unclosed_tag_is_a_broken_edit_and_the_last_good_version_serves(string templateLine)
+    {
+        var store = _host.Services.GetRequiredService<PromptTemplateStore>();
+        var good = store.Catalog.Find("chat")!.Version;
+        _host.Prompts.Write("chat.yaml", "name: chat\ntemplate_format: semantic-kernel\ntemplate: |\n" + templateLine);
+        store.Reload();
+
+        var json = await _host.Client.GetFromJsonAsync<JsonObject>("v1/prompts");
+
+        var chat = json!["prompts"]!.AsArray().Single(p => (string?)p!["name"] == "chat")!;
+        Assert.Equal("error", (string?)chat["status"]);
+        Assert.Equal(good, (string?)chat["version"]);
+        Assert.Contains("{{", (string?)chat["error"], StringComparison.Ordinal);
+        var preview = await PostJsonAsync("v1/prompts/preview", Body("carol"));
+        Assert.Equal(good, (string?)preview["template"]!["version"]);
+        var system = (string)preview["messages"]![0]!["content"]!;
+        Assert.DoesNotContain("EDITED", system, StringComparison.Ordinal);
+        Assert.Contains(CarolFact, system, StringComparison.Ordinal);
+    }
+
     /// <summary>Semantic Kernel's shape lets <c>input_variables</c> be left out: a template that only uses the
     /// variables gets them all (the contract audit found every undeclared variable rendered blank, so the memories never
     /// reached the model).</summary>

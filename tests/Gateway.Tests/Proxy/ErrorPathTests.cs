@@ -32,6 +32,24 @@ public sealed class ErrorPathTests(ProxyFixture fixture) : IClassFixture<ProxyFi
         Assert.Equal(code, error["code"]!.GetValue<string>());
     }
 
+    /// <summary>OpenAI's shape names the field at fault in <c>param</c>; for model, messages, stream and user it was null.</summary>
+    [Theory]
+    [InlineData("""{"messages":[{"role":"user","content":"x"}]}""", "model")]
+    [InlineData("""{"model":"m","messages":"nope"}""", "messages")]
+    [InlineData("""{"model":"m","messages":[]}""", "messages")]
+    [InlineData("""{"model":"m","messages":[{"role":"wizard","content":"x"}]}""", "messages[0]")]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"x"}],"stream":"yes"}""", "stream")]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"x"}],"user":17}""", "user")]
+    public async Task Malformed_chat_requests_name_the_field_in_param(string body, string param)
+    {
+        foreach (var path in (string[])["v1/chat/completions", "v1/prompts/preview"])
+        {
+            using var response = await Gateway.Client.PostAsync(path, HttpAssert.Json(body));
+            var error = await HttpAssert.OpenAIErrorAsync(response, HttpStatusCode.BadRequest);
+            Assert.Equal(param, (string?)error["param"]);
+        }
+    }
+
     /// <summary>The contract audit found every OpenAI field but model, messages, stream, user and a schema's pattern
     /// forwarded whatever its type, so an upstream that ignores them (as the fake one, Ollama and vLLM do) answered a
     /// malformed request with a 200. Each is a 400 naming the field in <c>param</c>, as OpenAI answers.</summary>
