@@ -19,7 +19,9 @@ internal static class MemoryLineFormatter
 
     public static string Footer(string canary) => $"=== END MEMORIES {canary} ===";
 
-    public const string NoMemories = "(nothing remembered about this user yet)";
+    /// <summary>The block's one line when no memory is injected: true whether the user holds none or none of theirs bears on
+    /// this request (the model must not read it as "knows nothing about the user" when the user has memories).</summary>
+    public const string NoMemories = "(no remembered facts about this user bear on this request)";
 
     /// <summary>One memory as one line: <c>- [age · confidence] text</c>.</summary>
     public static string Line(MemoryItem memory, DateTimeOffset now) =>

@@ -142,7 +142,7 @@ public sealed class PromptAssemblerTests : IDisposable
         var prompt = await _h.AssembleAsync(AssemblerHarness.Request(), AssemblerHarness.Messages(("user", "hi")));
 
         Assert.True(prompt.IsPersonalized);
-        Assert.Contains("=== BEGIN MEMORIES mem-0123456789ab ===\n(nothing remembered about this user yet)\n=== END MEMORIES", SystemText(prompt), StringComparison.Ordinal);
+        Assert.Contains("=== BEGIN MEMORIES mem-0123456789ab ===\n(no remembered facts about this user bear on this request)\n=== END MEMORIES", SystemText(prompt), StringComparison.Ordinal);
         Assert.Empty(prompt.Memories);
     }
 
