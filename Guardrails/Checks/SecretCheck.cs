@@ -43,12 +43,12 @@ internal sealed class SecretCheck : IGuardrailCheck
             }
         }
 
+        AddSshKeygenPassphrases(text, found);
         foreach (Match match in Matches(SecretPatterns.PassphraseAssignment, text))
         {
-            if (SecretPatterns.IsPassphraseAssignment(text, match))
+            if (SecretPatterns.PassphraseLength(text, match) is > 0 and var length)
             {
-                var value = match.Groups["value"];
-                AddNew(found, new Detection(PasswordRule, value.Index, value.Length, Placeholders.Secret));
+                AddNew(found, new Detection(PasswordRule, match.Groups["value"].Index, length, Placeholders.Secret));
             }
         }
 
@@ -116,6 +116,34 @@ internal sealed class SecretCheck : IGuardrailCheck
             else if (trimmed.Length >= MinBareLength && Entropy.CharacterClasses(trimmed) >= 3 && SecretPatterns.LooksRandom(trimmed, threshold))
             {
                 AddNew(found, new Detection(GenericRule, value.Index, trimmed.Length, Placeholders.Secret, Continuation: SpanContinuation.Token));
+            }
+        }
+    }
+
+    /// <summary>The passphrases of ssh-keygen's <c>-N</c> and <c>-P</c> ("ssh-keygen -t ed25519 -N 'my secret phrase'"): an
+    /// option counts on a line where ssh-keygen stands before it. Options come in text order and the text between two
+    /// of them is read once for the last line break and the last command, so a text of many options stays linear.</summary>
+    private static void AddSshKeygenPassphrases(string text, List<Detection> found)
+    {
+        int scanned = 0, lastBreak = -1, lastCommand = -1;
+        foreach (Match match in Matches(SecretPatterns.SshKeygenOption, text))
+        {
+            var between = text.AsSpan(scanned, match.Index - scanned);
+            if (between.LastIndexOfAny('\n', '\r') is >= 0 and var lineBreak)
+            {
+                lastBreak = scanned + lineBreak;
+            }
+
+            if (between.LastIndexOf("ssh-keygen", StringComparison.Ordinal) is >= 0 and var command)
+            {
+                lastCommand = scanned + command;
+            }
+
+            scanned = match.Index;
+            var value = match.Groups[1];
+            if (lastCommand > lastBreak && SecretPatterns.IsOptionPassphrase(value.Value))
+            {
+                AddNew(found, new Detection(PasswordRule, value.Index, value.Length, Placeholders.Secret));
             }
         }
     }

@@ -18,6 +18,13 @@ internal static class HoldBackBoundary
         "bearer", "basic", "authorization", "password", "passwd", "passphrase", "pwd", "pass", "key", "keys", "token",
         "secret", "credential", "credentials", "api", "apikey", "is", "was", "begin", "end", "private", "rsa", "ec",
         "dsa", "openssh", "pgp", "encrypted", "block", "access", "client", "auth", "ssn", "iban",
+
+        // A date of birth written with a month word ("born on March 14, 1985"): the month is held until the day follows.
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "januar",
+        "februar", "märz", "juni", "juli", "oktober", "dezember", "janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre", "enero", "febrero", "marzo", "abril", "mayo",
+        "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
     };
 
     /// <summary>The index in <paramref name="text"/> before which nothing can belong to a match still forming.</summary>
@@ -99,7 +106,8 @@ internal static class HoldBackBoundary
             }
 
             var token = text[start..end];
-            if (IsPasswordLead(token) || (token is "is" or "was" && IsPasswordWordEnd(PreviousToken(text, start).TrimEnd("\"'"))))
+            if (IsPasswordLead(token) || (token is "is" or "was" && IsPasswordWordEnd(PreviousToken(text, start).TrimEnd("\"'")))
+                || (token is "-N" or "-P" && IsSshKeygenLine(text, start)))
             {
                 return true;
             }
@@ -112,6 +120,15 @@ internal static class HoldBackBoundary
         }
 
         return false;
+    }
+
+    /// <summary>True when ssh-keygen stands earlier on the line that <paramref name="at"/> is on: its <c>-N</c> and
+    /// <c>-P</c> take a passphrase ("ssh-keygen -N 'blue lamp seven river'").</summary>
+    private static bool IsSshKeygenLine(ReadOnlySpan<char> text, int at)
+    {
+        var line = text[..at];
+        var lineStart = line.LastIndexOfAny('\n', '\r') + 1;
+        return line[lineStart..].Contains("ssh-keygen", StringComparison.Ordinal);
     }
 
     private const int MaxPassphraseWords = 12;
