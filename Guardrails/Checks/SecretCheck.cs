@@ -211,7 +211,7 @@ internal sealed class SecretCheck : IGuardrailCheck
             var group = match.Groups[pattern.Group];
             if (pattern.Validate is null || pattern.Validate(group.Value))
             {
-                found.Add(new Detection(pattern.Rule, group.Index, group.Length, Placeholders.Secret, Continuation: pattern.Continuation));
+                AddNew(found, new Detection(pattern.Rule, group.Index, group.Length, Placeholders.Secret, Continuation: pattern.Continuation));
             }
         }
     }

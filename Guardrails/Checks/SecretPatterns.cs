@@ -45,6 +45,7 @@ internal static partial class SecretPatterns
         new("secret.bearer_token", Bearer(), ["bearer"], Group: 1, Validate: v => !Entropy.LooksLikePlaceholder(v) && LooksRandom(v, 3.0), Continuation: SpanContinuation.Token),
         new("secret.basic_auth", Basic(), ["basic"], Group: 1, Validate: IsBasicCredentials, Continuation: SpanContinuation.Token),
         new("secret.basic_auth", UserOption(), ["-u", "--user"], Group: 1, Validate: IsPassword, Continuation: SpanContinuation.Token),
+        new("secret.password", CommandLinePassword(), ["mysql", "mariadb", "login"], Group: 1, Validate: IsPassword, Continuation: SpanContinuation.Token),
         new("secret.pin", Pin(), ["pin", "passcode", "cvv", "cvc", "csc", "code", "otp", "one-time", "one time"], Group: 1),
     ];
 
@@ -150,6 +151,11 @@ internal static partial class SecretPatterns
         if (!quoted && separator is "is" or "was")
         {
             return StatedPassphraseLength(text, key, value);
+        }
+
+        if (!quoted && separator is "to" or "as")
+        {
+            return 0; // "set the password to something memorable": only a quoted value after "to" is one
         }
 
         if (!IsPassphrase(value.Value))
@@ -516,6 +522,11 @@ internal static partial class SecretPatterns
     /// value); <see cref="SecretCheck"/> keeps those on a line where ssh-keygen stands before them.</summary>
     public static SecretPattern SshKeygenOption { get; } = new("secret.password", SshKeygenPassphrase(), ["ssh-keygen"], Group: 1);
 
+    // The MySQL clients' password glued to -p ("mysql -u root -pZk8qLm2vP9x db") and a registry login's -p or --password
+    // ("docker login -u ci -p Zk8q!Lm2vP9x"); group 1 is the password, judged as one after a password key.
+    [GeneratedRegex(@"\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mariadb-dump)\b[^\n|;&]{0,200}?[ \t]-p(?!assword)(?<v>[^\s""'\-][^\s""']{3,127})|\b(?:docker|podman|buildah|skopeo|helm\s+registry|oras|nerdctl)[ \t]+login\b[^\n|;&]{0,200}?[ \t](?:-p|--password)(?:[ \t]+|=)[""']?(?<v>[^\s""'\-][^\s""']{3,127})", Options, Timeout)]
+    private static partial Regex CommandLinePassword();
+
     // The option's slot leaves no doubt, so any value counts (an empty "-N \"\"" has none to match).
     [GeneratedRegex(@"(?<=[ \t])-[NP][ \t]*(?:""(?<v>[^""\r\n]{1,128})""|'(?<v>[^'\r\n]{1,128})'|(?<v>[^\s""'\-][^\s""']{0,127}))", Options, Timeout)]
     private static partial Regex SshKeygenPassphrase();
@@ -540,7 +551,7 @@ internal static partial class SecretPatterns
     // A password key, its separator (':', '=', ':=', '=>', " is ", " was ", or blanks after a command-line option such as
     // "--password"), an optional quote, then 3-12 words joined by single spaces; the same quote closes them. Words hold
     // no blank or quote, so each space ends one and the pattern cannot go back and forth over a value.
-    [GeneratedRegex(@"(?i)(?<![A-Za-z0-9])(?<key>(?:--?|[a-z0-9]{1,24}[_\-.]|[a-z]{2,12}(?=passw(?:or)?d))?(?:password|passwd|passphrase|pwd|pass))[""']?(?<sep>[ \t]{0,4}(?::=|=>|:|=)[ \t]{0,4}|[ \t]+(?:is|was)[ \t]+|[ \t]+)(?<q>[""'`]?)(?<value>[^\s""'`]{1,40}(?:[ ][^\s""'`]{1,40}){2,11})\k<q>", Options, Timeout)]
+    [GeneratedRegex(@"(?i)(?<![A-Za-z0-9])(?<key>(?:--?|[a-z0-9]{1,24}[_\-.]|[a-z]{2,12}(?=passw(?:or)?d))?(?:password|passwd|passphrase|pwd|pass))[""']?(?<sep>[ \t]{0,4}(?::=|=>|:|=)[ \t]{0,4}|[ \t]+(?:is|was|to|as)[ \t]+|[ \t]+)(?<q>[""'`]?)(?<value>[^\s""'`]{1,40}(?:[ ][^\s""'`]{1,40}){2,11})\k<q>", Options, Timeout)]
     private static partial Regex Passphrase();
 
     [GeneratedRegex(@"(?i)(?<![A-Za-z0-9])(?:[a-z0-9]{1,24}[_\-.]|[a-z]{2,12}(?=passw(?:or)?d))?(?:password|passwd|passphrase|pwd|pass)[""']?\s{0,4}(?::|=|:=|=>|\s(?:is|was)\s)\s{0,4}[""'`]?([^\s""'`,;]{6,128})", Options, Timeout)]
