@@ -267,6 +267,7 @@ public sealed class NineteenthSweepTests : IDisposable
     [Theory]
     [InlineData("ssh-keygen -t ed25519 -N \"blue lamp seven river\" -f key")]
     [InlineData("ssh-keygen -t ed25519 -N 'my secret phrase' -f key")]
+    [InlineData("ssh-keygen -t ed25519 -C \"jane.doe@example.com work laptop\" -N \"blue lamp seven river\" -f key")]
     [InlineData("my passphrase is correct horse battery staple\nthanks")]
     [InlineData("My passphrase is correct horse battery staple. Thanks")]
     [InlineData("National Insurance number: QQ 12 34 56 C ok")]
