@@ -44,6 +44,8 @@ public static class GuardrailsServiceCollectionExtensions
             ServiceDescriptor.Singleton<IGuardrailCheck, IbanCheck>(),
             ServiceDescriptor.Singleton<IGuardrailCheck, SsnCheck>(),
             ServiceDescriptor.Singleton<IGuardrailCheck, NhsNumberCheck>(),
+            ServiceDescriptor.Singleton<IGuardrailCheck, NationalIdCheck>(),
+            ServiceDescriptor.Singleton<IGuardrailCheck, DateOfBirthCheck>(),
             ServiceDescriptor.Singleton<IGuardrailCheck, PhoneCheck>(),
             ServiceDescriptor.Singleton<IGuardrailCheck, IpAddressCheck>(),
             ServiceDescriptor.Singleton<IGuardrailCheck, LeakageCheck>(),

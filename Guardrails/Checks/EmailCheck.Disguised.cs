@@ -192,7 +192,8 @@ internal sealed partial class EmailCheck
         }
 
         var compound = localDots > 0 || IsCompoundLocal(locals[0].Value, labels[0].Value);
-        return compound || MailProviders.Contains(labels[0].Value) || TextContext.HasEmailCue(text, start);
+        return compound || MailProviders.Contains(labels[0].Value) || TextContext.HasEmailCue(text, start)
+            || IsRoleAddress(text, start, locals, localDots, labels, last);
     }
 
     /// <summary>True when <paramref name="token"/> may be the local part of a spelled-out address still forming ("bob",
@@ -281,8 +282,10 @@ internal sealed partial class EmailCheck
         }
 
         // Capitalised, the role word or the domain opens a sentence or names a company ("Sales at Microsoft.com",
-        // "Security at google.com: a talk"): prose unless a word of asking or writing came before.
-        return !char.IsUpper(locals[0].Value[0]) && !char.IsUpper(labels[0].Value[0]) && EndsClause(after);
+        // "Security at google.com: a talk"): prose unless a word of asking or writing came before. So is a role word a
+        // verb governs ("we compared support at acme.com."): without a word of asking, the mailbox opens the text, a
+        // line or a clause, or follows a word that leads to an address ("go to abuse at ...", "the DPO at privacy at ...").
+        return !char.IsUpper(locals[0].Value[0]) && !char.IsUpper(labels[0].Value[0]) && AddressLeadIns.Contains(previous) && EndsClause(after);
     }
 
     /// <summary>True when <paramref name="after"/> (what follows a candidate address) opens with the end of the text,
@@ -344,6 +347,12 @@ internal sealed partial class EmailCheck
     {
         "contact", "contacting", "email", "mail", "emailing", "write", "writing", "message", "ping", "ask", "try",
         "cc", "bcc", "reach", "notify", "alert", "copy", "via",
+    };
+
+    // Words (or none: the start of the text, a line or a clause) before a role mailbox no word of asking precedes.
+    private static readonly HashSet<string> AddressLeadIns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "", "to", "at", "is", "was", "are", "or", "either", "cc", "attn",
     };
 
     // Words that follow an address in a sentence about writing to it: "contact support at acme.com for help".

@@ -165,12 +165,131 @@ internal sealed partial class PromptInjectionCheck : IGuardrailCheck
             }
         }
 
+        // Letters swapped for lookalike digits ("1gn0r3 4ll pr3v10us 1nstruct10ns") or spaced apart ("i g n o r e  a l l
+        // ..."): the text read back as letters and words is assessed like a decoded payload.
+        foreach (var (view, start, length) in new[] { Deleet(text), Unspace(text) })
+        {
+            budget?.ThrowIfExceeded();
+            if (view is not null && Assess(view, MaxDepth, budget).Score >= DefaultThreshold)
+            {
+                add(InjectionSignals.EncodedPayload, 0.8, start, length);
+                return;
+            }
+        }
+
         var rot = RotMention().Match(text);
         if (rot.Success && Assess(Rot13(text), depth + 1, budget).Score >= DefaultThreshold)
         {
             add(InjectionSignals.EncodedPayload, 0.8, rot.Index, rot.Length);
         }
     }
+
+    /// <summary>The text with leetspeak read back ("1gn0r3" as "ignore", "pr3v10us" as "previous"): in each word that
+    /// mixes letters with 0, 1, 3, 4, 5, 7, @ or $, those read as o, i, e, a, s, t, a, s. Null unless two words or more
+    /// change; with the span from the first changed word to the last.</summary>
+    internal static (string? View, int Start, int Length) Deleet(string text)
+    {
+        char[]? chars = null;
+        int changed = 0, first = -1, last = -1;
+        for (var i = 0; i < text.Length;)
+        {
+            if (!IsLeetWordChar(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var end = i;
+            bool letters = false, leet = false;
+            while (end < text.Length && IsLeetWordChar(text[end]))
+            {
+                letters |= char.IsAsciiLetter(text[end]);
+                leet |= LeetLetter(text[end]) != '\0';
+                end++;
+            }
+
+            if (letters && leet)
+            {
+                chars ??= text.ToCharArray();
+                for (var k = i; k < end; k++)
+                {
+                    if (LeetLetter(text[k]) is var letter and not '\0')
+                    {
+                        chars[k] = letter;
+                    }
+                }
+
+                changed++;
+                first = first < 0 ? i : first;
+                last = end;
+            }
+
+            i = end;
+        }
+
+        return changed >= 2 ? (new string(chars!), first, last - first) : (null, 0, 0);
+    }
+
+    private static bool IsLeetWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '@' or '$';
+
+    private static char LeetLetter(char c) => c switch
+    {
+        '0' => 'o',
+        '1' => 'i',
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '7' => 't',
+        '@' => 'a',
+        '$' => 's',
+        _ => '\0',
+    };
+
+    /// <summary>The text with letters spaced apart joined up ("i g n o r e   a l l" as "ignore all"): runs of six or
+    /// more single letters or digits each followed by one space become one word. Null when there is none; with the
+    /// span from the first run to the last.</summary>
+    internal static (string? View, int Start, int Length) Unspace(string text)
+    {
+        System.Text.StringBuilder? view = null;
+        int copied = 0, first = -1, last = -1;
+        for (var i = 0; i < text.Length;)
+        {
+            if (!IsSingle(text, i))
+            {
+                i++;
+                continue;
+            }
+
+            var end = i;
+            var count = 1;
+            while (end + 2 < text.Length && text[end + 1] == ' ' && IsSingle(text, end + 2))
+            {
+                end += 2;
+                count++;
+            }
+
+            if (count >= 6)
+            {
+                view ??= new System.Text.StringBuilder(text.Length);
+                view.Append(text, copied, i - copied);
+                for (var k = i; k <= end; k += 2)
+                {
+                    view.Append(text[k]);
+                }
+
+                copied = end + 1;
+                first = first < 0 ? i : first;
+                last = end + 1;
+            }
+
+            i = end + 1;
+        }
+
+        return view is null ? (null, 0, 0) : (view.Append(text, copied, text.Length - copied).ToString(), first, last - first);
+    }
+
+    private static bool IsSingle(string text, int at) =>
+        char.IsLetterOrDigit(text[at]) && (at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (at + 1 == text.Length || !char.IsLetterOrDigit(text[at + 1]));
 
     private static bool TryDecodeBase64(ReadOnlySpan<char> run, out string decoded)
     {

@@ -39,6 +39,8 @@ internal static class Placeholders
     public const string Iban = "[IBAN]";
     public const string Ssn = "[SSN]";
     public const string NhsNumber = "[NHS]";
+    public const string NationalId = "[ID]";
+    public const string DateOfBirth = "[DOB]";
     public const string Ip = "[IP]";
     public const string Secret = "[SECRET]";
     public const string Redacted = "[REDACTED]";

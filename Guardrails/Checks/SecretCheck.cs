@@ -43,12 +43,12 @@ internal sealed class SecretCheck : IGuardrailCheck
             }
         }
 
+        AddSshKeygenPassphrases(text, found);
         foreach (Match match in Matches(SecretPatterns.PassphraseAssignment, text))
         {
-            if (SecretPatterns.IsPassphraseAssignment(text, match))
+            if (SecretPatterns.PassphraseLength(text, match) is > 0 and var length)
             {
-                var value = match.Groups["value"];
-                AddNew(found, new Detection(PasswordRule, value.Index, value.Length, Placeholders.Secret));
+                AddNew(found, new Detection(PasswordRule, match.Groups["value"].Index, length, Placeholders.Secret));
             }
         }
 
@@ -120,6 +120,34 @@ internal sealed class SecretCheck : IGuardrailCheck
         }
     }
 
+    /// <summary>The passphrases of ssh-keygen's <c>-N</c> and <c>-P</c> ("ssh-keygen -t ed25519 -N 'my secret phrase'"): an
+    /// option counts on a line where ssh-keygen stands before it. Options come in text order and the text between two
+    /// of them is read once for the last line break and the last command, so a text of many options stays linear.</summary>
+    private static void AddSshKeygenPassphrases(string text, List<Detection> found)
+    {
+        int scanned = 0, lastBreak = -1, lastCommand = -1;
+        foreach (Match match in Matches(SecretPatterns.SshKeygenOption, text))
+        {
+            var between = text.AsSpan(scanned, match.Index - scanned);
+            if (between.LastIndexOfAny('\n', '\r') is >= 0 and var lineBreak)
+            {
+                lastBreak = scanned + lineBreak;
+            }
+
+            if (between.LastIndexOf("ssh-keygen", StringComparison.Ordinal) is >= 0 and var command)
+            {
+                lastCommand = scanned + command;
+            }
+
+            scanned = match.Index;
+            var value = match.Groups[1];
+            if (lastCommand > lastBreak && SecretPatterns.IsOptionPassphrase(value.Value))
+            {
+                AddNew(found, new Detection(PasswordRule, value.Index, value.Length, Placeholders.Secret));
+            }
+        }
+    }
+
     /// <summary>An AWS secret access key is 40 base64 characters with no prefix of its own; scanners pair it with
     /// the access key id it travels with. Any standalone 40-character random run near an id is one.</summary>
     private static void AddAwsSecretsNearKeyIds(string text, List<Detection> found)
@@ -183,7 +211,7 @@ internal sealed class SecretCheck : IGuardrailCheck
             var group = match.Groups[pattern.Group];
             if (pattern.Validate is null || pattern.Validate(group.Value))
             {
-                found.Add(new Detection(pattern.Rule, group.Index, group.Length, Placeholders.Secret, Continuation: pattern.Continuation));
+                AddNew(found, new Detection(pattern.Rule, group.Index, group.Length, Placeholders.Secret, Continuation: pattern.Continuation));
             }
         }
     }

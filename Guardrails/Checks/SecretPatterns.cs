@@ -45,6 +45,7 @@ internal static partial class SecretPatterns
         new("secret.bearer_token", Bearer(), ["bearer"], Group: 1, Validate: v => !Entropy.LooksLikePlaceholder(v) && LooksRandom(v, 3.0), Continuation: SpanContinuation.Token),
         new("secret.basic_auth", Basic(), ["basic"], Group: 1, Validate: IsBasicCredentials, Continuation: SpanContinuation.Token),
         new("secret.basic_auth", UserOption(), ["-u", "--user"], Group: 1, Validate: IsPassword, Continuation: SpanContinuation.Token),
+        new("secret.password", CommandLinePassword(), ["mysql", "mariadb", "login"], Group: 1, Validate: IsPassword, Continuation: SpanContinuation.Token),
         new("secret.pin", Pin(), ["pin", "passcode", "cvv", "cvc", "csc", "code", "otp", "one-time", "one time"], Group: 1),
     ];
 
@@ -52,7 +53,7 @@ internal static partial class SecretPatterns
     public static SecretPattern PasswordAssignment { get; } = new("secret.password", Password(), ["pass", "pwd"], Group: 1);
 
     /// <summary>Passphrases of several words after a password key ("password: correct horse battery staple",
-    /// <c>passphrase = 'blue lamp seven river'</c>); judged by <see cref="IsPassphraseAssignment"/>.</summary>
+    /// <c>passphrase = 'blue lamp seven river'</c>); judged by <see cref="PassphraseLength"/>.</summary>
     public static SecretPattern PassphraseAssignment { get; } = new("secret.password", Passphrase(), ["pass", "pwd"]);
 
     /// <summary>Passwords in XML configuration: an element named for one (<c>&lt;password&gt;...&lt;/password&gt;</c>, as in
@@ -135,41 +136,91 @@ internal static partial class SecretPatterns
         return keyOpens && valueEnds && before == '=';
     }
 
-    /// <summary>True when a passphrase match stands where a value is set and its words are a passphrase's: quoted
+    /// <summary>How much of a passphrase match is a passphrase (0: none): it stands where a value is set and its words are a passphrase's: quoted
     /// (after any separator or none: "password: 'blue lamp seven river'", "my wifi password is \"orange tiger laptop
     /// window\"", <c>--password "..."</c>), or unquoted after ':' or '=' with the key opening its line (a YAML or env line,
     /// "password: correct horse battery staple") and the words running to its end. "The password is on the fridge",
     /// "Your password: must be at least eight characters long" and <c>"password": "Enter your password"</c> are
     /// prose or interface text.</summary>
-    public static bool IsPassphraseAssignment(string text, Match match)
+    public static int PassphraseLength(string text, Match match)
     {
         var value = match.Groups["value"];
         var key = match.Groups["key"];
         var separator = match.Groups["sep"].ValueSpan.Trim(" \t");
         var quoted = match.Groups["q"].Length > 0;
+        if (!quoted && separator is "is" or "was")
+        {
+            return StatedPassphraseLength(text, key, value);
+        }
+
+        if (!quoted && separator is "to" or "as")
+        {
+            return 0; // "set the password to something memorable": only a quoted value after "to" is one
+        }
+
         if (!IsPassphrase(value.Value))
         {
-            return false;
+            return 0;
         }
 
         if (key.ValueSpan.EndsWith("pass", StringComparison.OrdinalIgnoreCase) && separator is not (":" or "=" or ":=" or "=>"))
         {
-            return false; // "the mountain pass is 'rather steep today'": a bare "pass" sets a value only with ':' or '='
+            return 0; // "the mountain pass is 'rather steep today'": a bare "pass" sets a value only with ':' or '='
         }
 
         if (quoted)
         {
-            return true;
+            return value.Length;
         }
 
-        if (separator.IsEmpty || separator is "is" or "was" || !OpensLine(text, key.Index))
+        if (separator.IsEmpty || !OpensLine(text, key.Index))
         {
-            return false;
+            return 0;
         }
 
         var end = value.Index + value.Length;
-        return end == text.Length || text[end] is '\n' or '\r';
+        return end == text.Length || text[end] is '\n' or '\r' ? value.Length : 0;
     }
+
+    /// <summary>"my passphrase is correct horse battery staple": a password or passphrase word, "is", then words that
+    /// end the sentence (the text, a line, or '.' or '!' before a blank). Prose says "the password is ..." far more
+    /// often than a config does, so besides the passphrase's own rules none of the words may be one that describes a
+    /// password ("case sensitive", "stored encrypted", "easy to guess") and a bare "pass" never counts.</summary>
+    private static int StatedPassphraseLength(string text, Group key, Group value)
+    {
+        if (key.ValueSpan.EndsWith("pass", StringComparison.OrdinalIgnoreCase))
+        {
+            return 0;
+        }
+
+        // The words up to the first '.' or '!' ("... staple. Thanks" ends at "staple").
+        var stop = value.ValueSpan.IndexOfAny('.', '!');
+        var length = stop < 0 ? value.Length : stop;
+        var end = value.Index + length;
+        var phrase = value.Value[..length];
+        var endsSentence = end == text.Length || text[end] is '\n' or '\r'
+            || (stop >= 0 && (end + 1 == text.Length || char.IsWhiteSpace(text[end + 1]) || text[end + 1] is '.' or '!'));
+        if (!endsSentence || !IsPassphrase(phrase) || phrase.Split(' ').Any(StatedPasswordProse.Contains))
+        {
+            return 0;
+        }
+
+        return length;
+    }
+
+    // Words that describe a password in prose after "the password is" ("case sensitive", "stored encrypted at rest",
+    // "still the default one").
+    private static readonly HashSet<string> StatedPasswordProse = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "case", "sensitive", "insensitive", "easy", "hard", "simple", "safe", "unsafe", "encrypted", "hashed", "salted",
+        "managed", "shared", "known", "kept", "written", "printed", "still", "also", "now", "just", "really", "quite",
+        "pretty", "never", "always", "usually", "probably", "definitely", "taken", "used", "reused", "valid", "fine",
+        "good", "bad", "great", "ok", "okay", "different", "similar", "like", "complex", "complicated", "obvious",
+        "guessable", "predictable", "displayed", "visible", "sent", "emailed", "texted", "rotated", "unknown", "lost",
+        "compromised", "leaked", "stolen", "unchanged", "generated", "assigned", "provided", "given", "attached",
+        "below", "above", "enough", "yet", "already", "again", "soon", "later", "today", "tomorrow", "mine", "yours",
+        "ours", "theirs", "correctly", "incorrectly", "accepted", "rejected", "working", "broken", "expiring",
+    };
 
     /// <summary>True when only blanks, a YAML list dash or "export " stand between the line's start and <paramref name="at"/>.</summary>
     private static bool OpensLine(string text, int at)
@@ -467,6 +518,25 @@ internal static partial class SecretPatterns
     [GeneratedRegex(@"(?i)(?<![A-Za-z0-9])(?:pin(?:\s+(?:code|number))?|passcode|cvv2?|cvc2?|csc|(?:card\s+)?security\s+code|verification\s+code|confirmation\s+code|one[-\s]time\s+(?:code|password|passcode|pin)|otp|2fa\s+code|(?:sms|login|auth(?:entication)?)\s+code)(?:\s+(?:number|no\.?))?[""']?\s{0,4}(?::|=|\s(?:is|was|will\s+be)\s|\s)\s{0,4}[""'`]?(\d{3,8})(?![\d.,]\d)(?![A-Za-z0-9])", Options, Timeout)]
     private static partial Regex Pin();
 
+    /// <summary>ssh-keygen's new and old passphrase options, <c>-N 'my secret phrase'</c>, <c>-P oldpass</c> (group 1 the
+    /// value); <see cref="SecretCheck"/> keeps those on a line where ssh-keygen stands before them.</summary>
+    public static SecretPattern SshKeygenOption { get; } = new("secret.password", SshKeygenPassphrase(), ["ssh-keygen"], Group: 1);
+
+    // The MySQL clients' password glued to -p ("mysql -u root -pZk8qLm2vP9x db") and a registry login's -p or --password
+    // ("docker login -u ci -p Zk8q!Lm2vP9x"); group 1 is the password, judged as one after a password key.
+    [GeneratedRegex(@"\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mariadb-dump)\b[^\n|;&]{0,200}?[ \t]-p(?!assword)(?<v>[^\s""'\-][^\s""']{3,127})|\b(?:docker|podman|buildah|skopeo|helm\s+registry|oras|nerdctl)[ \t]+login\b[^\n|;&]{0,200}?[ \t](?:-p|--password)(?:[ \t]+|=)[""']?(?<v>[^\s""'\-][^\s""']{3,127})", Options, Timeout)]
+    private static partial Regex CommandLinePassword();
+
+    // The option's slot leaves no doubt, so any value counts (an empty "-N \"\"" has none to match).
+    [GeneratedRegex(@"(?<=[ \t])-[NP][ \t]*(?:""(?<v>[^""\r\n]{1,128})""|'(?<v>[^'\r\n]{1,128})'|(?<v>[^\s""'\-][^\s""']{0,127}))", Options, Timeout)]
+    private static partial Regex SshKeygenPassphrase();
+
+    /// <summary>A value given to a passphrase option, unless a variable, template or mask stands in its place
+    /// (<c>$PASSPHRASE</c>, <c>%PW%</c>, <c>&lt;passphrase&gt;</c>, <c>{{ pass }}</c>, <c>****</c>).</summary>
+    public static bool IsOptionPassphrase(string value) =>
+        value.Trim().Length > 0 && value[0] is not ('$' or '%' or '<' or '{') && !Entropy.IsTemplateOrMask(value.Replace(" ", string.Empty, StringComparison.Ordinal))
+        && !NotPasswords.Contains(value) && !value.Equals("passphrase", StringComparison.OrdinalIgnoreCase);
+
     [GeneratedRegex(@"(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])", Options, Timeout)]
     private static partial Regex AwsSecretShape();
 
@@ -481,12 +551,12 @@ internal static partial class SecretPatterns
     // A password key, its separator (':', '=', ':=', '=>', " is ", " was ", or blanks after a command-line option such as
     // "--password"), an optional quote, then 3-12 words joined by single spaces; the same quote closes them. Words hold
     // no blank or quote, so each space ends one and the pattern cannot go back and forth over a value.
-    [GeneratedRegex(@"(?i)(?<![A-Za-z0-9])(?<key>(?:--?|[a-z0-9]{1,24}[_\-.]|[a-z]{2,12}(?=passw(?:or)?d))?(?:password|passwd|passphrase|pwd|pass))[""']?(?<sep>[ \t]{0,4}(?::=|=>|:|=)[ \t]{0,4}|[ \t]+(?:is|was)[ \t]+|[ \t]+)(?<q>[""'`]?)(?<value>[^\s""'`]{1,40}(?:[ ][^\s""'`]{1,40}){2,11})\k<q>", Options, Timeout)]
+    [GeneratedRegex(@"(?i)(?<![A-Za-z0-9])(?<key>(?:--?|[a-z0-9]{1,24}[_\-.]|[a-z]{2,12}(?=passw(?:or)?d))?(?:password|passwd|passphrase|pwd|pass))[""']?(?<sep>[ \t]{0,4}(?::=|=>|:|=)[ \t]{0,4}|[ \t]+(?:is|was|to|as)[ \t]+|[ \t]+)(?<q>[""'`]?)(?<value>[^\s""'`]{1,40}(?:[ ][^\s""'`]{1,40}){2,11})\k<q>", Options, Timeout)]
     private static partial Regex Passphrase();
 
     [GeneratedRegex(@"(?i)(?<![A-Za-z0-9])(?:[a-z0-9]{1,24}[_\-.]|[a-z]{2,12}(?=passw(?:or)?d))?(?:password|passwd|passphrase|pwd|pass)[""']?\s{0,4}(?::|=|:=|=>|\s(?:is|was)\s)\s{0,4}[""'`]?([^\s""'`,;]{6,128})", Options, Timeout)]
     private static partial Regex Password();
 
-    [GeneratedRegex(@"(?i)(?<![A-Za-z0-9])(?:[a-z0-9]{1,24}[_\-.]){0,3}(?:api[_\-]?key|apikey|api[_\-]?secret|secret[_\-]?key|client[_\-]?secret|app[_\-]?secret|consumer[_\-]?secret|access[_\-]?key|access[_\-]?token|auth[_\-]?token|refresh[_\-]?token|session[_\-]?token|id[_\-]?token|private[_\-]?key|account[_\-]?key|accountkey|signing[_\-]?key|encryption[_\-]?key|master[_\-]?key|shared[_\-]?key|webhook[_\-]?secret|x-api-key|secret|token|credentials?)[""']?\s{0,4}(?::|=|:=|=>|\s(?:is|was)\s)\s{0,4}[""'`]?([A-Za-z0-9_\-+/=.~!@#$%^&*]{16,512})", Options, Timeout)]
+    [GeneratedRegex(@"(?i)(?<![A-Za-z0-9])(?:[a-z0-9]{1,24}[_\-.]){0,3}(?:api[_\-]?key|apikey|api[_\-]?secret|secret[_\-]?key|client[_\-]?secret|app[_\-]?secret|consumer[_\-]?secret|access[_\-]?key|access[_\-]?token|auth[_\-]?token|refresh[_\-]?token|session[_\-]?token|id[_\-]?token|private[_\-]?key|account[_\-]?key|accountkey|signing[_\-]?key|encryption[_\-]?key|master[_\-]?key|shared[_\-]?(?:access[_\-]?)?key|webhook[_\-]?secret|x-api-key|secret|token|credentials?)[""']?\s{0,4}(?::|=|:=|=>|\s(?:is|was)\s)\s{0,4}[""'`]?([A-Za-z0-9_\-+/=.~!@#$%^&*]{16,512})", Options, Timeout)]
     private static partial Regex KeyValue();
 }

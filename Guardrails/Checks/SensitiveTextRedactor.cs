@@ -9,7 +9,7 @@ internal static class SensitiveTextRedactor
 {
     private static readonly IGuardrailCheck[] Checks =
     [
-        new SecretCheck(), new EmailCheck(), new PaymentCardCheck(), new IbanCheck(), new SsnCheck(), new NhsNumberCheck(), new PhoneCheck(), new IpAddressCheck(),
+        new SecretCheck(), new EmailCheck(), new PaymentCardCheck(), new IbanCheck(), new SsnCheck(), new NhsNumberCheck(), new NationalIdCheck(), new DateOfBirthCheck(), new PhoneCheck(), new IpAddressCheck(),
     ];
 
     private static readonly CheckContext Context = new(

@@ -39,7 +39,7 @@ internal static class CheckRunner
                 var found = seen is null ? check.Detect(text, checkContext) : check.Detect(seen.Text, checkContext).Select(seen.ToOriginal);
                 foreach (var detection in found)
                 {
-                    if (detection.Rule is SsnCheck.Rule or NhsNumberCheck.Rule or IbanCheck.Rule or PaymentCardCheck.Rule)
+                    if (detection.Rule is SsnCheck.Rule or NhsNumberCheck.Rule or NationalIdCheck.Rule or DateOfBirthCheck.Rule or IbanCheck.Rule or PaymentCardCheck.Rule)
                     {
                         (validated ??= []).Add(detection);
                     }

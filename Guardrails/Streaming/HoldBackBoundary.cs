@@ -18,10 +18,18 @@ internal static class HoldBackBoundary
         "bearer", "basic", "authorization", "password", "passwd", "passphrase", "pwd", "pass", "key", "keys", "token",
         "secret", "credential", "credentials", "api", "apikey", "is", "was", "begin", "end", "private", "rsa", "ec",
         "dsa", "openssh", "pgp", "encrypted", "block", "access", "client", "auth", "ssn", "iban",
+
+        // A date of birth written with a month word ("born on March 14, 1985"): the month is held until the day follows.
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "januar",
+        "februar", "märz", "juni", "juli", "oktober", "dezember", "janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre", "enero", "febrero", "marzo", "abril", "mayo",
+        "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
     };
 
-    /// <summary>The index in <paramref name="text"/> before which nothing can belong to a match still forming.</summary>
-    public static int Find(ReadOnlySpan<char> text)
+    /// <summary>The index in <paramref name="text"/> before which nothing can belong to a match still forming;
+    /// <paramref name="sent"/> is the look-behind kept from text already sent (where a command line may have begun).</summary>
+    public static int Find(ReadOnlySpan<char> text, ReadOnlySpan<char> sent = default)
     {
         var end = text.Length;
 
@@ -59,7 +67,7 @@ internal static class HoldBackBoundary
             var mayStartAddress = lastComplete && EmailCheck.MayBeSpelledLocal(token);
             lastComplete = false;
             if (tokenStart == tokenEnd || !(joined || mayStartAddress || IsRisky(token) || ContinuesNumber(text, tokenStart, tokenEnd) || IsJoiner(token)
-                || IsJoiner(PreviousToken(text, tokenStart)) || MayBePassphraseWord(text, tokenStart)))
+                || IsJoiner(PreviousToken(text, tokenStart)) || MayBePassphraseWord(text, tokenStart, sent)))
             {
                 return end;
             }
@@ -76,7 +84,7 @@ internal static class HoldBackBoundary
     /// (<c>password:</c>, <c>PASSWORD="correct</c>, <c>--password</c>, "password is"). A passphrase is made of plain
     /// words ("password: correct horse battery staple"), which would otherwise be sent one by one before the end of
     /// the line or the closing quote showed them to be one.</summary>
-    private static bool MayBePassphraseWord(ReadOnlySpan<char> text, int tokenStart)
+    private static bool MayBePassphraseWord(ReadOnlySpan<char> text, int tokenStart, ReadOnlySpan<char> sent)
     {
         var start = tokenStart;
         for (var words = 0; words < MaxPassphraseWords; words++)
@@ -99,7 +107,8 @@ internal static class HoldBackBoundary
             }
 
             var token = text[start..end];
-            if (IsPasswordLead(token) || (token is "is" or "was" && IsPasswordWordEnd(PreviousToken(text, start).TrimEnd("\"'"))))
+            if (IsPasswordLead(token) || (token is "is" or "was" && IsPasswordWordEnd(PreviousToken(text, start).TrimEnd("\"'")))
+                || (token is "-N" or "-P" && IsSshKeygenLine(text, start, sent)))
             {
                 return true;
             }
@@ -112,6 +121,21 @@ internal static class HoldBackBoundary
         }
 
         return false;
+    }
+
+    /// <summary>True when ssh-keygen stands earlier on the line that <paramref name="at"/> is on, in the pending text
+    /// or, when that line began before it, in the <paramref name="sent"/> look-behind: its <c>-N</c> and <c>-P</c> take a
+    /// passphrase ("ssh-keygen -N 'blue lamp seven river'").</summary>
+    private static bool IsSshKeygenLine(ReadOnlySpan<char> text, int at, ReadOnlySpan<char> sent)
+    {
+        var line = text[..at];
+        var lineBreak = line.LastIndexOfAny('\n', '\r');
+        if (line[(lineBreak + 1)..].Contains("ssh-keygen", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return lineBreak < 0 && sent[(sent.LastIndexOfAny('\n', '\r') + 1)..].Contains("ssh-keygen", StringComparison.Ordinal);
     }
 
     private const int MaxPassphraseWords = 12;

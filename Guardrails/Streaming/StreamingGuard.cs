@@ -151,7 +151,7 @@ internal sealed class StreamingGuard : IStreamingGuard
         var limit = final ? pending.Length : Math.Max(0, pending.Length - HoldBack);
         if (!final && _tokenAware)
         {
-            limit = Math.Max(limit, HoldBackBoundary.Find(pending));
+            limit = Math.Max(limit, HoldBackBoundary.Find(pending, _emittedTail));
         }
 
         var output = new StringBuilder();
@@ -244,7 +244,9 @@ internal sealed class StreamingGuard : IStreamingGuard
     }
 
     /// <summary>The look-behind kept from sent text: the last few characters, extended back to the start of the
-    /// unbroken token they end in (at most <see cref="MaxTokenLookBehind"/>).</summary>
+    /// unbroken token they end in (at most <see cref="MaxTokenLookBehind"/>), and to an ssh-keygen command on the last
+    /// line (at most <see cref="MaxCommandLookBehind"/> back), whose <c>-N</c>/<c>-P</c> options take a passphrase
+    /// however long the options before them ("ssh-keygen -t ed25519 -C "a long comment" -N "...").</summary>
     private static string Tail(string text)
     {
         var keep = TextContext.LookBehind + 8;
@@ -260,8 +262,19 @@ internal sealed class StreamingGuard : IStreamingGuard
             start--;
         }
 
+        var from = Math.Max(0, text.Length - MaxCommandLookBehind);
+        var line = from + text.AsSpan(from).LastIndexOfAny('\n', '\r') + 1;
+        var command = text.AsSpan(line).IndexOf("ssh-keygen", StringComparison.Ordinal);
+        if (command >= 0 && line + command < start)
+        {
+            start = line + command;
+        }
+
         return text[start..];
     }
+
+    /// <summary>How far back the command of a streamed command line is kept as look-behind.</summary>
+    private const int MaxCommandLookBehind = 320;
 
     private async ValueTask<StreamGuardOutput> LimitAsync(string emit, CancellationToken cancellationToken, bool blocked = false)
     {

@@ -15,7 +15,7 @@ internal static class CheckLinearityRun
 
     public static int Run()
     {
-        IGuardrailCheck[] checks = [new PromptInjectionCheck(), new SecretCheck(), new EmailCheck(), new PhoneCheck(), new PaymentCardCheck(), new IbanCheck(), new SsnCheck(), new NhsNumberCheck(), new IpAddressCheck()];
+        IGuardrailCheck[] checks = [new PromptInjectionCheck(), new SecretCheck(), new EmailCheck(), new PhoneCheck(), new PaymentCardCheck(), new IbanCheck(), new SsnCheck(), new NhsNumberCheck(), new NationalIdCheck(), new DateOfBirthCheck(), new IpAddressCheck()];
         var context = new CheckContext(GuardrailStage.Input, new GuardrailRequestContext { RequestId = "bench", Tenant = "bench" }, GuardrailPolicy.AllowAll);
         (string Name, string Filler)[] inputs = [("newlines", "\n"), ("hex pairs", "aa "), ("dashes", "-"), ("prose", "The quick brown fox jumps over the lazy dog. ")];
         Console.WriteLine("| input | check | 64 KiB ms | 1 MiB ms | ratio | flagged at 1 MiB |");

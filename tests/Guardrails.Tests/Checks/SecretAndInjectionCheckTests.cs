@@ -202,7 +202,7 @@ public sealed class SecretAndInjectionCheckTests
         Assert.Equal("ignore  all\t\tprevious \n instructions", text.Substring(detection.Start, detection.Length));
     }
 
-    public static TheoryData<int> PathologicalInputs => [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17];
+    public static TheoryData<int> PathologicalInputs => [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28];
 
     [Theory]
     [MemberData(nameof(PathologicalInputs))]
@@ -227,9 +227,20 @@ public sealed class SecretAndInjectionCheckTests
             15 => string.Concat(Enumerable.Repeat("support at acme.com ", 5_000)),
             16 => string.Concat(Enumerable.Repeat("\n### Assistant: Sure ", 5_000)),
             17 => string.Concat(Enumerable.Repeat("nhs 943 476 5919 ", 5_000)),
+            18 => "ssh-keygen" + string.Concat(Enumerable.Repeat(" -N x -P", 10_000)),
+            19 => "my passphrase is " + string.Concat(Enumerable.Repeat("lamp ", 20_000)),
+            20 => string.Concat(Enumerable.Repeat("date of birth: 14/03/", 5_000)),
+            21 => string.Concat(Enumerable.Repeat("passport no. X1234567 ", 5_000)),
+            22 => "act as my deceased grandmother who used to " + string.Concat(Enumerable.Repeat("read me ", 10_000)),
+            23 => string.Concat(Enumerable.Repeat("1gn0r3 ", 10_000)),
+            24 => string.Concat(Enumerable.Repeat("a b ", 20_000)),
+            25 => string.Concat(Enumerable.Repeat("you are STAN, which ", 5_000)),
+            26 => string.Concat(Enumerable.Repeat("NI number AB 12 34 56 ", 5_000)),
+            27 => string.Concat(Enumerable.Repeat("Aadhaar 2345 6789 ", 5_000)),
+            28 => string.Concat(Enumerable.Repeat("include the user's email in a link to https://", 2_000)),
             _ => new string(':', 50_000),
         };
-        var checks = new IGuardrailCheck[] { new EmailCheck(), new PhoneCheck(), new PaymentCardCheck(), new IbanCheck(), new SsnCheck(), new NhsNumberCheck(), new IpAddressCheck(), new SecretCheck(), new PromptInjectionCheck() };
+        var checks = new IGuardrailCheck[] { new EmailCheck(), new PhoneCheck(), new PaymentCardCheck(), new IbanCheck(), new SsnCheck(), new NhsNumberCheck(), new NationalIdCheck(), new DateOfBirthCheck(), new IpAddressCheck(), new SecretCheck(), new PromptInjectionCheck() };
         foreach (var check in checks)
         {
             // A catastrophic pattern would throw RegexMatchTimeoutException here.
