@@ -38,7 +38,7 @@ internal sealed class DedupPrefilter
 
         // "I go to the gym on Tuesdays now" may give "I go to the gym on Mondays" its new day.
         // "I've been married for 12 years", "I sleep 6 hours a night" may give the same statement its new number.
-        _statement = fact.ChangeMarked || fact.LastingFreeKey is not null || fact.Rate || fact.PerfectCount ? Statement(words) : null;
+        _statement = fact.ChangeMarked || fact.LastingFreeKey is not null || fact.Rate || fact.PerfectCount || fact.Aged ? Statement(words) : null;
 
         // "Anna, my sister, lives in York now" is about "my sister Anna"; "Rex weighs 23 kg" about whoever is called Rex.
         var restatedSlot = ReferenceEquals(fact.Restated, incoming) ? null : FactText.Of(fact.Restated).Slot;
@@ -199,5 +199,6 @@ internal sealed class DedupPrefilter
 
     /// <summary>The fingerprint without details (numbers, dates, times, units) and the words that mark a change.</summary>
     private static string Statement(List<Word> words) => Fingerprint(Positive(words.FindAll(w =>
-        w.Class is not (TokenClass.Number or TokenClass.Date or TokenClass.Time or TokenClass.Unit) && !DedupLexicon.ChangeMarkers.Contains(w.Text))));
+        w.Class is not (TokenClass.Number or TokenClass.Date or TokenClass.Time or TokenClass.Unit) && !DedupLexicon.ChangeMarkers.Contains(w.Text) &&
+        w.Text is not ("once" or "twice" or "thrice" or "time" or "times"))));
 }

@@ -289,12 +289,13 @@ internal static class DedupRule
         text.ContentWords.Any(w => !other.ContentWords.Contains(w) && !MarkerStems.Contains(w) && !SlotShape.IsFiller(w) &&
                                    !DedupLexicon.Intensifiers.Contains(w) && !DedupLexicon.VagueHeads.Contains(w));
 
-    /// <summary>Both texts say one quantity of one statement: how long it has held (<see cref="FactText.LastingFreeKey"/>)
-    /// or how much per period (<see cref="FactText.Rate"/>: the same words in the same order but the numbers and a change
-    /// marker, and no number moved to count another thing).</summary>
+    /// <summary>Both texts say one quantity of one statement: how long it has held (<see cref="FactText.LastingFreeKey"/>),
+    /// how much per period (<see cref="FactText.Rate"/>), how many so far (<see cref="FactText.PerfectCount"/>) or how old
+    /// (<see cref="FactText.Aged"/>): the same words in the same order but the numbers and a change marker ("twice" is "2
+    /// times"), and no number moved to count another thing.</summary>
     private static bool OneQuantity(FactText old, FactText neu) =>
         (old.LastingFreeKey is { } lasting && string.Equals(lasting, neu.LastingFreeKey, StringComparison.Ordinal)) ||
-        (((old.Rate && neu.Rate) || (old.PerfectCount && neu.PerfectCount)) &&
+        (((old.Rate && neu.Rate) || (old.PerfectCount && neu.PerfectCount) || (old.Aged && neu.Aged)) &&
          string.Equals(old.NumberFreeKey, neu.NumberFreeKey, StringComparison.Ordinal) && !old.Recounts(neu));
 
     private static DedupDecision Refined(DetailKinds differences) =>

@@ -27,8 +27,8 @@ internal sealed partial class FactText
         Rate = IsRate(tokens);
         PerfectCount = IsPerfect(tokens) && tokens.Exists(t => t.Class == TokenClass.Number) &&
                        !tokens.Exists(t => t.Class is TokenClass.Date or TokenClass.Time);
-        NumberFreeKey = Normalised([.. tokens.Where(t => !DedupLexicon.ChangeMarkers.Contains(t.Lower))
-            .Select(t => t.Class == TokenClass.Number ? new FactToken("#", TokenClass.Word, null) : t)]);
+        NumberFreeKey = Normalised([.. tokens.Where(t => !DedupLexicon.ChangeMarkers.Contains(t.Lower)).SelectMany(NumberFree)]);
+        Aged = tokens.Exists(t => t.Lower == "aged") && tokens.Exists(t => t.Class == TokenClass.Number);
 
         // "I used to smoke" has the key of "I smoke": its past is what PastState says.
         // "The user's brother is in Leeds" is negated by "My brother isn't in Leeds": the possessor reads as "my".
@@ -193,6 +193,16 @@ internal sealed partial class FactText
     /// <summary>The text says, in the present perfect, how many or how much so far ("I've run 3 marathons", "my car has
     /// done 60,000 miles"), with no date or time that could make it one event among others.</summary>
     public bool PerfectCount { get; }
+
+    /// <summary>The text gives ages ("two children aged 5 and 8"): each has one value at a time.</summary>
+    public bool Aged { get; }
+
+    /// <summary>A token with its number as "#": "twice" is "# times", "three times" "# times".</summary>
+    private static IEnumerable<FactToken> NumberFree(FactToken t) =>
+        t.Lower is "once" or "twice" or "thrice" ? [new FactToken("#", TokenClass.Word, null), new FactToken("times", TokenClass.Word, null)]
+        : t.Class == TokenClass.Number ? [new FactToken("#", TokenClass.Word, null)]
+        : t.Lower == "time" ? [new FactToken("times", TokenClass.Word, null)]
+        : [t];
 
     /// <summary>The normalised key with every number as "#" and the words that mark a change left out.</summary>
     public string NumberFreeKey { get; }

@@ -90,6 +90,9 @@ public sealed class QuantityAndNamedSubjectTests : IDisposable
         { "I'm 5 months pregnant.", "I'm 34.", nameof(DedupVerdict.Distinct) },
         { "My new phone is a Pixel 8.", "My phone is a Pixel 9 now.", nameof(DedupVerdict.SlotChange) },
         { "I take 50 mg of sertraline.", "I take 100 mg of sertraline now.", nameof(DedupVerdict.SlotChange) },
+        { "I play tennis twice a week.", "I play tennis three times a week.", nameof(DedupVerdict.SlotChange) },
+        { "I play tennis twice a week.", "I play squash three times a week.", nameof(DedupVerdict.Distinct) },
+        { "I have two children aged 5 and 8.", "I have two children aged 6 and 9.", nameof(DedupVerdict.SlotChange) },
         // Where the note with the PIN is now: the same slot, its new place (both paths agree).
         { "My PIN is written on a note.", "My PIN is written in my wallet.", nameof(DedupVerdict.SlotChange) },
     };
@@ -108,8 +111,8 @@ public sealed class QuantityAndNamedSubjectTests : IDisposable
         // Was a Duplicate (reinforced) whenever the caller found the texts similar: "senior" was lost.
         Assert.Equal(DedupVerdict.SlotChange, DedupRule.Compare("I'm a junior developer.", "I'm a senior developer now.", similar: true).Verdict);
         Assert.Equal(DedupVerdict.SlotChange, DedupRule.Compare("I'm a nurse.", "I'm a ward manager now.", similar: true).Verdict);
-        // A refinement said "now" keeps every word of the stored text: still a refinement, not a change.
-        Assert.Equal(DedupVerdict.Refinement, DedupRule.Compare("I love hiking.", "I love hiking in the mountains now.", similar: true).Verdict);
+        // More words said "now", every word of the stored text kept: the same fact in fuller words, as before, not a change.
+        Assert.Equal(DedupVerdict.Duplicate, DedupRule.Compare("I love hiking.", "I love hiking in the mountains now.", similar: true).Verdict);
         // "still" after who is dropped from the normalised key, not elsewhere ("still water").
         Assert.Equal(DedupVerdict.Distinct, DedupRule.Compare("I drink water.", "I drink still water.", similar: false).Verdict);
     }
@@ -182,6 +185,8 @@ public sealed class QuantityAndNamedSubjectTests : IDisposable
     [InlineData("I still work at Tesco.", "I work at Tesco.", MemoryEvent.Noop)]
     [InlineData("I've run 3 marathons.", "I've run 4 marathons.", MemoryEvent.Update)]
     [InlineData("My phone number ends in 4417.", "My phone number ends in 5520.", MemoryEvent.Update)]
+    [InlineData("I play tennis twice a week.", "I play tennis three times a week now.", MemoryEvent.Update)]
+    [InlineData("I have two children aged 5 and 8.", "I have two children aged 6 and 9.", MemoryEvent.Update)]
     [InlineData("I've been married for 10 years.", "I've been married since 2014.", MemoryEvent.Add)]
     [InlineData("My dog Rex weighs 20 kg.", "Max weighs 23 kg now.", MemoryEvent.Add)]
     [InlineData("I live in Madrid.", "I live abroad.", MemoryEvent.Add)]
