@@ -226,6 +226,44 @@ internal static class DedupLexicon
     {
         "lives in", "live in", "lived in", "living in", "works at", "work at", "works for", "work for", "works as",
         "work as", "moved to", "born in", "born on", "based in", "drives a", "drive a", "drives an", "drive an",
+        "lives at", "live at", "expires in", "expires on", "expire in", "expire on", "expiring in", "expiring on",
+        "ends in", "went up to", "gone up to", "went down to", "gone down to", "rose to", "increased to", "dropped to",
+        "fell to", "decreased to",
+    };
+
+    /// <summary>One-word relations that measure their subject, a relation only when a number follows (with a duration
+    /// after it for "takes"): "my dog weighs 30 kg", "the course costs £200", "my commute takes 40 minutes", "the film
+    /// lasts 2 hours", "my daughter turned 5" (her age: read as "is"). Nineteenth session.</summary>
+    public static readonly IReadOnlySet<string> MeasureRelations = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "weighs", "weigh", "costs", "cost", "takes", "take", "lasts", "last", "turned",
+    };
+
+    /// <summary>Words that may stand between a measuring relation and its number ("weighs about 30 kg").</summary>
+    public static readonly IReadOnlySet<string> Approximately = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "about", "around", "roughly", "nearly", "almost", "approximately", "over", "under", "just",
+    };
+
+    /// <summary>Words that say how often a quantity is had, which makes the quantity a rate of one value ("10 cigarettes
+    /// a day", "7 hours a night", "20 mg daily", "£40,000 a year"): after "a", "an", "per", "every" or "each".</summary>
+    public static readonly IReadOnlySet<string> RatePeriods = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "day", "night", "week", "month", "year", "morning", "evening", "afternoon", "weekend", "fortnight", "shift",
+    };
+
+    /// <summary>Adverbs that make a quantity a rate by themselves ("20 mg daily").</summary>
+    public static readonly IReadOnlySet<string> RateAdverbs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "daily", "nightly", "weekly", "monthly", "yearly", "annually", "hourly",
+    };
+
+    /// <summary>Past participles that are not "-ed" forms, for the present perfect ("I've had my dog for 4 years").</summary>
+    public static readonly IReadOnlySet<string> IrregularParticiples = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "been", "had", "known", "done", "taught", "grown", "run", "kept", "held", "driven", "worn", "sung", "swum", "ridden",
+        "written", "spoken", "eaten", "drunk", "slept", "fought", "led", "sat", "stood", "felt", "read", "gone", "got", "gotten",
+        "made", "built", "taken", "given", "seen", "meant", "spent", "dealt",
     };
 
     /// <summary>Relations that say the same as another in a slot's head: who moved to a place lives there ("My sister
@@ -234,7 +272,11 @@ internal static class DedupLexicon
     {
         ["moved to"] = "lives in", ["live in"] = "lives in", ["living in"] = "lives in", ["work at"] = "works at",
         ["work for"] = "works for", ["work as"] = "works as", ["drive a"] = "drives a", ["drive an"] = "drives a",
-        ["drives an"] = "drives a",
+        ["drives an"] = "drives a", ["live at"] = "lives at", ["expires on"] = "expires in", ["expire in"] = "expires in",
+        ["expire on"] = "expires in", ["expiring in"] = "expires in", ["expiring on"] = "expires in", ["weigh"] = "weighs",
+        ["cost"] = "costs", ["take"] = "takes", ["last"] = "lasts", ["turned"] = "is", ["went up to"] = "is", ["gone up to"] = "is",
+        ["went down to"] = "is", ["gone down to"] = "is", ["rose to"] = "is", ["increased to"] = "is", ["dropped to"] = "is",
+        ["fell to"] = "is", ["decreased to"] = "is",
     };
 
     /// <summary>Relations that name a single-valued attribute only when a school follows ("my son goes to Hillside
@@ -268,7 +310,7 @@ internal static class DedupLexicon
         ["work in"] = "workplace", ["works in"] = "workplace",
         ["work as"] = "job", ["works as"] = "job", ["born in"] = "birthplace", ["born on"] = "birthday",
         ["moved to"] = "home", ["move to"] = "home", ["relocated to"] = "home", ["drive a"] = "car", ["drive an"] = "car",
-        ["drives a"] = "car", ["drives an"] = "car",
+        ["drives a"] = "car", ["drives an"] = "car", ["live at"] = "address", ["lives at"] = "address", ["living at"] = "address",
     };
 
     /// <summary>Fields of work, also written with a capital ("I work in Finance", "in Sales", "in Python"): no place, so
@@ -344,7 +386,7 @@ internal static class DedupLexicon
     /// <summary>Relations of anyone that hold one value whatever words it is said in: where and when they were born.</summary>
     public static readonly IReadOnlySet<string> SingleValuedRelations = new HashSet<string>(StringComparer.Ordinal)
     {
-        "born in", "born on",
+        "born in", "born on", "expires in", "weighs", "costs", "takes", "lasts", "ends in",
     };
 
     /// <summary>Words that say how often or when a statement holds, which a broader negation of it covers ("I drink
@@ -363,7 +405,7 @@ internal static class DedupLexicon
     /// as a nurse" and "I work as a volunteer on Sundays".</summary>
     public static readonly IReadOnlySet<string> SingleValuedSelfAttributes = new HashSet<string>(StringComparer.Ordinal)
     {
-        "age", "height", "weight", "birthplace", "birthday", "diet", "relationship",
+        "age", "height", "weight", "birthplace", "birthday", "diet", "relationship", "pregnancy",
     };
 
     /// <summary>Head words that name an attribute holding one value at a time ("my favourite author", "my shoe size",
@@ -485,7 +527,10 @@ internal static class DedupLexicon
         "asthma", "diabetes", "eczema", "arthritis", "migraine", "epilepsy", "psoriasis", "anxiety", "depression", "adhd",
         "autism", "dyslexia", "celiac: coeliac", "hypertension", "insomnia", "ibuprofen", "paracetamol: acetaminophen",
         "aspirin", "penicillin", "amoxicillin", "metformin", "insulin", "lisinopril", "statin", "antihistamine",
-        "melatonin", "levothyroxine");
+        "melatonin", "levothyroxine", "sertraline", "citalopram", "escitalopram", "fluoxetine", "venlafaxine", "mirtazapine",
+        "omeprazole", "lansoprazole", "amlodipine", "atorvastatin", "simvastatin", "ramipril", "bisoprolol", "propranolol",
+        "warfarin", "apixaban", "prednisolone", "salbutamol: ventolin", "codeine", "naproxen", "cetirizine", "loratadine",
+        "gabapentin");
 
     /// <summary>Plurals that do not end in "s", for the kind of thing a count names ("one child" / "two children").</summary>
     public static readonly IReadOnlyDictionary<string, string> IrregularPlurals = new Dictionary<string, string>(StringComparer.Ordinal)

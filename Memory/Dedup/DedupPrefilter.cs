@@ -37,13 +37,30 @@ internal sealed class DedupPrefilter
         _negative = words.Exists(w => w.Class == TokenClass.Negation);
 
         // "I go to the gym on Tuesdays now" may give "I go to the gym on Mondays" its new day.
-        _statement = fact.ChangeMarked ? Statement(words) : null;
+        // "I've been married for 12 years", "I sleep 6 hours a night" may give the same statement its new number.
+        _statement = fact.ChangeMarked || fact.LastingFreeKey is not null || fact.Rate || fact.PerfectCount || fact.Aged ? Statement(words) : null;
+
+        // "Anna, my sister, lives in York now" is about "my sister Anna"; "Rex weighs 23 kg" about whoever is called Rex.
+        var restatedSlot = ReferenceEquals(fact.Restated, incoming) ? null : FactText.Of(fact.Restated).Slot;
+        _restatedSubject = restatedSlot is { } r ? r.Head[..r.Head.IndexOf(" | ", StringComparison.Ordinal)].Split(' ') : null;
+        var subjectName = (restatedSlot ?? fact.Slot)?.SubjectWords is [.., var last] &&
+                          tokens.Exists(t => t.Class == TokenClass.Name && string.Equals(t.Lower, last, StringComparison.Ordinal)) ? last : null;
+        _subjectName = subjectName;
 
         // "Anna, my sister, is a nurse", "My sister lives with me": the words in the one wording (Restatement).
         _restated = ReferenceEquals(fact.Restated, incoming) ? null : Fingerprint(Positive(Words(FactTokenizer.Tokenize(fact.Restated))));
     }
 
     private readonly string? _restated;
+    private readonly string[]? _restatedSubject;
+    private readonly string? _subjectName;
+
+    /// <summary>Whether the stored text is about the person or pet the incoming slot names: it begins with that name, or
+    /// says who they are and then the name within its first words ("my dog Rex").</summary>
+    private bool NamesSubject(List<Word> words) =>
+        _subjectName is not null && words.Count > 1 &&
+        ((words[0].Class == TokenClass.Name && string.Equals(words[0].Text, _subjectName, StringComparison.Ordinal)) ||
+         (words[0].Text is "my" or "our" && words.Take(5).Any(w => w.Class == TokenClass.Name && string.Equals(w.Text, _subjectName, StringComparison.Ordinal))));
 
     /// <summary>Whether the stored text may hold an apposition or a symmetric relation to rewrite (a cheap test before
     /// <see cref="Restatement"/>).</summary>
@@ -55,7 +72,8 @@ internal sealed class DedupPrefilter
     {
         var tokens = FactTokenizer.Tokenize(stored);
         var words = Words(tokens);
-        if ((_subject is not null && StartsWith(words, _subject)) ||
+        if ((_subject is not null && StartsWith(words, _subject)) || (_restatedSubject is not null && StartsWith(words, _restatedSubject)) ||
+            NamesSubject(words) ||
             (_selfHead is not null && SaysI(words) && string.Equals(FactText.Of(stored).Slot?.Head, _selfHead, StringComparison.Ordinal)))
         {
             return true;
@@ -68,11 +86,15 @@ internal sealed class DedupPrefilter
             return true;
         }
 
-        if (MayRestate(stored) && Restatement.Of(stored) is var restated && !string.Equals(restated, stored, StringComparison.Ordinal) &&
-            Fingerprint(Positive(Words(FactTokenizer.Tokenize(restated)))) is var other &&
-            (string.Equals(other, _fingerprint, StringComparison.Ordinal) || string.Equals(other, _restated, StringComparison.Ordinal)))
+        if (MayRestate(stored) && Restatement.Of(stored) is var restated && !string.Equals(restated, stored, StringComparison.Ordinal))
         {
-            return true;
+            var restatedWords = Words(FactTokenizer.Tokenize(restated));
+            var other = Fingerprint(Positive(restatedWords));
+            if (string.Equals(other, _fingerprint, StringComparison.Ordinal) || string.Equals(other, _restated, StringComparison.Ordinal) ||
+                (_subject is not null && StartsWith(restatedWords, _subject)) || (_restatedSubject is not null && StartsWith(restatedWords, _restatedSubject)))
+            {
+                return true;
+            }
         }
 
         return string.Equals(fingerprint, _fingerprint, StringComparison.Ordinal) ||
@@ -93,20 +115,22 @@ internal sealed class DedupPrefilter
 
     private static bool StartsWith(List<Word> words, string[] subject)
     {
-        if (words.Count <= subject.Length)
+        // "my new phone" begins with the subject "my phone": a slot's head leaves out the words that only say it is new.
+        var at = 0;
+        for (var i = 0; i < subject.Length; i++, at++)
         {
-            return false;
-        }
+            while (at < words.Count && i > 0 && words[at].Text is "new" or "current" or "latest" or "just" or "still" or "now" or "currently")
+            {
+                at++;
+            }
 
-        for (var i = 0; i < subject.Length; i++)
-        {
-            if (!string.Equals(words[i].Text, subject[i], StringComparison.Ordinal))
+            if (at >= words.Count || !string.Equals(words[at].Text, subject[i], StringComparison.Ordinal))
             {
                 return false;
             }
         }
 
-        return true;
+        return words.Count > at;
     }
 
     private static bool SaysI(List<Word> words) =>
@@ -138,7 +162,7 @@ internal sealed class DedupPrefilter
                 continue;
             }
 
-            if (words[i].Class != TokenClass.Negation && !DedupLexicon.PolarityNeutral.Contains(word))
+            if (words[i].Class != TokenClass.Negation && !DedupLexicon.PolarityNeutral.Contains(word) && word != "still")
             {
                 kept.Add(word.Length > 3 ? word[..3] : word);
             }
@@ -175,5 +199,6 @@ internal sealed class DedupPrefilter
 
     /// <summary>The fingerprint without details (numbers, dates, times, units) and the words that mark a change.</summary>
     private static string Statement(List<Word> words) => Fingerprint(Positive(words.FindAll(w =>
-        w.Class is not (TokenClass.Number or TokenClass.Date or TokenClass.Time or TokenClass.Unit) && !DedupLexicon.ChangeMarkers.Contains(w.Text))));
+        w.Class is not (TokenClass.Number or TokenClass.Date or TokenClass.Time or TokenClass.Unit) && !DedupLexicon.ChangeMarkers.Contains(w.Text) &&
+        w.Text is not ("once" or "twice" or "thrice" or "time" or "times"))));
 }

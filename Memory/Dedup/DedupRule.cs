@@ -25,7 +25,8 @@ internal static class DedupRule
 
         // "Anna, my sister, is a nurse" / "My sister Anna is a nurse", "My sister lives with me" / "I live with my sister":
         // the same fact said the other way round is judged in one wording; every detail still counts.
-        var (a, b) = (FactText.Of(existing).Restated, FactText.Of(incoming).Restated);
+        // "My dog Rex weighs 20 kg" / "Rex weighs 23 kg now": a name alone is the one said with who they are.
+        var (a, b) = Restatement.Aligned(FactText.Of(existing).Restated, FactText.Of(incoming).Restated);
         if (ReferenceEquals(a, existing) && ReferenceEquals(b, incoming))
         {
             return decision;
@@ -128,6 +129,13 @@ internal static class DedupRule
                     : Distinct(differences);
             }
 
+            // "I'm a junior developer" → "I'm a senior developer now": the same details, but said to hold now in words of
+            // its own, in place of words of the stored text's own: its new value, never absorbed.
+            if (marked && !old.ChangeMarked && WordsOfItsOwn(neu, old) && WordsOfItsOwn(old, neu))
+            {
+                return new DedupDecision(DedupVerdict.SlotChange, DetailKinds.Wording, HistoryReasons.With(HistoryReasons.ValueChanged, DetailKinds.Wording));
+            }
+
             return new DedupDecision(DedupVerdict.Duplicate, differences, HistoryReasons.Reinforced);
         }
 
@@ -157,6 +165,13 @@ internal static class DedupRule
         {
             // "I go to the gym on Mondays" → "I go to the gym on Tuesdays now": the same statement, said to hold now
             // with another date, time or number, is its new value.
+            return new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.With(HistoryReasons.ValueChanged, differences));
+        }
+
+        if (differences == DetailKinds.Number && OneQuantity(old, neu))
+        {
+            // "I've been married for 10 years" → "... for 12 years", "I sleep 7 hours a night" → "... 6 hours a night": how
+            // long a state has held, or how much of something per period, has one value at a time.
             return new DedupDecision(DedupVerdict.SlotChange, differences, HistoryReasons.With(HistoryReasons.ValueChanged, differences));
         }
 
@@ -267,6 +282,21 @@ internal static class DedupRule
         (differences & ~(DetailKinds.Date | DetailKinds.Time | DetailKinds.Number | DetailKinds.Unit)) == DetailKinds.None &&
         old.ContentWords.Where(w => !MarkerStems.Contains(w)).ToHashSet(StringComparer.Ordinal)
             .SetEquals(neu.ContentWords.Where(w => !MarkerStems.Contains(w)));
+
+    /// <summary>Whether <paramref name="text"/> holds a content word <paramref name="other"/> does not, besides the words
+    /// that mark a change or only say the value is new.</summary>
+    private static bool WordsOfItsOwn(FactText text, FactText other) =>
+        text.ContentWords.Any(w => !other.ContentWords.Contains(w) && !MarkerStems.Contains(w) && !SlotShape.IsFiller(w) &&
+                                   !DedupLexicon.Intensifiers.Contains(w) && !DedupLexicon.VagueHeads.Contains(w));
+
+    /// <summary>Both texts say one quantity of one statement: how long it has held (<see cref="FactText.LastingFreeKey"/>),
+    /// how much per period (<see cref="FactText.Rate"/>), how many so far (<see cref="FactText.PerfectCount"/>) or how old
+    /// (<see cref="FactText.Aged"/>): the same words in the same order but the numbers and a change marker ("twice" is "2
+    /// times"), and no number moved to count another thing.</summary>
+    private static bool OneQuantity(FactText old, FactText neu) =>
+        (old.LastingFreeKey is { } lasting && string.Equals(lasting, neu.LastingFreeKey, StringComparison.Ordinal)) ||
+        (((old.Rate && neu.Rate) || (old.PerfectCount && neu.PerfectCount) || (old.Aged && neu.Aged)) &&
+         string.Equals(old.NumberFreeKey, neu.NumberFreeKey, StringComparison.Ordinal) && !old.Recounts(neu));
 
     private static DedupDecision Refined(DetailKinds differences) =>
         new(DedupVerdict.Refinement, differences, HistoryReasons.With(HistoryReasons.Refined, differences));

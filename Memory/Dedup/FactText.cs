@@ -23,6 +23,12 @@ internal sealed partial class FactText
         Signature = new FactSignature(tokens);
         Slot = SlotShape.Of(tokens);
         ChangeMarked = tokens.Exists(t => DedupLexicon.ChangeMarkers.Contains(t.Lower));
+        LastingFreeKey = LastingFree(tokens);
+        Rate = IsRate(tokens);
+        PerfectCount = IsPerfect(tokens) && tokens.Exists(t => t.Class == TokenClass.Number) &&
+                       !tokens.Exists(t => t.Class is TokenClass.Date or TokenClass.Time);
+        NumberFreeKey = Normalised([.. tokens.Where(t => !DedupLexicon.ChangeMarkers.Contains(t.Lower)).SelectMany(NumberFree)]);
+        Aged = tokens.Exists(t => t.Lower == "aged") && tokens.Exists(t => t.Class == TokenClass.Number);
 
         // "I used to smoke" has the key of "I smoke": its past is what PastState says.
         // "The user's brother is in Leeds" is negated by "My brother isn't in Leeds": the possessor reads as "my".
@@ -147,6 +153,12 @@ internal sealed partial class FactText
         {
             var t = tokens[i];
             var next = i + 1 < tokens.Count ? tokens[i + 1] : default;
+            if (t.Lower == "still" && i > 0 && IsSubject(tokens[i - 1]))
+            {
+                // "I still work at Tesco" says what "I work at Tesco" says.
+                continue;
+            }
+
             if (t.Class == TokenClass.Negation && DedupLexicon.NegativeContractions.TryGetValue(t.Lower, out var auxiliary))
             {
                 parts.Add(auxiliary);
@@ -171,6 +183,103 @@ internal sealed partial class FactText
 
         return string.Join(' ', parts);
     }
+
+    /// <summary>The normalised key of a statement in the present perfect that says how long it has held ("I've been
+    /// married for 10 years", "I have worked at Google since 2019", "my son has been learning piano for 2 years"), with
+    /// that duration and the words that mark a change left out; null for any other text. Two texts with one such key
+    /// give one state two durations: the later is its new value (nineteenth session).</summary>
+    public string? LastingFreeKey { get; }
+
+    /// <summary>The text says, in the present perfect, how many or how much so far ("I've run 3 marathons", "my car has
+    /// done 60,000 miles"), with no date or time that could make it one event among others.</summary>
+    public bool PerfectCount { get; }
+
+    /// <summary>The text gives ages ("two children aged 5 and 8"): each has one value at a time.</summary>
+    public bool Aged { get; }
+
+    /// <summary>A token with its number as "#": "twice" is "# times", "three times" "# times".</summary>
+    private static IEnumerable<FactToken> NumberFree(FactToken t) =>
+        t.Lower is "once" or "twice" or "thrice" ? [new FactToken("#", TokenClass.Word, null), new FactToken("times", TokenClass.Word, null)]
+        : t.Class == TokenClass.Number ? [new FactToken("#", TokenClass.Word, null)]
+        : t.Lower == "time" ? [new FactToken("times", TokenClass.Word, null)]
+        : [t];
+
+    /// <summary>The normalised key with every number as "#" and the words that mark a change left out.</summary>
+    public string NumberFreeKey { get; }
+
+    /// <summary>The text gives a quantity per period ("10 cigarettes a day", "7 hours a night", "20 mg daily", "£40,000 a
+    /// year"): one value at a time, so the same statement with another number is its new value.</summary>
+    public bool Rate { get; }
+
+    private static string? LastingFree(List<FactToken> tokens)
+    {
+        if (!IsPerfect(tokens))
+        {
+            return null;
+        }
+
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            var end = tokens[i].Lower switch
+            {
+                // "for 10 years", "for two and a half years"
+                "for" when tokens[i + 1].Class == TokenClass.Number =>
+                    tokens.FindIndex(i + 1, t => t.Class != TokenClass.Number) is var u and > 0 && tokens[u].Class == TokenClass.Unit &&
+                    DedupLexicon.UnitDimensions.GetValueOrDefault(tokens[u].Value ?? string.Empty) == "duration" ? u : -1,
+                // "since 2014", "since March 2019"
+                "since" when tokens[i + 1].Class is TokenClass.Number or TokenClass.Date =>
+                    (tokens.FindIndex(i + 1, t => t.Class is not (TokenClass.Number or TokenClass.Date)) is var d and > 0 ? d : tokens.Count) - 1,
+                _ => -1,
+            };
+            if (end > i)
+            {
+                return Normalised([.. tokens.Take(i), .. tokens.Skip(end + 1).Where(t => !DedupLexicon.ChangeMarkers.Contains(t.Lower))]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"have" or "has" (or a contraction of them) followed by a past participle: "I've been", "she has worked",
+    /// "we have had"; not "I have 2 kids".</summary>
+    private static bool IsPerfect(List<FactToken> tokens)
+    {
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].Lower is not ("have" or "has" or "ve"))
+            {
+                continue;
+            }
+
+            var next = tokens.FindIndex(i + 1, t => t.Lower is not ("just" or "already" or "now" or "only" or "actually" or "since"));
+            if (next > 0 && tokens[next].Class == TokenClass.Word &&
+                (DedupLexicon.IrregularParticiples.Contains(tokens[next].Lower) || (tokens[next].Lower.Length > 4 && tokens[next].Lower.EndsWith("ed", StringComparison.Ordinal))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsRate(List<FactToken> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var word = tokens[i].Value ?? tokens[i].Lower;
+            if (DedupLexicon.RateAdverbs.Contains(tokens[i].Lower) ||
+                (i > 0 && tokens[i - 1].Lower is "a" or "an" or "per" or "every" or "each" && (DedupLexicon.RatePeriods.Contains(word) || DedupLexicon.RatePeriods.Contains(tokens[i].Lower))))
+            {
+                return tokens.Exists(t => t.Class == TokenClass.Number);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A word that may be who a statement is about, before its verb ("I", "she", "my son", "Rex").</summary>
+    private static bool IsSubject(FactToken token) =>
+        token.Class is TokenClass.Name or TokenClass.Kind || token.Lower is "i" or "we" or "you" or "he" or "she" or "they" or "user" or "it";
 
     /// <summary>How many words begin the text with the user as possessor in the third person ("the user's", "user's"), to
     /// be read as "my"; 0 when it does not.</summary>

@@ -42,11 +42,36 @@ internal static partial class Restatement
         }
     }
 
+    /// <summary>Two texts about one named person or pet, one saying who they are and the other only their name ("My dog
+    /// Rex weighs 20 kg" / "Rex weighs 23 kg now"), in one wording: the name alone gets who they are ("my dog Rex weighs
+    /// 23 kg now"). The same instances when neither is so (nineteenth session).</summary>
+    public static (string Existing, string Incoming) Aligned(string existing, string incoming)
+    {
+        try
+        {
+            return WhoNamed(existing) is { } a && Bare(incoming, a.Name) ? (existing, a.Who + " " + incoming)
+                : WhoNamed(incoming) is { } b && Bare(existing, b.Name) ? (b.Who + " " + existing, incoming)
+                : (existing, incoming);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return (existing, incoming);
+        }
+
+        static (string Who, string Name)? WhoNamed(string text) =>
+            NamedWho().Match(text) is { Success: true } m && IsWho(m.Groups["who"].Value) ? (m.Groups["who"].Value, m.Groups["name"].Value) : null;
+
+        static bool Bare(string text, string name) =>
+            BareName().Match(text) is { Success: true } m && string.Equals(m.Groups["name"].Value, name, StringComparison.Ordinal);
+    }
+
     /// <summary>Whether the apposition names a person or a pet ("my sister", "my best friend", "our dog"), not a thing
     /// ("Paris, my favourite city,").</summary>
-    private static bool Who(Match m)
+    private static bool Who(Match m) => IsWho(m.Groups["who"].Value);
+
+    private static bool IsWho(string who)
     {
-        var words = m.Groups["who"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = who.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var last = words[^1].ToLowerInvariant();
         return (DedupLexicon.Kinds.TryGetValue(DedupLexicon.Spelling(last), out var kind) && People.Contains(kind)) || PersonNouns.Contains(last);
     }
@@ -94,6 +119,15 @@ internal static partial class Restatement
     [GeneratedRegex(@"^\s*(?<who>(?:[Mm]y|[Oo]ur|[Tt]he\s+user'?s|[Uu]ser'?s)(?:\s+[\p{L}-]+){1,3})\s*,\s*(?<name>\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)\s*,\s*(?<rest>\S.*)$",
         RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: 100)]
     private static partial Regex WhoFirst();
+
+    // "My dog Rex weighs 20 kg": who they are, then their name, then the statement.
+    [GeneratedRegex(@"^\s*(?<who>(?:[Mm]y|[Oo]ur|[Tt]he\s+user'?s|[Uu]ser'?s)(?:\s+\p{Ll}[\p{Ll}-]*){1,3})\s+(?<name>\p{Lu}[\p{Ll}'’-]+)\s+\p{Ll}",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex NamedWho();
+
+    // "Rex weighs 23 kg now": a name alone, then the statement.
+    [GeneratedRegex(@"^\s*(?<name>\p{Lu}[\p{Ll}'’-]+)\s+\p{Ll}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex BareName();
 
     // "My sister lives with me", "The user's dad works with the user": said from the user's side.
     [GeneratedRegex(@"^\s*(?<who>(?:my|our|the\s+user'?s|user'?s)(?:\s+[\p{L}-]+){1,4}?)\s+(?<verb>lives|works|shares\s+(?:a|an|the)\s+[\p{L}]+|is\s+friends)\s+with\s+(?<me>me|the\s+user|them)\b(?!'s)(?<rest>.*)$",

@@ -96,7 +96,9 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
                 continue;
             }
 
-            var head = tokens.Take(i).ToList();
+            // "My new passport expires in ...", "my daughter just turned 6": a word that only says the value is new is
+            // no part of the head ("my passport").
+            var head = tokens.Take(i).Where(t => !(t.Class == TokenClass.Word && IsHeadFiller(t.Lower))).ToList();
             if (!head.Exists(t => t.Class is TokenClass.Name or TokenClass.Number or TokenClass.Kind ||
                                   (t.Class == TokenClass.Word && !EnglishStopWords.Contains(t.Lower) && !DedupLexicon.VagueHeads.Contains(t.Lower))))
             {
@@ -184,8 +186,8 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
 
         // "I have 2 kids now", "I'm 35 now", "I've just moved to York": a word that only says the statement holds
         // today is not part of it.
-        var rest = tokens.Skip(start).Where(t => t.Lower is not ("now" or "currently" or "today" or "nowadays" or "just" or "recently")).ToList();
-        if (!copula && rest.Count > 1 && rest[0].Lower is "am" or "is" or "are")
+        var rest = tokens.Skip(start).Where(t => t.Lower is not ("now" or "currently" or "today" or "nowadays" or "just" or "recently" or "still")).ToList();
+        if (!copula && rest.Count > 1 && (rest[0].Lower is "am" or "is" or "are" || (rest[0].Lower == "turned" && rest[1].Class == TokenClass.Number)))
         {
             copula = true;
             rest = rest.Skip(1).ToList();
@@ -214,7 +216,8 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
 
             // The unit says what is measured: "I am 5 ft 10" is a height, not an age; a unit of anything else is no slot.
             var units = details.Where(t => t.Class == TokenClass.Unit).Select(t => t.Value ?? t.Lower).ToList();
-            var attribute = words.Contains("tall") || units.Exists(DedupLexicon.LengthUnits.Contains) ? "height"
+            var attribute = words.Contains("pregnant") && units.TrueForAll(u => u is "month" or "week") ? "pregnancy"
+                : words.Contains("tall") || units.Exists(DedupLexicon.LengthUnits.Contains) ? "height"
                 : words.Contains("heavy") || units.Exists(DedupLexicon.WeightUnits.Contains) ? "weight"
                 : units.TrueForAll(u => u is "year" or "month" or "week" or "day") ? "age" : null;
             if (attribute is null)
@@ -222,7 +225,7 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
                 return null;
             }
 
-            if (!words.TrueForAll(w => w is "years" or "year" or "yrs" or "yr" or "old" or "yo" or "now" or "tall" or "heavy" or "of" or "age"))
+            if (!words.TrueForAll(w => w is "years" or "year" or "yrs" or "yr" or "old" or "yo" or "now" or "tall" or "heavy" or "of" or "age" or "pregnant"))
             {
                 return null;
             }
@@ -241,6 +244,12 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
             // The kind of thing counted is part of the head: "two cats" and "three cats" are one slot, "two dogs" another;
             // "one child" and "two children" one.
             return Self(subject, "count " + string.Join(' ', rest.Skip(2).Select(CountedWord)), rest.Skip(1).ToList());
+        }
+
+        if (rest.Count > 1 && rest[0].Lower is "live" or "lives" or "living" or "moved" or "move" or "relocated" && rest[1].Lower is "abroad" or "overseas")
+        {
+            // "I live abroad now": elsewhere altogether is a home (nineteenth session).
+            return Self(subject, "home", rest.Skip(1).ToList());
         }
 
         if (SchoolRelationLength(rest, 0) is > 0 and var school)
@@ -411,6 +420,11 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
             return 0;
         }
 
+        if (i + 2 < tokens.Count && DedupLexicon.Relations.Contains(tokens[i].Lower + " " + tokens[i + 1].Lower + " " + tokens[i + 2].Lower))
+        {
+            return 3; // "went up to"
+        }
+
         if (i + 1 < tokens.Count && DedupLexicon.Relations.Contains(tokens[i].Lower + " " + tokens[i + 1].Lower))
         {
             return 2;
@@ -421,8 +435,37 @@ internal sealed record SlotShape(string Head, string Template, string Value, boo
             return school;
         }
 
-        return DedupLexicon.Copulas.Contains(tokens[i].Lower) ? 1 : 0;
+        return DedupLexicon.Copulas.Contains(tokens[i].Lower) ? 1
+            : DedupLexicon.MeasureRelations.Contains(tokens[i].Lower) && Measures(tokens, i) ? 1
+            : 0;
     }
+
+    /// <summary>Whether a measuring relation at <paramref name="i"/> ("weighs", "costs", "takes", "turned") is followed by
+    /// its number ("weighs about 30 kg"; "takes 40 minutes", a duration; "turned 5"): "my son takes piano lessons" is no
+    /// measure.</summary>
+    private static bool Measures(IReadOnlyList<FactToken> tokens, int i)
+    {
+        var at = i + 1;
+        while (at < tokens.Count && DedupLexicon.Approximately.Contains(tokens[at].Lower))
+        {
+            at++;
+        }
+
+        if (at >= tokens.Count || tokens[at].Class is not (TokenClass.Number or TokenClass.Unit))
+        {
+            return false;
+        }
+
+        if (tokens[i].Lower is not ("takes" or "take" or "lasts" or "last"))
+        {
+            return true;
+        }
+
+        var unit = tokens.Skip(at).FirstOrDefault(t => t.Class == TokenClass.Unit);
+        return unit.Value is { } u && DedupLexicon.UnitDimensions.GetValueOrDefault(u) == "duration";
+    }
+
+    private static bool IsHeadFiller(string word) => IsFiller(word) || word is "current" or "just" or "latest";
 
     /// <summary>The length of a school relation at <paramref name="i"/> ("goes to", "attends") when what follows, up to
     /// a word that ends it ("after", "with", "on"...), is a school: it ends in a school word ("Hillside Primary", "the

@@ -94,6 +94,17 @@ public sealed class DeduplicationTests(MiniLmGatewayFixture fixture) : IClassFix
     [InlineData("I eat fish but not meat.", "I eat meat but not fish.", "ADD", null)]
     [InlineData("I drink coffee in the morning and tea at night.", "I drink tea in the morning and coffee at night.", "ADD", null)]
     [InlineData("I hate smoking.", "I quit smoking.", "ADD", null)]
+    // Nineteenth session: a duration, a rate or a weight given another number, a person named alone or in an apposition,
+    // a home abroad and a new passport were ADDs that left the old value current; "still" added nothing but was added.
+    [InlineData("I've been married for 10 years.", "I've been married for 12 years.", "UPDATE", "value-changed: number")]
+    [InlineData("I sleep 7 hours a night.", "I sleep 6 hours a night.", "UPDATE", "value-changed: number")]
+    [InlineData("My dog Rex weighs 20 kg.", "Rex weighs 23 kg now.", "UPDATE", "value-changed: number")]
+    [InlineData("My sister Anna lives in Leeds.", "Anna, my sister, lives in York now.", "UPDATE", "value-changed: name")]
+    [InlineData("I live in Madrid.", "I live abroad now.", "UPDATE", "value-changed: name")]
+    [InlineData("My passport expires in May 2027.", "My new passport expires in June 2036.", "UPDATE", "value-changed: number, date")]
+    [InlineData("My PIN is written on a note.", "My PIN is written in my wallet.", "UPDATE", "value-changed")]
+    [InlineData("I still work at Tesco.", "I work at Tesco.", "NOOP", null)]
+    [InlineData("I've been married for 10 years.", "I've been married since 2014.", "ADD", null)]
     public async Task A_pair_written_one_after_the_other_keeps_every_fact_and_only_the_current_value(string first, string second, string expected, string? reason)
     {
         var user = MemoryGatewayFixture.NewUser("pair");
