@@ -556,7 +556,7 @@ internal sealed partial class FactText
             .Order(StringComparer.Ordinal).ToList();
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(,(?!\d)|;|\b(?:and|or|but|while|whereas)\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(,(?!\d)|;|\b(?:and|or|but|while|whereas)\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial System.Text.RegularExpressions.Regex ClauseBreak();
 
     public static FactText Of(string text)

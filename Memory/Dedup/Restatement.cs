@@ -112,33 +112,33 @@ internal static partial class Restatement
 
     // "Anna, my sister, is a nurse": a name, then who they are between commas, then the statement.
     [GeneratedRegex(@"^\s*(?<name>\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)\s*,\s*(?<who>(?:my|our|the\s+user'?s|user'?s)(?:\s+[\p{L}-]+){1,3})\s*,\s*(?<rest>\S.*)$",
-        RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: 100)]
+        RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex NameFirst();
 
     // "My sister, Anna, is a nurse".
     [GeneratedRegex(@"^\s*(?<who>(?:[Mm]y|[Oo]ur|[Tt]he\s+user'?s|[Uu]ser'?s)(?:\s+[\p{L}-]+){1,3})\s*,\s*(?<name>\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)\s*,\s*(?<rest>\S.*)$",
-        RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: 100)]
+        RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex WhoFirst();
 
     // "My dog Rex weighs 20 kg": who they are, then their name, then the statement.
     [GeneratedRegex(@"^\s*(?<who>(?:[Mm]y|[Oo]ur|[Tt]he\s+user'?s|[Uu]ser'?s)(?:\s+\p{Ll}[\p{Ll}-]*){1,3})\s+(?<name>\p{Lu}[\p{Ll}'’-]+)\s+\p{Ll}",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex NamedWho();
 
     // "Rex weighs 23 kg now": a name alone, then the statement.
-    [GeneratedRegex(@"^\s*(?<name>\p{Lu}[\p{Ll}'’-]+)\s+\p{Ll}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^\s*(?<name>\p{Lu}[\p{Ll}'’-]+)\s+\p{Ll}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex BareName();
 
     // "My sister lives with me", "The user's dad works with the user": said from the user's side.
     [GeneratedRegex(@"^\s*(?<who>(?:my|our|the\s+user'?s|user'?s)(?:\s+[\p{L}-]+){1,4}?)\s+(?<verb>lives|works|shares\s+(?:a|an|the)\s+[\p{L}]+|is\s+friends)\s+with\s+(?<me>me|the\s+user|them)\b(?!'s)(?<rest>.*)$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex WithMe();
 
-    [GeneratedRegex(@"^(?:the\s+user'?s|user'?s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:the\s+user'?s|user'?s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex ThirdPerson();
 
     // "My sister and I live together".
     [GeneratedRegex(@"^\s*(?<who>(?:my|our)(?:\s+[\p{L}-]+){1,4}?)\s+and\s+I\s+(?<verb>live|work)\s+together\b(?<rest>.*)$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex Together();
 }

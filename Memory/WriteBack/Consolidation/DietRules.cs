@@ -88,18 +88,18 @@ internal static partial class DietRules
     }
 
     [GeneratedRegex(@"\b(?:vegan|vegetarian|lacto-ovo vegetarian|pescatarian|pescetarian|flexitarian|omnivore|omnivorous|plant-based|plant based)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex MeatStance();
 
     [GeneratedRegex(@"\b(?:keto|ketogenic|paleo|low-carb|low carb|atkins|whole30|mediterranean|carnivore|dash|intermittent fasting|low-fat|low fat|high-protein|high protein)\b|\bfollows an? [\w -]+ diet\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex Regimen();
 
-    [GeneratedRegex(@"\b(?:not|no longer|never|isn't|doesn't|don't)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(?:not|no longer|never|isn't|doesn't|don't)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex Negated();
 
     /// <summary>"The user eats fish", "The user started eating meat (again)", "The user eats chicken now".</summary>
     [GeneratedRegex(@"^(?:the\s+user|I)\s+(?:now\s+|also\s+|again\s+|do(?:es)?\s+)?(?:(?:has\s+)?(?:started|starts|began|begins|went\s+back\s+to|goes\s+back\s+to|is\s+back\s+to)\s+)?(?:eats?|eating|ate)\s+(?:some\s+)?(?<food>meat|fish|seafood|chicken|beef|pork|lamb|turkey|bacon|steak|ham|duck|veal|salmon|tuna|shrimp|prawns|sushi|shellfish|cod|dairy|eggs?|cheese|milk|butter|honey|yogh?urt)(?![-\w])(?!\s+(?:substitutes?|alternatives?|analogues?))",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex EatsFood();
 }

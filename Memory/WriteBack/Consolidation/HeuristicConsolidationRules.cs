@@ -187,7 +187,7 @@ internal static partial class HeuristicConsolidationRules
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:every|each|on|at\s+(?:weekends?|night|the\s+weekend)|in\s+the\s+(?:morning|evening|afternoon|summer|winter)|with|twice|once|three\s+times|daily|weekly|monthly|most|sometimes|often|regularly|since|for|during|after|before|most|a\s+lot|almost)\b",
-        System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial System.Text.RegularExpressions.Regex Adverbial();
 
     /// <summary>Whether the fact and the memory say the same thing by slot, subject and similarity; the

@@ -163,6 +163,6 @@ internal static partial class MemoryFacts
     [GeneratedRegex(@"^(?:the\s+)?user(?:(?<poss>'s\s+)|\s+(?<verb>[a-z']+)\s+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ThirdPerson();
 
-    [GeneratedRegex(@"^(?:I\b|I'|my\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:I\b|I'|my\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex FirstPerson();
 }
