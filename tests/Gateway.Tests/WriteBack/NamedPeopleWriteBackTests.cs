@@ -80,12 +80,14 @@ public sealed class NamedPeopleWriteBackTests
         await SayAsync("Ava is obsessed with dinosaurs.");
         await SayAsync("Ken is a retired teacher.");
         await SayAsync("Grace is a virtue I lack when the kids are fighting.");
+        await SayAsync("Actually Ava is 8 now, she had her birthday last week.");
 
         var current = await TextsAsync(gateway, "chris");
         Assert.Contains("The user lives in Harrogate", current);
         Assert.Contains("The user lives with their husband Ken", current);
         Assert.Contains("The user's daughter Ava is obsessed with dinosaurs", current);
         Assert.Contains("The user's husband Ken is a retired teacher", current);
+        Assert.Contains("The user's daughter Ava is 8", current);
         Assert.DoesNotContain(current, t => t.Contains("virtue", StringComparison.Ordinal));
     }
 
