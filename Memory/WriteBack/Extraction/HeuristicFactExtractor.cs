@@ -107,10 +107,11 @@ internal sealed partial class HeuristicFactExtractor(IOptions<WriteBackOptions> 
         return normalized.TrimEnd();
     }
 
-    /// <summary>Whether a capitalised word other than "I" opens a sentence or clause, or follows "and".</summary>
+    /// <summary>Whether a capitalised word other than "I" opens a sentence or clause, follows "and", or follows an opener
+    /// ("Actually Ava is 8 now": the store was not read, so Ava was nobody).</summary>
     private static bool MayNameSomeone(string text) => NameAtClauseStart().IsMatch(text);
 
-    [GeneratedRegex(@"(?:^|[.!?;,]\s+|\band\s+)(?!(?:I|I'm|I've|I'd|I'll|The|My|We|Our|It|It's|He|She|They|This|That|These|Those|There|Here|Hi|Hello|Hey|And|But|So|Also|Can|Could|What|How|Why|When|Where|Who|Which|Is|Are|Was|Were|Do|Does|Did|Will|Would|Should|Please|Thanks|Thank|Sure|Yes|No|Ok|Okay|Sorry|Just|Let|Tell|Give|Help|Write|Make|Explain|Show|Find|If|In|On|At|For|With|As|By|Not|Then|Now|Today|Tomorrow|Yesterday|Great|Good|Nice|Cool|Oh|Well|Actually|Maybe|Any|Some|Every|All|Your|You)\b)\p{Lu}\p{Ll}+\s+\p{Ll}",
+    [GeneratedRegex(@"(?:^|[.!?;,]\s+|\band\s+)(?:(?:Actually|Oh|Well|So|Also|Now|Yes|Yeah|No|Sorry|Update|Btw|Anyway|Ok|Okay|And|But|Wait|Oops|Correction)\b[,!:]?\s+)?(?!(?:I|I'm|I've|I'd|I'll|The|My|We|Our|It|It's|He|She|They|This|That|These|Those|There|Here|Hi|Hello|Hey|And|But|So|Also|Can|Could|What|How|Why|When|Where|Who|Which|Is|Are|Was|Were|Do|Does|Did|Will|Would|Should|Please|Thanks|Thank|Sure|Yes|No|Ok|Okay|Sorry|Just|Let|Tell|Give|Help|Write|Make|Explain|Show|Find|If|In|On|At|For|With|As|By|Not|Then|Now|Today|Tomorrow|Yesterday|Great|Good|Nice|Cool|Oh|Well|Actually|Maybe|Any|Some|Every|All|Your|You)\b)\p{Lu}\p{Ll}+\s+\p{Ll}",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex NameAtClauseStart();
 

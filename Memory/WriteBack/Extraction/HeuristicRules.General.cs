@@ -76,9 +76,13 @@ internal static partial class HeuristicRules
             exclusive: true),
         One(@"^I\s+(?:have\s+got|'ve\s+got|have)\s+(?<v>.+)$",
             m => Possession(m.Groups["v"].Value) is { } v ? Draft(FactSlots.Other, v, $"The user has {v}") : null, exclusive: true),
+        // "I smoke", "I drive": a habit said without an object, so that "I don't drive anymore" takes it back (nothing was
+        // read, and the clause stored nothing).
+        One(@"^I\s+(?:also\s+|still\s+|sometimes\s+|occasionally\s+)?(?<verb>drive|smoke|drink|swim|cook|vote|gamble|dance|exercise|snore)$",
+            m => ThirdPersonVerb(m.Groups["verb"].Value.ToLowerInvariant()) is var v ? Draft(FactSlots.Other, v, $"The user {v}") : null, exclusive: true),
         One(@"^I\s+" + LeadAdverbs + @"(?<verb>[a-z]+)\s+(?<rest>.+)$",
             m => Action(m.Groups["adv"].Value, m.Groups["verb"].Value, m.Groups["rest"].Value), exclusive: true),
-        One(@"^my\s+(?<who>(?:[\p{L}-]+(?:'s)?\s+){0,3}[\p{L}-]+?)(?<name>\s+(?-i:\p{Lu}\p{Ll}+))?\s+(?<verb>is|are|was|has|have|had|runs?|starts?|begins?|ends?|lives?|works?|can|loves?|likes?|hates?|goes|go\s+to|speaks?|just\s+\w+|turned|takes?|needs?|uses?|plays|attends|studies|teaches)\s+(?<rest>.+)$",
+        One(@"^my\s+(?<who>(?:[\p{L}-]+(?:'s)?\s+){0,3}[\p{L}-]+?)(?<name>\s+(?-i:\p{Lu}\p{Ll}+))?\s+(?<verb>is|are|was|has|have|had|runs?|starts?|begins?|ends?|lives?|works?|can|loves?|likes?|hates?|goes|go\s+to|speaks?|just\s+\w+|turned|takes?|needs?|uses?|plays|attends|studies|teaches|visits|does)\s+(?<rest>.+)$",
             m => Possessive(m.Groups["who"].Value, m.Groups["name"].Value, m.Groups["verb"].Value, m.Groups["rest"].Value), exclusive: true),
     ];
 
@@ -330,13 +334,14 @@ internal static partial class HeuristicRules
 
         if (r.Length == 0)
         {
-            return v is "drive" or "smoke" or "drink" or "drive" or "swim" or "cook" or "vote" or "fly" or "gamble" or "dance" or "exercise" or "snore"
-                ? v
-                : null;
+            return IntransitiveHabit(v) ? v : null;
         }
 
         return Value(r, 8) is { } value ? $"{v} {value}" : null;
     }
+
+    private static bool IntransitiveHabit(string verb) =>
+        verb is "drive" or "smoke" or "drink" or "swim" or "cook" or "vote" or "fly" or "gamble" or "dance" or "exercise" or "snore";
 
     private static string? Possession(string raw)
     {

@@ -29,7 +29,7 @@ internal static partial class HeuristicRules
     [
         One(@"^I\s+(?:also\s+|now\s+|still\s+|currently\s+)?(?:have|'ve\s+got|have\s+got|own)\s+(?<n>" + Count + @")\s+(?<kind>(?:[\w-]+\s+){0,2}?(?:" + PetNouns + @"))(?:,?\s+(?:named|called)\s+(?<name>.+)|[,:]\s+(?<name>[A-Z][a-z]+(?:(?:,\s+|,?\s+and\s+)[A-Z][a-z]+)*))?$",
             m => Pet(m.Groups["n"].Value, m.Groups["kind"].Value, m.Groups["name"].Success ? m.Groups["name"].Value : null), exclusive: true),
-        One(@"^my\s+(?<kind>(?:[\w-]+\s+)?(?:dog|cat|puppy|kitten|parrot|rabbit|bunny|hamster|guinea\s+pig|fish|turtle|tortoise|snake|lizard|horse|bird|ferret|budgie|gecko|pony|" + DogAndCatBreeds + @"))(?:'s\s+name\s+is|\s+is\s+(?:called|named))\s+(?<name>.+)$",
+        One(@"^my\s+(?<kind>(?:[\w-]+\s+)?(?:dog|cat|puppy|kitten|parrot|rabbit|bunny|hamster|guinea\s+pig|fish|turtle|tortoise|snake|lizard|horse|bird|ferret|budgie|gecko|pony|" + DogAndCatBreeds + @"))(?:'s\s+name\s+is|\s+name\s+is|\s+is\s+(?:called|named))\s+(?<name>.+)$",
             m => Pet("a", m.Groups["kind"].Value, m.Groups["name"].Value), exclusive: true),
         One(@"^I\s+(?:also\s+|now\s+|still\s+)?(?:have|'ve\s+got|have\s+got)\s+(?<n>" + Count + @")\s+(?<rel>(?:[\w-]+\s+)?(?:" + RelativeNouns + @"))(?:,?\s+(?:named|called)\s+(?<name>.+)|[,:]\s+(?<name>[A-Z][a-z]+(?:(?:,\s+|,?\s+and\s+)[A-Z][a-z]+)*))?$",
             m =>
@@ -49,7 +49,7 @@ internal static partial class HeuristicRules
             }, exclusive: true),
         One(@"^(?:I\s+am|we\s+are|we're)\s+(?:now\s+)?expecting\s+(?<v>(?:a|our|my)\s+(?:(?:first|second|third|fourth|new|baby|little)\s+)*(?:baby|child|son|daughter|boy|girl)|twins|triplets)$",
             m => Draft(FactSlots.Family, "expecting", $"The user is expecting {TextNormalizer.ToThirdPerson(m.Groups["v"].Value.ToLowerInvariant())}"), exclusive: true),
-        One(@"^my\s+(?<rel>" + Relatives + @"|best\s+friend|friend|boss|manager|colleague|coworker|roommate|flatmate|neighbou?r)(?:'s\s+name\s+is|\s+is\s+(?:called|named))\s+(?<name>.+)$",
+        One(@"^my\s+(?<rel>" + Relatives + @"|best\s+friend|friend|boss|manager|colleague|coworker|roommate|flatmate|neighbou?r)(?:'s\s+name\s+is|\s+name\s+is|\s+is\s+(?:called|named))\s+(?<name>.+)$",
             m => PersonName(m.Groups["name"].Value) is { } n
                 ? Draft(FactSlots.Family, $"{m.Groups["rel"].Value} {n}", $"The user's {m.Groups["rel"].Value.ToLowerInvariant()} is named {n}")
                 : null, exclusive: true),

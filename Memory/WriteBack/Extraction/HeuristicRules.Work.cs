@@ -2,7 +2,7 @@ namespace Memory.WriteBack.Extraction;
 
 internal static partial class HeuristicRules
 {
-    private const string Occupations =
+    internal const string Occupations =
         "engineer|developer|programmer|coder|designer|teacher|professor|lecturer|nurse|doctor|physician|surgeon|dentist|" +
         "pharmacist|lawyer|attorney|accountant|architect|manager|consultant|analyst|scientist|researcher|writer|author|" +
         "journalist|editor|artist|illustrator|musician|photographer|chef|cook|baker|waiter|waitress|bartender|barista|" +

@@ -71,6 +71,8 @@ internal static partial class HeuristicStatements
     private static readonly Dictionary<string, string> ChatSpellings = new(StringComparer.Ordinal)
     {
         ["hav"] = "have", ["luv"] = "love",
+        // Nineteenth session: a student's spelling ("im alergic to penicilin", "every nite", "w 3 flatmates").
+        ["alergic"] = "allergic", ["alergy"] = "allergy", ["alergies"] = "allergies", ["nite"] = "night", ["w"] = "with", ["childrens"] = "children",
     };
 
     /// <summary>"i dont eat pork im muslim": a message typed without any punctuation runs two statements together;
@@ -278,7 +280,7 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"\b(?:dont|doesnt|didnt|cant|wont|isnt|arent|wasnt|werent|havent|hasnt|hadnt|wouldnt|couldnt|shouldnt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex BareContraction();
 
-    [GeneratedRegex(@"\b(?:hav|luv)\b")]
+    [GeneratedRegex(@"\b(?:hav|luv|alergic|alergy|alergies|nite|childrens)\b|(?<=\p{L}\s)w(?=\s+(?:\p{Ll}|\d))")]
     private static partial Regex ChatSpelling();
 
     [GeneratedRegex(@"(?<prev>\b[A-Za-z]+)(?=\s+I\s+am\s+\w)")]
@@ -442,11 +444,11 @@ internal static partial class HeuristicStatements
 
     // A casual self-introduction lists facts without verbs: "I'm Sam, 29, living in Leeds", "I'm Ana, 34, from
     // Porto". The age after the name becomes its own clause ...
-    [GeneratedRegex(@"(?<=(?:^|[.!?]\s*)(?i:(?:hi|hello|hey|hiya)(?:\s+there)?[,!]*\s*)?)(I am \p{L}[\p{L}'-]*),\s*(\d{1,3})(?=\s*(?:[,.!?]|$))")]
+    [GeneratedRegex(@"(?<=(?:^|[.!?]\s*)(?i:(?:hi|hello|hey|hiya|yo)(?:\s+there)?[,!]*\s*)?)(I am \p{L}[\p{L}'-]*),\s*(\d{1,3})(?=\s*(?:[,.!?]|$))")]
     private static partial Regex IntroAge();
 
     // ... and so does a verbless tail of an "I am" clause ("living in", "based in", "working as", "from").
-    [GeneratedRegex(@"(?<=\bI am [^.!?,]{1,40}(?:,\s*[^.!?,]{1,20})?)\s*,\s*(?=(?:living|based|working)\s+(?:in|at|for|as|near)\b|from\s+\p{Lu})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=\bI am [^.!?,]{1,40}(?:,\s*[^.!?,]{1,20})?)\s*,\s*(?=(?:living|based|working)\s+(?:in|at|for|as|near)\b|studying\s+\p{L}|from\s+\p{Lu})", RegexOptions.IgnoreCase)]
     private static partial Regex IntroTail();
 
     [GeneratedRegex(@"^(?:his|her|its|their)\s+name(?:'s|\s+is)\s+(?<v>[A-Z][a-z]+)$", RegexOptions.IgnoreCase)]

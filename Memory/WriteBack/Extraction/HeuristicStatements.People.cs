@@ -20,6 +20,13 @@ internal static partial class HeuristicStatements
             return clause;
         }
 
+        // "Grace is a virtue I lack", "Hope is what keeps me going": a word that is also the name of the user's
+        // daughter, said of the user; a sentence about the person says nothing of the user in what the person is.
+        if (SaidOfTheUser().IsMatch(clause[lead.Length..]))
+        {
+            return clause;
+        }
+
         return $"my {relation} {clause}";
     }
 
@@ -40,6 +47,12 @@ internal static partial class HeuristicStatements
             }
         }
     }
+
+    // "is a virtue I lack", "is what keeps me going", "was the word my teacher used": a copula whose predicate speaks of
+    // the user ("I", "me", "my") or of a word.
+    [GeneratedRegex(@"^(?:is|was|isn't|wasn't)\s+(?:.*\b(?-i:I|me|my|myself)\b|(?:a|the)\s+(?:virtue|word|name|thing|quality|gift|feeling|concept|idea)\b)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex SaidOfTheUser();
 
     // A clause that opens with a first name and goes on with a verb: "Meera is ...", "Arjun just turned 10", "Dev loves
     // cycling" (not "Meera and I ...", "Meera, ...", "Meera's ...").

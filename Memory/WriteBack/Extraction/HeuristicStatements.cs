@@ -54,6 +54,7 @@ internal static partial class HeuristicStatements
         text = HedgeLead().Replace(text, "$1 ");        // "Hopefully, I can raise enough": one clause, still a hope
         try
         {
+            text = Voices(text);
             text = Changes(text);
             text = RunOn(text);
         }
@@ -187,7 +188,7 @@ internal static partial class HeuristicStatements
                 if (retracted.Count > 0)
                 {
                     result.AddRange(retracted.Select(d => new Statement(d, FactAction.Retract, hedged)));
-                    if (!ChangeCue().IsMatch(clause))
+                    if (!ChangeCue().IsMatch(clause) && !NoMore().IsMatch(clause))
                     {
                         // "I don't speak French" also states the negative, kept beside the retraction.
                         result.AddRange(HeuristicRules.Apply(clause, general: true).Select(d => new Statement(d, FactAction.Assert, hedged)));
@@ -199,7 +200,7 @@ internal static partial class HeuristicStatements
 
             if (NoLonger().IsMatch(clause))
             {
-                // "I no longer smoke" with no stored habit rule to take back: nothing to read from it (the general
+                // "I no longer knit" with no habit rule to take back: nothing to read from it (the general
                 // rules would conjugate "no" as the verb: "The user noes longer smoke").
                 return false;
             }
@@ -360,7 +361,9 @@ internal static partial class HeuristicStatements
 
     // Chat asides and emoji at a clause's end ("allergic to shellfish btw", "I hate mornings lol 🙂") are not part of
     // the value.
-    [GeneratedRegex(@"(?:[\s,]+(?:btw|by\s+the\s+way|lol|lmao|haha+|hehe+|tbh|fyi|imo|xd|:\)|:-\)|:d|;\)|<3)|\s*[\p{So}\p{Cs}\u200d\ufe0f]+)+\s*[.!?]*$", RegexOptions.IgnoreCase)]
+    // Also "too", "as well" ("I'm lactose intolerant too": the rules for states end at the state), a remark on the fact
+    // ("I'm coeliac myself, funnily enough") and "myself" after a state.
+    [GeneratedRegex(@"(?:[\s,]+(?:btw|by\s+the\s+way|lol|lmao|haha+|hehe+|tbh|fyi|imo|ngl|xd|:\)|:-\)|:d|;\)|<3|too|as\s+well|(?:funnily|oddly|strangely|ironically|interestingly|sadly)(?:\s+enough)?)|(?<=^I\s+am\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)\s+myself|\s*[\p{So}\p{Cs}\u200d\ufe0f]+)+\s*[.!?]*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingFiller();
 
     // A purpose clause ("..., so I can teach others", "so that we could ...") says what the user wants, not a fact.
@@ -395,7 +398,7 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@",?\s+(?:and|but|so|because|although|though|while|whereas|plus|also)\s+(?:(?:honestly|frankly|actually|also|then|now|yet|anyway|basically|obviously|luckily|sadly),?\s+)?(?=(?:I|I'm|I've|my|we|our)\b)|(?<=\d\w{0,3})\s+(?=not\s+(?:the\s+)?\d)|,\s*(?:anyway|anyways|anyhow|besides|btw|oh\s+and),?\s+(?=(?:I|I'm|I've|my|we|our)\b)|,\s*(?:(?:and\s+)?(?:now|today|these\s+days|nowadays|currently),?\s+)?(?=(?:I|I'm|I've|my|we|our)\b)|,\s+(?=(?:if|unless|because|since)\b)|,\s*(?=(?:his|her|its|their|what|what's|where|when|why|how|how's|who|which|any|anything|can|could|would|should|do|does|is|are|give|tell|suggest|recommend|help|please|so|keep|thanks|thank|remember|note|bear|let|make|not)\b)|\s+and\s+(?=(?:he|she|they|it)(?:'s|\s))|,?\s+and\s+(?=(?-i:\p{Lu}\p{Ll}+)\s+(?:is|was|has|had|just|turned|loves|likes|hates|works|lives|goes|plays|started|can't|cannot|doesn't|isn't|wasn't)\b)|\s+so\s+(?=(?:please|keep|make|give|use|answer|reply|write|explain|talk|avoid|don't|do\s+not)\b)|\s+-\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseSplit();
 
-    [GeneratedRegex(@"^(?:(?<greet>hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?|oh|ah|well|so|and|but|also|btw|by\s+the\s+way|actually|anyway|anyways|ok|okay|yes|yeah|yep|nope|fyi|just\s+so\s+you\s+know|for\s+context|for\s+the\s+record|note\s+that|to\s+be\s+clear|as\s+you\s+know|you\s+know(?=,?\s+I\b)|honestly|basically|thanks|thank\s+you|lol|haha|please|update|quick\s+update|oh\s+and|plus|now|(?:(?:big|good|great|some|exciting|happy|sad|bad|quick|fun)\s+)?news|heads\s+up|guess\s+what|so\s+anyway|sorry(?=[,!])|oops|wait(?:\s+no)?(?=[,!])|no(?=[,!])|correction|to\s+clarify|let\s+me\s+correct\s+(?:that|myself)|just\s+to\s+correct\s+myself|I\s+meant(?:\s+to\s+say)?(?:\s+that)?|I\s+mean(?=,)|I\s+got\s+(?:it|that)\s+wrong(?:\s+earlier)?|my\s+bad|scratch\s+that|in\s+fact|these\s+days|nowadays|sadly|unfortunately|" +
+    [GeneratedRegex(@"^(?:(?<greet>hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?|oh|ah|well|so|and|but|also|btw|by\s+the\s+way|actually|anyway|anyways|ok|okay|yes|yeah|yep|nope|fyi|just\s+so\s+you\s+know|for\s+context|for\s+the\s+record|note\s+that|to\s+be\s+clear|as\s+you\s+know|you\s+know(?=,?\s+I\b)|honestly|basically|thanks|thank\s+you|lol|haha|please|update|quick\s+update|oh\s+and|plus|now|(?:(?:big|good|great|some|exciting|happy|sad|bad|quick|fun)\s+)?news|heads\s+up|guess\s+what|so\s+anyway|sorry(?=[,!])|oops|wait(?:\s+no)?(?=[,!])|yo|sup|ngl|tbh|lowkey|(?:sorry,?\s+)?I\s+(?:make|made|did)\s+(?:a\s+)?(?:mistake|typo|error)s?|no(?=[,!])|correction|to\s+clarify|let\s+me\s+correct\s+(?:that|myself)|just\s+to\s+correct\s+myself|I\s+meant(?:\s+to\s+say)?(?:\s+that)?|I\s+mean(?=,)|I\s+got\s+(?:it|that)\s+wrong(?:\s+earlier)?|my\s+bad|scratch\s+that|in\s+fact|these\s+days|nowadays|sadly|unfortunately|" +
         // A label before a colon ("Quick one:", "Note:", "Quick question: I live in Oslo, ...").
         @"(?:quick\s+(?:one|question|q|note|thing|fact|heads\s+up)|typo|(?:small\s+)?correction|fix|(?:(?:a\s+)?(?:bit|little|some\s+things?|things)\s+)?about\s+me|my\s+(?:details|info|profile)|(?:side\s+|small\s+)?note|context|background|info|ps|p\.s|reminder|aside|edit|(?:fun|random)\s+fact|also|one\s+more\s+thing|(?:a\s+)?(?:quick\s+)?question)(?=\s*:))\b[,!:.]?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Interjection();

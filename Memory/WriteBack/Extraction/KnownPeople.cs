@@ -97,6 +97,11 @@ internal sealed partial class KnownPeople
                 }
             }
 
+            if (TheirRelative().Match(text) is { Success: true } their)
+            {
+                Add(their.Groups["name"].Value, their.Groups["rel"].Value);
+            }
+
             if (PetNamed().Match(text) is { Success: true } pet)
             {
                 Add(pet.Groups["name"].Value, pet.Groups["rel"].Value);
@@ -178,6 +183,12 @@ internal sealed partial class KnownPeople
     [GeneratedRegex(@"^The user's\s+(?:(?:older|younger|little|big|eldest|oldest|youngest|twin|new|old|baby)\s+)?(?<rel>(?:step\s*)?" + Relations + @")(?:\s+(?<name>" + Name + @")\b|\s+is\s+(?:named|called)\s+(?<name>" + Name + @")\b|'s\s+name\s+is\s+(?<name>" + Name + @")\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex OwnRelative();
+
+    // "The user adopted their daughter Ava", "The user lives with their husband Ken": the user's own relative, named
+    // after "their" in a fact about the user ("The user's sister lives with their husband Tom" is the sister's).
+    [GeneratedRegex(@"^The user\s+(?:[\p{Ll}-]+\s+){1,3}?their\s+(?:(?:older|younger|little|big|eldest|oldest|youngest|twin|new|baby|adopted)\s+)?(?<rel>(?:step\s*)?" + Relations + @")\s+(?<name>" + Name + @")\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex TheirRelative();
 
     // "The user has two kids named Arjun and Meera", "The user has a younger brother called Tom".
     [GeneratedRegex(@"^The user has\s+(?:a|an|one|two|three|four|five|six|\d{1,2})\s+(?:[\w-]+\s+){0,2}?(?<rel>kids|children|sons|daughters|brothers|sisters|siblings|twins|grandchildren|grandkids|dogs|cats|kittens|puppies|" + Relations + @")\s+(?:named|called)\s+(?<names>" + Name + @"(?:(?:,\s+|,?\s+and\s+)" + Name + @"){0,7})\b",

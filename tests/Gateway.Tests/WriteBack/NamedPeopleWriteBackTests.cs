@@ -55,6 +55,42 @@ public sealed class NamedPeopleWriteBackTests
         Assert.Empty(await TextsAsync(gateway, "omar"));
     }
 
+    // Nineteenth session: people named in a fact about the user ("We adopted our daughter Ava", "I live in Harrogate with
+    // my husband Ken") are known in the next conversation; a name that is also a word ("Grace is a virtue I lack") is
+    // not the person.
+    [Fact]
+    public async Task A_relative_named_inside_a_fact_is_known_later_and_a_name_used_as_a_word_is_not_them()
+    {
+        await using var upstream = await FakeOpenAIUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
+        {
+            ["Upstream:BaseUrl"] = upstream.BaseUrl,
+            ["Memory:Extraction:Mode"] = "heuristic",
+        });
+        var chat = SdkClients.Chat(gateway);
+
+        async Task SayAsync(string text)
+        {
+            await chat.CompleteChatAsync([new UserChatMessage(text)], new ChatCompletionOptions { EndUserId = "chris" });
+            await WaitIdleAsync(gateway);
+        }
+
+        await SayAsync("We adopted our daughter Ava when she was two.");
+        await SayAsync("I live in a bungalow in Harrogate with my husband Ken. My sister Grace visits every Sunday.");
+        await SayAsync("Ava is obsessed with dinosaurs.");
+        await SayAsync("Ken is a retired teacher.");
+        await SayAsync("Grace is a virtue I lack when the kids are fighting.");
+        await SayAsync("Actually Ava is 8 now, she had her birthday last week.");
+
+        var current = await TextsAsync(gateway, "chris");
+        Assert.Contains("The user lives in Harrogate", current);
+        Assert.Contains("The user lives with their husband Ken", current);
+        Assert.Contains("The user's daughter Ava is obsessed with dinosaurs", current);
+        Assert.Contains("The user's husband Ken is a retired teacher", current);
+        Assert.Contains("The user's daughter Ava is 8", current);
+        Assert.DoesNotContain(current, t => t.Contains("virtue", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Someone_else_with_the_same_name_an_observation_or_another_persons_pet_is_not_the_users()
     {

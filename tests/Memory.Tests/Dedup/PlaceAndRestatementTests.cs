@@ -119,8 +119,9 @@ public sealed class PlaceAndRestatementTests : IDisposable
     [InlineData("I work in London.", "I work in Reading now.", "The user works in Reading")]
     // Restatements told again are one memory; another person is another.
     [InlineData("My sister lives with me.", "I live with my sister.", "The user lives with their sister")]
-    [InlineData("I live with my boyfriend.", "My boyfriend lives with me.", "The user's boyfriend lives with them")]
-    [InlineData("My sister lives with me.", "I live with my brother.", "The user lives with their brother|The user's sister lives with them")]
+    // "My boyfriend lives with me" is read as "I live with my boyfriend" since the nineteenth session (writeback.md).
+    [InlineData("I live with my boyfriend.", "My boyfriend lives with me.", "The user lives with their boyfriend")]
+    [InlineData("My sister lives with me.", "I live with my brother.", "The user lives with their brother|The user lives with their sister")]
     [InlineData("My brother and I live together.", "I live with my brother.", "The user lives with their brother")]
     // A second employer on its days stays beside the first (the days are not kept in the employer's text).
     [InlineData("I work at Google on Mondays.", "I work at Amazon on Fridays.", "The user works at Google|The user works at Amazon")]

@@ -483,8 +483,8 @@ public sealed class HeuristicExtractorTableTests
         { "If I moved to Berlin, live near a park and have two dogs, what would rent cost?", "" },
         { "When I get to the airport, take a taxi or the train?", "" },
         { "I told him to relax, take a break and drink some water", "" },
-        { "I gave up smoking", "The user gave up smoking" },
-        { "I no longer smoke.", "" },
+        { "I gave up smoking", "The user gave up smoking | -other:smokes" }, // nineteenth session: "I smoke" is read, so it is taken back
+        { "I no longer smoke.", "-other:smokes" },
         // Thirteenth session's probe (extraction-set.jsonl ids *-p14-*): a list of places lived in is kept whole, one
         // fact each (it was cut at the first comma: "The user has lived in Tokyo"); a town and its region stay one.
         { "I've lived in Tokyo, Seoul and Taipei", "The user has lived in Tokyo | The user has lived in Seoul | The user has lived in Taipei" },
@@ -610,6 +610,42 @@ public sealed class HeuristicExtractorTableTests
         { "My best friend is called Jo. Jo is vegan.", "The user's best friend is named Jo" }, // a friend's own facts are not the user's
         { "My sister Hana lives in Osaka and my brother Ken lives in Kyoto. Ken has two daughters.",
             "The user's sister Hana lives in Osaka | The user's brother Ken lives in Kyoto | The user's brother Ken has two daughters" },
+        // Nineteenth session, six new voices through the chat endpoint (a retiree, a student typing in lower case, a
+        // learner of English, a baker, two dads, someone with MS): a name that is also a word, a second person the user
+        // lives with, a learner's grammar, a student's spelling, a state said "too", a habit given up.
+        { "I have a daughter called Grace. Grace is a virtue I lack.", "The user has a daughter named Grace" },
+        { "I have a daughter called Hope. Hope is what keeps me going.", "The user has a daughter named Hope" },
+        { "My son Harry is 10. Harry Styles is touring next year.", "The user's son Harry is 10" },
+        { "My brother lives with me and my wife.", "The user lives with their brother and wife" },
+        { "I live in a bungalow in Harrogate with my husband Ken.", "The user lives in Harrogate | The user lives with their husband Ken" },
+        { "I live alone in a ground-floor flat in Cardiff.", "The user lives alone | The user lives in Cardiff" },
+        { "My husband Marcus and I have been together for 12 years.", "The user's husband is named Marcus" },
+        { "We adopted our daughter Ava. Ava is obsessed with dinosaurs.", "The user adopted their daughter Ava | The user's daughter Ava is obsessed with dinosaurs" },
+        { "My wife Hannah does the books and the Instagram.", "The user's wife Hannah does the books and the Instagram" },
+        { "My sister Grace visits every Sunday.", "The user's sister Grace visits every Sunday" },
+        { "I'm lactose intolerant too.", "The user is lactose intolerant" },
+        { "I'm coeliac myself, funnily enough, so I can't eat most of what I bake.", "The user has celiac disease (must avoid gluten)" },
+        { "I don't drive anymore.", "-other:drives" },
+        { "I drive.", "The user drives" },
+        { "I don't smoke anymore.", "-other:smokes" },
+        { "I am not eating pork.", "The user doesn't eat pork" },
+        { "I'm not eating meat this week because of a bet.", "-other:eating meat" }, // a passing choice: no lasting "doesn't eat meat" (the retraction was there before)
+        { "I am working like nurse in hospital since 2019.", "The user works as a nurse in hospital" },
+        { "I am speaking Ukrainian, Russian and Polish.", "The user speaks Ukrainian | The user speaks Russian | The user speaks Polish" },
+        { "My husband name is Taras, he is working in construction.", "The user's husband is named Taras" },
+        { "My dog name is Bublik, he is husky.", "The user has a dog named Bublik" },
+        { "Sorry, I make mistake, I am working in hospital since 2018, not 2019.", "The user works in hospital" },
+        { "I like very much to cook borscht.", "The user likes to cook borscht" },
+        { "I have two childrens.", "The user has two children" },
+        { "My daughter name is Sofia. Sofia have allergy on nuts.", "The user's daughter is named Sofia | The user's daughter Sofia is allergic to nuts" },
+        { "I have allergy on cats.", "The user is allergic to cats" },
+        { "Actually it's six grandchildren, not five.", "The user has six grandchildren" },
+        { "It's six grandchildren at the party, how much cake do I need?", "" },
+        { "im alergic to penicilin", "The user is allergic to penicilin" },
+        { "i play fifa and valorant like every nite", "The user plays fifa and valorant every night" },
+        { "I like every dog I meet.", "The user likes every dog they meet" },
+        { "ngl i hate mornings", "The user dislikes mornings" },
+        { "actually its 4 flatmates forgot about dan", "" },
     };
 
     [Theory]
