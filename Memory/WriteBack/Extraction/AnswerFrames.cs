@@ -235,7 +235,7 @@ public static partial class AnswerFrames
     }
 
     private static Regex Q(string pattern) =>
-        new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Text.RegexBudget.Timeout);
 
     [GeneratedRegex(@"^(?:(?:yes|yeah|yep|yup|sure|of\s+course|well|um+|uh+|hmm+|oh|so|ok|okay|i\s+do|i\s+have|definitely|absolutely)\b[,!:\s]*)+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingAffirmative();
@@ -260,7 +260,7 @@ public static partial class AnswerFrames
     [GeneratedRegex(@"\s+(?:now|these\s+days|actually)$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingNow();
 
-    [GeneratedRegex(@"\bwhat(?:'s|\s+is)\s+your\s+(?:first\s+|full\s+)?name\b|\bwhat\s+should\s+I\s+call\s+you\b|\bhow\s+should\s+I\s+(?:call|address)\s+you\b|\bwhat\s+(?:do|would)\s+you\s+(?:like|want|prefer)\s+to\s+be\s+called\b|\bwho\s+am\s+I\s+(?:talking|speaking)\s+(?:to|with)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\bwhat(?:'s|\s+is)\s+your\s+(?:first\s+|full\s+)?name\b|\bwhat\s+should\s+I\s+call\s+you\b|\bhow\s+should\s+I\s+(?:call|address)\s+you\b|\bwhat\s+(?:do|would)\s+you\s+(?:like|want|prefer)\s+to\s+be\s+called\b|\bwho\s+am\s+I\s+(?:talking|speaking)\s+(?:to|with)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex NameQuestion();
 
     // After "I'm" only a capitalised word is a name ("I'm tired" is not); after "call me" or "it's" any case is.

@@ -112,7 +112,7 @@ internal sealed partial class HeuristicFactExtractor(IOptions<WriteBackOptions> 
     private static bool MayNameSomeone(string text) => NameAtClauseStart().IsMatch(text);
 
     [GeneratedRegex(@"(?:^|[.!?;,]\s+|\band\s+)(?:(?:Actually|Oh|Well|So|Also|Now|Yes|Yeah|No|Sorry|Update|Btw|Anyway|Ok|Okay|And|But|Wait|Oops|Correction)\b[,!:]?\s+)?(?!(?:I|I'm|I've|I'd|I'll|The|My|We|Our|It|It's|He|She|They|This|That|These|Those|There|Here|Hi|Hello|Hey|And|But|So|Also|Can|Could|What|How|Why|When|Where|Who|Which|Is|Are|Was|Were|Do|Does|Did|Will|Would|Should|Please|Thanks|Thank|Sure|Yes|No|Ok|Okay|Sorry|Just|Let|Tell|Give|Help|Write|Make|Explain|Show|Find|If|In|On|At|For|With|As|By|Not|Then|Now|Today|Tomorrow|Yesterday|Great|Good|Nice|Cool|Oh|Well|Actually|Maybe|Any|Some|Every|All|Your|You)\b)\p{Lu}\p{Ll}+\s+\p{Ll}",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex NameAtClauseStart();
 
     /// <summary>Adds the fact, or merges its sources into the same fact already read from another message.</summary>
@@ -159,15 +159,15 @@ internal sealed partial class HeuristicFactExtractor(IOptions<WriteBackOptions> 
     public static bool SaysAddition(string text) => AlsoWords().IsMatch(text) && !ChangeWords().IsMatch(text);
 
     [GeneratedRegex(@"\b(?:now|moved|moving|relocated|switched|changed|new|started|became|left|quit|anymore|no\s+longer)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex ChangeWords();
 
-    [GeneratedRegex(@"[.!?;]+|\bbut\b|\band\s+(?=I\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"[.!?;]+|\bbut\b|\band\s+(?=I\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex AlsoParts();
 
     // "on Fridays", "on Tuesdays and Thursdays": a second employer on its days ("I work at Amazon on Fridays" replaced
     // "The user works at Google", said "on Mondays": the days are not kept in the employer's text).
     [GeneratedRegex(@"\b(?:also|as\s+well|too|in\s+addition|additionally|a\s+second|another|on\s+the\s+side|part[- ]time|on\s+weekends|on\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)|volunteers?|volunteering)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex AlsoWords();
 }

@@ -499,7 +499,7 @@ internal static partial class HeuristicRules
         return Draft(FactSlots.Other, $"{subject} {verb} {value}", $"The user's {subject} {verb.ToLowerInvariant()} {value}");
     }
 
-    [GeneratedRegex(@"^born\s+(?:back\s+)?in\s+(?<y>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase, 100)]
+    [GeneratedRegex(@"^born\s+(?:back\s+)?in\s+(?<y>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase, Text.RegexBudget.Milliseconds)]
     private static partial Regex BornInYear();
 
     // A verb of saying or thinking in lower case, followed by who it was said to or what was said ("told me", "says

@@ -7,7 +7,7 @@ namespace Memory.WriteBack.Extraction;
 /// a rule about the user. Rules live in partial files by theme.</summary>
 internal static partial class HeuristicRules
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan MatchTimeout = Text.RegexBudget.Timeout;
 
     private static readonly Lazy<IReadOnlyList<Rule>> ThemedRules = new(() =>
         [.. IdentityRules(), .. WorkRules(), .. PreferenceRules(), .. PeopleRules(), .. ScheduleRules()]);

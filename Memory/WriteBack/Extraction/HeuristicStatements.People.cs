@@ -51,12 +51,12 @@ internal static partial class HeuristicStatements
     // "is a virtue I lack", "is what keeps me going", "was the word my teacher used": a copula whose predicate speaks of
     // the user ("I", "me", "my") or of a word.
     [GeneratedRegex(@"^(?:is|was|isn't|wasn't)\s+(?:.*\b(?-i:I|me|my|myself)\b|(?:a|the)\s+(?:virtue|word|name|thing|quality|gift|feeling|concept|idea)\b)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex SaidOfTheUser();
 
     // A clause that opens with a first name and goes on with a verb: "Meera is ...", "Arjun just turned 10", "Dev loves
     // cycling" (not "Meera and I ...", "Meera, ...", "Meera's ...").
     [GeneratedRegex(@"^(?<name>(?-i:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?))\s+(?!and\b|or\b|&)(?=(?-i:\p{Ll}))",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex LeadingName();
 }

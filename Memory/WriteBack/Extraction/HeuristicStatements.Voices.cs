@@ -33,46 +33,46 @@ internal static partial class HeuristicStatements
 
     // "I don't smoke anymore" takes the habit back and is not also kept as a negative; "I don't drive anymore", with no
     // habit to take back, is ("The user doesn't drive").
-    [GeneratedRegex(@"\b(?:anymore|any\s+more|any\s+longer)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(?:anymore|any\s+more|any\s+longer)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex NoMore();
 
     // "I am working like nurse", "I work like cleaner": a learner's "like" for "as" before an occupation without an
     // article ("I work like a dog" keeps its article and is not read).
-    [GeneratedRegex(@"(?<lead>\bI\s+(?:am\s+)?work(?:ing)?)\s+like\s+(?=(?:" + HeuristicRules.Occupations + @")\b)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<lead>\bI\s+(?:am\s+)?work(?:ing)?)\s+like\s+(?=(?:" + HeuristicRules.Occupations + @")\b)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex LearnerWorkingLike();
 
-    [GeneratedRegex(@"\bI\s+am\s+speaking\s+(?<lang>\p{Lu}\p{Ll}+)", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\bI\s+am\s+speaking\s+(?<lang>\p{Lu}\p{Ll}+)", RegexOptions.None, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex LearnerSpeaking();
 
     // Only before a short object that ends the clause: "I'm not eating meat this week" is a passing choice.
-    [GeneratedRegex(@"\bI\s+am\s+not\s+(?<v>eating|drinking)\b(?=\s+(?!(?:today|tonight|now|anything|much|well|right|breakfast|lunch|dinner|out|properly|enough|here)\b)[\p{L}-]+(?:\s+[\p{L}-]+)?\s*(?:[.!;]|$))", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\bI\s+am\s+not\s+(?<v>eating|drinking)\b(?=\s+(?!(?:today|tonight|now|anything|much|well|right|breakfast|lunch|dinner|out|properly|enough|here)\b)[\p{L}-]+(?:\s+[\p{L}-]+)?\s*(?:[.!;]|$))", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex LearnerNotEating();
 
-    [GeneratedRegex(@"\bI\s+(?:have|got)\s+(?:an?\s+)?allerg(?:y|ies)\s+(?:on|for|from)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\bI\s+(?:have|got)\s+(?:an?\s+)?allerg(?:y|ies)\s+(?:on|for|from)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex LearnerOwnAllergy();
 
-    [GeneratedRegex(@"(?<=\b(?-i:\p{Lu})\p{Ll}+)\s+(?:have|has)\s+(?:an?\s+)?allerg(?:y|ies)\s+(?:on|for|from)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<=\b(?-i:\p{Lu})\p{Ll}+)\s+(?:have|has)\s+(?:an?\s+)?allerg(?:y|ies)\s+(?:on|for|from)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex LearnerAllergy();
 
-    [GeneratedRegex(@"(?<=^|[.!?]\s+)(?<lead>actually|sorry|correction|oops|wait|no),?\s+it'?s\s+(?=(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+)?(?:kids|children|sons|daughters|grandchildren|grandkids|grandsons|granddaughters|brothers|sisters|siblings|dogs|cats|flatmates|roommates|housemates|staff|employees)\b(?:\s*(?:[,.;!?]|$)|\s+not\b))", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<=^|[.!?]\s+)(?<lead>actually|sorry|correction|oops|wait|no),?\s+it'?s\s+(?=(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+)?(?:kids|children|sons|daughters|grandchildren|grandkids|grandsons|granddaughters|brothers|sisters|siblings|dogs|cats|flatmates|roommates|housemates|staff|employees)\b(?:\s*(?:[,.;!?]|$)|\s+not\b))", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex CountCorrection();
 
-    [GeneratedRegex(@"\b(?<v>like|love|enjoy)\s+(?:very\s+much|a\s+lot|so\s+much)\s+(?=to\s+\p{Ll}|\p{Ll}+ing\b)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(?<v>like|love|enjoy)\s+(?:very\s+much|a\s+lot|so\s+much)\s+(?=to\s+\p{Ll}|\p{Ll}+ing\b)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex LikeVeryMuch();
 
     // "i play fifa like every nite": "like" as a filler before a frequency, not a taste ("I like every dog").
-    [GeneratedRegex(@"(?<=[\p{L}\d]{2})\s+like\s+(?=every\s+(?:day|night|morning|evening|week|weekend)\b)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<=[\p{L}\d]{2})\s+like\s+(?=every\s+(?:day|night|morning|evening|week|weekend)\b)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex LikeEvery();
 
-    [GeneratedRegex(@"(?<first>\bI\s+(?:(?:still|now|currently)\s+)?live\s+in\s+[^,.;!?]{2,60}?)\s+with\s+(?=my\s)", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<first>\bI\s+(?:(?:still|now|currently)\s+)?live\s+in\s+[^,.;!?]{2,60}?)\s+with\s+(?=my\s)", RegexOptions.None, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex LiveInWith();
 
-    [GeneratedRegex(@"\bI\s+live\s+(?:alone|on\s+my\s+own|by\s+myself)\s+in\s+", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\bI\s+live\s+(?:alone|on\s+my\s+own|by\s+myself)\s+in\s+", RegexOptions.None, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex LiveAloneIn();
 
-    [GeneratedRegex(@"\b(?<who>[Mm]y\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:lives|is\s+living|has\s+been\s+living|is\s+staying|has\s+been\s+staying)\s+with\s+me(?:\s+and\s+my\s+(?<and>[\w-]+))?\b", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(?<who>[Mm]y\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:lives|is\s+living|has\s+been\s+living|is\s+staying|has\s+been\s+staying)\s+with\s+me(?:\s+and\s+my\s+(?<and>[\w-]+))?\b", RegexOptions.None, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex LivesWithMe();
 
-    [GeneratedRegex(@"\b[Mm]y\s+(?<rel>wife|husband|partner|boyfriend|girlfriend|fianc[eé]e?)\s+(?<name>\p{Lu}\p{Ll}+)\s+and\s+I\s+(?:have|'ve)\s+been\s+(?<how>together|married)\b", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b[Mm]y\s+(?<rel>wife|husband|partner|boyfriend|girlfriend|fianc[eé]e?)\s+(?<name>\p{Lu}\p{Ll}+)\s+and\s+I\s+(?:have|'ve)\s+been\s+(?<how>together|married)\b", RegexOptions.None, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex PartnerAndI();
 }

@@ -225,7 +225,7 @@ internal static partial class HeuristicStatements
     }
 
     // "now", "currently", "these days", "instead": the clause says its fact replaces what held before.
-    [GeneratedRegex(@"\b(?:now|currently|nowadays|these\s+days|instead|anymore|any\s+more)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(?:now|currently|nowadays|these\s+days|instead|anymore|any\s+more)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex NowMarker();
 
     private static string Clean(string raw, out bool greeting)
@@ -379,11 +379,11 @@ internal static partial class HeuristicStatements
     [GeneratedRegex(@"\b[Mm]y\s+(?:wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|spouse)\s+and\s+I\s+(?:are|'re)\s+expecting\b")]
     private static partial Regex ExpectingTogether();
 
-    [GeneratedRegex(@"\b(?<who>[Mm]y\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+and\s+I\s+(?<v>live|work)\s+together\b", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(?<who>[Mm]y\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+and\s+I\s+(?<v>live|work)\s+together\b", RegexOptions.None, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex Together();
 
     [GeneratedRegex(@"(?<first>\bI\s+(?:(?:also|still|now)\s+)?(?:have|own|'ve\s+got|have\s+got)\s+(?:a|an|one|two|three|\d+)\s+(?:[\w-]+\s+){0,2}?(?:called|named)\s+(?-i:[A-Z])[\w'-]*)\s*,?\s+and\s+(?=(?:a|an|one|two|three|\d+)\s+(?:[\w-]+\s+){0,2}?(?:called|named)\s+(?-i:[A-Z]))",
-        RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex NamedAndNamed();
 
     // A full stop, "!" or "?" ends a sentence only where a blank, another one or the end follows: "1.93 m",

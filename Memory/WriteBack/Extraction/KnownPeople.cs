@@ -181,42 +181,42 @@ internal sealed partial class KnownPeople
     // "The user's daughter Meera ...", "The user's best friend Tom ...", "The user's son is named Arjun",
     // "The user's cat's name is Biscuit".
     [GeneratedRegex(@"^The user's\s+(?:(?:older|younger|little|big|eldest|oldest|youngest|twin|new|old|baby)\s+)?(?<rel>(?:step\s*)?" + Relations + @")(?:\s+(?<name>" + Name + @")\b|\s+is\s+(?:named|called)\s+(?<name>" + Name + @")\b|'s\s+name\s+is\s+(?<name>" + Name + @")\b)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex OwnRelative();
 
     // "The user adopted their daughter Ava", "The user lives with their husband Ken": the user's own relative, named
     // after "their" in a fact about the user ("The user's sister lives with their husband Tom" is the sister's).
     [GeneratedRegex(@"^The user\s+(?:[\p{Ll}-]+\s+){1,3}?their\s+(?:(?:older|younger|little|big|eldest|oldest|youngest|twin|new|baby|adopted)\s+)?(?<rel>(?:step\s*)?" + Relations + @")\s+(?<name>" + Name + @")\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex TheirRelative();
 
     // "The user has two kids named Arjun and Meera", "The user has a younger brother called Tom".
     [GeneratedRegex(@"^The user has\s+(?:a|an|one|two|three|four|five|six|\d{1,2})\s+(?:[\w-]+\s+){0,2}?(?<rel>kids|children|sons|daughters|brothers|sisters|siblings|twins|grandchildren|grandkids|dogs|cats|kittens|puppies|" + Relations + @")\s+(?:named|called)\s+(?<names>" + Name + @"(?:(?:,\s+|,?\s+and\s+)" + Name + @"){0,7})\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex HasNamed();
 
     // "The user just adopted a puppy named Luna", "The user has a golden retriever called Max" (a breed: a dog); not a
     // pet the user's sister has, or one the user wants.
     [GeneratedRegex(@"^The user\s+(?:(?:also|now|still|just|recently|finally)\s+)?(?:has|owns|adopted|got|rescued|has\s+got)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?<rel>dog|cat|puppy|kitten|parrot|rabbit|bunny|hamster|turtle|tortoise|snake|lizard|horse|pony|bird|ferret|budgie|gecko|" + HeuristicRules.DogAndCatBreeds + @")\s+(?:named|called)\s+(?<name>" + Name + @")\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex PetNamed();
 
     // Someone named in the message with a noun ("my colleague Max", "a woman called Anna", "My boss, Max,", "Anna, my
     // sister,") or a place of work ("Sarah from accounting").
     [GeneratedRegex(@"\b(?:my|a|an|the|our|his|her|their|some|this)\s+(?:[\p{L}-]+\s+){0,2}?(?<noun>[\p{L}-]+)\s*,?\s+(?:(?:called|named)\s+)?(?<name>" + Name + @")\b|(?<name>" + Name + @")\s*,\s*(?:my|a|an|the|our)\s+(?:[\p{L}-]+\s+){0,2}?(?<noun>[\p{L}-]+)|(?<name>" + Name + @")\s+(?<from>from)\s+\p{Ll}",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex OtherMention();
 
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex MultiSpace();
 
     // A dog or cat is often named by its breed ("a golden retriever called Max": the user's dog), as the pet rules read it.
-    [GeneratedRegex(@"^(?:" + HeuristicRules.DogAndCatBreeds + @")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:" + HeuristicRules.DogAndCatBreeds + @")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex Breed();
 
-    [GeneratedRegex(@"^(?:siamese|persians?|ragdolls?|maine\s+coons?|sphynx|bengals?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:siamese|persians?|ragdolls?|maine\s+coons?|sphynx|bengals?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex CatBreed();
 
-    [GeneratedRegex(@",\s+|,?\s+and\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@",\s+|,?\s+and\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Text.RegexBudget.Milliseconds)]
     private static partial Regex NameList();
 }
