@@ -19,6 +19,15 @@ internal sealed class GuardrailMemoryContentGuard(IGuardrailPipeline guardrails)
             UserId = user.UserId,
         };
         var result = await guardrails.CheckAsync(GuardrailStage.Memory, text, context, cancellationToken).ConfigureAwait(false);
+        if (point == MemoryGuardPoint.BeforeStore && (!result.IsBlocked || result.BlockedOnlyByUnfinishedChecks) &&
+            result.Findings.Any(f => f.Rule == GuardrailResult.UnfinishedCheckRule && f.Action >= GuardrailAction.Redact))
+        {
+            // A check that ran out of time fails closed over the whole text: redacted, the memory would be stored as
+            // "[REDACTED]" (and an update would overwrite a good memory with it). Not stored now: a direct write is told
+            // to retry (503), write-back retries the turn.
+            return new MemoryGuardDecision(false, text, GuardrailResult.UnfinishedCheckRule, Unfinished: true);
+        }
+
         return result.IsBlocked
             ? new MemoryGuardDecision(false, text, result.DecisiveRule, result.BlockedOnlyByUnfinishedChecks)
             : new MemoryGuardDecision(true, result.Text, result.Action == GuardrailAction.Allow ? null : result.DecisiveRule);

@@ -39,8 +39,13 @@ internal sealed partial class DateOfBirthCheck : IGuardrailCheck
             return true; // a month written as a word
         }
 
-        var a = int.Parse(match.Groups["a"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
-        var b = int.Parse(match.Groups["b"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+        // The pattern takes ASCII digits only ([0-9], not \d, which also matches other scripts' digits that int.Parse
+        // refuses); TryParse all the same, so no input can make a check throw.
+        if (!int.TryParse(match.Groups["a"].ValueSpan, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var a) ||
+            !int.TryParse(match.Groups["b"].ValueSpan, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var b))
+        {
+            return false;
+        }
         if (match.Groups["iso"].Success)
         {
             return a is >= 1 and <= 12 && b is >= 1 and <= 31;
@@ -54,7 +59,7 @@ internal sealed partial class DateOfBirthCheck : IGuardrailCheck
     // A birth word in English, German, French, Spanish, Italian or Portuguese, a separator, then the date: ISO
     // (1985-03-14), day and month with dots, slashes or dashes and a year (14.03.1985, 03/14/85), or a month word
     // ("March 14, 1985", "14th of March 1985", "14. März 1985", "14 mars 1985", "14 de marzo de 1985").
-    [GeneratedRegex(@"(?i)(?<![A-Za-z])(?:date\s+of\s+birth|birth\s*date|birthday|d\.?o\.?b\.?|born(?:\s+on)?|geburtsdatum|geburtstag|geboren(?:\s+am)?|date\s+de\s+naissance|n[ée]e?\s+le|fecha\s+de\s+nacimiento|nacid[oa]\s+el|data\s+di\s+nascita|nat[oa]\s+il|data\s+de\s+nascimento|nascid[oa]\s+em)(?![A-Za-z])[ \t]{0,3}(?:[:=\-][ \t]{0,3}|(?:is|was|ist|est|es|è|é)[ \t]{1,3})?(?<date>(?<iso>(?:19|20)\d{2}-(?<a>\d{1,2})-(?<b>\d{1,2}))|(?<a>\d{1,2})(?<sep>[./\-])(?<b>\d{1,2})\k<sep>(?:(?:19|20)\d{2}|\d{2})|(?:" + Months + @"[ \t]{1,3}\d{1,2}(?:st|nd|rd|th)?,?[ \t]{1,3}(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th|\.)?[ \t]{1,3}(?:of[ \t]{1,3}|de[ \t]{1,3})?" + Months + @",?[ \t]{1,3}(?:de[ \t]{1,3})?(?:19|20)\d{2}))(?![\w/.\-]\d|\d)",
+    [GeneratedRegex(@"(?i)(?<![A-Za-z])(?:date\s+of\s+birth|birth\s*date|birthday|d\.?o\.?b\.?|born(?:\s+on)?|geburtsdatum|geburtstag|geboren(?:\s+am)?|date\s+de\s+naissance|n[ée]e?\s+le|fecha\s+de\s+nacimiento|nacid[oa]\s+el|data\s+di\s+nascita|nat[oa]\s+il|data\s+de\s+nascimento|nascid[oa]\s+em)(?![A-Za-z])[ \t]{0,3}(?:[:=\-][ \t]{0,3}|(?:is|was|ist|est|es|è|é)[ \t]{1,3})?(?<date>(?<iso>(?:19|20)[0-9]{2}-(?<a>[0-9]{1,2})-(?<b>[0-9]{1,2}))|(?<a>[0-9]{1,2})(?<sep>[./\-])(?<b>[0-9]{1,2})\k<sep>(?:(?:19|20)[0-9]{2}|[0-9]{2})|(?:" + Months + @"[ \t]{1,3}[0-9]{1,2}(?:st|nd|rd|th)?,?[ \t]{1,3}(?:19|20)[0-9]{2}|[0-9]{1,2}(?:st|nd|rd|th|\.)?[ \t]{1,3}(?:of[ \t]{1,3}|de[ \t]{1,3})?" + Months + @",?[ \t]{1,3}(?:de[ \t]{1,3})?(?:19|20)[0-9]{2}))(?![\w/.\-][0-9]|[0-9])",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BirthDate();
 }

@@ -155,21 +155,21 @@ internal sealed partial class NationalIdCheck : IGuardrailCheck
         return digits == 11 && (check == 10 ? 0 : check) == last;
     }
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d](?![A-Za-z0-9])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Za-z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-Da-d](?![A-Za-z0-9])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NationalInsurance();
 
-    [GeneratedRegex(@"(?<![\w\-/.+$])(?:\d{3} \d{3} \d{3}|\d{3}-\d{3}-\d{3}|\d{9})(?![\w\-/]|[.,]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![\w\-/.+$])(?:[0-9]{3} [0-9]{3} [0-9]{3}|[0-9]{3}-[0-9]{3}-[0-9]{3}|[0-9]{9})(?![\w\-/]|[.,][0-9])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NineDigits();
 
-    [GeneratedRegex(@"(?<![\w\-/.+$])[2-9]\d{3}(?: \d{4} \d{4}|-\d{4}-\d{4}|\d{8})(?![\w\-/]|[.,]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![\w\-/.+$])[2-9][0-9]{3}(?: [0-9]{4} [0-9]{4}|-[0-9]{4}-[0-9]{4}|[0-9]{8})(?![\w\-/]|[.,][0-9])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Aadhaar();
 
     // The fourth letter names the holder (P person, C company, H family, F firm, A association, T trust, B body, L
     // authority, J juridical person, G government).
-    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z](?![A-Za-z0-9])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Z]{3}[ABCFGHJLPT][A-Z][0-9]{4}[A-Z](?![A-Za-z0-9])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Pan();
 
-    [GeneratedRegex(@"(?<![\w\-/.+$])[0-9]\d(?: \d{3} \d{3} \d{3}|\d{9})(?![\w\-/]|[.,]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![\w\-/.+$])[0-9][0-9](?: [0-9]{3} [0-9]{3} [0-9]{3}|[0-9]{9})(?![\w\-/]|[.,][0-9])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SteuerId();
 
     // "Passport number: X12345678", "passport no. L898902C3", "my passport # is 123456789", "Reisepass-Nr. C01X00T47":
@@ -177,18 +177,18 @@ internal sealed partial class NationalIdCheck : IGuardrailCheck
     [GeneratedRegex(@"(?i)(?<![A-Za-z])(?:passport|passeport|pasaporte|passaporto|reisepass|paspoort)(?:[ \-]?(?:number|no\.?|nr\.?|num\.?|nummer|numéro|número|numero|n°|#|id))?(?:[ \t]*[:#=][ \t]*|[ \t]+(?:is|was|ist|est|es|è|é)[ \t]*:?[ \t]*|[ \t]+)(?<value>(?-i:[A-Z0-9]{6,9}))(?![A-Za-z0-9\-])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Passport();
 
-    [GeneratedRegex(@"(?i)\b(?:national\s+insurance|nat\.?\s*ins\.?|ni\s*(?:number|no\b|#)|nino)\b[^\n\d]{0,32}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?i)\b(?:national\s+insurance|nat\.?\s*ins\.?|ni\s*(?:number|no\b|#)|nino)\b[^\n0-9]{0,32}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex NationalInsuranceCue();
 
-    [GeneratedRegex(@"(?i)(?:\b(?:social\s+insurance|sin|nas)\b|num[ée]ro\s+d['’]assurance\s+sociale)[^\n\d]{0,32}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?i)(?:\b(?:social\s+insurance|sin)\b|num[ée]ro\s+d['’]assurance\s+sociale)[^\n0-9]{0,32}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex SinCue();
 
-    [GeneratedRegex(@"(?i)\b(?:aadhaar|aadhar|adhaar|uidai|uid)\b[^\n\d]{0,32}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?i)\b(?:aadhaar|aadhar|adhaar|uidai)\b[^\n0-9]{0,32}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex AadhaarCue();
 
-    [GeneratedRegex(@"(?i)\b(?:pan|permanent\s+account\s+number)\b[^\n\d]{0,32}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?i)\b(?:pan|permanent\s+account\s+number)\b[^\n0-9]{0,32}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex PanCue();
 
-    [GeneratedRegex(@"(?i)(?:\bsteuer[\-\s]?id\b|\bsteuer[\-\s]?identifikationsnummer|\bsteueridentifikationsnummer|\bidnr\b|\bsteuernummer\b|\btax\s+id(?:entification)?\b|\btin\b)[^\n\d]{0,32}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?i)(?:\bsteuer[\-\s]?id\b|\bsteuer[\-\s]?identifikationsnummer|\bsteueridentifikationsnummer|\bidnr\b|\bsteuernummer\b|\btax\s+id(?:entification)?\b|\btin\b)[^\n0-9]{0,32}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex SteuerIdCue();
 }

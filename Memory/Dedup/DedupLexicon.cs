@@ -434,6 +434,22 @@ internal static class DedupLexicon
 
     /// <summary>Words that say the statement now holds instead of what held before ("I go to the gym on Tuesdays
     /// now", "... instead"): the same statement with another date, time or number is the new value.</summary>
+    /// <summary>Words a number after which names a thing rather than counts it ("bus 42", "Omega 3", "vitamin D",
+    /// "type 2", "room 12"): another number there is another thing.</summary>
+    public static readonly IReadOnlySet<string> NumberedNames = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "bus", "route", "line", "platform", "gate", "room", "flight", "omega", "vitamin", "channel", "version", "track",
+        "terminal", "seat", "table", "ward", "bay", "unit", "block", "pier", "zone", "lane", "exit", "junction", "chapter",
+        "season", "episode", "series", "model", "level", "grade", "class", "form", "stage", "step", "type", "tier", "court",
+        "floor", "apartment", "flat", "locker", "desk", "pitch", "number", "no",
+    };
+
+    /// <summary>Verbs of a one-off arrangement: "I've booked a table for 4" then "... for 2" may be two bookings.</summary>
+    public static readonly IReadOnlySet<string> OneOffVerbs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "booked", "reserved", "ordered", "scheduled", "arranged", "planned", "invited", "bought",
+    };
+
     public static readonly IReadOnlySet<string> ChangeMarkers = new HashSet<string>(StringComparer.Ordinal)
     {
         "now", "instead", "nowadays", "currently", "anymore",

@@ -25,10 +25,17 @@ internal sealed partial class FactText
         ChangeMarked = tokens.Exists(t => DedupLexicon.ChangeMarkers.Contains(t.Lower));
         LastingFreeKey = LastingFree(tokens);
         Rate = IsRate(tokens);
+        // A count so far ("I've run 3 marathons"), not a one-off arrangement ("I've booked a table for 4 people") nor
+        // a number after "for" (a party's size, a stay's nights: durations are LastingFreeKey's).
         PerfectCount = IsPerfect(tokens) && tokens.Exists(t => t.Class == TokenClass.Number) &&
-                       !tokens.Exists(t => t.Class is TokenClass.Date or TokenClass.Time);
-        NumberFreeKey = Normalised([.. tokens.Where(t => !DedupLexicon.ChangeMarkers.Contains(t.Lower)).SelectMany(NumberFree)]);
-        Aged = tokens.Exists(t => t.Lower == "aged") && tokens.Exists(t => t.Class == TokenClass.Number);
+                       !tokens.Exists(t => t.Class is TokenClass.Date or TokenClass.Time) &&
+                       !tokens.Exists(t => DedupLexicon.OneOffVerbs.Contains(t.Lower)) &&
+                       !tokens.Where((t, i) => t.Class == TokenClass.Number && i > 0 && tokens[i - 1].Lower == "for").Any();
+        NumberFreeKey = Normalised([.. NumberFreeTokens(tokens)]);
+        // "My niece, aged 5" / "... aged 9" is one person's age; "I have a daughter aged 5" / "... a daughter aged 3"
+        // may be a second child: an indefinite article leaves the two apart.
+        Aged = tokens.Exists(t => t.Lower == "aged") && tokens.Exists(t => t.Class == TokenClass.Number) &&
+               !tokens.Exists(t => t.Lower is "a" or "an" or "another");
 
         // "I used to smoke" has the key of "I smoke": its past is what PastState says.
         // "The user's brother is in Leeds" is negated by "My brother isn't in Leeds": the possessor reads as "my".
@@ -198,6 +205,27 @@ internal sealed partial class FactText
     public bool Aged { get; }
 
     /// <summary>A token with its number as "#": "twice" is "# times", "three times" "# times".</summary>
+    /// <summary>The tokens with every quantity as "#": a number that names something is kept ("vitamin B6", "Omega 3",
+    /// "bus 42": another number there is another thing, not a new value).</summary>
+    private static IEnumerable<FactToken> NumberFreeTokens(List<FactToken> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (DedupLexicon.ChangeMarkers.Contains(t.Lower))
+            {
+                continue;
+            }
+
+            var names = t.Class == TokenClass.Number &&
+                        ((t.Lower.Any(char.IsAsciiDigit) && t.Lower.Any(char.IsAsciiLetter)) || (i > 0 && DedupLexicon.NumberedNames.Contains(tokens[i - 1].Lower)));
+            foreach (var kept in names ? [t] : NumberFree(t))
+            {
+                yield return kept;
+            }
+        }
+    }
+
     private static IEnumerable<FactToken> NumberFree(FactToken t) =>
         t.Lower is "once" or "twice" or "thrice" ? [new FactToken("#", TokenClass.Word, null), new FactToken("times", TokenClass.Word, null)]
         : t.Class == TokenClass.Number ? [new FactToken("#", TokenClass.Word, null)]

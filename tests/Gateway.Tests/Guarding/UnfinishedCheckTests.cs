@@ -13,12 +13,12 @@ public sealed class UnfinishedCheckTests
 {
     /// <summary>A check of the blocklist family (blocked at every stage by the default policy) that "times out" on
     /// texts holding <see cref="Marker"/> (at the stages and as many times as told), and finds nothing otherwise.</summary>
-    private sealed class TimingOutCheck(GuardrailStage? onlyAt, int times) : IGuardrailCheck
+    private sealed class TimingOutCheck(GuardrailStage? onlyAt, int times, string family = "blocklist") : IGuardrailCheck
     {
         public const string Marker = "Quillbrook";
         private int _left = times;
 
-        public string Family => "blocklist";
+        public string Family => family;
 
         public int StreamWindow => 0;
 
@@ -95,6 +95,22 @@ public sealed class UnfinishedCheckTests
         Assert.Equal("guardrail_timeout", error["code"]!.GetValue<string>());
         Assert.True(response.Headers.Contains("Retry-After"));
         var list = JsonNode.Parse(await gateway.Client.GetStringAsync("v1/users/retry-user/memories"))!;
+        Assert.Empty(list["memories"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_memory_a_redacting_check_ran_out_of_time_on_is_not_stored_as_redacted_text()
+    {
+        // memory: pii: redact. A pii check that runs out of time would redact the whole text: "[REDACTED]" stored.
+        await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?> { ["Upstream:BaseUrl"] = "echo:" },
+            b => b.Services.AddSingleton<IGuardrailCheck>(new TimingOutCheck(GuardrailStage.Memory, int.MaxValue, "pii")));
+
+        using var response = await gateway.Client.PostAsync("v1/users/redact-user/memories", HttpAssert.Json(
+            $$"""{"memories":[{"text":"I grew up in {{TimingOutCheck.Marker}}."}]}"""));
+
+        var error = await HttpAssert.OpenAIErrorAsync(response, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("guardrail_timeout", error["code"]!.GetValue<string>());
+        var list = JsonNode.Parse(await gateway.Client.GetStringAsync("v1/users/redact-user/memories"))!;
         Assert.Empty(list["memories"]!.AsArray());
     }
 

@@ -208,6 +208,21 @@ public sealed class NineteenthSweepTests : IDisposable
         Assert.All(events, e => Assert.DoesNotContain(text[^5..].TrimEnd('.'), e.Excerpt ?? string.Empty));
     }
 
+    [Theory]
+    [InlineData("DOB: 1985-\u0663\u0660-\u0661\u0664")]
+    [InlineData("DOB: \u0661\u0664/\u0660\u0663/85")]
+    [InlineData("born on 1985-\u0660\u0663-14")]
+    [InlineData("SIN: \u0660\u0664\u0666 454 286")]
+    [InlineData("Aadhaar: 2345 \u0666\u0667\u0668\u0669 0124")]
+    public async Task Digits_of_other_scripts_never_make_a_check_throw(string text)
+    {
+        foreach (var stage in new[] { GuardrailStage.Input, GuardrailStage.Output, GuardrailStage.Memory })
+        {
+            var result = await _harness.Pipeline.CheckAsync(stage, text, TestPolicies.Request());
+            Assert.DoesNotContain(result.Findings, f => f.Rule == "guardrail.error");
+        }
+    }
+
     [Fact]
     public async Task A_birthday_is_kept_in_memory_while_national_ids_are_not()
     {

@@ -93,6 +93,12 @@ public sealed class QuantityAndNamedSubjectTests : IDisposable
         { "I play tennis twice a week.", "I play tennis three times a week.", nameof(DedupVerdict.SlotChange) },
         { "I play tennis twice a week.", "I play squash three times a week.", nameof(DedupVerdict.Distinct) },
         { "I have two children aged 5 and 8.", "I have two children aged 6 and 9.", nameof(DedupVerdict.SlotChange) },
+        // A number that names a thing is no quantity; an indefinite child may be a second one; a booking is one-off.
+        { "I take vitamin B6 daily.", "I take vitamin B12 daily.", nameof(DedupVerdict.Distinct) },
+        { "I take Omega 3 daily.", "I take Omega 6 daily.", nameof(DedupVerdict.Distinct) },
+        { "I take bus 42 every day.", "I take bus 17 every day.", nameof(DedupVerdict.Distinct) },
+        { "I have a daughter aged 5.", "I have a daughter aged 3.", nameof(DedupVerdict.Distinct) },
+        { "I've booked a table for 4 people.", "I've booked a table for 2 people.", nameof(DedupVerdict.Distinct) },
         // Where the note with the PIN is now: the same slot, its new place (both paths agree).
         { "My PIN is written on a note.", "My PIN is written in my wallet.", nameof(DedupVerdict.SlotChange) },
     };
@@ -190,6 +196,11 @@ public sealed class QuantityAndNamedSubjectTests : IDisposable
     [InlineData("I've been married for 10 years.", "I've been married since 2014.", MemoryEvent.Add)]
     [InlineData("My dog Rex weighs 20 kg.", "Max weighs 23 kg now.", MemoryEvent.Add)]
     [InlineData("I live in Madrid.", "I live abroad.", MemoryEvent.Add)]
+    [InlineData("I take vitamin B6 daily.", "I take vitamin B12 daily.", MemoryEvent.Add)]
+    [InlineData("I take Omega 3 daily.", "I take Omega 6 daily.", MemoryEvent.Add)]
+    [InlineData("I have a daughter aged 5.", "I have a daughter aged 3.", MemoryEvent.Add)]
+    [InlineData("I have a son aged 8.", "I have a son aged 12.", MemoryEvent.Add)]
+    [InlineData("I've booked a table for 4 people.", "I've booked a table for 2 people.", MemoryEvent.Add)]
     public async Task A_direct_write_that_is_not_similar_updates_the_quantity_and_the_named_subject(string first, string second, MemoryEvent expected)
     {
         // Orthogonal vectors: only the rule and its prefilter relate the texts.
