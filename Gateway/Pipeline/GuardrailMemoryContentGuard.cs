@@ -19,8 +19,7 @@ internal sealed class GuardrailMemoryContentGuard(IGuardrailPipeline guardrails)
             UserId = user.UserId,
         };
         var result = await guardrails.CheckAsync(GuardrailStage.Memory, text, context, cancellationToken).ConfigureAwait(false);
-        if (point == MemoryGuardPoint.BeforeStore && (!result.IsBlocked || result.BlockedOnlyByUnfinishedChecks) &&
-            result.Findings.Any(f => f.Rule == GuardrailResult.UnfinishedCheckRule && f.Action >= GuardrailAction.Redact))
+        if (point == MemoryGuardPoint.BeforeStore && result.SpoiledByUnfinishedChecks)
         {
             // A check that ran out of time fails closed over the whole text: redacted, the memory would be stored as
             // "[REDACTED]" (and an update would overwrite a good memory with it). Not stored now: a direct write is told

@@ -61,7 +61,9 @@ internal sealed class InputGuardStage(IGuardrailPipeline guardrails, ILogger<Inp
         }
 
         GatewayLog.GuardrailIntervened(logger, result.Action.ToString(), "input", context.RequestId, result.DecisiveRule);
-        if (result.BlockedOnlyByUnfinishedChecks)
+        // Blocked, or redacted whole ("[SECRET]" sent upstream, an observation queued as "[SECRET]" and its facts lost),
+        // only because a check ran out of time: retry.
+        if (result.SpoiledByUnfinishedChecks)
         {
             return OpenAIError.Unavailable(
                 $"The gateway's input guardrail could not finish its checks in time ({result.DecisiveRule}); retry the request.", GuardrailTimeoutCode);

@@ -29,4 +29,11 @@ public sealed record GuardrailResult(GuardrailAction Action, string Text, IReadO
     /// <summary>True when only checks that ran out of time blocked the text: a busy gateway, not the text's content,
     /// so the caller is told to retry (503 with <c>Retry-After</c>) rather than that its request was refused.</summary>
     public bool BlockedOnlyByUnfinishedChecks => IsBlocked && DecisiveRule == UnfinishedCheckRule;
+
+    /// <summary>True when a check that ran out of time redacted or blocked the text (failing closed over all of it) and
+    /// no finding that matched blocks it: what is left is "[SECRET]" or nothing, through no fault of the text, so a
+    /// caller that would keep or forward it is told to retry instead (503), and write-back retries the turn.</summary>
+    public bool SpoiledByUnfinishedChecks =>
+        (!IsBlocked || BlockedOnlyByUnfinishedChecks) &&
+        Findings.Any(f => f.Rule == UnfinishedCheckRule && f.Action is GuardrailAction.Redact or GuardrailAction.Block);
 }

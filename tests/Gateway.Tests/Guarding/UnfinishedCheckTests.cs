@@ -115,6 +115,31 @@ public sealed class UnfinishedCheckTests
     }
 
     [Fact]
+    public async Task A_request_or_observation_a_redacting_check_ran_out_of_time_on_is_a_503_not_sent_as_redacted_text()
+    {
+        // input: secret: redact. A secret check that runs out of time redacts the whole text: "[SECRET]" would go upstream
+        // and an observation would be queued as "[SECRET]" (accepted, its facts lost).
+        await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?> { ["Upstream:BaseUrl"] = "echo:" },
+            b => b.Services.AddSingleton<IGuardrailCheck>(new TimingOutCheck(GuardrailStage.Input, int.MaxValue, "secret")));
+
+        using (var chat = await gateway.Client.PostAsync("v1/chat/completions", HttpAssert.Json(
+                   $$"""{"model":"echo","messages":[{"role":"user","content":"I walked to {{TimingOutCheck.Marker}} today."}]}""")))
+        {
+            var error = await HttpAssert.OpenAIErrorAsync(chat, HttpStatusCode.ServiceUnavailable);
+            Assert.Equal("guardrail_timeout", error["code"]!.GetValue<string>());
+        }
+
+        using (var observed = await gateway.Client.PostAsync("v1/users/obs-user/observations", HttpAssert.Json(
+                   $$"""{"text":"I grew up in {{TimingOutCheck.Marker}}.","context":"docs"}""")))
+        {
+            var error = await HttpAssert.OpenAIErrorAsync(observed, HttpStatusCode.ServiceUnavailable);
+            Assert.Equal("guardrail_timeout", error["code"]!.GetValue<string>());
+        }
+
+        await HttpAssert.PostOkAsync(gateway.Client, "v1/chat/completions", """{"model":"echo","messages":[{"role":"user","content":"Hello there."}]}""");
+    }
+
+    [Fact]
     public async Task A_chat_turns_fact_refused_only_by_a_check_that_ran_out_of_time_is_retried_not_dropped()
     {
         // The memory-stage check runs out of time on the first try only; the worker's retry comes after a short back-off.
