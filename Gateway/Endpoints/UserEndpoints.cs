@@ -95,16 +95,14 @@ public static class UserEndpoints
         }
         catch (ErasureIncompleteException)
         {
-            http.Response.Headers.RetryAfter = "1";
-            return OpenAIError.Result(StatusCodes.Status503ServiceUnavailable,
-                "The user's data was deleted but a storage file is still busy; repeat the erasure to finish it.", "server_error", ErasureIncompleteException.Code);
+            return OpenAIError.Unavailable(
+                "The user's data was deleted but a storage file is still busy; repeat the erasure to finish it.", ErasureIncompleteException.Code);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            http.Response.Headers.RetryAfter = "5";
-            return OpenAIError.Result(StatusCodes.Status503ServiceUnavailable,
+            return OpenAIError.Unavailable(
                 "The erasure did not finish in time; nothing new is written for the user meanwhile. Repeat the erasure to finish it.",
-                "server_error", ErasureIncompleteException.Code);
+                ErasureIncompleteException.Code, retryAfterSeconds: 5);
         }
 
         return Results.Json(new EraseResponse(user.UserId, true), ApiJsonContext.Default.EraseResponse);

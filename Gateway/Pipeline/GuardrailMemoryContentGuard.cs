@@ -28,7 +28,7 @@ internal sealed class GuardrailMemoryContentGuard(IGuardrailPipeline guardrails)
         }
 
         return result.IsBlocked
-            ? new MemoryGuardDecision(false, text, result.DecisiveRule, result.BlockedOnlyByUnfinishedChecks)
+            ? new MemoryGuardDecision(false, text, result.DecisiveRule)
             : new MemoryGuardDecision(true, result.Text, result.Action == GuardrailAction.Allow ? null : result.DecisiveRule);
     }
 }
